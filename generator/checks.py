@@ -77,3 +77,7 @@ def lege_secties(voorstel: Voorstel):
 
 def waarschuwing(voorstel: Voorstel, pad: tuple, bericht: str) -> Melding:
     return voorstel.bron.melding(pad, bericht, niveau=WAARSCHUWING)
+
+
+# Checks kept in modules of their own register themselves on import.
+from . import checks_writing  # noqa: E402,F401

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, cli_nl
 from .errors import NotaFout
+
+cli_nl.installeer()
 
 COMMANDS = {
     "check": "generator.commands.check:check",
@@ -46,7 +48,9 @@ class LazyGroup(click.Group):
         if doel is None:
             return None
         module, attr = doel.split(":")
-        return getattr(importlib.import_module(module), attr)
+        command = getattr(importlib.import_module(module), attr)
+        command.options_metavar = "[OPTIES]"
+        return command
 
     def resolve_command(self, ctx, args):
         try:
@@ -79,7 +83,9 @@ def meldt_fouten(f):
     return wrapper
 
 
-@click.group(cls=LazyGroup, help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, help=HELP, options_metavar="[OPTIES]",
+             subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="nota", message="%(prog)s %(version)s")
 def main():
     pass

@@ -32,7 +32,8 @@ def cli():
     runner = CliRunner()
 
     def run(*args, **kwargs):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False, **kwargs)
+        return runner.invoke(main, [str(a) for a in args], prog_name="nota",
+                             catch_exceptions=False, **kwargs)
     return run
 
 

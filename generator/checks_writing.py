@@ -1,0 +1,1 @@
+"""Writing-quality checks (warnings): filled in by the checks issue."""
