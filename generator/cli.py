@@ -22,6 +22,7 @@ cli_nl.installeer()
 COMMANDS = {
     "check": "generator.commands.check:check",
     "render": "generator.commands.render:render",
+    "preview": "generator.commands.preview:preview",
 }
 
 HELP = """nota: collegenota's, raadsvoorstellen en andere raadsstukken van YAML naar Word en PDF.

@@ -6,6 +6,7 @@ the computed tables and the decision lines are all decided here.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from . import formatting as fmt
@@ -19,6 +20,7 @@ UITKOMST_TEKST = {
     "afgewezen": "Afgewezen.", "aangenomen": "Aangenomen.", "geamendeerd": "Geamendeerd aangenomen.",
     "verworpen": "Verworpen.",
 }
+STATUS_TEKST = {"op koers": "Op koers", "aandacht": "Aandacht", "risico": "Risico"}
 
 
 @dataclass
@@ -51,6 +53,45 @@ class KopVeld:
     waarde: str
 
 
+@dataclass
+class CollegeOndertekening:
+    """'Den Helder, 3 maart 2020 / Burgemeester en Wethouders van Den Helder'."""
+
+    plaats: str
+    datum: str
+    gemeente: str
+    burgemeester: str  # '' leaves a line to sign
+    secretaris: str
+
+
+@dataclass
+class Raadsbesluit:
+    """The draft council decision, generated from the beslispunten."""
+
+    gemeente: str
+    onderwerp: str
+    voorsteldatum: str  # the date of the college's proposal
+    vergaderdatum: str  # '' until the council has decided
+    besluitnummer: str
+    punten: list[str]
+    uitkomst: str  # '' for a plain 'aangenomen', else e.g. 'Geamendeerd aangenomen.'
+    toelichting: str
+    griffier: str
+    voorzitter: str
+
+
+@dataclass
+class AspectRegel:
+    """One aspect of a progress report, with its status as word and css class."""
+
+    aspect: str
+    status: str  # op koers | aandacht | risico
+    statustekst: str
+    klasse: str
+    toelichting: str
+    afwijking: str  # '' when not given, 'Nee' for zero, else the amount
+
+
 def bouw(voorstel: Voorstel) -> dict:
     v, soort = voorstel.data, voorstel.soort
     college = laatste_besluit(v.besluiten, "college")
@@ -58,8 +99,8 @@ def bouw(voorstel: Voorstel) -> dict:
     return {
         "v": v,
         "soort": soort,
-        "titel": f"{soort.titel}: {getattr(v, 'onderwerp', '') or ''}".strip(": "),
-        "auteur": _auteur(v),
+        "titel": f"{soort.titel}: {_onderwerp(v)}".strip(": "),
+        "auteur": _auteur(voorstel),
         "kop": kopvelden(voorstel),
         "secties": secties(voorstel),
         "beslispunten_intro": soort.beslispunten_intro,
@@ -67,17 +108,37 @@ def bouw(voorstel: Voorstel) -> dict:
         "raad_besluit": raad,
         "concept": not v.besluiten,
         "bijlagen": [_bijlage(b) for b in (getattr(v, "bijlagen", None) or [])],
+        "ondertekening": college_ondertekening(voorstel),
+        "raadsbesluit": raadsbesluit(voorstel, raad),
+        "aspecten": aspecten(voorstel),
     }
 
 
 def kopvelden(voorstel: Voorstel) -> list[KopVeld]:
+    """The header block. An entry of kind.yaml's `kop` is a field key, or
+    `{veld: behandeld_door.telefoon, label: Telefoonnummer, leeg: "–"}` for a
+    part of a field, another label, or a placeholder instead of leaving it out."""
     uit = []
-    for sleutel in voorstel.soort.kop:
-        veld = voorstel.soort.veld(sleutel) or {"label": sleutel.capitalize(), "type": "tekst"}
-        waarde = tekstwaarde(getattr(voorstel.data, sleutel, None), veld.get("type", "tekst"))
+    for item in voorstel.soort.kop:
+        item = item if isinstance(item, dict) else {"veld": item}
+        sleutel = str(item["veld"])
+        label, waarde = _kopwaarde(voorstel, sleutel)
+        waarde = waarde or item.get("leeg", "")
         if waarde:
-            uit.append(KopVeld(sleutel, veld.get("label", sleutel), waarde))
+            uit.append(KopVeld(sleutel, item.get("label", label), waarde))
     return uit
+
+
+def _kopwaarde(voorstel: Voorstel, sleutel: str) -> tuple[str, str]:
+    naam, *deel = sleutel.split(".")
+    veld = voorstel.soort.veld(naam) or {"label": naam.capitalize(), "type": "tekst"}
+    waarde = getattr(voorstel.data, naam, None)
+    if not deel:
+        return veld.get("label", naam), tekstwaarde(waarde, veld.get("type", "tekst"))
+    for stap in deel:
+        waarde = getattr(waarde, stap, None)
+    type_ = "datum" if isinstance(waarde, dt.date) else "tekst"
+    return deel[-1].capitalize(), tekstwaarde(waarde, type_)
 
 
 def tekstwaarde(waarde, type_: str) -> str:
@@ -94,6 +155,10 @@ def tekstwaarde(waarde, type_: str) -> str:
         return str(waarde).capitalize()
     if type_ == "persoon":
         return ", ".join(d for d in (waarde.naam, waarde.functie, waarde.email, waarde.telefoon) if d)
+    if type_ == "bijlagen":
+        return str(len(waarde)) if waarde else ""
+    if isinstance(waarde, list):
+        return ", ".join(str(w) for w in waarde)
     return str(waarde)
 
 
@@ -137,10 +202,74 @@ def besluitregel(besluit: Besluit) -> str:
     return UITKOMST_TEKST[besluit.uitkomst]
 
 
-def _auteur(v) -> str:
-    steller = getattr(v, "steller", None)
-    if steller is not None:
-        return steller.naam
+def college_ondertekening(voorstel: Voorstel) -> CollegeOndertekening | None:
+    """The college's signature block, for a kind with an `ondertekening` field."""
+    if not _velden_van_type(voorstel.soort, "ondertekening"):
+        return None
+    v = voorstel.data
+    o = getattr(v, _velden_van_type(voorstel.soort, "ondertekening")[0], None)
+    gemeente = getattr(v, "gemeente", "") or ""
+    return CollegeOndertekening(
+        plaats=(o.plaats if o and o.plaats else gemeente),
+        datum=fmt.datum(getattr(v, "datum", None)),
+        gemeente=gemeente,
+        burgemeester=o.burgemeester if o else "",
+        secretaris=o.secretaris if o else "",
+    )
+
+
+def raadsbesluit(voorstel: Voorstel, besluit: Besluit | None) -> Raadsbesluit | None:
+    """The raadsbesluit of a kind the council decides on (besluitorganen has 'raad')."""
+    soort, v = voorstel.soort, voorstel.data
+    punten = _velden_van_type(soort, "beslispunten")
+    if "raad" not in soort.besluitorganen or not punten:
+        return None
+    ondertekenaars = _velden_van_type(soort, "raadsondertekening")
+    raad = getattr(v, ondertekenaars[0], None) if ondertekenaars else None
+    return Raadsbesluit(
+        gemeente=getattr(v, "gemeente", "") or "",
+        onderwerp=_onderwerp(v),
+        voorsteldatum=fmt.datum(getattr(v, "datum", None)),
+        vergaderdatum=fmt.datum(besluit.datum) if besluit else "",
+        besluitnummer=(besluit.besluitnummer or "") if besluit else "",
+        punten=list(getattr(v, punten[0]) or []),
+        uitkomst=besluitregel(besluit) if besluit and besluit.uitkomst != "aangenomen" else "",
+        toelichting=(besluit.toelichting or "") if besluit else "",
+        griffier=(raad.griffier or "") if raad else "",
+        voorzitter=(raad.voorzitter or "") if raad else "",
+    )
+
+
+def aspecten(voorstel: Voorstel) -> list[AspectRegel]:
+    """The aspects of a progress report (a field of type `aspecten`), in order."""
+    velden = _velden_van_type(voorstel.soort, "aspecten")
+    lijst = (getattr(voorstel.data, velden[0], None) or []) if velden else []
+    return [AspectRegel(
+        aspect=a.aspect, status=a.status, statustekst=STATUS_TEKST[a.status],
+        klasse=a.status.replace(" ", "-"), toelichting=a.toelichting,
+        afwijking=_afwijking(a.afwijking_begroting)) for a in lijst]
+
+
+def _afwijking(bedrag) -> str:
+    if bedrag is None:
+        return ""
+    return "Nee" if bedrag == 0 else fmt.bedrag(bedrag)
+
+
+def _velden_van_type(soort, type_: str) -> list[str]:
+    return [v["sleutel"] for v in soort.velden if v.get("type") == type_]
+
+
+def _onderwerp(v) -> str:
+    return str(getattr(v, "onderwerp", None) or getattr(v, "project", None) or "")
+
+
+def _auteur(voorstel: Voorstel) -> str:
+    """The author for the PDF metadata: kind.yaml's `auteur` field, else the steller."""
+    v = voorstel.data
+    persoon = getattr(v, voorstel.soort.ruw.get("auteur", "steller"), None)
+    if persoon is not None:
+        return getattr(persoon, "naam", None) or str(persoon)
     return getattr(v, "gemeente", "") or ""
 
 

@@ -41,11 +41,26 @@ class Soort:
 
     @property
     def docx(self) -> Path:
-        return self.map / f"{self.naam}.docx"
+        return self.map / self.sjabloon("docx", ".docx")
 
     @property
     def html(self) -> str:
-        return f"{self.naam}.html.j2"
+        return self.sjabloon("html", ".html.j2")
+
+    def sjabloon(self, formaat: str, extensie: str) -> str:
+        """The template file of one format, as kind.yaml's `sjablonen` names it.
+
+        Without that key: `<naam><extensie>`, or else the only such file in the
+        folder, so a kind folder copied under another name works unchanged.
+        """
+        gegeven = (self.ruw.get("sjablonen") or {}).get(formaat)
+        if gegeven:
+            return str(gegeven)
+        standaard = f"{self.naam}{extensie}"
+        if (self.map / standaard).is_file():
+            return standaard
+        kandidaten = sorted(self.map.glob(f"*{extensie}"))
+        return kandidaten[0].name if len(kandidaten) == 1 else standaard
 
     def template_dirs(self) -> list[Path]:
         """Jinja search path: the kind's folder, then every shared folder."""

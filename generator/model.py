@@ -41,6 +41,13 @@ class Ondertekening(Strikt):
     secretaris: str
 
 
+class RaadOndertekening(Strikt):
+    """Who signs the raadsbesluit; left out, the document leaves room to sign."""
+
+    griffier: Optional[str] = None
+    voorzitter: Optional[str] = None
+
+
 class Ondertekenaar(Strikt):
     naam: str
     functie: str
@@ -138,10 +145,15 @@ VELDTYPEN: dict[str, Any] = {
     "beslispunten": list[str],
     "bijlagen": list[Union[Bijlage, str]],
     "ondertekening": Ondertekening,
+    "raadsondertekening": RaadOndertekening,
     "ondertekenaars": list[Ondertekenaar],
     "vragen": list[VraagAntwoord],
     "aspecten": list[Aspect],
 }
+
+
+# Field types that are lists: a required one may not be empty.
+LIJSTTYPEN = ("beslispunten", "vragen", "aspecten", "lijst", "personen", "bijlagen", "ondertekenaars")
 
 
 class VoorstelBasis(Strikt):
@@ -153,7 +165,7 @@ def _veld(veld: dict):
     type_ = VELDTYPEN[veld["type"]] if veld["type"] != "keuze" else _keuze(veld["opties"])
     beschrijving = veld.get("label")
     if veld.get("verplicht"):
-        min_len = 1 if veld["type"] in ("beslispunten", "vragen", "aspecten", "lijst") else None
+        min_len = 1 if veld["type"] in LIJSTTYPEN else None
         return (type_, Field(..., description=beschrijving, min_length=min_len))
     standaard = veld.get("standaard")
     return (Optional[type_], Field(standaard, description=beschrijving))

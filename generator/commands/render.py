@@ -1,7 +1,6 @@
 """`nota render`: proposals to DOCX and PDF in the output folder."""
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,13 +75,14 @@ def render(paden, uitmap, formaat, templates):
     bestanden = verzamel(paden)
     if not bestanden:
         raise click.UsageError("geen .yaml-bestanden gevonden in " + ", ".join(map(str, paden)))
+    from ..parallel import afsluiten, met_voortgang, renderpool, resultaten
     mislukt = 0
-    for bestand in bestanden:
-        resultaat = render_een(bestand, pad, uitmap, FORMATEN[formaat])
-        meld_alle(resultaat.meldingen)
-        mislukt += not resultaat.gelukt
-        for doel in resultaat.geschreven:
-            click.echo(f"geschreven: {doel}")
+    with renderpool(bestanden, pad, uitmap, FORMATEN[formaat]) as taken:
+        for resultaat in met_voortgang(taken, resultaten(bestanden, taken)):
+            meld_alle(resultaat.meldingen)
+            mislukt += not resultaat.gelukt
+            for doel in resultaat.geschreven:
+                click.echo(f"geschreven: {doel}")
     click.echo(f"{telwoord(len(bestanden) - mislukt, 'voorstel', 'voorstellen')} gemaakt"
                + (f", {mislukt} overgeslagen wegens fouten" if mislukt else ""), err=True)
-    sys.exit(1 if mislukt else 0)
+    afsluiten(1 if mislukt else 0)

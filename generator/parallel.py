@@ -1,0 +1,258 @@
+"""Rendering many proposals at once: a pool of warm worker processes.
+
+Each worker loads the PDF and Word engines once (its initializer) and then
+renders proposal after proposal, reusing what the process caches: parsed
+kinds, pydantic models, Jinja environments, rendered markdown. Results come
+back in input order, whatever order the workers finish in.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future
+from contextlib import contextmanager
+from pathlib import Path
+
+ENGINES = {
+    "pdf": ("generator.render_html", "generator.render_pdf"),
+    "docx": ("generator.render_docx",),
+}
+CHECK_MODULES = ("generator.checks", "generator.context", "generator.commands.check")
+
+
+def laad_engines(formaten: Sequence[str]) -> None:
+    """Import the modules that rendering `formaten` needs, so later calls are warm."""
+    with snelle_bibliotheekzoeker():
+        for module in CHECK_MODULES + sum((ENGINES.get(f, ()) for f in formaten), ()):
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError as e:
+                if e.name != module:  # a missing dependency is a real error
+                    raise
+
+
+@contextmanager
+def snelle_bibliotheekzoeker():
+    """Answer ctypes' library look-ups from one `ldconfig -p` listing.
+
+    WeasyPrint tries up to six names for each C library it loads. For every
+    name that does not exist, ctypes.util.find_library runs ldconfig, gcc and
+    ld in turn: about 0.2 s in all, a third of WeasyPrint's import. A name not
+    in the listing gets None at once; WeasyPrint then tries its next name, and
+    names such as 'libpango-1.0.so.0' are loaded by dlopen directly, which
+    still honours LD_LIBRARY_PATH. Only active while the engines are imported.
+    """
+    import ctypes.util
+    lijst = _ldconfig() if sys.platform.startswith("linux") else None
+    if lijst is None:
+        yield
+        return
+    origineel = ctypes.util.find_library
+
+    def zoek(naam: str) -> str | None:
+        gevonden = re.search(rf"^\s+(lib{re.escape(naam)}\.\S+)\s", lijst, re.MULTILINE)
+        return gevonden.group(1) if gevonden else None
+
+    ctypes.util.find_library = zoek
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = origineel
+
+
+def _ldconfig() -> str | None:
+    for programma in ("/sbin/ldconfig", "/usr/sbin/ldconfig"):
+        try:
+            return subprocess.run([programma, "-p"], capture_output=True, text=True, timeout=5,
+                                  env={"LC_ALL": "C", "LANG": "C"}).stdout
+        except (OSError, subprocess.SubprocessError):
+            continue
+    return None
+
+
+def aantal_werkers(n_bestanden: int) -> int:
+    """One worker per core, never more than there are files."""
+    try:
+        kernen = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        kernen = os.cpu_count() or 1
+    return max(1, min(n_bestanden, kernen))
+
+
+@contextmanager
+def renderpool(bestanden: Sequence[Path], zoekpad, uitmap: Path, formaten) -> Iterator[list[Future]]:
+    """Start rendering every file; yields one Future per file, in input order.
+
+    One file is rendered in this process (a pool would only add start-up);
+    more go to a pool of warm workers, one per core. The workers exist before
+    this returns, so a progress bar started afterwards is never forked along.
+    Bad input never raises: it comes back as the Resultaat's meldingen.
+    """
+    from .commands.render import render_een
+    formaten = tuple(formaten)
+    if len(bestanden) == 1:
+        taak: Future = Future()
+        try:
+            taak.set_result(render_gesplitst(bestanden[0], zoekpad, uitmap, formaten))
+        except Exception as e:  # reported like a worker's crash, by resultaten()
+            taak.set_exception(e)
+        yield [taak]
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    pool = ProcessPoolExecutor(aantal_werkers(len(bestanden)), mp_context=_context(),
+                               initializer=laad_engines, initargs=(formaten,))
+    try:
+        yield [pool.submit(render_een, b, zoekpad, uitmap, formaten) for b in bestanden]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def resultaten(bestanden: Sequence[Path], taken: list[Future]) -> Iterator:
+    """Each file's Resultaat in input order; a crash in a worker becomes that file's melding."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .commands.render import Resultaat
+    from .errors import Melding
+    for bestand, taak in zip(bestanden, taken):
+        try:
+            yield taak.result()
+        except BrokenProcessPool:
+            yield Resultaat(bestand, meldingen=[Melding(
+                "het werkproces dat dit voorstel maakte, stopte onverwacht", bestand)])
+        except Exception as e:  # a bug for one proposal must not cost the others theirs
+            yield Resultaat(bestand, meldingen=[Melding(
+                f"interne fout bij het maken ({type(e).__name__}: {e}); meld dit aan de beheerder "
+                "van nota", bestand)])
+
+
+def met_voortgang(taken: list[Future], uitkomsten: Iterator) -> Iterator:
+    """`uitkomsten` as they come; on a terminal, a rich progress bar first.
+
+    While the bar runs nothing else is printed (lines would tear it); the
+    results follow, still in input order, once every file is done.
+    """
+    if len(taken) < 2 or not sys.stderr.isatty():
+        yield from uitkomsten
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    balk = Progress(TextColumn("Documenten maken"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+                    redirect_stdout=False, redirect_stderr=False)
+    with balk:
+        stap = balk.add_task("maken", total=len(taken))
+        for taak in taken:
+            taak.add_done_callback(lambda _: balk.advance(stap))
+        alle = list(uitkomsten)
+    yield from alle
+
+
+def render_gesplitst(pad: Path, zoekpad, uitmap: Path, formaten):
+    """One proposal on both cores: checked here, then its DOCX made in a forked
+    child while this process makes the PDF. Either half failing removes what
+    the other half wrote, so bad input never leaves half the documents.
+    """
+    from .commands.check import controleer_bestand
+    from .commands.render import Resultaat, render_een
+    if "docx" not in formaten or len(formaten) < 2 or not _kan_forken():
+        laad_engines(formaten)
+        return render_een(pad, zoekpad, uitmap, formaten)
+    voorstel, meldingen = controleer_bestand(pad, zoekpad)
+    resultaat = Resultaat(pad, meldingen=list(meldingen))
+    if voorstel is None or not resultaat.gelukt:
+        return resultaat
+    kind = _Kind("het Word-document", _schrijf_of_meld, voorstel, uitmap, ("docx",))
+    overige = tuple(f for f in formaten if f != "docx")
+    laad_engines(overige)  # while the child imports the Word engine
+    eigen = _schrijf_of_meld(voorstel, uitmap, overige)
+    delen = [kind.uitkomst(), eigen]
+    for geschreven, fouten in delen:
+        resultaat.geschreven += geschreven
+        resultaat.meldingen += fouten
+    if not resultaat.gelukt:
+        for doel in resultaat.geschreven:
+            doel.unlink(missing_ok=True)
+        resultaat.geschreven = []
+    return resultaat
+
+
+def _schrijf_of_meld(voorstel, uitmap: Path, formaten) -> tuple[list[Path], list]:
+    from .commands.render import schrijf
+    from .errors import NotaFout
+    try:
+        return schrijf(voorstel, uitmap, formaten), []
+    except NotaFout as e:
+        return [], e.meldingen
+
+
+class _Kind:
+    """Runs `functie(*args)` (making `wat`) in a forked child; `uitkomst()` waits for it."""
+
+    def __init__(self, wat: str, functie, *args):
+        import multiprocessing
+        self.wat = wat
+        ctx = multiprocessing.get_context("fork")
+        self._ontvanger, zender = ctx.Pipe(duplex=False)
+        self._proces = ctx.Process(target=_in_kind, args=(zender, functie, args), daemon=True)
+        self._proces.start()
+        zender.close()
+
+    def uitkomst(self):
+        from .errors import Melding
+        try:
+            ok, waarde = self._ontvanger.recv()
+        except EOFError:
+            ok, waarde = False, "het hulpproces stopte onverwacht"
+        self._proces.join()
+        if ok:
+            return waarde
+        return [], [Melding(f"{self.wat} kon niet worden gemaakt: {waarde}")]
+
+
+def _in_kind(zender, functie, args) -> None:
+    try:
+        zender.send((True, functie(*args)))
+    except Exception as e:  # reported by the parent as a melding; nothing escapes a child
+        zender.send((False, f"{type(e).__name__}: {e}"))
+    finally:
+        zender.close()
+
+
+def _kan_forken() -> bool:
+    import multiprocessing
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def afsluiten(code: int) -> None:
+    """End the command with exit code `code`.
+
+    When nota is the process's own program, skip the interpreter's clean-up
+    (freeing every module and the Pango/fontconfig state: about 0.15 s, longer
+    than a warm PDF takes). Every file is written and closed by now; the
+    streams are flushed first. Called in-process (tests, other programs),
+    this is an ordinary sys.exit.
+    """
+    if _nota_is_het_programma():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
+def _nota_is_het_programma() -> bool:
+    hoofd = sys.modules.get("__main__")
+    spec = getattr(hoofd, "__spec__", None)
+    if spec is not None:
+        return spec.name == "generator.__main__"
+    return Path(getattr(hoofd, "__file__", "") or "").name == "nota"  # the console script
+
+
+def _context():
+    """Fork where it exists: workers start with everything already imported."""
+    import multiprocessing
+    methoden = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methoden else None)

@@ -1,0 +1,147 @@
+"""The beantwoording: letterhead, numbered questions and answers, signatories,
+and the check on the usual 30-day term for answering."""
+import re
+
+import pytest
+
+from conftest import write
+from test_kinds import in_volgorde, pdf_tekst, plat, tabelregels, voorbeeld
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory):
+    return tmp_path_factory.mktemp("bw") / "bw.pdf"
+
+
+@pytest.fixture(scope="module")
+def tekst(pdf):
+    return pdf_tekst(voorbeeld("beantwoording"), pdf)
+
+
+def _met(tmp_path, oud: str, nieuw: str, naam="brief.yaml"):
+    bron = voorbeeld("beantwoording").read_text(encoding="utf-8")
+    assert oud in bron
+    return write(tmp_path, naam, bron.replace(oud, nieuw))
+
+
+def test_briefhoofd(pdf, tekst):
+    in_volgorde(plat(tekst), [
+        "Gemeente Maastricht", "Retouradres Postbus 1992, 6201 BZ Maastricht",
+        "Aan de fractie van de SP", "mevrouw drs. A.C. Schut", "de heer Vrehen"])
+    in_volgorde(plat(tekst), [
+        "ONDERWERP", "Schriftelijke vragen inzake het schrappen",  # wraps: the address interleaves
+        "BEHANDELD DOOR", "M. Peters", "DATUM", "23 december 2021", "VERZONDEN", "23 december 2021",
+        "TELEFOONNUMMER", "043 350 0000", "E-MAILADRES", "m.peters@example.nl",
+        "ONZE REFERENTIE", "2021.25825", "UW REFERENTIE", "–", "BIJLAGEN", "–",
+        "Geachte mevrouw Schut en heer Vrehen,"])
+    # the address window and the reference column sit side by side
+    assert any(r.startswith("Aan de fractie van de SP | ") for r in tabelregels(pdf))
+
+
+def test_vragen_en_antwoorden_genummerd_in_volgorde(tekst):
+    delen = []
+    for n in range(1, 18):
+        delen += [f"\nVraag {n}\n", f"\nAntwoord {n}\n"]
+    in_volgorde(tekst, delen)
+    assert "Vraag 18" not in tekst
+    in_volgorde(plat(tekst), [
+        "Vraag 3", "Hoeveel wordt met deze verandering bezuinigd?", "Antwoord 3", "€ 544.583",
+        "in 2021: € 188.000;", "in 2022: € 300.000;", "vanaf 2023: € 375.000 per jaar."])
+
+
+def test_afsluiting_en_ondertekenaars(pdf, tekst):
+    in_volgorde(plat(tekst), [
+        "Antwoord 17", "Hoogachtend,",
+        "Namens het college van burgemeester en wethouders van Maastricht,"])
+    regels = "\n".join(tabelregels(pdf))
+    in_volgorde(regels, ["Hoogachtend,", "Frans Bastiaens | Anita Bastiaans",
+                         "Wethouder Personeel & Organisatie, Sociale | Wethouder Zorg, Welzijn, "
+                         "Gezondheid en"])
+
+
+def test_lopende_kop_noemt_datum(tekst):
+    vervolg = tekst.split("\f")[1]
+    assert plat(vervolg).startswith(
+        "Gemeente Maastricht · Beantwoording schriftelijke vragen · 23 december 2021")
+
+
+def test_namens_heeft_een_standaard(tmp_path, zoekpad):
+    from generator import context
+    from generator.render_html import render_html
+    from generator.validate import laad_voorstel
+    pad = _met(tmp_path, "namens: Namens het college van burgemeester en wethouders van Maastricht,\n", "")
+    voorstel = laad_voorstel(pad, zoekpad)
+    html = render_html(voorstel, context.bouw(voorstel))
+    assert "<p>Hoogachtend,</p>" in html
+    assert "<p>Namens het college van burgemeester en wethouders van Maastricht,</p>" in html
+
+
+def test_binnen_de_termijn_geen_melding(cli):
+    r = cli("check", voorbeeld("beantwoording"))
+    assert r.exit_code == 0, r.output
+    assert "waarschuwing" not in r.stderr
+
+
+def test_na_de_termijn_een_waarschuwing_met_plaats(tmp_path, cli):
+    pad = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2021-11-02")
+    r = cli("check", pad)
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines()[0] == (
+        f"{pad}:9:8: waarschuwing: 'datum' (23 december 2021) ligt 51 dagen na 'ontvangen' "
+        "(2 november 2021); de gebruikelijke termijn is 30 dagen; licht de late beantwoording "
+        "toe in de inleiding")
+    assert cli("check", "--strikt", pad).exit_code == 1
+
+
+def test_precies_dertig_dagen_is_op_tijd(tmp_path, cli):
+    pad = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2021-11-23")
+    r = cli("check", pad)
+    assert r.exit_code == 0 and "waarschuwing" not in r.stderr, r.output
+    pad = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2021-11-22", "b.yaml")
+    assert "ligt 31 dagen na 'ontvangen'" in cli("check", pad).stderr
+
+
+def test_antwoord_voor_ontvangst_is_een_fout(tmp_path, cli):
+    pad = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2022-01-02")
+    r = cli("check", pad)
+    assert r.exit_code == 1
+    assert (f"{pad}:9:8: fout: 'datum' (23 december 2021) ligt vóór 'ontvangen' (2 januari 2022); "
+            "controleer beide datums") in r.stderr.splitlines()
+
+
+def test_zonder_ontvangstdatum_geen_termijncontrole(tmp_path, cli):
+    pad = _met(tmp_path, "ontvangen: 2021-11-25\n", "")
+    r = cli("check", pad)
+    assert r.exit_code == 0 and "waarschuwing" not in r.stderr, r.output
+
+
+def test_termijn_is_data_van_de_soort(tmp_path, cli):
+    """An own kind sets its own term and fields; a wrong `termijn` is reported on its kind.yaml."""
+    import shutil
+    from conftest import ROOT
+    eigen = tmp_path / "eigen"
+    shutil.copytree(ROOT / "templates" / "beantwoording", eigen / "brief")
+    kind = eigen / "brief" / "kind.yaml"
+    tekst = kind.read_text(encoding="utf-8")
+    kind.write_text(re.sub(r"dagen: 30", "dagen: 14", tekst), encoding="utf-8")
+    pad = _met(tmp_path, "soort: beantwoording", "soort: brief")
+    r = cli("check", pad, "--templates", eigen)
+    assert "ligt 28 dagen na 'ontvangen' (25 november 2021); de gebruikelijke termijn is 14 dagen" \
+        in r.stderr, r.output
+    kind.write_text(tekst.replace("tot: datum", "tot: verzonde"), encoding="utf-8")
+    from generator.kinds import _laad
+    _laad.cache_clear()
+    r = cli("check", pad, "--templates", eigen)
+    assert r.exit_code == 1
+    assert f"{kind}: fout: termijn.tot: 'verzonde' is geen datumveld van soort 'brief'" in r.stderr
+
+
+def test_zonder_ondertekenaars_een_fout(tmp_path, cli):
+    bron = voorbeeld("beantwoording").read_text(encoding="utf-8")
+    bron = bron[:bron.index("ondertekenaars:")] + "ondertekenaars: []\nbesluiten: []\n"
+    pad = write(tmp_path, "leeg.yaml", bron)
+    r = cli("check", pad)
+    assert r.exit_code == 1
+    regel = bron.splitlines().index("ondertekenaars: []") + 1
+    assert f"{pad}:{regel}:17: fout: 'ondertekenaars' mag niet leeg zijn; geef er minstens één" \
+        in r.stderr.splitlines()

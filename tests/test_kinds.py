@@ -1,0 +1,164 @@
+"""Kinds are data: every built-in kind loads, has an example that checks and
+renders, and its templates ask only for what the context gives."""
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from jinja2 import meta, nodes
+
+from conftest import PROPOSALS, ROOT, pdftotext, write
+
+KINDS = ["collegenota", "raadsvoorstel", "beantwoording", "voortgangsrapportage"]
+
+
+def pdf_tekst(yaml_pad: Path, doel: Path, zoekpad=None) -> str:
+    """Validate, render to PDF at `doel` and return its text (spaces folded)."""
+    from generator import context
+    from generator.kinds import zoekpad as zp
+    from generator.render_html import render_html
+    from generator.render_pdf import render_pdf
+    from generator.validate import laad_voorstel
+    voorstel = laad_voorstel(yaml_pad, zoekpad or zp())
+    render_pdf(voorstel, render_html(voorstel, context.bouw(voorstel)), doel)
+    return re.sub(r"[ \t]+", " ", pdftotext(doel))
+
+
+def tabelregels(pdf: Path) -> list[str]:
+    """The PDF's lines in layout order, cells split where two or more spaces are."""
+    uit = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    return [" | ".join(re.split(r"\s{2,}", r.strip())) for r in uit.splitlines() if r.strip()]
+
+
+def plat(tekst: str) -> str:
+    """Every run of white space as one space: for sentences that wrap."""
+    return " ".join(tekst.split())
+
+
+def in_volgorde(tekst: str, delen: list[str]) -> None:
+    positie = 0
+    for deel in delen:
+        gevonden = tekst.find(deel, positie)
+        assert gevonden >= 0, f"{deel!r} niet (na positie {positie}) gevonden"
+        positie = gevonden + len(deel)
+
+
+def voorbeeld(soort: str) -> Path:
+    (pad,) = PROPOSALS.glob(f"{soort}-*.yaml")
+    return pad
+
+
+@pytest.mark.parametrize("soort", KINDS)
+def test_elke_soort_heeft_een_voorbeeld_zonder_meldingen(soort, zoekpad):
+    from generator.checks import controleer
+    from generator.validate import laad_voorstel
+    voorstel = laad_voorstel(voorbeeld(soort), zoekpad)
+    assert voorstel.soort.naam == soort
+    assert voorstel.soort.map == ROOT / "templates" / soort
+    assert [str(m) for m in controleer(voorstel)] == []
+
+
+@pytest.mark.parametrize("soort", KINDS)
+def test_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, zoekpad):
+    from generator import context
+    from generator.kinds import vind_soort
+    from generator.templating import html_env
+    from generator.validate import laad_voorstel
+    kind = vind_soort(soort, zoekpad)
+    env = html_env(kind)
+    gevraagd, te_lezen, gelezen = set(), [kind.html], set()
+    while te_lezen:  # the kind's template and every template it extends or imports
+        naam = te_lezen.pop()
+        gelezen.add(naam)
+        ast = env.parse(env.loader.get_source(env, naam)[0])
+        imports = {n.target for n in ast.find_all(nodes.Import)}
+        gevraagd |= meta.find_undeclared_variables(ast) - imports
+        te_lezen += [t for t in meta.find_referenced_templates(ast)
+                     if t and t.endswith(".j2") and t not in gelezen]
+    assert "document.html.j2" in gelezen and "macros.html.j2" in gelezen
+    gegeven = set(context.bouw(laad_voorstel(voorbeeld(soort), zoekpad))) | {"sjabloon_url"}
+    assert gevraagd <= gegeven, gevraagd - gegeven
+
+
+def test_render_maakt_alle_vier_de_soorten(cli, tmp_path):
+    r = cli("render", PROPOSALS, "-o", tmp_path, "--formaat", "pdf")
+    assert r.exit_code == 0, r.output
+    assert len(list(tmp_path.glob("*.pdf"))) == len(KINDS)
+    assert r.stderr.strip().endswith("4 voorstellen gemaakt")
+
+
+def test_check_keurt_alle_voorbeelden_goed(cli):
+    r = cli("check", PROPOSALS)
+    assert r.exit_code == 0, r.output
+    assert "4 in orde, 0 met fouten" in r.stderr
+
+
+def test_soort_zonder_beslispunten_en_secties_geeft_lege_delen(zoekpad):
+    from generator import context
+    from generator.validate import laad_voorstel
+    ctx = context.bouw(laad_voorstel(voorbeeld("beantwoording"), zoekpad))
+    assert ctx["secties"] == [] and ctx["raadsbesluit"] is None and ctx["aspecten"] == []
+    assert ctx["ondertekening"] is None and ctx["college_besluit"] is None
+    assert ctx["titel"] == ("Beantwoording schriftelijke vragen: Schriftelijke vragen inzake het "
+                            "schrappen van cliëntadviseurs in de wijken")
+    assert ctx["auteur"] == "M. Peters"
+
+
+def test_titel_valt_terug_op_project(zoekpad):
+    from generator import context
+    from generator.validate import laad_voorstel
+    ctx = context.bouw(laad_voorstel(voorbeeld("voortgangsrapportage"), zoekpad))
+    assert ctx["titel"] == "Voortgangsrapportage: Toegangen – doorontwikkeling sociale teams"
+
+
+def test_kopvelden_met_deelveld_label_en_plaatshouder(zoekpad):
+    from generator import context
+    from generator.validate import laad_voorstel
+    kop = context.kopvelden(laad_voorstel(voorbeeld("beantwoording"), zoekpad))
+    assert [(k.label, k.waarde) for k in kop] == [
+        ("Onderwerp", "Schriftelijke vragen inzake het schrappen van cliëntadviseurs in de wijken"),
+        ("Behandeld door", "M. Peters"),
+        ("Datum", "23 december 2021"),
+        ("Verzonden", "23 december 2021"),
+        ("Telefoonnummer", "043 350 0000"),
+        ("E-mailadres", "m.peters@example.nl"),
+        ("Onze referentie", "2021.25825"),
+        ("Uw referentie", "–"),
+        ("Bijlagen", "–"),
+    ]
+
+
+def _kopie(tmp_path: Path, naam: str, kind_yaml: str | None = None) -> Path:
+    doel = tmp_path / "eigen" / naam
+    shutil.copytree(ROOT / "templates" / "collegenota", doel)
+    if kind_yaml is not None:
+        (doel / "kind.yaml").write_text(kind_yaml, encoding="utf-8")
+    return doel.parent
+
+
+def test_sjabloonnamen_zijn_data_met_terugval(tmp_path):
+    from generator.kinds import builtin_templates, vind_soort
+    eigen = _kopie(tmp_path, "mijnnota")
+    pad = (eigen, builtin_templates())
+    soort = vind_soort("mijnnota", pad)
+    assert soort.html == "collegenota.html.j2"  # the only *.html.j2 in the folder
+    tekst = (eigen / "mijnnota" / "kind.yaml").read_text(encoding="utf-8")
+    (eigen / "mijnnota" / "kind.yaml").write_text(
+        tekst + "\nsjablonen: {html: anders.html.j2, docx: anders.docx}\n", encoding="utf-8")
+    from generator.kinds import _laad
+    _laad.cache_clear()  # kind.yaml changed on disk
+    soort = vind_soort("mijnnota", pad)
+    assert soort.html == "anders.html.j2" and soort.docx == eigen / "mijnnota" / "anders.docx"
+
+
+def test_ontbrekend_sjabloon_is_een_nette_melding(tmp_path, cli):
+    eigen = _kopie(tmp_path, "mijnnota")
+    (eigen / "mijnnota" / "collegenota.html.j2").unlink()
+    tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
+    pad = write(tmp_path, "nota.yaml", tekst.replace("soort: collegenota", "soort: mijnnota"))
+    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf", "--templates", eigen)
+    assert r.exit_code == 1
+    assert f"{eigen / 'mijnnota'}: fout: sjabloon 'mijnnota.html.j2' ontbreekt" in r.stderr
+    assert "Traceback" not in r.output

@@ -1,0 +1,95 @@
+"""A municipality's own kind and house style, with no Python change: a copied
+kind folder under another name, an override of a built-in kind, nota.toml,
+and a house-style stylesheet."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import PROPOSALS, ROOT, pdftotext, write
+from test_kinds import in_volgorde, plat
+
+COLLEGENOTA = PROPOSALS / "collegenota-sociale-teams-2021.yaml"
+
+
+@pytest.fixture
+def eigen(tmp_path) -> Path:
+    """templates/collegenota copied to <tmp>/huisstijl/mijnnota, one section renamed."""
+    map_ = tmp_path / "huisstijl"
+    shutil.copytree(ROOT / "templates" / "collegenota", map_ / "mijnnota")
+    _hernoem(map_ / "mijnnota" / "kind.yaml", "titel: Gewenste situatie,", "titel: Wat wij willen bereiken,")
+    return map_
+
+
+def _hernoem(kind: Path, oud: str, nieuw: str) -> None:
+    tekst = kind.read_text(encoding="utf-8")
+    assert oud in tekst
+    kind.write_text(tekst.replace(oud, nieuw), encoding="utf-8")
+
+
+def _voorstel(tmp_path, soort: str) -> Path:
+    tekst = COLLEGENOTA.read_text(encoding="utf-8").replace("soort: collegenota", f"soort: {soort}")
+    return write(tmp_path, f"{soort}.yaml", tekst)
+
+
+def _render(cli, pad, uit, *extra) -> str:
+    r = cli("render", pad, "-o", uit, "--formaat", "pdf", *extra)
+    assert r.exit_code == 0, r.output
+    (pdf,) = uit.glob("*.pdf")
+    return plat(pdftotext(pdf))
+
+
+def test_gekopieerde_soort_met_nieuwe_sectietitel(cli, tmp_path, eigen):
+    pad = _voorstel(tmp_path, "mijnnota")
+    r = cli("check", pad, "--templates", eigen)
+    assert r.exit_code == 0, r.output
+    tekst = _render(cli, pad, tmp_path / "uit", "--templates", eigen)
+    in_volgorde(tekst, ["2. Context", "3. Wat wij willen bereiken", "Voor 2022 is een bezuiniging",
+                        "4. Effect op duurzaamheid"])
+    assert "Gewenste situatie" not in tekst
+
+
+def test_zonder_templates_is_de_soort_onbekend(cli, tmp_path):
+    pad = _voorstel(tmp_path, "mijnnota")
+    r = cli("check", pad)
+    assert r.exit_code == 1
+    assert f"{pad}:4:8: fout: onbekende soort 'mijnnota'; bekende soorten: beantwoording, " \
+        "collegenota, raadsvoorstel, voortgangsrapportage" in r.stderr
+
+
+def test_eigen_soort_gaat_voor_de_ingebouwde(cli, tmp_path, eigen):
+    shutil.copytree(eigen / "mijnnota", eigen / "collegenota")
+    tekst = _render(cli, COLLEGENOTA, tmp_path / "uit", "--templates", eigen)
+    assert "3. Wat wij willen bereiken" in tekst
+    tekst = _render(cli, COLLEGENOTA, tmp_path / "ingebouwd")
+    assert "3. Gewenste situatie" in tekst
+
+
+def test_nota_toml_wijst_de_map_aan(cli, tmp_path, eigen, monkeypatch):
+    write(tmp_path, "nota.toml", 'templates = "huisstijl"\n')
+    pad = _voorstel(tmp_path, "mijnnota")
+    monkeypatch.chdir(tmp_path)
+    tekst = _render(cli, pad, tmp_path / "uit")
+    assert "3. Wat wij willen bereiken" in tekst
+
+
+def test_huisstijl_css_en_eigen_gedeelde_sjablonen(tmp_path, eigen):
+    """_gedeeld/huisstijl.css in the own folder restyles every kind; a shared
+    template there replaces the built-in one."""
+    from generator import context
+    from generator.kinds import zoekpad
+    from generator.render_html import render_html
+    from generator.validate import laad_voorstel
+    (eigen / "_gedeeld").mkdir()
+    write(eigen / "_gedeeld", "huisstijl.css", ":root { --accent: #007a3d; }\n")
+    pad = zoekpad(eigen)
+    for voorbeeld in PROPOSALS.glob("*.yaml"):
+        voorstel = laad_voorstel(voorbeeld, pad)
+        html = render_html(voorstel, context.bouw(voorstel))
+        assert html.index("--accent: #1f4e79") < html.index(":root { --accent: #007a3d; }")
+    macros = (ROOT / "templates" / "_gedeeld" / "macros.html.j2").read_text(encoding="utf-8")
+    write(eigen / "_gedeeld", "macros.html.j2", macros.replace(
+        '<p class="nvt">Niet van toepassing</p>', '<p class="nvt">N.v.t.</p>'))
+    voorstel = laad_voorstel(_voorstel(tmp_path, "mijnnota"), pad)
+    html = render_html(voorstel, context.bouw(voorstel))
+    assert '<p class="nvt">N.v.t.</p>' in html and "Niet van toepassing" not in html

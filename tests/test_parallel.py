@@ -1,0 +1,134 @@
+"""`nota render DIR` on a process pool: input order, bad files among good ones,
+exit codes, no partial files, both cores, and the progress bar on a terminal."""
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PROPOSALS, ROOT
+
+VOORBEELD = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
+
+
+def variant(map_: Path, naam: str, kenmerk: str, extra_alineas: int = 0, tekst: str = VOORBEELD) -> Path:
+    """The example collegenota with its own kenmerk (so its own output name)."""
+    tekst = tekst.replace('kenmerk: "2021.01234"', f'kenmerk: "{kenmerk}"', 1)
+    alinea = "  " + "Een lange alinea die de nota langer maakt. " * 12 + "\n\n"
+    tekst = tekst.replace("samenvatting: |\n", "samenvatting: |\n" + alinea * extra_alineas, 1)
+    pad = map_ / naam
+    pad.write_text(tekst, encoding="utf-8")
+    return pad
+
+
+def geschreven(stdout: str) -> list[str]:
+    return [Path(r.removeprefix("geschreven: ")).name for r in stdout.splitlines()
+            if r.startswith("geschreven: ")]
+
+
+def test_resultaten_in_invoervolgorde_ook_als_de_eerste_het_laatst_klaar_is(cli, tmp_path):
+    from generator.parallel import aantal_werkers
+    if aantal_werkers(5) < 2:
+        pytest.skip("één kern: de bestanden worden na elkaar gemaakt")
+    invoer, uit = tmp_path / "in", tmp_path / "uit"
+    invoer.mkdir()
+    variant(invoer, "01.yaml", "2021.1", extra_alineas=200)  # many pages: finishes last
+    for i in range(2, 6):
+        variant(invoer, f"{i:02d}.yaml", f"2021.{i}")
+    r = cli("render", invoer, "-o", uit, "--formaat", "pdf")
+    assert r.exit_code == 0, r.output
+    namen = [f"2021.{i}-continuering-sociale-teams-2021.pdf" for i in range(1, 6)]
+    assert geschreven(r.stdout) == namen
+    # what makes the order above meaningful: the first finished after the second
+    assert (uit / namen[0]).stat().st_mtime > (uit / namen[1]).stat().st_mtime
+    assert r.stderr.strip().endswith("5 voorstellen gemaakt")
+
+
+def test_een_fout_voorstel_wordt_gemeld_en_de_andere_worden_gemaakt(cli, tmp_path):
+    invoer, uit = tmp_path / "in", tmp_path / "uit"
+    invoer.mkdir()
+    variant(invoer, "a.yaml", "2021.1")
+    slecht = variant(invoer, "b.yaml", "2021.2",
+                     tekst=VOORBEELD.replace("datum: 2021-01-26", "datum: 2021-02-30"))
+    variant(invoer, "c.yaml", "2021.3")
+    variant(invoer, "d.yaml", "2021.4")
+    r = cli("render", invoer, "-o", uit)
+    assert r.exit_code == 1
+    assert f"{slecht}:8:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr
+    assert r.stderr.strip().endswith("3 voorstellen gemaakt, 1 overgeslagen wegens fouten")
+    gemaakt = sorted(p.name for p in uit.iterdir())
+    assert gemaakt == sorted(f"2021.{i}-continuering-sociale-teams-2021.{ext}"
+                             for i in (1, 3, 4) for ext in ("docx", "pdf"))
+    assert geschreven(r.stdout) == [n for i in (1, 3, 4) for n in
+                                    (f"2021.{i}-continuering-sociale-teams-2021.docx",
+                                     f"2021.{i}-continuering-sociale-teams-2021.pdf")]
+
+
+def test_een_pdf_die_niet_kan_laat_ook_geen_docx_achter(cli, tmp_path):
+    """The DOCX half of one proposal is made beside the PDF half; a failing PDF undoes it."""
+    map_ = tmp_path / "voorstel"
+    map_.mkdir()
+    (tmp_path / "kaart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    pad = variant(map_, "nota.yaml", "2021.1",
+                  tekst=VOORBEELD.replace("samenvatting: |\n", "samenvatting: |\n  ![kaart](../kaart.png)\n\n", 1))
+    uit = tmp_path / "uit"
+    r = cli("render", pad, "-o", uit)
+    assert r.exit_code == 1
+    assert "verwijst naar een bestand buiten de map van het voorstel" in r.stderr
+    assert not uit.exists() or list(uit.iterdir()) == []
+
+
+def traag_met_pid(pad, zoekpad, uitmap, formaten):
+    """Stands in for render_een: the first file is slow; 'written' is the worker's pid."""
+    import time
+
+    from generator.commands.render import Resultaat
+    time.sleep(0.3 if pad.name == "0" else 0.05)
+    return Resultaat(pad, geschreven=[Path(str(os.getpid()))])
+
+
+def test_de_pool_werkt_met_een_proces_per_kern_en_houdt_de_volgorde(monkeypatch, zoekpad, tmp_path):
+    from generator.commands import render
+    from generator.parallel import aantal_werkers, renderpool
+    monkeypatch.setattr(render, "render_een", traag_met_pid)  # forked workers inherit the patch
+    bestanden = [Path(str(i)) for i in range(6)]
+    with renderpool(bestanden, zoekpad, tmp_path, ("pdf",)) as taken:
+        resultaten = [t.result() for t in taken]
+    assert [r.bron for r in resultaten] == bestanden
+    pids = {r.geschreven[0].name for r in resultaten}
+    assert str(os.getpid()) not in pids
+    assert len(pids) == aantal_werkers(6) >= 1
+
+
+def test_voortgangsbalk_op_een_terminal_en_alleen_de_samenvatting_anders(cli, tmp_path):
+    invoer = tmp_path / "in"
+    invoer.mkdir()
+    for i in range(1, 4):
+        variant(invoer, f"{i}.yaml", f"2021.{i}")
+    r = cli("render", invoer, "-o", tmp_path / "uit1", "--formaat", "pdf")
+    assert r.exit_code == 0, r.output
+    assert r.stderr == "3 voorstellen gemaakt\n"
+
+    hoofd, kind = pty.openpty()
+    proces = subprocess.Popen([sys.executable, "-m", "generator", "render", str(invoer), "-o",
+                               str(tmp_path / "uit2"), "--formaat", "pdf"], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=kind, env={**os.environ, "COLUMNS": "100"})
+    os.close(kind)
+    uitvoer = b""
+    while True:
+        try:
+            stuk = os.read(hoofd, 4096)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not stuk:
+            break
+        uitvoer += stuk
+    assert proces.wait(60) == 0
+    tekst = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", uitvoer.decode(errors="replace"))
+    assert "Documenten maken" in tekst and "3/3" in tekst
+    assert tekst.rstrip().endswith("3 voorstellen gemaakt")

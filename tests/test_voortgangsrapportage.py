@@ -1,0 +1,97 @@
+"""The voortgangsrapportage: header, the text sections, and per aspect a status
+that reads as a word and shows as a coloured marker of its own shape."""
+import pytest
+
+from conftest import write
+from test_kinds import in_volgorde, pdf_tekst, plat, tabelregels, voorbeeld
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory):
+    return tmp_path_factory.mktemp("vg") / "vg.pdf"
+
+
+@pytest.fixture(scope="module")
+def tekst(pdf):
+    return pdf_tekst(voorbeeld("voortgangsrapportage"), pdf)
+
+
+def _variant(tmp_path, vervangingen: dict[str, str]):
+    bron = voorbeeld("voortgangsrapportage").read_text(encoding="utf-8")
+    for oud, nieuw in vervangingen.items():
+        assert oud in bron
+        bron = bron.replace(oud, nieuw)
+    return write(tmp_path, "vg.yaml", bron)
+
+
+KLEUREN = {
+    "  - aspect: Planning\n    status: op koers": "  - aspect: Planning\n    status: aandacht",
+    "  - aspect: Risico's en kansen\n    status: op koers": "  - aspect: Risico's en kansen\n    status: risico",
+    "afwijking_begroting: 0\n\n  - aspect: Risico": "afwijking_begroting: \"€ -12.500\"\n\n  - aspect: Risico",
+}
+
+
+def test_kop_en_secties_in_volgorde(tekst):
+    in_volgorde(plat(tekst), [
+        "VOORTGANGSRAPPORTAGE", "Toegangen – doorontwikkeling sociale teams",
+        "Portefeuillehouder College van B&W", "Rapportagedatum 31 december 2021",
+        "Projectfase Realisatiefase", "Voortgang in één oogopslag",
+        "Basisinformatie project", "ontvlechting is sinds 1 januari 2021 een feit",
+        "Besluitvorming", "Raadsmededeling 2018-000076 Vorm entiteit sociale teams",
+        "Raadsmededeling 2020-000868 Ontvlechting sociale teams",
+        "Stand van zaken", "Toegang Wmo", "Preventie (Team Voor Elkaar)",
+        "Voortgang per aspect", "Overige informatie", "Niet van toepassing."])
+
+
+def test_overzicht_per_aspect_met_status_en_afwijking(pdf, tekst):
+    in_volgorde("\n".join(tabelregels(pdf)), [
+        "Aspect | Status | Afwijking begroting",
+        "Scope | Op koers | –", "Financiën | Op koers | Nee", "Risico's en kansen | Op koers | –",
+        "Planning | Op koers | Nee", "Communicatie | Op koers | –"])
+
+
+def test_aspecten_met_toelichting(tekst):
+    in_volgorde(plat(tekst.split("Voortgang per aspect")[1]), [
+        "Scope Op koers", "De realisatiefase verloopt volgens planning.",
+        "Financiën Op koers", "voorziening van € 50.000", "Afwijking begroting: Nee",
+        "Risico's en kansen Op koers", "geen nieuwe risico's",
+        "Planning Op koers", "de planning is gehaald", "Afwijking begroting: Nee",
+        "Communicatie Op koers", "externe communicatie"])
+
+
+def test_drie_statussen_als_woord_kleur_en_vorm(tmp_path, zoekpad):
+    from generator import context
+    from generator.render_html import render_html
+    from generator.validate import laad_voorstel
+    pad = _variant(tmp_path, KLEUREN)
+    tekst = plat(pdf_tekst(pad, tmp_path / "vg.pdf"))
+    in_volgorde("\n".join(tabelregels(tmp_path / "vg.pdf")), [
+        "Financiën | Op koers | € -12.500", "Risico's en kansen | Risico | –",
+        "Planning | Aandacht | Nee"])
+    in_volgorde(tekst, ["Voortgang per aspect", "Financiën Op koers", "Afwijking begroting: € -12.500",
+                        "Risico's en kansen Risico", "Planning Aandacht"])
+    voorstel = laad_voorstel(pad, zoekpad)
+    html = render_html(voorstel, context.bouw(voorstel))
+    for klasse, woord in [("op-koers", "Op koers"), ("aandacht", "Aandacht"), ("risico", "Risico")]:
+        assert (f'<span class="status {klasse}"><span class="teken" aria-hidden="true"></span>'
+                f"{woord}</span>") in html
+    # each status has its own colour, and a shape that differs from the others
+    assert ".status.op-koers { color: #1d6b2c;" in html and ".status.risico { color: #a3191b;" in html
+    assert ".status.aandacht { color: #855400;" in html
+    assert ".status.op-koers .teken { border-radius: 50%; }" in html
+    assert ".status.aandacht .teken { transform: rotate(45deg)" in html
+
+
+def test_onbekende_status_zegt_wat_wel_mag(tmp_path, cli):
+    pad = _variant(tmp_path, {"  - aspect: Scope\n    status: op koers": "  - aspect: Scope\n    status: oke"})
+    r = cli("check", pad)
+    assert r.exit_code == 1
+    assert (f"{pad}:54:13: fout: 'oke' is hier geen geldige waarde; kies uit: op koers, aandacht, "
+            "risico") in r.stderr
+
+
+def test_afwijking_is_een_bedrag(tmp_path, cli):
+    pad = _variant(tmp_path, {"afwijking_begroting: 0\n\n  - aspect: Risico":
+                              "afwijking_begroting: 12.500\n\n  - aspect: Risico"})
+    r = cli("check", pad)
+    assert r.exit_code == 1
+    assert f"{pad}:69:26: fout: 12.500 is een dubbelzinnig bedrag" in r.stderr
