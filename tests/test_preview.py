@@ -184,3 +184,16 @@ def test_alleen_sjabloonbestanden_en_afbeeldingen_worden_geserveerd(server, voor
 def test_andere_hostnaam_wordt_geweigerd(server):
     status, inhoud = _haal(server.url, host="aanvaller.example")
     assert status == 403 and "127.0.0.1" in inhoud.decode()
+
+
+def test_bezette_poort_geeft_een_nederlandse_melding(voorstel):
+    import socket
+    with socket.socket() as bezet:
+        bezet.bind(("127.0.0.1", 0))
+        bezet.listen()
+        poort = bezet.getsockname()[1]
+        r = subprocess.run([sys.executable, "-m", "generator", "preview", voorstel.name, "--port",
+                            str(poort), "--geen-browser"], cwd=voorstel.parent, capture_output=True,
+                           text=True, timeout=60)
+    assert r.returncode == 1
+    assert f"fout: poort {poort} is al in gebruik; kies een andere met --port" in r.stderr

@@ -1,0 +1,99 @@
+"""The collegenota's DOCX: Word headings, lists, tables, properties, CONCEPT mark."""
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from conftest import PROPOSALS, write
+from test_render_pdf import SECTIES
+
+
+def _render(pad, tmp_path):
+    from generator import context
+    from generator.kinds import zoekpad
+    from generator.render_docx import render_docx
+    from generator.validate import laad_voorstel
+    voorstel = laad_voorstel(pad, zoekpad())
+    doel = tmp_path / "nota.docx"
+    render_docx(voorstel, context.bouw(voorstel), doel)
+    return Document(doel)
+
+
+@pytest.fixture(scope="module")
+def doc(tmp_path_factory):
+    return _render(PROPOSALS / "collegenota-sociale-teams-2021.yaml", tmp_path_factory.mktemp("docx"))
+
+
+def _alineas(doc):
+    return [(p.style.name, p.text) for p in doc.paragraphs]
+
+
+def test_koppen_zijn_word_kopstijlen(doc):
+    koppen = [t for s, t in _alineas(doc) if s == "Heading 1"]
+    assert koppen == ["Samenvatting", "Beslispunten", *SECTIES]
+    assert ("Title", "Continuering sociale teams 2021") in _alineas(doc)
+    assert ("Heading 2", "Uitvoering") in _alineas(doc)
+
+
+def test_nvt_en_beslispunten_als_genummerde_lijst(doc):
+    alineas = _alineas(doc)
+    i = alineas.index(("Heading 1", "5. Effect op de openbare ruimte"))
+    assert alineas[i + 1] == ("Normal", "Niet van toepassing")
+    punten = [p for p in doc.paragraphs if p.style.name == "List Number"]
+    assert [p.text[:30] for p in punten] == ["Een besluit tot continuering v", "In te stemmen met een budget v"] * 2
+    num_ids = [p._p.pPr.numPr.numId.val for p in punten]
+    assert num_ids[0] == num_ids[1] != num_ids[2] == num_ids[3]  # each list restarts at 1
+
+
+def test_opsomming_is_word_lijst(doc):
+    bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
+    assert [p.text for p in bullets][0] == "inwoners die een maatwerkvoorziening of arrangement gebruiken;"
+    assert all(p._p.pPr.numPr is not None for p in bullets)
+
+
+def test_tabellen_met_rechts_uitgelijnde_bedragen(doc):
+    kosten, dekking = doc.tables[1], doc.tables[2]
+    rijen = [[c.text for c in r.cells] for r in kosten.rows]
+    assert rijen[0] == ["Kosten", "Bedrag", "BTW"]
+    assert rijen[3] == ["Subtotaal", "€ 411.358", ""]
+    assert rijen[-1] == ["Totaal", "€ 436.358", ""]
+    assert all(r.cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for r in kosten.rows)
+    assert all(run.bold for run in kosten.rows[-1].cells[1].paragraphs[0].runs)
+    assert [c.text for c in dekking.rows[-1].cells] == ["Totaal", "€ 436.358"]
+    assert kosten.rows[0]._tr.trPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
+
+
+def test_eigenschappen_en_conceptmerk(doc):
+    assert doc.core_properties.title == "Collegenota: Continuering sociale teams 2021"
+    assert doc.core_properties.author == "A. Jansen"
+    assert doc.core_properties.subject == "Continuering sociale teams 2021"
+    kop = doc.sections[0].header.paragraphs[0].text
+    assert kop == "Gemeente Maastricht · Collegenota\tCONCEPT"
+    assert "pagina" in doc.sections[0].footer.paragraphs[0].text
+
+
+def test_besloten_nota_heeft_besluitregel_en_geen_concept(tmp_path):
+    tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
+    tekst = tekst.replace("besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2021-02-09, uitkomst: conform}")
+    doc = _render(write(tmp_path, "besloten.yaml", tekst), tmp_path)
+    teksten = [p.text for p in doc.paragraphs]
+    i = teksten.index("Besluit Burgemeester en Wethouders d.d. 9 februari 2021:")
+    assert teksten[i + 1] == "Conform."
+    assert "CONCEPT" not in doc.sections[0].header.paragraphs[0].text
+
+
+def test_sjabloontaal_in_voorsteltekst_blijft_letterlijk(tmp_path):
+    tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
+    tekst = tekst.replace("  openbare_ruimte: nvt", "  openbare_ruimte: \"{{ 7*7 }} {% if x %}ja{% endif %} <b>vet</b> & co\"")
+    doc = _render(write(tmp_path, "sjabloon.yaml", tekst), tmp_path)
+    assert "{{ 7*7 }} {% if x %}ja{% endif %} <b>vet</b> & co" in [p.text for p in doc.paragraphs]
+
+
+def test_link_is_echte_hyperlink(tmp_path):
+    tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
+    tekst = tekst.replace("  openbare_ruimte: nvt", "  openbare_ruimte: Zie [de site](https://example.nl/a).")
+    doc = _render(write(tmp_path, "link.yaml", tekst), tmp_path)
+    links = doc.element.body.findall(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}hyperlink")
+    assert len(links) == 1
+    rels = [r.target_ref for r in doc.part.rels.values() if r.reltype.endswith("/hyperlink")]
+    assert rels == ["https://example.nl/a"]
