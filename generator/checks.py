@@ -82,3 +82,4 @@ def waarschuwing(voorstel: Voorstel, pad: tuple, bericht: str) -> Melding:
 # Checks kept in modules of their own register themselves on import.
 from . import checks_writing  # noqa: E402,F401
 from . import checks_termijn  # noqa: E402,F401
+from . import checks_money  # noqa: E402,F401

@@ -23,6 +23,7 @@ COMMANDS = {
     "check": "generator.commands.check:check",
     "render": "generator.commands.render:render",
     "preview": "generator.commands.preview:preview",
+    "schema": "generator.commands.schema:schema",
 }
 
 HELP = """nota: collegenota's, raadsvoorstellen en andere raadsstukken van YAML naar Word en PDF.

@@ -69,22 +69,28 @@ def test_een_fout_voorstel_wordt_gemeld_en_de_andere_worden_gemaakt(cli, tmp_pat
                                      f"2021.{i}-continuering-sociale-teams-2021.pdf")]
 
 
-def test_een_pdf_die_niet_kan_laat_ook_geen_docx_achter(cli, tmp_path):
-    """The DOCX half of one proposal is made beside the PDF half; a failing PDF undoes it."""
+@pytest.mark.parametrize("met_buur", [False, True], ids=["alleen", "in-een-map"])
+def test_een_pdf_die_niet_kan_laat_ook_geen_docx_achter(cli, tmp_path, met_buur):
+    """Alone, the DOCX is made in a child beside the PDF; in a folder, a worker makes
+    both in turn. Either way a failing PDF takes its proposal's DOCX with it."""
     map_ = tmp_path / "voorstel"
     map_.mkdir()
     (tmp_path / "kaart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    pad = variant(map_, "nota.yaml", "2021.1",
-                  tekst=VOORBEELD.replace("samenvatting: |\n", "samenvatting: |\n  ![kaart](../kaart.png)\n\n", 1))
+    slecht = variant(map_, "a.yaml", "2021.1", tekst=VOORBEELD.replace(
+        "samenvatting: |\n", "samenvatting: |\n  ![kaart](../kaart.png)\n\n", 1))
+    if met_buur:
+        variant(map_, "b.yaml", "2021.2")
     uit = tmp_path / "uit"
-    r = cli("render", pad, "-o", uit)
+    r = cli("render", map_ if met_buur else slecht, "-o", uit)
     assert r.exit_code == 1
-    assert "verwijst naar een bestand buiten de map van het voorstel" in r.stderr
-    assert not uit.exists() or list(uit.iterdir()) == []
+    assert f"{slecht}: fout: het document verwijst naar een bestand buiten de map" in r.stderr
+    over = sorted(p.name for p in uit.iterdir()) if uit.exists() else []
+    assert over == (["2021.2-continuering-sociale-teams-2021.docx",
+                     "2021.2-continuering-sociale-teams-2021.pdf"] if met_buur else [])
 
 
-def traag_met_pid(pad, zoekpad, uitmap, formaten):
-    """Stands in for render_een: the first file is slow; 'written' is the worker's pid."""
+def traag_met_pid(pad, zoekpad, uitmap, formaten, docx_apart=False):
+    """Stands in for maak_een: the first file is slow; 'written' is the worker's pid."""
     import time
 
     from generator.commands.render import Resultaat
@@ -93,9 +99,9 @@ def traag_met_pid(pad, zoekpad, uitmap, formaten):
 
 
 def test_de_pool_werkt_met_een_proces_per_kern_en_houdt_de_volgorde(monkeypatch, zoekpad, tmp_path):
-    from generator.commands import render
+    from generator import parallel
     from generator.parallel import aantal_werkers, renderpool
-    monkeypatch.setattr(render, "render_een", traag_met_pid)  # forked workers inherit the patch
+    monkeypatch.setattr(parallel, "maak_een", traag_met_pid)  # forked workers inherit the patch
     bestanden = [Path(str(i)) for i in range(6)]
     with renderpool(bestanden, zoekpad, tmp_path, ("pdf",)) as taken:
         resultaten = [t.result() for t in taken]
