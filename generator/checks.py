@@ -83,3 +83,4 @@ def waarschuwing(voorstel: Voorstel, pad: tuple, bericht: str) -> Melding:
 from . import checks_writing  # noqa: E402,F401
 from . import checks_termijn  # noqa: E402,F401
 from . import checks_money  # noqa: E402,F401
+from . import checks_besluit  # noqa: E402,F401

@@ -24,6 +24,8 @@ COMMANDS = {
     "render": "generator.commands.render:render",
     "preview": "generator.commands.preview:preview",
     "schema": "generator.commands.schema:schema",
+    "decide": "generator.commands.decide:decide",
+    "verify": "generator.commands.verify:verify",
 }
 
 HELP = """nota: collegenota's, raadsvoorstellen en andere raadsstukken van YAML naar Word en PDF.

@@ -107,6 +107,7 @@ def bouw(voorstel: Voorstel) -> dict:
         "college_besluit": college,
         "raad_besluit": raad,
         "concept": not v.besluiten,
+        "vastgesteld": vastgesteld(v.besluiten),
         "bijlagen": [_bijlage(b) for b in (getattr(v, "bijlagen", None) or [])],
         "ondertekening": college_ondertekening(voorstel),
         "raadsbesluit": raadsbesluit(voorstel, raad),
@@ -190,6 +191,16 @@ def onderdelen(inhoud) -> list[Onderdeel]:
         else:
             uit.append(Onderdeel("tekst", tekst=deel))
     return uit
+
+
+def vastgesteld(besluiten: list[Besluit]) -> str | None:
+    """When the document became final (W3C date-time), fixed by its latest decision."""
+    if not besluiten:
+        return None
+    laatste = besluiten[-1]
+    if laatste.vastgelegd_op is not None:
+        return laatste.vastgelegd_op.isoformat()
+    return laatste.datum.isoformat() + "T00:00:00+00:00"
 
 
 def laatste_besluit(besluiten: list[Besluit], orgaan: str) -> Besluit | None:

@@ -201,9 +201,16 @@ class _Bouwer:
     def datum(self, knoop: ScalarNode):
         treffer = _DATE.match(knoop.value)
         if not treffer:
-            raise self.fout(knoop, f"'{knoop.value}' is geen datum van de vorm JJJJ-MM-DD")
+            return self.tijdstip(knoop)
         jaar, maand, dag = (int(g) for g in treffer.groups())
         try:
             return dt.date(jaar, maand, dag)
         except ValueError:
             raise self.fout(knoop, f"{knoop.value} is geen bestaande datum") from None
+
+    def tijdstip(self, knoop: ScalarNode):
+        try:
+            return dt.datetime.fromisoformat(knoop.value.replace(" ", "T", 1))
+        except ValueError:
+            raise self.fout(knoop, f"'{knoop.value}' is geen datum (JJJJ-MM-DD) of tijdstip "
+                                   "(JJJJ-MM-DD UU:MM:SS)") from None

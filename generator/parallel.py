@@ -159,7 +159,7 @@ def resultaten(bestanden: Sequence[Path], taken: list[Future]) -> Iterator:
 
     from .commands.render import Resultaat
     from .errors import Melding
-    for bestand, taak in zip(bestanden, taken):
+    for bestand, taak in zip(bestanden, taken, strict=True):
         try:
             yield taak.result()
         except BrokenProcessPool:
@@ -290,6 +290,10 @@ def afsluiten(code: int) -> None:
 
 
 def _nota_is_het_programma() -> bool:
+    """True when this process is `nota` itself (not a test runner, nor under coverage,
+    whose data is saved during the clean-up that afsluiten skips)."""
+    if "coverage" in sys.modules:
+        return False
     hoofd = sys.modules.get("__main__")
     spec = getattr(hoofd, "__spec__", None)
     if spec is not None:

@@ -100,10 +100,11 @@ class Voorbeeld:
     def bestand(self, url_pad: str) -> Path | None:
         """The file behind /bestand/... or /map/..., if the preview may serve it."""
         soort, _, rest = url_pad.lstrip("/").partition("/")
+        eigen_map = self.pad.resolve().parent
         if soort == "bestand":
             pad, wortels, toegestaan = Path("/" + unquote(rest)), self._sjabloonmappen(), SJABLOONBESTAND
         elif soort == "map":
-            pad, wortels, toegestaan = self.pad.resolve().parent / unquote(rest), [self.pad.resolve().parent], BEELD
+            pad, wortels, toegestaan = eigen_map / unquote(rest), [eigen_map], BEELD
         else:
             return None
         pad = pad.resolve()

@@ -13,7 +13,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from .errors import Melding, NotaFout
-from .output import atomisch
+from .output import atomisch, schrijf_bytes
 
 
 class BeperkteFetcher(URLFetcher):
@@ -45,9 +45,13 @@ def html_document(voorstel, html: str, fetcher: BeperkteFetcher):
     return HTML(string=html, base_url=basis.as_uri() + "/", url_fetcher=fetcher)
 
 
-def render_pdf(voorstel, html: str, doel: Path, pdf_variant: str | None = None,
-               **opties) -> None:
-    """Lay out `html` and write the PDF to `doel` atomically."""
+def render_pdf(voorstel, html: str, doel: Path, **opties) -> None:
+    """Lay out `html` and write the PDF to `doel` atomically.
+
+    A decided proposal gives its final form (final.py): PDF/A, fixed bytes,
+    and an existing final PDF with other content is refused.
+    """
+    from .final import bewaak, is_definitief, pdf_opties
     fetcher = BeperkteFetcher(voorstel.soort.template_dirs() + [voorstel.pad.resolve().parent])
     document = html_document(voorstel, html, fetcher).render()
     if fetcher.geweigerd:
@@ -55,5 +59,11 @@ def render_pdf(voorstel, html: str, doel: Path, pdf_variant: str | None = None,
         raise NotaFout(Melding(
             f"het document verwijst naar een bestand buiten de map van het voorstel: {buiten}; "
             "zet afbeeldingen en bijlagen naast het voorstel", voorstel.pad))
+    opties = {"pdf_tags": True, **pdf_opties(voorstel), **opties}
+    if is_definitief(voorstel):
+        inhoud = document.write_pdf(**opties)
+        if bewaak(doel, inhoud):
+            schrijf_bytes(doel, inhoud)
+        return
     with atomisch(doel) as tijdelijk:
-        document.write_pdf(tijdelijk, pdf_variant=pdf_variant, pdf_tags=True, **opties)
+        document.write_pdf(tijdelijk, **opties)

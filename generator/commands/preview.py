@@ -97,6 +97,14 @@ def _laad_engines() -> None:
 
 def _bewaak(voorbeeld) -> None:
     """Rebuild after every change to the proposal or its kind's templates."""
+    try:
+        _volg_wijzigingen(voorbeeld)
+    except Exception as e:  # e.g. no inotify watches left: say so, keep serving
+        click.echo(f"fout: wijzigingen worden niet meer gevolgd ({type(e).__name__}: {e}); "
+                   "herstart nota preview", err=True)
+
+
+def _volg_wijzigingen(voorbeeld) -> None:
     from watchfiles import watch
     doel = voorbeeld.pad.resolve()
     for wijzigingen in watch(*voorbeeld.bewaakte_mappen(), recursive=False, step=50,
@@ -208,6 +216,11 @@ class VoorbeeldHandler(BaseHTTPRequestHandler):
             naam, inhoud = self.voorbeeld.document(formaat)
         except NotaFout as e:
             return self._stuur(409, "text/html; charset=utf-8", foutpagina(e.meldingen).encode())
+        except Exception as e:  # a bug must not stop the preview; show it where the document was
+            melding = Melding(f"interne fout bij het maken van de {formaat.upper()} "
+                              f"({type(e).__name__}: {e})", self.voorbeeld.pad)
+            click.echo(str(melding), err=True)
+            return self._stuur(500, "text/html; charset=utf-8", foutpagina([melding]).encode())
         self._stuur(200, FORMATEN[formaat], inhoud,
                     {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(naam)}"})
 

@@ -1,0 +1,50 @@
+"""`nota decide`: the secretariat records the decision of the college or the council."""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from pathlib import Path
+
+import click
+
+from ..cli import meldt_fouten, templates_optie
+
+HELP = """Leg het besluit van het college of de raad vast in het voorstel.
+
+Voegt één besluit toe aan 'besluiten' en verandert verder niets aan het bestand
+(commentaar en opmaak blijven byte voor byte gelijk). Het besluit verzegelt de
+inhoud: wie het voorstel daarna wijzigt, krijgt een fout van 'nota check'."""
+
+UITKOMSTEN = ["conform", "gewijzigd", "aangehouden", "afgewezen", "aangenomen", "geamendeerd", "verworpen"]
+
+
+def _datum(ctx, param, waarde):
+    try:
+        return dt.date.fromisoformat(waarde)
+    except ValueError:
+        raise click.BadParameter(f"'{waarde}' is geen bestaande datum van de vorm JJJJ-MM-DD") from None
+
+
+@click.command(help=HELP)
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--orgaan", type=click.Choice(["college", "raad"]), required=True, help="Wie besloot.")
+@click.option("--datum", required=True, callback=_datum, help="Datum van de vergadering (JJJJ-MM-DD).")
+@click.option("--uitkomst", type=click.Choice(UITKOMSTEN), required=True,
+              help="college: conform, gewijzigd, aangehouden, afgewezen; "
+                   "raad: aangenomen, geamendeerd, verworpen, aangehouden.")
+@click.option("--toelichting", default=None, help="Verplicht bij gewijzigd en geamendeerd.")
+@click.option("--besluitnummer", default=None, help="Nummer van het besluit.")
+@click.option("--door", default=None, help="Wie het besluit vastlegt (standaard: de gebruikersnaam).")
+@click.option("--vervang", is_flag=True, help="Leg een nieuw besluit vast naast een eerder besluit van "
+                                                "hetzelfde orgaan; het laatste telt.")
+@templates_optie
+@meldt_fouten
+def decide(bestand, orgaan, datum, uitkomst, toelichting, besluitnummer, door, vervang, templates):
+    from ..decide import beslis, nu
+    from ..kinds import zoekpad
+    record = {"orgaan": orgaan, "datum": datum, "uitkomst": uitkomst, "toelichting": toelichting,
+              "besluitnummer": besluitnummer, "vastgelegd_door": door or getpass.getuser(),
+              "vastgelegd_op": nu()}
+    vastgelegd = beslis(bestand, zoekpad(templates), record, vervang)
+    click.echo(f"besluit vastgelegd in {bestand}: {orgaan}, {datum.isoformat()}, {uitkomst} "
+               f"(inhoud verzegeld, sha256 {vastgelegd['inhoud_sha256'][:12]}…)")

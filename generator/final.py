@@ -1,0 +1,39 @@
+"""Final documents of decided proposals: PDF/A, fixed timestamps, never overwritten.
+
+A decided proposal's PDF is PDF/A-2a (archival, tagged). Every timestamp comes
+from the decision and the PDF identifier from the sealed content, so the same
+decided proposal always gives the same bytes; an existing final PDF with other
+content is refused, never silently replaced.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .errors import Melding, NotaFout
+from .seal import inhoud_hash
+
+PDF_A = "pdf/a-2a"
+
+
+def is_definitief(voorstel) -> bool:
+    return bool(voorstel.data.besluiten)
+
+
+def pdf_opties(voorstel) -> dict:
+    """WeasyPrint options for the PDF of `voorstel` (empty for a concept)."""
+    if not is_definitief(voorstel):
+        return {}
+    sleutel = (inhoud_hash(voorstel) + repr(voorstel.data.besluiten)).encode("utf-8")
+    return {"pdf_variant": PDF_A, "pdf_identifier": hashlib.md5(sleutel).hexdigest().encode()}
+
+
+def bewaak(doel: Path, inhoud: bytes) -> bool:
+    """True when `inhoud` must be written; raises when a different final exists."""
+    if not doel.exists():
+        return True
+    if doel.read_bytes() == inhoud:
+        return False
+    raise NotaFout(Melding(
+        "er staat al een definitief document met een andere inhoud; nota overschrijft een "
+        "definitief document niet: verplaats het oude bestand eerst als de wijziging klopt", doel))

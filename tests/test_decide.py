@@ -1,0 +1,200 @@
+"""`nota decide` / `nota verify`: the decision record, byte-for-byte preservation, the seal,
+and the final PDF of a decided proposal."""
+import pikepdf
+import pytest
+
+from conftest import PROPOSALS, pdftotext, write
+
+NOTA = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
+RAAD = next(PROPOSALS.glob("raadsvoorstel-*.yaml")).read_text(encoding="utf-8")
+
+COMMENTAAR = """# Kop van het bestand   (met dubbele spaties)
+
+soort: 'collegenota'      # enkele aanhalingstekens
+gemeente: "Maastricht"   # dubbele
+onderwerp: Proef
+kenmerk: "2021.1"
+datum: 2021-01-26
+
+# een lege regel en commentaar tussen de sleutels
+portefeuillehouder: Wethouder
+samenvatting: >-
+  Gevouwen tekst
+  over twee regels.
+beslispunten: [Iets te besluiten.]   # flow-stijl
+secties: {aanleiding: Daarom.}
+besluiten: []   # door nota decide
+# slotcommentaar
+"""
+
+
+def _decide(cli, pad, *args):
+    return cli("decide", pad, "--orgaan", "college", "--datum", "2021-02-09", *args)
+
+
+def test_alleen_het_besluit_komt_erbij(cli, tmp_path):
+    pad = write(tmp_path, "v.yaml", COMMENTAAR)
+    r = _decide(cli, pad, "--uitkomst", "conform", "--door", "secretariaat")
+    assert r.exit_code == 0, r.output
+    na = pad.read_text(encoding="utf-8")
+    voor, _, rest = na.partition("besluiten:\n")
+    assert voor == COMMENTAAR.split("besluiten: []")[0]
+    assert rest.endswith("# slotcommentaar\n")
+    assert "  - orgaan: college\n    datum: 2021-02-09\n    uitkomst: conform\n" \
+           "    vastgelegd_door: secretariaat\n" in rest
+    assert "    inhoud_sha256: " in rest
+
+
+def test_tweede_besluit_komt_na_het_eerste(cli, tmp_path):
+    raad = write(tmp_path, "raad.yaml", RAAD)
+    assert _decide(cli, raad, "--uitkomst", "conform").exit_code == 0
+    eerste = raad.read_bytes()
+    r = cli("decide", raad, "--orgaan", "raad", "--datum", "2020-05-11", "--uitkomst", "aangenomen",
+            "--besluitnummer", "2020-010358")
+    assert r.exit_code == 0, r.output
+    tweede = raad.read_bytes()
+    assert tweede.startswith(eerste.rstrip(b"\n")) or eerste in tweede
+    assert tweede.count(b"- orgaan:") == 2
+
+
+def test_zonder_besluiten_sleutel_komt_hij_aan_het_eind(cli, tmp_path):
+    tekst = COMMENTAAR.replace("besluiten: []   # door nota decide\n", "")
+    pad = write(tmp_path, "v.yaml", tekst)
+    assert _decide(cli, pad, "--uitkomst", "conform").exit_code == 0
+    assert pad.read_text(encoding="utf-8").startswith(tekst + "besluiten:\n  - orgaan: college\n")
+
+
+@pytest.mark.parametrize("args, bericht", [
+    (["--uitkomst", "aangenomen"], "'aangenomen' is geen uitkomst voor het college; kies uit: conform, "
+                                   "gewijzigd, aangehouden, afgewezen"),
+    (["--uitkomst", "gewijzigd"], "bij de uitkomst 'gewijzigd' hoort een toelichting"),
+])
+def test_ongeldig_besluit_laat_bestand_ongemoeid(cli, tmp_path, args, bericht):
+    pad = write(tmp_path, "v.yaml", COMMENTAAR)
+    r = _decide(cli, pad, *args)
+    assert r.exit_code == 1
+    assert bericht in r.stderr
+    assert pad.read_text(encoding="utf-8") == COMMENTAAR
+
+
+def test_onmogelijke_datum_is_verkeerd_gebruik(cli, tmp_path):
+    pad = write(tmp_path, "v.yaml", COMMENTAAR)
+    r = cli("decide", pad, "--orgaan", "college", "--datum", "2021-02-30", "--uitkomst", "conform")
+    assert r.exit_code == 2
+    assert "'2021-02-30' is geen bestaande datum van de vorm JJJJ-MM-DD" in r.stderr
+    assert pad.read_text(encoding="utf-8") == COMMENTAAR
+
+
+def test_raad_besluit_niet_over_collegenota(cli, tmp_path):
+    pad = write(tmp_path, "v.yaml", COMMENTAAR)
+    r = cli("decide", pad, "--orgaan", "raad", "--datum", "2021-02-09", "--uitkomst", "aangenomen")
+    assert r.exit_code == 1
+    assert "over een collegenota besluit de raad niet; wel: college" in r.stderr
+
+
+def test_tweede_besluit_zelfde_orgaan_vraagt_vervang(cli, tmp_path):
+    pad = write(tmp_path, "v.yaml", COMMENTAAR)
+    assert _decide(cli, pad, "--uitkomst", "aangehouden").exit_code == 0
+    eerst = pad.read_bytes()
+    r = _decide(cli, pad, "--uitkomst", "conform")
+    assert r.exit_code == 1 and "gebruik --vervang" in r.stderr
+    assert pad.read_bytes() == eerst
+    assert _decide(cli, pad, "--uitkomst", "conform", "--vervang").exit_code == 0
+
+
+def test_voorstel_met_fouten_wordt_niet_besloten(cli, tmp_path):
+    tekst = COMMENTAAR.replace("portefeuillehouder: Wethouder\n", "")
+    pad = write(tmp_path, "v.yaml", tekst)
+    r = _decide(cli, pad, "--uitkomst", "conform")
+    assert r.exit_code == 1
+    assert "het voorstel bevat fouten; los die eerst op (nota check)" in r.stderr
+    assert pad.read_text(encoding="utf-8") == tekst
+
+
+def test_wijziging_na_besluit_breekt_het_zegel(cli, tmp_path):
+    pad = write(tmp_path, "v.yaml", COMMENTAAR)
+    assert _decide(cli, pad, "--uitkomst", "conform").exit_code == 0
+    r = cli("verify", pad)
+    assert r.exit_code == 0 and "inhoud ongewijzigd" in r.stdout
+    # layout and comments do not count ...
+    pad.write_text(pad.read_text(encoding="utf-8").replace("# een lege regel", "# ander commentaar"),
+                   encoding="utf-8")
+    assert cli("verify", pad).exit_code == 0
+    # ... content does
+    pad.write_text(pad.read_text(encoding="utf-8").replace("onderwerp: Proef", "onderwerp: Proef 2"),
+                   encoding="utf-8")
+    r = cli("verify", pad)
+    assert r.exit_code == 1 and "GEWIJZIGD na het besluit" in r.stdout
+    r = cli("check", pad)
+    assert r.exit_code == 1
+    assert (f"{pad}:17:5: fout: het voorstel is gewijzigd na het besluit van het college van "
+            "9 februari 2021 (conform)") in r.stderr
+
+
+def test_verify_zonder_besluit(cli, tmp_path):
+    r = cli("verify", write(tmp_path, "v.yaml", COMMENTAAR))
+    assert r.exit_code == 1 and "nog geen besluit vastgelegd" in r.stderr
+
+
+def test_gelijktijdig_schrijven_wordt_geweigerd(tmp_path, zoekpad):
+    import fcntl
+    from generator.decide import beslis
+    from generator.errors import NotaFout
+    pad = write(tmp_path, "v.yaml", COMMENTAAR)
+    with open(tmp_path / ".v.yaml.lock", "w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        with pytest.raises(NotaFout, match="iemand anders legt op dit moment een besluit vast"):
+            beslis(pad, zoekpad, {"orgaan": "college", "datum": None, "uitkomst": "conform"})
+    assert pad.read_text(encoding="utf-8") == COMMENTAAR
+
+
+@pytest.fixture
+def besloten(cli, tmp_path):
+    pad = write(tmp_path, "nota.yaml", NOTA)
+    assert _decide(cli, pad, "--uitkomst", "conform").exit_code == 0
+    return pad
+
+
+def test_besloten_pdf_is_definitief(cli, tmp_path, besloten):
+    r = cli("render", besloten, "-o", tmp_path / "uit", "--formaat", "pdf")
+    assert r.exit_code == 0, r.output
+    pdf = next((tmp_path / "uit").glob("*.pdf"))
+    tekst = pdftotext(pdf)
+    assert "Besluit Burgemeester en Wethouders d.d. 9 februari 2021:\nConform." in tekst
+    assert "CONCEPT" not in tekst
+    with pikepdf.open(pdf) as doc:
+        meta = doc.open_metadata()
+        assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "A"
+        assert doc.Root.MarkInfo.Marked and "/StructTreeRoot" in doc.Root
+        fonts = {str(f.get("/BaseFont")) for p in doc.pages for f in p.Resources.Font.values()}
+        assert all("Open-Sans" in f for f in fonts), fonts
+        assert all("/FontFile2" in f.FontDescriptor or "/DescendantFonts" in f
+                   for p in doc.pages for f in p.Resources.Font.values())
+
+
+def test_besloten_pdf_is_reproduceerbaar_en_wordt_niet_overschreven(cli, tmp_path, besloten):
+    uit = tmp_path / "uit"
+    cli("render", besloten, "-o", uit, "--formaat", "pdf")
+    pdf = next(uit.glob("*.pdf"))
+    eerst = pdf.read_bytes()
+    assert cli("render", besloten, "-o", uit, "--formaat", "pdf").exit_code == 0
+    assert pdf.read_bytes() == eerst
+    besloten.write_text(besloten.read_text(encoding="utf-8").replace("Wethouder Zorg en Welzijn", "Wethouder Zorg"),
+                        encoding="utf-8")
+    assert cli("decide", besloten, "--orgaan", "college", "--datum", "2021-02-10", "--uitkomst", "gewijzigd",
+               "--toelichting", "Portefeuille.", "--vervang").exit_code == 0
+    r = cli("render", besloten, "-o", uit, "--formaat", "pdf")
+    assert r.exit_code == 1
+    assert "er staat al een definitief document met een andere inhoud" in r.stderr
+    assert pdf.read_bytes() == eerst
+
+
+def test_raadsbesluit_na_raadsbesluit(cli, tmp_path):
+    pad = write(tmp_path, "raad.yaml", RAAD)
+    assert cli("decide", pad, "--orgaan", "raad", "--datum", "2020-05-11", "--uitkomst", "aangenomen",
+               "--besluitnummer", "2020-010358").exit_code == 0
+    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf")
+    assert r.exit_code == 0, r.output
+    tekst = pdftotext(next((tmp_path / "uit").glob("*.pdf")))
+    assert "Aldus besloten in de raadsvergadering van 11 mei 2020" in tekst
+    assert "2020-010358" in tekst
