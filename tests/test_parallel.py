@@ -138,3 +138,18 @@ def test_voortgangsbalk_op_een_terminal_en_alleen_de_samenvatting_anders(cli, tm
     tekst = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", uitvoer.decode(errors="replace"))
     assert "Documenten maken" in tekst and "3/3" in tekst
     assert tekst.rstrip().endswith("3 voorstellen gemaakt")
+
+
+def test_als_eigen_proces_komt_alle_uitvoer_aan_en_klopt_de_exitcode(tmp_path):
+    """`nota` skips the interpreter's clean-up at the end: output must still be complete."""
+    invoer = tmp_path / "in"
+    invoer.mkdir()
+    variant(invoer, "a.yaml", "2021.1")
+    variant(invoer, "b.yaml", "2021.2", tekst=VOORBEELD.replace("datum: 2021-01-26", "datum: 2021-02-30"))
+    r = subprocess.run([sys.executable, "-m", "generator", "render", str(invoer), "-o",
+                        str(tmp_path / "uit")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1
+    assert geschreven(r.stdout) == ["2021.1-continuering-sociale-teams-2021.docx",
+                                    "2021.1-continuering-sociale-teams-2021.pdf"]
+    assert "b.yaml:8:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr
+    assert r.stderr.endswith("1 voorstel gemaakt, 1 overgeslagen wegens fouten\n")
