@@ -14,18 +14,34 @@ from .errors import Melding, NotaFout
 from .seal import inhoud_hash
 
 PDF_A = "pdf/a-2a"
+PDF_A_MET_BRON = "pdf/a-3a"
 
 
 def is_definitief(voorstel) -> bool:
     return bool(voorstel.data.besluiten)
 
 
-def pdf_opties(voorstel) -> dict:
-    """WeasyPrint options for the PDF of `voorstel` (empty for a concept)."""
+def pdf_opties(voorstel, bron: bool = False) -> dict:
+    """WeasyPrint options for the PDF of `voorstel` (empty for a concept).
+
+    With `bron`, the PDF is PDF/A-3a and carries the proposal's YAML as an
+    attachment with relationship Source, so `nota import` can take it exactly.
+    """
     if not is_definitief(voorstel):
         return {}
     sleutel = (inhoud_hash(voorstel) + repr(voorstel.data.besluiten)).encode("utf-8")
-    return {"pdf_variant": PDF_A, "pdf_identifier": hashlib.md5(sleutel).hexdigest().encode()}
+    opties = {"pdf_variant": PDF_A, "pdf_identifier": hashlib.md5(sleutel).hexdigest().encode()}
+    if bron:
+        opties.update(pdf_variant=PDF_A_MET_BRON, attachments=[bronbijlage(voorstel)])
+    return opties
+
+
+def bronbijlage(voorstel):
+    from weasyprint import Attachment
+    moment = voorstel.data.besluiten[-1].vastgelegd_op
+    return Attachment(string=voorstel.bron.tekst, name=voorstel.pad.name, relationship="Source",
+                      description="Bron van dit document (nota-voorstel, YAML)",
+                      created=moment, modified=moment)
 
 
 def bewaak(doel: Path, inhoud: bytes) -> bool:

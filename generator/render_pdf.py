@@ -45,7 +45,7 @@ def html_document(voorstel, html: str, fetcher: BeperkteFetcher):
     return HTML(string=html, base_url=basis.as_uri() + "/", url_fetcher=fetcher)
 
 
-def render_pdf(voorstel, html: str, doel: Path, **opties) -> None:
+def render_pdf(voorstel, html: str, doel: Path, bron: bool = False, **opties) -> None:
     """Lay out `html` and write the PDF to `doel` atomically.
 
     A decided proposal gives its final form (final.py): PDF/A, fixed bytes,
@@ -59,7 +59,7 @@ def render_pdf(voorstel, html: str, doel: Path, **opties) -> None:
         raise NotaFout(Melding(
             f"het document verwijst naar een bestand buiten de map van het voorstel: {buiten}; "
             "zet afbeeldingen en bijlagen naast het voorstel", voorstel.pad))
-    opties = {"pdf_tags": True, **pdf_opties(voorstel), **opties}
+    opties = {"pdf_tags": True, **pdf_opties(voorstel, bron), **opties}
     if is_definitief(voorstel):
         inhoud = document.write_pdf(**opties)
         if bewaak(doel, inhoud):

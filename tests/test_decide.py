@@ -200,3 +200,14 @@ def test_raadsbesluit_na_raadsbesluit(cli, tmp_path):
     tekst = pdftotext(next((tmp_path / "uit").glob("*.pdf")))
     assert "Aldus besloten in de raadsvergadering van 11 mei 2020" in tekst
     assert "2020-010358" in tekst
+
+
+def test_bron_maakt_pdf_a3_met_yaml_als_bijlage(cli, tmp_path, besloten):
+    r = cli("render", besloten, "-o", tmp_path / "uit", "--formaat", "pdf", "--bron")
+    assert r.exit_code == 0, r.output
+    with pikepdf.open(next((tmp_path / "uit").glob("*.pdf"))) as doc:
+        meta = doc.open_metadata()
+        assert meta["pdfaid:part"] == "3" and meta["pdfaid:conformance"] == "A"
+        bijlage = doc.attachments["nota.yaml"]
+        assert bijlage.obj.AFRelationship == "/Source"
+        assert bijlage.get_file().read_bytes() == besloten.read_bytes()

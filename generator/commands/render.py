@@ -14,6 +14,7 @@ HELP = """Maak Word (.docx) en PDF van voorstellen (bestanden of mappen).
 Een voorstel met fouten wordt overgeslagen; er komt dan niets van in de uitvoermap."""
 
 FORMATEN = {"docx": ("docx",), "pdf": ("pdf",), "beide": ("docx", "pdf")}
+BRON = "pdf-met-bron"  # the PDF of a decided proposal as PDF/A-3a with its YAML embedded
 
 
 @dataclass
@@ -51,10 +52,10 @@ def schrijf(voorstel, uitmap: Path, formaten) -> list[Path]:
         from ..render_docx import render_docx
         render_docx(voorstel, ctx, uitmap / f"{naam}.docx")
         geschreven.append(uitmap / f"{naam}.docx")
-    if "pdf" in formaten:
+    if "pdf" in formaten or BRON in formaten:
         from ..render_html import render_html
         from ..render_pdf import render_pdf
-        render_pdf(voorstel, render_html(voorstel, ctx), uitmap / f"{naam}.pdf")
+        render_pdf(voorstel, render_html(voorstel, ctx), uitmap / f"{naam}.pdf", bron=BRON in formaten)
         geschreven.append(uitmap / f"{naam}.pdf")
     return geschreven
 
@@ -65,9 +66,11 @@ def schrijf(voorstel, uitmap: Path, formaten) -> list[Path]:
               default=Path("output"), show_default=True, help="Map voor de documenten.")
 @click.option("--formaat", type=click.Choice(list(FORMATEN)), default="beide", show_default=True,
               help="Welke documenten: docx, pdf of beide.")
+@click.option("--bron", is_flag=True, help="Besloten voorstellen: PDF/A-3a met de YAML-bron als "
+                                            "bijlage (voor 'nota import').")
 @templates_optie
 @meldt_fouten
-def render(paden, uitmap, formaat, templates):
+def render(paden, uitmap, formaat, bron, templates):
     from ..files import verzamel
     from ..kinds import zoekpad
     from ..report import meld_alle, telwoord
@@ -77,7 +80,8 @@ def render(paden, uitmap, formaat, templates):
         raise click.UsageError("geen .yaml-bestanden gevonden in " + ", ".join(map(str, paden)))
     from ..parallel import afsluiten, met_voortgang, renderpool, resultaten
     mislukt = 0
-    with renderpool(bestanden, pad, uitmap, FORMATEN[formaat]) as taken:
+    formaten = tuple(BRON if bron and f == "pdf" else f for f in FORMATEN[formaat])
+    with renderpool(bestanden, pad, uitmap, formaten) as taken:
         for resultaat in met_voortgang(taken, resultaten(bestanden, taken)):
             meld_alle(resultaat.meldingen)
             mislukt += not resultaat.gelukt
