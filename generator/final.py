@@ -53,3 +53,39 @@ def bewaak(doel: Path, inhoud: bytes) -> bool:
     raise NotaFout(Melding(
         "er staat al een definitief document met een andere inhoud; nota overschrijft een "
         "definitief document niet: verplaats het oude bestand eerst als de wijziging klopt", doel))
+
+
+def bijlage_pdfs(voorstel) -> list[tuple[str, Path]]:
+    """(title, path) of each bijlage that names a PDF file in the proposal's folder."""
+    map_ = voorstel.pad.resolve().parent
+    uit = []
+    for i, b in enumerate(getattr(voorstel.data, "bijlagen", None) or []):
+        bestand = getattr(b, "bestand", None)
+        if not bestand or not bestand.lower().endswith(".pdf"):
+            continue
+        pad = (map_ / bestand).resolve()
+        if not pad.is_relative_to(map_) or not pad.is_file():
+            raise NotaFout(voorstel.bron.melding(("bijlagen", i, "bestand"), (
+                f"bijlage '{bestand}' staat niet in de map van het voorstel ({map_}); "
+                "zet het bestand naast het voorstel")))
+        uit.append((b.titel, pad))
+    return uit
+
+
+def voeg_bijlagen_toe(voorstel, pdf: bytes) -> bytes:
+    """Append the PDF bijlagen after the document, each with a bookmark."""
+    bijlagen = bijlage_pdfs(voorstel)
+    if not bijlagen:
+        return pdf
+    import io
+
+    import pikepdf
+    with pikepdf.open(io.BytesIO(pdf)) as doc, doc.open_outline() as outline:
+        for nummer, (titel, pad) in enumerate(bijlagen, 1):
+            eerste = len(doc.pages)
+            with pikepdf.open(pad) as bijlage:
+                doc.pages.extend(bijlage.pages)
+            outline.root.append(pikepdf.OutlineItem(f"Bijlage {nummer}: {titel}", eerste))
+        uit = io.BytesIO()
+        doc.save(uit, deterministic_id=True)
+    return uit.getvalue()

@@ -51,7 +51,7 @@ def render_pdf(voorstel, html: str, doel: Path, bron: bool = False, **opties) ->
     A decided proposal gives its final form (final.py): PDF/A, fixed bytes,
     and an existing final PDF with other content is refused.
     """
-    from .final import bewaak, is_definitief, pdf_opties
+    from .final import bewaak, is_definitief, pdf_opties, voeg_bijlagen_toe
     fetcher = BeperkteFetcher(voorstel.soort.template_dirs() + [voorstel.pad.resolve().parent])
     document = html_document(voorstel, html, fetcher).render()
     if fetcher.geweigerd:
@@ -61,7 +61,7 @@ def render_pdf(voorstel, html: str, doel: Path, bron: bool = False, **opties) ->
             "zet afbeeldingen en bijlagen naast het voorstel", voorstel.pad))
     opties = {"pdf_tags": True, **pdf_opties(voorstel, bron), **opties}
     if is_definitief(voorstel):
-        inhoud = document.write_pdf(**opties)
+        inhoud = voeg_bijlagen_toe(voorstel, document.write_pdf(**opties))
         if bewaak(doel, inhoud):
             schrijf_bytes(doel, inhoud)
         return

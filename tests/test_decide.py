@@ -211,3 +211,33 @@ def test_bron_maakt_pdf_a3_met_yaml_als_bijlage(cli, tmp_path, besloten):
         bijlage = doc.attachments["nota.yaml"]
         assert bijlage.obj.AFRelationship == "/Source"
         assert bijlage.get_file().read_bytes() == besloten.read_bytes()
+
+
+def test_pdf_bijlagen_achteraan_met_bladwijzers(cli, tmp_path):
+    import re
+    bijlage = tmp_path / "plan.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.add_blank_page()
+        pdf.save(bijlage)
+    tekst = re.sub(r"bijlagen:\n(  - .*\n)+", "bijlagen:\n  - {titel: Uitvoeringsplan, bestand: plan.pdf}\n", RAAD)
+    pad = write(tmp_path, "raad.yaml", tekst)
+    assert cli("decide", pad, "--orgaan", "college", "--datum", "2020-03-03", "--uitkomst", "conform").exit_code == 0
+    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf")
+    assert r.exit_code == 0, r.output
+    with pikepdf.open(next((tmp_path / "uit").glob("*.pdf"))) as doc, doc.open_outline() as outline:
+        titels = [i.title for i in outline.root]
+        assert titels[-1] == "Bijlage 1: Uitvoeringsplan" and "Raadsbesluit" in titels
+        laatste = outline.root[-1].destination[0]
+        assert [p.objgen for p in doc.pages].index(laatste.objgen) == len(doc.pages) - 2
+
+
+def test_pdf_bijlage_buiten_de_map(cli, tmp_path):
+    import re
+    tekst = re.sub(r"bijlagen:\n(  - .*\n)+", "bijlagen:\n  - {titel: Plan, bestand: ../plan.pdf}\n", RAAD)
+    (tmp_path / "sub").mkdir()
+    pad = write(tmp_path / "sub", "raad.yaml", tekst)
+    assert cli("decide", pad, "--orgaan", "college", "--datum", "2020-03-03", "--uitkomst", "conform").exit_code == 0
+    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf")
+    assert r.exit_code == 1
+    assert "bijlage '../plan.pdf' staat niet in de map van het voorstel" in r.stderr
