@@ -80,12 +80,13 @@ def voeg_bijlagen_toe(voorstel, pdf: bytes) -> bytes:
     import io
 
     import pikepdf
-    with pikepdf.open(io.BytesIO(pdf)) as doc, doc.open_outline() as outline:
-        for nummer, (titel, pad) in enumerate(bijlagen, 1):
-            eerste = len(doc.pages)
-            with pikepdf.open(pad) as bijlage:
-                doc.pages.extend(bijlage.pages)
-            outline.root.append(pikepdf.OutlineItem(f"Bijlage {nummer}: {titel}", eerste))
-        uit = io.BytesIO()
+    uit = io.BytesIO()
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        with doc.open_outline() as outline:
+            for nummer, (titel, pad) in enumerate(bijlagen, 1):
+                eerste = len(doc.pages)
+                with pikepdf.open(pad) as bijlage:
+                    doc.pages.extend(bijlage.pages)
+                outline.root.append(pikepdf.OutlineItem(f"Bijlage {nummer}: {titel}", eerste))
         doc.save(uit, deterministic_id=True)
     return uit.getvalue()
