@@ -26,6 +26,7 @@ COMMANDS = {
     "schema": "generator.commands.schema:schema",
     "decide": "generator.commands.decide:decide",
     "verify": "generator.commands.verify:verify",
+    "besluitenlijst": "generator.commands.besluitenlijst:besluitenlijst",
 }
 
 HELP = """nota: collegenota's, raadsvoorstellen en andere raadsstukken van YAML naar Word en PDF.

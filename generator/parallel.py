@@ -18,7 +18,7 @@ from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
 
-ENGINES = {
+ENGINES = {  # every other format is a variant of the PDF, such as render's pdf-met-bron
     "pdf": ("generator.render_html", "generator.render_pdf"),
     "docx": ("generator.render_docx",),
 }
@@ -27,8 +27,8 @@ CHECK_MODULES = ("generator.checks", "generator.context", "generator.commands.ch
 
 def laad_engines(formaten: Sequence[str]) -> None:
     """Import the modules that rendering `formaten` needs, so later calls are warm."""
-    modules = [m for m in CHECK_MODULES + sum((ENGINES.get(f, ()) for f in formaten), ())
-               if m not in sys.modules]
+    nodig = CHECK_MODULES + sum((ENGINES.get(f) or ENGINES["pdf"] for f in formaten), ())
+    modules = [m for m in dict.fromkeys(nodig) if m not in sys.modules]
     if not modules:
         return
     with snelle_bibliotheekzoeker():

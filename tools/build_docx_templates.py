@@ -100,9 +100,11 @@ def bouw(doel: Path) -> None:
 
 def main(argv) -> None:
     mappen = [Path(a) for a in argv] or sorted(p.parent for p in (ROOT / "templates").glob("*/kind.yaml"))
+    mappen += [] if argv else [ROOT / "templates" / "_besluitenlijst"]
     for map_ in mappen:
-        ruw = YAML(typ="safe").load((map_ / "kind.yaml").read_text(encoding="utf-8")) or {}
-        naam = (ruw.get("sjablonen") or {}).get("docx", f"{map_.name}.docx")
+        kind = map_ / "kind.yaml"
+        ruw = YAML(typ="safe").load(kind.read_text(encoding="utf-8")) if kind.is_file() else {}
+        naam = ((ruw or {}).get("sjablonen") or {}).get("docx", f"{map_.name.strip('_')}.docx")
         bouw(map_ / naam)
         print(f"geschreven: {map_ / naam}")
 
