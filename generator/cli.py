@@ -27,6 +27,7 @@ COMMANDS = {
     "decide": "generator.commands.decide:decide",
     "verify": "generator.commands.verify:verify",
     "besluitenlijst": "generator.commands.besluitenlijst:besluitenlijst",
+    "diff": "generator.commands.diff:diff",
 }
 
 HELP = """nota: collegenota's, raadsvoorstellen en andere raadsstukken van YAML naar Word en PDF.
