@@ -81,3 +81,19 @@ def test_html_rapport(cli, tmp_path):
     assert "(was: Uitvoeringskosten - urenvergoedingen extern)" in html
     assert "http" not in html.replace("http-equiv", "")  # self-contained: no external assets
     assert "@media print" in html
+
+
+def test_docx_met_bijgehouden_wijzigingen(cli, tmp_path):
+    from docx import Document
+    doel = tmp_path / "wijzigingen.docx"
+    r = cli("diff", OUD, NIEUW, "--docx", doel)
+    assert r.exit_code == 0, r.output
+    body = Document(doel).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    ins = ["".join(t.text for t in e.iter(f"{w}t")) for e in body.iter(f"{w}ins")]
+    dels = ["".join(t.text for t in e.iter(f"{w}delText")) for e in body.iter(f"{w}del")]
+    assert "2021." in ins and "2020." in dels
+    assert "€ 371.358" in ins and "€ 356.358" in dels
+    assert "De evaluatie van de sociale teams uit te stellen tot 2021." in dels
+    eerste = next(body.iter(f"{w}ins"))
+    assert eerste.get(f"{w}author") == "nota diff" and eerste.get(f"{w}date").endswith("Z")

@@ -30,21 +30,28 @@ def _laad(pad: Path, zoekpad):
 @click.argument("nieuw", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--html", "html_pad", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Schrijf ook een HTML-rapport (zonder externe bestanden, ook om te printen).")
+@click.option("--docx", "docx_pad", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Schrijf het nieuwe voorstel als Word-document met de wijzigingen als bijgehouden wijzigingen.")
 @click.option("--exit-code", "exit_code", is_flag=True, help="Exitcode 1 als de voorstellen verschillen.")
 @templates_optie
 @meldt_fouten
-def diff(oud, nieuw, html_pad, exit_code, templates):
+def diff(oud, nieuw, html_pad, docx_pad, exit_code, templates):
     from rich.console import Console
 
     from ..diff import vergelijk
     from ..diff_terminal import toon
     from ..kinds import zoekpad
     pad = zoekpad(templates)
-    v = vergelijk(_laad(oud, pad), _laad(nieuw, pad))
+    nieuw_voorstel = _laad(nieuw, pad)
+    v = vergelijk(_laad(oud, pad), nieuw_voorstel)
     toon(v, Console(highlight=False), str(oud), str(nieuw))
     if html_pad is not None:
         from ..diff_html import rapport
         from ..output import schrijf_bytes
         schrijf_bytes(html_pad, rapport(v, str(oud), str(nieuw)).encode("utf-8"))
         click.echo(f"geschreven: {html_pad}", err=True)
+    if docx_pad is not None:
+        from ..diff_docx import schrijf
+        schrijf(v, nieuw_voorstel, docx_pad)
+        click.echo(f"geschreven: {docx_pad}", err=True)
     sys.exit(1 if exit_code and not v.gelijk else 0)
