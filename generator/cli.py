@@ -28,6 +28,7 @@ COMMANDS = {
     "verify": "generator.commands.verify:verify",
     "besluitenlijst": "generator.commands.besluitenlijst:besluitenlijst",
     "diff": "generator.commands.diff:diff",
+    "new": "generator.commands.new:new",
 }
 
 HELP = """nota: collegenota's, raadsvoorstellen en andere raadsstukken van YAML naar Word en PDF.
