@@ -29,6 +29,7 @@ COMMANDS = {
     "besluitenlijst": "generator.commands.besluitenlijst:besluitenlijst",
     "diff": "generator.commands.diff:diff",
     "new": "generator.commands.new:new",
+    "import": "generator.commands.importeer:importeer",
 }
 
 HELP = """nota: collegenota's, raadsvoorstellen en andere raadsstukken van YAML naar Word en PDF.

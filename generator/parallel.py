@@ -8,75 +8,14 @@ back in input order, whatever order the workers finish in.
 from __future__ import annotations
 
 import gc
-import importlib
 import os
-import re
-import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
 
-ENGINES = {  # every other format is a variant of the PDF, such as render's pdf-met-bron
-    "pdf": ("generator.render_html", "generator.render_pdf"),
-    "docx": ("generator.render_docx",),
-}
-CHECK_MODULES = ("generator.checks", "generator.context", "generator.commands.check")
-
-
-def laad_engines(formaten: Sequence[str]) -> None:
-    """Import the modules that rendering `formaten` needs, so later calls are warm."""
-    nodig = CHECK_MODULES + sum((ENGINES.get(f) or ENGINES["pdf"] for f in formaten), ())
-    modules = [m for m in dict.fromkeys(nodig) if m not in sys.modules]
-    if not modules:
-        return
-    with snelle_bibliotheekzoeker():
-        for module in modules:
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as e:
-                if e.name != module:  # a missing dependency is a real error
-                    raise
-
-
-@contextmanager
-def snelle_bibliotheekzoeker():
-    """Answer ctypes' library look-ups from one `ldconfig -p` listing.
-
-    WeasyPrint tries up to six names for each C library it loads. For every
-    name that does not exist, ctypes.util.find_library runs ldconfig, gcc and
-    ld in turn: about 0.2 s in all, a third of WeasyPrint's import. A name not
-    in the listing gets None at once; WeasyPrint then tries its next name, and
-    names such as 'libpango-1.0.so.0' are loaded by dlopen directly, which
-    still honours LD_LIBRARY_PATH. Only active while the engines are imported.
-    """
-    import ctypes.util
-    lijst = _ldconfig() if sys.platform.startswith("linux") else None
-    if lijst is None:
-        yield
-        return
-    origineel = ctypes.util.find_library
-
-    def zoek(naam: str) -> str | None:
-        gevonden = re.search(rf"^\s+(lib{re.escape(naam)}\.\S+)\s", lijst, re.MULTILINE)
-        return gevonden.group(1) if gevonden else None
-
-    ctypes.util.find_library = zoek
-    try:
-        yield
-    finally:
-        ctypes.util.find_library = origineel
-
-
-def _ldconfig() -> str | None:
-    for programma in ("/sbin/ldconfig", "/usr/sbin/ldconfig"):
-        try:
-            return subprocess.run([programma, "-p"], capture_output=True, text=True, timeout=5,
-                                  env={"LC_ALL": "C", "LANG": "C"}).stdout
-        except (OSError, subprocess.SubprocessError):
-            continue
-    return None
+from .opstart import laad_engines, zonder_gc
 
 
 def aantal_werkers(n_bestanden: int) -> int:
@@ -133,26 +72,6 @@ def _in_werker(pad: Path, zoekpad, uitmap: Path, formaten):
         gc.collect()
 
 
-@contextmanager
-def zonder_gc():
-    """Pause Python's cycle collector while one proposal is rendered.
-
-    Importing the engines and laying out a document create many objects and
-    few cycles; the collector's passes over them cost about 7% of a whole
-    `nota render`. Memory barely grows without them (measured: 87 MB instead
-    of 85 MB for the example collegenota, 118 instead of 116 MB for 60 pages).
-    When nota is the process's program it stays off: the process ends right
-    after, and switching it on would start a full pass over every object.
-    """
-    aan = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if aan and not _nota_is_het_programma():
-            gc.enable()
-
-
 def resultaten(bestanden: Sequence[Path], taken: list[Future]) -> Iterator:
     """Each file's Resultaat in input order; a crash in a worker becomes that file's melding."""
     from concurrent.futures.process import BrokenProcessPool
@@ -207,6 +126,7 @@ def maak_een(pad: Path, zoekpad, uitmap: Path, formaten, docx_apart: bool = Fals
     resultaat = Resultaat(pad, meldingen=list(meldingen))
     if voorstel is None or not resultaat.gelukt:
         return resultaat
+    voor = _bestaande(uitmap)
     if docx_apart and "docx" in formaten and len(formaten) > 1 and _kan_forken():
         kind = _Kind("het Word-document", _schrijf_of_meld, voorstel, uitmap, ("docx",))
         overige = tuple(f for f in formaten if f != "docx")
@@ -220,10 +140,29 @@ def maak_een(pad: Path, zoekpad, uitmap: Path, formaten, docx_apart: bool = Fals
         resultaat.geschreven += geschreven
         resultaat.meldingen += fouten
     if not resultaat.gelukt:
-        for doel in resultaat.geschreven:
-            doel.unlink(missing_ok=True)
+        _ruim_op(resultaat.geschreven, voor)
         resultaat.geschreven = []
     return resultaat
+
+
+def _bestaande(map_: Path) -> dict[str, tuple[int, int]]:
+    """Name -> (inode, mtime) of every file already in `map_`."""
+    try:
+        return {e.name: (e.inode(), e.stat().st_mtime_ns) for e in os.scandir(map_) if e.is_file()}
+    except FileNotFoundError:
+        return {}
+
+
+def _ruim_op(geschreven: list[Path], voor: dict[str, tuple[int, int]]) -> None:
+    """Remove what this run wrote. A file that was there already and was left as it
+    was (a final PDF with the same content is not written again) stays."""
+    for doel in geschreven:
+        try:
+            stand = doel.stat()
+        except FileNotFoundError:
+            continue
+        if voor.get(doel.name) != (stand.st_ino, stand.st_mtime_ns):
+            doel.unlink()
 
 
 def _schrijf_of_meld(voorstel, uitmap: Path, formaten) -> tuple[list[Path], list]:
@@ -271,34 +210,6 @@ def _in_kind(zender, functie, args) -> None:
 def _kan_forken() -> bool:
     import multiprocessing
     return "fork" in multiprocessing.get_all_start_methods()
-
-
-def afsluiten(code: int) -> None:
-    """End the command with exit code `code`.
-
-    When nota is the process's own program, skip the interpreter's clean-up
-    (freeing every module and the Pango/fontconfig state: about 0.15 s, longer
-    than a warm PDF takes). Every file is written and closed by now; the
-    streams are flushed first. Called in-process (tests, other programs),
-    this is an ordinary sys.exit.
-    """
-    if _nota_is_het_programma():
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    sys.exit(code)
-
-
-def _nota_is_het_programma() -> bool:
-    """True when this process is `nota` itself (not a test runner, nor under coverage,
-    whose data is saved during the clean-up that afsluiten skips)."""
-    if "coverage" in sys.modules:
-        return False
-    hoofd = sys.modules.get("__main__")
-    spec = getattr(hoofd, "__spec__", None)
-    if spec is not None:
-        return spec.name == "generator.__main__"
-    return Path(getattr(hoofd, "__file__", "") or "").name == "nota"  # the console script
 
 
 def _context():

@@ -62,10 +62,10 @@ def _secties(soort) -> CommentedMap:
     return secties
 
 
-def dump(data, kop: str | None = None) -> str:
+def dump(data, kop: str | None = None, breedte: int = 100) -> str:
     import io
     yaml = YAML(typ="rt")
-    yaml.width = 100
+    yaml.width = breedte
     yaml.indent(mapping=2, sequence=4, offset=2)
     buf = io.StringIO()
     yaml.dump(data, buf)

@@ -154,3 +154,27 @@ def test_als_eigen_proces_komt_alle_uitvoer_aan_en_klopt_de_exitcode(tmp_path):
                                     "2021.1-continuering-sociale-teams-2021.pdf"]
     assert "b.yaml:8:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr
     assert r.stderr.endswith("1 voorstel gemaakt, 1 overgeslagen wegens fouten\n")
+
+
+def test_opruimen_laat_een_ongewijzigd_bestaand_document_staan(monkeypatch, zoekpad, tmp_path, collegenota):
+    """A final PDF with the same content is not written again but is listed as written;
+    when the DOCX then fails, only what this run wrote may go."""
+    from generator.commands import render
+    from generator.errors import Melding, NotaFout
+    from generator.parallel import maak_een
+    uit = tmp_path / "uit"
+    uit.mkdir()
+    bestaand = uit / "definitief.pdf"
+    bestaand.write_bytes(b"%PDF-1.7 al besloten")
+    nieuw = uit / "nieuw.pdf"
+
+    def schrijf(voorstel, uitmap, formaten):
+        if formaten == ("docx",):
+            raise NotaFout(Melding("het Word-sjabloon is kapot"))
+        nieuw.write_bytes(b"%PDF-1.7 nieuw")
+        return [bestaand, nieuw]
+    monkeypatch.setattr(render, "schrijf", schrijf)
+    resultaat = maak_een(collegenota, zoekpad, uit, ("pdf", "docx"))
+    assert not resultaat.gelukt and resultaat.geschreven == []
+    assert [str(m) for m in resultaat.meldingen if m.is_fout] == ["fout: het Word-sjabloon is kapot"]
+    assert sorted(p.name for p in uit.iterdir()) == ["definitief.pdf"]

@@ -88,7 +88,7 @@ def _achtergrond(functie, *args) -> None:
 
 def _laad_engines() -> None:
     """Import the PDF and Word engines now, so the first download is quick."""
-    from ..parallel import laad_engines
+    from ..opstart import laad_engines
     try:
         laad_engines(("pdf", "docx"))
     except Exception:  # a missing engine shows up as a melding at download time

@@ -78,7 +78,8 @@ def render(paden, uitmap, formaat, bron, templates):
     bestanden = verzamel(paden)
     if not bestanden:
         raise click.UsageError("geen .yaml-bestanden gevonden in " + ", ".join(map(str, paden)))
-    from ..parallel import afsluiten, met_voortgang, renderpool, resultaten
+    from ..opstart import afsluiten
+    from ..parallel import met_voortgang, renderpool, resultaten
     mislukt = 0
     formaten = tuple(BRON if bron and f == "pdf" else f for f in FORMATEN[formaat])
     with renderpool(bestanden, pad, uitmap, formaten) as taken:

@@ -1,0 +1,130 @@
+"""`nota import`: reference texts of all kinds, nota's own DOCX and PDF, PDF-style text."""
+from decimal import Decimal as D
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import DATA, PROPOSALS, REFERENCE
+
+NOTA = PROPOSALS / "collegenota-sociale-teams-2021.yaml"
+
+
+def _ref(nummer: str):
+    if not REFERENCE.is_dir():
+        pytest.skip("de map ../shared/reference ontbreekt")
+    return next(REFERENCE.glob(f"{nummer}_*.txt"))
+
+
+def _importeer(cli, bron, tmp_path, *args):
+    doel = tmp_path / "import.yaml"
+    r = cli("import", bron, "-o", doel, *args)
+    return r, YAML(typ="safe").load(doel.read_text(encoding="utf-8")) if doel.exists() else None
+
+
+def test_collegenota_referentie(cli, tmp_path):
+    r, data = _importeer(cli, _ref("000"), tmp_path)
+    assert data["soort"] == "collegenota"
+    assert data["beslispunten"] == ["Een besluit tot continuering van de huidige werkwijze van de sociale "
+                                    "teams tot uiterlijk 31 december 2021."]
+    assert list(data["secties"]) == ["aanleiding", "context", "gewenste_situatie", "duurzaamheid_gezondheid",
+                                     "openbare_ruimte", "personeel_organisatie", "informatiemanagement",
+                                     "financien", "aanbestedingen", "participatie", "voorstel",
+                                     "uitvoering_evaluatie_vervolg"]
+    assert data["secties"]["openbare_ruimte"] == "nvt" and data["secties"]["voorstel"] is None
+    assert data["secties"]["context"].startswith("### Uitvoering\n\nDe sociale teams vormen")
+    kosten, dekking = data["secties"]["financien"]
+    assert [r.get("post") or r.get("subtotaal") for r in kosten["regels"]] == [
+        "Uitvoeringskosten – urenvergoedingen", "Uitvoeringskosten – exploitatiekosten", "Subtotaal", "Werkbudget"]
+    assert [r.get("bedrag") for r in kosten["regels"]] == [371358, 40000, None, 25000]
+    assert (kosten["totaal"], kosten["toelichting"], kosten["rol"]) == (436358, "BTW", "kosten")
+    assert (dekking["rol"], dekking["totaal"]) == ("dekking", 436358)
+    assert data["besluiten"] == [{"orgaan": "college", "datum": __import__("datetime").date(2021, 2, 9),
+                                  "uitkomst": "conform"}]
+    assert r.exit_code == 1  # the reference text has no header block: nota says what to fill in
+    assert "aandacht: 'kenmerk' (Kenmerk) niet gevonden: vul het in" in r.stderr
+
+
+def test_raadsvoorstel_referentie(cli, tmp_path):
+    _, data = _importeer(cli, _ref("003"), tmp_path)
+    assert data["soort"] == "raadsvoorstel"
+    assert (data["kenmerk"], data["portefeuillehouder"], data["begrotingswijziging"]) == (
+        "2020-010358", "Tjitske Biersteker-Giljou", True)
+    assert len(data["beslispunten"]) == 2 and data["beslispunten"][1] == "De hieruit voortvloeiende begrotingswijziging vast te stellen."
+    assert data["bijlagen"] == ["uitvoeringsplan omgekeerd werken.docx", "uitvoeringsplan sociale wijkteams.docx"]
+    kosten, dekking = [d for d in data["secties"]["financiele_consequenties"] if isinstance(d, dict)]
+    assert kosten["kolommen"] == [2020, 2021, 2022] and kosten["totaal"] == [630000, 610000, 450000]
+    assert kosten["regels"][0] == {"post": "kosten opleidingen en inrichting", "bedrag": [180000, 20000, None]}
+    assert dekking["tabel"] == "Bekostiging" and dekking["totaal"] == [630000, 610000, 450000]
+
+
+def test_beantwoording_referentie(cli, tmp_path):
+    r, data = _importeer(cli, _ref("002"), tmp_path)
+    assert data["soort"] == "beantwoording"
+    assert len(data["vragen"]) >= 4
+    assert data["vragen"][0]["antwoord"].startswith("Ja, het college is hiervan op de hoogte.")
+    assert "NOTA IMPORT, NIET GEPLAATST:" in (tmp_path / "import.yaml").read_text(encoding="utf-8")
+    assert "niet geplaatst" in r.stderr
+
+
+def test_voortgangsrapportage_referentie(cli, tmp_path):
+    r, data = _importeer(cli, _ref("004"), tmp_path)
+    assert data["soort"] == "voortgangsrapportage"
+    assert "aandacht: 'aspecten'" in r.stderr
+
+
+def test_docx_van_nota_komt_terug_als_hetzelfde_voorstel(cli, tmp_path):
+    assert cli("render", NOTA, "-o", tmp_path, "--formaat", "docx").exit_code == 0
+    r, _ = _importeer(cli, next(tmp_path.glob("*.docx")), tmp_path)
+    assert r.exit_code == 0, r.output
+    verschil = cli("diff", NOTA, tmp_path / "import.yaml", "--exit-code")
+    assert verschil.exit_code == 0, verschil.stdout
+
+
+def test_pdf_van_nota_geeft_kop_tabellen_en_beslispunten(cli, tmp_path):
+    assert cli("render", NOTA, "-o", tmp_path, "--formaat", "pdf").exit_code == 0
+    r, data = _importeer(cli, next(tmp_path.glob("*.pdf")), tmp_path)
+    assert r.exit_code == 0, r.output
+    assert (data["onderwerp"], data["kenmerk"], data["gemeente"]) == (
+        "Continuering sociale teams 2021", "2021.01234", "Maastricht")
+    assert len(data["beslispunten"]) == 2
+    kosten = data["secties"]["financien"][1]
+    assert kosten["totaal"] == 436358 and kosten["regels"][0]["bedrag"] == 371358
+
+
+def test_definitieve_pdf_met_bron_komt_exact_terug(cli, tmp_path):
+    pad = tmp_path / "nota.yaml"
+    pad.write_bytes(NOTA.read_bytes())
+    assert cli("decide", pad, "--orgaan", "college", "--datum", "2021-02-09", "--uitkomst", "conform").exit_code == 0
+    assert cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf", "--bron").exit_code == 0
+    doel = tmp_path / "terug.yaml"
+    r = cli("import", next((tmp_path / "uit").glob("*.pdf")), "-o", doel)
+    assert r.exit_code == 0, r.output
+    assert "exact uit de ingesloten bron" in r.stderr
+    assert doel.read_bytes() == pad.read_bytes()
+
+
+def test_pdf_tekst_met_gebroken_regels_en_gesplitste_rij(zoekpad):
+    from generator.importer.read import regels_uit_pdftekst
+    from generator.importer.structure import Herkenner
+    from generator.kinds import vind_soort
+    regels = regels_uit_pdftekst((DATA / "import" / "pdf-tekst.txt").read_text(encoding="utf-8"))
+    opbouw = Herkenner(vind_soort("collegenota", zoekpad)).verwerk(regels)
+    assert opbouw.velden["kenmerk"] == "2021.01234"
+    assert opbouw.markdown["samenvatting"] == [
+        "Sociale teams helpen buurtbewoners met vragen en problemen in het dagelijks leven."]
+    assert opbouw.beslispunten == ["Een besluit tot continuering van de huidige werkwijze van de sociale "
+                                   "teams tot uiterlijk 31 december 2021."]
+    assert opbouw.markdown["secties.aanleiding"] == [
+        "In 2020 was een overgangsjaar. Door bezuinigingen loopt de doorontwikkeling vertraging op."]
+    tabel = opbouw.markdown["secties.financien"][0]
+    assert tabel["tabel"] == "Begroting 2021"
+    assert tabel["regels"][0] == {"post": "Uitvoeringskosten – urenvergoedingen", "bedrag": 371358,
+                                  "toelichting": "Exclusief"}
+    assert tabel["regels"][2] == {"subtotaal": "Subtotaal"} and tabel["totaal"] == 436358
+
+
+def test_onbekend_bestandstype(cli, tmp_path):
+    bron = tmp_path / "oud.odt"
+    bron.write_bytes(b"x")
+    r = cli("import", bron)
+    assert r.exit_code == 1 and "nota importeert .docx, .pdf en .txt; dit bestandstype niet" in r.stderr
