@@ -42,6 +42,23 @@ def tabel(schrijver, el) -> None:
     doc.add_paragraph()
 
 
+def naast_elkaar(schrijver, el) -> None:
+    """A block whose children sit side by side: a borderless one-row table,
+    each child written into its own cell (an address beside the reference
+    data of a letter, two signatures)."""
+    delen = [k for k in el if isinstance(k.tag, str)]
+    if not delen:
+        return
+    t = schrijver.doc.add_table(rows=1, cols=len(delen))
+    t.autofit = False
+    for cel, deel in zip(t.rows[0].cells, delen):
+        cel.width = Mm(165 / len(delen))
+        type(schrijver)(cel, schrijver.nummering).blok(deel)
+        if len(cel.paragraphs) > 1 and not cel.paragraphs[0].text:
+            cel._tc.remove(cel.paragraphs[0]._p)  # the empty paragraph a new cell starts with
+    schrijver.doc.add_paragraph()
+
+
 def _breedtes(t, koprij) -> None:
     """Amount columns narrow, the text columns share the rest of the 165 mm."""
     soorten = [_klassen(c) for c in koprij if c.tag in ("th", "td")]

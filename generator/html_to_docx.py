@@ -29,7 +29,10 @@ OPMAAK = {  # shared class names of the HTML templates -> run formatting
     "besluitkop": {"bold": True},
 }
 BLOKKEN = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "section",
-           "header", "blockquote", "pre", "hr", "footer", "article", "main"}
+           "header", "blockquote", "pre", "hr", "footer", "article", "main", "dl"}
+NAAST_ELKAAR = "kolommen"  # a block whose children sit side by side (letterhead, signatures)
+INVULLEN = {"tekenlijn", "invulveld"}  # an empty place to sign or fill in: a line
+INVULLIJN = "_" * 28
 
 
 def klassen(el) -> set[str]:
@@ -67,6 +70,11 @@ class HtmlNaarDocx:
         elif tag == "table":
             from .docx_tables import tabel
             tabel(self, el)
+        elif NAAST_ELKAAR in klassen(el):
+            from .docx_tables import naast_elkaar
+            naast_elkaar(self, el)
+        elif tag == "dl":
+            self.definities(el)
         elif tag == "pre":
             self.alinea(el, "Normal", code=True)
         elif tag == "hr":
@@ -96,6 +104,8 @@ class HtmlNaarDocx:
             p.add_run().add_break(WD_BREAK.LINE)
         elif "teken" in klassen(el):
             self.statusteken(p, el)
+        elif klassen(el) & INVULLEN:
+            self.invullijn(p, el)
         elif el.text:
             self.run(p, el.text, vet, cursief, code, link)
         for kind in el:
@@ -120,9 +130,25 @@ class HtmlNaarDocx:
 
     def statusteken(self, p, el):
         kleur = el.get("data-kleur") or (el.getparent().get("data-kleur") if el.getparent() is not None else None)
-        r = p.add_run("● ")
+        r = p.add_run(f"{el.get('data-teken') or '●'} ")
         if kleur:
             r.font.color.rgb = RGBColor.from_string(kleur.lstrip("#").upper())
+
+    def invullijn(self, p, el) -> None:
+        """A line to sign on (with room above it) or a blank to fill in."""
+        p.add_run(INVULLIJN)
+        if "tekenlijn" in klassen(el):
+            p.paragraph_format.space_before = Pt(24)
+
+    def definities(self, el) -> None:
+        """<dl>: each term as a small label, its description as a paragraph below it."""
+        for kind in el:
+            if kind.tag == "dt":
+                label = self.alinea(kind, "Normal")
+                _opmaak(label, {"size": 7, "kleur": "555555", "caps": True})
+                label.paragraph_format.space_after = Pt(0)
+            elif kind.tag == "dd":
+                self.alinea(kind, "Normal").paragraph_format.space_after = Pt(3)
 
     def lijst(self, el, niveau: int) -> None:
         geordend = el.tag == "ol"

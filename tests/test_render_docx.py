@@ -97,3 +97,30 @@ def test_link_is_echte_hyperlink(tmp_path):
     assert len(links) == 1
     rels = [r.target_ref for r in doc.part.rels.values() if r.reltype.endswith("/hyperlink")]
     assert rels == ["https://example.nl/a"]
+
+
+@pytest.mark.parametrize("voorbeeld, koppen, tekst", [
+    ("raadsvoorstel-*.yaml", ["Publiekssamenvatting", "Geadviseerd besluit", "Aanleiding en context",
+                              "Financiële consequenties", "Raadsbesluit"],
+     ["De raad van de gemeente Den Helder;", "besluit:"]),
+    ("beantwoording-*.yaml", [], ["Geachte mevrouw Schut en heer Vrehen,", "Vraag 1"]),
+    ("voortgangsrapportage-*.yaml", ["Basisinformatie project", "Voortgang per aspect"], ["Op koers"]),
+])
+def test_elke_soort_als_word(tmp_path, voorbeeld, koppen, tekst):
+    doc = _render(next(PROPOSALS.glob(voorbeeld)), tmp_path)
+    alle = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    kopteksten = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    for kop in koppen:
+        assert kop in kopteksten, (kop, kopteksten)
+    for stuk in tekst:
+        assert any(stuk in t for t in alle), stuk
+    assert doc.core_properties.title
+
+
+def test_raadsbesluit_begint_op_nieuwe_pagina(tmp_path):
+    doc = _render(next(PROPOSALS.glob("raadsvoorstel-*.yaml")), tmp_path)
+    kop = next(p for p in doc.paragraphs if p.text == "Raadsbesluit")
+    assert kop.paragraph_format.page_break_before
+    tabel = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("Kosten") or "2020" in
+                 [c.text for c in t.rows[0].cells])
+    assert [c.text for c in tabel.rows[0].cells][1:4] == ["2020", "2021", "2022"]
