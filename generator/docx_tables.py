@@ -51,6 +51,8 @@ def naast_elkaar(schrijver, el) -> None:
         return
     t = schrijver.doc.add_table(rows=1, cols=len(delen))
     t.autofit = False
+    for kolom in t.columns:
+        kolom.width = Mm(165 / len(delen))
     for cel, deel in zip(t.rows[0].cells, delen):
         cel.width = Mm(165 / len(delen))
         type(schrijver)(cel, schrijver.nummering).blok(deel)
@@ -66,6 +68,8 @@ def _breedtes(t, koprij) -> None:
     breed = max(1, len(soorten) - smal)
     breedtes = [Mm(24) if "bedrag" in k else Mm((165 - 24 * smal) / breed) for k in soorten]
     t.autofit = False
+    for kolom, breedte in zip(t.columns, breedtes):
+        kolom.width = breedte  # the table grid, which LibreOffice reads
     for rij in t.rows:
         for cel, breedte in zip(rij.cells, breedtes):
             cel.width = breedte

@@ -27,6 +27,7 @@ OPMAAK = {  # shared class names of the HTML templates -> run formatting
     "documentsoort": {"size": 8, "kleur": "555555", "caps": True},
     "intro": {"bold": True},
     "besluitkop": {"bold": True},
+    "besluit-woord": {"bold": True},
 }
 BLOKKEN = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "section",
            "header", "blockquote", "pre", "hr", "footer", "article", "main", "dl"}

@@ -179,7 +179,9 @@ class _Bouwer:
 
     def scalar(self, knoop: ScalarNode):
         tag, waarde = knoop.tag, knoop.value
-        if knoop.style in ("'", '"', "|", ">"):
+        if knoop.style == ">":
+            return waarde.replace("\a", "")  # ruamel marks folded line breaks with BEL
+        if knoop.style in ("'", '"', "|"):
             return waarde
         if tag.endswith(":null"):
             return None

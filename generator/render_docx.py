@@ -3,7 +3,7 @@
 The body is written from the same HTML rendition as the PDF (html_to_docx),
 into a docxtpl subdocument placed at `{{p inhoud }}`; the template supplies
 styles, page setup, header and footer. A municipality swaps in its own .docx
-with the same placeholders (see docs/docx-template.md).
+with the same placeholders (see docs/kinds.md).
 """
 from __future__ import annotations
 

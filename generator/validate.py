@@ -114,7 +114,7 @@ def _melding(fout: dict, pad: tuple, bron: Bron, soort) -> Melding:
                             sleutel=True)
     if soort_fout == "extra_forbidden":
         sleutel = loc[-1]
-        hint = suggestie(sleutel, _kandidaten(pad[:-1], soort))
+        hint = suggestie(sleutel, [k for k in _kandidaten(pad[:-1], soort) if k != sleutel])
         tekst = f"onbekende sleutel '{sleutel}'{_waar(pad[:-1])}"
         if hint:
             tekst += f"; bedoelde u '{hint}'?"
@@ -139,7 +139,7 @@ def _kandidaten(ouder: tuple, soort) -> list[str]:
     if ouder == ("secties",):
         return [s["sleutel"] for s in soort.secties]
     velden = set()
-    for m in (model.Tabel, model.Regel, model.Persoon, model.Bijlage, model.Besluit,
-              model.Ondertekening, model.VraagAntwoord, model.Aspect, model.Ondertekenaar):
-        velden |= set(m.model_fields)
+    for m in vars(model).values():
+        if isinstance(m, type) and issubclass(m, model.Strikt) and m is not model.Strikt:
+            velden |= set(m.model_fields)
     return sorted(velden)

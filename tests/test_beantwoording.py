@@ -145,3 +145,53 @@ def test_zonder_ondertekenaars_een_fout(tmp_path, cli):
     regel = bron.splitlines().index("ondertekenaars: []") + 1
     assert f"{pad}:{regel}:17: fout: 'ondertekenaars' mag niet leeg zijn; geef er minstens één" \
         in r.stderr.splitlines()
+
+
+# --- the Word document -----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def docx(tmp_path_factory):
+    from test_kinds import docx_document
+    return docx_document(voorbeeld("beantwoording"), tmp_path_factory.mktemp("bwd") / "bw.docx")
+
+
+def test_docx_briefhoofd_adres_naast_gegevens(docx):
+    from test_kinds import docx_blokken
+    blokken = docx_blokken(docx)
+    assert blokken[0][2] == "Gemeente Maastricht"
+    briefkop = blokken[1][2]
+    adres, gegevens = briefkop.rows[0].cells
+    assert [p.text for p in adres.paragraphs] == [
+        "Retouradres Postbus 1992, 6201 BZ Maastricht",
+        "Aan de fractie van de SP\nmevrouw drs. A.C. Schut\nde heer Vrehen"]
+    regels = [p.text for p in gegevens.paragraphs]
+    assert regels[:6] == ["Onderwerp", "Schriftelijke vragen inzake het schrappen van cliëntadviseurs in "
+                          "de wijken", "Behandeld door", "M. Peters", "Datum", "23 december 2021"]
+    assert regels[-4:] == ["Uw referentie", "–", "Bijlagen", "–"]
+    assert gegevens.paragraphs[0].runs[0].font.all_caps  # labels in small capitals
+
+
+def test_docx_vragen_en_antwoorden_als_koppen(docx):
+    from test_kinds import docx_blokken
+    blokken = [b for b in docx_blokken(docx) if b[0] == "p"]
+    koppen = [(b[1], b[2]) for b in blokken if b[1].startswith("Heading")]
+    verwacht = []
+    for n in range(1, 18):
+        verwacht += [("Heading 1", f"Vraag {n}"), ("Heading 2", f"Antwoord {n}")]
+    assert koppen == verwacht
+    teksten = [b[2] for b in blokken]
+    i = teksten.index("Antwoord 3")
+    assert teksten[i + 2:i + 5] == ["in 2021: € 188.000;", "in 2022: € 300.000;",
+                                    "vanaf 2023: € 375.000 per jaar."]
+
+
+def test_docx_ondertekenaars_naast_elkaar(docx):
+    from test_kinds import docx_blokken
+    blokken = docx_blokken(docx)
+    teksten = [b[2] if b[0] == "p" else b[1] for b in blokken]
+    i = teksten.index("Hoogachtend,")
+    assert teksten[i + 1] == "Namens het college van burgemeester en wethouders van Maastricht,"
+    assert teksten[i + 2] == [[
+        "Frans Bastiaens\nWethouder Personeel & Organisatie, Sociale Zaken & Werkgelegenheid, "
+        "Ouderenbeleid en Cultuur",
+        "Anita Bastiaans\nWethouder Zorg, Welzijn, Gezondheid en Diversiteit"]]

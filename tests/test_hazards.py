@@ -152,3 +152,19 @@ def _alleen_nette_fouten(tmp_path, zoekpad, ruw: bytes):
         return
     for m in controleer(voorstel):
         assert m.bestand == pad and m.regel is not None
+
+
+def test_gevouwen_tekst_zonder_verborgen_tekens(tmp_path, zoekpad):
+    from generator.validate import laad_voorstel
+    tekst = GELDIG.replace("onderwerp: Continuering sociale teams 2021",
+                           "onderwerp: >-\n  Continuering sociale\n  teams 2021")
+    voorstel = laad_voorstel(write(tmp_path, "v.yaml", tekst), zoekpad)
+    assert voorstel.data.onderwerp == "Continuering sociale teams 2021"
+
+
+def test_bedoelde_u_noemt_nooit_de_foute_sleutel_zelf(tmp_path, zoekpad):
+    from generator.validate import laad_voorstel
+    tekst = GELDIG.replace("  naam: A. Jansen\n", "  naam: A. Jansen\n  telefon: x\n")
+    with pytest.raises(NotaFout) as e:
+        laad_voorstel(write(tmp_path, "v.yaml", tekst), zoekpad)
+    assert str(e.value).endswith("fout: onbekende sleutel 'telefon' (in steller); bedoelde u 'telefoon'?")

@@ -25,6 +25,33 @@ def pdf_tekst(yaml_pad: Path, doel: Path, zoekpad=None) -> str:
     return re.sub(r"[ \t]+", " ", pdftotext(doel))
 
 
+def docx_document(yaml_pad: Path, doel: Path, zoekpad=None):
+    """Validate, render to DOCX at `doel` and open it with python-docx."""
+    from docx import Document
+    from generator import context
+    from generator.kinds import zoekpad as zp
+    from generator.render_docx import render_docx
+    from generator.validate import laad_voorstel
+    voorstel = laad_voorstel(yaml_pad, zoekpad or zp())
+    render_docx(voorstel, context.bouw(voorstel), doel)
+    return Document(doel)
+
+
+def docx_blokken(doc) -> list[tuple]:
+    """The body in order: ("p", style, text, paragraph) or ("t", rows of cell texts, table)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    uit = []
+    for el in doc.element.body.iterchildren():
+        if el.tag.endswith("}p"):
+            p = Paragraph(el, doc)
+            uit.append(("p", p.style.name, p.text, p))
+        elif el.tag.endswith("}tbl"):
+            t = Table(el, doc)
+            uit.append(("t", [[c.text for c in r.cells] for r in t.rows], t))
+    return uit
+
+
 def tabelregels(pdf: Path) -> list[str]:
     """The PDF's lines in layout order, cells split where two or more spaces are."""
     uit = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
@@ -82,10 +109,26 @@ def test_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, zoekpad):
     assert gevraagd <= gegeven, gevraagd - gegeven
 
 
+@pytest.mark.parametrize("soort", KINDS)
+def test_word_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, zoekpad):
+    from docxtpl import DocxTemplate
+    from generator import context
+    from generator.kinds import vind_soort
+    from generator.render_docx import template_context
+    from generator.validate import laad_voorstel
+    kind = vind_soort(soort, zoekpad)
+    assert kind.docx == ROOT / "templates" / soort / f"{soort}.docx"
+    gevraagd = DocxTemplate(str(kind.docx)).get_undeclared_template_variables()
+    voorstel = laad_voorstel(voorbeeld(soort), zoekpad)
+    gegeven = set(template_context(voorstel, context.bouw(voorstel), None))
+    assert gevraagd and gevraagd <= gegeven, gevraagd - gegeven
+
+
 def test_render_maakt_alle_vier_de_soorten(cli, tmp_path):
-    r = cli("render", PROPOSALS, "-o", tmp_path, "--formaat", "pdf")
+    r = cli("render", PROPOSALS, "-o", tmp_path)
     assert r.exit_code == 0, r.output
     assert len(list(tmp_path.glob("*.pdf"))) == len(KINDS)
+    assert len(list(tmp_path.glob("*.docx"))) == len(KINDS)
     assert r.stderr.strip().endswith("4 voorstellen gemaakt")
 
 

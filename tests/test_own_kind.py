@@ -93,3 +93,31 @@ def test_huisstijl_css_en_eigen_gedeelde_sjablonen(tmp_path, eigen):
     voorstel = laad_voorstel(_voorstel(tmp_path, "mijnnota"), pad)
     html = render_html(voorstel, context.bouw(voorstel))
     assert '<p class="nvt">N.v.t.</p>' in html and "Niet van toepassing" not in html
+
+
+def test_gekopieerde_soort_ook_in_word(cli, tmp_path, eigen):
+    """The copied folder's collegenota.docx is found without a `sjablonen` key."""
+    from docx import Document
+    pad = _voorstel(tmp_path, "mijnnota")
+    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "beide", "--templates", eigen)
+    assert r.exit_code == 0, r.output
+    (docx,) = (tmp_path / "uit").glob("*.docx")
+    koppen = [p.text for p in Document(docx).paragraphs if p.style.name == "Heading 1"]
+    assert "3. Wat wij willen bereiken" in koppen and "3. Gewenste situatie" not in koppen
+    assert len(list((tmp_path / "uit").glob("*.pdf"))) == 1
+
+
+def test_eigen_word_sjabloon_van_de_soort(cli, tmp_path, eigen):
+    """A kind's own .docx is its house style: here a header text of its own."""
+    from docx import Document
+    sjabloon = eigen / "mijnnota" / "collegenota.docx"
+    doc = Document(sjabloon)
+    kop = doc.sections[0].header.paragraphs[0]
+    kop.runs[0].text = kop.runs[0].text.replace("{{ kopregel }}", "Huisstijl {{ kopregel }}")
+    doc.save(sjabloon)
+    pad = _voorstel(tmp_path, "mijnnota")
+    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "docx", "--templates", eigen)
+    assert r.exit_code == 0, r.output
+    (docx,) = (tmp_path / "uit").glob("*.docx")
+    assert Document(docx).sections[0].header.paragraphs[0].text.startswith(
+        "Huisstijl Gemeente Maastricht · Collegenota")

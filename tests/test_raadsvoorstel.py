@@ -169,3 +169,81 @@ def test_raad_ondertekening_kent_alleen_griffier_en_voorzitter(tmp_path, cli):
     r = cli("check", pad)
     assert r.exit_code == 1
     assert f"{pad}:15:21: fout: onbekende sleutel 'secretaris' (in raad)" in r.stderr
+
+
+# --- the Word document -----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def docx(tmp_path_factory):
+    from test_kinds import docx_document
+    return docx_document(voorbeeld("raadsvoorstel"), tmp_path_factory.mktemp("rvd") / "rv.docx")
+
+
+def _vanaf(blokken, tekst: str) -> list:
+    i = next(i for i, b in enumerate(blokken) if b[0] == "p" and b[2] == tekst)
+    return blokken[i:]
+
+
+def test_docx_koppen_en_kop_in_twee_kolommen(docx):
+    from test_kinds import docx_blokken
+    blokken = docx_blokken(docx)
+    koppen = [b[2] for b in blokken if b[0] == "p" and b[1] == "Heading 1"]
+    assert koppen == ["Publiekssamenvatting", "Geadviseerd besluit", "Bijlagen", *SECTIES]
+    titels = [b[2] for b in blokken if b[0] == "p" and b[1] == "Title"]
+    assert titels[0].startswith("Voorstel tot het beschikbaar stellen") and titels[1] == "Raadsbesluit"
+    kop = next(b[1] for b in blokken if b[0] == "t")
+    assert kop[:2] == [["Portefeuillehouder", "Tjitske Biersteker-Giljou", "Van team", "Team Jeugd"],
+                       ["Classificatie", "Openbaar", "Adviseur", "A. Bakker"]]
+
+
+def test_docx_meerjarige_tabellen(docx):
+    from test_kinds import docx_blokken
+    tabellen = [b[1] for b in docx_blokken(docx) if b[0] == "t"]
+    kosten = next(t for t in tabellen if t[0][0] == "Kosten")
+    dekking = next(t for t in tabellen if t[0][0] == "Dekking")
+    assert kosten[0] == ["Kosten", "2020", "2021", "2022"]
+    assert kosten[1] == ["Opleidingen en inrichting", "€ 180.000", "€ 20.000", ""]
+    assert kosten[-1] == ["Totaal benodigd", "€ 630.000", "€ 610.000", "€ 450.000"]
+    assert dekking[0] == ["Dekking", "2020", "2021", "2022", "Totaal"]
+    assert dekking[3] == ["Aanvraag kadernota 2021-2024", "", "€ 280.000", "€ 140.000", "€ 420.000"]
+    assert dekking[-1] == ["Totaal dekking", "€ 630.000", "€ 610.000", "€ 450.000", "€ 1.690.000"]
+
+
+def test_docx_ondertekening_naast_elkaar(docx):
+    from test_kinds import docx_blokken
+    na = _vanaf(docx_blokken(docx), "Den Helder, 3 maart 2020")
+    assert na[1][2] == "Burgemeester en Wethouders van Den Helder,"
+    assert na[2][0] == "t" and na[2][1] == [["burgemeester\nJeroen Nobel", "secretaris\nRobert Reus"]]
+
+
+def test_docx_raadsbesluit_op_nieuwe_pagina_met_eigen_nummering(docx):
+    from test_kinds import docx_blokken
+    blokken = docx_blokken(docx)
+    besluit = _vanaf(blokken, "Raadsbesluit")
+    assert besluit[0][3].paragraph_format.page_break_before
+    lijn = "_" * 28
+    onderwerp = next(b[2] for b in blokken if b[0] == "p" and b[1] == "Title")
+    assert besluit[1][1] == [["Raadsvergadering d.d.", lijn], ["Besluit nummer", lijn],
+                             ["Onderwerp", onderwerp]]
+    teksten = [b[2] for b in besluit if b[0] == "p" and b[2]]
+    assert teksten[:4] == [
+        "Raadsbesluit", "De raad van de gemeente Den Helder;",
+        "gelezen het raadsvoorstel van het college van burgemeester en wethouders van Den Helder "
+        "van 3 maart 2020,", "besluit:"]
+    assert teksten[4].startswith(PUNT_1[3:]) and teksten[5] == PUNT_2[3:]
+    assert teksten[6] == f"Aldus besloten in de raadsvergadering van {lijn}"
+    assert besluit[-2][1] == [[f"De griffier,\n{lijn}", f"De voorzitter,\n{lijn}"]]
+    punten = [b[3] for b in blokken if b[0] == "p" and b[1] == "List Number"]
+    nummers = [p._p.pPr.numPr.numId.val for p in punten]
+    assert nummers[0] == nummers[1] != nummers[-2] == nummers[-1]  # the raadsbesluit starts at 1
+
+
+def test_docx_besloten_raadsbesluit(tmp_path):
+    from test_kinds import docx_blokken, docx_document
+    bron = voorbeeld("raadsvoorstel").read_text(encoding="utf-8").replace("besluiten: []\n", "")
+    doc = docx_document(write(tmp_path, "b.yaml", bron + BESLOTEN), tmp_path / "b.docx")
+    besluit = _vanaf(docx_blokken(doc), "Raadsbesluit")
+    assert besluit[1][1][:2] == [["Raadsvergadering d.d.", "11 mei 2020"], ["Besluit nummer", "RB20.0042"]]
+    assert "Aldus besloten in de raadsvergadering van 11 mei 2020" in [b[2] for b in besluit if b[0] == "p"]
+    assert besluit[-2][1] == [["De griffier,\nM. Pronk", "De voorzitter,\nJ. Nobel"]]
+    assert "CONCEPT" not in doc.sections[0].header.paragraphs[0].text

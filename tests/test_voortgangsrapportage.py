@@ -71,9 +71,11 @@ def test_drie_statussen_als_woord_kleur_en_vorm(tmp_path, zoekpad):
                         "Risico's en kansen Risico", "Planning Aandacht"])
     voorstel = laad_voorstel(pad, zoekpad)
     html = render_html(voorstel, context.bouw(voorstel))
-    for klasse, woord in [("op-koers", "Op koers"), ("aandacht", "Aandacht"), ("risico", "Risico")]:
-        assert (f'<span class="status {klasse}"><span class="teken" aria-hidden="true"></span>'
-                f"{woord}</span>") in html
+    for klasse, woord, kleur, teken in [("op-koers", "Op koers", "#1d6b2c", "●"),
+                                        ("aandacht", "Aandacht", "#855400", "◆"),
+                                        ("risico", "Risico", "#a3191b", "■")]:
+        assert (f'<span class="status {klasse}"><span class="teken" aria-hidden="true" '
+                f'data-kleur="{kleur}" data-teken="{teken}"></span>{woord}</span>') in html
     # each status has its own colour, and a shape that differs from the others
     assert ".status.op-koers { color: #1d6b2c;" in html and ".status.risico { color: #a3191b;" in html
     assert ".status.aandacht { color: #855400;" in html
@@ -95,3 +97,31 @@ def test_afwijking_is_een_bedrag(tmp_path, cli):
     r = cli("check", pad)
     assert r.exit_code == 1
     assert f"{pad}:69:26: fout: 12.500 is een dubbelzinnig bedrag" in r.stderr
+
+
+# --- the Word document -----------------------------------------------------
+
+def test_docx_statussen_met_kleur_vorm_en_woord(tmp_path):
+    from docx.shared import RGBColor
+    from test_kinds import docx_blokken, docx_document
+    doc = docx_document(_variant(tmp_path, KLEUREN), tmp_path / "vg.docx")
+    blokken = docx_blokken(doc)
+    overzicht = next(b for b in blokken if b[0] == "t" and b[1][0][0] == "Aspect")
+    assert overzicht[1] == [
+        ["Aspect", "Status", "Afwijking begroting"], ["Scope", "● Op koers", "–"],
+        ["Financiën", "● Op koers", "€ -12.500"], ["Risico's en kansen", "■ Risico", "–"],
+        ["Planning", "◆ Aandacht", "Nee"], ["Communicatie", "● Op koers", "–"]]
+    kleuren = [rij.cells[1].paragraphs[0].runs[0].font.color.rgb for rij in overzicht[2].rows[1:]]
+    assert kleuren[:4] == [RGBColor(0x1D, 0x6B, 0x2C), RGBColor(0x1D, 0x6B, 0x2C),
+                           RGBColor(0xA3, 0x19, 0x1B), RGBColor(0x85, 0x54, 0x00)]
+    koppen = [(b[1], b[2]) for b in blokken if b[0] == "p" and b[1].startswith("Heading")]
+    assert koppen == [
+        ("Heading 1", "Voortgang in één oogopslag"), ("Heading 1", "Basisinformatie project"),
+        ("Heading 1", "Besluitvorming"), ("Heading 1", "Stand van zaken"),
+        ("Heading 1", "Voortgang per aspect"), ("Heading 2", "Scope ● Op koers"),
+        ("Heading 2", "Financiën ● Op koers"), ("Heading 2", "Risico's en kansen ■ Risico"),
+        ("Heading 2", "Planning ◆ Aandacht"), ("Heading 2", "Communicatie ● Op koers"),
+        ("Heading 1", "Overige informatie")]
+    teksten = [b[2] for b in blokken if b[0] == "p"]
+    assert "Afwijking begroting: € -12.500" in teksten
+    assert doc.sections[0].header.paragraphs[0].text == "Voortgangsrapportage\tCONCEPT"
