@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VOORBEELD = ROOT / "proposals" / "collegenota-sociale-teams-2021.yaml"
+EXAMPLE = ROOT / "proposals" / "collegenota-sociale-teams-2021.yaml"
 ONDERWERPEN = ["Sociale teams", "Wijkpunten", "Schuldhulpverlening", "Jeugdhulp", "Mantelzorg",
                "Vrijwilligerswerk", "Armoedebeleid", "Laaggeletterdheid"]
 
@@ -26,16 +26,16 @@ def variant(tekst: str, i: int) -> str:
 
 def maak_vergadering(map_: Path, n: int = 24) -> list[Path]:
     map_.mkdir(parents=True, exist_ok=True)
-    basis = VOORBEELD.read_text(encoding="utf-8")
-    paden = []
+    base = EXAMPLE.read_text(encoding="utf-8")
+    paths = []
     for i in range(n):
-        pad = map_ / f"{i + 1:02d}-collegenota.yaml"
-        pad.write_text(variant(basis, i), encoding="utf-8")
-        paden.append(pad)
-    return paden
+        path = map_ / f"{i + 1:02d}-collegenota.yaml"
+        path.write_text(variant(base, i), encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
 if __name__ == "__main__":
-    doel = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("vergadering")
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("vergadering")
     aantal = int(sys.argv[2]) if len(sys.argv) > 2 else 24
-    print("\n".join(map(str, maak_vergadering(doel, aantal))))
+    print("\n".join(map(str, maak_vergadering(target, aantal))))

@@ -23,17 +23,17 @@ def _start(nota: list[str], voorstel: Path) -> tuple[subprocess.Popen, str]:
     proces = subprocess.Popen(nota + ["preview", str(voorstel), "--port", "0", "--geen-browser"],
                               stderr=subprocess.PIPE, text=True)
     for regel in proces.stderr:
-        if gevonden := re.search(r"http://127\.0\.0\.1:\d+/", regel):
-            return proces, gevonden.group(0)
+        if found := re.search(r"http://127\.0\.0\.1:\d+/", regel):
+            return proces, found.group(0)
     raise RuntimeError("nota preview startte niet")
 
 
-def meet_herladen(nota: list[str], voorbeeld: Path, map_: Path, keren: int) -> float | None:
+def meet_herladen(nota: list[str], preview: Path, map_: Path, keren: int) -> float | None:
     if not CHROMIUM.exists():
         return None
     map_.mkdir(parents=True, exist_ok=True)
     voorstel = map_ / "nota.yaml"
-    shutil.copy(voorbeeld, voorstel)
+    shutil.copy(preview, voorstel)
     proces, url = _start(nota, voorstel)
     try:
         with sync_playwright() as p:

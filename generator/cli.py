@@ -14,10 +14,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__, cli_nl
-from .errors import NotaFout
+from generator import __version__, cli_nl
+from generator.errors import Melding, NotaFout
 
-cli_nl.installeer()
+cli_nl.install()
 
 COMMANDS = {
     "check": "generator.commands.check:check",
@@ -29,7 +29,7 @@ COMMANDS = {
     "besluitenlijst": "generator.commands.besluitenlijst:besluitenlijst",
     "diff": "generator.commands.diff:diff",
     "new": "generator.commands.new:new",
-    "import": "generator.commands.importeer:importeer",
+    "import": "generator.commands.import_:import_document",
 }
 
 HELP = """nota: collegenota's, raadsvoorstellen en andere raadsstukken van YAML naar Word en PDF.
@@ -52,10 +52,10 @@ class LazyGroup(click.Group):
         return list(COMMANDS)
 
     def get_command(self, ctx, naam):
-        doel = COMMANDS.get(naam)
-        if doel is None:
+        target = COMMANDS.get(naam)
+        if target is None:
             return None
-        module, attr = doel.split(":")
+        module, attr = target.split(":")
         command = getattr(importlib.import_module(module), attr)
         command.options_metavar = "[OPTIES]"
         return command
@@ -65,28 +65,27 @@ class LazyGroup(click.Group):
             return super().resolve_command(ctx, args)
         except click.UsageError as e:
             if args and args[0] not in COMMANDS:
-                from .suggest import suggestie
-                hint = suggestie(args[0], COMMANDS)
+                from generator.proposal.suggest import suggest
+                hint = suggest(args[0], COMMANDS)
                 raise click.UsageError(f"onbekende opdracht '{args[0]}'"
                                        + (f"; bedoelde u '{hint}'?" if hint else "")
                                        + f" (opdrachten: {', '.join(COMMANDS)})") from e
             raise
 
 
-def templates_optie(f):
+def templates_option(f):
     return click.option("--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
                         default=None, help=TEMPLATES_HELP)(f)
 
 
-def meldt_fouten(f):
+def reports_errors(f):
     """Turns NotaFout into printed meldingen and exit code 1."""
     @wraps(f)
     def wrapper(*args, **kwargs):
         try:
             return f(*args, **kwargs)
         except NotaFout as e:
-            from .report import meld_alle
-            meld_alle(e.meldingen)
+            report_all(e.meldingen)
             sys.exit(1)
     return wrapper
 
@@ -97,3 +96,21 @@ def meldt_fouten(f):
 @click.version_option(__version__, prog_name="nota", message="%(prog)s %(version)s")
 def main():
     pass
+
+_COLOUR = {"fout": "red", "waarschuwing": "yellow"}
+
+
+def report(melding: Melding) -> None:
+    tekst = str(melding)
+    niveau = f"{melding.niveau}:"
+    coloured = tekst.replace(niveau, click.style(niveau, fg=_COLOUR.get(melding.niveau), bold=True), 1)
+    click.echo(coloured, err=True)
+
+
+def report_all(meldingen) -> None:
+    for m in meldingen:
+        report(m)
+
+
+def count_noun(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n == 1 else plural}"

@@ -58,18 +58,18 @@ NL = {
 }
 
 
-def vertaal(tekst: str) -> str:
+def translate(tekst: str) -> str:
     return NL.get(tekst, tekst)
 
 
-def vertaal_n(enkel: str, meer: str, n: int) -> str:
-    return vertaal(enkel if n == 1 else meer)
+def translate_n(single: str, more: str, n: int) -> str:
+    return translate(single if n == 1 else more)
 
 
-def installeer() -> None:
+def install() -> None:
     for module in (click.core, click.decorators, click.exceptions, click.formatting,
                    click.parser, click.types):
         if hasattr(module, "_"):
-            module._ = vertaal
+            module._ = translate
         if hasattr(module, "ngettext"):
-            module.ngettext = vertaal_n
+            module.ngettext = translate_n

@@ -8,41 +8,41 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FOUT = "fout"
-WAARSCHUWING = "waarschuwing"
+ERROR = "fout"
+WARNING = "waarschuwing"
 
 
 @dataclass(frozen=True)
 class Melding:
     """One message for the user, in Dutch, with file:line:column (1-based)."""
 
-    bericht: str
+    message: str
     bestand: Path | str | None = None
     regel: int | None = None
-    kolom: int | None = None
-    niveau: str = FOUT
+    column: int | None = None
+    niveau: str = ERROR
     hint: str | None = None
 
     def __str__(self) -> str:
-        plaats = _plaats(self.bestand, self.regel, self.kolom)
-        tekst = f"{plaats}{self.niveau}: {self.bericht}"
+        plaats = _place(self.bestand, self.regel, self.column)
+        tekst = f"{plaats}{self.niveau}: {self.message}"
         if self.hint:
             tekst += f" ({self.hint})"
         return tekst
 
     @property
-    def is_fout(self) -> bool:
-        return self.niveau == FOUT
+    def is_error(self) -> bool:
+        return self.niveau == ERROR
 
 
-def _plaats(bestand, regel, kolom) -> str:
+def _place(bestand, regel, column) -> str:
     if bestand is None:
         return ""
-    delen = [str(bestand)]
+    parts = [str(bestand)]
     if regel is not None:
-        delen.append(str(regel))
-        delen.append(str(kolom or 1))
-    return ":".join(delen) + ": "
+        parts.append(str(regel))
+        parts.append(str(column or 1))
+    return ":".join(parts) + ": "
 
 
 class NotaFout(Exception):
@@ -56,7 +56,7 @@ class NotaFout(Exception):
 
 
 @dataclass
-class Verzameling:
+class Collection:
     """Collects meldingen while checking, so every fault is reported at once."""
 
     meldingen: list[Melding] = field(default_factory=list)
@@ -65,13 +65,13 @@ class Verzameling:
         self.meldingen.append(melding)
 
     @property
-    def fouten(self) -> list[Melding]:
-        return [m for m in self.meldingen if m.is_fout]
+    def errors(self) -> list[Melding]:
+        return [m for m in self.meldingen if m.is_error]
 
     @property
-    def waarschuwingen(self) -> list[Melding]:
-        return [m for m in self.meldingen if not m.is_fout]
+    def warnings(self) -> list[Melding]:
+        return [m for m in self.meldingen if not m.is_error]
 
     def raise_if_errors(self) -> None:
-        if self.fouten:
+        if self.errors:
             raise NotaFout(self.meldingen)

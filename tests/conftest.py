@@ -15,8 +15,8 @@ REFERENCE = ROOT.parent / "shared" / "reference"
 
 
 @pytest.fixture
-def zoekpad():
-    from generator.kinds import zoekpad as zp
+def search_path():
+    from generator.proposal.kinds import search_path as zp
     return zp()
 
 
@@ -46,6 +46,6 @@ def pdftotext(pdf: Path) -> str:
 
 
 def write(tmp_path: Path, naam: str, tekst: str) -> Path:
-    pad = tmp_path / naam
-    pad.write_text(tekst, encoding="utf-8")
-    return pad
+    path = tmp_path / naam
+    path.write_text(tekst, encoding="utf-8")
+    return path

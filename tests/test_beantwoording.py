@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import write
-from test_kinds import in_volgorde, pdf_tekst, plat, tabelregels, voorbeeld
+from test_kinds import in_volgorde, pdf_tekst, plat, tabelregels, preview
 
 
 @pytest.fixture(scope="module")
@@ -15,11 +15,11 @@ def pdf(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def tekst(pdf):
-    return pdf_tekst(voorbeeld("beantwoording"), pdf)
+    return pdf_tekst(preview("beantwoording"), pdf)
 
 
 def _met(tmp_path, oud: str, nieuw: str, naam="brief.yaml"):
-    bron = voorbeeld("beantwoording").read_text(encoding="utf-8")
+    bron = preview("beantwoording").read_text(encoding="utf-8")
     assert oud in bron
     return write(tmp_path, naam, bron.replace(oud, nieuw))
 
@@ -39,10 +39,10 @@ def test_briefhoofd(pdf, tekst):
 
 
 def test_vragen_en_antwoorden_genummerd_in_volgorde(tekst):
-    delen = []
+    parts = []
     for n in range(1, 18):
-        delen += [f"\nVraag {n}\n", f"\nAntwoord {n}\n"]
-    in_volgorde(tekst, delen)
+        parts += [f"\nVraag {n}\n", f"\nAntwoord {n}\n"]
+    in_volgorde(tekst, parts)
     assert "Vraag 18" not in tekst
     in_volgorde(plat(tekst), [
         "Vraag 3", "Hoeveel wordt met deze verandering bezuinigd?", "Antwoord 3", "€ 544.583",
@@ -65,53 +65,53 @@ def test_lopende_kop_noemt_datum(tekst):
         "Gemeente Maastricht · Beantwoording schriftelijke vragen · 23 december 2021")
 
 
-def test_namens_heeft_een_standaard(tmp_path, zoekpad):
-    from generator import context
-    from generator.render_html import render_html
-    from generator.validate import laad_voorstel
-    pad = _met(tmp_path, "namens: Namens het college van burgemeester en wethouders van Maastricht,\n", "")
-    voorstel = laad_voorstel(pad, zoekpad)
-    html = render_html(voorstel, context.bouw(voorstel))
+def test_namens_heeft_een_standaard(tmp_path, search_path):
+    from generator.render import context
+    from generator.render.html import render_html
+    from generator.proposal.validate import load_voorstel
+    path = _met(tmp_path, "namens: Namens het college van burgemeester en wethouders van Maastricht,\n", "")
+    voorstel = load_voorstel(path, search_path)
+    html = render_html(voorstel, context.build(voorstel))
     assert "<p>Hoogachtend,</p>" in html
     assert "<p>Namens het college van burgemeester en wethouders van Maastricht,</p>" in html
 
 
 def test_binnen_de_termijn_geen_melding(cli):
-    r = cli("check", voorbeeld("beantwoording"))
+    r = cli("check", preview("beantwoording"))
     assert r.exit_code == 0, r.output
     assert "waarschuwing" not in r.stderr
 
 
 def test_na_de_termijn_een_waarschuwing_met_plaats(tmp_path, cli):
-    pad = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2021-11-02")
-    r = cli("check", pad)
+    path = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2021-11-02")
+    r = cli("check", path)
     assert r.exit_code == 0, r.output
     assert r.stderr.splitlines()[0] == (
-        f"{pad}:9:8: waarschuwing: 'datum' (23 december 2021) ligt 51 dagen na 'ontvangen' "
+        f"{path}:9:8: waarschuwing: 'datum' (23 december 2021) ligt 51 dagen na 'ontvangen' "
         "(2 november 2021); de gebruikelijke termijn is 30 dagen; licht de late beantwoording "
         "toe in de inleiding")
-    assert cli("check", "--strikt", pad).exit_code == 1
+    assert cli("check", "--strikt", path).exit_code == 1
 
 
 def test_precies_dertig_dagen_is_op_tijd(tmp_path, cli):
-    pad = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2021-11-23")
-    r = cli("check", pad)
+    path = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2021-11-23")
+    r = cli("check", path)
     assert r.exit_code == 0 and "waarschuwing" not in r.stderr, r.output
-    pad = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2021-11-22", "b.yaml")
-    assert "ligt 31 dagen na 'ontvangen'" in cli("check", pad).stderr
+    path = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2021-11-22", "b.yaml")
+    assert "ligt 31 dagen na 'ontvangen'" in cli("check", path).stderr
 
 
 def test_antwoord_voor_ontvangst_is_een_fout(tmp_path, cli):
-    pad = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2022-01-02")
-    r = cli("check", pad)
+    path = _met(tmp_path, "ontvangen: 2021-11-25", "ontvangen: 2022-01-02")
+    r = cli("check", path)
     assert r.exit_code == 1
-    assert (f"{pad}:9:8: fout: 'datum' (23 december 2021) ligt vóór 'ontvangen' (2 januari 2022); "
+    assert (f"{path}:9:8: fout: 'datum' (23 december 2021) ligt vóór 'ontvangen' (2 januari 2022); "
             "controleer beide datums") in r.stderr.splitlines()
 
 
 def test_zonder_ontvangstdatum_geen_termijncontrole(tmp_path, cli):
-    pad = _met(tmp_path, "ontvangen: 2021-11-25\n", "")
-    r = cli("check", pad)
+    path = _met(tmp_path, "ontvangen: 2021-11-25\n", "")
+    r = cli("check", path)
     assert r.exit_code == 0 and "waarschuwing" not in r.stderr, r.output
 
 
@@ -119,31 +119,31 @@ def test_termijn_is_data_van_de_soort(tmp_path, cli):
     """An own kind sets its own term and fields; a wrong `termijn` is reported on its kind.yaml."""
     import shutil
     from conftest import ROOT
-    eigen = tmp_path / "eigen"
-    shutil.copytree(ROOT / "templates" / "beantwoording", eigen / "brief")
-    kind = eigen / "brief" / "kind.yaml"
+    own = tmp_path / "eigen"
+    shutil.copytree(ROOT / "templates" / "beantwoording", own / "brief")
+    kind = own / "brief" / "kind.yaml"
     tekst = kind.read_text(encoding="utf-8")
     kind.write_text(re.sub(r"dagen: 30", "dagen: 14", tekst), encoding="utf-8")
-    pad = _met(tmp_path, "soort: beantwoording", "soort: brief")
-    r = cli("check", pad, "--templates", eigen)
+    path = _met(tmp_path, "soort: beantwoording", "soort: brief")
+    r = cli("check", path, "--templates", own)
     assert "ligt 28 dagen na 'ontvangen' (25 november 2021); de gebruikelijke termijn is 14 dagen" \
         in r.stderr, r.output
     kind.write_text(tekst.replace("tot: datum", "tot: verzonde"), encoding="utf-8")
-    from generator.kinds import _laad
-    _laad.cache_clear()
-    r = cli("check", pad, "--templates", eigen)
+    from generator.proposal.kinds import _load
+    _load.cache_clear()
+    r = cli("check", path, "--templates", own)
     assert r.exit_code == 1
     assert f"{kind}: fout: termijn.tot: 'verzonde' is geen datumveld van soort 'brief'" in r.stderr
 
 
 def test_zonder_ondertekenaars_een_fout(tmp_path, cli):
-    bron = voorbeeld("beantwoording").read_text(encoding="utf-8")
+    bron = preview("beantwoording").read_text(encoding="utf-8")
     bron = bron[:bron.index("ondertekenaars:")] + "ondertekenaars: []\nbesluiten: []\n"
-    pad = write(tmp_path, "leeg.yaml", bron)
-    r = cli("check", pad)
+    path = write(tmp_path, "leeg.yaml", bron)
+    r = cli("check", path)
     assert r.exit_code == 1
     regel = bron.splitlines().index("ondertekenaars: []") + 1
-    assert f"{pad}:{regel}:17: fout: 'ondertekenaars' mag niet leeg zijn; geef er minstens één" \
+    assert f"{path}:{regel}:17: fout: 'ondertekenaars' mag niet leeg zijn; geef er minstens één" \
         in r.stderr.splitlines()
 
 
@@ -152,16 +152,16 @@ def test_zonder_ondertekenaars_een_fout(tmp_path, cli):
 @pytest.fixture(scope="module")
 def docx(tmp_path_factory):
     from test_kinds import docx_document
-    return docx_document(voorbeeld("beantwoording"), tmp_path_factory.mktemp("bwd") / "bw.docx")
+    return docx_document(preview("beantwoording"), tmp_path_factory.mktemp("bwd") / "bw.docx")
 
 
 def test_docx_briefhoofd_adres_naast_gegevens(docx):
     from test_kinds import docx_blokken
-    blokken = docx_blokken(docx)
-    assert blokken[0][2] == "Gemeente Maastricht"
-    briefkop = blokken[1][2]
-    adres, gegevens = briefkop.rows[0].cells
-    assert [p.text for p in adres.paragraphs] == [
+    blocks = docx_blokken(docx)
+    assert blocks[0][2] == "Gemeente Maastricht"
+    briefkop = blocks[1][2]
+    address, gegevens = briefkop.rows[0].cells
+    assert [p.text for p in address.paragraphs] == [
         "Retouradres Postbus 1992, 6201 BZ Maastricht",
         "Aan de fractie van de SP\nmevrouw drs. A.C. Schut\nde heer Vrehen"]
     regels = [p.text for p in gegevens.paragraphs]
@@ -173,25 +173,25 @@ def test_docx_briefhoofd_adres_naast_gegevens(docx):
 
 def test_docx_vragen_en_antwoorden_als_koppen(docx):
     from test_kinds import docx_blokken
-    blokken = [b for b in docx_blokken(docx) if b[0] == "p"]
-    koppen = [(b[1], b[2]) for b in blokken if b[1].startswith("Heading")]
-    verwacht = []
+    blocks = [b for b in docx_blokken(docx) if b[0] == "p"]
+    koppen = [(b[1], b[2]) for b in blocks if b[1].startswith("Heading")]
+    expected = []
     for n in range(1, 18):
-        verwacht += [("Heading 1", f"Vraag {n}"), ("Heading 2", f"Antwoord {n}")]
-    assert koppen == verwacht
-    teksten = [b[2] for b in blokken]
-    i = teksten.index("Antwoord 3")
-    assert teksten[i + 2:i + 5] == ["in 2021: € 188.000;", "in 2022: € 300.000;",
+        expected += [("Heading 1", f"Vraag {n}"), ("Heading 2", f"Antwoord {n}")]
+    assert koppen == expected
+    texts = [b[2] for b in blocks]
+    i = texts.index("Antwoord 3")
+    assert texts[i + 2:i + 5] == ["in 2021: € 188.000;", "in 2022: € 300.000;",
                                     "vanaf 2023: € 375.000 per jaar."]
 
 
 def test_docx_ondertekenaars_naast_elkaar(docx):
     from test_kinds import docx_blokken
-    blokken = docx_blokken(docx)
-    teksten = [b[2] if b[0] == "p" else b[1] for b in blokken]
-    i = teksten.index("Hoogachtend,")
-    assert teksten[i + 1] == "Namens het college van burgemeester en wethouders van Maastricht,"
-    assert teksten[i + 2] == [[
+    blocks = docx_blokken(docx)
+    texts = [b[2] if b[0] == "p" else b[1] for b in blocks]
+    i = texts.index("Hoogachtend,")
+    assert texts[i + 1] == "Namens het college van burgemeester en wethouders van Maastricht,"
+    assert texts[i + 2] == [[
         "Frans Bastiaens\nWethouder Personeel & Organisatie, Sociale Zaken & Werkgelegenheid, "
         "Ouderenbeleid en Cultuur",
         "Anita Bastiaans\nWethouder Zorg, Welzijn, Gezondheid en Diversiteit"]]

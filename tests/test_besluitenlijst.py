@@ -13,9 +13,9 @@ def test_besluitenlijst_noemt_openbare_en_telt_de_andere(cli, tmp_path):
     geheim = write(map_, "b.yaml", NOTA.replace("classificatie: openbaar", "classificatie: vertrouwelijk")
                    .replace("Continuering sociale teams 2021", "Geheime zaak"))
     ander = write(map_, "c.yaml", NOTA.replace("Continuering sociale teams 2021", "Andere vergadering"))
-    for pad, datum, uitkomst in ((openbaar, "2021-02-09", "conform"), (geheim, "2021-02-09", "conform"),
+    for path, datum, uitkomst in ((openbaar, "2021-02-09", "conform"), (geheim, "2021-02-09", "conform"),
                                  (ander, "2021-02-16", "afgewezen")):
-        assert cli("decide", pad, "--orgaan", "college", "--datum", datum, "--uitkomst", uitkomst).exit_code == 0
+        assert cli("decide", path, "--orgaan", "college", "--datum", datum, "--uitkomst", uitkomst).exit_code == 0
     r = cli("besluitenlijst", map_, "--datum", "2021-02-09", "-o", tmp_path / "uit")
     assert r.exit_code == 0, r.output
     tekst = " ".join(pdftotext(tmp_path / "uit" / "besluitenlijst-college-2021-02-09.pdf").split())

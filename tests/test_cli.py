@@ -22,14 +22,14 @@ def test_check_in_orde(cli, collegenota):
 
 
 def test_check_fout_geeft_exit_1_met_plaats(cli, tmp_path):
-    pad = write(tmp_path, "fout.yaml", GOED.replace("portefeuillehouder: Wethouder\n", "")
+    path = write(tmp_path, "fout.yaml", GOED.replace("portefeuillehouder: Wethouder\n", "")
                 .replace("  aanleiding: Daarom.", "  aanleidng: Daarom."))
-    r = cli("check", pad)
+    r = cli("check", path)
     assert r.exit_code == 1
     regels = r.stderr.splitlines()
-    assert f"{pad}:1:1: fout: 'portefeuillehouder' ontbreekt; dit veld is verplicht" in regels
-    assert f"{pad}:9:1: fout: 'aanleiding' ontbreekt; dit veld is verplicht (in secties)" in regels
-    assert (f"{pad}:10:3: fout: onbekende sleutel 'aanleidng' (in secties); "
+    assert f"{path}:1:1: fout: 'portefeuillehouder' ontbreekt; dit veld is verplicht" in regels
+    assert f"{path}:9:1: fout: 'aanleiding' ontbreekt; dit veld is verplicht (in secties)" in regels
+    assert (f"{path}:10:3: fout: onbekende sleutel 'aanleidng' (in secties); "
             "bedoelde u 'aanleiding'?") in regels
     assert "Traceback" not in r.output
 
@@ -54,26 +54,26 @@ def test_lege_map_is_verkeerd_gebruik(cli, tmp_path):
 
 
 def test_render_schrijft_docx_en_pdf(cli, tmp_path):
-    pad = write(tmp_path, "proef.yaml", GOED)
-    uit = tmp_path / "uit"
-    r = cli("render", pad, "-o", uit)
+    path = write(tmp_path, "proef.yaml", GOED)
+    out = tmp_path / "uit"
+    r = cli("render", path, "-o", out)
     assert r.exit_code == 0, r.output
-    assert sorted(p.name for p in uit.iterdir()) == ["2021.1-proef.docx", "2021.1-proef.pdf"]
-    assert f"geschreven: {uit / '2021.1-proef.pdf'}" in r.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["2021.1-proef.docx", "2021.1-proef.pdf"]
+    assert f"geschreven: {out / '2021.1-proef.pdf'}" in r.stdout
 
 
 def test_render_alleen_pdf(cli, tmp_path):
-    pad = write(tmp_path, "proef.yaml", GOED)
-    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf")
+    path = write(tmp_path, "proef.yaml", GOED)
+    r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf")
     assert r.exit_code == 0, r.output
     assert [p.name for p in (tmp_path / "uit").iterdir()] == ["2021.1-proef.pdf"]
 
 
 def test_render_met_fout_schrijft_niets(cli, tmp_path):
-    pad = write(tmp_path, "fout.yaml", GOED.replace("datum: 2021-01-26", "datum: 2021-02-30"))
-    r = cli("render", pad, "-o", tmp_path / "uit")
+    path = write(tmp_path, "fout.yaml", GOED.replace("datum: 2021-01-26", "datum: 2021-02-30"))
+    r = cli("render", path, "-o", tmp_path / "uit")
     assert r.exit_code == 1
-    assert f"{pad}:5:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr
+    assert f"{path}:5:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr
     assert not (tmp_path / "uit").exists() or not any((tmp_path / "uit").iterdir())
 
 

@@ -28,17 +28,17 @@ besluiten: []   # door nota decide
 """
 
 
-def _decide(cli, pad, *args):
-    return cli("decide", pad, "--orgaan", "college", "--datum", "2021-02-09", *args)
+def _decide(cli, path, *args):
+    return cli("decide", path, "--orgaan", "college", "--datum", "2021-02-09", *args)
 
 
 def test_alleen_het_besluit_komt_erbij(cli, tmp_path):
-    pad = write(tmp_path, "v.yaml", COMMENTAAR)
-    r = _decide(cli, pad, "--uitkomst", "conform", "--door", "secretariaat")
+    path = write(tmp_path, "v.yaml", COMMENTAAR)
+    r = _decide(cli, path, "--uitkomst", "conform", "--door", "secretariaat")
     assert r.exit_code == 0, r.output
-    na = pad.read_text(encoding="utf-8")
-    voor, _, rest = na.partition("besluiten:\n")
-    assert voor == COMMENTAAR.split("besluiten: []")[0]
+    after = path.read_text(encoding="utf-8")
+    before_, _, rest = after.partition("besluiten:\n")
+    assert before_ == COMMENTAAR.split("besluiten: []")[0]
     assert rest.endswith("# slotcommentaar\n")
     assert "  - orgaan: college\n    datum: 2021-02-09\n    uitkomst: conform\n" \
            "    vastgelegd_door: secretariaat\n" in rest
@@ -48,86 +48,86 @@ def test_alleen_het_besluit_komt_erbij(cli, tmp_path):
 def test_tweede_besluit_komt_na_het_eerste(cli, tmp_path):
     raad = write(tmp_path, "raad.yaml", RAAD)
     assert _decide(cli, raad, "--uitkomst", "conform").exit_code == 0
-    eerste = raad.read_bytes()
+    first = raad.read_bytes()
     r = cli("decide", raad, "--orgaan", "raad", "--datum", "2020-05-11", "--uitkomst", "aangenomen",
             "--besluitnummer", "2020-010358")
     assert r.exit_code == 0, r.output
     tweede = raad.read_bytes()
-    assert tweede.startswith(eerste.rstrip(b"\n")) or eerste in tweede
+    assert tweede.startswith(first.rstrip(b"\n")) or first in tweede
     assert tweede.count(b"- orgaan:") == 2
 
 
 def test_zonder_besluiten_sleutel_komt_hij_aan_het_eind(cli, tmp_path):
     tekst = COMMENTAAR.replace("besluiten: []   # door nota decide\n", "")
-    pad = write(tmp_path, "v.yaml", tekst)
-    assert _decide(cli, pad, "--uitkomst", "conform").exit_code == 0
-    assert pad.read_text(encoding="utf-8").startswith(tekst + "besluiten:\n  - orgaan: college\n")
+    path = write(tmp_path, "v.yaml", tekst)
+    assert _decide(cli, path, "--uitkomst", "conform").exit_code == 0
+    assert path.read_text(encoding="utf-8").startswith(tekst + "besluiten:\n  - orgaan: college\n")
 
 
-@pytest.mark.parametrize("args, bericht", [
+@pytest.mark.parametrize("args, message", [
     (["--uitkomst", "aangenomen"], "'aangenomen' is geen uitkomst voor het college; kies uit: conform, "
                                    "gewijzigd, aangehouden, afgewezen"),
     (["--uitkomst", "gewijzigd"], "bij de uitkomst 'gewijzigd' hoort een toelichting"),
 ])
-def test_ongeldig_besluit_laat_bestand_ongemoeid(cli, tmp_path, args, bericht):
-    pad = write(tmp_path, "v.yaml", COMMENTAAR)
-    r = _decide(cli, pad, *args)
+def test_ongeldig_besluit_laat_bestand_ongemoeid(cli, tmp_path, args, message):
+    path = write(tmp_path, "v.yaml", COMMENTAAR)
+    r = _decide(cli, path, *args)
     assert r.exit_code == 1
-    assert bericht in r.stderr
-    assert pad.read_text(encoding="utf-8") == COMMENTAAR
+    assert message in r.stderr
+    assert path.read_text(encoding="utf-8") == COMMENTAAR
 
 
 def test_onmogelijke_datum_is_verkeerd_gebruik(cli, tmp_path):
-    pad = write(tmp_path, "v.yaml", COMMENTAAR)
-    r = cli("decide", pad, "--orgaan", "college", "--datum", "2021-02-30", "--uitkomst", "conform")
+    path = write(tmp_path, "v.yaml", COMMENTAAR)
+    r = cli("decide", path, "--orgaan", "college", "--datum", "2021-02-30", "--uitkomst", "conform")
     assert r.exit_code == 2
     assert "'2021-02-30' is geen bestaande datum van de vorm JJJJ-MM-DD" in r.stderr
-    assert pad.read_text(encoding="utf-8") == COMMENTAAR
+    assert path.read_text(encoding="utf-8") == COMMENTAAR
 
 
 def test_raad_besluit_niet_over_collegenota(cli, tmp_path):
-    pad = write(tmp_path, "v.yaml", COMMENTAAR)
-    r = cli("decide", pad, "--orgaan", "raad", "--datum", "2021-02-09", "--uitkomst", "aangenomen")
+    path = write(tmp_path, "v.yaml", COMMENTAAR)
+    r = cli("decide", path, "--orgaan", "raad", "--datum", "2021-02-09", "--uitkomst", "aangenomen")
     assert r.exit_code == 1
     assert "over een collegenota besluit de raad niet; wel: college" in r.stderr
 
 
 def test_tweede_besluit_zelfde_orgaan_vraagt_vervang(cli, tmp_path):
-    pad = write(tmp_path, "v.yaml", COMMENTAAR)
-    assert _decide(cli, pad, "--uitkomst", "aangehouden").exit_code == 0
-    eerst = pad.read_bytes()
-    r = _decide(cli, pad, "--uitkomst", "conform")
+    path = write(tmp_path, "v.yaml", COMMENTAAR)
+    assert _decide(cli, path, "--uitkomst", "aangehouden").exit_code == 0
+    eerst = path.read_bytes()
+    r = _decide(cli, path, "--uitkomst", "conform")
     assert r.exit_code == 1 and "gebruik --vervang" in r.stderr
-    assert pad.read_bytes() == eerst
-    assert _decide(cli, pad, "--uitkomst", "conform", "--vervang").exit_code == 0
+    assert path.read_bytes() == eerst
+    assert _decide(cli, path, "--uitkomst", "conform", "--vervang").exit_code == 0
 
 
 def test_voorstel_met_fouten_wordt_niet_besloten(cli, tmp_path):
     tekst = COMMENTAAR.replace("portefeuillehouder: Wethouder\n", "")
-    pad = write(tmp_path, "v.yaml", tekst)
-    r = _decide(cli, pad, "--uitkomst", "conform")
+    path = write(tmp_path, "v.yaml", tekst)
+    r = _decide(cli, path, "--uitkomst", "conform")
     assert r.exit_code == 1
     assert "het voorstel bevat fouten; los die eerst op (nota check)" in r.stderr
-    assert pad.read_text(encoding="utf-8") == tekst
+    assert path.read_text(encoding="utf-8") == tekst
 
 
 def test_wijziging_na_besluit_breekt_het_zegel(cli, tmp_path):
-    pad = write(tmp_path, "v.yaml", COMMENTAAR)
-    assert _decide(cli, pad, "--uitkomst", "conform").exit_code == 0
-    r = cli("verify", pad)
+    path = write(tmp_path, "v.yaml", COMMENTAAR)
+    assert _decide(cli, path, "--uitkomst", "conform").exit_code == 0
+    r = cli("verify", path)
     assert r.exit_code == 0 and "inhoud ongewijzigd" in r.stdout
     # layout and comments do not count ...
-    pad.write_text(pad.read_text(encoding="utf-8").replace("# een lege regel", "# ander commentaar"),
+    path.write_text(path.read_text(encoding="utf-8").replace("# een lege regel", "# ander commentaar"),
                    encoding="utf-8")
-    assert cli("verify", pad).exit_code == 0
+    assert cli("verify", path).exit_code == 0
     # ... content does
-    pad.write_text(pad.read_text(encoding="utf-8").replace("onderwerp: Proef", "onderwerp: Proef 2"),
+    path.write_text(path.read_text(encoding="utf-8").replace("onderwerp: Proef", "onderwerp: Proef 2"),
                    encoding="utf-8")
-    r = cli("verify", pad)
+    r = cli("verify", path)
     assert r.exit_code == 1 and "GEWIJZIGD na het besluit" in r.stdout
-    r = cli("check", pad)
+    r = cli("check", path)
     assert r.exit_code == 1
-    assert (f"{pad}:17:5: fout: het voorstel is gewijzigd na het besluit van het college van "
+    assert (f"{path}:17:5: fout: het voorstel is gewijzigd na het besluit van het college van "
             "9 februari 2021 (conform)") in r.stderr
 
 
@@ -136,23 +136,23 @@ def test_verify_zonder_besluit(cli, tmp_path):
     assert r.exit_code == 1 and "nog geen besluit vastgelegd" in r.stderr
 
 
-def test_gelijktijdig_schrijven_wordt_geweigerd(tmp_path, zoekpad):
+def test_gelijktijdig_schrijven_wordt_geweigerd(tmp_path, search_path):
     import fcntl
-    from generator.decide import beslis
+    from generator.decisions.decide import decide_file
     from generator.errors import NotaFout
-    pad = write(tmp_path, "v.yaml", COMMENTAAR)
+    path = write(tmp_path, "v.yaml", COMMENTAAR)
     with open(tmp_path / ".v.yaml.lock", "w") as slot:
         fcntl.flock(slot, fcntl.LOCK_EX)
         with pytest.raises(NotaFout, match="iemand anders legt op dit moment een besluit vast"):
-            beslis(pad, zoekpad, {"orgaan": "college", "datum": None, "uitkomst": "conform"})
-    assert pad.read_text(encoding="utf-8") == COMMENTAAR
+            decide_file(path, search_path, {"orgaan": "college", "datum": None, "uitkomst": "conform"})
+    assert path.read_text(encoding="utf-8") == COMMENTAAR
 
 
 @pytest.fixture
 def besloten(cli, tmp_path):
-    pad = write(tmp_path, "nota.yaml", NOTA)
-    assert _decide(cli, pad, "--uitkomst", "conform").exit_code == 0
-    return pad
+    path = write(tmp_path, "nota.yaml", NOTA)
+    assert _decide(cli, path, "--uitkomst", "conform").exit_code == 0
+    return path
 
 
 def test_besloten_pdf_is_definitief(cli, tmp_path, besloten):
@@ -170,32 +170,32 @@ def test_besloten_pdf_is_definitief(cli, tmp_path, besloten):
         assert all("Open-Sans" in f for f in fonts), fonts
         for p in doc.pages:
             for f in p.Resources.Font.values():
-                beschrijving = (f.DescendantFonts[0] if "/DescendantFonts" in f else f).FontDescriptor
-                assert "/FontFile2" in beschrijving  # embedded, as PDF/A requires
+                description = (f.DescendantFonts[0] if "/DescendantFonts" in f else f).FontDescriptor
+                assert "/FontFile2" in description  # embedded, as PDF/A requires
 
 
 def test_besloten_pdf_is_reproduceerbaar_en_wordt_niet_overschreven(cli, tmp_path, besloten):
-    uit = tmp_path / "uit"
-    cli("render", besloten, "-o", uit, "--formaat", "pdf")
-    pdf = next(uit.glob("*.pdf"))
+    out = tmp_path / "uit"
+    cli("render", besloten, "-o", out, "--formaat", "pdf")
+    pdf = next(out.glob("*.pdf"))
     eerst = pdf.read_bytes()
-    assert cli("render", besloten, "-o", uit, "--formaat", "pdf").exit_code == 0
+    assert cli("render", besloten, "-o", out, "--formaat", "pdf").exit_code == 0
     assert pdf.read_bytes() == eerst
     besloten.write_text(besloten.read_text(encoding="utf-8").replace("Wethouder Zorg en Welzijn", "Wethouder Zorg"),
                         encoding="utf-8")
     assert cli("decide", besloten, "--orgaan", "college", "--datum", "2021-02-10", "--uitkomst", "gewijzigd",
                "--toelichting", "Portefeuille.", "--vervang").exit_code == 0
-    r = cli("render", besloten, "-o", uit, "--formaat", "pdf")
+    r = cli("render", besloten, "-o", out, "--formaat", "pdf")
     assert r.exit_code == 1
     assert "er staat al een definitief document met een andere inhoud" in r.stderr
     assert pdf.read_bytes() == eerst
 
 
 def test_raadsbesluit_na_raadsbesluit(cli, tmp_path):
-    pad = write(tmp_path, "raad.yaml", RAAD)
-    assert cli("decide", pad, "--orgaan", "raad", "--datum", "2020-05-11", "--uitkomst", "aangenomen",
+    path = write(tmp_path, "raad.yaml", RAAD)
+    assert cli("decide", path, "--orgaan", "raad", "--datum", "2020-05-11", "--uitkomst", "aangenomen",
                "--besluitnummer", "2020-010358").exit_code == 0
-    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf")
+    r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf")
     assert r.exit_code == 0, r.output
     tekst = pdftotext(next((tmp_path / "uit").glob("*.pdf")))
     assert "Aldus besloten in de raadsvergadering van 11 mei 2020" in tekst
@@ -221,23 +221,23 @@ def test_pdf_bijlagen_achteraan_met_bladwijzers(cli, tmp_path):
         pdf.add_blank_page()
         pdf.save(bijlage)
     tekst = re.sub(r"bijlagen:\n(  - .*\n)+", "bijlagen:\n  - {titel: Uitvoeringsplan, bestand: plan.pdf}\n", RAAD)
-    pad = write(tmp_path, "raad.yaml", tekst)
-    assert cli("decide", pad, "--orgaan", "college", "--datum", "2020-03-03", "--uitkomst", "conform").exit_code == 0
-    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf")
+    path = write(tmp_path, "raad.yaml", tekst)
+    assert cli("decide", path, "--orgaan", "college", "--datum", "2020-03-03", "--uitkomst", "conform").exit_code == 0
+    r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf")
     assert r.exit_code == 0, r.output
     with pikepdf.open(next((tmp_path / "uit").glob("*.pdf"))) as doc, doc.open_outline() as outline:
-        titels = [i.title for i in outline.root]
-        assert titels[-1] == "Bijlage 1: Uitvoeringsplan" and "Raadsbesluit" in titels
-        laatste = outline.root[-1].destination[0]
-        assert [p.objgen for p in doc.pages].index(laatste.objgen) == len(doc.pages) - 2
+        titles = [i.title for i in outline.root]
+        assert titles[-1] == "Bijlage 1: Uitvoeringsplan" and "Raadsbesluit" in titles
+        last = outline.root[-1].destination[0]
+        assert [p.objgen for p in doc.pages].index(last.objgen) == len(doc.pages) - 2
 
 
 def test_pdf_bijlage_buiten_de_map(cli, tmp_path):
     import re
     tekst = re.sub(r"bijlagen:\n(  - .*\n)+", "bijlagen:\n  - {titel: Plan, bestand: ../plan.pdf}\n", RAAD)
     (tmp_path / "sub").mkdir()
-    pad = write(tmp_path / "sub", "raad.yaml", tekst)
-    assert cli("decide", pad, "--orgaan", "college", "--datum", "2020-03-03", "--uitkomst", "conform").exit_code == 0
-    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf")
+    path = write(tmp_path / "sub", "raad.yaml", tekst)
+    assert cli("decide", path, "--orgaan", "college", "--datum", "2020-03-03", "--uitkomst", "conform").exit_code == 0
+    r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf")
     assert r.exit_code == 1
     assert "bijlage '../plan.pdf' staat niet in de map van het voorstel" in r.stderr

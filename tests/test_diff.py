@@ -3,39 +3,39 @@ from conftest import DATA, PROPOSALS, write
 
 OUD = DATA / "diff" / "sociale-teams-2020.yaml"
 NIEUW = PROPOSALS / "collegenota-sociale-teams-2021.yaml"
-OPMAAK = DATA / "diff" / "sociale-teams-2021-andere-opmaak.yaml"
+FORMATTING = DATA / "diff" / "sociale-teams-2021-andere-opmaak.yaml"
 
 
-def _vergelijk(zoekpad, a, b):
-    from generator.diff import vergelijk
-    from generator.validate import laad_voorstel
-    return vergelijk(laad_voorstel(a, zoekpad), laad_voorstel(b, zoekpad))
+def _vergelijk(search_path, a, b):
+    from generator.diff.compare import compare
+    from generator.proposal.validate import load_voorstel
+    return compare(load_voorstel(a, search_path), load_voorstel(b, search_path))
 
 
-def test_kopgegevens(zoekpad):
-    v = _vergelijk(zoekpad, OUD, NIEUW)
+def test_kopgegevens(search_path):
+    v = _vergelijk(search_path, OUD, NIEUW)
     assert [(f.label, f.oud, f.nieuw) for f in v.velden] == [
         ("Onderwerp", "Continuering sociale teams 2020", "Continuering sociale teams 2021"),
         ("Kenmerk", "2020.00456", "2021.01234"), ("Datum", "21 januari 2020", "26 januari 2021")]
 
 
-def test_beslispunten_gewijzigd_en_vervallen(zoekpad):
-    v = _vergelijk(zoekpad, OUD, NIEUW)
+def test_beslispunten_gewijzigd_en_vervallen(search_path):
+    v = _vergelijk(search_path, OUD, NIEUW)
     assert [p.status for p in v.punten] == ["gewijzigd", "gewijzigd", "vervallen"]
-    assert ("-", "2020.") in v.punten[0].tekst.stukken and ("+", "2021.") in v.punten[0].tekst.stukken
-    assert ("-", "421.358") in v.punten[1].tekst.stukken and ("+", "436.358") in v.punten[1].tekst.stukken
+    assert ("-", "2020.") in v.punten[0].tekst.pieces and ("+", "2021.") in v.punten[0].tekst.pieces
+    assert ("-", "421.358") in v.punten[1].tekst.pieces and ("+", "436.358") in v.punten[1].tekst.pieces
 
 
-def test_tekst_per_sectie_op_woordniveau(zoekpad):
-    v = _vergelijk(zoekpad, OUD, NIEUW)
+def test_tekst_per_sectie_op_woordniveau(search_path):
+    v = _vergelijk(search_path, OUD, NIEUW)
     gewijzigd = [s for s in v.secties if not s.tekst.gelijk]
     assert [s.titel for s in gewijzigd] == ["Gewenste situatie"]
-    assert ("+", "blijkt nog steeds") in gewijzigd[0].tekst.stukken
+    assert ("+", "blijkt nog steeds") in gewijzigd[0].tekst.pieces
 
 
-def test_tabelrijen_op_naam_met_kleine_hernoeming(zoekpad):
+def test_tabelrijen_op_naam_met_kleine_hernoeming(search_path):
     from decimal import Decimal as D
-    v = _vergelijk(zoekpad, OUD, NIEUW)
+    v = _vergelijk(search_path, OUD, NIEUW)
     kosten = v.tabellen[0]
     assert (kosten.oud_titel, kosten.titel) == ("Begroting 2020", "Begroting 2021")
     uren = kosten.rijen[0]
@@ -49,7 +49,7 @@ def test_tabelrijen_op_naam_met_kleine_hernoeming(zoekpad):
 
 
 def test_opmaak_en_volgorde_tellen_niet(cli):
-    r = cli("diff", NIEUW, OPMAAK, "--exit-code")
+    r = cli("diff", NIEUW, FORMATTING, "--exit-code")
     assert r.exit_code == 0, r.output
     assert "Geen inhoudelijke verschillen." in r.stdout
 
@@ -66,10 +66,10 @@ def test_terminal_uitvoer_en_exitcode(cli):
 
 
 def test_bestand_met_fouten(cli, tmp_path):
-    fout = write(tmp_path, "fout.yaml", NIEUW.read_text(encoding="utf-8").replace("datum: 2021-01-26", "datum: 2021-02-30"))
-    r = cli("diff", OUD, fout)
+    error = write(tmp_path, "fout.yaml", NIEUW.read_text(encoding="utf-8").replace("datum: 2021-01-26", "datum: 2021-02-30"))
+    r = cli("diff", OUD, error)
     assert r.exit_code == 1
-    assert f"{fout}:8:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr
+    assert f"{error}:8:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr
 
 
 def test_html_rapport(cli, tmp_path):
@@ -85,15 +85,15 @@ def test_html_rapport(cli, tmp_path):
 
 def test_docx_met_bijgehouden_wijzigingen(cli, tmp_path):
     from docx import Document
-    doel = tmp_path / "wijzigingen.docx"
-    r = cli("diff", OUD, NIEUW, "--docx", doel)
+    target = tmp_path / "wijzigingen.docx"
+    r = cli("diff", OUD, NIEUW, "--docx", target)
     assert r.exit_code == 0, r.output
-    body = Document(doel).element.body
+    body = Document(target).element.body
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     ins = ["".join(t.text for t in e.iter(f"{w}t")) for e in body.iter(f"{w}ins")]
     dels = ["".join(t.text for t in e.iter(f"{w}delText")) for e in body.iter(f"{w}del")]
     assert "2021." in ins and "2020." in dels
     assert "€ 371.358" in ins and "€ 356.358" in dels
     assert "De evaluatie van de sociale teams uit te stellen tot 2021." in dels
-    eerste = next(body.iter(f"{w}ins"))
-    assert eerste.get(f"{w}author") == "nota diff" and eerste.get(f"{w}date").endswith("Z")
+    first = next(body.iter(f"{w}ins"))
+    assert first.get(f"{w}author") == "nota diff" and first.get(f"{w}date").endswith("Z")

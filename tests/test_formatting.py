@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from generator import formatting as fmt
+from generator.render import formatting as fmt
 
 
 @pytest.mark.parametrize("datum, tekst", [
@@ -19,7 +19,7 @@ def test_datum_in_woorden(datum, tekst):
 
 
 def test_datum_kort_en_leeg():
-    assert fmt.datum_kort(dt.date(2021, 12, 31)) == "31-12-2021"
+    assert fmt.datum_short(dt.date(2021, 12, 31)) == "31-12-2021"
     assert fmt.datum(None) == ""
 
 
@@ -50,19 +50,19 @@ def test_bedrag_zonder_euroteken_en_centen_afdwingen():
     ("12,5", Decimal("12.5")),
 ])
 def test_parse_bedrag(tekst, waarde):
-    assert fmt.parse_bedrag(tekst) == waarde
+    assert fmt.parse_amount(tekst) == waarde
 
 
-@pytest.mark.parametrize("tekst, bericht", [
+@pytest.mark.parametrize("tekst, message", [
     ("abc", "'abc' is geen bedrag; schrijf bijvoorbeeld 371358 of \"€ 371.358,50\""),
     ("1.23", "'1.23': de punten staan niet per drie cijfers; schrijf bijvoorbeeld \"€ 371.358,50\""),
 ])
-def test_parse_bedrag_weigert(tekst, bericht):
+def test_parse_bedrag_weigert(tekst, message):
     with pytest.raises(ValueError) as e:
-        fmt.parse_bedrag(tekst)
-    assert str(e.value) == bericht
+        fmt.parse_amount(tekst)
+    assert str(e.value) == message
 
 
 @given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False))
 def test_bedrag_heen_en_terug(waarde):
-    assert fmt.parse_bedrag(fmt.bedrag(waarde)) == waarde
+    assert fmt.parse_amount(fmt.bedrag(waarde)) == waarde

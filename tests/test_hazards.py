@@ -30,53 +30,53 @@ GEVALLEN = [
 ]
 
 
-@pytest.mark.parametrize("naam, tekst, verwacht", GEVALLEN, ids=[g[0] for g in GEVALLEN])
-def test_yaml_gevaren(tmp_path, zoekpad, naam, tekst, verwacht):
-    from generator.validate import laad_voorstel
-    pad = write(tmp_path, f"{naam}.yaml", tekst)
+@pytest.mark.parametrize("naam, tekst, expected", GEVALLEN, ids=[g[0] for g in GEVALLEN])
+def test_yaml_gevaren(tmp_path, search_path, naam, tekst, expected):
+    from generator.proposal.validate import load_voorstel
+    path = write(tmp_path, f"{naam}.yaml", tekst)
     with pytest.raises(NotaFout) as e:
-        laad_voorstel(pad, zoekpad)
-    eerste = str(e.value.meldingen[0])
-    assert eerste.startswith(f"{pad}:")
-    if verwacht:
-        assert eerste == f"{pad}:{verwacht}"
+        load_voorstel(path, search_path)
+    first = str(e.value.meldingen[0])
+    assert first.startswith(f"{path}:")
+    if expected:
+        assert first == f"{path}:{expected}"
 
 
-def test_miljard_lachen_wordt_snel_geweigerd(tmp_path, zoekpad):
-    from generator.validate import laad_voorstel
+def test_miljard_lachen_wordt_snel_geweigerd(tmp_path, search_path):
+    from generator.proposal.validate import load_voorstel
     regels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     regels += [f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]"
                for i in range(1, 10)]
-    pad = write(tmp_path, "lol.yaml", "\n".join(regels) + "\n")
+    path = write(tmp_path, "lol.yaml", "\n".join(regels) + "\n")
     with pytest.raises(NotaFout, match="ankers en aliassen"):
-        laad_voorstel(pad, zoekpad)
+        load_voorstel(path, search_path)
 
 
-def test_geen_utf8(tmp_path, zoekpad):
-    from generator.validate import laad_voorstel
-    pad = tmp_path / "latin1.yaml"
-    pad.write_bytes("soort: collegenota\nonderwerp: Financiën\n".encode("latin-1"))
+def test_geen_utf8(tmp_path, search_path):
+    from generator.proposal.validate import load_voorstel
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("soort: collegenota\nonderwerp: Financiën\n".encode("latin-1"))
     with pytest.raises(NotaFout) as e:
-        laad_voorstel(pad, zoekpad)
-    assert str(e.value) == f"{pad}:2:19: fout: bestand is geen geldige UTF-8 (byte 0xeb); sla het op als UTF-8"
+        load_voorstel(path, search_path)
+    assert str(e.value) == f"{path}:2:19: fout: bestand is geen geldige UTF-8 (byte 0xeb); sla het op als UTF-8"
 
 
-def test_te_groot_bestand(tmp_path, zoekpad):
-    from generator.validate import laad_voorstel
-    pad = tmp_path / "groot.yaml"
-    pad.write_bytes(b"soort: collegenota\n" + b"# " + b"x" * (1024 * 1024) + b"\n")
+def test_te_groot_bestand(tmp_path, search_path):
+    from generator.proposal.validate import load_voorstel
+    path = tmp_path / "groot.yaml"
+    path.write_bytes(b"soort: collegenota\n" + b"# " + b"x" * (1024 * 1024) + b"\n")
     with pytest.raises(NotaFout) as e:
-        laad_voorstel(pad, zoekpad)
-    assert str(e.value) == f"{pad}: fout: bestand is te groot (1024 KiB); een voorstel mag hoogstens 1024 KiB zijn"
+        load_voorstel(path, search_path)
+    assert str(e.value) == f"{path}: fout: bestand is te groot (1024 KiB); een voorstel mag hoogstens 1024 KiB zijn"
 
 
-def test_verkeerd_type(tmp_path, zoekpad):
-    from generator.validate import laad_voorstel
-    pad = write(tmp_path, "type.yaml", GELDIG.replace(
+def test_verkeerd_type(tmp_path, search_path):
+    from generator.proposal.validate import load_voorstel
+    path = write(tmp_path, "type.yaml", GELDIG.replace(
         "beslispunten:\n  - Een besluit", "beslispunten: Een besluit").replace(
         "\n  - In te stemmen met een budget van € 436.358 voor de sociale teams in 2021, gedekt uit de bestaande begroting.", ""))
     with pytest.raises(NotaFout) as e:
-        laad_voorstel(pad, zoekpad)
+        load_voorstel(path, search_path)
     assert str(e.value).endswith("fout: hier hoort een lijst (regels die met '- ' beginnen)")
 
 
@@ -86,8 +86,8 @@ def _met_sectie(tekst):
 
 
 def _pdf(cli, tmp_path, tekst):
-    pad = write(tmp_path, "v.yaml", tekst)
-    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf")
+    path = write(tmp_path, "v.yaml", tekst)
+    r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf")
     return r, next((tmp_path / "uit").glob("*.pdf"), None) if (tmp_path / "uit").exists() else None
 
 
@@ -115,56 +115,56 @@ def test_afbeelding_buiten_de_map_wordt_geweigerd(cli, tmp_path, bron):
 
 
 def test_onderbroken_schrijven_laat_niets_achter(tmp_path):
-    from generator.output import atomisch
-    doel = tmp_path / "uit" / "nota.pdf"
+    from generator.render.output import atomic
+    target = tmp_path / "uit" / "nota.pdf"
     with pytest.raises(RuntimeError):
-        with atomisch(doel) as tijdelijk:
-            tijdelijk.write_bytes(b"half")
+        with atomic(target) as temporary:
+            temporary.write_bytes(b"half")
             raise RuntimeError("onderbroken")
     assert list((tmp_path / "uit").iterdir()) == []
 
 
-yaml_tekst = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
+yaml_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
 
 
 @settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(yaml_tekst)
-def test_willekeurige_yaml_geeft_alleen_nette_fouten(tmp_path, zoekpad, tekst):
-    _alleen_nette_fouten(tmp_path, zoekpad, tekst.encode("utf-8"))
+@given(yaml_text)
+def test_willekeurige_yaml_geeft_alleen_nette_fouten(tmp_path, search_path, tekst):
+    _alleen_nette_fouten(tmp_path, search_path, tekst.encode("utf-8"))
 
 
 @settings(max_examples=150, deadline=3000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(0, len(GELDIG) - 1), st.integers(0, 40), st.text(max_size=8))
-def test_verminkt_voorbeeld_geeft_alleen_nette_fouten(tmp_path, zoekpad, begin, lengte, invoeging):
+def test_verminkt_voorbeeld_geeft_alleen_nette_fouten(tmp_path, search_path, begin, lengte, invoeging):
     tekst = GELDIG[:begin] + invoeging + GELDIG[begin + lengte:]
-    _alleen_nette_fouten(tmp_path, zoekpad, tekst.encode("utf-8"))
+    _alleen_nette_fouten(tmp_path, search_path, tekst.encode("utf-8"))
 
 
-def _alleen_nette_fouten(tmp_path, zoekpad, ruw: bytes):
-    from generator.checks import controleer
-    from generator.validate import laad_voorstel
-    pad = tmp_path / "h.yaml"
-    pad.write_bytes(ruw)
+def _alleen_nette_fouten(tmp_path, search_path, raw: bytes):
+    from generator.checks import run_checks
+    from generator.proposal.validate import load_voorstel
+    path = tmp_path / "h.yaml"
+    path.write_bytes(raw)
     try:
-        voorstel = laad_voorstel(pad, zoekpad)
+        voorstel = load_voorstel(path, search_path)
     except NotaFout as e:
-        assert e.meldingen and all(m.bericht for m in e.meldingen)
+        assert e.meldingen and all(m.message for m in e.meldingen)
         return
-    for m in controleer(voorstel):
-        assert m.bestand == pad and m.regel is not None
+    for m in run_checks(voorstel):
+        assert m.bestand == path and m.regel is not None
 
 
-def test_gevouwen_tekst_zonder_verborgen_tekens(tmp_path, zoekpad):
-    from generator.validate import laad_voorstel
+def test_gevouwen_tekst_zonder_verborgen_tekens(tmp_path, search_path):
+    from generator.proposal.validate import load_voorstel
     tekst = GELDIG.replace("onderwerp: Continuering sociale teams 2021",
                            "onderwerp: >-\n  Continuering sociale\n  teams 2021")
-    voorstel = laad_voorstel(write(tmp_path, "v.yaml", tekst), zoekpad)
+    voorstel = load_voorstel(write(tmp_path, "v.yaml", tekst), search_path)
     assert voorstel.data.onderwerp == "Continuering sociale teams 2021"
 
 
-def test_bedoelde_u_noemt_nooit_de_foute_sleutel_zelf(tmp_path, zoekpad):
-    from generator.validate import laad_voorstel
+def test_bedoelde_u_noemt_nooit_de_foute_sleutel_zelf(tmp_path, search_path):
+    from generator.proposal.validate import load_voorstel
     tekst = GELDIG.replace("  naam: A. Jansen\n", "  naam: A. Jansen\n  telefon: x\n")
     with pytest.raises(NotaFout) as e:
-        laad_voorstel(write(tmp_path, "v.yaml", tekst), zoekpad)
+        load_voorstel(write(tmp_path, "v.yaml", tekst), search_path)
     assert str(e.value).endswith("fout: onbekende sleutel 'telefon' (in steller); bedoelde u 'telefoon'?")

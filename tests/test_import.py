@@ -9,16 +9,16 @@ from conftest import DATA, PROPOSALS, REFERENCE
 NOTA = PROPOSALS / "collegenota-sociale-teams-2021.yaml"
 
 
-def _ref(nummer: str):
+def _ref(number: str):
     if not REFERENCE.is_dir():
         pytest.skip("de map ../shared/reference ontbreekt")
-    return next(REFERENCE.glob(f"{nummer}_*.txt"))
+    return next(REFERENCE.glob(f"{number}_*.txt"))
 
 
 def _importeer(cli, bron, tmp_path, *args):
-    doel = tmp_path / "import.yaml"
-    r = cli("import", bron, "-o", doel, *args)
-    return r, YAML(typ="safe").load(doel.read_text(encoding="utf-8")) if doel.exists() else None
+    target = tmp_path / "import.yaml"
+    r = cli("import", bron, "-o", target, *args)
+    return r, YAML(typ="safe").load(target.read_text(encoding="utf-8")) if target.exists() else None
 
 
 def test_collegenota_referentie(cli, tmp_path):
@@ -92,31 +92,31 @@ def test_pdf_van_nota_geeft_kop_tabellen_en_beslispunten(cli, tmp_path):
 
 
 def test_definitieve_pdf_met_bron_komt_exact_terug(cli, tmp_path):
-    pad = tmp_path / "nota.yaml"
-    pad.write_bytes(NOTA.read_bytes())
-    assert cli("decide", pad, "--orgaan", "college", "--datum", "2021-02-09", "--uitkomst", "conform").exit_code == 0
-    assert cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf", "--bron").exit_code == 0
-    doel = tmp_path / "terug.yaml"
-    r = cli("import", next((tmp_path / "uit").glob("*.pdf")), "-o", doel)
+    path = tmp_path / "nota.yaml"
+    path.write_bytes(NOTA.read_bytes())
+    assert cli("decide", path, "--orgaan", "college", "--datum", "2021-02-09", "--uitkomst", "conform").exit_code == 0
+    assert cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf", "--bron").exit_code == 0
+    target = tmp_path / "terug.yaml"
+    r = cli("import", next((tmp_path / "uit").glob("*.pdf")), "-o", target)
     assert r.exit_code == 0, r.output
     assert "exact uit de ingesloten bron" in r.stderr
-    assert doel.read_bytes() == pad.read_bytes()
+    assert target.read_bytes() == path.read_bytes()
 
 
-def test_pdf_tekst_met_gebroken_regels_en_gesplitste_rij(zoekpad):
-    from generator.importer.read import regels_uit_pdftekst
-    from generator.importer.structure import Herkenner
-    from generator.kinds import vind_soort
-    regels = regels_uit_pdftekst((DATA / "import" / "pdf-tekst.txt").read_text(encoding="utf-8"))
-    opbouw = Herkenner(vind_soort("collegenota", zoekpad)).verwerk(regels)
-    assert opbouw.velden["kenmerk"] == "2021.01234"
-    assert opbouw.markdown["samenvatting"] == [
+def test_pdf_tekst_met_gebroken_regels_en_gesplitste_rij(search_path):
+    from generator.importer.read import lines_from_pdf_text
+    from generator.importer.structure import Recognizer
+    from generator.proposal.kinds import find_soort
+    regels = lines_from_pdf_text((DATA / "import" / "pdf-tekst.txt").read_text(encoding="utf-8"))
+    structure = Recognizer(find_soort("collegenota", search_path)).process(regels)
+    assert structure.velden["kenmerk"] == "2021.01234"
+    assert structure.markdown["samenvatting"] == [
         "Sociale teams helpen buurtbewoners met vragen en problemen in het dagelijks leven."]
-    assert opbouw.beslispunten == ["Een besluit tot continuering van de huidige werkwijze van de sociale "
+    assert structure.beslispunten == ["Een besluit tot continuering van de huidige werkwijze van de sociale "
                                    "teams tot uiterlijk 31 december 2021."]
-    assert opbouw.markdown["secties.aanleiding"] == [
+    assert structure.markdown["secties.aanleiding"] == [
         "In 2020 was een overgangsjaar. Door bezuinigingen loopt de doorontwikkeling vertraging op."]
-    tabel = opbouw.markdown["secties.financien"][0]
+    tabel = structure.markdown["secties.financien"][0]
     assert tabel["tabel"] == "Begroting 2021"
     assert tabel["regels"][0] == {"post": "Uitvoeringskosten – urenvergoedingen", "bedrag": 371358,
                                   "toelichting": "Exclusief"}

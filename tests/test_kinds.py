@@ -13,50 +13,50 @@ from conftest import PROPOSALS, ROOT, pdftotext, write
 KINDS = ["collegenota", "raadsvoorstel", "beantwoording", "voortgangsrapportage"]
 
 
-def pdf_tekst(yaml_pad: Path, doel: Path, zoekpad=None) -> str:
+def pdf_tekst(yaml_pad: Path, target: Path, search_path=None) -> str:
     """Validate, render to PDF at `doel` and return its text (spaces folded)."""
-    from generator import context
-    from generator.kinds import zoekpad as zp
-    from generator.render_html import render_html
-    from generator.render_pdf import render_pdf
-    from generator.validate import laad_voorstel
-    voorstel = laad_voorstel(yaml_pad, zoekpad or zp())
-    render_pdf(voorstel, render_html(voorstel, context.bouw(voorstel)), doel)
-    return re.sub(r"[ \t]+", " ", pdftotext(doel))
+    from generator.render import context
+    from generator.proposal.kinds import search_path as zp
+    from generator.render.html import render_html
+    from generator.render.pdf import render_pdf
+    from generator.proposal.validate import load_voorstel
+    voorstel = load_voorstel(yaml_pad, search_path or zp())
+    render_pdf(voorstel, render_html(voorstel, context.build(voorstel)), target)
+    return re.sub(r"[ \t]+", " ", pdftotext(target))
 
 
-def docx_document(yaml_pad: Path, doel: Path, zoekpad=None):
+def docx_document(yaml_pad: Path, target: Path, search_path=None):
     """Validate, render to DOCX at `doel` and open it with python-docx."""
     from docx import Document
-    from generator import context
-    from generator.kinds import zoekpad as zp
-    from generator.render_docx import render_docx
-    from generator.validate import laad_voorstel
-    voorstel = laad_voorstel(yaml_pad, zoekpad or zp())
-    render_docx(voorstel, context.bouw(voorstel), doel)
-    return Document(doel)
+    from generator.render import context
+    from generator.proposal.kinds import search_path as zp
+    from generator.render.docx import render_docx
+    from generator.proposal.validate import load_voorstel
+    voorstel = load_voorstel(yaml_pad, search_path or zp())
+    render_docx(voorstel, context.build(voorstel), target)
+    return Document(target)
 
 
 def docx_blokken(doc) -> list[tuple]:
     """The body in order: ("p", style, text, paragraph) or ("t", rows of cell texts, table)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
-    uit = []
+    out = []
     for el in doc.element.body.iterchildren():
         if el.tag.endswith("}p"):
             p = Paragraph(el, doc)
-            uit.append(("p", p.style.name, p.text, p))
+            out.append(("p", p.style.name, p.text, p))
         elif el.tag.endswith("}tbl"):
             t = Table(el, doc)
-            uit.append(("t", [[c.text for c in r.cells] for r in t.rows], t))
-    return uit
+            out.append(("t", [[c.text for c in r.cells] for r in t.rows], t))
+    return out
 
 
 def tabelregels(pdf: Path) -> list[str]:
     """The PDF's lines in layout order, cells split where two or more spaces are."""
-    uit = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
+    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
                          capture_output=True, text=True).stdout
-    return [" | ".join(re.split(r"\s{2,}", r.strip())) for r in uit.splitlines() if r.strip()]
+    return [" | ".join(re.split(r"\s{2,}", r.strip())) for r in out.splitlines() if r.strip()]
 
 
 def plat(tekst: str) -> str:
@@ -64,36 +64,36 @@ def plat(tekst: str) -> str:
     return " ".join(tekst.split())
 
 
-def in_volgorde(tekst: str, delen: list[str]) -> None:
+def in_volgorde(tekst: str, parts: list[str]) -> None:
     positie = 0
-    for deel in delen:
-        gevonden = tekst.find(deel, positie)
-        assert gevonden >= 0, f"{deel!r} niet (na positie {positie}) gevonden"
-        positie = gevonden + len(deel)
+    for part in parts:
+        found = tekst.find(part, positie)
+        assert found >= 0, f"{part!r} niet (na positie {positie}) gevonden"
+        positie = found + len(part)
 
 
-def voorbeeld(soort: str) -> Path:
-    (pad,) = PROPOSALS.glob(f"{soort}-*.yaml")
-    return pad
+def preview(soort: str) -> Path:
+    (path,) = PROPOSALS.glob(f"{soort}-*.yaml")
+    return path
 
 
 @pytest.mark.parametrize("soort", KINDS)
-def test_elke_soort_heeft_een_voorbeeld_zonder_meldingen(soort, zoekpad):
-    from generator.checks import controleer
-    from generator.validate import laad_voorstel
-    voorstel = laad_voorstel(voorbeeld(soort), zoekpad)
+def test_elke_soort_heeft_een_voorbeeld_zonder_meldingen(soort, search_path):
+    from generator.checks import run_checks
+    from generator.proposal.validate import load_voorstel
+    voorstel = load_voorstel(preview(soort), search_path)
     assert voorstel.soort.naam == soort
     assert voorstel.soort.map == ROOT / "templates" / soort
-    assert [str(m) for m in controleer(voorstel)] == []
+    assert [str(m) for m in run_checks(voorstel)] == []
 
 
 @pytest.mark.parametrize("soort", KINDS)
-def test_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, zoekpad):
-    from generator import context
-    from generator.kinds import vind_soort
-    from generator.templating import html_env
-    from generator.validate import laad_voorstel
-    kind = vind_soort(soort, zoekpad)
+def test_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, search_path):
+    from generator.render import context
+    from generator.proposal.kinds import find_soort
+    from generator.render.templating import html_env
+    from generator.proposal.validate import load_voorstel
+    kind = find_soort(soort, search_path)
     env = html_env(kind)
     gevraagd, te_lezen, gelezen = set(), [kind.html], set()
     while te_lezen:  # the kind's template and every template it extends or imports
@@ -105,23 +105,23 @@ def test_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, zoekpad):
         te_lezen += [t for t in meta.find_referenced_templates(ast)
                      if t and t.endswith(".j2") and t not in gelezen]
     assert "document.html.j2" in gelezen and "macros.html.j2" in gelezen
-    gegeven = set(context.bouw(laad_voorstel(voorbeeld(soort), zoekpad))) | {"sjabloon_url"}
-    assert gevraagd <= gegeven, gevraagd - gegeven
+    given = set(context.build(load_voorstel(preview(soort), search_path))) | {"sjabloon_url"}
+    assert gevraagd <= given, gevraagd - given
 
 
 @pytest.mark.parametrize("soort", KINDS)
-def test_word_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, zoekpad):
+def test_word_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, search_path):
     from docxtpl import DocxTemplate
-    from generator import context
-    from generator.kinds import vind_soort
-    from generator.render_docx import template_context
-    from generator.validate import laad_voorstel
-    kind = vind_soort(soort, zoekpad)
+    from generator.render import context
+    from generator.proposal.kinds import find_soort
+    from generator.render.docx import template_context
+    from generator.proposal.validate import load_voorstel
+    kind = find_soort(soort, search_path)
     assert kind.docx == ROOT / "templates" / soort / f"{soort}.docx"
     gevraagd = DocxTemplate(str(kind.docx)).get_undeclared_template_variables()
-    voorstel = laad_voorstel(voorbeeld(soort), zoekpad)
-    gegeven = set(template_context(voorstel, context.bouw(voorstel), None))
-    assert gevraagd and gevraagd <= gegeven, gevraagd - gegeven
+    voorstel = load_voorstel(preview(soort), search_path)
+    given = set(template_context(voorstel, context.build(voorstel), None))
+    assert gevraagd and gevraagd <= given, gevraagd - given
 
 
 def test_render_maakt_alle_vier_de_soorten(cli, tmp_path):
@@ -138,10 +138,10 @@ def test_check_keurt_alle_voorbeelden_goed(cli):
     assert "4 in orde, 0 met fouten" in r.stderr
 
 
-def test_soort_zonder_beslispunten_en_secties_geeft_lege_delen(zoekpad):
-    from generator import context
-    from generator.validate import laad_voorstel
-    ctx = context.bouw(laad_voorstel(voorbeeld("beantwoording"), zoekpad))
+def test_soort_zonder_beslispunten_en_secties_geeft_lege_delen(search_path):
+    from generator.render import context
+    from generator.proposal.validate import load_voorstel
+    ctx = context.build(load_voorstel(preview("beantwoording"), search_path))
     assert ctx["secties"] == [] and ctx["raadsbesluit"] is None and ctx["aspecten"] == []
     assert ctx["ondertekening"] is None and ctx["college_besluit"] is None
     assert ctx["titel"] == ("Beantwoording schriftelijke vragen: Schriftelijke vragen inzake het "
@@ -149,17 +149,17 @@ def test_soort_zonder_beslispunten_en_secties_geeft_lege_delen(zoekpad):
     assert ctx["auteur"] == "M. Peters"
 
 
-def test_titel_valt_terug_op_project(zoekpad):
-    from generator import context
-    from generator.validate import laad_voorstel
-    ctx = context.bouw(laad_voorstel(voorbeeld("voortgangsrapportage"), zoekpad))
+def test_titel_valt_terug_op_project(search_path):
+    from generator.render import context
+    from generator.proposal.validate import load_voorstel
+    ctx = context.build(load_voorstel(preview("voortgangsrapportage"), search_path))
     assert ctx["titel"] == "Voortgangsrapportage: Toegangen – doorontwikkeling sociale teams"
 
 
-def test_kopvelden_met_deelveld_label_en_plaatshouder(zoekpad):
-    from generator import context
-    from generator.validate import laad_voorstel
-    kop = context.kopvelden(laad_voorstel(voorbeeld("beantwoording"), zoekpad))
+def test_kopvelden_met_deelveld_label_en_plaatshouder(search_path):
+    from generator.render import context
+    from generator.proposal.validate import load_voorstel
+    kop = context.header_fields(load_voorstel(preview("beantwoording"), search_path))
     assert [(k.label, k.waarde) for k in kop] == [
         ("Onderwerp", "Schriftelijke vragen inzake het schrappen van cliëntadviseurs in de wijken"),
         ("Behandeld door", "M. Peters"),
@@ -174,34 +174,34 @@ def test_kopvelden_met_deelveld_label_en_plaatshouder(zoekpad):
 
 
 def _kopie(tmp_path: Path, naam: str, kind_yaml: str | None = None) -> Path:
-    doel = tmp_path / "eigen" / naam
-    shutil.copytree(ROOT / "templates" / "collegenota", doel)
+    target = tmp_path / "eigen" / naam
+    shutil.copytree(ROOT / "templates" / "collegenota", target)
     if kind_yaml is not None:
-        (doel / "kind.yaml").write_text(kind_yaml, encoding="utf-8")
-    return doel.parent
+        (target / "kind.yaml").write_text(kind_yaml, encoding="utf-8")
+    return target.parent
 
 
 def test_sjabloonnamen_zijn_data_met_terugval(tmp_path):
-    from generator.kinds import builtin_templates, vind_soort
-    eigen = _kopie(tmp_path, "mijnnota")
-    pad = (eigen, builtin_templates())
-    soort = vind_soort("mijnnota", pad)
+    from generator.proposal.kinds import builtin_templates, find_soort
+    own = _kopie(tmp_path, "mijnnota")
+    path = (own, builtin_templates())
+    soort = find_soort("mijnnota", path)
     assert soort.html == "collegenota.html.j2"  # the only *.html.j2 in the folder
-    tekst = (eigen / "mijnnota" / "kind.yaml").read_text(encoding="utf-8")
-    (eigen / "mijnnota" / "kind.yaml").write_text(
+    tekst = (own / "mijnnota" / "kind.yaml").read_text(encoding="utf-8")
+    (own / "mijnnota" / "kind.yaml").write_text(
         tekst + "\nsjablonen: {html: anders.html.j2, docx: anders.docx}\n", encoding="utf-8")
-    from generator.kinds import _laad
-    _laad.cache_clear()  # kind.yaml changed on disk
-    soort = vind_soort("mijnnota", pad)
-    assert soort.html == "anders.html.j2" and soort.docx == eigen / "mijnnota" / "anders.docx"
+    from generator.proposal.kinds import _load
+    _load.cache_clear()  # kind.yaml changed on disk
+    soort = find_soort("mijnnota", path)
+    assert soort.html == "anders.html.j2" and soort.docx == own / "mijnnota" / "anders.docx"
 
 
 def test_ontbrekend_sjabloon_is_een_nette_melding(tmp_path, cli):
-    eigen = _kopie(tmp_path, "mijnnota")
-    (eigen / "mijnnota" / "collegenota.html.j2").unlink()
+    own = _kopie(tmp_path, "mijnnota")
+    (own / "mijnnota" / "collegenota.html.j2").unlink()
     tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
-    pad = write(tmp_path, "nota.yaml", tekst.replace("soort: collegenota", "soort: mijnnota"))
-    r = cli("render", pad, "-o", tmp_path / "uit", "--formaat", "pdf", "--templates", eigen)
+    path = write(tmp_path, "nota.yaml", tekst.replace("soort: collegenota", "soort: mijnnota"))
+    r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf", "--templates", own)
     assert r.exit_code == 1
-    assert f"{eigen / 'mijnnota'}: fout: sjabloon 'mijnnota.html.j2' ontbreekt" in r.stderr
+    assert f"{own / 'mijnnota'}: fout: sjabloon 'mijnnota.html.j2' ontbreekt" in r.stderr
     assert "Traceback" not in r.output

@@ -6,12 +6,12 @@ from conftest import PROPOSALS
 
 
 @pytest.mark.parametrize("soort", ["collegenota", "raadsvoorstel", "beantwoording", "voortgangsrapportage"])
-def test_skelet_heeft_elk_veld_en_elke_sectie(cli, zoekpad, soort):
-    from generator.kinds import vind_soort
+def test_skelet_heeft_elk_veld_en_elke_sectie(cli, search_path, soort):
+    from generator.proposal.kinds import find_soort
     r = cli("new", soort)
     assert r.exit_code == 0, r.output
     data = YAML(typ="safe").load(r.stdout)
-    s = vind_soort(soort, zoekpad)
+    s = find_soort(soort, search_path)
     assert data["soort"] == soort
     assert [v["sleutel"] for v in s.velden] == [k for k in data if k not in ("soort", "secties", "besluiten")]
     assert list(data.get("secties") or {}) == [x["sleutel"] for x in s.secties]
@@ -20,12 +20,12 @@ def test_skelet_heeft_elk_veld_en_elke_sectie(cli, zoekpad, soort):
 
 
 def test_skelet_naar_bestand_en_niet_overschrijven(cli, tmp_path):
-    doel = tmp_path / "nieuw.yaml"
-    assert cli("new", "collegenota", "-o", doel).exit_code == 0
-    eerst = doel.read_bytes()
-    r = cli("new", "collegenota", "-o", doel)
+    target = tmp_path / "nieuw.yaml"
+    assert cli("new", "collegenota", "-o", target).exit_code == 0
+    eerst = target.read_bytes()
+    r = cli("new", "collegenota", "-o", target)
     assert r.exit_code == 1 and "bestaat al; kies een andere naam of gebruik --overschrijf" in r.stderr
-    assert doel.read_bytes() == eerst
+    assert target.read_bytes() == eerst
 
 
 def test_verkeerd_gebruik(cli):
@@ -34,20 +34,20 @@ def test_verkeerd_gebruik(cli):
     assert r.exit_code == 1 and "bedoelde u 'collegenota'?" in r.stderr
 
 
-def test_van_vorig_jaar(cli, tmp_path, zoekpad):
-    from generator.validate import laad_voorstel
+def test_van_vorig_jaar(cli, tmp_path, search_path):
+    from generator.proposal.validate import load_voorstel
     bron = tmp_path / "2021.yaml"
     bron.write_text((PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8").replace(
         "besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2021-02-09, uitkomst: conform}"), encoding="utf-8")
-    doel = tmp_path / "2022.yaml"
-    r = cli("new", "--van", bron, "-o", doel)
+    target = tmp_path / "2022.yaml"
+    r = cli("new", "--van", bron, "-o", target)
     assert r.exit_code == 0, r.output
-    tekst = doel.read_text(encoding="utf-8")
+    tekst = target.read_text(encoding="utf-8")
     assert "onderwerp: Continuering sociale teams 2022" in tekst
     assert "tabel: Begroting 2022" in tekst and "tabel: Dekking 2022" in tekst
     assert 'kenmerk: ""  # invullen' in tekst and "datum: # invullen" in tekst
     assert "besluiten: []" in tekst
     assert tekst.startswith("# yaml-language-server: $schema=../schema/collegenota.schema.json\n# Voorbeeld")
     ingevuld = tekst.replace('kenmerk: ""  # invullen', 'kenmerk: "2022.1"').replace("datum: # invullen", "datum: 2022-01-25")
-    doel.write_text(ingevuld, encoding="utf-8")
-    assert laad_voorstel(doel, zoekpad).data.besluiten == []
+    target.write_text(ingevuld, encoding="utf-8")
+    assert load_voorstel(target, search_path).data.besluiten == []

@@ -13,58 +13,58 @@ import pytest
 
 from conftest import PROPOSALS, ROOT
 
-VOORBEELD = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
+EXAMPLE = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
 
 
-def variant(map_: Path, naam: str, kenmerk: str, extra_alineas: int = 0, tekst: str = VOORBEELD) -> Path:
+def variant(map_: Path, naam: str, kenmerk: str, extra_alineas: int = 0, tekst: str = EXAMPLE) -> Path:
     """The example collegenota with its own kenmerk (so its own output name)."""
     tekst = tekst.replace('kenmerk: "2021.01234"', f'kenmerk: "{kenmerk}"', 1)
-    alinea = "  " + "Een lange alinea die de nota langer maakt. " * 12 + "\n\n"
-    tekst = tekst.replace("samenvatting: |\n", "samenvatting: |\n" + alinea * extra_alineas, 1)
-    pad = map_ / naam
-    pad.write_text(tekst, encoding="utf-8")
-    return pad
+    paragraph = "  " + "Een lange alinea die de nota langer maakt. " * 12 + "\n\n"
+    tekst = tekst.replace("samenvatting: |\n", "samenvatting: |\n" + paragraph * extra_alineas, 1)
+    path = map_ / naam
+    path.write_text(tekst, encoding="utf-8")
+    return path
 
 
-def geschreven(stdout: str) -> list[str]:
+def written(stdout: str) -> list[str]:
     return [Path(r.removeprefix("geschreven: ")).name for r in stdout.splitlines()
             if r.startswith("geschreven: ")]
 
 
 def test_resultaten_in_invoervolgorde_ook_als_de_eerste_het_laatst_klaar_is(cli, tmp_path):
-    from generator.parallel import aantal_werkers
-    if aantal_werkers(5) < 2:
+    from generator.render.pool import worker_count
+    if worker_count(5) < 2:
         pytest.skip("één kern: de bestanden worden na elkaar gemaakt")
-    invoer, uit = tmp_path / "in", tmp_path / "uit"
+    invoer, out = tmp_path / "in", tmp_path / "uit"
     invoer.mkdir()
     variant(invoer, "01.yaml", "2021.1", extra_alineas=200)  # many pages: finishes last
     for i in range(2, 6):
         variant(invoer, f"{i:02d}.yaml", f"2021.{i}")
-    r = cli("render", invoer, "-o", uit, "--formaat", "pdf")
+    r = cli("render", invoer, "-o", out, "--formaat", "pdf")
     assert r.exit_code == 0, r.output
-    namen = [f"2021.{i}-continuering-sociale-teams-2021.pdf" for i in range(1, 6)]
-    assert geschreven(r.stdout) == namen
+    names = [f"2021.{i}-continuering-sociale-teams-2021.pdf" for i in range(1, 6)]
+    assert written(r.stdout) == names
     # what makes the order above meaningful: the first finished after the second
-    assert (uit / namen[0]).stat().st_mtime > (uit / namen[1]).stat().st_mtime
+    assert (out / names[0]).stat().st_mtime > (out / names[1]).stat().st_mtime
     assert r.stderr.strip().endswith("5 voorstellen gemaakt")
 
 
 def test_een_fout_voorstel_wordt_gemeld_en_de_andere_worden_gemaakt(cli, tmp_path):
-    invoer, uit = tmp_path / "in", tmp_path / "uit"
+    invoer, out = tmp_path / "in", tmp_path / "uit"
     invoer.mkdir()
     variant(invoer, "a.yaml", "2021.1")
     slecht = variant(invoer, "b.yaml", "2021.2",
-                     tekst=VOORBEELD.replace("datum: 2021-01-26", "datum: 2021-02-30"))
+                     tekst=EXAMPLE.replace("datum: 2021-01-26", "datum: 2021-02-30"))
     variant(invoer, "c.yaml", "2021.3")
     variant(invoer, "d.yaml", "2021.4")
-    r = cli("render", invoer, "-o", uit)
+    r = cli("render", invoer, "-o", out)
     assert r.exit_code == 1
     assert f"{slecht}:8:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr
     assert r.stderr.strip().endswith("3 voorstellen gemaakt, 1 overgeslagen wegens fouten")
-    gemaakt = sorted(p.name for p in uit.iterdir())
+    gemaakt = sorted(p.name for p in out.iterdir())
     assert gemaakt == sorted(f"2021.{i}-continuering-sociale-teams-2021.{ext}"
                              for i in (1, 3, 4) for ext in ("docx", "pdf"))
-    assert geschreven(r.stdout) == [n for i in (1, 3, 4) for n in
+    assert written(r.stdout) == [n for i in (1, 3, 4) for n in
                                     (f"2021.{i}-continuering-sociale-teams-2021.docx",
                                      f"2021.{i}-continuering-sociale-teams-2021.pdf")]
 
@@ -76,39 +76,39 @@ def test_een_pdf_die_niet_kan_laat_ook_geen_docx_achter(cli, tmp_path, met_buur)
     map_ = tmp_path / "voorstel"
     map_.mkdir()
     (tmp_path / "kaart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    slecht = variant(map_, "a.yaml", "2021.1", tekst=VOORBEELD.replace(
+    slecht = variant(map_, "a.yaml", "2021.1", tekst=EXAMPLE.replace(
         "samenvatting: |\n", "samenvatting: |\n  ![kaart](../kaart.png)\n\n", 1))
     if met_buur:
         variant(map_, "b.yaml", "2021.2")
-    uit = tmp_path / "uit"
-    r = cli("render", map_ if met_buur else slecht, "-o", uit)
+    out = tmp_path / "uit"
+    r = cli("render", map_ if met_buur else slecht, "-o", out)
     assert r.exit_code == 1
     assert f"{slecht}: fout: het document verwijst naar een bestand buiten de map" in r.stderr
-    over = sorted(p.name for p in uit.iterdir()) if uit.exists() else []
+    over = sorted(p.name for p in out.iterdir()) if out.exists() else []
     assert over == (["2021.2-continuering-sociale-teams-2021.docx",
                      "2021.2-continuering-sociale-teams-2021.pdf"] if met_buur else [])
 
 
-def traag_met_pid(pad, zoekpad, uitmap, formaten, docx_apart=False):
+def traag_met_pid(path, search_path, out_dir, formats, docx_separately=False):
     """Stands in for maak_een: the first file is slow; 'written' is the worker's pid."""
     import time
 
-    from generator.commands.render import Resultaat
-    time.sleep(0.3 if pad.name == "0" else 0.05)
-    return Resultaat(pad, geschreven=[Path(str(os.getpid()))])
+    from generator.render.pipeline import Result
+    time.sleep(0.3 if path.name == "0" else 0.05)
+    return Result(path, written=[Path(str(os.getpid()))])
 
 
-def test_de_pool_werkt_met_een_proces_per_kern_en_houdt_de_volgorde(monkeypatch, zoekpad, tmp_path):
-    from generator import parallel
-    from generator.parallel import aantal_werkers, renderpool
-    monkeypatch.setattr(parallel, "maak_een", traag_met_pid)  # forked workers inherit the patch
+def test_de_pool_werkt_met_een_proces_per_kern_en_houdt_de_volgorde(monkeypatch, search_path, tmp_path):
+    from generator.render import pool as parallel
+    from generator.render.pool import worker_count, render_pool
+    monkeypatch.setattr(parallel, "render_one", traag_met_pid)  # forked workers inherit the patch
     bestanden = [Path(str(i)) for i in range(6)]
-    with renderpool(bestanden, zoekpad, tmp_path, ("pdf",)) as taken:
-        resultaten = [t.result() for t in taken]
-    assert [r.bron for r in resultaten] == bestanden
-    pids = {r.geschreven[0].name for r in resultaten}
+    with render_pool(bestanden, search_path, tmp_path, ("pdf",)) as tasks:
+        results = [t.result() for t in tasks]
+    assert [r.bron for r in results] == bestanden
+    pids = {r.written[0].name for r in results}
     assert str(os.getpid()) not in pids
-    assert len(pids) == aantal_werkers(6) >= 1
+    assert len(pids) == worker_count(6) >= 1
 
 
 def test_voortgangsbalk_op_een_terminal_en_alleen_de_samenvatting_anders(cli, tmp_path):
@@ -121,7 +121,7 @@ def test_voortgangsbalk_op_een_terminal_en_alleen_de_samenvatting_anders(cli, tm
     assert "Documenten maken" not in r.stderr and "\x1b[?25l" not in r.stderr  # no bar, no cursor games
     assert r.stderr.endswith("\n3 voorstellen gemaakt\n") or r.stderr == "3 voorstellen gemaakt\n"
 
-    hoofd, kind = pty.openpty()
+    main_module, kind = pty.openpty()
     proces = subprocess.Popen([sys.executable, "-m", "generator", "render", str(invoer), "-o",
                                str(tmp_path / "uit2"), "--formaat", "pdf"], cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=kind, env={**os.environ, "COLUMNS": "100"})
@@ -129,12 +129,12 @@ def test_voortgangsbalk_op_een_terminal_en_alleen_de_samenvatting_anders(cli, tm
     uitvoer = b""
     while True:
         try:
-            stuk = os.read(hoofd, 4096)
+            chunk = os.read(main_module, 4096)
         except OSError:  # the terminal closes when the process ends
             break
-        if not stuk:
+        if not chunk:
             break
-        uitvoer += stuk
+        uitvoer += chunk
     assert proces.wait(60) == 0
     tekst = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", uitvoer.decode(errors="replace"))
     assert "Documenten maken" in tekst and "3/3" in tekst
@@ -146,35 +146,35 @@ def test_als_eigen_proces_komt_alle_uitvoer_aan_en_klopt_de_exitcode(tmp_path):
     invoer = tmp_path / "in"
     invoer.mkdir()
     variant(invoer, "a.yaml", "2021.1")
-    variant(invoer, "b.yaml", "2021.2", tekst=VOORBEELD.replace("datum: 2021-01-26", "datum: 2021-02-30"))
+    variant(invoer, "b.yaml", "2021.2", tekst=EXAMPLE.replace("datum: 2021-01-26", "datum: 2021-02-30"))
     r = subprocess.run([sys.executable, "-m", "generator", "render", str(invoer), "-o",
                         str(tmp_path / "uit")], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 1
-    assert geschreven(r.stdout) == ["2021.1-continuering-sociale-teams-2021.docx",
+    assert written(r.stdout) == ["2021.1-continuering-sociale-teams-2021.docx",
                                     "2021.1-continuering-sociale-teams-2021.pdf"]
     assert "b.yaml:8:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr
     assert r.stderr.endswith("1 voorstel gemaakt, 1 overgeslagen wegens fouten\n")
 
 
-def test_opruimen_laat_een_ongewijzigd_bestaand_document_staan(monkeypatch, zoekpad, tmp_path, collegenota):
+def test_opruimen_laat_een_ongewijzigd_bestaand_document_staan(monkeypatch, search_path, tmp_path, collegenota):
     """A final PDF with the same content is not written again but is listed as written;
     when the DOCX then fails, only what this run wrote may go."""
-    from generator.commands import render
+    from generator.render import pipeline as render
     from generator.errors import Melding, NotaFout
-    from generator.parallel import maak_een
-    uit = tmp_path / "uit"
-    uit.mkdir()
-    bestaand = uit / "definitief.pdf"
+    from generator.render.pool import render_one
+    out = tmp_path / "uit"
+    out.mkdir()
+    bestaand = out / "definitief.pdf"
     bestaand.write_bytes(b"%PDF-1.7 al besloten")
-    nieuw = uit / "nieuw.pdf"
+    nieuw = out / "nieuw.pdf"
 
-    def schrijf(voorstel, uitmap, formaten):
-        if formaten == ("docx",):
+    def write(voorstel, out_dir, formats):
+        if formats == ("docx",):
             raise NotaFout(Melding("het Word-sjabloon is kapot"))
         nieuw.write_bytes(b"%PDF-1.7 nieuw")
         return [bestaand, nieuw]
-    monkeypatch.setattr(render, "schrijf", schrijf)
-    resultaat = maak_een(collegenota, zoekpad, uit, ("pdf", "docx"))
-    assert not resultaat.gelukt and resultaat.geschreven == []
-    assert [str(m) for m in resultaat.meldingen if m.is_fout] == ["fout: het Word-sjabloon is kapot"]
-    assert sorted(p.name for p in uit.iterdir()) == ["definitief.pdf"]
+    monkeypatch.setattr(render, "write", write)
+    result = render_one(collegenota, search_path, out, ("pdf", "docx"))
+    assert not result.ok and result.written == []
+    assert [str(m) for m in result.meldingen if m.is_error] == ["fout: het Word-sjabloon is kapot"]
+    assert sorted(p.name for p in out.iterdir()) == ["definitief.pdf"]

@@ -42,11 +42,11 @@ class Server:
             self.regels.append(regel)
 
     def _wacht_op_adres(self) -> str:
-        einde = time.monotonic() + 30
-        while time.monotonic() < einde and self.proces.poll() is None:
+        end_ = time.monotonic() + 30
+        while time.monotonic() < end_ and self.proces.poll() is None:
             for regel in self.regels:
-                if gevonden := re.search(r"http://127\.0\.0\.1:\d+/", regel):
-                    return gevonden.group(0)
+                if found := re.search(r"http://127\.0\.0\.1:\d+/", regel):
+                    return found.group(0)
             time.sleep(0.05)
         self.stop()
         pytest.fail("nota preview startte niet:\n" + "".join(self.regels))
@@ -63,9 +63,9 @@ class Server:
 
 @pytest.fixture
 def voorstel(tmp_path) -> Path:
-    pad = tmp_path / "nota.yaml"
-    shutil.copy(PROPOSALS / "collegenota-sociale-teams-2021.yaml", pad)
-    return pad
+    path = tmp_path / "nota.yaml"
+    shutil.copy(PROPOSALS / "collegenota-sociale-teams-2021.yaml", path)
+    return path
 
 
 @pytest.fixture
@@ -98,13 +98,13 @@ def pagina(browser, server):
     context.close()
 
 
-def sla_op(pad: Path, oud: str, nieuw: str) -> None:
+def sla_op(path: Path, oud: str, nieuw: str) -> None:
     """Save as editors do: write a new file beside it and rename it over the old one."""
-    tekst = pad.read_text(encoding="utf-8")
+    tekst = path.read_text(encoding="utf-8")
     assert oud in tekst
-    tijdelijk = pad.with_name(".nota.yaml.tmp")
-    tijdelijk.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
-    tijdelijk.replace(pad)
+    temporary = path.with_name(".nota.yaml.tmp")
+    temporary.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
+    temporary.replace(path)
 
 
 def test_pagina_toont_het_document_met_zijn_lettertype(pagina):
@@ -130,8 +130,8 @@ def test_een_fout_verschijnt_in_de_pagina_en_de_server_blijft_draaien(pagina, vo
     document = pagina.frame_locator("#document")
     expect(document.locator("h1.onderwerp")).to_be_visible()
     sla_op(voorstel, "datum: 2021-01-26", "datum: 2021-02-30")
-    fout = document.locator("body.nota-fouten li.fout")
-    expect(fout).to_have_text("nota.yaml:8:8: fout: 2021-02-30 is geen bestaande datum",
+    error = document.locator("body.nota-fouten li.fout")
+    expect(error).to_have_text("nota.yaml:8:8: fout: 2021-02-30 is geen bestaande datum",
                               timeout=WACHT_MS)
     expect(pagina.locator("#pdf")).to_have_attribute("aria-disabled", "true")
     sla_op(voorstel, "datum: 2021-02-30", "datum: 2021-01-27")
@@ -147,13 +147,13 @@ def test_knoppen_halen_de_huidige_pdf_en_docx_op(pagina, voorstel, tmp_path):
         "Versie voor download", timeout=WACHT_MS)
     for knop, naam, begin in (("#pdf", "2021.01234-versie-voor-download.pdf", b"%PDF-"),
                               ("#docx", "2021.01234-versie-voor-download.docx", b"PK")):
-        with pagina.expect_download(timeout=WACHT_MS) as wacht:
+        with pagina.expect_download(timeout=WACHT_MS) as waiting:
             pagina.click(knop)
-        download = wacht.value
+        download = waiting.value
         assert download.suggested_filename == naam
-        doel = tmp_path / naam
-        download.save_as(doel)
-        assert doel.read_bytes().startswith(begin)
+        target = tmp_path / naam
+        download.save_as(target)
+        assert target.read_bytes().startswith(begin)
     from conftest import pdftotext
     assert "Versie voor download" in pdftotext(tmp_path / "2021.01234-versie-voor-download.pdf")
 
@@ -173,8 +173,8 @@ def test_alleen_sjabloonbestanden_en_afbeeldingen_worden_geserveerd(server, voor
     assert status == 200
     status, inhoud = _haal(server.url + "bestand/etc/passwd")
     assert status == 404 and "niet gevonden" in inhoud.decode()
-    for geweigerd in ("map/nota.yaml", "map/../../etc/passwd", "map/%2e%2e/nota.yaml"):
-        assert _haal(server.url + geweigerd)[0] == 404, geweigerd
+    for refused in ("map/nota.yaml", "map/../../etc/passwd", "map/%2e%2e/nota.yaml"):
+        assert _haal(server.url + refused)[0] == 404, refused
     document = _haal(server.url + "document")[1].decode()
     lettertype = re.search(r'url\("(/bestand/[^"]+\.ttf)"\)', document).group(1)
     status, inhoud = _haal(server.url + lettertype.lstrip("/"))
@@ -191,9 +191,9 @@ def test_bezette_poort_geeft_een_nederlandse_melding(voorstel):
     with socket.socket() as bezet:
         bezet.bind(("127.0.0.1", 0))
         bezet.listen()
-        poort = bezet.getsockname()[1]
+        port = bezet.getsockname()[1]
         r = subprocess.run([sys.executable, "-m", "generator", "preview", voorstel.name, "--port",
-                            str(poort), "--geen-browser"], cwd=voorstel.parent, capture_output=True,
+                            str(port), "--geen-browser"], cwd=voorstel.parent, capture_output=True,
                            text=True, timeout=60)
     assert r.returncode == 1
-    assert f"fout: poort {poort} is al in gebruik; kies een andere met --port" in r.stderr
+    assert f"fout: poort {port} is al in gebruik; kies een andere met --port" in r.stderr

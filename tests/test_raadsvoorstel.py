@@ -3,7 +3,7 @@ raadsbesluit on a page of its own, completed by the council's decision."""
 import pytest
 
 from conftest import write
-from test_kinds import in_volgorde, pdf_tekst, plat, tabelregels, voorbeeld
+from test_kinds import in_volgorde, pdf_tekst, plat, tabelregels, preview
 
 SECTIES = ["Aanleiding en context", "Doelen en resultaten", "Kaders en omstandigheden",
            "Argumenten en alternatieven", "Bestuurlijke vernieuwing", "Duurzaamheid",
@@ -45,7 +45,7 @@ def pdf(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def tekst(pdf):
-    return pdf_tekst(voorbeeld("raadsvoorstel"), pdf)
+    return pdf_tekst(preview("raadsvoorstel"), pdf)
 
 
 @pytest.fixture(scope="module")
@@ -114,9 +114,9 @@ def test_raadsbesluit_zonder_besluit_laat_plaats_open(pagina_s):
 
 
 def test_besluit_van_de_raad_vult_datum_nummer_en_namen_in(tmp_path):
-    bron = voorbeeld("raadsvoorstel").read_text(encoding="utf-8").replace("besluiten: []\n", "")
-    pad = write(tmp_path, "besloten.yaml", bron + BESLOTEN)
-    pagina_s = pdf_tekst(pad, tmp_path / "b.pdf").split("\f")
+    bron = preview("raadsvoorstel").read_text(encoding="utf-8").replace("besluiten: []\n", "")
+    path = write(tmp_path, "besloten.yaml", bron + BESLOTEN)
+    pagina_s = pdf_tekst(path, tmp_path / "b.pdf").split("\f")
     in_volgorde(plat(pagina_s[0]), ["Geadviseerd besluit", PUNT_2,
                                     "Besluit Burgemeester en Wethouders d.d. 3 maart 2020:", "Conform."])
     (besluit,) = [p for p in pagina_s if "De raad van de gemeente" in p]
@@ -128,21 +128,21 @@ def test_besluit_van_de_raad_vult_datum_nummer_en_namen_in(tmp_path):
     assert "CONCEPT" not in "".join(pagina_s)
 
 
-def test_geamendeerd_besluit_zegt_dat(tmp_path, zoekpad):
-    from generator import context
-    from generator.validate import laad_voorstel
-    bron = voorbeeld("raadsvoorstel").read_text(encoding="utf-8").replace("besluiten: []\n", "")
-    pad = write(tmp_path, "b.yaml", bron + BESLOTEN.replace("aangenomen", "geamendeerd"))
-    r = context.bouw(laad_voorstel(pad, zoekpad))["raadsbesluit"]
+def test_geamendeerd_besluit_zegt_dat(tmp_path, search_path):
+    from generator.render import context
+    from generator.proposal.validate import load_voorstel
+    bron = preview("raadsvoorstel").read_text(encoding="utf-8").replace("besluiten: []\n", "")
+    path = write(tmp_path, "b.yaml", bron + BESLOTEN.replace("aangenomen", "geamendeerd"))
+    r = context.build(load_voorstel(path, search_path))["raadsbesluit"]
     assert (r.vergaderdatum, r.besluitnummer, r.uitkomst) == (
         "11 mei 2020", "RB20.0042", "Geamendeerd aangenomen.")
 
 
 def test_kort_voorstel_naar_design_checkt_en_rendert(tmp_path, cli):
-    pad = write(tmp_path, "kort.yaml", KORT)
-    r = cli("check", pad)
+    path = write(tmp_path, "kort.yaml", KORT)
+    r = cli("check", path)
     assert r.exit_code == 0, r.output
-    tekst = pdf_tekst(pad, tmp_path / "kort.pdf")
+    tekst = pdf_tekst(path, tmp_path / "kort.pdf")
     assert "Bijlagen" not in tekst
     in_volgorde(plat(tekst), ["Financiële consequenties", "Niet van toepassing", "Risico's",
                         "Niet van toepassing", "Den Helder, 9 februari 2021",
@@ -154,21 +154,21 @@ def test_kort_voorstel_naar_design_checkt_en_rendert(tmp_path, cli):
 
 
 def test_verplichte_sectie_en_tikfout_met_plaats(tmp_path, cli):
-    pad = write(tmp_path, "fout.yaml", KORT.replace("  doelen_en_resultaten: Buurthuizen blijven open.\n", "")
+    path = write(tmp_path, "fout.yaml", KORT.replace("  doelen_en_resultaten: Buurthuizen blijven open.\n", "")
                 .replace("  financiele_consequenties: nvt", "  financiele_consequentie: nvt"))
-    r = cli("check", pad)
+    r = cli("check", path)
     assert r.exit_code == 1
     regels = r.stderr.splitlines()
-    assert f"{pad}:10:1: fout: 'doelen_en_resultaten' ontbreekt; dit veld is verplicht (in secties)" in regels
-    assert (f"{pad}:13:3: fout: onbekende sleutel 'financiele_consequentie' (in secties); "
+    assert f"{path}:10:1: fout: 'doelen_en_resultaten' ontbreekt; dit veld is verplicht (in secties)" in regels
+    assert (f"{path}:13:3: fout: onbekende sleutel 'financiele_consequentie' (in secties); "
             "bedoelde u 'financiele_consequenties'?") in regels
 
 
 def test_raad_ondertekening_kent_alleen_griffier_en_voorzitter(tmp_path, cli):
-    pad = write(tmp_path, "raad.yaml", KORT + "raad: {griffier: A, secretaris: B}\n")
-    r = cli("check", pad)
+    path = write(tmp_path, "raad.yaml", KORT + "raad: {griffier: A, secretaris: B}\n")
+    r = cli("check", path)
     assert r.exit_code == 1
-    assert f"{pad}:15:21: fout: onbekende sleutel 'secretaris' (in raad)" in r.stderr
+    assert f"{path}:15:21: fout: onbekende sleutel 'secretaris' (in raad)" in r.stderr
 
 
 # --- the Word document -----------------------------------------------------
@@ -176,22 +176,22 @@ def test_raad_ondertekening_kent_alleen_griffier_en_voorzitter(tmp_path, cli):
 @pytest.fixture(scope="module")
 def docx(tmp_path_factory):
     from test_kinds import docx_document
-    return docx_document(voorbeeld("raadsvoorstel"), tmp_path_factory.mktemp("rvd") / "rv.docx")
+    return docx_document(preview("raadsvoorstel"), tmp_path_factory.mktemp("rvd") / "rv.docx")
 
 
-def _vanaf(blokken, tekst: str) -> list:
-    i = next(i for i, b in enumerate(blokken) if b[0] == "p" and b[2] == tekst)
-    return blokken[i:]
+def _vanaf(blocks, tekst: str) -> list:
+    i = next(i for i, b in enumerate(blocks) if b[0] == "p" and b[2] == tekst)
+    return blocks[i:]
 
 
 def test_docx_koppen_en_kop_in_twee_kolommen(docx):
     from test_kinds import docx_blokken
-    blokken = docx_blokken(docx)
-    koppen = [b[2] for b in blokken if b[0] == "p" and b[1] == "Heading 1"]
+    blocks = docx_blokken(docx)
+    koppen = [b[2] for b in blocks if b[0] == "p" and b[1] == "Heading 1"]
     assert koppen == ["Publiekssamenvatting", "Geadviseerd besluit", "Bijlagen", *SECTIES]
-    titels = [b[2] for b in blokken if b[0] == "p" and b[1] == "Title"]
-    assert titels[0].startswith("Voorstel tot het beschikbaar stellen") and titels[1] == "Raadsbesluit"
-    kop = next(b[1] for b in blokken if b[0] == "t")
+    titles = [b[2] for b in blocks if b[0] == "p" and b[1] == "Title"]
+    assert titles[0].startswith("Voorstel tot het beschikbaar stellen") and titles[1] == "Raadsbesluit"
+    kop = next(b[1] for b in blocks if b[0] == "t")
     assert kop[:2] == [["Portefeuillehouder", "Tjitske Biersteker-Giljou", "Van team", "Team Jeugd"],
                        ["Classificatie", "Openbaar", "Adviseur", "A. Bakker"]]
 
@@ -211,36 +211,36 @@ def test_docx_meerjarige_tabellen(docx):
 
 def test_docx_ondertekening_naast_elkaar(docx):
     from test_kinds import docx_blokken
-    na = _vanaf(docx_blokken(docx), "Den Helder, 3 maart 2020")
-    assert na[1][2] == "Burgemeester en Wethouders van Den Helder,"
-    assert na[2][0] == "t" and na[2][1] == [["burgemeester\nJeroen Nobel", "secretaris\nRobert Reus"]]
+    after = _vanaf(docx_blokken(docx), "Den Helder, 3 maart 2020")
+    assert after[1][2] == "Burgemeester en Wethouders van Den Helder,"
+    assert after[2][0] == "t" and after[2][1] == [["burgemeester\nJeroen Nobel", "secretaris\nRobert Reus"]]
 
 
 def test_docx_raadsbesluit_op_nieuwe_pagina_met_eigen_nummering(docx):
     from test_kinds import docx_blokken
-    blokken = docx_blokken(docx)
-    besluit = _vanaf(blokken, "Raadsbesluit")
+    blocks = docx_blokken(docx)
+    besluit = _vanaf(blocks, "Raadsbesluit")
     assert besluit[0][3].paragraph_format.page_break_before
     lijn = "_" * 28
-    onderwerp = next(b[2] for b in blokken if b[0] == "p" and b[1] == "Title")
+    onderwerp = next(b[2] for b in blocks if b[0] == "p" and b[1] == "Title")
     assert besluit[1][1] == [["Raadsvergadering d.d.", lijn], ["Besluit nummer", lijn],
                              ["Onderwerp", onderwerp]]
-    teksten = [b[2] for b in besluit if b[0] == "p" and b[2]]
-    assert teksten[:4] == [
+    texts = [b[2] for b in besluit if b[0] == "p" and b[2]]
+    assert texts[:4] == [
         "Raadsbesluit", "De raad van de gemeente Den Helder;",
         "gelezen het raadsvoorstel van het college van burgemeester en wethouders van Den Helder "
         "van 3 maart 2020,", "besluit:"]
-    assert teksten[4].startswith(PUNT_1[3:]) and teksten[5] == PUNT_2[3:]
-    assert teksten[6] == f"Aldus besloten in de raadsvergadering van {lijn}"
+    assert texts[4].startswith(PUNT_1[3:]) and texts[5] == PUNT_2[3:]
+    assert texts[6] == f"Aldus besloten in de raadsvergadering van {lijn}"
     assert besluit[-2][1] == [[f"De griffier,\n{lijn}", f"De voorzitter,\n{lijn}"]]
-    punten = [b[3] for b in blokken if b[0] == "p" and b[1] == "List Number"]
+    punten = [b[3] for b in blocks if b[0] == "p" and b[1] == "List Number"]
     nummers = [p._p.pPr.numPr.numId.val for p in punten]
     assert nummers[0] == nummers[1] != nummers[-2] == nummers[-1]  # the raadsbesluit starts at 1
 
 
 def test_docx_besloten_raadsbesluit(tmp_path):
     from test_kinds import docx_blokken, docx_document
-    bron = voorbeeld("raadsvoorstel").read_text(encoding="utf-8").replace("besluiten: []\n", "")
+    bron = preview("raadsvoorstel").read_text(encoding="utf-8").replace("besluiten: []\n", "")
     doc = docx_document(write(tmp_path, "b.yaml", bron + BESLOTEN), tmp_path / "b.docx")
     besluit = _vanaf(docx_blokken(doc), "Raadsbesluit")
     assert besluit[1][1][:2] == [["Raadsvergadering d.d.", "11 mei 2020"], ["Besluit nummer", "RB20.0042"]]

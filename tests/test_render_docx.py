@@ -7,15 +7,15 @@ from conftest import PROPOSALS, write
 from test_render_pdf import SECTIES
 
 
-def _render(pad, tmp_path):
-    from generator import context
-    from generator.kinds import zoekpad
-    from generator.render_docx import render_docx
-    from generator.validate import laad_voorstel
-    voorstel = laad_voorstel(pad, zoekpad())
-    doel = tmp_path / "nota.docx"
-    render_docx(voorstel, context.bouw(voorstel), doel)
-    return Document(doel)
+def _render(path, tmp_path):
+    from generator.render import context
+    from generator.proposal.kinds import search_path
+    from generator.render.docx import render_docx
+    from generator.proposal.validate import load_voorstel
+    voorstel = load_voorstel(path, search_path())
+    target = tmp_path / "nota.docx"
+    render_docx(voorstel, context.build(voorstel), target)
+    return Document(target)
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +35,9 @@ def test_koppen_zijn_word_kopstijlen(doc):
 
 
 def test_nvt_en_beslispunten_als_genummerde_lijst(doc):
-    alineas = _alineas(doc)
-    i = alineas.index(("Heading 1", "5. Effect op de openbare ruimte"))
-    assert alineas[i + 1] == ("Normal", "Niet van toepassing")
+    paragraphs = _alineas(doc)
+    i = paragraphs.index(("Heading 1", "5. Effect op de openbare ruimte"))
+    assert paragraphs[i + 1] == ("Normal", "Niet van toepassing")
     punten = [p for p in doc.paragraphs if p.style.name == "List Number"]
     assert [p.text[:30] for p in punten] == ["Een besluit tot continuering v", "In te stemmen met een budget v"] * 2
     num_ids = [p._p.pPr.numPr.numId.val for p in punten]
@@ -76,9 +76,9 @@ def test_besloten_nota_heeft_besluitregel_en_geen_concept(tmp_path):
     tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
     tekst = tekst.replace("besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2021-02-09, uitkomst: conform}")
     doc = _render(write(tmp_path, "besloten.yaml", tekst), tmp_path)
-    teksten = [p.text for p in doc.paragraphs]
-    i = teksten.index("Besluit Burgemeester en Wethouders d.d. 9 februari 2021:")
-    assert teksten[i + 1] == "Conform."
+    texts = [p.text for p in doc.paragraphs]
+    i = texts.index("Besluit Burgemeester en Wethouders d.d. 9 februari 2021:")
+    assert texts[i + 1] == "Conform."
     assert "CONCEPT" not in doc.sections[0].header.paragraphs[0].text
 
 
@@ -99,21 +99,21 @@ def test_link_is_echte_hyperlink(tmp_path):
     assert rels == ["https://example.nl/a"]
 
 
-@pytest.mark.parametrize("voorbeeld, koppen, tekst", [
+@pytest.mark.parametrize("preview, koppen, tekst", [
     ("raadsvoorstel-*.yaml", ["Publiekssamenvatting", "Geadviseerd besluit", "Aanleiding en context",
                               "Financiële consequenties", "Raadsbesluit"],
      ["De raad van de gemeente Den Helder;", "besluit:"]),
     ("beantwoording-*.yaml", [], ["Geachte mevrouw Schut en heer Vrehen,", "Vraag 1"]),
     ("voortgangsrapportage-*.yaml", ["Basisinformatie project", "Voortgang per aspect"], ["Op koers"]),
 ])
-def test_elke_soort_als_word(tmp_path, voorbeeld, koppen, tekst):
-    doc = _render(next(PROPOSALS.glob(voorbeeld)), tmp_path)
-    alle = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+def test_elke_soort_als_word(tmp_path, preview, koppen, tekst):
+    doc = _render(next(PROPOSALS.glob(preview)), tmp_path)
+    everything = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
     kopteksten = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     for kop in koppen:
         assert kop in kopteksten, (kop, kopteksten)
-    for stuk in tekst:
-        assert any(stuk in t for t in alle), stuk
+    for chunk in tekst:
+        assert any(chunk in t for t in everything), chunk
     assert doc.core_properties.title
 
 

@@ -17,16 +17,16 @@ SECTIES = [
 
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory):
-    from generator import context
-    from generator.kinds import zoekpad
-    from generator.render_html import render_html
-    from generator.render_pdf import render_pdf
-    from generator.validate import laad_voorstel
+    from generator.render import context
+    from generator.proposal.kinds import search_path
+    from generator.render.html import render_html
+    from generator.render.pdf import render_pdf
+    from generator.proposal.validate import load_voorstel
     from conftest import PROPOSALS
-    voorstel = laad_voorstel(PROPOSALS / "collegenota-sociale-teams-2021.yaml", zoekpad())
-    doel = tmp_path_factory.mktemp("pdf") / "nota.pdf"
-    render_pdf(voorstel, render_html(voorstel, context.bouw(voorstel)), doel)
-    return doel
+    voorstel = load_voorstel(PROPOSALS / "collegenota-sociale-teams-2021.yaml", search_path())
+    target = tmp_path_factory.mktemp("pdf") / "nota.pdf"
+    render_pdf(voorstel, render_html(voorstel, context.build(voorstel)), target)
+    return target
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +34,12 @@ def tekst(pdf):
     return re.sub(r"[ \t]+", " ", pdftotext(pdf))
 
 
-def _in_volgorde(tekst, delen):
+def _in_volgorde(tekst, parts):
     positie = 0
-    for deel in delen:
-        gevonden = tekst.find(deel, positie)
-        assert gevonden >= 0, f"{deel!r} niet (na positie {positie}) gevonden"
-        positie = gevonden + len(deel)
+    for part in parts:
+        found = tekst.find(part, positie)
+        assert found >= 0, f"{part!r} niet (na positie {positie}) gevonden"
+        positie = found + len(part)
 
 
 def test_alle_onderdelen_in_volgorde(tekst):

@@ -20,17 +20,17 @@ def test_onbekende_soort(cli):
     assert "onbekende soort 'collegnota'" in r.stderr and "bedoelde u 'collegenota'?" in r.stderr
 
 
-@pytest.mark.parametrize("pad", sorted((ROOT / "schema").glob("*.schema.json")), ids=lambda p: p.name)
-def test_vastgelegd_schema_is_actueel(cli, pad):
-    soort = pad.name.removesuffix(".schema.json")
+@pytest.mark.parametrize("path", sorted((ROOT / "schema").glob("*.schema.json")), ids=lambda p: p.name)
+def test_vastgelegd_schema_is_actueel(cli, path):
+    soort = path.name.removesuffix(".schema.json")
     r = cli("schema", soort)
-    assert r.stdout == pad.read_text(encoding="utf-8"), (
-        f"{pad.name} is verouderd: draai 'nota schema --alle schema'")
+    assert r.stdout == path.read_text(encoding="utf-8"), (
+        f"{path.name} is verouderd: draai 'nota schema --alle schema'")
 
 
 def test_elk_voorbeeld_verwijst_naar_zijn_schema():
-    for voorbeeld in (ROOT / "proposals").glob("*.yaml"):
-        eerste = voorbeeld.read_text(encoding="utf-8").splitlines()[0]
-        soort = next(r.split(":", 1)[1].strip() for r in voorbeeld.read_text(encoding="utf-8").splitlines()
+    for preview in (ROOT / "proposals").glob("*.yaml"):
+        first = preview.read_text(encoding="utf-8").splitlines()[0]
+        soort = next(r.split(":", 1)[1].strip() for r in preview.read_text(encoding="utf-8").splitlines()
                      if r.startswith("soort:"))
-        assert eerste == f"# yaml-language-server: $schema=../schema/{soort}.schema.json", voorbeeld.name
+        assert first == f"# yaml-language-server: $schema=../schema/{soort}.schema.json", preview.name

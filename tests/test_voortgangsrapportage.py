@@ -3,7 +3,7 @@ that reads as a word and shows as a coloured marker of its own shape."""
 import pytest
 
 from conftest import write
-from test_kinds import in_volgorde, pdf_tekst, plat, tabelregels, voorbeeld
+from test_kinds import in_volgorde, pdf_tekst, plat, tabelregels, preview
 
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory):
@@ -12,11 +12,11 @@ def pdf(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def tekst(pdf):
-    return pdf_tekst(voorbeeld("voortgangsrapportage"), pdf)
+    return pdf_tekst(preview("voortgangsrapportage"), pdf)
 
 
 def _variant(tmp_path, vervangingen: dict[str, str]):
-    bron = voorbeeld("voortgangsrapportage").read_text(encoding="utf-8")
+    bron = preview("voortgangsrapportage").read_text(encoding="utf-8")
     for oud, nieuw in vervangingen.items():
         assert oud in bron
         bron = bron.replace(oud, nieuw)
@@ -58,24 +58,24 @@ def test_aspecten_met_toelichting(tekst):
         "Communicatie Op koers", "externe communicatie"])
 
 
-def test_drie_statussen_als_woord_kleur_en_vorm(tmp_path, zoekpad):
-    from generator import context
-    from generator.render_html import render_html
-    from generator.validate import laad_voorstel
-    pad = _variant(tmp_path, KLEUREN)
-    tekst = plat(pdf_tekst(pad, tmp_path / "vg.pdf"))
+def test_drie_statussen_als_woord_kleur_en_vorm(tmp_path, search_path):
+    from generator.render import context
+    from generator.render.html import render_html
+    from generator.proposal.validate import load_voorstel
+    path = _variant(tmp_path, KLEUREN)
+    tekst = plat(pdf_tekst(path, tmp_path / "vg.pdf"))
     in_volgorde("\n".join(tabelregels(tmp_path / "vg.pdf")), [
         "Financiën | Op koers | € -12.500", "Risico's en kansen | Risico | –",
         "Planning | Aandacht | Nee"])
     in_volgorde(tekst, ["Voortgang per aspect", "Financiën Op koers", "Afwijking begroting: € -12.500",
                         "Risico's en kansen Risico", "Planning Aandacht"])
-    voorstel = laad_voorstel(pad, zoekpad)
-    html = render_html(voorstel, context.bouw(voorstel))
-    for klasse, woord, kleur, teken in [("op-koers", "Op koers", "#1d6b2c", "●"),
+    voorstel = load_voorstel(path, search_path)
+    html = render_html(voorstel, context.build(voorstel))
+    for klasse, word, kleur, teken in [("op-koers", "Op koers", "#1d6b2c", "●"),
                                         ("aandacht", "Aandacht", "#855400", "◆"),
                                         ("risico", "Risico", "#a3191b", "■")]:
         assert (f'<span class="status {klasse}"><span class="teken" aria-hidden="true" '
-                f'data-kleur="{kleur}" data-teken="{teken}"></span>{woord}</span>') in html
+                f'data-kleur="{kleur}" data-teken="{teken}"></span>{word}</span>') in html
     # each status has its own colour, and a shape that differs from the others
     assert ".status.op-koers { color: #1d6b2c;" in html and ".status.risico { color: #a3191b;" in html
     assert ".status.aandacht { color: #855400;" in html
@@ -84,19 +84,19 @@ def test_drie_statussen_als_woord_kleur_en_vorm(tmp_path, zoekpad):
 
 
 def test_onbekende_status_zegt_wat_wel_mag(tmp_path, cli):
-    pad = _variant(tmp_path, {"  - aspect: Scope\n    status: op koers": "  - aspect: Scope\n    status: oke"})
-    r = cli("check", pad)
+    path = _variant(tmp_path, {"  - aspect: Scope\n    status: op koers": "  - aspect: Scope\n    status: oke"})
+    r = cli("check", path)
     assert r.exit_code == 1
-    assert (f"{pad}:54:13: fout: 'oke' is hier geen geldige waarde; kies uit: op koers, aandacht, "
+    assert (f"{path}:54:13: fout: 'oke' is hier geen geldige waarde; kies uit: op koers, aandacht, "
             "risico") in r.stderr
 
 
 def test_afwijking_is_een_bedrag(tmp_path, cli):
-    pad = _variant(tmp_path, {"afwijking_begroting: 0\n\n  - aspect: Risico":
+    path = _variant(tmp_path, {"afwijking_begroting: 0\n\n  - aspect: Risico":
                               "afwijking_begroting: 12.500\n\n  - aspect: Risico"})
-    r = cli("check", pad)
+    r = cli("check", path)
     assert r.exit_code == 1
-    assert f"{pad}:69:26: fout: 12.500 is een dubbelzinnig bedrag" in r.stderr
+    assert f"{path}:69:26: fout: 12.500 is een dubbelzinnig bedrag" in r.stderr
 
 
 # --- the Word document -----------------------------------------------------
@@ -105,16 +105,16 @@ def test_docx_statussen_met_kleur_vorm_en_woord(tmp_path):
     from docx.shared import RGBColor
     from test_kinds import docx_blokken, docx_document
     doc = docx_document(_variant(tmp_path, KLEUREN), tmp_path / "vg.docx")
-    blokken = docx_blokken(doc)
-    overzicht = next(b for b in blokken if b[0] == "t" and b[1][0][0] == "Aspect")
+    blocks = docx_blokken(doc)
+    overzicht = next(b for b in blocks if b[0] == "t" and b[1][0][0] == "Aspect")
     assert overzicht[1] == [
         ["Aspect", "Status", "Afwijking begroting"], ["Scope", "● Op koers", "–"],
         ["Financiën", "● Op koers", "€ -12.500"], ["Risico's en kansen", "■ Risico", "–"],
         ["Planning", "◆ Aandacht", "Nee"], ["Communicatie", "● Op koers", "–"]]
-    kleuren = [rij.cells[1].paragraphs[0].runs[0].font.color.rgb for rij in overzicht[2].rows[1:]]
+    kleuren = [row.cells[1].paragraphs[0].runs[0].font.color.rgb for row in overzicht[2].rows[1:]]
     assert kleuren[:4] == [RGBColor(0x1D, 0x6B, 0x2C), RGBColor(0x1D, 0x6B, 0x2C),
                            RGBColor(0xA3, 0x19, 0x1B), RGBColor(0x85, 0x54, 0x00)]
-    koppen = [(b[1], b[2]) for b in blokken if b[0] == "p" and b[1].startswith("Heading")]
+    koppen = [(b[1], b[2]) for b in blocks if b[0] == "p" and b[1].startswith("Heading")]
     assert koppen == [
         ("Heading 1", "Voortgang in één oogopslag"), ("Heading 1", "Basisinformatie project"),
         ("Heading 1", "Besluitvorming"), ("Heading 1", "Stand van zaken"),
@@ -122,6 +122,6 @@ def test_docx_statussen_met_kleur_vorm_en_woord(tmp_path):
         ("Heading 2", "Financiën ● Op koers"), ("Heading 2", "Risico's en kansen ■ Risico"),
         ("Heading 2", "Planning ◆ Aandacht"), ("Heading 2", "Communicatie ● Op koers"),
         ("Heading 1", "Overige informatie")]
-    teksten = [b[2] for b in blokken if b[0] == "p"]
-    assert "Afwijking begroting: € -12.500" in teksten
+    texts = [b[2] for b in blocks if b[0] == "p"]
+    assert "Afwijking begroting: € -12.500" in texts
     assert doc.sections[0].header.paragraphs[0].text == "Voortgangsrapportage\tCONCEPT"

@@ -37,22 +37,22 @@ STIJLEN = {  # style: (size pt, bold, italic, colour, space before pt, space aft
 }
 
 
-def _stijl(doc, naam, maat, vet, cursief, kleur, voor, na):
-    stijl = doc.styles[naam]
-    stijl.font.name = "Open Sans"
-    stijl.element.rPr.rFonts.set(qn("w:ascii"), "Open Sans")
-    stijl.element.rPr.rFonts.set(qn("w:hAnsi"), "Open Sans")
+def _stijl(doc, naam, maat, bold, italic, kleur, before_, after):
+    style_ = doc.styles[naam]
+    style_.font.name = "Open Sans"
+    style_.element.rPr.rFonts.set(qn("w:ascii"), "Open Sans")
+    style_.element.rPr.rFonts.set(qn("w:hAnsi"), "Open Sans")
     for thema in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        stijl.element.rPr.rFonts.attrib.pop(qn(thema), None)
-    stijl.font.size = Pt(maat)
-    stijl.font.bold, stijl.font.italic = vet, cursief
-    stijl.font.color.rgb = kleur or RGBColor(0x1A, 0x1A, 0x1A)
-    stijl.paragraph_format.space_before, stijl.paragraph_format.space_after = Pt(voor), Pt(na)
+        style_.element.rPr.rFonts.attrib.pop(qn(thema), None)
+    style_.font.size = Pt(maat)
+    style_.font.bold, style_.font.italic = bold, italic
+    style_.font.color.rgb = kleur or RGBColor(0x1A, 0x1A, 0x1A)
+    style_.paragraph_format.space_before, style_.paragraph_format.space_after = Pt(before_), Pt(after)
     if naam.startswith("Heading") or naam == "Title":
-        stijl.paragraph_format.keep_with_next = True
+        style_.paragraph_format.keep_with_next = True
 
 
-def _veld(run, instructie: str) -> None:
+def _field(run, instructie: str) -> None:
     for soort, tekst in (("begin", None), (None, instructie), ("end", None)):
         if soort:
             el = OxmlElement("w:fldChar")
@@ -64,7 +64,7 @@ def _veld(run, instructie: str) -> None:
         run._r.append(el)
 
 
-def _kop_en_voet(doc, sectie) -> None:
+def _header_and_footer(doc, sectie) -> None:
     for naam in ("Header", "Footer"):
         doc.styles[naam].paragraph_format.tab_stops.clear_all()
     kop = sectie.header.paragraphs[0]
@@ -72,30 +72,30 @@ def _kop_en_voet(doc, sectie) -> None:
     kop.paragraph_format.tab_stops.add_tab_stop(Mm(165), WD_TAB_ALIGNMENT.RIGHT)
     merk = kop.add_run("\t{% if concept %}CONCEPT{% endif %}")
     merk.bold, merk.font.color.rgb = True, RGBColor(0xBE, 0x1E, 0x1E)
-    voet = sectie.footer.paragraphs[0]
-    voet.text = "{{ voetregel }}\tpagina "
-    voet.paragraph_format.tab_stops.add_tab_stop(Mm(165), WD_TAB_ALIGNMENT.RIGHT)
-    _veld(voet.add_run(), "PAGE")
-    voet.add_run(" van ")
-    _veld(voet.add_run(), "NUMPAGES")
-    for p in (kop, voet):
+    footer = sectie.footer.paragraphs[0]
+    footer.text = "{{ voetregel }}\tpagina "
+    footer.paragraph_format.tab_stops.add_tab_stop(Mm(165), WD_TAB_ALIGNMENT.RIGHT)
+    _field(footer.add_run(), "PAGE")
+    footer.add_run(" van ")
+    _field(footer.add_run(), "NUMPAGES")
+    for p in (kop, footer):
         for r in p.runs:
             r.font.size = Pt(7.5)
 
 
-def bouw(doel: Path) -> None:
+def build(target: Path) -> None:
     doc = Document()
-    for naam, waarden in STIJLEN.items():
-        _stijl(doc, naam, *waarden)
+    for naam, values in STIJLEN.items():
+        _stijl(doc, naam, *values)
     sectie = doc.sections[0]
     sectie.page_width, sectie.page_height = Mm(210), Mm(297)
     sectie.top_margin, sectie.bottom_margin = Mm(24), Mm(22)
     sectie.left_margin, sectie.right_margin = Mm(25), Mm(20)
-    _kop_en_voet(doc, sectie)
+    _header_and_footer(doc, sectie)
     doc.add_paragraph("{{p inhoud }}")
     doc.core_properties.author = "nota"
     doc.core_properties.title = "Huisstijlsjabloon"
-    doc.save(doel)
+    doc.save(target)
 
 
 def main(argv) -> None:
@@ -103,9 +103,9 @@ def main(argv) -> None:
     mappen += [] if argv else [ROOT / "templates" / "_besluitenlijst"]
     for map_ in mappen:
         kind = map_ / "kind.yaml"
-        ruw = YAML(typ="safe").load(kind.read_text(encoding="utf-8")) if kind.is_file() else {}
-        naam = ((ruw or {}).get("sjablonen") or {}).get("docx", f"{map_.name.strip('_')}.docx")
-        bouw(map_ / naam)
+        raw = YAML(typ="safe").load(kind.read_text(encoding="utf-8")) if kind.is_file() else {}
+        naam = ((raw or {}).get("sjablonen") or {}).get("docx", f"{map_.name.strip('_')}.docx")
+        build(map_ / naam)
         print(f"geschreven: {map_ / naam}")
 
 

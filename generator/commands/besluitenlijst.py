@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..cli import meldt_fouten, templates_optie
-from .decide import _datum
+from generator.cli import reports_errors, templates_option
+from generator.commands.decide import _date
 
 HELP = """Maak de openbare besluitenlijst van een vergadering (PDF en Word).
 
@@ -18,30 +18,30 @@ andere worden geteld."""
 
 @click.command(help=HELP)
 @click.argument("paden", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--datum", required=True, callback=_datum, help="Datum van de vergadering (JJJJ-MM-DD).")
+@click.option("--datum", required=True, callback=_date, help="Datum van de vergadering (JJJJ-MM-DD).")
 @click.option("--orgaan", type=click.Choice(["college", "raad"]), default="college", show_default=True)
 @click.option("-o", "--uitvoer", "uitmap", type=click.Path(file_okay=False, path_type=Path),
               default=Path("output"), show_default=True, help="Map voor de besluitenlijst.")
-@templates_optie
-@meldt_fouten
+@templates_option
+@reports_errors
 def besluitenlijst(paden, datum, orgaan, uitmap, templates):
-    from .. import besluitenlijst as bl
-    from ..files import verzamel
-    from ..kinds import zoekpad
-    from ..report import meld_alle
-    from .check import controleer_bestand
-    pad, voorstellen, fout = zoekpad(templates), [], False
-    for bestand in verzamel(paden):
-        voorstel, meldingen = controleer_bestand(bestand, pad)
-        meld_alle([m for m in meldingen if m.is_fout])
-        fout |= voorstel is None or any(m.is_fout for m in meldingen)
+    from generator.decisions import besluitenlijst as bl
+    from generator.proposal.files import collect
+    from generator.proposal.kinds import search_path
+    from generator.cli import report_all
+    from generator.checks import check_file
+    path, voorstellen, error = search_path(templates), [], False
+    for bestand in collect(paden):
+        voorstel, meldingen = check_file(bestand, path)
+        report_all([m for m in meldingen if m.is_error])
+        error |= voorstel is None or any(m.is_error for m in meldingen)
         if voorstel is not None:
             voorstellen.append(voorstel)
-    punten, niet_openbaar, gemeente = bl.verzamel(voorstellen, datum, orgaan)
+    punten, niet_openbaar, gemeente = bl.collect(voorstellen, datum, orgaan)
     tekst = bl.html(punten, niet_openbaar, gemeente, datum, orgaan)
     naam = f"besluitenlijst-{orgaan}-{datum.isoformat()}"
-    bl.schrijf_pdf(tekst, uitmap / f"{naam}.pdf")
-    bl.schrijf_docx(tekst, uitmap / f"{naam}.docx", f"Besluitenlijst {datum.isoformat()}")
+    bl.write_pdf(tekst, uitmap / f"{naam}.pdf")
+    bl.write_docx(tekst, uitmap / f"{naam}.docx", f"Besluitenlijst {datum.isoformat()}")
     click.echo(f"geschreven: {uitmap / naam}.pdf en .docx ({len(punten)} openbaar, "
                f"{niet_openbaar} niet openbaar)")
-    sys.exit(1 if fout else 0)
+    sys.exit(1 if error else 0)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import meldt_fouten, templates_optie
+from generator.cli import reports_errors, templates_option
 
 HELP = """Leg het besluit van het college of de raad vast in het voorstel.
 
@@ -18,7 +18,7 @@ inhoud: wie het voorstel daarna wijzigt, krijgt een fout van 'nota check'."""
 UITKOMSTEN = ["conform", "gewijzigd", "aangehouden", "afgewezen", "aangenomen", "geamendeerd", "verworpen"]
 
 
-def _datum(ctx, param, waarde):
+def _date(ctx, param, waarde):
     try:
         return dt.date.fromisoformat(waarde)
     except ValueError:
@@ -28,7 +28,7 @@ def _datum(ctx, param, waarde):
 @click.command(help=HELP)
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--orgaan", type=click.Choice(["college", "raad"]), required=True, help="Wie besloot.")
-@click.option("--datum", required=True, callback=_datum, help="Datum van de vergadering (JJJJ-MM-DD).")
+@click.option("--datum", required=True, callback=_date, help="Datum van de vergadering (JJJJ-MM-DD).")
 @click.option("--uitkomst", type=click.Choice(UITKOMSTEN), required=True,
               help="college: conform, gewijzigd, aangehouden, afgewezen; "
                    "raad: aangenomen, geamendeerd, verworpen, aangehouden.")
@@ -37,14 +37,14 @@ def _datum(ctx, param, waarde):
 @click.option("--door", default=None, help="Wie het besluit vastlegt (standaard: de gebruikersnaam).")
 @click.option("--vervang", is_flag=True, help="Leg een nieuw besluit vast naast een eerder besluit van "
                                                 "hetzelfde orgaan; het laatste telt.")
-@templates_optie
-@meldt_fouten
+@templates_option
+@reports_errors
 def decide(bestand, orgaan, datum, uitkomst, toelichting, besluitnummer, door, vervang, templates):
-    from ..decide import beslis, nu
-    from ..kinds import zoekpad
+    from generator.decisions.decide import decide_file, now
+    from generator.proposal.kinds import search_path
     record = {"orgaan": orgaan, "datum": datum, "uitkomst": uitkomst, "toelichting": toelichting,
               "besluitnummer": besluitnummer, "vastgelegd_door": door or getpass.getuser(),
-              "vastgelegd_op": nu()}
-    vastgelegd = beslis(bestand, zoekpad(templates), record, vervang)
+              "vastgelegd_op": now()}
+    recorded = decide_file(bestand, search_path(templates), record, vervang)
     click.echo(f"besluit vastgelegd in {bestand}: {orgaan}, {datum.isoformat()}, {uitkomst} "
-               f"(inhoud verzegeld, sha256 {vastgelegd['inhoud_sha256'][:12]}…)")
+               f"(inhoud verzegeld, sha256 {recorded['inhoud_sha256'][:12]}…)")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import meldt_fouten, templates_optie
+from generator.cli import reports_errors, templates_option
 
 HELP = """Vergelijk twee voorstellen: kopgegevens, beslispunten, teksten en bedragen.
 
@@ -14,13 +14,13 @@ Alleen de inhoud telt: volgorde van sleutels, commentaar en opmaak van de YAML n
 Met --exit-code: 0 als de inhoud gelijk is, 1 als er verschillen zijn."""
 
 
-def _laad(pad: Path, zoekpad):
-    from ..report import meld_alle
-    from .check import controleer_bestand
-    voorstel, meldingen = controleer_bestand(pad, zoekpad)
-    fouten = [m for m in meldingen if m.is_fout]
-    if voorstel is None or fouten:
-        meld_alle(fouten)
+def _load(path: Path, search_path):
+    from generator.cli import report_all
+    from generator.checks import check_file
+    voorstel, meldingen = check_file(path, search_path)
+    errors = [m for m in meldingen if m.is_error]
+    if voorstel is None or errors:
+        report_all(errors)
         sys.exit(1)
     return voorstel
 
@@ -33,25 +33,25 @@ def _laad(pad: Path, zoekpad):
 @click.option("--docx", "docx_pad", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Schrijf het nieuwe voorstel als Word-document met de wijzigingen als bijgehouden wijzigingen.")
 @click.option("--exit-code", "exit_code", is_flag=True, help="Exitcode 1 als de voorstellen verschillen.")
-@templates_optie
-@meldt_fouten
+@templates_option
+@reports_errors
 def diff(oud, nieuw, html_pad, docx_pad, exit_code, templates):
     from rich.console import Console
 
-    from ..diff import vergelijk
-    from ..diff_terminal import toon
-    from ..kinds import zoekpad
-    pad = zoekpad(templates)
-    nieuw_voorstel = _laad(nieuw, pad)
-    v = vergelijk(_laad(oud, pad), nieuw_voorstel)
-    toon(v, Console(highlight=False), str(oud), str(nieuw))
+    from generator.diff.compare import compare
+    from generator.diff.terminal import show
+    from generator.proposal.kinds import search_path
+    path = search_path(templates)
+    new_voorstel = _load(nieuw, path)
+    v = compare(_load(oud, path), new_voorstel)
+    show(v, Console(highlight=False), str(oud), str(nieuw))
     if html_pad is not None:
-        from ..diff_html import rapport
-        from ..output import schrijf_bytes
-        schrijf_bytes(html_pad, rapport(v, str(oud), str(nieuw)).encode("utf-8"))
+        from generator.diff.html import report_html
+        from generator.render.output import write_bytes
+        write_bytes(html_pad, report_html(v, str(oud), str(nieuw)).encode("utf-8"))
         click.echo(f"geschreven: {html_pad}", err=True)
     if docx_pad is not None:
-        from ..diff_docx import schrijf
-        schrijf(v, nieuw_voorstel, docx_pad)
+        from generator.diff.docx import write
+        write(v, new_voorstel, docx_pad)
         click.echo(f"geschreven: {docx_pad}", err=True)
     sys.exit(1 if exit_code and not v.gelijk else 0)

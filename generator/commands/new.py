@@ -5,8 +5,8 @@ from pathlib import Path
 
 import click
 
-from ..cli import meldt_fouten, templates_optie
-from ..errors import Melding, NotaFout
+from generator.cli import reports_errors, templates_option
+from generator.errors import Melding, NotaFout
 
 HELP = """Begin een nieuw voorstel.
 
@@ -23,23 +23,23 @@ HELP = """Begin een nieuw voorstel.
 @click.option("-o", "--uitvoer", "doel", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Bestand om te schrijven (standaard: het scherm).")
 @click.option("--overschrijf", is_flag=True, help="Een bestaand bestand vervangen.")
-@templates_optie
-@meldt_fouten
+@templates_option
+@reports_errors
 def new(soort, van, doel, overschrijf, templates):
-    from ..kinds import vind_soort, zoekpad
-    from ..output import schrijf_bytes
-    from ..skeleton import dump, schema_kop, skelet, van_vorig_jaar
+    from generator.proposal.kinds import find_soort, search_path
+    from generator.render.output import write_bytes
+    from generator.proposal.skeleton import dump, schema_header, skeleton, from_last_year
     if (soort is None) == (van is None):
         raise click.UsageError("geef een soort (nota new collegenota) of --van VORIG.yaml")
     if doel is not None and doel.exists() and not overschrijf:
         raise NotaFout(Melding("bestaat al; kies een andere naam of gebruik --overschrijf", doel))
     if van is not None:
-        tekst = van_vorig_jaar(van.read_text(encoding="utf-8"))
+        tekst = from_last_year(van.read_text(encoding="utf-8"))
     else:
-        s = vind_soort(soort, zoekpad(templates))
-        tekst = dump(skelet(s), schema_kop(s))
+        s = find_soort(soort, search_path(templates))
+        tekst = dump(skeleton(s), schema_header(s))
     if doel is None:
         click.echo(tekst, nl=False)
         return
-    schrijf_bytes(doel, tekst.encode("utf-8"))
+    write_bytes(doel, tekst.encode("utf-8"))
     click.echo(f"geschreven: {doel}", err=True)

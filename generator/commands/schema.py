@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import meldt_fouten, templates_optie
+from generator.cli import reports_errors, templates_option
 
 HELP = """Toon het JSON Schema van een soort (standaard: collegenota).
 
@@ -17,17 +17,17 @@ een editor met de YAML-extensie geeft dan aanvulling en controle tijdens het typ
 @click.argument("soort", required=False, default="collegenota")
 @click.option("--alle", "map_", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Schrijf het schema van elke soort naar deze map.")
-@templates_optie
-@meldt_fouten
+@templates_option
+@reports_errors
 def schema(soort, map_, templates):
-    from ..kinds import bekende_soorten, vind_soort, zoekpad
-    from ..output import schrijf_bytes
-    from ..schema import als_tekst
-    pad = zoekpad(templates)
+    from generator.proposal.kinds import known_soorten, find_soort, search_path
+    from generator.render.output import write_bytes
+    from generator.proposal.schema import as_text
+    path = search_path(templates)
     if map_ is None:
-        click.echo(als_tekst(vind_soort(soort, pad)), nl=False)
+        click.echo(as_text(find_soort(soort, path)), nl=False)
         return
-    for naam in bekende_soorten(pad):
-        doel = map_ / f"{naam}.schema.json"
-        schrijf_bytes(doel, als_tekst(vind_soort(naam, pad)).encode("utf-8"))
-        click.echo(f"geschreven: {doel}")
+    for naam in known_soorten(path):
+        target = map_ / f"{naam}.schema.json"
+        write_bytes(target, as_text(find_soort(naam, path)).encode("utf-8"))
+        click.echo(f"geschreven: {target}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import meldt_fouten, templates_optie
+from generator.cli import reports_errors, templates_option
 
 HELP = """Controleer of de inhoud van een besloten voorstel nog overeenkomt met het besluit.
 
@@ -15,22 +15,22 @@ Exitcode 0: ongewijzigd; 1: gewijzigd na het besluit, of nog geen besluit."""
 
 @click.command(help=HELP)
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@templates_optie
-@meldt_fouten
+@templates_option
+@reports_errors
 def verify(bestand, templates):
-    from .. import formatting as fmt
-    from ..kinds import zoekpad
-    from ..seal import geldend, inhoud_hash
-    from ..validate import laad_voorstel
-    voorstel = laad_voorstel(bestand, zoekpad(templates))
-    besluiten = geldend(voorstel.data.besluiten)
+    from generator.render import formatting as fmt
+    from generator.proposal.kinds import search_path
+    from generator.decisions.seal import in_force, content_hash
+    from generator.proposal.validate import load_voorstel
+    voorstel = load_voorstel(bestand, search_path(templates))
+    besluiten = in_force(voorstel.data.besluiten)
     if not besluiten:
         click.echo(f"{bestand}: nog geen besluit vastgelegd", err=True)
         sys.exit(1)
-    huidig, goed = inhoud_hash(voorstel), True
+    current, good = content_hash(voorstel), True
     for orgaan, (_, b) in besluiten.items():
-        klopt = b.inhoud_sha256 == huidig
-        goed &= klopt
-        staat = "inhoud ongewijzigd" if klopt else "GEWIJZIGD na het besluit"
-        click.echo(f"{bestand}: besluit {orgaan} {fmt.datum(b.datum)} ({b.uitkomst}): {staat}")
-    sys.exit(0 if goed else 1)
+        matches = b.inhoud_sha256 == current
+        good &= matches
+        state_ = "inhoud ongewijzigd" if matches else "GEWIJZIGD na het besluit"
+        click.echo(f"{bestand}: besluit {orgaan} {fmt.datum(b.datum)} ({b.uitkomst}): {state_}")
+    sys.exit(0 if good else 1)

@@ -9,31 +9,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..kinds import bekende_soorten, vind_soort
-from .emit import yaml_tekst
-from .read import bron_uit_pdf, lees
-from .structure import Herkenner, kies_soort
+from generator.proposal.kinds import known_soorten, find_soort
+from generator.importer.emit import yaml_text
+from generator.importer.read import source_from_pdf, read
+from generator.importer.structure import Recognizer, choose_soort
 
 
 @dataclass
-class Resultaat:
+class Result:
     yaml: str
     soort: str
-    aandacht: list[str] = field(default_factory=list)
+    attention: list[str] = field(default_factory=list)
     exact: bool = False  # taken from an embedded source
 
 
-def importeer(pad: Path, zoekpad, soort: str | None = None) -> Resultaat:
-    if pad.suffix.lower() == ".pdf":
-        bron = bron_uit_pdf(pad)
+def import_document(path: Path, search_path, soort: str | None = None) -> Result:
+    if path.suffix.lower() == ".pdf":
+        bron = source_from_pdf(path)
         if bron is not None:
-            return Resultaat(bron.decode("utf-8"), soort or "", exact=True)
-    regels = lees(pad)
-    soorten = [vind_soort(soort, zoekpad)] if soort else [vind_soort(n, zoekpad) for n in bekende_soorten(zoekpad)]
-    gekozen = kies_soort(regels, soorten)
-    opbouw = Herkenner(gekozen).verwerk(regels)
-    for veld in gekozen.velden:
-        if veld.get("verplicht") and veld["sleutel"] not in opbouw.velden and veld["sleutel"] not in opbouw.markdown \
-                and not (veld["type"] == "beslispunten" and opbouw.beslispunten):
-            opbouw.aandacht.append(f"'{veld['sleutel']}' ({veld.get('label', '')}) niet gevonden: vul het in")
-    return Resultaat(yaml_tekst(gekozen, opbouw), gekozen.naam, opbouw.aandacht)
+            return Result(bron.decode("utf-8"), soort or "", exact=True)
+    regels = read(path)
+    soorten = [find_soort(soort, search_path)] if soort else [find_soort(n, search_path) for n in known_soorten(search_path)]
+    chosen = choose_soort(regels, soorten)
+    structure = Recognizer(chosen).process(regels)
+    for veld in chosen.velden:
+        if veld.get("verplicht") and veld["sleutel"] not in structure.velden and veld["sleutel"] not in structure.markdown \
+                and not (veld["type"] == "beslispunten" and structure.beslispunten):
+            structure.attention.append(f"'{veld['sleutel']}' ({veld.get('label', '')}) niet gevonden: vul het in")
+    return Result(yaml_text(chosen, structure), chosen.naam, structure.attention)

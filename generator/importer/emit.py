@@ -7,119 +7,119 @@ import re
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from ..skeleton import dump, schema_kop
-from .structure import Opbouw
+from generator.proposal.skeleton import dump, schema_header
+from generator.importer.structure import Structure
 
-MARKERING = "NOTA IMPORT, NIET GEPLAATST:"
-
-
-def markdown(blokken) -> str:
-    delen = ["\n".join(b) if isinstance(b, list) else b for b in blokken]
-    return "\n\n".join(delen) + "\n"
+MARKER = "NOTA IMPORT, NIET GEPLAATST:"
 
 
-def _tekst(waarde: str):
+def markdown(blocks) -> str:
+    parts = ["\n".join(b) if isinstance(b, list) else b for b in blocks]
+    return "\n\n".join(parts) + "\n"
+
+
+def _text(waarde: str):
     return LiteralScalarString(waarde) if "\n" in waarde.strip() or len(waarde) > 80 else waarde.strip()
 
 
-def sectie(blokken, s: dict, opbouw: Opbouw, intro: str):
-    if not blokken:
+def sectie(blocks, s: dict, structure: Structure, intro: str):
+    if not blocks:
         return None
-    teksten = [b for b in blokken if isinstance(b, (str, list))]
-    platte = [t.lower() for b in teksten for t in (b if isinstance(b, list) else [b])]
-    if platte == ["niet van toepassing"]:
+    texts = [b for b in blocks if isinstance(b, (str, list))]
+    plain = [t.lower() for b in texts for t in (b if isinstance(b, list) else [b])]
+    if plain == ["niet van toepassing"]:
         return "nvt"
-    if s.get("uit_beslispunten") and _herhaalt_beslispunten(teksten, opbouw.beslispunten, intro):
+    if s.get("uit_beslispunten") and _repeats_beslispunten(texts, structure.beslispunten, intro):
         return None
-    if all(isinstance(b, (str, list)) for b in blokken):
-        return _tekst(markdown(blokken))
-    return _gemengd(blokken)
+    if all(isinstance(b, (str, list)) for b in blocks):
+        return _text(markdown(blocks))
+    return _mixed(blocks)
 
 
-def _gemengd(blokken) -> CommentedSeq:
-    uit, tekst = CommentedSeq(), []
-    for b in blokken:
+def _mixed(blocks) -> CommentedSeq:
+    out, tekst = CommentedSeq(), []
+    for b in blocks:
         if isinstance(b, dict):
             if tekst:
-                uit.append(_tekst(markdown(tekst)))
+                out.append(_text(markdown(tekst)))
                 tekst = []
-            uit.append(_tabel(b))
+            out.append(_tabel(b))
         else:
             tekst.append(b)
     if tekst:
-        uit.append(_tekst(markdown(tekst)))
-    return uit
+        out.append(_text(markdown(tekst)))
+    return out
 
 
 def _tabel(t: dict) -> CommentedMap:
-    uit = CommentedMap(t)
-    uit["kolommen"] = CommentedSeq(t["kolommen"])
-    uit["kolommen"].fa.set_flow_style()
+    out = CommentedMap(t)
+    out["kolommen"] = CommentedSeq(t["kolommen"])
+    out["kolommen"].fa.set_flow_style()
     regels = CommentedSeq()
     for r in t["regels"]:
         regel = CommentedMap(r)
         regel.fa.set_flow_style()
         regels.append(regel)
-    uit["regels"] = regels
-    return uit
+    out["regels"] = regels
+    return out
 
 
-def _herhaalt_beslispunten(teksten, punten, intro: str) -> bool:
-    def kaal(r: str) -> str:
+def _repeats_beslispunten(texts, punten, intro: str) -> bool:
+    def bare(r: str) -> str:
         return r.removeprefix("### ").strip().rstrip(":")
-    regels = [t for b in teksten for t in (b if isinstance(b, list) else [b])]
-    regels = [re.sub(r"^\d+[.)]\s+", "", r) for r in regels if not (intro and kaal(r) == kaal(intro))]
+    regels = [t for b in texts for t in (b if isinstance(b, list) else [b])]
+    regels = [re.sub(r"^\d+[.)]\s+", "", r) for r in regels if not (intro and bare(r) == bare(intro))]
     return [" ".join(r.split()) for r in regels] == [" ".join(p.split()) for p in punten]
 
 
-def yaml_tekst(soort, opbouw: Opbouw) -> str:
+def yaml_text(soort, structure: Structure) -> str:
     doc = CommentedMap()
     doc["soort"] = soort.naam
     for veld in soort.velden:
-        waarde = _veldwaarde(veld, opbouw)
+        waarde = _field_value(veld, structure)
         if waarde is not None:
             doc[veld["sleutel"]] = waarde
     if soort.secties:
-        doc["secties"] = _secties(soort, opbouw)
+        doc["secties"] = _secties(soort, structure)
     doc["besluiten"] = CommentedSeq(CommentedMap((k, v) for k, v in b.items() if v is not None)
-                                    for b in opbouw.besluiten)
-    _markeer(doc, opbouw)
-    return dump(doc, schema_kop(soort), breedte=4096)
+                                    for b in structure.besluiten)
+    _mark(doc, structure)
+    return dump(doc, schema_header(soort), width=4096)
 
 
-def _veldwaarde(veld: dict, opbouw: Opbouw):
+def _field_value(veld: dict, structure: Structure):
     sleutel = veld["sleutel"]
     if veld["type"] == "beslispunten":
-        return CommentedSeq(opbouw.beslispunten) if opbouw.beslispunten else None
+        return CommentedSeq(structure.beslispunten) if structure.beslispunten else None
     if veld["type"] == "markdown":
-        blokken = opbouw.markdown.get(sleutel)
-        return _tekst(markdown(blokken)) if blokken else None
-    waarde = opbouw.velden.get(sleutel)
+        blocks = structure.markdown.get(sleutel)
+        return _text(markdown(blocks)) if blocks else None
+    waarde = structure.velden.get(sleutel)
     if isinstance(waarde, list):
-        return CommentedSeq(CommentedMap((k, _tekst(v + "\n")) for k, v in d.items()) if isinstance(d, dict)
+        return CommentedSeq(CommentedMap((k, _text(v + "\n")) for k, v in d.items()) if isinstance(d, dict)
                             else d for d in waarde)
     return CommentedMap(waarde) if isinstance(waarde, dict) else waarde
 
 
-def _secties(soort, opbouw: Opbouw) -> CommentedMap:
+def _secties(soort, structure: Structure) -> CommentedMap:
     secties = CommentedMap()
     for s in soort.secties:
-        waarde = sectie(opbouw.markdown.get("secties." + s["sleutel"]), s, opbouw, soort.beslispunten_intro)
+        waarde = sectie(structure.markdown.get("secties." + s["sleutel"]), s, structure, soort.beslispunten_intro)
         if waarde is not None or s.get("uit_beslispunten"):
             secties[s["sleutel"]] = waarde
     return secties
 
 
-def _markeer(doc: CommentedMap, opbouw: Opbouw) -> None:
-    for plaats, teksten in opbouw.niet_geplaatst.items():
-        regels = [f"{MARKERING} {t}" for t in teksten if t.strip()]
+def _mark(doc: CommentedMap, structure: Structure) -> None:
+    for plaats, texts in structure.unplaced.items():
+        regels = [f"{MARKER} {t}" for t in texts if t.strip()]
         if not regels:
             continue
-        ouder, sleutel = (doc["secties"], plaats.split(".", 1)[1]) if plaats.startswith("secties.") else (doc, plaats)
-        if sleutel and sleutel in ouder:
-            ouder.yaml_set_comment_before_after_key(sleutel, before="\n".join(regels),
-                                                    indent=2 if ouder is not doc else 0)
+        parent, sleutel = (doc["secties"], plaats.split(".", 1)[1]) if plaats.startswith("secties.") else (doc, plaats)
+        if sleutel and sleutel in parent:
+            parent.yaml_set_comment_before_after_key(sleutel, before="\n".join(regels),
+                                                    indent=2 if parent is not doc else 0)
         else:
             doc.yaml_set_comment_before_after_key("soort", before="\n".join(regels))
-        opbouw.aandacht.append(f"{len(regels)} tekstdeel/-delen niet geplaatst bij '{plaats or 'begin'}' "
-                               f"(gemarkeerd met '{MARKERING}')")
+        structure.attention.append(f"{len(regels)} tekstdeel/-delen niet geplaatst bij '{plaats or 'begin'}' "
+                               f"(gemarkeerd met '{MARKER}')")

@@ -1,0 +1,37 @@
+"""The list of checks and what every check family shares.
+
+Each check is a function `(voorstel) -> iterable of Melding`, registered with
+@check. The families (one module each) import this module; generator.checks
+imports the families, so registering never needs an import cycle.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from generator.errors import WARNING, Melding
+from generator.proposal.model import Tabel
+from generator.proposal.validate import Voorstel
+
+CHECKS: list[Callable[[Voorstel], Iterable[Melding]]] = []
+
+
+def check(functie):
+    CHECKS.append(functie)
+    return functie
+
+
+def tabellen(voorstel: Voorstel) -> Iterable[tuple[tuple, Tabel]]:
+    """Every table in the sections, with its data path."""
+    secties = getattr(voorstel.data, "secties", None)
+    if secties is None:
+        return
+    for sleutel in type(secties).model_fields:
+        inhoud = getattr(secties, sleutel)
+        if isinstance(inhoud, list):
+            for i, part in enumerate(inhoud):
+                if isinstance(part, Tabel):
+                    yield ("secties", sleutel, i), part
+
+
+def warning(voorstel: Voorstel, path: tuple, message: str) -> Melding:
+    return voorstel.bron.melding(path, message, niveau=WARNING)

@@ -1,0 +1,45 @@
+"""`nota import`: an existing document (.docx, .txt, .pdf) as a proposal YAML."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli import reports_errors, templates_option
+from generator.errors import Melding, NotaFout
+
+HELP = """Zet een bestaand document (.docx, .txt of .pdf) om in een voorstel (YAML).
+
+Herkent de soort, kopgegevens, samenvatting, beslispunten, secties, tabellen en de
+besluitregel. Wat niet te plaatsen is, staat als gemarkeerd commentaar in de YAML;
+nota noemt wat aandacht nodig heeft en controleert het resultaat."""
+
+
+@click.command("import", help=HELP)
+@click.argument("bron", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--uitvoer", "doel", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Bestand om te schrijven (standaard: <bron>.yaml).")
+@click.option("--soort", default=None, help="De soort, als nota die niet zelf moet herkennen.")
+@click.option("--overschrijf", is_flag=True, help="Een bestaand bestand vervangen.")
+@templates_option
+@reports_errors
+def import_document(bron, doel, soort, overschrijf, templates):
+    from generator.importer import import_document as run
+    from generator.proposal.kinds import search_path
+    from generator.render.output import write_bytes
+    from generator.cli import report_all
+    from generator.checks import check_file
+    doel = doel or bron.with_suffix(".yaml")
+    if doel.exists() and not overschrijf:
+        raise NotaFout(Melding("bestaat al; kies een andere naam (-o) of gebruik --overschrijf", doel))
+    path = search_path(templates)
+    result = run(bron, path, soort)
+    write_bytes(doel, result.yaml.encode("utf-8"))
+    origin = "exact uit de ingesloten bron" if result.exact else f"als {result.soort}"
+    click.echo(f"geschreven: {doel} ({origin})", err=True)
+    for item in result.attention:
+        click.echo(f"aandacht: {item}", err=True)
+    _, meldingen = check_file(doel, path)
+    report_all(meldingen)
+    if any(m.is_error for m in meldingen):
+        raise SystemExit(1)

@@ -1,0 +1,209 @@
+"""Word content from the HTML rendition, so the DOCX and the PDF never disagree.
+
+The kind's HTML template (the same one WeasyPrint lays out) is walked and
+each element becomes real Word structure in a python-docx document: headings
+in Word heading styles, paragraphs with bold/italic runs and hyperlinks,
+numbered and bulleted Word lists, and Word tables with right-aligned amounts.
+Nothing here knows a kind: only HTML elements and a few shared class names.
+"""
+from __future__ import annotations
+
+import re
+
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from lxml import html as lxml_html
+
+from generator.render.docx_lists import Numbering
+
+HEADING_STYLE = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3",
+            "h5": "Heading 3", "h6": "Heading 3"}
+SKIP = {"lopende-kop", "lopende-voet", "conceptmerk", "teken"}
+NEW_PAGE = {"nieuwe-pagina", "raadsbesluit"}
+FORMATTING = {  # shared class names of the HTML templates -> run formatting
+    "gemeente": {"bold": True, "size": 14, "kleur": "1F4E79"},
+    "documentsoort": {"size": 8, "kleur": "555555", "caps": True},
+    "intro": {"bold": True},
+    "besluitkop": {"bold": True},
+    "besluit-woord": {"bold": True},
+}
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "section",
+           "header", "blockquote", "pre", "hr", "footer", "article", "main", "dl"}
+SIDE_BY_SIDE = "kolommen"  # a block whose children sit side by side (letterhead, signatures)
+FILL_IN = {"tekenlijn", "invulveld"}  # an empty place to sign or fill in: a line
+FILL_IN_LINE = "_" * 28
+
+
+def classes(el) -> set[str]:
+    return set((el.get("class") or "").split())
+
+
+class HtmlToDocx:
+    """Writes the body of an HTML document into a python-docx (sub)document."""
+
+    def __init__(self, doc, numbering: Numbering):
+        self.doc = doc
+        self.numbering = numbering
+        self.page_break = False
+
+    def write(self, html: str) -> None:
+        body = lxml_html.fromstring(html).find(".//body")
+        self.blocks(body)
+
+    def blocks(self, el) -> None:
+        for kind in el:
+            if not isinstance(kind.tag, str) or classes(kind) & SKIP:
+                continue
+            self.block(kind)
+
+    def block(self, el) -> None:
+        if classes(el) & NEW_PAGE:
+            self.page_break = True
+        tag = el.tag
+        if tag in HEADING_STYLE:
+            self.paragraph(el, HEADING_STYLE[tag])
+        elif tag == "p":
+            self.paragraph(el, "Normal")
+        elif tag in ("ul", "ol"):
+            self.list_(el, 0)
+        elif tag == "table":
+            from generator.render.docx_tables import tabel
+            tabel(self, el)
+        elif SIDE_BY_SIDE in classes(el):
+            from generator.render.docx_tables import side_by_side
+            side_by_side(self, el)
+        elif tag == "dl":
+            self.definitions(el)
+        elif tag == "pre":
+            self.paragraph(el, "Normal", code=True)
+        elif tag == "hr":
+            self.doc.add_paragraph()
+        elif _has_blocks(el):
+            self.blocks(el)
+        elif (el.text_content() or "").strip():
+            self.paragraph(el, "Normal")
+
+    def paragraph(self, el, style_: str, code: bool = False):
+        p = self.doc.add_paragraph(style=style_)
+        if self.page_break:
+            p.paragraph_format.page_break_before = True
+            self.page_break = False
+        self.runs(p, el, bold=False, italic=False, code=code)
+        for naam in classes(el) & FORMATTING.keys():
+            _formatting(p, FORMATTING[naam])
+        return p
+
+    def runs(self, p, el, bold: bool, italic: bool, code: bool = False, link: str | None = None):
+        """Inline content of `el` as runs of paragraph `p`."""
+        bold = bold or el.tag in ("strong", "b")
+        italic = italic or el.tag in ("em", "i") or "nvt" in classes(el)
+        if el.tag == "a" and el.get("href"):
+            link = el.get("href")
+        if el.tag == "br":
+            p.add_run().add_break(WD_BREAK.LINE)
+        elif "teken" in classes(el):
+            self.status_mark(p, el)
+        elif classes(el) & FILL_IN:
+            self.fill_in_line(p, el)
+        elif el.text:
+            self.run(p, el.text, bold, italic, code, link)
+        for kind in el:
+            if isinstance(kind.tag, str) and not (classes(kind) & (SKIP - {"teken"})):
+                self.runs(p, kind, bold, italic, code, link)
+            if kind.tail:
+                self.run(p, kind.tail, bold, italic, code, link if kind.tag != "a" else None)
+
+    def run(self, p, tekst: str, bold: bool, italic: bool, code: bool, link: str | None):
+        if not code:
+            tekst = re.sub(r"\s+", " ", tekst)
+            if not p.text or p.text.endswith(" "):
+                tekst = tekst.lstrip()
+        if not tekst:
+            return
+        if link:
+            return hyperlink(p, link, tekst)
+        r = p.add_run(tekst)
+        r.bold, r.italic = bold or None, italic or None
+        if code:
+            r.font.name = "DejaVu Sans Mono"
+
+    def status_mark(self, p, el):
+        kleur = el.get("data-kleur") or (el.getparent().get("data-kleur") if el.getparent() is not None else None)
+        r = p.add_run(f"{el.get('data-teken') or '●'} ")
+        if kleur:
+            r.font.color.rgb = RGBColor.from_string(kleur.lstrip("#").upper())
+
+    def fill_in_line(self, p, el) -> None:
+        """A line to sign on (with room above it) or a blank to fill in."""
+        p.add_run(FILL_IN_LINE)
+        if "tekenlijn" in classes(el):
+            p.paragraph_format.space_before = Pt(24)
+
+    def definitions(self, el) -> None:
+        """<dl>: each term as a small label, its description as a paragraph below it."""
+        for kind in el:
+            if kind.tag == "dt":
+                label = self.paragraph(kind, "Normal")
+                _formatting(label, {"size": 7, "kleur": "555555", "caps": True})
+                label.paragraph_format.space_after = Pt(0)
+            elif kind.tag == "dd":
+                self.paragraph(kind, "Normal").paragraph_format.space_after = Pt(3)
+
+    def list_(self, el, niveau: int) -> None:
+        ordered = el.tag == "ol"
+        num_id = self.numbering.new_list(ordered, int(el.get("start", "1") or 1))
+        for li in el.findall("li"):
+            p = self.doc.add_paragraph(style="List Number" if ordered else "List Bullet")
+            self.numbering.pair(p, num_id, niveau)
+            self.li_content(p, li, niveau)
+
+    def li_content(self, p, li, niveau: int) -> None:
+        if li.text and li.text.strip():
+            self.run(p, li.text, False, False, False, None)
+        for kind in li:
+            if kind.tag in ("ul", "ol"):
+                self.list_(kind, niveau + 1)
+            elif kind.tag == "p":
+                self.runs(p, kind, False, False)
+            elif isinstance(kind.tag, str):
+                self.runs(p, kind, False, False)
+            if kind.tail and kind.tail.strip():
+                self.run(p, kind.tail, False, False, False, None)
+
+
+def _formatting(p, formatting: dict) -> None:
+    for r in p.runs:
+        r.bold = formatting.get("bold", r.bold)
+        r.font.all_caps = formatting.get("caps")
+        if "size" in formatting:
+            r.font.size = Pt(formatting["size"])
+        if "kleur" in formatting:
+            r.font.color.rgb = RGBColor.from_string(formatting["kleur"])
+
+
+def _has_blocks(el) -> bool:
+    return any(isinstance(k.tag, str) and k.tag in BLOCKS for k in el)
+
+
+def hyperlink(p, url: str, tekst: str) -> None:
+    """A real w:hyperlink to `url` (an external relationship of the document part)."""
+    r_id = p.part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+                            is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    style_ = OxmlElement("w:color")
+    style_.set(qn("w:val"), "1F4E79")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    rpr.extend([style_, underline])
+    text_element = OxmlElement("w:t")
+    text_element.text = tekst
+    text_element.set(qn("xml:space"), "preserve")
+    run.extend([rpr, text_element])
+    link.append(run)
+    p._p.append(link)
+

@@ -1,0 +1,43 @@
+"""One Jinja environment per kind, with the filters both renderers share.
+
+Autoescape is on for every HTML template; proposal text only ever enters a
+template as a value, so template syntax inside it is printed, never run.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from generator.render import formatting as fmt
+from generator.render.context import besluitregel
+from generator.proposal.kinds import Soort
+from generator.render.richtext import to_html
+
+FILTERS = {
+    "datum": fmt.datum,
+    "datum_short": fmt.datum_short,
+    "bedrag": fmt.bedrag,
+    "procent": fmt.procent,
+    "besluitregel": besluitregel,
+}
+
+
+def filters_for_text() -> dict:
+    """Filters that give plain text (for the DOCX templates)."""
+    return dict(FILTERS)
+
+
+@lru_cache(maxsize=32)
+def html_env(soort: Soort) -> Environment:
+    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in soort.template_dirs()])
+    env = Environment(
+        loader=loader,
+        autoescape=select_autoescape(["html", "j2", "xml"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    env.filters["md"] = to_html
+    return env

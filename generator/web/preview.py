@@ -1,0 +1,209 @@
+"""The live preview: one warm process that serves a proposal's HTML rendition.
+
+The document is the same HTML that WeasyPrint lays out for the PDF, shown in
+a frame below a bar with download links. A watcher rebuilds it on every save
+(of the proposal or of its kind's templates) and tells the page through
+server-sent events, so the browser reloads within a second. A save that
+breaks the proposal shows the meldingen (file:line:column) in place of the
+document; the server keeps running. Only 127.0.0.1 is served, and only
+stylesheets, fonts and images from the kind's template folders (images also
+from the proposal's own folder).
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+from generator.errors import Melding, NotaFout
+
+HOST = "127.0.0.1"
+IMAGE = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+TEMPLATE_FILE = IMAGE | {".css", ".ttf", ".otf", ".woff", ".woff2"}
+FORMATS = {"pdf": "application/pdf",
+            "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+_FILE_URL = re.compile(r"file://(/[^\"'()\s<>]*)")
+_BASE = '<base href="/map/">'
+_SCREEN = ('<style>@media screen{html{background:#e8e8e8}body{background:#fff;max-width:17cm;'
+           'margin:1em auto!important;padding:2cm!important;box-shadow:0 0 .4em #999}}</style>')
+
+
+@dataclass
+class State:
+    """One build of the proposal: the document, or the meldingen that stopped it."""
+
+    version: int
+    html: str
+    ok: bool
+    meldingen: list[Melding] = field(default_factory=list)
+    voorstel: object = None
+    time_: datetime = field(default_factory=datetime.now)
+
+    def samenvatting(self) -> dict:
+        errors = sum(m.is_error for m in self.meldingen)
+        tekst = (f"bijgewerkt om {self.time_:%H:%M:%S}" if self.ok
+                 else f"{errors} {'fout' if errors == 1 else 'fouten'} om {self.time_:%H:%M:%S}")
+        return {"versie": self.version, "ok": self.ok, "tekst": tekst}
+
+
+class Preview:
+    """The preview's state: the latest build, who waits for the next, downloads."""
+
+    def __init__(self, path: Path, search_path):
+        self.path, self.search_path = Path(path), search_path
+        self.state = State(0, "", False)
+        self.stopped = False
+        self._change = threading.Condition()
+        self._render = threading.Lock()
+        self._downloads: dict[tuple[int, str], tuple[str, bytes]] = {}
+
+    def build(self) -> State:
+        """Check and render the proposal anew; wakes every page that waits."""
+        try:
+            ok, inhoud, meldingen, voorstel = _build(self.path, self.search_path)
+        except Exception as e:  # a bug must not stop the preview; show it in the page
+            meldingen = [Melding(f"interne fout bij het bijwerken ({type(e).__name__}: {e})", self.path)]
+            ok, inhoud, voorstel = False, error_page(meldingen), None
+        with self._change:
+            self.state = State(self.state.version + 1, inhoud, ok, meldingen, voorstel)
+            self._change.notify_all()
+        return self.state
+
+    def waiting(self, version: int, seconds: float) -> State:
+        """The build after `versie`, or the current one after `seconden`."""
+        with self._change:
+            self._change.wait_for(lambda: self.state.version != version or self.stopped, seconds)
+            return self.state
+
+    def stop(self) -> None:
+        with self._change:
+            self.stopped = True
+            self._change.notify_all()
+
+    def document(self, format_: str) -> tuple[str, bytes]:
+        """(file name, content) of the current PDF or DOCX; NotaFout if it cannot be made."""
+        state = self.state
+        if not state.ok:
+            raise NotaFout(state.meldingen)
+        with self._render:
+            if (state.version, format_) not in self._downloads:
+                self._downloads = {(state.version, format_): _make(state.voorstel, format_),
+                                   **{k: v for k, v in self._downloads.items() if k[0] == state.version}}
+            return self._downloads[(state.version, format_)]
+
+    def bestand(self, url_path: str) -> Path | None:
+        """The file behind /bestand/... or /map/..., if the preview may serve it."""
+        soort, _, rest = url_path.lstrip("/").partition("/")
+        own_dir = self.path.resolve().parent
+        if soort == "bestand":
+            path, roots, allowed = Path("/" + unquote(rest)), self._template_dirs(), TEMPLATE_FILE
+        elif soort == "map":
+            path, roots, allowed = own_dir / unquote(rest), [own_dir], IMAGE
+        else:
+            return None
+        path = path.resolve()
+        if path.suffix.lower() in allowed and path.is_file() and any(path.is_relative_to(w) for w in roots):
+            return path
+        return None
+
+    def watched_dirs(self) -> list[Path]:
+        return list(dict.fromkeys([self.path.resolve().parent, *self._template_dirs()]))
+
+    def _template_dirs(self) -> list[Path]:
+        voorstel = self.state.voorstel
+        if voorstel is not None:
+            return [d.resolve() for d in voorstel.soort.template_dirs()]
+        from generator.proposal.kinds import SHARED
+        return [d.resolve() for d in self.search_path if d.is_dir()] + [
+            (d / SHARED).resolve() for d in self.search_path if (d / SHARED).is_dir()]
+
+
+def _build(path: Path, search_path) -> tuple[bool, str, list[Melding], object]:
+    from generator.render import context
+    from generator.checks import check_file
+    from generator.render.html import render_html
+    voorstel, meldingen = check_file(path, search_path)
+    if voorstel is None or any(m.is_error for m in meldingen):
+        return False, error_page(meldingen), meldingen, None
+    try:
+        document = render_html(voorstel, context.build(voorstel))
+    except NotaFout as e:
+        return False, error_page(e.meldingen), e.meldingen, None
+    return True, for_screen(document), meldingen, voorstel
+
+
+def _make(voorstel, format_: str) -> tuple[str, bytes]:
+    from generator.render.pipeline import write
+    with tempfile.TemporaryDirectory(prefix="nota-voorbeeld-") as tmp:
+        target = write(voorstel, Path(tmp), (format_,))[0]
+        return target.name, target.read_bytes()
+
+
+def for_screen(document: str) -> str:
+    """The PDF's HTML for a browser: file:// URLs served by the preview, a page look."""
+    document = _FILE_URL.sub(lambda m: "/bestand" + quote(unquote(m.group(1))), document)
+    document = document.replace("<head>", "<head>" + _BASE, 1)
+    return document.replace("</head>", _SCREEN + "</head>", 1)
+
+
+def error_page(meldingen: list[Melding]) -> str:
+    regels = "\n".join(f'<li class="{m.niveau}">{html.escape(str(m))}</li>' for m in meldingen)
+    return ERROR_PAGE.replace("{regels}", regels)
+
+
+def shell(preview: Preview) -> str:
+    state = preview.state
+    return (SHELL.replace("{naam}", html.escape(preview.path.name))
+            .replace("{stand}", json.dumps(state.samenvatting()).replace("<", "\\u003c")))
+
+
+ERROR_PAGE = """<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Fouten in het voorstel</title>
+<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{color:#a40000;font-size:1.4em}
+li{font-family:monospace;margin:.4em 0;white-space:pre-wrap}li.fout{color:#a40000}</style></head>
+<body class="nota-fouten"><h1>Het voorstel bevat fouten</h1>
+<p>Het document verschijnt weer zodra u de fouten hieronder verbetert en het bestand opslaat.</p>
+<ul>
+{regels}
+</ul></body></html>
+"""
+
+SHELL = """<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Voorbeeld: {naam}</title>
+<style>body{margin:0;font-family:system-ui,sans-serif;display:flex;flex-direction:column;height:100vh}
+header{display:flex;gap:1em;align-items:center;padding:.5em 1em;background:#1f3a5f;color:#fff}
+header a{color:#fff;background:#2f5a8f;padding:.3em .8em;border-radius:4px;text-decoration:none}
+header a[aria-disabled=true]{opacity:.4;pointer-events:none}#stand{margin-left:auto}
+iframe{flex:1;border:0;width:100%}</style></head>
+<body><header><strong>{naam}</strong>
+<a id="pdf" href="/document.pdf" target="document">PDF downloaden</a>
+<a id="docx" href="/document.docx" target="document">Word downloaden</a><span id="stand"></span></header>
+<iframe id="document" name="document" src="/document" title="Document"></iframe>
+<script>
+const frame = document.getElementById('document');
+let huidig = {stand};
+function toon(s) {
+  document.getElementById('stand').textContent = s.tekst;
+  for (const a of document.querySelectorAll('header a')) a.setAttribute('aria-disabled', String(!s.ok));
+}
+function herlaad() {
+  const y = frame.contentWindow.scrollY;
+  frame.addEventListener('load', () => frame.contentWindow.scrollTo(0, y), {once: true});
+  frame.contentWindow.location.replace('/document');
+}
+toon(huidig);
+new EventSource('/gebeurtenissen').onmessage = (e) => {
+  const s = JSON.parse(e.data);
+  if (s.versie !== huidig.versie) herlaad();
+  huidig = s;
+  toon(s);
+};
+</script></body></html>
+"""
+
