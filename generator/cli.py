@@ -23,6 +23,7 @@ COMMANDS = {
     "check": "generator.commands.check:check",
     "render": "generator.commands.render:render",
     "preview": "generator.commands.preview:preview",
+    "serve": "generator.commands.serve:serve",
     "schema": "generator.commands.schema:schema",
     "decide": "generator.commands.decide:decide",
     "verify": "generator.commands.verify:verify",
@@ -76,6 +77,17 @@ class LazyGroup(click.Group):
 def templates_option(f):
     return click.option("--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
                         default=None, help=TEMPLATES_HELP)(f)
+
+
+def soort_argument(naam: str, path):
+    """The kind named on the command line; an unknown name is a usage error (exit 2)."""
+    from generator.proposal.kinds import find_soort, known_soorten
+    if naam not in known_soorten(path):
+        try:
+            find_soort(naam, path)
+        except NotaFout as e:
+            raise click.UsageError(e.meldingen[0].message) from None
+    return find_soort(naam, path)
 
 
 def reports_errors(f):

@@ -10,7 +10,26 @@ import click.decorators
 import click.exceptions
 import click.formatting
 import click.parser
+import click.termui
 import click.types
+
+# The metavar of an option is its type's name in capitals (TEXT, INTEGER RANGE); these
+# names are class attributes that gettext never sees, so they are set here.
+TYPE_NAMES = {
+    click.types.StringParamType: "tekst",
+    click.types.IntParamType: "getal",
+    click.types.IntRange: "getal",
+    click.types.FloatParamType: "getal",
+    click.types.FloatRange: "getal",
+    click.types.BoolParamType: "janee",
+    click.types.DateTime: "datum",
+    click.types.UUIDParameterType: "uuid",
+    click.types.File: "bestand",
+    click.types.Choice: "keuze",
+    click.types.Tuple: "waarden",
+    click.types.FuncParamType: "waarde",
+    click.types.UnprocessedParamType: "waarde",
+}
 
 NL = {
     "Usage:": "Gebruik:",
@@ -52,7 +71,30 @@ NL = {
     "file": "Bestand",
     "directory": "Map",
     "path": "Pad",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} kan niet worden uitgevoerd.",
     "default: {default}": "standaard: {default}",
+    "required": "verplicht",
+    "env var: {var}": "omgevingsvariabele: {var}",
+    "(dynamic)": "(wisselend)",
+    "deprecated": "verouderd",
+    "unknown error": "onbekende fout",
+    "Could not open file {filename!r}: {message}": "Bestand {filename!r} kan niet worden geopend: {message}",
+    "Argument {name!r} takes {nargs} values.": "Argument {name!r} neemt {nargs} waarden.",
+    "Takes {nargs} values but 1 was given.": "Neemt {nargs} waarden, maar er is er 1 gegeven.",
+    "Takes {nargs} values but {len} were given.": "Neemt {nargs} waarden, maar er zijn er {len} gegeven.",
+    "{len_type} values are required, but {len_value} was given.":
+        "{len_type} waarden zijn nodig, maar er is er {len_value} gegeven.",
+    "{len_type} values are required, but {len_value} were given.":
+        "{len_type} waarden zijn nodig, maar er zijn er {len_value} gegeven.",
+    "{value!r} is not a valid boolean. Recognized values: {states}":
+        "{value!r} is geen geldige ja/nee-waarde; mogelijk: {states}",
+    "{value!r} is not a valid UUID.": "{value!r} is geen geldige UUID.",
+    "Do you want to continue?": "Wilt u doorgaan?",
+    "Confirm the action without prompting.": "Bevestig zonder te vragen.",
+    "Repeat for confirmation": "Herhaal ter bevestiging",
+    "Error: The two entered values do not match.": "Fout: de twee waarden zijn niet gelijk.",
+    "Error: invalid input": "Fout: ongeldige invoer",
+    "Press any key to continue...": "Druk op een toets om door te gaan...",
     "Aborted!": "Afgebroken.",
     "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
 }
@@ -68,8 +110,20 @@ def translate_n(single: str, more: str, n: int) -> str:
 
 def install() -> None:
     for module in (click.core, click.decorators, click.exceptions, click.formatting,
-                   click.parser, click.types):
+                   click.parser, click.termui, click.types):
         if hasattr(module, "_"):
             module._ = translate
         if hasattr(module, "ngettext"):
             module.ngettext = translate_n
+    for kind, naam in TYPE_NAMES.items():
+        kind.name = naam
+    click.types._NumberRangeBase._describe_range = _describe_range
+
+
+def _describe_range(self) -> str:
+    """'0 t/m 65535' for click's '0<=x<=65535'."""
+    laag = None if self.min is None else f"{'meer dan' if self.min_open else 'minstens'} {self.min}"
+    hoog = None if self.max is None else f"{'minder dan' if self.max_open else 'hoogstens'} {self.max}"
+    if laag and hoog and not (self.min_open or self.max_open):
+        return f"{self.min} t/m {self.max}"
+    return ", ".join(d for d in (laag, hoog) if d)

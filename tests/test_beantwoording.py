@@ -165,7 +165,9 @@ def test_docx_briefhoofd_adres_naast_gegevens(docx):
         "Retouradres Postbus 1992, 6201 BZ Maastricht",
         "Aan de fractie van de SP\nmevrouw drs. A.C. Schut\nde heer Vrehen"]
     regels = [p.text for p in gegevens.paragraphs]
-    assert regels[:6] == ["Onderwerp", "Schriftelijke vragen inzake het schrappen van cliëntadviseurs in "
+    assert regels[:4] == ["Bezoekadres", "Mosae Forum 10\n6211 DW Maastricht",
+                          "Postadres", "Postbus 1992\n6201 BZ Maastricht"]
+    assert regels[4:10] == ["Onderwerp", "Schriftelijke vragen inzake het schrappen van cliëntadviseurs in "
                           "de wijken", "Behandeld door", "M. Peters", "Datum", "23 december 2021"]
     assert regels[-4:] == ["Uw referentie", "–", "Bijlagen", "–"]
     assert gegevens.paragraphs[0].runs[0].font.all_caps  # labels in small capitals
@@ -181,8 +183,8 @@ def test_docx_vragen_en_antwoorden_als_koppen(docx):
     assert koppen == expected
     texts = [b[2] for b in blocks]
     i = texts.index("Antwoord 3")
-    assert texts[i + 2:i + 5] == ["in 2021: € 188.000;", "in 2022: € 300.000;",
-                                    "vanaf 2023: € 375.000 per jaar."]
+    assert texts[i + 2:i + 5] == ["in 2021: €\u00a0188.000;", "in 2022: €\u00a0300.000;",
+                                    "vanaf 2023: €\u00a0375.000 per jaar."]
 
 
 def test_docx_ondertekenaars_naast_elkaar(docx):

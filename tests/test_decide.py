@@ -37,7 +37,7 @@ def test_alleen_het_besluit_komt_erbij(cli, tmp_path):
     r = _decide(cli, path, "--uitkomst", "conform", "--door", "secretariaat")
     assert r.exit_code == 0, r.output
     after = path.read_text(encoding="utf-8")
-    before_, _, rest = after.partition("besluiten:\n")
+    before_, _, rest = after.partition("besluiten:   # door nota decide\n")  # the comment stays
     assert before_ == COMMENTAAR.split("besluiten: []")[0]
     assert rest.endswith("# slotcommentaar\n")
     assert "  - orgaan: college\n    datum: 2021-02-09\n    uitkomst: conform\n" \
@@ -47,7 +47,7 @@ def test_alleen_het_besluit_komt_erbij(cli, tmp_path):
 
 def test_tweede_besluit_komt_na_het_eerste(cli, tmp_path):
     raad = write(tmp_path, "raad.yaml", RAAD)
-    assert _decide(cli, raad, "--uitkomst", "conform").exit_code == 0
+    assert cli("decide", raad, "--orgaan", "college", "--datum", "2020-03-03", "--uitkomst", "conform").exit_code == 0
     first = raad.read_bytes()
     r = cli("decide", raad, "--orgaan", "raad", "--datum", "2020-05-11", "--uitkomst", "aangenomen",
             "--besluitnummer", "2020-010358")
@@ -143,7 +143,7 @@ def test_gelijktijdig_schrijven_wordt_geweigerd(tmp_path, search_path):
     path = write(tmp_path, "v.yaml", COMMENTAAR)
     with open(tmp_path / ".v.yaml.lock", "w") as slot:
         fcntl.flock(slot, fcntl.LOCK_EX)
-        with pytest.raises(NotaFout, match="iemand anders legt op dit moment een besluit vast"):
+        with pytest.raises(NotaFout, match="iemand anders schrijft op dit moment in dit bestand"):
             decide_file(path, search_path, {"orgaan": "college", "datum": None, "uitkomst": "conform"})
     assert path.read_text(encoding="utf-8") == COMMENTAAR
 

@@ -93,7 +93,7 @@ def test_docx_met_bijgehouden_wijzigingen(cli, tmp_path):
     ins = ["".join(t.text for t in e.iter(f"{w}t")) for e in body.iter(f"{w}ins")]
     dels = ["".join(t.text for t in e.iter(f"{w}delText")) for e in body.iter(f"{w}del")]
     assert "2021." in ins and "2020." in dels
-    assert "€ 371.358" in ins and "€ 356.358" in dels
+    assert "€\u00a0371.358" in ins and "€\u00a0356.358" in dels  # a no-break space after €
     assert "De evaluatie van de sociale teams uit te stellen tot 2021." in dels
     first = next(body.iter(f"{w}ins"))
     assert first.get(f"{w}author") == "nota diff" and first.get(f"{w}date").endswith("Z")

@@ -77,7 +77,7 @@ def test_verkeerd_type(tmp_path, search_path):
         "\n  - In te stemmen met een budget van € 436.358 voor de sociale teams in 2021, gedekt uit de bestaande begroting.", ""))
     with pytest.raises(NotaFout) as e:
         load_voorstel(path, search_path)
-    assert str(e.value).endswith("fout: hier hoort een lijst (regels die met '- ' beginnen)")
+    assert str(e.value).endswith("26:15: fout: 'beslispunten': hier hoort een lijst (regels die met '- ' beginnen)")
 
 
 def _met_sectie(tekst):

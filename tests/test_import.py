@@ -38,10 +38,14 @@ def test_collegenota_referentie(cli, tmp_path):
     assert [r.get("bedrag") for r in kosten["regels"]] == [371358, 40000, None, 25000]
     assert (kosten["totaal"], kosten["toelichting"], kosten["rol"]) == (436358, "BTW", "kosten")
     assert (dekking["rol"], dekking["totaal"]) == ("dekking", 436358)
-    assert data["besluiten"] == [{"orgaan": "college", "datum": __import__("datetime").date(2021, 2, 9),
-                                  "uitkomst": "conform"}]
     assert r.exit_code == 1  # the reference text has no header block: nota says what to fill in
     assert "aandacht: 'kenmerk' (Kenmerk) niet gevonden: vul het in" in r.stderr
+    # no content to seal yet: the decision waits, as the command that records it, instead of a
+    # record without seal that `verify` would call changed
+    assert data["besluiten"] == []
+    assert ("# NOTA IMPORT, NIET GEPLAATST: besluit uit het document: nota decide <dit bestand> --orgaan college "
+            "--datum 2021-02-09 --uitkomst conform\nbesluiten: []\n") in (tmp_path / "import.yaml").read_text("utf-8")
+    assert "aandacht: het besluit uit het document is nog niet vastgelegd" in r.stderr
 
 
 def test_raadsvoorstel_referentie(cli, tmp_path):
@@ -128,3 +132,28 @@ def test_onbekend_bestandstype(cli, tmp_path):
     bron.write_bytes(b"x")
     r = cli("import", bron)
     assert r.exit_code == 1 and "nota importeert .docx, .pdf en .txt; dit bestandstype niet" in r.stderr
+
+
+@pytest.mark.parametrize("formaat", ["docx", "pdf"])
+def test_eigen_raadsvoorstel_houdt_kop_ondertekening_en_opmaak(cli, tmp_path, formaat):
+    bron = PROPOSALS / "raadsvoorstel-wijkpunten-sociale-wijkteams.yaml"
+    assert cli("render", bron, "-o", tmp_path, "--formaat", formaat).exit_code == 0
+    r, data = _importeer(cli, next(tmp_path.glob(f"*.{formaat}")), tmp_path)
+    assert r.exit_code == 0, r.output
+    assert (data["datum"], data["team"], data["adviseur"]) == (
+        __import__("datetime").date(2020, 3, 3), "Team Jeugd", {"naam": "A. Bakker", "email": "a.bakker@example.nl"})
+    assert data["ondertekening"] == {"plaats": "Den Helder", "burgemeester": "Jeroen Nobel",
+                                     "secretaris": "Robert Reus"}
+    assert "raad" not in data["secties"]["communicatie"].lower()
+    if formaat == "docx":
+        assert "*Helders Sociaal Beleid*" in data["publiekssamenvatting"]
+    verschil = cli("diff", bron, tmp_path / "import.yaml", "--exit-code")
+    assert verschil.exit_code == 0, verschil.stdout
+
+
+def test_unicode_tekst_uit_word_is_geen_binair_bestand(cli, tmp_path):
+    bron = tmp_path / "oud.txt"
+    bron.write_bytes("Samenvatting\r\n\r\nTekst met één é.\r\n".encode("utf-16"))
+    r, data = _importeer(cli, bron, tmp_path)
+    assert data["samenvatting"] == "Tekst met één é."
+    assert "binair" not in r.stderr

@@ -1,8 +1,10 @@
 """`nota new`: skeletons per kind and next year's proposal from this year's."""
+import os
+
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import PROPOSALS
+from conftest import PROPOSALS, ROOT
 
 
 @pytest.mark.parametrize("soort", ["collegenota", "raadsvoorstel", "beantwoording", "voortgangsrapportage"])
@@ -31,7 +33,7 @@ def test_skelet_naar_bestand_en_niet_overschrijven(cli, tmp_path):
 def test_verkeerd_gebruik(cli):
     assert cli("new").exit_code == 2
     r = cli("new", "collegnota")
-    assert r.exit_code == 1 and "bedoelde u 'collegenota'?" in r.stderr
+    assert r.exit_code == 2 and "bedoelde u 'collegenota'?" in r.stderr
 
 
 def test_van_vorig_jaar(cli, tmp_path, search_path):
@@ -45,9 +47,22 @@ def test_van_vorig_jaar(cli, tmp_path, search_path):
     tekst = target.read_text(encoding="utf-8")
     assert "onderwerp: Continuering sociale teams 2022" in tekst
     assert "tabel: Begroting 2022" in tekst and "tabel: Dekking 2022" in tekst
-    assert 'kenmerk: ""  # invullen' in tekst and "datum: # invullen" in tekst
+    assert 'kenmerk: "invullen"\n' in tekst and "datum: # invullen" in tekst
     assert "besluiten: []" in tekst
-    assert tekst.startswith("# yaml-language-server: $schema=../schema/collegenota.schema.json\n# Voorbeeld")
-    ingevuld = tekst.replace('kenmerk: ""  # invullen', 'kenmerk: "2022.1"').replace("datum: # invullen", "datum: 2022-01-25")
+    schema = os.path.relpath(ROOT / "schema" / "collegenota.schema.json", tmp_path)
+    assert tekst.startswith(f"# yaml-language-server: $schema={schema}\n# Voorbeeld")
+    ingevuld = tekst.replace('kenmerk: "invullen"', 'kenmerk: "2022.1"').replace("datum: # invullen", "datum: 2022-01-25")
     target.write_text(ingevuld, encoding="utf-8")
     assert load_voorstel(target, search_path).data.besluiten == []
+
+
+@pytest.mark.parametrize("soort", ["collegenota", "raadsvoorstel", "beantwoording", "voortgangsrapportage"])
+def test_een_skelet_meldt_alleen_wat_nog_moet_worden_ingevuld(cli, tmp_path, soort):
+    """Every melding on a fresh skeleton is a blank to fill in, never a type error of the
+    skeleton itself (the raadsvoorstel's signature block was written as '')."""
+    target = tmp_path / f"{soort}.yaml"
+    assert cli("new", soort, "-o", target).exit_code == 0
+    r = cli("check", target)
+    assert r.exit_code == 1
+    fouten = [regel for regel in r.stderr.splitlines() if ": fout: " in regel]
+    assert fouten and all("nog niet ingevuld" in f for f in fouten), fouten

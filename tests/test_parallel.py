@@ -70,20 +70,31 @@ def test_een_fout_voorstel_wordt_gemeld_en_de_andere_worden_gemaakt(cli, tmp_pat
 
 
 @pytest.mark.parametrize("met_buur", [False, True], ids=["alleen", "in-een-map"])
-def test_een_pdf_die_niet_kan_laat_ook_geen_docx_achter(cli, tmp_path, met_buur):
+def test_een_pdf_die_niet_kan_laat_ook_geen_docx_achter(cli, tmp_path, monkeypatch, met_buur):
     """Alone, the DOCX is made in a child beside the PDF; in a folder, a worker makes
-    both in turn. Either way a failing PDF takes its proposal's DOCX with it."""
+    both in turn. Either way a failing PDF takes its proposal's DOCX with it.
+
+    (An image outside the folder used to make the PDF fail; `nota check` refuses that now,
+    before anything is made, so the PDF engine itself is made to fail here.)"""
+    from generator.errors import Melding, NotaFout
+    from generator.render import pdf
+
+    echt = pdf.render_pdf
+
+    def weigert_a(voorstel, *args, **kwargs):
+        if voorstel.path.name == "a.yaml":
+            raise NotaFout(Melding("de PDF kan niet worden gemaakt", voorstel.path))
+        return echt(voorstel, *args, **kwargs)
+    monkeypatch.setattr(pdf, "render_pdf", weigert_a)  # forked children inherit the patch
     map_ = tmp_path / "voorstel"
     map_.mkdir()
-    (tmp_path / "kaart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    slecht = variant(map_, "a.yaml", "2021.1", tekst=EXAMPLE.replace(
-        "samenvatting: |\n", "samenvatting: |\n  ![kaart](../kaart.png)\n\n", 1))
+    slecht = variant(map_, "a.yaml", "2021.1")
     if met_buur:
         variant(map_, "b.yaml", "2021.2")
     out = tmp_path / "uit"
     r = cli("render", map_ if met_buur else slecht, "-o", out)
     assert r.exit_code == 1
-    assert f"{slecht}: fout: het document verwijst naar een bestand buiten de map" in r.stderr
+    assert f"{slecht}: fout: de PDF kan niet worden gemaakt" in r.stderr
     over = sorted(p.name for p in out.iterdir()) if out.exists() else []
     assert over == (["2021.2-continuering-sociale-teams-2021.docx",
                      "2021.2-continuering-sociale-teams-2021.pdf"] if met_buur else [])
@@ -168,7 +179,7 @@ def test_opruimen_laat_een_ongewijzigd_bestaand_document_staan(monkeypatch, sear
     bestaand.write_bytes(b"%PDF-1.7 al besloten")
     nieuw = out / "nieuw.pdf"
 
-    def write(voorstel, out_dir, formats):
+    def write(voorstel, out_dir, formats, meldingen=None):
         if formats == ("docx",):
             raise NotaFout(Melding("het Word-sjabloon is kapot"))
         nieuw.write_bytes(b"%PDF-1.7 nieuw")

@@ -202,11 +202,11 @@ def test_docx_meerjarige_tabellen(docx):
     kosten = next(t for t in tabellen if t[0][0] == "Kosten")
     dekking = next(t for t in tabellen if t[0][0] == "Dekking")
     assert kosten[0] == ["Kosten", "2020", "2021", "2022"]
-    assert kosten[1] == ["Opleidingen en inrichting", "€ 180.000", "€ 20.000", ""]
-    assert kosten[-1] == ["Totaal benodigd", "€ 630.000", "€ 610.000", "€ 450.000"]
+    assert kosten[1] == ["Opleidingen en inrichting", "€\u00a0180.000", "€\u00a020.000", ""]
+    assert kosten[-1] == ["Totaal benodigd", "€\u00a0630.000", "€\u00a0610.000", "€\u00a0450.000"]
     assert dekking[0] == ["Dekking", "2020", "2021", "2022", "Totaal"]
-    assert dekking[3] == ["Aanvraag kadernota 2021-2024", "", "€ 280.000", "€ 140.000", "€ 420.000"]
-    assert dekking[-1] == ["Totaal dekking", "€ 630.000", "€ 610.000", "€ 450.000", "€ 1.690.000"]
+    assert dekking[3] == ["Aanvraag kadernota 2021-2024", "", "€\u00a0280.000", "€\u00a0140.000", "€\u00a0420.000"]
+    assert dekking[-1] == ["Totaal dekking", "€\u00a0630.000", "€\u00a0610.000", "€\u00a0450.000", "€\u00a01.690.000"]
 
 
 def test_docx_ondertekening_naast_elkaar(docx):
@@ -230,7 +230,7 @@ def test_docx_raadsbesluit_op_nieuwe_pagina_met_eigen_nummering(docx):
         "Raadsbesluit", "De raad van de gemeente Den Helder;",
         "gelezen het raadsvoorstel van het college van burgemeester en wethouders van Den Helder "
         "van 3 maart 2020,", "besluit:"]
-    assert texts[4].startswith(PUNT_1[3:]) and texts[5] == PUNT_2[3:]
+    assert texts[4].replace("\u00a0", " ").startswith(PUNT_1[3:]) and texts[5] == PUNT_2[3:]
     assert texts[6] == f"Aldus besloten in de raadsvergadering van {lijn}"
     assert besluit[-2][1] == [[f"De griffier,\n{lijn}", f"De voorzitter,\n{lijn}"]]
     punten = [b[3] for b in blocks if b[0] == "p" and b[1] == "List Number"]

@@ -54,11 +54,11 @@ def test_tabellen_met_rechts_uitgelijnde_bedragen(doc):
     kosten, dekking = doc.tables[1], doc.tables[2]
     rijen = [[c.text for c in r.cells] for r in kosten.rows]
     assert rijen[0] == ["Kosten", "Bedrag", "BTW"]
-    assert rijen[3] == ["Subtotaal", "€ 411.358", ""]
-    assert rijen[-1] == ["Totaal", "€ 436.358", ""]
+    assert rijen[3] == ["Subtotaal", "€\u00a0411.358", ""]
+    assert rijen[-1] == ["Totaal", "€\u00a0436.358", ""]
     assert all(r.cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for r in kosten.rows)
     assert all(run.bold for run in kosten.rows[-1].cells[1].paragraphs[0].runs)
-    assert [c.text for c in dekking.rows[-1].cells] == ["Totaal", "€ 436.358"]
+    assert [c.text for c in dekking.rows[-1].cells] == ["Totaal", "€\u00a0436.358"]
     assert kosten.rows[0]._tr.trPr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
 

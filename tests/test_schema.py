@@ -16,7 +16,7 @@ def test_schema_van_de_collegenota(cli):
 
 def test_onbekende_soort(cli):
     r = cli("schema", "collegnota")
-    assert r.exit_code == 1
+    assert r.exit_code == 2  # a mistyped argument is usage (issue 12 item 6)
     assert "onbekende soort 'collegnota'" in r.stderr and "bedoelde u 'collegenota'?" in r.stderr
 
 

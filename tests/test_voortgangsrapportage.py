@@ -109,7 +109,7 @@ def test_docx_statussen_met_kleur_vorm_en_woord(tmp_path):
     overzicht = next(b for b in blocks if b[0] == "t" and b[1][0][0] == "Aspect")
     assert overzicht[1] == [
         ["Aspect", "Status", "Afwijking begroting"], ["Scope", "● Op koers", "–"],
-        ["Financiën", "● Op koers", "€ -12.500"], ["Risico's en kansen", "■ Risico", "–"],
+        ["Financiën", "● Op koers", "€\u00a0-12.500"], ["Risico's en kansen", "■ Risico", "–"],
         ["Planning", "◆ Aandacht", "Nee"], ["Communicatie", "● Op koers", "–"]]
     kleuren = [row.cells[1].paragraphs[0].runs[0].font.color.rgb for row in overzicht[2].rows[1:]]
     assert kleuren[:4] == [RGBColor(0x1D, 0x6B, 0x2C), RGBColor(0x1D, 0x6B, 0x2C),
@@ -123,5 +123,5 @@ def test_docx_statussen_met_kleur_vorm_en_woord(tmp_path):
         ("Heading 2", "Planning ◆ Aandacht"), ("Heading 2", "Communicatie ● Op koers"),
         ("Heading 1", "Overige informatie")]
     texts = [b[2] for b in blocks if b[0] == "p"]
-    assert "Afwijking begroting: € -12.500" in texts
-    assert doc.sections[0].header.paragraphs[0].text == "Voortgangsrapportage\tCONCEPT"
+    assert "Afwijking begroting: €\u00a0-12.500" in texts
+    assert doc.sections[0].header.paragraphs[0].text == "Gemeente Maastricht · Voortgangsrapportage\tCONCEPT"

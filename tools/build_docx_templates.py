@@ -2,8 +2,10 @@
 
     python3 tools/build_docx_templates.py
 
-Each kind gets the same house style (A4, Open Sans, heading styles, a header
-with the municipality and the kind, a footer with "pagina X van Y"); only the
+Each kind gets the same house style: colours, font, margins from
+templates/_gedeeld/huisstijl.yaml (the one source, which nota applies again
+at every render), sizes and spacing of the heading styles below, a header
+with the municipality and the kind, a footer with "pagina X van Y". Only the
 placeholders below are filled by nota, so a municipality can restyle the
 result in Word and keep them:
 
@@ -14,6 +16,7 @@ result in Word and keep them:
 """
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -22,34 +25,28 @@ from ruamel.yaml import YAML
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
-ACCENT = RGBColor(0x1F, 0x4E, 0x79)
-STIJLEN = {  # style: (size pt, bold, italic, colour, space before pt, space after pt)
-    "Normal": (10, False, False, None, 0, 6),
-    "Title": (18, True, False, None, 12, 12),
-    "Heading 1": (13, True, False, ACCENT, 16, 4),
-    "Heading 2": (10.5, True, False, None, 10, 2),
-    "Heading 3": (10, True, True, None, 8, 2),
-    "List Number": (10, False, False, None, 0, 3),
-    "List Bullet": (10, False, False, None, 0, 3),
+sys.path.insert(0, str(ROOT))
+from generator.render import docx_style, housestyle  # noqa: E402  (run as a script from a checkout)
+
+STIJLEN = {  # style: (size pt, bold, italic, space before pt, space after pt); colours: huisstijl.yaml
+    "Normal": (10, False, False, 0, 6),
+    "Title": (18, True, False, 12, 12),
+    "Heading 1": (13, True, False, 16, 4),
+    "Heading 2": (10.5, True, False, 10, 2),
+    "Heading 3": (10, True, True, 8, 2),
+    "List Number": (10, False, False, 0, 3),
+    "List Bullet": (10, False, False, 0, 3),
 }
 
 
-def _stijl(doc, naam, maat, bold, italic, kleur, before_, after):
+def _stijl(doc, naam, maat, bold, italic, before_, after):
     style_ = doc.styles[naam]
-    style_.font.name = "Open Sans"
-    style_.element.rPr.rFonts.set(qn("w:ascii"), "Open Sans")
-    style_.element.rPr.rFonts.set(qn("w:hAnsi"), "Open Sans")
-    for thema in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        style_.element.rPr.rFonts.attrib.pop(qn(thema), None)
     style_.font.size = Pt(maat)
     style_.font.bold, style_.font.italic = bold, italic
-    style_.font.color.rgb = kleur or RGBColor(0x1A, 0x1A, 0x1A)
     style_.paragraph_format.space_before, style_.paragraph_format.space_after = Pt(before_), Pt(after)
-    if naam.startswith("Heading") or naam == "Title":
-        style_.paragraph_format.keep_with_next = True
 
 
 def _field(run, instructie: str) -> None:
@@ -71,7 +68,7 @@ def _header_and_footer(doc, sectie) -> None:
     kop.text = "{{ kopregel }}"
     kop.paragraph_format.tab_stops.add_tab_stop(Mm(165), WD_TAB_ALIGNMENT.RIGHT)
     merk = kop.add_run("\t{% if concept %}CONCEPT{% endif %}")
-    merk.bold, merk.font.color.rgb = True, RGBColor(0xBE, 0x1E, 0x1E)
+    merk.bold = True  # its colour: huisstijl.yaml's concept
     footer = sectie.footer.paragraphs[0]
     footer.text = "{{ voetregel }}\tpagina "
     footer.paragraph_format.tab_stops.add_tab_stop(Mm(165), WD_TAB_ALIGNMENT.RIGHT)
@@ -87,15 +84,13 @@ def build(target: Path) -> None:
     doc = Document()
     for naam, values in STIJLEN.items():
         _stijl(doc, naam, *values)
-    sectie = doc.sections[0]
-    sectie.page_width, sectie.page_height = Mm(210), Mm(297)
-    sectie.top_margin, sectie.bottom_margin = Mm(24), Mm(22)
-    sectie.left_margin, sectie.right_margin = Mm(25), Mm(20)
-    _header_and_footer(doc, sectie)
+    _header_and_footer(doc, doc.sections[0])
+    docx_style.apply(doc, housestyle.load_shared((ROOT / "templates",)), fonts=False)
     doc.add_paragraph("{{p inhoud }}")
-    doc.core_properties.author = "nota"
-    doc.core_properties.title = "Huisstijlsjabloon"
-    doc.save(target)
+    moment = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # fixed: a rebuild changes no bytes
+    docx_style.properties(doc, titel="Huisstijlsjabloon", onderwerp="", auteur="", trefwoorden="",
+                          created=moment, modified=moment)
+    target.write_bytes(docx_style.stable_bytes(doc, moment))
 
 
 def main(argv) -> None:

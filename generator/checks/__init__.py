@@ -10,27 +10,40 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from generator.checks import besluit, money, termijn, totals, writing  # noqa: F401  (registration)
+from generator.checks import besluit, links, money, termijn, totals, writing  # noqa: F401  (registration)
 from generator.checks.registry import CHECKS
 from generator.errors import Melding, NotaFout
-from generator.proposal.validate import Voorstel, load_voorstel
+from generator.proposal.load import load_file
+from generator.proposal.validate import Voorstel, partial, validate_all
 
 
 def run_checks(voorstel: Voorstel) -> list[Melding]:
-    """Every consistency melding of one validated proposal, in file order."""
-    meldingen = [m for functie in CHECKS for m in functie(voorstel)]
+    """Every consistency melding of one validated proposal, in file order.
+
+    On the valid part of an invalid proposal (`voorstel.partial`) the checks
+    that need the whole proposal (the seal) are left out."""
+    meldingen = [m for functie in CHECKS if not (voorstel.partial and getattr(functie, "whole", False))
+                 for m in functie(voorstel)]
     return sorted(meldingen, key=lambda m: (m.regel or 0, m.column or 0))
 
 
 def check_file(path: Path, search_path, strict: bool = False) -> tuple[Voorstel | None, list[Melding]]:
     """(proposal or None, meldingen) for one file; never raises for bad input.
 
-    With `strict`, warnings count as errors."""
+    Every problem at once: what the loader found while still parsing, the blanks,
+    the schema's errors, and the consistency checks on whatever part is valid.
+    Only a file that cannot be parsed at all stops early. With `strict`,
+    warnings count as errors."""
     try:
-        voorstel = load_voorstel(path, search_path)
+        bron = load_file(path)
     except NotaFout as e:
         return None, e.meldingen
-    meldingen = run_checks(voorstel)
+    voorstel, meldingen = validate_all(bron, search_path)
+    checked = voorstel or partial(bron, search_path)
+    if checked is not None:
+        eerst = meldingen[: len(bron.meldingen)]
+        meldingen = eerst + sorted(meldingen[len(bron.meldingen):] + run_checks(checked),
+                                   key=lambda m: (m.regel or 0, m.column or 0))
     if strict:
         meldingen = [replace(m, niveau="fout") for m in meldingen]
     return voorstel, meldingen

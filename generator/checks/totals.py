@@ -35,10 +35,10 @@ def empty_secties(voorstel: Voorstel):
     if secties is None:
         return
     for s in voorstel.soort.secties:
-        sleutel = s["sleutel"]
-        if sleutel not in voorstel.bron.data.get("secties", {}) or s.get("uit_beslispunten"):
-            continue
-        if is_empty(getattr(secties, sleutel)):
+        sleutel, written = s["sleutel"], voorstel.bron.data.get("secties", {})
+        if sleutel not in written or s.get("uit_beslispunten") or s.get("verplicht"):
+            continue  # a required section left blank is a validation error already
+        if is_empty(written[sleutel]):
             yield voorstel.bron.melding(
                 ("secties", sleutel), f"sectie '{sleutel}' is leeg; schrijf de tekst, of 'nvt' als de "
                 f"sectie niet van toepassing is", sleutel=True)

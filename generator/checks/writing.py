@@ -10,6 +10,7 @@ import re
 
 from generator.checks.registry import check, warning
 from generator.render.richtext import plain_text
+from generator.proposal.placeholders import is_placeholder
 from generator.proposal.validate import Voorstel
 
 MAX_SENTENCE_WORDS = 25
@@ -21,7 +22,15 @@ _SYLLABLE = re.compile(r"(ij|[aeiouyàáâäèéêëìíîïòóôöùúûü]+)"
 
 
 def texts(voorstel: Voorstel):
-    """(path, markdown) of every free text: markdown fields and section texts."""
+    """(path, markdown) of every free text: markdown fields and section texts.
+
+    The skeleton's placeholders are left out: validation names them already."""
+    for path, tekst in _all_texts(voorstel):
+        if not is_placeholder(tekst):
+            yield path, tekst
+
+
+def _all_texts(voorstel: Voorstel):
     for veld in voorstel.soort.velden:
         waarde = getattr(voorstel.data, veld["sleutel"], None)
         if veld.get("type") == "markdown" and isinstance(waarde, str):

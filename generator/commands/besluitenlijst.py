@@ -21,7 +21,7 @@ andere worden geteld."""
 @click.option("--datum", required=True, callback=_date, help="Datum van de vergadering (JJJJ-MM-DD).")
 @click.option("--orgaan", type=click.Choice(["college", "raad"]), default="college", show_default=True)
 @click.option("-o", "--uitvoer", "uitmap", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Map voor de besluitenlijst.")
+              default=Path("output"), show_default=True, help="Een map, geen bestand: nota schrijft de besluitenlijst (PDF en Word) daarin.")
 @templates_option
 @reports_errors
 def besluitenlijst(paden, datum, orgaan, uitmap, templates):
@@ -38,6 +38,8 @@ def besluitenlijst(paden, datum, orgaan, uitmap, templates):
         if voorstel is not None:
             voorstellen.append(voorstel)
     punten, niet_openbaar, gemeente = bl.collect(voorstellen, datum, orgaan)
+    if not punten and not niet_openbaar:
+        _nothing_decided(voorstellen, datum, orgaan, paden)
     tekst = bl.html(punten, niet_openbaar, gemeente, datum, orgaan)
     naam = f"besluitenlijst-{orgaan}-{datum.isoformat()}"
     bl.write_pdf(tekst, uitmap / f"{naam}.pdf")
@@ -45,3 +47,19 @@ def besluitenlijst(paden, datum, orgaan, uitmap, templates):
     click.echo(f"geschreven: {uitmap / naam}.pdf en .docx ({len(punten)} openbaar, "
                f"{niet_openbaar} niet openbaar)")
     sys.exit(1 if error else 0)
+
+
+def _nothing_decided(voorstellen, datum, orgaan: str, paden) -> None:
+    """No decision of `orgaan` on `datum`: a warning naming the dates there are, exit 1,
+    nothing written (an empty public list is never what the secretariat meant)."""
+    from generator.cli import report
+    from generator.errors import Melding, WARNING
+    from generator.render import formatting as fmt
+    wie = {"college": "het college", "raad": "de raad"}[orgaan]
+    dates = sorted({b.datum for v in voorstellen for b in v.data.besluiten if b.orgaan == orgaan})
+    hint = (f"; er zijn wel besluiten van {wie} op {', '.join(fmt.datum(d) for d in dates)}" if dates
+            else f"; geen van deze voorstellen heeft een besluit van {wie}")
+    report(Melding(f"geen enkel voorstel in {', '.join(map(str, paden))} heeft een besluit van {wie} op "
+                   f"{fmt.datum(datum)}{hint}; er is geen besluitenlijst geschreven (controleer --datum "
+                   "en --orgaan)", niveau=WARNING))
+    sys.exit(1)

@@ -2,49 +2,115 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from generator.cli import reports_errors, templates_option
+from generator.errors import WARNING, Melding, NotaFout
 
 HELP = """Vergelijk twee voorstellen: kopgegevens, beslispunten, teksten en bedragen.
 
-Alleen de inhoud telt: volgorde van sleutels, commentaar en opmaak van de YAML niet.
-Met --exit-code: 0 als de inhoud gelijk is, 1 als er verschillen zijn."""
+Alleen de inhoud telt: volgorde van sleutels, commentaar en opmaak van de YAML niet. Ook
+een concept dat nog niet elke controle doorstaat is te vergelijken: totalen die niet
+kloppen en velden die nog ingevuld moeten worden tellen niet; een deel dat niet bij de
+soort past wordt overgeslagen, met een waarschuwing. Alleen een bestand dat niet te
+lezen is (YAML met een fout, een datum die niet bestaat, een dubbele sleutel, een
+onbekende soort) wordt geweigerd.
+
+Teksten worden per zin vergeleken; binnen een zin die grotendeels gelijk bleef per woord.
+
+Exitcode zonder --exit-code: 0 vergeleken, 1 een bestand is fout. Met --exit-code, zoals
+diff(1): 0 de inhoud is gelijk, 1 er zijn verschillen, 2 er ging iets mis (een bestand
+is fout, de opdracht is verkeerd gebruikt, of er is een deel overgeslagen en verder geen
+verschil gevonden)."""
+
+TROUBLE = 2  # diff(1): trouble, as opposed to 1 for "different"
 
 
-def _load(path: Path, search_path):
-    from generator.cli import report_all
-    from generator.checks import check_file
-    voorstel, meldingen = check_file(path, search_path)
+def load_draft(path: Path, search_path):
+    """(proposal, warnings): the proposal as far as its content goes. Consistency (totals,
+    amounts in the beslispunten) is not checked, and fields still to be filled in are taken
+    as they are; a part that does not fit the kind is left out, with a warning that says so.
+    NotaFout for a file that cannot be read as a proposal: YAML that does not parse, a
+    value that cannot be read (a date that does not exist, a duplicate key), an unknown kind."""
+    from generator.proposal.load import load_file
+    from generator.proposal.validate import partial, validate_all
+    bron = load_file(path)
+    voorstel, meldingen = validate_all(bron, search_path)
+    if voorstel is not None:
+        return voorstel, []
     errors = [m for m in meldingen if m.is_error]
-    if voorstel is None or errors:
-        report_all(errors)
-        sys.exit(1)
-    return voorstel
+    unreadable = [m for m in bron.meldingen if m.is_error]
+    voorstel = None if unreadable else partial(bron, search_path)
+    if voorstel is None:
+        raise NotaFout(errors or [Melding("kan niet als voorstel worden gelezen", path)])
+    blank = _blank_meldingen(bron, search_path)
+    return voorstel, [replace(m, message=f"{m.message}; dit deel is niet vergeleken", niveau=WARNING)
+                      for m in errors if m not in blank]
+
+
+def _blank_meldingen(bron, search_path) -> set[Melding]:
+    """The meldingen for fields that are still blank or hold the skeleton's text."""
+    from generator.proposal import placeholders
+    from generator.proposal.kinds import find_soort, known_soorten
+    naam = bron.data.get("soort") if isinstance(bron.data, dict) else None
+    if not isinstance(naam, str) or naam not in known_soorten(search_path) or not hasattr(placeholders, "blanks"):
+        return set()
+    return {bron.melding(pad, tekst) for pad, tekst in placeholders.blanks(bron.data, find_soort(naam, search_path))}
 
 
 @click.command(help=HELP)
 @click.argument("oud", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("nieuw", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--html", "html_pad", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Schrijf ook een HTML-rapport (zonder externe bestanden, ook om te printen).")
+              help="Schrijf ook een HTML-rapport naar dit bestand (zonder externe bestanden, ook om te printen).")
 @click.option("--docx", "docx_pad", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Schrijf het nieuwe voorstel als Word-document met de wijzigingen als bijgehouden wijzigingen.")
-@click.option("--exit-code", "exit_code", is_flag=True, help="Exitcode 1 als de voorstellen verschillen.")
+              help="Schrijf het nieuwe voorstel naar dit Word-bestand, met de wijzigingen als bijgehouden wijzigingen.")
+@click.option("--exit-code", "exit_code", is_flag=True,
+              help="Exitcode zoals diff(1): 0 gelijk, 1 verschillend, 2 er ging iets mis.")
 @templates_option
-@reports_errors
 def diff(oud, nieuw, html_pad, docx_pad, exit_code, templates):
+    try:
+        gelijk, volledig = reports_errors(_diff)(oud, nieuw, html_pad, docx_pad, templates)
+    except SystemExit as e:
+        if exit_code and e.code == 1:  # an input error is trouble, not "different"
+            sys.exit(TROUBLE)
+        raise
+    if not exit_code:
+        sys.exit(0)
+    sys.exit(1 if not gelijk else 0 if volledig else TROUBLE)  # parts left out: "same" is not sure
+
+
+def _diff(oud, nieuw, html_pad, docx_pad, templates) -> tuple[bool, bool]:
+    """Compare, show, write the reports asked for; (the content is the same, every part
+    was compared)."""
     from rich.console import Console
 
     from generator.diff.compare import compare
     from generator.diff.terminal import show
     from generator.proposal.kinds import search_path
     path = search_path(templates)
-    new_voorstel = _load(nieuw, path)
-    v = compare(_load(oud, path), new_voorstel)
-    show(v, Console(highlight=False), str(oud), str(nieuw))
+    from generator.cli import report_all
+    voorstellen, fouten, warnings = [], [], []
+    for bestand in (oud, nieuw):
+        try:
+            voorstel, w = load_draft(bestand, path)
+        except NotaFout as e:
+            fouten += e.meldingen
+        else:
+            voorstellen.append(voorstel)
+            warnings += w
+    if fouten:
+        raise NotaFout(fouten)
+    report_all(warnings)
+    old_voorstel, new_voorstel = voorstellen
+    v = compare(old_voorstel, new_voorstel)
+    console = Console(highlight=False)
+    show(v, console, str(oud), str(nieuw))
+    if warnings:
+        console.print("Let op: niet alles is vergeleken; zie de waarschuwingen.")
     if html_pad is not None:
         from generator.diff.html import report_html
         from generator.render.output import write_bytes
@@ -52,6 +118,6 @@ def diff(oud, nieuw, html_pad, docx_pad, exit_code, templates):
         click.echo(f"geschreven: {html_pad}", err=True)
     if docx_pad is not None:
         from generator.diff.docx import write
-        write(v, new_voorstel, docx_pad)
+        write(v, new_voorstel, docx_pad, oud=old_voorstel)
         click.echo(f"geschreven: {docx_pad}", err=True)
-    sys.exit(1 if exit_code and not v.gelijk else 0)
+    return v.gelijk, not warnings

@@ -18,7 +18,7 @@ nota noemt wat aandacht nodig heeft en controleert het resultaat."""
 @click.command("import", help=HELP)
 @click.argument("bron", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--uitvoer", "doel", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Bestand om te schrijven (standaard: <bron>.yaml).")
+              help="Een bestand, geen map: de YAML die nota schrijft (standaard: <bron>.yaml).")
 @click.option("--soort", default=None, help="De soort, als nota die niet zelf moet herkennen.")
 @click.option("--overschrijf", is_flag=True, help="Een bestaand bestand vervangen.")
 @templates_option
@@ -39,7 +39,12 @@ def import_document(bron, doel, soort, overschrijf, templates):
     click.echo(f"geschreven: {doel} ({origin})", err=True)
     for item in result.attention:
         click.echo(f"aandacht: {item}", err=True)
+    for i, regel in enumerate(result.yaml.splitlines(), 1):
+        if regel.lstrip().startswith("# NOTA IMPORT: "):
+            kolom = len(regel) - len(regel.lstrip()) + 1
+            report_all([Melding(regel.strip()[len("# NOTA IMPORT: "):] + " (nagerekend bij het importeren; "
+                                "herstel de tabel en haal deze regel weg)", doel, i, kolom)])
     _, meldingen = check_file(doel, path)
     report_all(meldingen)
-    if any(m.is_error for m in meldingen):
+    if result.problemen or any(m.is_error for m in meldingen):
         raise SystemExit(1)

@@ -33,7 +33,8 @@ def preview(bestand, poort, geen_browser, templates):
     try:
         serve(server, preview, lambda state: _report_state(state, bestand), not geen_browser)
     except KeyboardInterrupt:
-        click.echo("voorbeeld gestopt", err=True)
+        pass
+    click.echo("voorbeeld gestopt", err=True)
 
 
 def _report_state(state, bestand) -> None:

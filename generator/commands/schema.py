@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
+from generator.cli import reports_errors, soort_argument, templates_option
 
 HELP = """Toon het JSON Schema van een soort (standaard: collegenota).
 
@@ -25,7 +25,7 @@ def schema(soort, map_, templates):
     from generator.proposal.schema import as_text
     path = search_path(templates)
     if map_ is None:
-        click.echo(as_text(find_soort(soort, path)), nl=False)
+        click.echo(as_text(soort_argument(soort, path)), nl=False)
         return
     for naam in known_soorten(path):
         target = map_ / f"{naam}.schema.json"

@@ -1,13 +1,14 @@
 """The public list of decisions of one meeting (PDF and DOCX).
 
 Every proposal in the folder with a decision of the orgaan on that date is
-listed with its onderwerp, kenmerk, outcome and toelichting; only proposals
-with `classificatie: openbaar` are named, the others are counted.
+listed with its onderwerp, kenmerk, portefeuillehouder, outcome, besluitnummer,
+the beslispunten as decided and the toelichting; only proposals with
+`classificatie: openbaar` are named, the others are counted.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
@@ -21,12 +22,20 @@ MAP = "_besluitenlijst"
 ORGAAN_NAME = {"college": "het college van burgemeester en wethouders", "raad": "de gemeenteraad"}
 
 
+# Outcomes after which the beslispunten are what was decided (as proposed, or as changed
+# in the toelichting); after the others the list says only the outcome.
+AS_DECIDED = {"conform", "aangenomen", "gewijzigd", "geamendeerd"}
+
+
 @dataclass
 class Item:
     onderwerp: str
     kenmerk: str
     uitkomst: str
     toelichting: str
+    portefeuillehouder: str = ""
+    besluitnummer: str = ""
+    besloten: list[str] = field(default_factory=list)  # the beslispunten decided
 
 
 def collect(voorstellen, datum: dt.date, orgaan: str) -> tuple[list[Item], int, str]:
@@ -41,10 +50,18 @@ def collect(voorstellen, datum: dt.date, orgaan: str) -> tuple[list[Item], int, 
         if (getattr(v, "classificatie", "openbaar") or "openbaar") != "openbaar":
             niet_openbaar += 1
             continue
-        punten.append(Item(str(getattr(v, "onderwerp", "") or voorstel.path.stem),
-                           str(getattr(v, "kenmerk", "") or ""), besluitregel(besluit),
-                           besluit.toelichting or ""))
+        punten.append(_item(voorstel, besluit))
     return punten, niet_openbaar, gemeente
+
+
+def _item(voorstel, besluit) -> Item:
+    v = voorstel.data
+    velden = [f["sleutel"] for f in voorstel.soort.velden if f.get("type") == "beslispunten"]
+    besloten = list(getattr(v, velden[0], None) or []) if velden and besluit.uitkomst in AS_DECIDED else []
+    return Item(str(getattr(v, "onderwerp", "") or getattr(v, "project", "") or voorstel.path.stem),
+                str(getattr(v, "kenmerk", "") or ""), besluitregel(besluit), besluit.toelichting or "",
+                portefeuillehouder=str(getattr(v, "portefeuillehouder", "") or ""),
+                besluitnummer=besluit.besluitnummer or "", besloten=besloten)
 
 
 def _dirs() -> list[Path]:
@@ -68,9 +85,11 @@ def write_pdf(tekst: str, target: Path) -> None:
 
     from generator.render.output import write_bytes
     from generator.render.pdf import ConfinedFetcher
+    from generator.render.pdf_tags import complete_tags
     fetcher = ConfinedFetcher(_dirs())
-    write_bytes(target, HTML(string=tekst, url_fetcher=fetcher, base_url=_dirs()[0].as_uri() + "/")
-                  .write_pdf(pdf_tags=True, pdf_variant="pdf/a-2a"))
+    pdf = HTML(string=tekst, url_fetcher=fetcher, base_url=_dirs()[0].as_uri() + "/").write_pdf(
+        pdf_tags=True, pdf_variant="pdf/a-2a")
+    write_bytes(target, complete_tags(pdf))
 
 
 def write_docx(tekst: str, target: Path, titel: str) -> None:
@@ -78,7 +97,6 @@ def write_docx(tekst: str, target: Path, titel: str) -> None:
 
     from generator.render.docx_lists import Numbering
     from generator.render.html_to_docx import HtmlToDocx
-    from generator.render.output import atomic
     template_ = _dirs()[0] / "besluitenlijst.docx"
     if not template_.is_file():
         raise NotaFout(Melding(f"Word-sjabloon ontbreekt: {template_}"))
@@ -88,6 +106,5 @@ def write_docx(tekst: str, target: Path, titel: str) -> None:
     HtmlToDocx(inhoud, Numbering(tpl.get_docx(), inhoud.styles)).write(tekst)
     tpl.render({"inhoud": inhoud, "kopregel": titel, "voetregel": "Besluitenlijst", "concept": False},
                autoescape=True)
-    tpl.docx.core_properties.title = titel
-    with atomic(target) as temporary:
-        tpl.save(str(temporary))
+    from generator.render.docx import save_html_document
+    save_html_document(tpl.docx, tekst, target, titel)  # house style, properties, fixed bytes

@@ -1,73 +1,74 @@
 """`nota decide`: append one decision record; nothing else in the file changes.
 
 The record is serialised by ruamel.yaml and spliced into the original text
-(after the last line of `besluiten`, or in place of `besluiten: []`, or at
-the end), so every comment, blank line, key order and quoting style survives
-byte for byte. The result is loaded again and must hold the same content
-plus the one record; then it replaces the file atomically, under a lock.
+(after the last line of `besluiten`, or in place of `[]` in `besluiten: []`,
+or at the end), so every comment, blank line, key order, quoting style, line
+ending and byte-order mark survives byte for byte. The result is loaded again
+and must hold the same content plus the one record, with a valid seal; then
+it replaces the file through proposal.rewrite: under the proposal's lock,
+into the file a symlink points to, keeping the file's mode.
 """
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import io
-import os
 import re
-from contextlib import contextmanager
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
 from generator.errors import Melding, NotaFout
 from generator.proposal.load import load_bytes
-from generator.render.output import atomic
-from generator.decisions.seal import content_hash
+from generator.proposal.rewrite import rewrite
+from generator.decisions.seal import content_hash, part_hashes, record_hash, tampered
 
 UITKOMSTEN = {
     "college": ("conform", "gewijzigd", "aangehouden", "afgewezen"),
     "raad": ("aangenomen", "geamendeerd", "verworpen", "aangehouden"),
 }
 TOELICHTING_REQUIRED = ("gewijzigd", "geamendeerd")
+BOM = b"\xef\xbb\xbf"
 
 
 def decide_file(path: Path, search_path, record: dict, vervang: bool = False) -> dict:
-    """Append `record` (orgaan, datum, uitkomst, ...) to the proposal at `pad`."""
-    with _closing(path):
-        raw = path.read_bytes()
-        voorstel = _valid_voorstel(path, search_path, vervang)
+    """Append `record` (orgaan, datum, uitkomst, ...) to the proposal at `path`, sealed."""
+    sealed: dict = {}
+
+    def change(raw: bytes) -> bytes:
+        voorstel = _valid_voorstel(raw, path, search_path, vervang)
         _check_record(voorstel, record, vervang)
-        record = {**record, "inhoud_sha256": content_hash(voorstel)}
-        nieuw = split_into(raw.decode("utf-8-sig"), voorstel.bron, record)
+        sealed.update(seal_record(voorstel, record))
+        nieuw = split_into(raw.decode("utf-8-sig"), voorstel.bron, sealed)
         _check_result(nieuw, voorstel, path)
-        with atomic(path) as temporary:
-            temporary.write_bytes(nieuw.encode("utf-8"))
-            os.chmod(temporary, path.stat().st_mode & 0o777)
+        return (BOM if raw.startswith(BOM) else b"") + nieuw.encode("utf-8")
+    rewrite(path, change)
+    return sealed
+
+
+def seal_record(voorstel, record: dict) -> dict:
+    """`record` with its seals: the content's hash, a hash per part, and the record's own."""
+    from generator.proposal.model import Besluit
+    record = {k: v for k, v in record.items() if v is not None}
+    record["inhoud_sha256"] = content_hash(voorstel)
+    besluiten = voorstel.data.besluiten
+    unsealed = {**record, "inhoud_per_veld": part_hashes(voorstel)}
+    record["besluit_sha256"] = record_hash(Besluit.model_validate(unsealed), besluiten[-1] if besluiten else None)
+    record["inhoud_per_veld"] = unsealed["inhoud_per_veld"]
     return record
 
 
-@contextmanager
-def _closing(path: Path):
-    slot = path.with_name(f".{path.name}.lock")
-    with open(slot, "w") as f:
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise NotaFout(Melding("iemand anders legt op dit moment een besluit vast in dit bestand; "
-                                   "probeer het zo opnieuw", path)) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
-            slot.unlink(missing_ok=True)
-
-
-def _valid_voorstel(path: Path, search_path, vervang: bool):
+def _valid_voorstel(raw: bytes, path: Path, search_path, vervang: bool):
+    """The proposal as `nota check` sees it; it must be free of errors (with --vervang, a
+    change since the earlier decision is allowed: the new decision seals it)."""
     from generator.checks import check_file
     voorstel, meldingen = check_file(path, search_path)
     errors = [m for m in meldingen if m.is_error and not (vervang and "gewijzigd na het besluit" in m.message)]
     if voorstel is None or errors:
         raise NotaFout([Melding("het voorstel bevat fouten; los die eerst op (nota check), dan kan het "
                                 "besluit worden vastgelegd", path)] + errors)
+    if voorstel.bron.tekst != raw.decode("utf-8-sig"):
+        raise NotaFout(Melding("het bestand veranderde terwijl het besluit werd vastgelegd; er is niets "
+                               "gewijzigd: probeer het opnieuw", path))
     return voorstel
 
 
@@ -87,6 +88,35 @@ def _check_record(voorstel, record: dict, vervang: bool) -> None:
         raise NotaFout(Melding(
             f"er is al een besluit van {_orgaan(orgaan)} vastgelegd ({earlier[-1].uitkomst}, "
             f"{earlier[-1].datum.isoformat()}); gebruik --vervang om een nieuw besluit vast te leggen", path))
+    _check_date(voorstel, record)
+
+
+def _check_date(voorstel, record: dict) -> None:
+    """A decision is taken after the proposal was written, the council's after the
+    college's, and it is recorded after the meeting: not on a date still to come."""
+    datum, orgaan, path = record.get("datum"), record["orgaan"], voorstel.path
+    if not isinstance(datum, dt.date):
+        return
+    if datum > dt.date.today():
+        raise NotaFout(Melding(f"de datum van het besluit ({_d(datum)}) ligt in de toekomst; een besluit "
+                               "wordt vastgelegd na de vergadering: controleer --datum", path))
+    eigen = getattr(voorstel.data, "datum", None)
+    if isinstance(eigen, dt.date) and datum < eigen:
+        regel = voorstel.bron.plaats(("datum",))[0]
+        raise NotaFout(Melding(
+            f"het besluit van {_orgaan(orgaan)} ({_d(datum)}) ligt vóór de datum van het voorstel "
+            f"({_d(eigen)}, regel {regel}); over een voorstel wordt besloten nadat het is geschreven: "
+            "controleer --datum", path))
+    college = [b for b in voorstel.data.besluiten if b.orgaan == "college"]
+    if orgaan == "raad" and college and datum < college[-1].datum:
+        raise NotaFout(Melding(
+            f"het besluit van de raad ({_d(datum)}) ligt vóór het besluit van het college "
+            f"({_d(college[-1].datum)}); de raad besluit na het college: controleer --datum", path))
+
+
+def _d(datum: dt.date) -> str:
+    from generator.render import formatting as fmt
+    return fmt.datum(datum)
 
 
 def _orgaan(orgaan: str) -> str:
@@ -112,8 +142,9 @@ def split_into(tekst: str, bron, record: dict) -> str:
     if ("besluiten",) not in bron.key_positions:
         return "".join(regels) + f"besluiten:{end_}" + block
     regel = bron.key_positions[("besluiten",)][0] - 1
-    if re.match(r"^besluiten:\s*\[\s*\]\s*(#.*)?$", regels[regel].rstrip("\r\n")):
-        regels[regel] = f"besluiten:{end_}"
+    leeg = re.match(r"^besluiten:\s*\[\s*\](\s*#.*)?$", regels[regel].rstrip("\r\n"))
+    if leeg:
+        regels[regel] = f"besluiten:{leeg.group(1) or ''}{end_}"  # a comment after [] stays
         return "".join(regels[: regel + 1]) + block + "".join(regels[regel + 1:])
     last = _end_block(regels, regel)
     return "".join(regels[: last + 1]) + block + "".join(regels[last + 1:])
@@ -135,8 +166,8 @@ def _check_result(nieuw: str, voorstel, path: Path) -> None:
     """The new text must load, keep all content and hold exactly one more record."""
     from generator.proposal.validate import validate
     after = validate(load_bytes(nieuw.encode("utf-8"), path), voorstel.soort.search_path)
-    if len(after.data.besluiten) != len(voorstel.data.besluiten) + 1 or \
-            content_hash(after) != content_hash(voorstel):
+    if getattr(after.bron, "meldingen", None) or len(after.data.besluiten) != len(voorstel.data.besluiten) + 1 or \
+            content_hash(after) != content_hash(voorstel) or tampered(after.data.besluiten):
         raise NotaFout(Melding("het besluit kan niet veilig worden toegevoegd aan dit bestand "
                                "(onverwachte opmaak van 'besluiten'); er is niets gewijzigd", path))
 

@@ -1,22 +1,118 @@
-"""The seal of a decision: the SHA-256 of the proposal's content as decided.
+"""The seal of a decision: what was decided, and the decision record itself.
 
-The content is the validated model without its `besluiten`, as canonical
-JSON: comments, key order, quoting and layout do not count, every change of
-text, amount or field does.
+A decision record carries three seals:
+
+- `inhoud_sha256`: the SHA-256 of the proposal's content as decided. The
+  content is the validated model without its `besluiten`, as canonical JSON:
+  comments, key order, quoting and layout do not count, every change of text,
+  amount or field does.
+- `inhoud_per_veld`: a short hash (12 hex digits) per field, per section and
+  per list item (`secties.aanleiding`, `beslispunten.2`), so `nota verify` can
+  say which parts changed since the decision and where they are now.
+- `besluit_sha256`: the SHA-256 of the record itself (orgaan, datum,
+  uitkomst, ..., both seals above) chained to the record before it, so an
+  edited outcome or date, or a removed earlier record, is found as well.
+
+Records written by an older nota have only `inhoud_sha256`; they are checked
+as before. None of this is a signature: it finds changes made by editing the
+file, not a forger who recomputes the hashes (git's history does that).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
+
+FIELD_HASH_LENGTH = 12
+
+
+def _canonical(data) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _content(voorstel) -> dict:
+    return voorstel.data.model_dump(mode="json", exclude={"besluiten"}, exclude_none=True)
 
 
 def inhoud(voorstel) -> str:
-    data = voorstel.data.model_dump(mode="json", exclude={"besluiten"}, exclude_none=True)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _canonical(_content(voorstel))
 
 
 def content_hash(voorstel) -> str:
     return hashlib.sha256(inhoud(voorstel).encode("utf-8")).hexdigest()
+
+
+def parts(voorstel) -> dict[str, object]:
+    """The content by part: each field; a mapping's keys and a list's items (from 1) apart."""
+    out: dict[str, object] = {}
+    for key, value in _content(voorstel).items():
+        if isinstance(value, dict) and value:
+            out.update({f"{key}.{sub}": v for sub, v in value.items()})
+        elif isinstance(value, list) and value:
+            out.update({f"{key}.{i}": v for i, v in enumerate(value, 1)})
+        else:
+            out[key] = value
+    return out
+
+
+def part_hashes(voorstel) -> dict[str, str]:
+    return {naam: hashlib.sha256(_canonical(v).encode("utf-8")).hexdigest()[:FIELD_HASH_LENGTH]
+            for naam, v in parts(voorstel).items()}
+
+
+def part_path(naam: str) -> tuple:
+    """'beslispunten.2' -> ('beslispunten', 1): the path of a part in the YAML."""
+    return tuple(int(p) - 1 if p.isdigit() else p for p in naam.split("."))
+
+
+def changed_parts(voorstel, besluit) -> list[tuple[str, str]]:
+    """(part, 'gewijzigd' | 'toegevoegd' | 'verwijderd') since `besluit`, in document order."""
+    decided = besluit.inhoud_per_veld or {}
+    now = part_hashes(voorstel)
+    out = [(n, "gewijzigd" if n in decided else "toegevoegd") for n, h in now.items() if decided.get(n) != h]
+    return out + [(n, "verwijderd") for n in decided if n not in now]
+
+
+@dataclass
+class Change:
+    part: str     # 'onderwerp', 'secties.aanleiding', 'beslispunten.2'
+    state: str    # gewijzigd | toegevoegd | verwijderd
+    regel: int
+    column: int
+
+
+def changes(voorstel, besluit) -> list[Change]:
+    """Each part changed since `besluit`, at its line now (a removed part: its parent's)."""
+    out = []
+    for part, state in changed_parts(voorstel, besluit):
+        regel, column = voorstel.bron.plaats(part_path(part), sleutel=True)
+        out.append(Change(part, state, regel, column))
+    return out
+
+
+def _record(besluit) -> dict:
+    return besluit.model_dump(mode="json", exclude={"besluit_sha256"}, exclude_none=True)
+
+
+def _link(besluit) -> str:
+    """What the next record chains to: this record's own seal, or (an older record
+    without one) the hash of its content."""
+    if besluit.besluit_sha256:
+        return besluit.besluit_sha256
+    return hashlib.sha256(_canonical(_record(besluit)).encode("utf-8")).hexdigest()
+
+
+def record_hash(besluit, previous) -> str:
+    """The seal of one record, chained to the record before it (None for the first)."""
+    data = {"vorige": _link(previous) if previous is not None else "", "besluit": _record(besluit)}
+    return hashlib.sha256(_canonical(data).encode("utf-8")).hexdigest()
+
+
+def tampered(besluiten) -> list[tuple[int, object]]:
+    """(index, besluit) of each sealed record that was changed after it was written
+    (or whose predecessor was changed or removed)."""
+    return [(i, b) for i, b in enumerate(besluiten)
+            if b.besluit_sha256 and b.besluit_sha256 != record_hash(b, besluiten[i - 1] if i else None)]
 
 
 def in_force(besluiten) -> dict[str, tuple[int, object]]:

@@ -1,24 +1,32 @@
 """Compare two validated proposals by content: fields, decision points, texts, money.
 
 Only content counts: both sides are validated models, so key order, comments
-and YAML layout never show up, and amounts compare as numbers. Table rows are
-matched by name, tolerant to small renames ("Uitvoeringskosten - uren" and
-"Uitvoeringskosten – uren extern" are one row).
+and YAML layout never show up, and amounts compare as numbers. Texts compare by
+sentence, then by word within a sentence that mostly stayed (`diff.text`). Table
+rows are matched by name: exact (after normalising case, dashes and spaces) in one
+pass, then the rest tolerant to small renames ("Uitvoeringskosten - uren" and
+"Uitvoeringskosten – uren extern" are one row). Amounts pair up by column name, so
+a one-column table compares with a multi-year one. Everything stays near-linear:
+10,000 rows or 20,000 words take well under a second.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from generator.render.context import text_value
 from generator.proposal.model import Tabel, is_nvt
 from generator.render.richtext import plain_text
 from generator.proposal.tables import ComputedTable, compute
 
+from generator.diff.text import TextDiff, blocks, text_diff
+
 SIMILARITY = 0.72
-_TOKEN = re.compile(r"\s+|[^\s]+")
+FUZZY_LIMIT = 4_000_000  # unmatched old rows × new rows above which renames are not searched
 LIST_TYPES = ("markdown", "beslispunten", "vragen", "aspecten", "bijlagen", "personen", "ondertekenaars")
 
 
@@ -27,16 +35,6 @@ class Veld:
     label: str
     oud: str
     nieuw: str
-
-
-@dataclass
-class TextDiff:
-    """A word-level diff: (op, text) pieces, op '=' same, '-' removed, '+' added."""
-    pieces: list[tuple[str, str]]
-
-    @property
-    def gelijk(self) -> bool:
-        return all(op == "=" for op, _ in self.pieces)
 
 
 @dataclass
@@ -49,6 +47,11 @@ class Item:
 class Sectie:
     titel: str
     tekst: TextDiff
+    tabellen: list[str] = field(default_factory=list)  # titles of the changed tables in this section
+
+    @property
+    def gelijk(self) -> bool:
+        return self.tekst.gelijk and not self.tabellen
 
 
 @dataclass
@@ -72,13 +75,16 @@ class Row:
 @dataclass
 class TableComparison:
     titel: str
-    oud_titel: str | None
-    kolommen: list[str]
-    rijen: list[Row]
+    oud_titel: str | None  # None: the table is new
+    kolommen: list[str]    # the new table's columns, then any the old one had besides
+    rijen: list[Row]       # every Row has one amount per column on both sides
+    sectie: str = ""       # the key of the section it stands in
+    status: str = "gewijzigd"  # gewijzigd | nieuw | vervallen (the whole table)
 
     @property
     def gelijk(self) -> bool:
-        return all(r.status == "gelijk" for r in self.rijen) and self.oud_titel == self.titel
+        return (self.status == "gewijzigd" and all(r.status == "gelijk" for r in self.rijen)
+                and self.oud_titel == self.titel)
 
 
 @dataclass
@@ -91,26 +97,16 @@ class Comparison:
     @property
     def gelijk(self) -> bool:
         return (not self.velden and all(p.status == "gelijk" for p in self.punten)
-                and all(s.tekst.gelijk for s in self.secties) and all(t.gelijk for t in self.tabellen))
+                and all(s.gelijk for s in self.secties) and all(t.gelijk for t in self.tabellen))
 
 
-def word_diff(oud: str, nieuw: str) -> TextDiff:
-    a, b = _TOKEN.findall(oud or ""), _TOKEN.findall(nieuw or "")
-    pieces: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            pieces.append(("=", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            pieces.append(("-", "".join(a[i1:i2])))
-        if j2 > j1:
-            pieces.append(("+", "".join(b[j1:j2])))
-    return TextDiff(pieces)
+word_diff = text_diff  # the name callers used before texts compared by sentence first
 
 
 def compare(oud, nieuw) -> Comparison:
-    """Compare two `Voorstel`s (validated)."""
-    return Comparison(velden(oud, nieuw), punten(oud, nieuw), secties(oud, nieuw), tabellen(oud, nieuw))
+    """Compare two `Voorstel`s (validated, or the lenient part of a draft)."""
+    tabellen_ = tabellen(oud, nieuw)
+    return Comparison(velden(oud, nieuw), punten(oud, nieuw), secties(oud, nieuw, tabellen_), tabellen_)
 
 
 def velden(oud, nieuw) -> list[Veld]:
@@ -131,9 +127,9 @@ def punten(oud, nieuw) -> list[Item]:
     a = list(getattr(oud.data, "beslispunten", None) or [])
     b = list(getattr(nieuw.data, "beslispunten", None) or [])
     out: list[Item] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out += [Item("gelijk", TextDiff([("=", p)])) for p in a[i1:i2]]
+    for same, i1, i2, j1, j2 in blocks([str(p) for p in a], [str(p) for p in b]):
+        if same:
+            out += [Item("gelijk", TextDiff([("=", p)])) for p in b[j1:j2]]
         else:
             out += _pairs(a[i1:i2], b[j1:j2])
     return out
@@ -146,7 +142,7 @@ def _pairs(old_: list[str], new_: list[str]) -> list[Item]:
         best = max(over, key=lambda q: _looks_like(p, q), default=None)
         if best is not None and _looks_like(p, best) >= 0.5:
             over.remove(best)
-            out.append(Item("gewijzigd", word_diff(p, best)))
+            out.append(Item("gewijzigd", text_diff(p, best)))
         else:
             out.append(Item("vervallen", TextDiff([("-", p)])))
     return out + [Item("nieuw", TextDiff([("+", q)])) for q in over]
@@ -161,65 +157,123 @@ def _text_of(voorstel, sleutel: str) -> str:
     return "\n\n".join(plain_text(d) for d in parts)
 
 
-def secties(oud, nieuw) -> list[Sectie]:
+def secties(oud, nieuw, tabellen_: list[TableComparison] = ()) -> list[Sectie]:
     out = []
     for veld in nieuw.soort.velden:
         if veld["type"] == "markdown":
             a, b = getattr(oud.data, veld["sleutel"], "") or "", getattr(nieuw.data, veld["sleutel"], "") or ""
-            out.append(Sectie(veld.get("label", veld["sleutel"]), word_diff(plain_text(a), plain_text(b))))
+            out.append(Sectie(veld.get("label", veld["sleutel"]), text_diff(plain_text(a), plain_text(b))))
     for s in nieuw.soort.secties:
-        out.append(Sectie(s["titel"], word_diff(_text_of(oud, s["sleutel"]), _text_of(nieuw, s["sleutel"]))))
+        changed = [t.titel for t in tabellen_ if t.sectie == s["sleutel"] and not t.gelijk]
+        out.append(Sectie(s["titel"], text_diff(_text_of(oud, s["sleutel"]), _text_of(nieuw, s["sleutel"])),
+                          changed))
     return out
 
 
-def _tabellen_of(voorstel) -> list[ComputedTable]:
+def _tabellen_of(voorstel) -> list[tuple[str, ComputedTable]]:
+    """(section key, table) for every table, in the order of the sections."""
     secties = getattr(voorstel.data, "secties", None)
     if secties is None:
         return []
-    return [compute(d) for k in type(secties).model_fields for d in (getattr(secties, k) or [])
-            if isinstance(d, Tabel)]
+    return [(k, compute(d)) for k in type(secties).model_fields
+            for d in (getattr(secties, k) or []) if isinstance(d, Tabel)]
 
 
 def tabellen(oud, nieuw) -> list[TableComparison]:
+    """Each new table against its counterpart: same section and role, else same role, else
+    the first one left in the same section; old tables without a counterpart are removed."""
     a, b = _tabellen_of(oud), _tabellen_of(nieuw)
     out = []
-    for i, t in enumerate(b):
-        counterpart = next((o for o in a if o.rol == t.rol and o.rol != "overig"), None) \
-            or (a[i] if i < len(a) else None)
+    for sectie, t in b:
+        counterpart = (next((o for o in a if o[0] == sectie and o[1].rol == t.rol != "overig"), None)
+                       or next((o for o in a if o[1].rol == t.rol != "overig"), None)
+                       or next((o for o in a if o[0] == sectie), None))
         if counterpart is not None:
             a.remove(counterpart)
-        out.append(compare_table(counterpart, t))
+        out.append(compare_table(counterpart[1] if counterpart else None, t, sectie))
+    out += [compare_table(o, None, sectie) for sectie, o in a]
     return out
 
 
-def compare_table(oud: ComputedTable | None, nieuw: ComputedTable) -> TableComparison:
+def compare_table(oud: ComputedTable | None, nieuw: ComputedTable | None, sectie: str = "") -> TableComparison:
+    """Rows matched by name; amounts paired by column name (a one-column table against a
+    multi-year one shows each column once, empty on the side that lacks it)."""
+    kolommen = (list(nieuw.kolommen) if nieuw else []) + [
+        k for k in (oud.kolommen if oud else []) if not nieuw or k not in nieuw.kolommen]
+    widen = _widener(kolommen)
     old_ = [r for r in (oud.rijen if oud else []) if r.soort == "post"]
+    new_ = [r for r in (nieuw.rijen if nieuw else []) if r.soort == "post"]
+    matches = match_rows([o.label for o in old_], [r.label for r in new_])
+    leeg = [None] * len(kolommen)
     rijen = []
-    for r in nieuw.rijen:
-        if r.soort != "post":
+    for j, r in enumerate(new_):
+        nieuw_bedragen = widen(nieuw, r.bedragen)
+        if j not in matches:
+            rijen.append(Row("nieuw", r.label, None, list(leeg), nieuw_bedragen))
             continue
-        match = max(old_, key=lambda o: _looks_like(o.label, r.label), default=None)
-        if match is not None and _looks_like(match.label, r.label) >= SIMILARITY:
-            old_.remove(match)
-            gelijk = match.bedragen == r.bedragen and match.label == r.label
-            rijen.append(Row("gelijk" if gelijk else "gewijzigd", r.label,
-                             match.label if match.label != r.label else None, match.bedragen, r.bedragen))
+        o = old_[matches[j]]
+        oud_bedragen = widen(oud, o.bedragen)
+        gelijk = oud_bedragen == nieuw_bedragen and o.label == r.label
+        rijen.append(Row("gelijk" if gelijk else "gewijzigd", r.label, o.label if o.label != r.label else None,
+                         oud_bedragen, nieuw_bedragen))
+    gebruikt = set(matches.values())
+    rijen += [Row("vervallen", o.label, None, widen(oud, o.bedragen), list(leeg))
+              for i, o in enumerate(old_) if i not in gebruikt]
+    oud_totaal, nieuw_totaal = widen(oud, oud.totaal) if oud else list(leeg), widen(nieuw, nieuw.totaal) if nieuw else list(leeg)
+    rijen.append(Row("gelijk" if oud and nieuw and oud_totaal == nieuw_totaal else "gewijzigd", "Totaal", None,
+                     oud_totaal, nieuw_totaal))
+    status = "nieuw" if oud is None else "vervallen" if nieuw is None else "gewijzigd"
+    titel = nieuw.titel if nieuw else oud.titel
+    return TableComparison(titel, oud.titel if oud else None, kolommen, rijen, sectie, status)
+
+
+def _widener(kolommen: list[str]):
+    def widen(tabel: ComputedTable | None, bedragen: list[Decimal | None]) -> list[Decimal | None]:
+        by_name = dict(zip(tabel.kolommen, bedragen)) if tabel else {}
+        return [by_name.get(k) for k in kolommen]
+    return widen
+
+
+def match_rows(oud: list[str], nieuw: list[str]) -> dict[int, int]:
+    """{new row index: old row index}: the same name (normalised) first, in order; then
+    each remaining new row to the most alike remaining old row, if alike enough."""
+    by_name: dict[str, list[int]] = {}
+    for i, label in enumerate(oud):
+        by_name.setdefault(_normalise(label), []).append(i)
+    matches, rest = {}, []
+    for j, label in enumerate(nieuw):
+        same = by_name.get(_normalise(label))
+        if same:
+            matches[j] = same.pop(0)
         else:
-            rijen.append(Row("nieuw", r.label, None, [None] * len(r.bedragen), r.bedragen))
-    rijen += [Row("vervallen", o.label, None, o.bedragen, [None] * len(o.bedragen)) for o in old_]
-    rijen.append(Row("gelijk" if oud and oud.totaal == nieuw.totaal else "gewijzigd", "Totaal", None,
-                     oud.totaal if oud else [None] * len(nieuw.totaal), nieuw.totaal))
-    return TableComparison(nieuw.titel, oud.titel if oud else None, nieuw.kolommen, rijen)
+            rest.append(j)
+    over = {i: _normalise(oud[i]) for i in sorted(set(range(len(oud))) - set(matches.values()))}
+    if len(over) * len(rest) > FUZZY_LIMIT:
+        return matches
+    for j in rest:
+        if not over:
+            break
+        label = _normalise(nieuw[j])
+        best = process.extractOne(label, over, scorer=Indel.normalized_similarity, score_cutoff=SIMILARITY)
+        i = best[2] if best is not None else next(
+            (i for i, o in over.items() if label and o and (o.startswith(label) or label.startswith(o))), None)
+        if i is not None:
+            matches[j] = i
+            del over[i]
+    return matches
 
 
 def _normalise(tekst: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[‐-―−-]", "-", tekst.lower())).strip()
+    return re.sub(r"\s+", " ", re.sub(r"[‐-―−-]", "-", str(tekst).lower())).strip()
 
 
-def _looks_like(a: str, b: str) -> float:
-    a, b = _normalise(a), _normalise(b)
+def _similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     if a.startswith(b) or b.startswith(a):
         return 0.9
-    return difflib.SequenceMatcher(None, a, b).ratio()
+    return Indel.normalized_similarity(a, b)
+
+
+def _looks_like(a: str, b: str) -> float:
+    return _similarity(_normalise(a), _normalise(b))

@@ -5,6 +5,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from generator.diff.compare import TextDiff, Comparison
+from generator.diff.terminal import TABLE_STATUS, tabellen_zin
 from generator.proposal.kinds import builtin_templates
 from generator.render.templating import FILTERS
 
@@ -26,4 +27,5 @@ def kant(diff: TextDiff, side: str) -> Markup:
 def report_html(v: Comparison, oud: str, nieuw: str) -> str:
     env = Environment(loader=FileSystemLoader(str(builtin_templates() / "_diff")), autoescape=True)
     env.filters.update(FILTERS)
-    return env.get_template("diff.html.j2").render(v=v, oud=oud, nieuw=nieuw, kant=kant, status=STATUS)
+    return env.get_template("diff.html.j2").render(v=v, oud=oud, nieuw=nieuw, kant=kant, status=STATUS,
+                                                      tabellen_zin=tabellen_zin, tabel_status=TABLE_STATUS)

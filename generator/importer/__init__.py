@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.proposal.kinds import known_soorten, find_soort
 from generator.importer.emit import yaml_text
 from generator.importer.read import source_from_pdf, read
+from generator.importer.sealing import decide_hint, seal_imported
 from generator.importer.structure import Recognizer, choose_soort
 
 
@@ -20,20 +21,32 @@ class Result:
     yaml: str
     soort: str
     attention: list[str] = field(default_factory=list)
+    problemen: list[str] = field(default_factory=list)  # marked in the YAML; the import exits 1
     exact: bool = False  # taken from an embedded source
 
 
 def import_document(path: Path, search_path, soort: str | None = None) -> Result:
+    note = None
     if path.suffix.lower() == ".pdf":
-        bron = source_from_pdf(path)
+        bron, note = source_from_pdf(path)
         if bron is not None:
-            return Result(bron.decode("utf-8"), soort or "", exact=True)
+            return Result(bron, soort or "", exact=True)
     regels = read(path)
     soorten = [find_soort(soort, search_path)] if soort else [find_soort(n, search_path) for n in known_soorten(search_path)]
     chosen = choose_soort(regels, soorten)
     structure = Recognizer(chosen).process(regels)
+    if note:
+        structure.attention.insert(0, note)
     for veld in chosen.velden:
         if veld.get("verplicht") and veld["sleutel"] not in structure.velden and veld["sleutel"] not in structure.markdown \
                 and not (veld["type"] == "beslispunten" and structure.beslispunten):
             structure.attention.append(f"'{veld['sleutel']}' ({veld.get('label', '')}) niet gevonden: vul het in")
-    return Result(yaml_text(chosen, structure), chosen.naam, structure.attention)
+    def render(besluiten: list[dict]) -> str:
+        structure.besluiten = besluiten
+        return yaml_text(chosen, structure)
+    found = list(structure.besluiten)
+    besluiten, unsealed = seal_imported(found, render, path, search_path) if not structure.problemen else (found, None)
+    if unsealed:
+        structure.attention.append(unsealed)
+        structure.unplaced.setdefault("besluiten", []).extend(decide_hint(b) for b in found)
+    return Result(render(besluiten), chosen.naam, structure.attention, structure.problemen)

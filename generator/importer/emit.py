@@ -11,6 +11,7 @@ from generator.proposal.skeleton import dump, schema_header
 from generator.importer.structure import Structure
 
 MARKER = "NOTA IMPORT, NIET GEPLAATST:"
+TABLE_MARKER = "NOTA IMPORT:"
 
 
 def markdown(blocks) -> str:
@@ -44,6 +45,9 @@ def _mixed(blocks) -> CommentedSeq:
                 out.append(_text(markdown(tekst)))
                 tekst = []
             out.append(_tabel(b))
+            if b.get("_import"):
+                out.yaml_set_comment_before_after_key(len(out) - 1, indent=4, before="\n".join(
+                    f"{TABLE_MARKER} {p}" for p in b["_import"]))
         else:
             tekst.append(b)
     if tekst:
@@ -52,7 +56,7 @@ def _mixed(blocks) -> CommentedSeq:
 
 
 def _tabel(t: dict) -> CommentedMap:
-    out = CommentedMap(t)
+    out = CommentedMap((k, v) for k, v in t.items() if k != "_import")
     out["kolommen"] = CommentedSeq(t["kolommen"])
     out["kolommen"].fa.set_flow_style()
     regels = CommentedSeq()
@@ -121,5 +125,6 @@ def _mark(doc: CommentedMap, structure: Structure) -> None:
                                                     indent=2 if parent is not doc else 0)
         else:
             doc.yaml_set_comment_before_after_key("soort", before="\n".join(regels))
-        structure.attention.append(f"{len(regels)} tekstdeel/-delen niet geplaatst bij '{plaats or 'begin'}' "
-                               f"(gemarkeerd met '{MARKER}')")
+        note = f"{len(regels)} tekstdeel/-delen niet geplaatst bij '{plaats or 'begin'}' (gemarkeerd met '{MARKER}')"
+        if note not in structure.attention:  # the YAML is made twice when a decision is sealed
+            structure.attention.append(note)

@@ -7,109 +7,97 @@ can work the same on all three.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Melding, NotaFout
+from generator.importer import guard
+from generator.importer.regel import Regel
 
 _PAGE = re.compile(r"^\s*(pagina|page)\s+\d+(\s+van\s+\d+)?\s*$", re.IGNORECASE)
 
 
-@dataclass
-class Regel:
-    tekst: str
-    soort: str = "tekst"  # tekst | kop | titel | lijst | genummerd | rij | leeg
-    number: int = 0  # the source line (1-based), for messages
-
-
 def read(path: Path) -> list[Regel]:
-    reader = {".txt": read_text, ".docx": read_docx, ".pdf": read_pdf}.get(path.suffix.lower())
+    reader = _readers().get(path.suffix.lower())
     if reader is None:
         raise NotaFout(Melding("nota importeert .docx, .pdf en .txt; dit bestandstype niet", path))
+    guard.regular_file(path)
     return reader(path)
 
 
+def _readers() -> dict:
+    from generator.importer.docx_reader import read_docx
+    from generator.importer.pdf_reader import read_pdf
+    return {".txt": read_text, ".docx": read_docx, ".pdf": read_pdf}
+
+
 def read_text(path: Path) -> list[Regel]:
+    data = path.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Word's "Unicode text" is UTF-16
+        try:
+            return lines_from_text(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            pass
+    if b"\0" in data[:65536] or _control_share(data[:65536]) > 0.05:
+        raise NotaFout(Melding("is geen tekstbestand: de inhoud is binair", path,
+                               hint="importeer het oorspronkelijke .docx- of .pdf-bestand"))
     try:
-        tekst = path.read_text(encoding="utf-8-sig")
+        tekst = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        tekst = path.read_text(encoding="cp1252")
-    return lines_from_text(tekst)
+        tekst = data.decode("cp1252", errors="replace")
+    return lines_from_pdf_text(tekst) if _laid_out(tekst) else lines_from_text(tekst)
+
+
+def _laid_out(tekst: str) -> bool:
+    """Text copied with its layout (pdftotext -layout): table columns as runs of spaces."""
+    regels = tekst.splitlines()
+    columns = sum(1 for r in regels if "\t" not in r and re.search(r"\S {3,}(€ ?)?\d", r.strip()))
+    return columns >= 3 and columns >= 0.02 * len(regels)
+
+
+def _control_share(data: bytes) -> float:
+    control = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    return control / max(len(data), 1)
 
 
 def lines_from_text(tekst: str) -> list[Regel]:
+    """Text lines; hard-wrapped text copied out of a PDF joined into paragraphs first."""
+    from generator.importer.copied import tables_from_cells, without_furniture
+    from generator.importer.wrapped import unwrap
     out = []
-    for i, r in enumerate(tekst.splitlines(), 1):
+    for i, r in unwrap(tekst.splitlines()):
         r = r.rstrip()
         if "\t" in r and r.replace("\t", "").strip():
             out.append(Regel(r, "rij", i))
         else:
             out.append(Regel(r.strip(), "tekst" if r.strip() else "leeg", i))
-    return out
+    return tables_from_cells(without_furniture(out))
 
 
-def read_docx(path: Path) -> list[Regel]:
-    from docx import Document
-    from docx.oxml.ns import qn
-    doc = Document(str(path))
-    out: list[Regel] = []
-    counters: dict[str, int] = {}
-    for i, el in enumerate(doc.element.body.iterchildren(), 1):
-        if el.tag == qn("w:p"):
-            out += _docx_paragraph(doc, el, i, counters)
-        elif el.tag == qn("w:tbl"):
-            out += _docx_table(el, i)
-    return out
-
-
-def _docx_paragraph(doc, el, i: int, counters: dict) -> list[Regel]:
-    from docx.text.paragraph import Paragraph
-    p = Paragraph(el, doc)
-    tekst, style_ = p.text.strip(), (p.style.name if p.style is not None else "")
-    if not tekst:
-        return [Regel("", "leeg", i)]
-    if style_ == "Title":
-        return [Regel(tekst, "titel", i)]
-    if style_.startswith("Heading"):
-        counters.clear()
-        return [Regel(tekst, "kop" if style_ == "Heading 1" else "subkop", i)]
-    num = p._p.pPr.numPr if p._p.pPr is not None else None
-    if style_ == "List Number" or (num is not None and "Number" in style_):
-        sleutel = str(num.numId.val) if num is not None and num.numId is not None else "x"
-        counters[sleutel] = counters.get(sleutel, 0) + 1
-        return [Regel(f"{counters[sleutel]}. {tekst}", "genummerd", i)]
-    if style_ == "List Bullet" or num is not None:
-        return [Regel(f"- {tekst}", "lijst", i)]
-    return [Regel(tekst, "tekst", i), Regel("", "leeg", i)]
-
-
-def _docx_table(el, i: int) -> list[Regel]:
-    from docx.oxml.ns import qn
-    out = []
-    for tr in el.iter(qn("w:tr")):
-        cells = ["".join(t.text or "" for t in tc.iter(qn("w:t"))).strip() for tc in tr.iter(qn("w:tc"))]
-        out.append(Regel("\t".join(cells), "rij", i))
-    return out + [Regel("", "leeg", i)]
-
-
-def source_from_pdf(path: Path) -> bytes | None:
-    """The source YAML a final nota PDF carries as attachment (relationship Source)."""
+def source_from_pdf(path: Path) -> tuple[str | None, str | None]:
+    """(source YAML, None) from a final nota PDF's attachment (relationship Source), or
+    (None, why not) when there is one that cannot be used: too large, not UTF-8."""
     import pikepdf
-    with pikepdf.open(path) as pdf:
-        for naam, bijlage in pdf.attachments.items():
-            if naam.lower().endswith((".yaml", ".yml")) and bijlage.obj.get("/AFRelationship") == "/Source":
-                return bijlage.get_file().read_bytes()
-    return None
-
-
-def read_pdf(path: Path) -> list[Regel]:
-    if shutil.which("pdftotext") is None:
-        raise NotaFout(Melding("pdftotext ontbreekt: installeer poppler-utils om PDF's te importeren", path))
-    tekst = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], check=True,
-                           capture_output=True, text=True).stdout
-    return lines_from_pdf_text(tekst)
+    guard.regular_file(path)
+    try:
+        with pikepdf.open(path) as pdf:
+            for naam, bijlage in pdf.attachments.items():
+                if naam.lower().endswith((".yaml", ".yml")) and bijlage.obj.get("/AFRelationship") == "/Source":
+                    stream = bijlage.obj.get("/EF", {}).get("/F")
+                    data = None if stream is None else guard.capped_stream(stream, path)
+                    if data is None:
+                        return None, (f"de ingesloten bron '{naam}' is groter dan {guard.MAX_BRON // 2**20} MB "
+                                      "of niet te lezen; de zichtbare tekst is geïmporteerd")
+                    try:
+                        return data.decode("utf-8"), None
+                    except UnicodeDecodeError as e:
+                        return None, (f"de ingesloten bron '{naam}' is geen UTF-8 (byte {e.start + 1}); "
+                                      "de zichtbare tekst is geïmporteerd")
+    except pikepdf.PasswordError:
+        raise NotaFout(Melding("is met een wachtwoord beveiligd; nota kan het niet lezen", path)) from None
+    except (pikepdf.PdfError, ValueError, OSError) as e:
+        raise NotaFout(Melding(f"is geen leesbare PDF: {str(e).splitlines()[0][:120]}", path,
+                               hint="open het en sla het opnieuw op als PDF")) from None
+    return None, None
 
 
 def lines_from_pdf_text(tekst: str) -> list[Regel]:

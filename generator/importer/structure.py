@@ -6,17 +6,17 @@ imports too. What cannot be placed is kept, marked, for the user to place.
 """
 from __future__ import annotations
 
-import datetime as dt
 import difflib
+from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 
-from generator.importer.read import Regel
-from generator.importer.tables import bedrag, tabel
+from generator.importer.closing import Closing
+from generator.importer.dates import datum_from
+from generator.importer.header import Labels, persoon
+from generator.importer.regel import Regel
+from generator.importer.tables import bedrag, tabel, take_columns
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"]
-_DATE_RE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
@@ -24,24 +24,30 @@ UITKOMST = {"conform": "conform", "gewijzigd": "gewijzigd", "aangehouden": "aang
             "afgewezen": "afgewezen", "aangenomen": "aangenomen", "verworpen": "verworpen"}
 
 
-def datum_from(tekst: str) -> dt.date | None:
-    t = _DATE_RE.search(tekst or "")
-    if t:
-        return dt.date(int(t.group(3)), MONTHS.index(t.group(2).lower()) + 1, int(t.group(1)))
-    t = re.search(r"(\d{1,2})-(\d{1,2})-(\d{4})", tekst or "")
-    return dt.date(int(t.group(3)), int(t.group(2)), int(t.group(1))) if t else None
-
-
+@lru_cache(maxsize=65536)
 def _normalise(tekst: str) -> str:
     tekst = re.sub(r"^\d{1,2}[.)]\s+", "", tekst.strip()).rstrip(":").strip().lower()
     return re.sub(r"\s*\(.*?\)\s*", " ", tekst).strip()
 
 
+@lru_cache(maxsize=65536)
 def looks_like(regel: str, titel: str) -> bool:
-    a, b = _normalise(regel), _normalise(titel)
+    """Is this line the heading or label `titel`? Exact after normalising, or close;
+    the cheap length bound runs first, so a long document stays linear."""
+    if len(regel) > 120:
+        return False
+    return _similar(_normalise(regel), _normalise(titel))
+
+
+def _similar(a: str, b: str) -> bool:
     if not a or len(a) > 90:
         return False
-    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.88
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 0.78 * max(len(a), len(b)):
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.88 and matcher.quick_ratio() >= 0.88 and matcher.ratio() >= 0.88
 
 
 @dataclass
@@ -54,14 +60,30 @@ class Structure:
     besluiten: list = field(default_factory=list)
     unplaced: dict = field(default_factory=dict)  # key -> list of texts
     attention: list = field(default_factory=list)
+    problemen: list = field(default_factory=list)  # tables that do not add up: the import is not done
 
 
 def choose_soort(regels: list[Regel], soorten) -> object:
-    """The kind whose section titles and field labels the document matches most."""
+    """The kind whose section titles and field labels the document matches most.
+
+    Every line is normalised once; a title is looked up exactly, then compared
+    only with lines of about its length, so a long document stays linear."""
+    lines = {_normalise(r.tekst) for r in regels if r.soort != "rij" and len(r.tekst) <= 120}
+    by_length: dict[int, list[str]] = {}
+    for a in lines:
+        by_length.setdefault(len(a), []).append(a)
+    labels = {r.tekst.split(":", 1)[0].strip().lower() for r in regels if ":" in r.tekst[:60]}
+
+    def present(titel: str) -> bool:
+        b = _normalise(titel)
+        if b in lines or titel.lower() in labels:
+            return True
+        near = range(int(0.78 * len(b)), int(len(b) / 0.78) + 2)
+        return any(_similar(a, b) for n in near for a in by_length.get(n, ()))
+
     def score(soort) -> int:
         titles = [s["titel"] for s in soort.secties] + [v.get("label", "") for v in soort.velden]
-        return sum(any(looks_like(r.tekst, t) or r.tekst.lower().startswith(t.lower() + ":") for r in regels
-                       if r.soort != "rij") for t in titles if t)
+        return sum(present(t) for t in titles if t)
     return max(soorten, key=score)
 
 
@@ -74,6 +96,9 @@ class Recognizer:
         self.rijen: list[list[str]] = []
         self.besluit_pending: dict | None = None
         self.pending_onderwerp = False
+        self.labels, self.closing = Labels(soort), Closing(soort)
+        self.last_persoon: str | None = None
+        self.pending_part: tuple | None = None
 
     # --- helpers over the kind's data
     def _sectie(self, tekst: str):
@@ -114,6 +139,8 @@ class Recognizer:
 
     def kop(self, r: Regel) -> bool:
         tekst = r.tekst
+        if self.pending_label is not None and self.pending_label["sleutel"] in self.out.velden:
+            self.pending_label = None  # filled meanwhile (the line under the kind's title)
         besluit = _BESLUIT.match(tekst)
         if besluit:
             self.close_paragraph()
@@ -121,8 +148,12 @@ class Recognizer:
             if besluit.group(3):
                 self.besluit_uitkomst(besluit.group(3))
             return True
-        if r.soort == "titel" or (self.pending_onderwerp and "onderwerp" not in self.out.velden):
-            self.out.velden.setdefault("onderwerp", tekst)
+        if self.closing.line(self, tekst):
+            return True
+        addressee = len(tekst) < 40 and re.match(r"^aan\s+(de|het)\s", tekst, re.IGNORECASE)
+        if r.soort == "titel" or (self.pending_onderwerp and "onderwerp" not in self.out.velden
+                                  and self.labels.of(tekst) is None and not addressee):
+            self.out.velden.setdefault("onderwerp", re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE))
             self.pending_onderwerp = False
             return True
         if tekst.lower() == self.soort.titel.lower() and "onderwerp" not in self.out.velden:
@@ -152,9 +183,21 @@ class Recognizer:
         return False
 
     def field_line(self, tekst: str) -> bool:
+        if self.pending_part is not None:  # "Telefoon", then the number on the next line
+            self.put(*self.pending_part, tekst)
+            self.pending_part = None
+            return True
+        hit = self.labels.of(tekst)  # a label alone ("Datum", "E-mail"): the value is on the next line
+        if hit is not None and self.labels.is_alias(tekst) and (hit[0] is not None or self.last_persoon):
+            self.pending_part = hit
+            return True
         if self.pending_label is not None:
             self.set_field(self.pending_label, tekst)
             self.pending_label = None
+            return True
+        prefixed = self.labels.prefixed(tekst)
+        if prefixed is not None and (prefixed[0] is None or prefixed[0]["type"] != "markdown"):
+            self.put(*prefixed)
             return True
         label, _, waarde = tekst.partition(":")
         veld = self._field_label(label) if waarde.strip() or tekst.endswith(":") else self._field_label(tekst)
@@ -191,9 +234,23 @@ class Recognizer:
         elif veld["type"] == "janee":
             waarde = waarde.strip().lower() in ("ja", "yes", "true")
         elif veld["type"] == "persoon":
-            parts = [d.strip() for d in waarde.split(",")]
-            waarde = {"naam": parts[0], **{("email" if "@" in d else "telefoon"): d for d in parts[1:]}}
+            waarde = persoon(waarde)
+            self.last_persoon = veld["sleutel"]
+        elif veld["type"] == "tekst":
+            waarde = " ".join(waarde.split())
         self.out.velden.setdefault(veld["sleutel"], waarde)
+
+    def put(self, veld: dict | None, part: str | None, waarde: str) -> None:
+        """A value for a field, or for a part of one (adviseur.email; None: the person named last)."""
+        sleutel = veld["sleutel"] if veld is not None else self.last_persoon
+        if part is None and veld is not None:
+            self.set_field(veld, waarde)
+        elif sleutel is not None:
+            target = self.out.velden.setdefault(sleutel, {})
+            if isinstance(target, dict):
+                target.setdefault(part, " ".join(waarde.split()))
+            if veld is not None and veld["type"] == "persoon":
+                self.last_persoon = sleutel
 
     def vraag_or_antwoord(self, tekst: str) -> bool:
         veld = next((v for v in self.soort.velden if v["type"] == "vragen"), None)
@@ -279,13 +336,17 @@ class Recognizer:
         if all(re.fullmatch(r"[-—_\s]*", c) for c in cells):
             return
         label = _normalise(cells[0])
+        if self.closing.cells(self, cells):
+            return
         if self.target is None or not self.target.startswith("secties."):
-            veld = self._field_label(cells[0])
-            if veld is not None and len(cells) > 1 and veld["type"] not in ("markdown", "beslispunten"):
-                self.set_field(veld, next((c for c in cells[1:] if c.strip()), ""))
+            pairs = self.labels.pairs(cells)
+            for veld, part, waarde in pairs:
+                self.put(veld, part, waarde)
+            if pairs or self.label_cells(cells):
                 return
-            if self.label_cells(cells):
-                return
+        cells = [" ".join(c.split()) for c in cells]
+        if self.rijen and cells == self.rijen[0]:
+            return  # the header row repeated on the next page
         if self.rijen and _was_total(self.rijen[-1]) and not any(bedrag(c) for c in cells[1:]) and label:
             self.close_table()
         self.rijen.append(cells)
@@ -297,12 +358,14 @@ class Recognizer:
         titel = self._title_from_paragraph()
         found, attention = tabel(rijen, titel)
         self.out.attention += attention
+        if found is not None:
+            self.out.problemen += found.get("_import", [])
         if found is None or self.target is None or not self.target.startswith("secties."):
             self.out.unplaced.setdefault(self.target or "", []).extend("\t".join(r) for r in rijen)
             return
         previous = next((b for b in reversed(self.out.markdown.get(self.target, [])) if isinstance(b, dict)), None)
         if previous is not None:
-            _take_columns(previous, found)
+            take_columns(previous, found)
         self.out.markdown.setdefault(self.target, []).append(found)
 
     def _title_from_paragraph(self) -> str | None:
@@ -311,22 +374,6 @@ class Recognizer:
                 and not blocks[-1].endswith((".", ":")):
             return blocks.pop().removeprefix("### ")
         return None
-
-
-def _take_columns(previous: dict, tabel: dict) -> None:
-    """A continuation table without header row takes the columns of the table above it."""
-    n_previous = len(previous["kolommen"]) + (1 if previous.get("rijtotaal") else 0)
-    if any(k != "Bedrag" for k in tabel["kolommen"]) or len(tabel["kolommen"]) != n_previous:
-        return
-    tabel["kolommen"] = list(previous["kolommen"])
-    if previous.get("rijtotaal"):
-        tabel["rijtotaal"] = True
-        n = len(tabel["kolommen"])
-        for regel in tabel["regels"]:
-            if isinstance(regel.get("bedrag"), list):
-                regel["bedrag"] = regel["bedrag"][:n]
-        if isinstance(tabel.get("totaal"), list):
-            tabel["totaal"] = tabel["totaal"][:n]
 
 
 def _was_total(cells: list[str]) -> bool:

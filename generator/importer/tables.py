@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from generator.importer import table_check as check
 from generator.render.formatting import parse_amount
 
 ROL = (("dekking", "dekking"), ("bekostiging", "dekking"), ("budget", "dekking"),
@@ -38,6 +39,7 @@ def tabel(rijen: list[list[str]], titel: str | None) -> tuple[dict | None, list[
     kop = rijen[0] if not any(_is_amount(c) and not _is_year(c) for c in rijen[0][1:]) else None
     data = rijen[1:] if kop else rijen
     data = _join_split(data)
+    kop, data = _group_column(kop, data)
     n = max(len(r) for r in rijen)
     rijtotaal = [i for i in range(1, n) if kop and len(kop) > i and kop[i].strip().lower() == "totaal"]
     amount_columns = [i for i in range(1, n) if _mostly_amounts(data, i) and i not in rijtotaal]
@@ -45,10 +47,43 @@ def tabel(rijen: list[list[str]], titel: str | None) -> tuple[dict | None, list[
         return None, [f"tabel '{titel or '?'}' heeft geen kolom met bedragen; als tekst overgenomen"]
     text_column = next((i for i in range(1, n) if i not in amount_columns + rijtotaal and
                        any(len(r) > i and r[i] for r in data)), None)
-    built = _build(titel, kop, data, amount_columns, text_column)
+    built, subtotals = _build(titel, kop, data, amount_columns, text_column)
     if rijtotaal:
         built["rijtotaal"] = True
+    used = {0, *amount_columns, *rijtotaal, *([text_column] if text_column is not None else [])}
+    lost = [(kop[i] if kop and len(kop) > i and kop[i] else f"{i + 1}") for i in range(1, n) if i not in used
+            and any(len(r) > i and r[i] for r in data)]
+    unplaced = [r[i] for r in data for i in amount_columns + rijtotaal if len(r) > i and r[i] and bedrag(r[i]) is None
+                and not _is_total_label(r[0])]
+    row_totals = [(r[0], bedrag(r[i])) for r in data for i in rijtotaal if len(r) > i and bedrag(r[i]) is not None
+                  and not _is_total_label(r[0])]
+    found = check.problems(built, subtotals, row_totals, lost, unplaced)
+    if found:
+        built["_import"] = [f"tabel '{built['tabel']}': {p}" for p in found]
     return built, []
+
+
+def _is_total_label(label: str) -> bool:
+    return bool(re.match(r"^(sub)?totaal\b", label.strip(), re.IGNORECASE))
+
+
+def _group_column(kop, data):
+    """A row-merged group column (the group named once, empty below it) folded into the post:
+    "Uitvoeringskosten | urenvergoedingen" becomes "Uitvoeringskosten – urenvergoedingen"."""
+    if len(data) < 2 or any(len(r) < 3 for r in data):
+        return kop, data
+    second_text = all((r[1] or r[0]) and bedrag(r[1] or r[0]) is None for r in data)
+    gaps = any(not r[0] and r[1] for r in data) and any(r[0] and r[1] for r in data)
+    if not (second_text and gaps):
+        return kop, data
+    out, group = [], ""
+    for r in data:
+        group = r[0] or group
+        if _is_total_label(r[0]):
+            out.append([r[0]] + r[2:])
+        else:
+            out.append([(f"{group} – {r[1]}" if group else r[1]) if r[1] else r[0]] + r[2:])
+    return ([" ".join(filter(None, kop[:2]))] + kop[2:] if kop else None), out
 
 
 def _mostly_amounts(data, i: int) -> bool:
@@ -78,12 +113,14 @@ def _build(titel, kop, data, amount_columns, text_column) -> dict:
         out["postkop"] = kop[0]
     if text_column is not None and kop and len(kop) > text_column:
         out["toelichting"] = kop[text_column] or "Toelichting"
-    regels, totaal = [], None
+    regels, totaal, subtotals = [], None, []
     for r in data:
         label = r[0] if r else ""
         bedragen = [bedrag(r[i]) if len(r) > i else None for i in amount_columns]
         if re.match(r"^(sub)?totaal\b", label, re.IGNORECASE) and label.lower().startswith("sub"):
             regels.append({"subtotaal": label})
+            if any(b is not None for b in bedragen):
+                subtotals.append((len(regels) - 1, _yaml_amount(bedragen)))
         elif re.match(r"^totaal\b", label, re.IGNORECASE) or label.lower().startswith("totaal"):
             totaal = bedragen if len(bedragen) > 1 else bedragen[0]
             if label.lower() != "totaal":
@@ -96,7 +133,7 @@ def _build(titel, kop, data, amount_columns, text_column) -> dict:
     out["regels"] = regels
     if totaal is not None:
         out["totaal"] = _yaml_amount(totaal if isinstance(totaal, list) else [totaal])
-    return out
+    return out, subtotals
 
 
 def _column_name(tekst: str):
@@ -112,3 +149,19 @@ def _yaml_amount(bedragen: list[Decimal | None]):
     values = [None if b is None else (int(b) if b == b.to_integral_value() else f"€ {b}".replace(".", ","))
                for b in bedragen]
     return values if len(values) > 1 else values[0]
+
+
+def take_columns(previous: dict, tabel: dict) -> None:
+    """A continuation table without header row takes the columns of the table above it."""
+    n_previous = len(previous["kolommen"]) + (1 if previous.get("rijtotaal") else 0)
+    if any(k != "Bedrag" for k in tabel["kolommen"]) or len(tabel["kolommen"]) != n_previous:
+        return
+    tabel["kolommen"] = list(previous["kolommen"])
+    if previous.get("rijtotaal"):
+        tabel["rijtotaal"] = True
+        n = len(tabel["kolommen"])
+        for regel in tabel["regels"]:
+            if isinstance(regel.get("bedrag"), list):
+                regel["bedrag"] = regel["bedrag"][:n]
+        if isinstance(tabel.get("totaal"), list):
+            tabel["totaal"] = tabel["totaal"][:n]

@@ -8,35 +8,39 @@ duplicate keys and impossible dates are reported, and a float such as
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.errors import Melding, NotaFout
+from generator.proposal import syntax
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
+MAX_WORD = 1000  # characters without a space: no word, no address is longer
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_SYNTAX_NL = [
-    ("found character '\\t'", "een tab mag in YAML niet voor inspringing worden gebruikt; gebruik spaties"),
-    ("mapping values are not allowed here", "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens"),
-    ("could not find expected ':'", "er ontbreekt een ':' achter de sleutel"),
-    ("found undefined alias", "onbekende alias (*); aliassen worden niet ondersteund"),
-    ("expected <block end>, but found", "de inspringing klopt niet: deze regel valt buiten het blok erboven"),
-    ("found unexpected end of stream", "het bestand houdt midden in een waarde op (ontbreekt een aanhalingsteken?)"),
-    ("found unknown escape character", "onbekende escape-code in tekst tussen dubbele aanhalingstekens"),
-    ("expected a comment or a line break", "na de waarde staat nog tekst; zet de hele tekst tussen aanhalingstekens"),
-    ("found character that cannot start any token", "dit teken mag hier niet staan; zet de tekst tussen aanhalingstekens"),
-    ("while scanning a simple key", "een sleutel moet op één regel staan en met ':' eindigen"),
-    ("did not find expected key", "de inspringing klopt niet: hier wordt een sleutel verwacht"),
-    ("did not find expected '-' indicator", "de inspringing klopt niet: hier wordt een lijstitem ('- ') verwacht"),
-    ("found duplicate anchor", "dubbel anker (&); ankers en aliassen worden niet ondersteund"),
-]
+# What the YAML reader refuses in a file, and what a value may not hold after its escapes.
+_NOT_IN_FILE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_NOT_IN_TEXT = re.compile("[\x00-\x08\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF]")
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+
+
+class Invalid:
+    """Stands in for a value the loader already refused with a melding."""
+
+    def __repr__(self) -> str:
+        return "<ongeldig>"
+
+
+INVALID = Invalid()
 
 
 class YamlFloat(str):
@@ -52,6 +56,8 @@ class Source:
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     tekst: str = ""
+    meldingen: list[Melding] = field(default_factory=list)  # found while loading; the parse went on
+    invalid: set[tuple] = field(default_factory=set)  # paths whose value is INVALID
 
     def plaats(self, path: tuple, sleutel: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `pad`, or its nearest parent."""
@@ -71,27 +77,46 @@ class Source:
 
 
 def load_file(path: Path | str) -> Source:
+    """Read one proposal file: only a regular file, its size checked before reading."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise NotaFout(Melding("bestand bestaat niet", path)) from None
     except IsADirectoryError:
         raise NotaFout(Melding("dit is een map, geen YAML-bestand", path)) from None
     except OSError as e:
         raise NotaFout(Melding(f"bestand kan niet worden gelezen ({e.strerror})", path)) from None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise NotaFout(Melding("dit is een map, geen YAML-bestand", path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotaFout(Melding("dit is geen gewoon bestand (maar bijvoorbeeld een pijp of een "
+                                   "apparaat); geef een YAML-bestand", path))
+        _check_size(info.st_size, path)
+        try:
+            raw = f.read(MAX_BYTES + 1)
+        except OSError as e:
+            raise NotaFout(Melding(f"bestand kan niet worden gelezen ({e.strerror})", path)) from None
     return load_bytes(raw, path)
 
 
-def load_bytes(raw: bytes, path: Path | str) -> Source:
-    path = Path(path)
-    if len(raw) > MAX_BYTES:
+def _check_size(size: int, path: Path) -> None:
+    if size > MAX_BYTES:
         raise NotaFout(Melding(
-            f"bestand is te groot ({len(raw) // 1024} KiB); een voorstel mag hoogstens "
+            f"bestand is te groot ({size // 1024} KiB); een voorstel mag hoogstens "
             f"{MAX_BYTES // 1024} KiB zijn", path))
+
+
+def load_bytes(raw: bytes, path: Path | str) -> Source:
+    """Parse a proposal; problems that still leave a parse are collected in `meldingen`."""
+    path = Path(path)
+    _check_size(len(raw), path)
     tekst = _decode(raw, path)
     if not tekst.strip() or all(r.lstrip().startswith("#") or not r.strip() for r in tekst.splitlines()):
         raise NotaFout(Melding("bestand is leeg; begin met 'soort: collegenota' (zie 'nota new')", path, 1, 1))
+    _refuse_invisible(tekst, path)
     node = _compose(tekst, path)
     bron = Source(path=path, data=None, tekst=tekst)
     bron.data = _Builder(bron).build(node, (), 0, set())
@@ -99,6 +124,15 @@ def load_bytes(raw: bytes, path: Path | str) -> Source:
         raise NotaFout(bron.melding((), "een voorstel moet bestaan uit sleutels met waarden "
                                         "(soort: ..., onderwerp: ...), niet uit een lijst of losse tekst"))
     return bron
+
+
+def _refuse_invisible(tekst: str, path: Path) -> None:
+    hit = _NOT_IN_FILE.search(tekst)
+    if hit:
+        before = tekst[: hit.start()]
+        regel, column = before.count("\n") + 1, hit.start() - (before.rfind("\n") + 1) + 1
+        raise NotaFout(Melding(f"hier staat een onzichtbaar stuurteken (U+{ord(hit.group()):04X}) dat "
+                               "in een YAML-bestand niet mag; verwijder het", path, regel, column))
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -115,28 +149,46 @@ def _decode(raw: bytes, path: Path) -> str:
             path, regel, column)) from None
 
 
+class _TooDeep(MarkedYAMLError):
+    pass
+
+
+class _Composer(Composer):
+    """ruamel's composer recurses per level: stop at MAX_DEPTH, before Python's limit."""
+
+    nota_depth = 0
+
+    def compose_node(self, parent, index):
+        self.nota_depth += 1
+        try:
+            if self.nota_depth > MAX_DEPTH + 1:
+                raise _TooDeep(problem=f"de structuur is dieper genest dan {MAX_DEPTH} niveaus",
+                               problem_mark=self.parser.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.nota_depth -= 1
+
+
 def _compose(tekst: str, path: Path):
     yaml = YAML(typ="rt", pure=True)
+    yaml.Composer = _Composer
     try:
         return yaml.compose(tekst)
+    except _TooDeep as e:
+        raise NotaFout(Melding(e.problem, path, e.problem_mark.line + 1, e.problem_mark.column + 1)) from None
     except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        regel, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise NotaFout(Melding(_syntax_nl(e), path, regel, column)) from None
+        message, regel, column = syntax.locate(e, tekst)
+        raise NotaFout(Melding(message, path, regel, column)) from None
     except YAMLError as e:
         raise NotaFout(Melding(f"ongeldige YAML ({e})", path)) from None
 
 
-def _syntax_nl(e: MarkedYAMLError) -> str:
-    problem = f"{e.context or ''} {e.problem or ''}"
-    for english, dutch in _SYNTAX_NL:
-        if english in problem:
-            return f"ongeldige YAML: {dutch}"
-    return f"ongeldige YAML: {(e.problem or e.context or 'onbekende error').strip()}"
-
-
 class _Builder:
-    """Constructs plain values from nodes, recording positions by path."""
+    """Constructs plain values from nodes, recording positions by path.
+
+    A problem that leaves the rest readable (a duplicate key, an impossible
+    date, a forbidden character) becomes a melding in `bron.meldingen` and the
+    value INVALID, so every later stage still sees the rest of the file."""
 
     def __init__(self, bron: Source):
         self.bron = bron
@@ -145,6 +197,11 @@ class _Builder:
         m = node.start_mark
         return NotaFout(Melding(message, self.bron.path, m.line + 1, m.column + 1))
 
+    def refuse(self, node, path: tuple, message: str):
+        self.bron.meldingen.append(self.error(node, message).meldingen[0])
+        self.bron.invalid.add(path)
+        return INVALID
+
     def build(self, node, path: tuple, depth: int, seen: set):
         if id(node) in seen or getattr(node, "anchor", None):
             raise self.error(node, "ankers en aliassen (&naam, *naam) worden niet ondersteund; "
@@ -152,12 +209,28 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self.error(node, f"de structuur is dieper genest dan {MAX_DEPTH} niveaus")
         seen.add(id(node))
-        self.bron.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.bron.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth, seen)
         if isinstance(node, SequenceNode):
             return [self.build(k, path + (i,), depth + 1, seen) for i, k in enumerate(node.value)]
-        return self.scalar(node)
+        try:
+            waarde = self.scalar(node)
+        except NotaFout as e:
+            self.bron.meldingen += e.meldingen
+            self.bron.invalid.add(path)
+            return INVALID
+        return self.text(node, path, waarde) if isinstance(waarde, str) else waarde
+
+    def text(self, node, path: tuple, waarde: str):
+        bad = _NOT_IN_TEXT.search(waarde)
+        if bad:
+            return self.refuse(node, path, f"deze tekst bevat een onzichtbaar stuurteken of ongeldig "
+                                           f"teken (U+{ord(bad.group()):04X}); verwijder het")
+        if _LONG_WORD.search(waarde):
+            return self.refuse(node, path, f"deze tekst bevat een woord van meer dan {MAX_WORD} tekens "
+                                           "zonder spatie; dat past op geen bladzijde")
+        return waarde
 
     def mapping(self, node: MappingNode, path, depth, seen) -> dict:
         out: dict = {}
@@ -168,12 +241,21 @@ class _Builder:
                 raise self.error(key_node, "samenvoegen met '<<' wordt niet ondersteund; "
                                               "schrijf de sleutels voluit")
             sleutel = str(key_node.value)
+            if _NOT_IN_TEXT.search(sleutel):
+                self.refuse(key_node, path + (sleutel,), "deze sleutel bevat een onzichtbaar stuurteken "
+                                                         "of ongeldig teken; verwijder het")
+                continue
             if sleutel in out:
                 earlier = self.bron.key_positions[path + (sleutel,)][0]
-                raise self.error(key_node, f"sleutel '{sleutel}' staat er twee keer "
-                                              f"(ook op regel {earlier}); laat er één over")
+                self.bron.meldingen.append(self.error(key_node, (
+                    f"sleutel '{sleutel}' staat er twee keer (ook op regel {earlier}); laat er één over")
+                ).meldingen[0])
+                continue
             m = key_node.start_mark
             self.bron.key_positions[path + (sleutel,)] = (m.line + 1, m.column + 1)
+            if isinstance(value_node, ScalarNode) and value_node.value == "" and not value_node.style:
+                end = key_node.end_mark  # an empty value: its place is right after the key
+                self.bron.positions[path + (sleutel,)] = (end.line + 1, end.column + 2)
             out[sleutel] = self.build(value_node, path + (sleutel,), depth + 1, seen)
         return out
 

@@ -7,14 +7,20 @@ names, so a kind is data and needs no Python.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.proposal.amounts import Bedrag, OptAmount
 
-Markdown = str
+# Text as YAML gives it: `kenmerk: 2024.00321` is a YAML number, but nota keeps
+# the text as written (see load.YamlFloat), so check accepts it; the schema says
+# the same, so an editor does not underline what `nota check` accepts. A whole
+# number (`kenmerk: 00321`) loses its zeros in YAML and is refused by both.
+Tekst = Annotated[str, WithJsonSchema({"anyOf": [
+    {"type": "string"}, {"type": "number", "not": {"type": "integer"}}]})]
+Markdown = Tekst
 ROLES = ("kosten", "dekking", "overig")
 NVT = ("nvt", "n.v.t.", "niet van toepassing")
 
@@ -24,40 +30,40 @@ class Strict(BaseModel):
 
 
 class Persoon(Strict):
-    naam: str
-    functie: Optional[str] = None
-    email: Optional[str] = None
-    telefoon: Optional[str] = None
+    naam: Tekst
+    functie: Optional[Tekst] = None
+    email: Optional[Tekst] = None
+    telefoon: Optional[Tekst] = None
 
 
 class Bijlage(Strict):
-    titel: str
-    bestand: Optional[str] = None
+    titel: Tekst
+    bestand: Optional[Tekst] = None
 
 
 class Ondertekening(Strict):
-    plaats: Optional[str] = None
-    burgemeester: str
-    secretaris: str
+    plaats: Optional[Tekst] = None
+    burgemeester: Tekst
+    secretaris: Tekst
 
 
 class RaadOndertekening(Strict):
     """Who signs the raadsbesluit; left out, the document leaves room to sign."""
 
-    griffier: Optional[str] = None
-    voorzitter: Optional[str] = None
+    griffier: Optional[Tekst] = None
+    voorzitter: Optional[Tekst] = None
 
 
 class Ondertekenaar(Strict):
-    naam: str
-    functie: str
+    naam: Tekst
+    functie: Tekst
 
 
 class Regel(Strict):
-    post: Optional[str] = None
-    subtotaal: Optional[str] = None
+    post: Optional[Tekst] = None
+    subtotaal: Optional[Tekst] = None
     bedrag: Union[OptAmount, list[OptAmount]] = None
-    toelichting: Optional[str] = None
+    toelichting: Optional[Tekst] = None
 
     @model_validator(mode="after")
     def _one_soort(self):
@@ -76,28 +82,28 @@ class Regel(Strict):
 
 
 class Tabel(Strict):
-    tabel: str = Field(description="Titel van de tabel, bijvoorbeeld 'Begroting 2021'")
+    tabel: Tekst = Field(description="Titel van de tabel, bijvoorbeeld 'Begroting 2021'")
     rol: Literal["kosten", "dekking", "overig"] = "overig"
-    kolommen: list[Union[str, int]] = Field(default_factory=lambda: ["Bedrag"], min_length=1)
-    postkop: Optional[str] = None
-    toelichting: Optional[str] = None
+    kolommen: list[Union[Tekst, int]] = Field(default_factory=lambda: ["Bedrag"], min_length=1)
+    postkop: Optional[Tekst] = None
+    toelichting: Optional[Tekst] = None
     regels: list[Regel] = Field(min_length=1)
     totaal: Union[OptAmount, list[OptAmount]] = None
-    totaallabel: str = "Totaal"
+    totaallabel: Tekst = "Totaal"
     rijtotaal: bool = False
 
     @model_validator(mode="after")
     def _columns_fit(self):
         n = len(self.kolommen)
-        for waarde in [r.bedrag for r in self.regels] + [self.totaal]:
+        for regel, waarde in [(j, r.bedrag) for j, r in enumerate(self.regels)] + [(-1, self.totaal)]:
             if isinstance(waarde, list) and len(waarde) != n:
                 raise PydanticCustomError(
-                    "kolommen", "de tabel heeft {n} kolommen ({k}) maar een regel geeft {m} bedragen",
-                    {"n": n, "m": len(waarde), "k": ", ".join(str(k) for k in self.kolommen)})
+                    "kolommen", "de tabel heeft {n} kolommen ({k}) maar hier staan {m} bedragen",
+                    {"n": n, "m": len(waarde), "k": ", ".join(str(k) for k in self.kolommen), "regel": regel})
             if n > 1 and waarde is not None and not isinstance(waarde, list):
                 raise PydanticCustomError(
                     "kolommen", "de tabel heeft {n} kolommen: geef per regel een lijst van {n} bedragen, "
-                    "bijvoorbeeld [180000, 20000, null]", {"n": n})
+                    "bijvoorbeeld [180000, 20000, null]", {"n": n, "regel": regel})
         return self
 
 
@@ -110,7 +116,7 @@ class VraagAntwoord(Strict):
 
 
 class Aspect(Strict):
-    aspect: str
+    aspect: Tekst
     status: Literal["op koers", "aandacht", "risico"]
     toelichting: Markdown = ""
     afwijking_begroting: Optional[Bedrag] = None
@@ -121,11 +127,13 @@ class Besluit(Strict):
     datum: dt.date
     uitkomst: Literal["conform", "gewijzigd", "aangehouden", "afgewezen",
                       "aangenomen", "geamendeerd", "verworpen"]
-    toelichting: Optional[str] = None
-    besluitnummer: Optional[str] = None
-    vastgelegd_door: Optional[str] = None
+    toelichting: Optional[Tekst] = None
+    besluitnummer: Optional[Tekst] = None
+    vastgelegd_door: Optional[Tekst] = None
     vastgelegd_op: Optional[dt.datetime] = None
-    inhoud_sha256: Optional[str] = None
+    inhoud_sha256: Optional[Tekst] = None
+    inhoud_per_veld: Optional[dict[str, str]] = None  # decisions/seal.py
+    besluit_sha256: Optional[Tekst] = None
 
 
 def _choice(opties):
@@ -133,7 +141,7 @@ def _choice(opties):
 
 
 FIELD_TYPES: dict[str, Any] = {
-    "tekst": str,
+    "tekst": Tekst,
     "markdown": Markdown,
     "datum": dt.date,
     "janee": bool,
@@ -141,9 +149,9 @@ FIELD_TYPES: dict[str, Any] = {
     "bedrag": Bedrag,
     "persoon": Persoon,
     "personen": list[Persoon],
-    "lijst": list[str],
-    "beslispunten": list[str],
-    "bijlagen": list[Union[Bijlage, str]],
+    "lijst": list[Tekst],
+    "beslispunten": list[Tekst],
+    "bijlagen": list[Union[Bijlage, Tekst]],
     "ondertekening": Ondertekening,
     "raadsondertekening": RaadOndertekening,
     "ondertekenaars": list[Ondertekenaar],
@@ -171,27 +179,31 @@ def _field(veld: dict):
     return (Optional[type_], Field(standaard, description=description))
 
 
-def _secties_model(naam: str, secties: list[dict]):
+def _secties_model(naam: str, secties: list[dict], lenient: bool = False):
     velden = {}
     for s in secties:
-        if s.get("verplicht"):
+        if s.get("verplicht") and not lenient:
             velden[s["sleutel"]] = (SectionContent, Field(..., description=s["titel"]))
         else:
             velden[s["sleutel"]] = (SectionContent, Field(None, description=s["titel"]))
-    model = create_model(f"Secties_{naam}", __base__=Strict, **velden)
+    model = create_model(f"Secties_{naam}{'_deels' if lenient else ''}", __base__=Strict, **velden)
     return model
 
 
-def build_model(soort) -> type[BaseModel]:
-    """The pydantic model of one kind, from its kind.yaml (a `Soort`)."""
+def build_model(soort, lenient: bool = False) -> type[BaseModel]:
+    """The pydantic model of one kind, from its kind.yaml (a `Soort`).
+
+    `lenient`: every field optional, for running the checks on the part of a
+    proposal that is valid while other parts are not."""
     velden: dict[str, Any] = {}
     for veld in soort.velden:
-        velden[veld["sleutel"]] = _field(veld)
+        velden[veld["sleutel"]] = _field(dict(veld, verplicht=False) if lenient else veld)
     if soort.secties:
-        secties = _secties_model(soort.naam, soort.secties)
+        secties = _secties_model(soort.naam, soort.secties, lenient)
         velden["secties"] = (secties, Field(default_factory=secties, description="De secties van de nota"))
     velden["soort"] = (Literal[soort.naam], Field(..., description=soort.titel))
-    return create_model(f"Voorstel_{soort.naam}", __base__=VoorstelBasis, **velden)
+    naam = f"Voorstel_{soort.naam}{'_deels' if lenient else ''}"
+    return create_model(naam, __base__=VoorstelBasis, **velden)
 
 
 def is_nvt(inhoud) -> bool:

@@ -1,16 +1,30 @@
 """`nota new`: a complete skeleton of a kind, or next year's proposal from this year's."""
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from generator.proposal.placeholders import FILL_IN, ITEM, MARKDOWN
+
+# What the skeleton writes per type: (required, optional). A required field gets a
+# placeholder that `nota check` refuses, so a blank skeleton never passes; an optional one
+# is left blank, which is allowed.
 EXAMPLE = {
-    "tekst": "", "markdown": LiteralScalarString("Schrijf hier de tekst (markdown).\n"),
-    "datum": None, "janee": False, "getal": 0, "bedrag": 0, "lijst": [], "beslispunten": ["..."],
-    "bijlagen": [], "personen": [], "ondertekenaars": [], "vragen": [], "aspecten": [],
+    "tekst": (FILL_IN, ""), "markdown": (LiteralScalarString(MARKDOWN + "\n"), ""),
+    "datum": (None, None), "janee": (False, False), "getal": (0, 0), "bedrag": (0, 0),
+    "lijst": ([ITEM], []), "beslispunten": ([ITEM], [ITEM]),
+    "bijlagen": ([], []), "personen": ([], []), "ondertekenaars": ([], []), "vragen": ([], []), "aspecten": ([], []),
+}
+# A required list of records starts with one record to fill in.
+FIRST_ITEM = {
+    "vragen": lambda: CommentedMap(vraag=FILL_IN, antwoord=LiteralScalarString(MARKDOWN + "\n")),
+    "ondertekenaars": lambda: CommentedMap(naam=FILL_IN, functie=FILL_IN),
+    "aspecten": lambda: CommentedMap(aspect=FILL_IN, status="op koers", toelichting=FILL_IN),
 }
 EXPLANATION = {
     "tekst": "tekst", "markdown": "markdown: alinea's, **vet**, lijsten, ### tussenkopjes",
@@ -29,7 +43,12 @@ def _value(veld: dict):
         return CommentedMap(naam="", email="", telefoon="")
     if veld["type"] == "ondertekening":
         return CommentedMap(plaats="", burgemeester="", secretaris="")
-    waarde = EXAMPLE.get(veld["type"], "")
+    if veld["type"] == "raadsondertekening":
+        return CommentedMap(voorzitter="", griffier="")
+    if veld.get("verplicht") and veld["type"] in FIRST_ITEM:
+        return CommentedSeq([FIRST_ITEM[veld["type"]]()])
+    verplicht, optional = EXAMPLE.get(veld["type"], (FILL_IN, ""))
+    waarde = verplicht if veld.get("verplicht") else optional
     return CommentedSeq(waarde) if isinstance(waarde, list) else waarde
 
 
@@ -54,7 +73,7 @@ def _secties(soort) -> CommentedMap:
     secties = CommentedMap()
     for s in soort.secties:
         verplicht = s.get("verplicht")
-        secties[s["sleutel"]] = LiteralScalarString("...\n") if verplicht else (None if s.get("uit_beslispunten") else "nvt")
+        secties[s["sleutel"]] = LiteralScalarString(MARKDOWN + "\n") if verplicht else (None if s.get("uit_beslispunten") else "nvt")
         explanation = s["titel"] + (" (verplicht)" if verplicht else "; 'nvt' als niet van toepassing")
         if s.get("uit_beslispunten"):
             explanation += "; leeg laten herhaalt de beslispunten"
@@ -72,47 +91,44 @@ def dump(data, kop: str | None = None, width: int = 100) -> str:
     return (kop or "") + buf.getvalue()
 
 
+SCHEMA_LINE = re.compile(r"\A# yaml-language-server: \$schema=.*\n")
+
+
+def schema_file(soort, doel: Path | None) -> Path | None:
+    """The kind's JSON Schema as seen from `doel` (None: the screen, so the current folder):
+    a `schema/<soort>.schema.json` in the target's folder or above it, else for a built-in
+    kind the one shipped beside the templates; None if there is none."""
+    from generator.proposal.kinds import builtin_templates
+    base = Path(os.path.abspath(doel.parent if doel is not None else Path.cwd()))
+    naam = f"{soort.naam}.schema.json"
+    candidates = [d / "schema" / naam for d in (base, *base.parents)]
+    if soort.map.parent.resolve() == builtin_templates().resolve():
+        candidates.append(builtin_templates().parent / "schema" / naam)
+    return next((c for c in candidates if c.is_file()), None)
+
+
 def schema_header(soort) -> str:
+    """The $schema line as the examples in proposals/ have it (used by the importer)."""
     return f"# yaml-language-server: $schema=../schema/{soort.naam}.schema.json\n"
 
 
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+def schema_header_for(soort, doel: Path | None) -> str:
+    """The line that gives an editor the kind's JSON Schema, relative to the target file
+    (None: the screen, so the current folder); empty when there is no schema file to point
+    to (see `schema_hint`)."""
+    gevonden = schema_file(soort, doel)
+    if gevonden is None:
+        return ""
+    base = os.path.abspath(doel.parent if doel is not None else Path.cwd())
+    return f"# yaml-language-server: $schema={Path(os.path.relpath(gevonden, base)).as_posix()}\n"
 
 
-def next_year(tekst: str) -> str:
-    """Every year in `tekst` one on: "sociale teams 2021" -> "sociale teams 2022"."""
-    return _YEAR.sub(lambda m: str(int(m.group(0)) + 1), tekst)
+def schema_hint(soort) -> str:
+    return (f"er is geen JSON Schema van '{soort.naam}' gevonden, dus zonder regel '$schema'; voor aanvulling "
+            f"in de editor: nota schema {soort.naam} > schema/{soort.naam}.schema.json (--templates als bij "
+            f"nota new) en zet bovenaan '# yaml-language-server: $schema=<pad naar dat bestand>'")
 
 
-def from_last_year(tekst: str) -> str:
-    """Last year's proposal as this year's: no decisions, years moved on, kenmerk and
-    datum to fill in; comments and layout kept (ruamel.yaml round-trip)."""
-    import io
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    data = yaml.load(tekst)
-    if "onderwerp" in data:
-        data["onderwerp"] = next_year(str(data["onderwerp"]))
-    for sleutel in ("kenmerk", "datum"):
-        if sleutel in data:
-            data[sleutel] = "" if sleutel == "kenmerk" else None
-            data.yaml_add_eol_comment("invullen", sleutel)
-    _tabellen_continue(data.get("secties") or {})
-    if "besluiten" in data:
-        data["besluiten"] = CommentedSeq()
-    buf = io.StringIO()
-    yaml.dump(data, buf)
-    return buf.getvalue()
-
-
-def _tabellen_continue(secties) -> None:
-    for inhoud in secties.values():
-        for part in inhoud if isinstance(inhoud, list) else []:
-            if isinstance(part, dict) and "tabel" in part:
-                part["tabel"] = next_year(str(part["tabel"]))
-                if "kolommen" in part:
-                    part["kolommen"] = CommentedSeq(
-                        int(k) + 1 if isinstance(k, int) and 1900 < k < 2200 else k for k in part["kolommen"])
-                    part["kolommen"].fa.set_flow_style()
+def with_schema_header(tekst: str, kop: str) -> str:
+    """`tekst` with its first line replaced by `kop` if that line is a $schema line."""
+    return kop + SCHEMA_LINE.sub("", tekst, count=1) if SCHEMA_LINE.match(tekst) else tekst

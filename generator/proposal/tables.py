@@ -7,6 +7,7 @@ a column with no amounts at all has no total.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from generator.proposal.model import Tabel
@@ -36,7 +37,7 @@ class ComputedTable:
     met_rijtotaal: bool
     subtotals: list[Row] = field(default_factory=list)
 
-    @property
+    @cached_property  # asked for every amount of the table: once, not once per cell
     def centen(self) -> bool:
         """Whether any amount has cents: then every amount shows them."""
         return any(b is not None and b != b.to_integral_value()

@@ -1,16 +1,16 @@
 """Validate loaded YAML against its kind's model; pydantic errors become Dutch meldingen."""
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from generator.proposal import kinds, model
+from generator.proposal import kinds, messages, model, placeholders
 from generator.errors import Melding, NotaFout
-from generator.proposal.load import Source, load_file
-from generator.proposal.suggest import suggest
+from generator.proposal.load import INVALID, Source, load_file
 
 
 @dataclass
@@ -20,6 +20,7 @@ class Voorstel:
     bron: Source
     soort: kinds.Soort
     data: BaseModel
+    partial: bool = False  # only the valid part of an invalid proposal (see `partial`)
 
     @property
     def path(self) -> Path:
@@ -27,8 +28,8 @@ class Voorstel:
 
 
 @lru_cache(maxsize=64)
-def model_of(soort: kinds.Soort) -> type[BaseModel]:
-    return model.build_model(soort)
+def model_of(soort: kinds.Soort, lenient: bool = False) -> type[BaseModel]:
+    return model.build_model(soort, lenient)
 
 
 def load_voorstel(path: Path | str, search_path: tuple[Path, ...]) -> Voorstel:
@@ -37,12 +38,68 @@ def load_voorstel(path: Path | str, search_path: tuple[Path, ...]) -> Voorstel:
 
 
 def validate(bron: Source, search_path: tuple[Path, ...]) -> Voorstel:
-    soort = _soort(bron, search_path)
+    """The valid proposal, or NotaFout with every problem of loading and validating."""
+    voorstel, meldingen = validate_all(bron, search_path)
+    if voorstel is None or any(m.is_error for m in meldingen):
+        raise NotaFout(meldingen)
+    return voorstel
+
+
+def validate_all(bron: Source, search_path) -> tuple[Voorstel | None, list[Melding]]:
+    """(proposal or None, every melding): the loader's, the blanks and the schema's."""
+    try:
+        soort = _soort(bron, search_path)
+    except NotaFout as e:
+        return None, bron.meldingen + e.meldingen
+    blank = [(path, bron.melding(path, tekst)) for path, tekst in placeholders.blanks(bron.data, soort)]
+    skip = bron.invalid | {path for path, _ in blank}
     try:
         data = model_of(soort).model_validate(bron.data)
     except ValidationError as e:
-        raise NotaFout(_meldingen(e, bron, soort)) from None
-    return Voorstel(bron, soort, data)
+        found = messages.meldingen(e, bron, soort, skip)
+    else:
+        found = []
+    found = sorted(found + [m for _, m in blank], key=lambda m: (m.regel or 0, m.column or 0))
+    meldingen = bron.meldingen + found
+    if any(m.is_error for m in meldingen):
+        return None, meldingen
+    return Voorstel(bron, soort, data), meldingen
+
+
+def partial(bron: Source, search_path) -> Voorstel | None:
+    """The valid part of an invalid proposal (every field optional, wrong parts left
+    out), for the consistency checks; None when even that does not validate."""
+    try:
+        soort = _soort(bron, search_path)
+    except NotaFout:
+        return None
+    lenient = model_of(soort, lenient=True)
+    data = copy.deepcopy(bron.data)
+    for path in sorted(bron.invalid, key=len, reverse=True):
+        _leave_out(data, path)
+    for _ in range(3):
+        try:
+            return Voorstel(bron, soort, lenient.model_validate(data), partial=True)
+        except ValidationError as e:
+            paths = {messages.data_path(f["loc"], data) for f in e.errors() if f["type"] != "missing"}
+            deepest = {p for p in paths if not any(q[: len(p)] == p and q != p for q in paths)}
+            if not deepest or () in deepest:
+                return None
+            for path in sorted(deepest, key=len, reverse=True):
+                _leave_out(data, path)
+    return None
+
+
+def _leave_out(data: dict, path: tuple) -> None:
+    """Remove the part of `data` that holds `path`: a section part, a section, a field."""
+    secties = data.get("secties")
+    if path[:1] == ("secties",) and len(path) >= 3 and isinstance(secties, dict) and isinstance(
+            secties.get(path[1]), list) and isinstance(path[2], int):
+        secties[path[1]][path[2]] = ""  # keeps the place of the other parts
+    elif path[:1] == ("secties",) and len(path) >= 2 and isinstance(secties, dict):
+        secties.pop(path[1], None)
+    elif path:
+        data.pop(path[0], None)
 
 
 def _soort(bron: Source, search_path) -> kinds.Soort:
@@ -51,95 +108,9 @@ def _soort(bron: Source, search_path) -> kinds.Soort:
         known = ", ".join(kinds.known_soorten(search_path))
         raise NotaFout(bron.melding((), f"'soort' ontbreekt; begin het bestand met bijvoorbeeld "
                                         f"'soort: collegenota' (bekende soorten: {known})"))
+    if naam is INVALID:
+        raise NotaFout([])
     try:
         return kinds.find_soort(str(naam), search_path)
     except NotaFout as e:
         raise NotaFout(bron.melding(("soort",), e.meldingen[0].message)) from None
-
-
-_TYPE_NL = {
-    "string_type": "tekst",
-    "list_type": "een lijst (regels die met '- ' beginnen)",
-    "int_type": "een geheel getal",
-    "int_parsing": "een geheel getal",
-    "bool_type": "ja of nee (true of false)",
-    "bool_parsing": "ja of nee (true of false)",
-    "date_type": "een datum als JJJJ-MM-DD",
-    "date_parsing": "een datum als JJJJ-MM-DD",
-    "date_from_datetime_parsing": "een datum als JJJJ-MM-DD",
-    "datetime_type": "een datum en tijd",
-    "model_type": "sleutels met waarden (naam: waarde)",
-    "model_attributes_type": "sleutels met waarden (naam: waarde)",
-    "dict_type": "sleutels met waarden (naam: waarde)",
-    "none_required": "niets (laat leeg)",
-}
-
-
-def _data_path(loc: tuple, data) -> tuple:
-    """The part of a pydantic location that exists in the data (drops union tags)."""
-    path, current = [], data
-    for step in loc:
-        if isinstance(current, dict) and step in current:
-            current = current[step]
-        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
-            current = current[step]
-        else:
-            continue
-        path.append(step)
-    return tuple(path)
-
-
-def _meldingen(e: ValidationError, bron: Source, soort) -> list[Melding]:
-    errors = [(f, _data_path(f["loc"], bron.data)) for f in e.errors()]
-    type_paths = {}
-    overig = []
-    other = {path for error, path in errors if error["type"] not in _TYPE_NL}
-    for error, path in errors:
-        if error["type"] in _TYPE_NL and path not in other and not any(
-                p[: len(path)] == path and len(p) > len(path) for _, p in errors):
-            type_paths.setdefault(path, []).append(_TYPE_NL[error["type"]])
-        elif error["type"] not in _TYPE_NL:
-            overig.append((error, path))
-    out = [bron.melding(path, "hier hoort " + " of ".join(dict.fromkeys(types)))
-           for path, types in type_paths.items()]
-    out += [_melding(error, path, bron, soort) for error, path in overig]
-    unique = list({str(m): m for m in out}.values())
-    return sorted(unique, key=lambda m: (m.regel or 0, m.column or 0))
-
-
-def _melding(error: dict, path: tuple, bron: Source, soort) -> Melding:
-    soort_error, loc = error["type"], error["loc"]
-    if soort_error == "missing":
-        return bron.melding(path, f"'{loc[-1]}' ontbreekt; dit veld is verplicht{_where(path)}",
-                            sleutel=True)
-    if soort_error == "extra_forbidden":
-        sleutel = loc[-1]
-        hint = suggest(sleutel, [k for k in _candidates(path[:-1], soort) if k != sleutel])
-        tekst = f"onbekende sleutel '{sleutel}'{_where(path[:-1])}"
-        if hint:
-            tekst += f"; bedoelde u '{hint}'?"
-        return bron.melding(path, tekst, sleutel=True)
-    if soort_error == "literal_error":
-        expected = error["ctx"]["expected"].replace("'", "")
-        hint = suggest(error["input"], expected.replace(" or ", ", ").split(", "))
-        tekst = f"'{error['input']}' is hier geen geldige waarde; kies uit: {expected.replace(' or ', ', ')}"
-        return bron.melding(path, tekst + (f"; bedoelde u '{hint}'?" if hint else ""))
-    if soort_error == "too_short":
-        return bron.melding(path, f"'{path[-1] if path else loc[-1]}' mag niet leeg zijn; geef er minstens één")
-    return bron.melding(path, error["msg"].removeprefix("Value error, "))
-
-
-def _where(path: tuple) -> str:
-    return f" (in {'.'.join(str(p) for p in path)})" if path else ""
-
-
-def _candidates(parent: tuple, soort) -> list[str]:
-    if parent == ():
-        return [v["sleutel"] for v in soort.velden] + ["soort", "secties", "besluiten"]
-    if parent == ("secties",):
-        return [s["sleutel"] for s in soort.secties]
-    velden = set()
-    for m in vars(model).values():
-        if isinstance(m, type) and issubclass(m, model.Strict) and m is not model.Strict:
-            velden |= set(m.model_fields)
-    return sorted(velden)

@@ -20,6 +20,7 @@ UITKOMST_TEXT = {
     "afgewezen": "Afgewezen.", "aangenomen": "Aangenomen.", "geamendeerd": "Geamendeerd aangenomen.",
     "verworpen": "Verworpen.",
 }
+ORGAAN_AUTEUR = {"college": "College van burgemeester en wethouders", "raad": "Gemeenteraad"}
 STATUS_TEXT = {"op koers": "Op koers", "aandacht": "Aandacht", "risico": "Risico"}
 
 
@@ -112,6 +113,11 @@ def build(voorstel: Voorstel) -> dict:
         "ondertekening": college_ondertekening(voorstel),
         "raadsbesluit": raadsbesluit(voorstel, raad),
         "aspecten": aspecten(voorstel),
+        "afwijkingen": afwijkingen(voorstel),
+        # the PDF's Subject: also where a screen reader user learns that it is a concept
+        "beschrijving": " ".join(d for d in (soort.titel, str(getattr(v, "kenmerk", None) or "")) if d)
+                        + ("" if v.besluiten else ", concept"),
+        "trefwoorden": ", ".join(d for d in (soort.naam, str(getattr(v, "gemeente", None) or "")) if d),
     }
 
 
@@ -261,6 +267,18 @@ def aspecten(voorstel: Voorstel) -> list[AspectRow]:
         afwijking=_deviation(a.afwijking_begroting)) for a in list_]
 
 
+def afwijkingen(voorstel: Voorstel) -> list[HeaderField]:
+    """The project's deviations as a whole: the given fields `afwijking_*` of the kind."""
+    out = []
+    for veld in voorstel.soort.velden:
+        waarde = getattr(voorstel.data, veld["sleutel"], None)
+        if not veld["sleutel"].startswith("afwijking_") or waarde is None:
+            continue
+        tekst = _deviation(waarde) if veld.get("type") == "bedrag" else text_value(waarde, veld.get("type", "tekst"))
+        out.append(HeaderField(veld["sleutel"], veld.get("label", veld["sleutel"]), tekst))
+    return out
+
+
 def _deviation(bedrag) -> str:
     if bedrag is None:
         return ""
@@ -276,12 +294,16 @@ def _onderwerp(v) -> str:
 
 
 def _author(voorstel: Voorstel) -> str:
-    """The author for the PDF metadata: kind.yaml's `auteur` field, else the steller."""
+    """The author for the PDF metadata: kind.yaml's `auteur` field, else the steller,
+    else the portefeuillehouder, the gemeente, or who decides (never empty)."""
     v = voorstel.data
     persoon = getattr(v, voorstel.soort.raw.get("auteur", "steller"), None)
-    if persoon is not None:
+    if persoon is not None and (getattr(persoon, "naam", None) or isinstance(persoon, str)):
         return getattr(persoon, "naam", None) or str(persoon)
-    return getattr(v, "gemeente", "") or ""
+    for sleutel in ("portefeuillehouder", "gemeente"):
+        if getattr(v, sleutel, None):
+            return f"Gemeente {v.gemeente}" if sleutel == "gemeente" else str(getattr(v, sleutel))
+    return ORGAAN_AUTEUR.get(voorstel.soort.orgaan, "") or voorstel.soort.titel
 
 
 def _bijlage(b) -> Bijlage:

@@ -11,6 +11,8 @@ from babel.numbers import NumberFormatError, format_currency, format_decimal, pa
 LOCALE = "nl_NL"
 _EURO_WHOLE = "¤ #,##0;¤ -#,##0"
 _EURO_CENTS = "¤ #,##0.00;¤ -#,##0.00"
+_EURO_SPACE = re.compile(r"€(?:[ \t\r\n]|&nbsp;|&#160;)+(?=[-−]?\d)")
+NBSP = "\u00a0"
 _AMOUNT_TEXT = re.compile(r"^-?\s*(€\s*)?-?\s*[0-9][0-9.]*(,[0-9]{1,2}|,-)?$")
 
 
@@ -43,6 +45,12 @@ def bedrag(waarde: Decimal | None, euro: bool = True, centen: bool | None = None
         return format_currency(waarde, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
     pattern = "#,##0.00;-#,##0.00" if centen else "#,##0;-#,##0"
     return format_decimal(waarde, format=pattern, locale=LOCALE)
+
+
+def keep_euro_together(tekst: str) -> str:
+    """A non-breaking space between "€" and its amount, so a line never ends in "€"
+    (in document text or HTML: prose, tables and filters alike)."""
+    return _EURO_SPACE.sub("€" + NBSP, tekst)
 
 
 def procent(waarde: Decimal | None) -> str:

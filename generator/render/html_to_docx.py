@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from lxml import html as lxml_html
 
+from generator.render import housestyle
+from generator.render.docx_images import picture
 from generator.render.docx_lists import Numbering
 
 HEADING_STYLE = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3",
@@ -23,8 +25,8 @@ HEADING_STYLE = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Hea
 SKIP = {"lopende-kop", "lopende-voet", "conceptmerk", "teken"}
 NEW_PAGE = {"nieuwe-pagina", "raadsbesluit"}
 FORMATTING = {  # shared class names of the HTML templates -> run formatting
-    "gemeente": {"bold": True, "size": 14, "kleur": "1F4E79"},
-    "documentsoort": {"size": 8, "kleur": "555555", "caps": True},
+    "gemeente": {"bold": True, "size": 14, "kleur": "accent"},  # colours: names of the house style
+    "documentsoort": {"size": 8, "kleur": "gedempt", "caps": True},
     "intro": {"bold": True},
     "besluitkop": {"bold": True},
     "besluit-woord": {"bold": True},
@@ -34,6 +36,7 @@ BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "
 SIDE_BY_SIDE = "kolommen"  # a block whose children sit side by side (letterhead, signatures)
 FILL_IN = {"tekenlijn", "invulveld"}  # an empty place to sign or fill in: a line
 FILL_IN_LINE = "_" * 28
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def classes(el) -> set[str]:
@@ -43,10 +46,17 @@ def classes(el) -> set[str]:
 class HtmlToDocx:
     """Writes the body of an HTML document into a python-docx (sub)document."""
 
-    def __init__(self, doc, numbering: Numbering):
+    def __init__(self, doc, numbering: Numbering, huisstijl=None, folders: list | None = None, bron=None):
         self.doc = doc
         self.numbering = numbering
+        self.huisstijl = huisstijl or housestyle.load_shared()
+        self.folders = folders or []  # where images may be read from (docx_images)
+        self.bron = bron  # the proposal's file, named in a refusal
         self.page_break = False
+
+    def child(self, doc) -> "HtmlToDocx":
+        """A writer for a cell of a table, sharing lists, house style and folders."""
+        return type(self)(doc, self.numbering, self.huisstijl, self.folders, self.bron)
 
     def write(self, html: str) -> None:
         body = lxml_html.fromstring(html).find(".//body")
@@ -78,6 +88,10 @@ class HtmlToDocx:
             self.definitions(el)
         elif tag == "pre":
             self.paragraph(el, "Normal", code=True)
+        elif tag == "img" or (tag == "figure" and el.find(".//img") is not None):
+            p = self.paragraph(el, "Normal")
+            if "logo" in classes(el):  # as in the PDF: at the right, above the letterhead
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         elif tag == "hr":
             self.doc.add_paragraph()
         elif _has_blocks(el):
@@ -92,7 +106,7 @@ class HtmlToDocx:
             self.page_break = False
         self.runs(p, el, bold=False, italic=False, code=code)
         for naam in classes(el) & FORMATTING.keys():
-            _formatting(p, FORMATTING[naam])
+            _formatting(p, FORMATTING[naam], self.huisstijl)
         return p
 
     def runs(self, p, el, bold: bool, italic: bool, code: bool = False, link: str | None = None):
@@ -103,6 +117,8 @@ class HtmlToDocx:
             link = el.get("href")
         if el.tag == "br":
             p.add_run().add_break(WD_BREAK.LINE)
+        elif el.tag == "img":
+            picture(self, p, el)
         elif "teken" in classes(el):
             self.status_mark(p, el)
         elif classes(el) & FILL_IN:
@@ -117,13 +133,13 @@ class HtmlToDocx:
 
     def run(self, p, tekst: str, bold: bool, italic: bool, code: bool, link: str | None):
         if not code:
-            tekst = re.sub(r"\s+", " ", tekst)
+            tekst = _SPACES.sub(" ", tekst)  # not \s: the no-break space after "€" stays
             if not p.text or p.text.endswith(" "):
                 tekst = tekst.lstrip()
         if not tekst:
             return
         if link:
-            return hyperlink(p, link, tekst)
+            return hyperlink(p, link, tekst, self.huisstijl.kleur("accent"))
         r = p.add_run(tekst)
         r.bold, r.italic = bold or None, italic or None
         if code:
@@ -146,7 +162,7 @@ class HtmlToDocx:
         for kind in el:
             if kind.tag == "dt":
                 label = self.paragraph(kind, "Normal")
-                _formatting(label, {"size": 7, "kleur": "555555", "caps": True})
+                _formatting(label, {"size": 7, "kleur": "gedempt", "caps": True}, self.huisstijl)
                 label.paragraph_format.space_after = Pt(0)
             elif kind.tag == "dd":
                 self.paragraph(kind, "Normal").paragraph_format.space_after = Pt(3)
@@ -173,21 +189,21 @@ class HtmlToDocx:
                 self.run(p, kind.tail, False, False, False, None)
 
 
-def _formatting(p, formatting: dict) -> None:
+def _formatting(p, formatting: dict, huisstijl) -> None:
     for r in p.runs:
         r.bold = formatting.get("bold", r.bold)
         r.font.all_caps = formatting.get("caps")
         if "size" in formatting:
             r.font.size = Pt(formatting["size"])
         if "kleur" in formatting:
-            r.font.color.rgb = RGBColor.from_string(formatting["kleur"])
+            r.font.color.rgb = RGBColor.from_string(huisstijl.kleur(formatting["kleur"]))
 
 
 def _has_blocks(el) -> bool:
     return any(isinstance(k.tag, str) and k.tag in BLOCKS for k in el)
 
 
-def hyperlink(p, url: str, tekst: str) -> None:
+def hyperlink(p, url: str, tekst: str, kleur: str) -> None:
     """A real w:hyperlink to `url` (an external relationship of the document part)."""
     r_id = p.part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
                             is_external=True)
@@ -196,7 +212,7 @@ def hyperlink(p, url: str, tekst: str) -> None:
     run = OxmlElement("w:r")
     rpr = OxmlElement("w:rPr")
     style_ = OxmlElement("w:color")
-    style_.set(qn("w:val"), "1F4E79")
+    style_.set(qn("w:val"), kleur)
     underline = OxmlElement("w:u")
     underline.set(qn("w:val"), "single")
     rpr.extend([style_, underline])

@@ -6,14 +6,18 @@ kind's template folders and the proposal's own folder.
 """
 from __future__ import annotations
 
+import html as html_module
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from generator.proposal.references import is_outside, position
 from generator.errors import Melding, NotaFout
-from generator.render.output import atomic, write_bytes
+from generator.render.output import write_bytes
+from generator.render.pdf_tags import complete_tags
 
 
 class ConfinedFetcher(URLFetcher):
@@ -45,13 +49,48 @@ def html_document(voorstel, html: str, fetcher: ConfinedFetcher):
     return HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
 
 
-def render_pdf(voorstel, html: str, target: Path, bron: bool = False, **opties) -> None:
-    """Lay out `html` and write the PDF to `doel` atomically.
+HREF = re.compile(r'<a\b[^>]*\bhref="([^"]*)"')
+
+
+def check_links(voorstel, html: str) -> None:
+    """Refuse links that would publish a local path: `file:` URLs, and relative links
+    that point outside the proposal's folder (the rule `nota check` applies too)."""
+    folder = voorstel.path.resolve().parent
+    meldingen = []
+    for href in dict.fromkeys(html_module.unescape(h) for h in HREF.findall(html)):
+        if not is_outside(folder, href):
+            continue
+        regel, column = position(voorstel.bron.tekst, href)
+        meldingen.append(Melding(
+            f"de link '{href}' wijst naar een bestand buiten de map van het voorstel; "
+            "nota zet geen lokaal pad in het document: zet het bestand naast het voorstel "
+            "en link ernaar met alleen de bestandsnaam", voorstel.path, regel, column))
+    if meldingen:
+        raise NotaFout(meldingen)
+
+
+def render_pdf(voorstel, html: str, target: Path, bron: bool = False,
+               meldingen: list | None = None, **opties) -> None:
+    """Lay out `html` and write the PDF to `target` atomically.
 
     A decided proposal gives its final form (final.py): PDF/A, fixed bytes,
-    and an existing final PDF with other content is refused.
+    and an existing final PDF with other content is refused. Warnings (a
+    bijlage that is not PDF/A) are added to `meldingen`.
     """
-    from generator.decisions.final import watch, is_final, pdf_options, append_bijlagen
+    from generator.decisions.final import watch, is_final, finish
+    check_links(voorstel, html)
+    inhoud = complete_tags(_layout(voorstel, html, bron, opties), links_base=voorstel.path.resolve().parent)
+    if is_final(voorstel):
+        inhoud = finish(voorstel, inhoud, meldingen)
+        if watch(target, inhoud):
+            write_bytes(target, inhoud)
+        return
+    write_bytes(target, inhoud)
+
+
+def _layout(voorstel, html: str, bron: bool, opties: dict) -> bytes:
+    """WeasyPrint's PDF of `html`; its layout is freed before the PDF is post-processed."""
+    from generator.decisions.final import pdf_options
     fetcher = ConfinedFetcher(voorstel.soort.template_dirs() + [voorstel.path.resolve().parent])
     document = html_document(voorstel, html, fetcher).render()
     if fetcher.refused:
@@ -59,11 +98,4 @@ def render_pdf(voorstel, html: str, target: Path, bron: bool = False, **opties) 
         raise NotaFout(Melding(
             f"het document verwijst naar een bestand buiten de map van het voorstel: {outside}; "
             "zet afbeeldingen en bijlagen naast het voorstel", voorstel.path))
-    opties = {"pdf_tags": True, **pdf_options(voorstel, bron), **opties}
-    if is_final(voorstel):
-        inhoud = append_bijlagen(voorstel, document.write_pdf(**opties))
-        if watch(target, inhoud):
-            write_bytes(target, inhoud)
-        return
-    with atomic(target) as temporary:
-        document.write_pdf(temporary, **opties)
+    return document.write_pdf(**{"pdf_tags": True, **pdf_options(voorstel, bron), **opties})

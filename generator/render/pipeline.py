@@ -1,12 +1,15 @@
 """Rendering one proposal: check it, then write all its documents or none.
 
-`render_file` is the library's entry point for rendering; the command, the
-pool's workers and the preview all call it (or `write`, for a proposal that is
-already checked).
+`render_one` is the library's entry point for rendering; the pool's workers
+call it, the preview calls `write` for a proposal that is already checked. The
+documents are made in a staging folder and installed as one set
+(output.install_set), so a failure or a refused final document changes nothing
+in the output folder.
 """
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,13 +25,14 @@ class Result:
     bron: Path
     written: list[Path] = field(default_factory=list)
     meldingen: list[Melding] = field(default_factory=list)
+    final: bool = False  # a decided proposal's documents: never replaced by other content
 
     @property
     def ok(self) -> bool:
         return not any(m.is_error for m in self.meldingen)
 
 
-def write(voorstel, out_dir: Path, formats) -> list[Path]:
+def write(voorstel, out_dir: Path, formats, meldingen: list | None = None) -> list[Path]:
     from generator.render import context
     from generator.render.output import base_name
     ctx = context.build(voorstel)
@@ -41,7 +45,8 @@ def write(voorstel, out_dir: Path, formats) -> list[Path]:
     if "pdf" in formats or WITH_SOURCE in formats:
         from generator.render.html import render_html
         from generator.render.pdf import render_pdf
-        render_pdf(voorstel, render_html(voorstel, ctx), out_dir / f"{naam}.pdf", bron=WITH_SOURCE in formats)
+        render_pdf(voorstel, render_html(voorstel, ctx), out_dir / f"{naam}.pdf", bron=WITH_SOURCE in formats,
+                   meldingen=meldingen)
         written.append(out_dir / f"{naam}.pdf")
     return written
 
@@ -49,32 +54,74 @@ def write(voorstel, out_dir: Path, formats) -> list[Path]:
 def render_one(path: Path, search_path, out_dir: Path, formats, docx_separately: bool = False):
     """Check one proposal, then write all its documents or none of them.
 
-    Each format is written on its own, so when one fails the others' files are
-    known and removed: bad input never leaves half the documents. With
-    `docx_apart` the DOCX is made in a forked child while this process makes
-    the PDF: one proposal on both cores.
+    The documents are made in a staging folder inside `out_dir` and then
+    moved into place as one set (output.install_set): bad input, a failing
+    engine or a refused final document leaves `out_dir` as it was. With
+    `docx_separately` the DOCX is made in a forked child while this process
+    makes the PDF: one proposal on both cores.
     """
     voorstel, meldingen = check_file(path, search_path)
     result = Result(path, meldingen=list(meldingen))
     if voorstel is None or not result.ok:
         return result
+    from generator.decisions.final import is_final
+    result.final = is_final(voorstel)
     before_ = _existing(out_dir)
+    with _staging(out_dir) as staging:
+        staged = _make(voorstel, staging, formats, docx_separately, result)
+        if result.ok:
+            _install(staged, staging, out_dir, result)
+        if not result.ok:
+            _clean_up(staged, before_)
+    return result
+
+
+def _make(voorstel, staging: Path, formats, docx_separately: bool, result) -> list[Path]:
     if docx_separately and "docx" in formats and len(formats) > 1 and _can_fork():
-        kind = _Child("het Word-document", _write_or_report, voorstel, out_dir, ("docx",))
+        kind = _Child("het Word-document", _write_or_report, voorstel, staging, ("docx",))
         others = tuple(f for f in formats if f != "docx")
         load_engines(others)  # while the child imports the Word engine
-        own = _write_or_report(voorstel, out_dir, others)
-        parts = [kind.uitkomst(), own]  # the DOCX first, as `formaten` lists it
+        own = _write_or_report(voorstel, staging, others)
+        parts = [kind.uitkomst(), own]  # the DOCX first, as `formats` lists it
     else:
         load_engines(formats)
-        parts = [_write_or_report(voorstel, out_dir, (f,)) for f in formats]
+        parts = [_write_or_report(voorstel, staging, (f,)) for f in formats]
+    staged = []
     for written, errors in parts:
-        result.written += written
+        staged += written
         result.meldingen += errors
-    if not result.ok:
-        _clean_up(result.written, before_)
-        result.written = []
-    return result
+    return staged
+
+
+def _install(staged: list[Path], staging: Path, out_dir: Path, result) -> None:
+    from generator.errors import NotaFout
+    from generator.render.output import install_set
+    mine = [p for p in staged if p.parent == staging]
+    try:
+        result.written = install_set(mine, out_dir, result.final)
+    except NotaFout as e:
+        result.meldingen += e.meldingen
+        return
+    result.written += [p for p in staged if p.parent != staging]
+
+
+@contextmanager
+def _staging(out_dir: Path):
+    """A hidden folder inside `out_dir` (same file system: moving out is atomic), removed
+    afterwards; `out_dir` itself is removed again when this run created it and left it empty."""
+    import shutil
+    import tempfile
+    missing = [d for d in (out_dir, *out_dir.parents) if not d.exists()]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".nota-", dir=out_dir))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        for folder in missing:  # innermost first; only what this run created and left empty
+            if any(folder.iterdir()):
+                break
+            folder.rmdir()
 
 
 def _existing(map_: Path) -> dict[str, tuple[int, int]]:
@@ -86,8 +133,8 @@ def _existing(map_: Path) -> dict[str, tuple[int, int]]:
 
 
 def _clean_up(written: list[Path], before_: dict[str, tuple[int, int]]) -> None:
-    """Remove what this run wrote. A file that was there already and was left as it
-    was (a final PDF with the same content is not written again) stays."""
+    """Remove what this run wrote outside its staging folder (a stand-in `write` may do
+    so). A file that was there already and was left as it was stays."""
     for target in written:
         try:
             state = target.stat()
@@ -100,7 +147,8 @@ def _clean_up(written: list[Path], before_: dict[str, tuple[int, int]]) -> None:
 def _write_or_report(voorstel, out_dir: Path, formats) -> tuple[list[Path], list]:
     from generator.errors import NotaFout
     try:
-        return write(voorstel, out_dir, formats), []
+        warnings: list = []  # e.g. a PDF bijlage that is not PDF/A
+        return write(voorstel, out_dir, formats, warnings), warnings
     except NotaFout as e:
         return [], e.meldingen
 

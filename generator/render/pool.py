@@ -38,6 +38,9 @@ def render_pool(bestanden: Sequence[Path], search_path, out_dir: Path, formats) 
     Bad input never raises: it comes back as the Resultaat's meldingen.
     """
     formats = tuple(formats)
+    if not bestanden:  # everything unchanged or refused: no engines, no pool
+        yield []
+        return
     if len(bestanden) == 1:
         task: Future = Future()
         try:

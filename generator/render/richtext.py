@@ -29,6 +29,11 @@ def _parser() -> MarkdownIt:
     return md
 
 
+def parse(tekst: str) -> list:
+    """markdown-it's tokens of one markdown text, parsed as nota renders it."""
+    return _parser().parse(tekst)
+
+
 def _level(tag: str) -> int:
     return min(6, max(SUBHEADING_LEVEL, int(tag[1])))
 

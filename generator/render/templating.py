@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from generator.render import formatting as fmt
+from generator.render import formatting as fmt, housestyle
 from generator.render.context import besluitregel
 from generator.proposal.kinds import Soort
 from generator.render.richtext import to_html
@@ -40,4 +40,5 @@ def html_env(soort: Soort) -> Environment:
     )
     env.filters.update(FILTERS)
     env.filters["md"] = to_html
+    env.globals["huisstijl"] = housestyle.load(soort)  # one house style for PDF and DOCX
     return env

@@ -1,71 +1,144 @@
 """The preview's HTTP server: one page, its document, its events and downloads.
 
-Serves on 127.0.0.1 only and refuses other Host headers; rebuilds the document
-when the proposal or its kind's templates change (watchfiles).
+A Starlette app served by uvicorn with the limits of generator.web.runner, on
+127.0.0.1 only, refusing other Host headers; rebuilds the document when the
+proposal or its kind's templates change (watchfiles, in one thread).
 """
 from __future__ import annotations
 
-import errno
+import asyncio
+import json
+import mimetypes
 import os
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import click
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
+from starlette.routing import Route
 
 from generator.errors import Melding, NotaFout
-from generator.web.preview import FORMATS, HOST, error_page, shell
+from generator.web import runner
+from generator.web.preview import FORMATS, error_page, shell
+from generator.web.security import Guard
 
 PING_SECONDS = 15
+POLL_SECONDS = 0.2
 
 
-def serve(server, preview, on_rebuild, open_browser: bool) -> None:
+class PreviewServer:
+    """The bound socket and the app of one preview."""
+
+    def __init__(self, preview, sock):
+        self.preview, self.sock = preview, sock
+        self.app = Guard(preview_app(preview))
+
+
+def serve(server: PreviewServer, preview, on_rebuild, open_browser: bool) -> None:
     """Serve until Ctrl+C or SIGTERM; `on_rebuild(state)` after every rebuild."""
     _in_background(_load_engines)
     _in_background(_watch, preview, on_rebuild)
     if open_browser:
         _open_browser(address(server))
-    _stop_on_sigterm()
     try:
-        server.serve_forever(poll_interval=0.2)
+        runner.run(server.app, server.sock)
     finally:
         preview.stop()
-        server.server_close()
+        server.sock.close()
 
 
-def address(server) -> str:
-    return f"http://{server.server_address[0]}:{server.server_address[1]}/"
+def address(server: PreviewServer) -> str:
+    return runner.address(server.sock)
 
 
-def make_server(preview, port: int) -> ThreadingHTTPServer:
+def make_server(preview, port: int) -> PreviewServer:
+    return PreviewServer(preview, runner.bind(port))
 
-    class Handler(PreviewHandler):
-        pass
-    Handler.preview = preview
+
+def preview_app(preview, streams: runner.Slots | None = None) -> Starlette:
+    """The page, the document, its events, its files and downloads (GET only)."""
+    streams = streams or runner.Slots()
+
+    async def page(request):
+        return HTMLResponse(shell(preview), headers=NO_STORE)
+
+    async def document(request):
+        return HTMLResponse(preview.state.html, headers=NO_STORE)
+
+    async def events(request):
+        return event_stream(streams, lambda: preview.state, lambda s: s.samenvatting(),
+                            lambda: preview.stopped)
+
+    async def download(request):
+        return await run_in_threadpool(download_response, preview, request.path_params["format_"])
+
+    async def file(request):
+        bestand = preview.bestand(request.url.path)
+        if bestand is None:
+            return PlainTextResponse("niet gevonden (het voorbeeld toont alleen bestanden uit de "
+                                     "sjabloonmappen en afbeeldingen naast het voorstel)", 404)
+        soort = mimetypes.guess_type(bestand.name)[0] or "application/octet-stream"
+        return Response(await run_in_threadpool(bestand.read_bytes), media_type=soort, headers=NO_STORE)
+
+    return Starlette(routes=[
+        Route("/", page), Route("/document", document), Route("/gebeurtenissen", events),
+        Route("/document.{format_:str}", download), Route("/{pad:path}", file)],
+        exception_handlers={Exception: internal_error})
+
+
+async def internal_error(request, exc: Exception) -> Response:
+    """A bug must not show a traceback: a Dutch line on stderr and in the answer."""
+    tekst = (f"interne fout bij {request.url.path} ({type(exc).__name__}: {exc}); "
+             "meld dit aan de beheerder van nota")
+    click.echo(f"fout: {tekst}", err=True)
+    return PlainTextResponse(tekst, 500)
+
+
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+def event_stream(streams: runner.Slots, current, summary, stopped) -> Response:
+    """Server-sent events: `summary(state)` now and after every new version of `current()`."""
+    if not streams.take():
+        return PlainTextResponse("te veel open vensters met dit voorbeeld; sluit er een en "
+                                 "laad de pagina opnieuw", 503)
+
+    async def stream():
+        try:
+            state, waited = current(), 0.0
+            yield f"data: {json.dumps(summary(state))}\n\n"
+            while not stopped():
+                await asyncio.sleep(POLL_SECONDS)
+                waited += POLL_SECONDS
+                if current() is not state:
+                    state, waited = current(), 0.0
+                    yield f"data: {json.dumps(summary(state))}\n\n"
+                elif waited >= PING_SECONDS:
+                    waited = 0.0
+                    yield ": nog hier\n\n"
+        finally:
+            streams.release()
+    return StreamingResponse(stream(), media_type="text/event-stream", headers=NO_STORE)
+
+
+def download_response(preview, format_: str) -> Response:
+    if format_ not in FORMATS:
+        return PlainTextResponse("niet gevonden", 404)
     try:
-        server = ThreadingHTTPServer((HOST, port), Handler)
-    except OSError as e:
-        if e.errno == errno.EADDRINUSE:
-            raise NotaFout(Melding(f"poort {port} is al in gebruik; kies een andere met "
-                                   "--port (0 kiest een vrije poort)")) from None
-        raise NotaFout(Melding(f"de voorbeeldserver kan niet starten op poort {port}: "
-                               f"{e.strerror}")) from None
-    server.daemon_threads = True
-    return server
-
-
-def _stop_on_sigterm() -> None:
-    """SIGTERM stops the preview as Ctrl+C does (possible from the main thread only)."""
-    import signal
-
-    def stop(*_):
-        raise KeyboardInterrupt
-    try:
-        signal.signal(signal.SIGTERM, stop)
-    except ValueError:
-        pass
+        naam, inhoud = preview.document(format_)
+    except NotaFout as e:
+        return HTMLResponse(error_page(e.meldingen), 409)
+    except Exception as e:  # a bug must not stop the preview; show it where the document was
+        melding = Melding(f"interne fout bij het maken van de {format_.upper()} "
+                          f"({type(e).__name__}: {e})", preview.path)
+        click.echo(str(melding), err=True)
+        return HTMLResponse(error_page([melding]), 500)
+    return Response(inhoud, media_type=FORMATS[format_], headers={
+        **NO_STORE, "Content-Disposition": f"attachment; filename*=UTF-8''{quote(naam)}"})
 
 
 def _in_background(functie, *args) -> None:
@@ -135,97 +208,3 @@ def _open_browser(address: str) -> None:
         webbrowser.open(address)
     except webbrowser.Error:
         pass
-
-
-class PreviewHandler(BaseHTTPRequestHandler):
-    """GET only: the page, the document, its events, its files and downloads."""
-
-    preview = None
-    server_version = "nota-voorbeeld"
-
-    def do_GET(self):
-        if not self._own_host():
-            return self._text(403, "alleen te bekijken via 127.0.0.1")
-        path = urlsplit(self.path).path
-        routes = {"/": self._shell, "/document": self._document,
-                  "/gebeurtenissen": self._events,
-                  "/document.pdf": lambda: self._download("pdf"),
-                  "/document.docx": lambda: self._download("docx")}
-        route = routes.get(path)
-        return route() if route else self._file(path)
-
-    def _own_host(self) -> bool:
-        """Refuses other host names (DNS rebinding): only 127.0.0.1 and localhost."""
-        host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
-        return host in ("127.0.0.1", "localhost")
-
-    def _shell(self):
-        self._send(200, "text/html; charset=utf-8", shell(self.preview).encode())
-
-    def _document(self):
-        self._send(200, "text/html; charset=utf-8", self.preview.state.html.encode())
-
-    def _events(self):
-        import json
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        state = self.preview.state
-        try:
-            self._event(json.dumps(state.samenvatting()))
-            while not self.preview.stopped:
-                nieuw = self.preview.waiting(state.version, PING_SECONDS)
-                if nieuw.version != state.version:
-                    self._event(json.dumps(nieuw.samenvatting()))
-                else:
-                    self.wfile.write(b": nog hier\n\n")
-                    self.wfile.flush()
-                state = nieuw
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def _event(self, data: str) -> None:
-        self.wfile.write(f"data: {data}\n\n".encode())
-        self.wfile.flush()
-
-    def _download(self, format_: str):
-        try:
-            naam, inhoud = self.preview.document(format_)
-        except NotaFout as e:
-            return self._send(409, "text/html; charset=utf-8", error_page(e.meldingen).encode())
-        except Exception as e:  # a bug must not stop the preview; show it where the document was
-            melding = Melding(f"interne fout bij het maken van de {format_.upper()} "
-                              f"({type(e).__name__}: {e})", self.preview.path)
-            click.echo(str(melding), err=True)
-            return self._send(500, "text/html; charset=utf-8", error_page([melding]).encode())
-        self._send(200, FORMATS[format_], inhoud,
-                    {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(naam)}"})
-
-    def _file(self, path: str):
-        import mimetypes
-        bestand = self.preview.bestand(path)
-        if bestand is None:
-            return self._text(404, "niet gevonden (het voorbeeld toont alleen bestanden uit de "
-                                    "sjabloonmappen en afbeeldingen naast het voorstel)")
-        soort = mimetypes.guess_type(bestand.name)[0] or "application/octet-stream"
-        self._send(200, soort, bestand.read_bytes())
-
-    def _text(self, status: int, tekst: str):
-        self._send(status, "text/plain; charset=utf-8", tekst.encode())
-
-    def _send(self, status: int, soort: str, inhoud: bytes, kop: dict | None = None):
-        self.send_response(status)
-        self.send_header("Content-Type", soort)
-        self.send_header("Content-Length", str(len(inhoud)))
-        self.send_header("Cache-Control", "no-store")
-        for naam, waarde in (kop or {}).items():
-            self.send_header(naam, waarde)
-        self.end_headers()
-        try:
-            self.wfile.write(inhoud)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass  # requests are not news; rebuilds and meldingen are printed instead

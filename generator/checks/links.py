@@ -1,0 +1,67 @@
+"""Images and links that point outside the proposal's folder.
+
+Rendering refuses them (a PDF must not publish a local path, nor read a file
+the user did not put beside the proposal); `nota check` reports the same, at
+the reference itself, so check and render agree.
+"""
+from __future__ import annotations
+
+from generator.checks.registry import check
+from generator.errors import Melding
+from generator.proposal.references import is_outside, local_path, position
+from generator.proposal.validate import Voorstel
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _references(tekst: str):
+    """(kind, target) of every image and link in one markdown text."""
+    if "](" not in tekst:
+        return
+    from generator.render.richtext import parse
+    for token in parse(tekst):
+        for child in token.children or []:
+            if child.type == "image":
+                yield "afbeelding", child.attrGet("src") or ""
+            elif child.type == "link_open":
+                yield "link", child.attrGet("href") or ""
+
+
+@check
+def references_stay_in_folder(voorstel: Voorstel):
+    folder = voorstel.path.resolve().parent
+    roots = tuple(voorstel.soort.template_dirs())
+    seen = set()
+    for tekst in _strings(voorstel.bron.data):
+        for soort, href in _references(tekst):
+            if (soort, href) in seen or not _refused(soort, href, folder, roots):
+                continue
+            seen.add((soort, href))
+            regel, column = position(voorstel.bron.tekst, href)
+            yield Melding(_message(soort, href), voorstel.path, regel, column)
+
+
+def _refused(soort: str, href: str, folder, roots) -> bool:
+    """Links may go to the web; images are never fetched from it (render refuses them)."""
+    if soort == "afbeelding":
+        return local_path(href) is None or is_outside(folder, href, roots)
+    return is_outside(folder, href)
+
+
+def _message(soort: str, href: str) -> str:
+    """The wording rendering uses for the same refusal (render/pdf.py)."""
+    if soort == "afbeelding":
+        return (f"het document verwijst naar een bestand buiten de map van het voorstel: {href}; "
+                "zet afbeeldingen en bijlagen naast het voorstel")
+    return (f"de link '{href}' wijst naar een bestand buiten de map van het voorstel; nota zet "
+            "geen lokaal pad in het document: zet het bestand naast het voorstel en link ernaar "
+            "met alleen de bestandsnaam")

@@ -1,0 +1,106 @@
+"""Text copied out of a PDF: page furniture dropped, tables put back together.
+
+Copying from a PDF viewer (or pdftotext without -layout) gives a running
+header and "pagina 3 van 4" at every page break, and a table as one cell per
+line. Page furniture: a page-number line, and the short lines around page
+numbers that repeat (digits aside). A table: a run of short lines with amounts;
+a row starts at a label (a line followed by an amount), the header has as many
+cells as the longest row. A "Totaal" row ends a table. When cells were left out
+(an empty year), the amounts shift; the table check then marks the table.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from generator.importer.regel import Regel
+from generator.importer.tables import bedrag
+
+_PAGE = re.compile(r"^\s*(pagina|page)\s+\d+(\s+(van|of)\s+\d+)?\s*$|pagina\s+\d+\s+van\s+\d+\s*$", re.IGNORECASE)
+_HEADING = re.compile(r"^\d{1,2}\.\s+\S")
+
+
+def _shape(tekst: str) -> str:
+    return re.sub(r"\d+", "#", tekst.strip().lower())
+
+
+def without_furniture(regels: list[Regel]) -> list[Regel]:
+    pages = [i for i, r in enumerate(regels) if _PAGE.search(r.tekst)]
+    if not pages:
+        return regels
+    near = Counter()
+    for i in pages:
+        lines = [r for r in regels[max(0, i - 3):i + 4] if r.tekst.strip() and len(r.tekst) <= 80]
+        near.update({_shape(r.tekst) for r in lines})
+    furniture = {s for s, n in near.items() if n >= 2 or len(pages) == 1 and n >= 1 and "·" in s}
+    drop = set(pages) | {i for i, r in enumerate(regels) if r.soort != "rij" and _shape(r.tekst) in furniture}
+    return [r for i, r in enumerate(regels) if i not in drop]
+
+
+def _is_amount(tekst: str) -> bool:
+    return bedrag(tekst) is not None and not re.fullmatch(r"(19|20)\d\d", tekst.strip())
+
+
+def _cellish(r: Regel) -> bool:
+    t = r.tekst.strip()
+    return r.soort == "tekst" and 0 < len(t) <= 60 and not _HEADING.match(t)
+
+
+def tables_from_cells(regels: list[Regel]) -> list[Regel]:
+    """Runs of one-cell-a-line tables as rows ("rij"), the rest unchanged."""
+    out: list[Regel] = []
+    i = 0
+    while i < len(regels):
+        if not _cellish(regels[i]):
+            out.append(regels[i])
+            i += 1
+            continue
+        j = i
+        while j < len(regels) and (_cellish(regels[j]) or regels[j].soort == "leeg"):
+            j += 1
+        found = _run([r for r in regels[i:j] if r.soort != "leeg"])
+        out += regels[i:j] if found is None else found
+        i = j
+    return out
+
+
+def _run(cells: list[Regel]) -> list[Regel] | None:
+    """Tables in one run of short lines (None: there is none); lines before and after a
+    table stay text, the line right above it (its title) a paragraph of its own."""
+    texts = [c.tekst.strip() for c in cells]
+    first = next((k for k in range(1, len(texts)) if _is_amount(texts[k]) and not _is_amount(texts[k - 1])), None)
+    if first is None or sum(map(_is_amount, texts)) < 2:
+        return None
+    rows, end = _rows(texts, first - 1)
+    if len(rows) < 2:
+        return None
+    n = max(len(r) for r in rows)
+    start = max(0, first - 1 - n)
+    header = texts[start:first - 1]
+    if len(header) != n or any(_is_amount(h) for h in header):
+        header, start = [], first - 1
+    lead = cells[:start - 1] + [Regel("", "leeg", cells[start - 1].number), cells[start - 1]] if start else []
+    table = [Regel("\t".join(r + [""] * (n - len(r))), "rij", cells[start].number) for r in ([header] if header
+                                                                                               else []) + rows]
+    rest = _run(cells[end:]) if end < len(cells) else []
+    blank = Regel("", "leeg", cells[end - 1].number)
+    return lead + [blank] + table + [blank] + (cells[end:] if rest is None else rest)
+
+
+def _rows(texts: list[str], k: int) -> tuple[list[list[str]], int]:
+    """Rows from the label at k on; and where the table ends."""
+    rows: list[list[str]] = []
+    while k < len(texts) and k + 1 < len(texts) and not _is_amount(texts[k]) and _is_amount(texts[k + 1]):
+        row, k = [texts[k]], k + 1
+        while k < len(texts) and _is_amount(texts[k]):
+            row.append(texts[k])
+            k += 1
+        total = row[0].lower().startswith("totaal")
+        while not total and k < len(texts) and not _is_amount(texts[k]) and not (
+                k + 1 < len(texts) and _is_amount(texts[k + 1])):
+            row.append(texts[k])
+            k += 1
+        rows.append(row)
+        if total:
+            break
+    return rows, k

@@ -1,0 +1,20 @@
+"""Dutch dates in old documents: "26 januari 2021" and "26-01-2021"."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+_DATE_RE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
+
+
+def datum_from(tekst: str) -> dt.date | None:
+    try:
+        t = _DATE_RE.search(tekst or "")
+        if t:
+            return dt.date(int(t.group(3)), MONTHS.index(t.group(2).lower()) + 1, int(t.group(1)))
+        t = re.search(r"(\d{1,2})-(\d{1,2})-(\d{4})", tekst or "")
+        return dt.date(int(t.group(3)), int(t.group(2)), int(t.group(1))) if t else None
+    except ValueError:  # 31 februari
+        return None

@@ -1,0 +1,81 @@
+"""Header fields from label/value pairs, with the labels the kind itself uses.
+
+A label is a field's `label`, or a label the kind's `kop` gives a part of a
+field ({veld: adviseur.email, label: E-mail}). Every cell pair of a row is a
+pair (`Kenmerk | 2021.00412 | Datum | 26 januari 2021`); "Telefoon" and
+"E-mail" rows belong to the person named just before them.
+"""
+from __future__ import annotations
+
+import re
+
+CONTACT = {"telefoon": "telefoon", "tel": "telefoon", "telefoonnummer": "telefoon",
+           "e-mail": "email", "email": "email", "e-mailadres": "email", "mail": "email"}
+SKIP = ("markdown", "beslispunten", "bijlagen", "lijst", "vragen", "aspecten")
+
+
+def _bare(tekst: str) -> str:
+    return " ".join(tekst.strip().rstrip(":").strip().lower().split())
+
+
+class Labels:
+    """Normalised label -> (veld, part) for one kind."""
+
+    def __init__(self, soort):
+        self.by_label: dict[str, tuple[dict | None, str | None]] = {}
+        self.aliases: set[str] = set()  # labels of the header block that are not a field's own label
+        for veld in soort.velden:
+            if veld.get("label") and veld["type"] not in SKIP:
+                self.by_label[_bare(veld["label"])] = (veld, None)
+        for k in soort.kop:
+            if isinstance(k, dict) and k.get("label") and k.get("veld"):
+                sleutel, _, part = k["veld"].partition(".")
+                veld = next((v for v in soort.velden if v["sleutel"] == sleutel), None)
+                if veld is not None and _bare(k["label"]) not in self.by_label:
+                    self.by_label[_bare(k["label"])] = (veld, part or None)
+                    self.aliases.add(_bare(k["label"]))
+        if any(v["type"] == "persoon" for v in soort.velden):
+            for label, part in CONTACT.items():
+                if label not in self.by_label:
+                    self.by_label[label] = (None, part)  # None: the person named last
+                    self.aliases.add(label)
+
+    def of(self, cell: str):
+        """(veld, part) when the whole cell is a label, else None."""
+        return self.by_label.get(_bare(cell)) if len(cell) <= 60 and "\n" not in cell.strip() else None
+
+    def is_alias(self, tekst: str) -> bool:
+        return _bare(tekst) in self.aliases
+
+    def prefixed(self, tekst: str):
+        """(veld, part, value) for "Onderwerp: X" (label, colon, value), else None."""
+        label, colon, waarde = tekst.partition(":")
+        hit = self.by_label.get(_bare(label)) if colon and waarde.strip() else None
+        return None if hit is None else (*hit, waarde.strip())
+
+    def pairs(self, cells: list[str]) -> list[tuple]:
+        """(veld, part, value) for every label cell followed by a value cell."""
+        out, k = [], 0
+        while k < len(cells):
+            hit = self.of(cells[k]) if cells[k].strip() else None
+            value = next((j for j in range(k + 1, len(cells)) if cells[j].strip()), None)
+            if hit is not None and value is not None and self.of(cells[value]) is None:
+                out.append((*hit, cells[value].strip()))
+                k = value + 1
+            else:
+                k += 1
+        return out
+
+
+def persoon(waarde: str) -> dict:
+    """"A. Jansen, a.jansen@example.nl, 043 350 0000" (or one per line) as a Persoon."""
+    parts = [d.strip() for d in re.split(r"[,\n]", waarde) if d.strip()]
+    out = {"naam": parts[0] if parts else waarde.strip()}
+    for d in parts[1:]:
+        if "@" in d:
+            out.setdefault("email", d)
+        elif re.search(r"\d{3}", d):
+            out.setdefault("telefoon", d)
+        else:
+            out.setdefault("functie", d)
+    return out

@@ -1,0 +1,65 @@
+"""Never silently wrong: every imported table checked against what its source states.
+
+The source states totals (a "Totaal" row, an amount on a "Subtotaal" row, a
+row-total column); nota recomputes them from the rows it took over. A
+mismatch, a column that was not taken over, or a cell that fits no column is
+a problem; the importer marks it in the YAML and the command exits 1.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.render.formatting import bedrag as format_bedrag, parse_amount
+
+
+def _amounts(waarde, n: int) -> list[Decimal | None]:
+    values = list(waarde) if isinstance(waarde, list) else [waarde]
+    return [_decimal(v) for v in (values + [None] * n)[:n]]
+
+
+def _decimal(v) -> Decimal | None:
+    if v is None or isinstance(v, (int, Decimal)):
+        return None if v is None else Decimal(v)
+    try:
+        return parse_amount(str(v).rstrip("-").rstrip(",") if str(v).endswith(",-") else str(v))
+    except ValueError:
+        return None
+
+
+def _sum(regels: list[dict], n: int) -> list[Decimal]:
+    totals = [Decimal(0)] * n
+    for r in regels:
+        if "post" in r:
+            totals = [t + (v or 0) for t, v in zip(totals, _amounts(r.get("bedrag"), n))]
+    return totals
+
+
+def _euro(d: Decimal) -> str:
+    try:
+        return format_bedrag(d)
+    except Exception:  # the formatter's own limits: show the plain number
+        return str(d)
+
+
+def problems(tabel: dict, stated_subtotals: list[tuple[int, list]], row_totals: list[tuple[str, Decimal]],
+             lost: list[str], unplaced: list[str]) -> list[str]:
+    """What does not add up, in Dutch, one line each."""
+    n = len(tabel["kolommen"])
+    out = [f"kolom '{k}' is niet overgenomen" for k in lost]
+    out += [f"cel '{c}' past in geen kolom" for c in unplaced]
+    for index, stated in stated_subtotals:
+        computed = _sum(tabel["regels"][:index], n)
+        for kolom, s, c in zip(tabel["kolommen"], _amounts(stated, n), computed):
+            if s is not None and s != c:
+                out.append(f"subtotaal {kolom}: de bron zegt {_euro(s)}, de regels erboven tellen op tot {_euro(c)}")
+    if tabel.get("totaal") is not None:
+        computed = _sum(tabel["regels"], n)
+        for kolom, s, c in zip(tabel["kolommen"], _amounts(tabel["totaal"], n), computed):
+            if s is not None and s != c:
+                out.append(f"totaal {kolom}: de bron zegt {_euro(s)}, de regels tellen op tot {_euro(c)}")
+    for post, stated in row_totals:
+        regel = next((r for r in tabel["regels"] if r.get("post") == post), None)
+        computed = sum((v or 0) for v in _amounts(regel.get("bedrag"), n)) if regel else None
+        if computed is not None and computed != stated:
+            out.append(f"rijtotaal '{post}': de bron zegt {_euro(stated)}, de bedragen tellen op tot {_euro(computed)}")
+    return out

@@ -1,0 +1,51 @@
+"""Hard-wrapped text (copied out of a PDF) joined back into paragraphs.
+
+Text copied from a PDF has a line break at the end of every printed line, and
+sometimes a blank line between every two lines. When most lines end near one
+width, the text is wrapped: a line that reaches that width and does not end a
+sentence continues on the next line. Text with one paragraph per line (the
+usual export) has no such width and is left alone. Linear in the text.
+"""
+from __future__ import annotations
+
+import re
+
+_ITEM = re.compile(r"^\s*(\d{1,2}[.)]\s|[-•*–]\s)")
+_END = (".", ":", "!", "?", ";")
+
+
+def _width(regels: list[str]) -> int | None:
+    lengths = sorted(len(r.strip()) for r in regels if r.strip() and "\t" not in r)
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    near = sum(1 for n in lengths if 0.7 * width <= n <= width + 2)
+    return width if 30 <= width <= 130 and near >= max(4, len(lengths) // 4) else None
+
+
+def _continues(previous: str, volgende: str, width: int) -> bool:
+    a, b = previous.strip(), volgende.strip()
+    if not a or not b or "\t" in previous or "\t" in volgende or _ITEM.match(b) or len(a) < 0.7 * width:
+        return False
+    return not a.endswith(_END) or b[0].islower()
+
+
+def unwrap(regels: list[str]) -> list[tuple[int, str]]:
+    """(line number, line) with wrapped lines joined; blank lines between wrapped lines dropped."""
+    width = _width(regels)
+    if width is None:
+        return list(enumerate(regels, 1))
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(regels):
+        parts, start = [regels[i]], i + 1
+        while True:
+            j = i + 2 if i + 2 < len(regels) and not regels[i + 1].strip() else i + 1
+            if j < len(regels) and _continues(parts[-1], regels[j], width):
+                parts.append(regels[j])
+                i = j
+            else:
+                break
+        out.append((start, " ".join(p.strip() for p in parts) if len(parts) > 1 else parts[0]))
+        i += 1
+    return out

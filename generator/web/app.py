@@ -1,0 +1,191 @@
+"""`nota serve`: the editor in the browser, as a Starlette app.
+
+Pages: the start page (every proposal in the folder), the editor of one
+proposal (generator.web.form), the secretariat and the comparison
+(generator.web.meeting). Every POST carries the page's token
+(generator.web.security); every path stays inside the folder.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from generator.errors import Melding, NotaFout
+from generator.web import runner
+from generator.web.security import Guard, body, new_token
+from generator.web.workspace import Bewerking, Workspace
+
+WEB = Path(__file__).resolve().parent
+_BESTAND = re.compile(r"""(["'(])/bestand/""")
+
+
+class Site:
+    """What every page needs: the folder, the token, the templates."""
+
+    def __init__(self, workspace: Workspace, token: str):
+        self.workspace, self.token = workspace, token
+        self.env = Environment(loader=FileSystemLoader(str(WEB / "templates")), autoescape=True)
+        self.streams = runner.Slots()
+
+    def page(self, template: str, status: int = 200, **values) -> HTMLResponse:
+        html = self.env.get_template(template).render(token=self.token, **values)
+        return HTMLResponse(html, status, headers={"Cache-Control": "no-store"})
+
+    def draft(self, request: Request) -> Bewerking:
+        draft = self.workspace.drafts.get(request.path_params["id"])
+        if draft is None:
+            raise NotaFout([])
+        return draft
+
+
+def make_app(workspace: Workspace, token: str | None = None) -> Guard:
+    from generator.web import meeting
+    site = Site(workspace, token or new_token())
+    routes = [Route("/", _handler(site, start)),
+              Route("/overzicht", _handler(site, overview)),
+              Route("/voorstel", _handler(site, open_proposal)),
+              Route("/bewerk/{id}", _handler(site, editor)),
+              Route("/bewerk/{id}/document", _handler(site, document)),
+              Route("/bewerk/{id}/gebeurtenissen", _handler(site, events)),
+              Route("/bewerk/{id}/document.{format_}", _handler(site, download)),
+              Route("/bewerk/{id}/{actie}", _handler(site, action), methods=["POST"]),
+              Route("/bewerk/{id}/{pad:path}", _handler(site, draft_file)),
+              *meeting.routes(site, _handler),
+              Mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")]
+    from generator.web.server import internal_error
+    return Guard(Starlette(routes=routes, exception_handlers={Exception: internal_error}), site.token)
+
+
+def _handler(site: Site, functie):
+    async def handle(request: Request):
+        try:
+            return await functie(site, request)
+        except NotaFout as e:
+            if not e.meldingen:
+                return PlainTextResponse("niet gevonden (open het voorstel opnieuw vanaf de startpagina)", 404)
+            return JSONResponse({"gelukt": False, "fout": [str(m) for m in e.meldingen]}, 409) \
+                if request.method == "POST" else site.page(
+                    "fout.html", 404, meldingen=[str(m) for m in e.meldingen])
+    return handle
+
+
+async def start(site: Site, request: Request):
+    from generator.proposal.kinds import known_soorten
+    entries = await run_in_threadpool(site.workspace.entries)
+    return site.page("start.html", voorstellen=entries, map=str(site.workspace.root),
+                     soorten=known_soorten(site.workspace.search_path))
+
+
+async def overview(site: Site, request: Request):
+    from dataclasses import asdict
+    entries = await run_in_threadpool(site.workspace.entries, 0.0)
+    return JSONResponse([asdict(e) for e in entries], headers={"Cache-Control": "no-store"})
+
+
+async def open_proposal(site: Site, request: Request):
+    draft = await run_in_threadpool(site.workspace.open, request.query_params.get("naam", ""))
+    return RedirectResponse(f"/bewerk/{draft.id}", 303)
+
+
+async def editor(site: Site, request: Request):
+    from generator.web.form import Form
+    draft = site.draft(request)
+    soort = draft.soort()
+    form = None
+    if soort is not None and draft.bron is not None:
+        form = Form(soort, draft.bron.data, readonly=draft.besloten).html()
+    return site.page("editor.html", draft=draft, formulier=form, soort=soort,
+                     stand=json.dumps(state_of(draft)).replace("<", "\\u003c"))
+
+
+def state_of(draft: Bewerking) -> dict:
+    return {**draft.preview.state.samenvatting(), "problemen": draft.problems(),
+            "totalen": draft.totals(), "yaml": draft.tekst, "gewijzigd": draft.changed,
+            "alleen_lezen": draft.besloten}
+
+
+async def document(site: Site, request: Request):
+    draft = site.draft(request)
+    html = draft.preview.state.html.replace('<base href="/map/">',
+                                            f'<base href="/bewerk/{draft.id}/map/">', 1)
+    html = _BESTAND.sub(lambda m: f"{m.group(1)}/bewerk/{draft.id}/bestand/", html)
+    return HTMLResponse(html, headers={"Cache-Control": "no-store"})
+
+
+async def events(site: Site, request: Request):
+    """Server-sent events: a message when the file is changed outside the editor."""
+    import asyncio
+
+    from starlette.responses import StreamingResponse
+    draft = site.draft(request)
+    if not site.streams.take():
+        return PlainTextResponse("te veel open vensters; sluit er een en laad de pagina opnieuw", 503)
+
+    async def stream():
+        try:
+            told, waited = False, 0.0
+            yield ": verbonden\n\n"
+            while True:
+                await asyncio.sleep(1)
+                waited += 1
+                outside = await run_in_threadpool(draft.changed_on_disk)
+                if outside != told:
+                    told = outside
+                    yield f"data: {json.dumps({'op_schijf_gewijzigd': outside})}\n\n"
+                elif waited >= 15:
+                    waited = 0.0
+                    yield ": nog hier\n\n"
+        finally:
+            site.streams.release()
+    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
+
+
+async def download(site: Site, request: Request):
+    from generator.web.server import download_response
+    draft = site.draft(request)
+    return await run_in_threadpool(download_response, draft.preview, request.path_params["format_"])
+
+
+async def draft_file(site: Site, request: Request):
+    import mimetypes
+    draft = site.draft(request)
+    bestand = draft.preview.bestand("/" + request.path_params["pad"])
+    if bestand is None:
+        return PlainTextResponse("niet gevonden", 404)
+    soort = mimetypes.guess_type(bestand.name)[0] or "application/octet-stream"
+    return Response(await run_in_threadpool(bestand.read_bytes), media_type=soort)
+
+
+ACTIONS = {"formulier", "yaml", "opslaan", "herladen"}
+
+
+async def action(site: Site, request: Request):
+    draft, actie = site.draft(request), request.path_params["actie"]
+    if actie not in ACTIONS:
+        return PlainTextResponse("onbekende handeling", 404)
+    data = await body(request)
+    return await run_in_threadpool(_act, draft, actie, data)
+
+
+def _act(draft: Bewerking, actie: str, data: dict) -> JSONResponse:
+    with draft.lock:
+        if draft.besloten and actie in ("formulier", "yaml", "opslaan"):
+            raise NotaFout([Melding("over dit voorstel is besloten; het is alleen te lezen")])
+        if actie == "formulier":
+            draft.update_form(data.get("formulier") or {})
+        elif actie == "yaml":
+            draft.update_yaml(str(data.get("tekst", "")))
+        elif actie == "opslaan":
+            draft.save()
+        else:
+            draft.reload()
+        return JSONResponse({**state_of(draft), "gelukt": True})

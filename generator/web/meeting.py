@@ -1,0 +1,178 @@
+"""`nota serve`'s pages beyond the editor: the secretariat, the comparison, a new proposal.
+
+The secretariat records outcomes through generator.decisions.decide (the same
+code, seal included, as `nota decide`) and makes the besluitenlijst with
+generator.decisions.besluitenlijst; the comparison is `nota diff`'s HTML.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from generator.errors import Melding, NotaFout
+from generator.web.security import body
+
+ORGANEN = ("college", "raad")
+
+
+def routes(site, handler) -> list[Route]:
+    return [Route("/secretariaat", handler(site, secretariat)),
+            Route("/secretariaat/besluit", handler(site, decide), methods=["POST"]),
+            Route("/secretariaat/besluitenlijst.{format_}", handler(site, besluitenlijst)),
+            Route("/vergelijk", handler(site, compare_page)),
+            Route("/vergelijk/rapport", handler(site, compare_report)),
+            Route("/nieuw", handler(site, new), methods=["POST"])]
+
+
+def _meeting(request) -> tuple[dt.date, str]:
+    orgaan = request.query_params.get("orgaan", "college")
+    if orgaan not in ORGANEN:
+        raise NotaFout(Melding(f"onbekend orgaan '{orgaan}'; kies college of raad"))
+    return _date(request.query_params.get("datum") or dt.date.today().isoformat()), orgaan
+
+
+def _date(tekst: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(tekst)
+    except (TypeError, ValueError):
+        raise NotaFout(Melding(f"'{tekst}' is geen bestaande datum van de vorm JJJJ-MM-DD")) from None
+
+
+def _proposals(workspace):
+    from generator.checks import check_file
+    for path in workspace.files():
+        voorstel, meldingen = check_file(path, workspace.search_path)
+        if voorstel is not None:
+            yield path.relative_to(workspace.root).as_posix(), voorstel, meldingen
+
+
+def _agenda(workspace, datum: dt.date, orgaan: str) -> tuple[list, list]:
+    """(to decide, decided at this meeting) for one orgaan."""
+    from generator.decisions.decide import UITKOMSTEN
+    open_, decided = [], []
+    for naam, voorstel, meldingen in _proposals(workspace):
+        if orgaan not in voorstel.soort.besluitorganen:
+            continue
+        besluiten = [b for b in voorstel.data.besluiten if b.orgaan == orgaan]
+        item = {"naam": naam, "onderwerp": str(getattr(voorstel.data, "onderwerp", "") or naam),
+                "kenmerk": str(getattr(voorstel.data, "kenmerk", "") or ""),
+                "fouten": sum(m.is_error for m in meldingen), "uitkomsten": UITKOMSTEN[orgaan]}
+        if not besluiten:
+            open_.append(item)
+        elif besluiten[-1].datum == datum:
+            decided.append({**item, "uitkomst": besluiten[-1].uitkomst,
+                            "toelichting": besluiten[-1].toelichting or ""})
+    return open_, decided
+
+
+async def secretariat(site, request):
+    datum, orgaan = _meeting(request)
+    open_, decided = await run_in_threadpool(_agenda, site.workspace, datum, orgaan)
+    return site.page("secretariaat.html", datum=datum.isoformat(), orgaan=orgaan, organen=ORGANEN,
+                     te_besluiten=open_, besloten=decided)
+
+
+async def decide(site, request):
+    data = await body(request)
+    path = site.workspace.resolve(str(data.get("naam", "")))
+    record = await run_in_threadpool(_decide, site.workspace, path, data)
+    besluit = f"{record['orgaan']}, {record['datum']}, {record['uitkomst']}"
+    return JSONResponse({"gelukt": True, "besluit": besluit,
+                         "zegel": record["inhoud_sha256"]})
+
+
+def _decide(workspace, path: Path, data: dict) -> dict:
+    from generator.decisions.decide import decide_file, now
+    orgaan = data.get("orgaan")
+    if orgaan not in ORGANEN:
+        raise NotaFout(Melding(f"onbekend orgaan '{orgaan}'; kies college of raad"))
+    record = {"orgaan": orgaan, "datum": _date(data.get("datum")), "uitkomst": str(data.get("uitkomst", "")),
+              "toelichting": (data.get("toelichting") or "").strip() or None,
+              "vastgelegd_door": getpass.getuser(), "vastgelegd_op": now()}
+    recorded = decide_file(path, workspace.search_path, record)
+    return {**recorded, "datum": recorded["datum"].isoformat()}
+
+
+async def besluitenlijst(site, request):
+    datum, orgaan = _meeting(request)
+    format_ = request.path_params["format_"]
+    if format_ not in ("pdf", "docx"):
+        return HTMLResponse("niet gevonden", 404)
+    naam, inhoud = await run_in_threadpool(_besluitenlijst, site.workspace, datum, orgaan, format_)
+    from generator.web.preview import FORMATS
+    return Response(inhoud, media_type=FORMATS[format_], headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(naam)}", "Cache-Control": "no-store"})
+
+
+def _besluitenlijst(workspace, datum: dt.date, orgaan: str, format_: str) -> tuple[str, bytes]:
+    from generator.decisions import besluitenlijst as bl
+    voorstellen = [v for _, v, _ in _proposals(workspace)]
+    punten, niet_openbaar, gemeente = bl.collect(voorstellen, datum, orgaan)
+    tekst = bl.html(punten, niet_openbaar, gemeente, datum, orgaan)
+    naam = f"besluitenlijst-{orgaan}-{datum.isoformat()}.{format_}"
+    with tempfile.TemporaryDirectory(prefix="nota-serve-") as tmp:
+        target = Path(tmp) / naam
+        if format_ == "pdf":
+            bl.write_pdf(tekst, target)
+        else:
+            bl.write_docx(tekst, target, f"Besluitenlijst {datum.isoformat()}")
+        return naam, target.read_bytes()
+
+
+async def compare_page(site, request):
+    namen = [p.relative_to(site.workspace.root).as_posix() for p in site.workspace.files()]
+    oud, nieuw = request.query_params.get("oud", ""), request.query_params.get("nieuw", "")
+    return site.page("vergelijk.html", namen=namen, oud=oud, nieuw=nieuw,
+                     rapport=(f"/vergelijk/rapport?oud={quote(oud)}&nieuw={quote(nieuw)}"
+                              if oud and nieuw else ""))
+
+
+async def compare_report(site, request):
+    ws = site.workspace
+    oud, nieuw = (ws.resolve(request.query_params.get(k, "")) for k in ("oud", "nieuw"))
+    return HTMLResponse(await run_in_threadpool(_report, ws, oud, nieuw))
+
+
+def _report(workspace, oud: Path, nieuw: Path) -> str:
+    """`nota diff`'s HTML report; drafts compare too (totals need not add up yet)."""
+    from generator.diff.compare import compare
+    from generator.diff.html import report_html
+    from generator.proposal.validate import load_voorstel
+    loaded = [load_voorstel(path, workspace.search_path) for path in (oud, nieuw)]
+    names = [p.relative_to(workspace.root).as_posix() for p in (oud, nieuw)]
+    return report_html(compare(*loaded), *names)
+
+
+async def new(site, request):
+    data = await body(request)
+    naam = await run_in_threadpool(_new, site.workspace, data)
+    draft = await run_in_threadpool(site.workspace.open, naam)
+    return JSONResponse({"gelukt": True, "adres": f"/bewerk/{draft.id}"})
+
+
+def _new(workspace, data: dict) -> str:
+    from generator.proposal.kinds import find_soort
+    from generator.proposal.next_year import from_last_year
+    from generator.proposal.skeleton import dump, schema_header_for, skeleton
+    from generator.render.output import write_bytes
+    naam = str(data.get("naam", "")).strip()
+    if not naam or "/" in naam or naam.startswith("."):
+        raise NotaFout(Melding("geef een bestandsnaam zonder map, bijvoorbeeld 'subsidie-2027.yaml'"))
+    naam = naam if naam.lower().endswith((".yaml", ".yml")) else naam + ".yaml"
+    target = workspace.root / naam
+    if target.exists():
+        raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
+    if data.get("van"):
+        tekst = from_last_year(workspace.resolve(str(data["van"])).read_text(encoding="utf-8"))[0]
+    else:
+        soort = find_soort(str(data.get("soort", "")), workspace.search_path)
+        tekst = dump(skeleton(soort), schema_header_for(soort, target))
+    write_bytes(target, tekst.encode("utf-8"))
+    return naam
