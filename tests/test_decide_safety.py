@@ -180,3 +180,20 @@ def test_besluitenlijst_zonder_besluiten_op_die_datum(cli, tmp_path):
                         "1 maart 2021; er zijn wel besluiten van het college op 9 februari 2021; er is geen "
                         "besluitenlijst geschreven (controleer --datum en --orgaan)\n")
     assert not (tmp_path / "uit").exists()
+
+
+def test_verify_slaat_geen_vals_alarm_bij_een_besluit_zonder_zegel(cli, tmp_path):
+    """A decision typed by hand (or imported by an older nota) has no seal: verify says it
+    cannot know, instead of claiming the proposal changed (issue 14, item 8)."""
+    from conftest import PROPOSALS
+    tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
+    assert "besluiten: []" in tekst
+    path = tmp_path / "nota.yaml"
+    path.write_text(tekst.replace("besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2021-02-09, "
+                                  "uitkomst: conform}"), encoding="utf-8")
+    r = cli("verify", path)
+    assert r.exit_code == 1
+    assert "GEWIJZIGD" not in r.output
+    assert (f"{path}: besluit college 9 februari 2021 (conform): NIET VERZEGELD; of de inhoud "
+            "sindsdien veranderde, is niet na te gaan (leg het besluit vast met 'nota decide "
+            "--vervang' om het te verzegelen)") in r.output

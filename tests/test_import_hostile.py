@@ -144,3 +144,15 @@ def test_tekst_van_1_mib_binnen_10_seconden(cli, tmp_path):
     assert "Traceback" not in r.output
     assert duur < 10, f"{duur:.1f} s"
     assert nieuw == {tmp_path / "uit.yaml"}
+
+
+def test_pdf_met_pagina_van_2_gib_wordt_geweigerd(cli, tmp_path):
+    bron = tmp_path / "pagina.pdf"
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    inhoud = pikepdf.Stream(pdf, b"")
+    inhoud.write(_two_gib_of_zeros(), filter=pikepdf.Name.FlateDecode)
+    pdf.pages[0].obj.Contents = inhoud
+    pdf.save(bron)
+    _refused(cli, bron, tmp_path, "pagina 1 is uitgepakt groter dan 64 MB of beschadigd; nota leest deze PDF "
+                                  "niet (een PDF-bom of een beschadigd bestand)", seconds=10)

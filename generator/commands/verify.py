@@ -40,6 +40,12 @@ def verify(bestand, templates):
                    f"{b.uitkomst}): het besluit zelf is VERANDERD nadat het werd vastgelegd")
     current = content_hash(voorstel)
     for orgaan, (_, b) in in_force(besluiten).items():
+        if not b.inhoud_sha256:  # typed by hand: there is nothing to compare with
+            good = False
+            click.echo(f"{bestand}: besluit {orgaan} {fmt.datum(b.datum)} ({b.uitkomst}): NIET "
+                       "VERZEGELD; of de inhoud sindsdien veranderde, is niet na te gaan (leg het "
+                       "besluit vast met 'nota decide --vervang' om het te verzegelen)")
+            continue
         matches = b.inhoud_sha256 == current
         good &= matches
         state_ = "inhoud ongewijzigd" if matches else "GEWIJZIGD na het besluit"

@@ -69,10 +69,8 @@ def capped_stream(stream, path: Path, limit: int = MAX_BRON) -> bytes | None:
     Only unfiltered and Flate streams are read (the ones nota writes); the
     declared size is checked first, then inflation stops at the cap.
     """
-    import pikepdf
-    filters = stream.get("/Filter")
-    filters = [] if filters is None else ([filters] if isinstance(filters, pikepdf.Name) else list(filters))
-    if [str(f) for f in filters] not in ([], ["/FlateDecode"]) or stream.get("/DecodeParms") is not None:
+    filters = _filters(stream)
+    if filters is None:
         return None
     raw = stream.read_raw_bytes()
     if len(raw) > MAX_BESTAND:
@@ -90,3 +88,44 @@ def capped_stream(stream, path: Path, limit: int = MAX_BRON) -> bytes | None:
 def pdf_pages(n: int, path: Path) -> None:
     if n > MAX_PAGINAS:
         raise NotaFout(Melding(f"heeft {n} pagina's; meer dan {MAX_PAGINAS} importeert nota niet", path))
+
+
+def pdf_contents(path: Path) -> None:
+    """Each page's content streams inflate to at most MAX_DEEL together, checked with a cap
+    before the layout reader inflates them whole (a 2 GiB page is refused in a second)."""
+    import pikepdf
+    try:
+        with pikepdf.open(path) as pdf:
+            pdf_pages(len(pdf.pages), path)
+            for number, page in enumerate(pdf.pages, 1):
+                contents = page.obj.get("/Contents")
+                streams = [] if contents is None else (list(contents) if isinstance(contents, pikepdf.Array)
+                                                         else [contents])
+                total = 0
+                for stream in streams:
+                    if not isinstance(stream, pikepdf.Stream) or not _inflatable(stream):
+                        continue
+                    data = capped_stream(stream, path, MAX_DEEL - total)
+                    if data is None:
+                        raise NotaFout(Melding(f"pagina {number} is uitgepakt groter dan {_mb(MAX_DEEL)} of "
+                                               "beschadigd; nota leest deze PDF niet", path,
+                                               hint="een PDF-bom of een beschadigd bestand"))
+                    total += len(data)
+    except (pikepdf.PdfError, ValueError, OSError) as e:
+        raise NotaFout(Melding(f"is geen leesbare PDF: {str(e).splitlines()[0][:120]}", path,
+                               hint="open het en sla het opnieuw op als PDF")) from None
+
+
+def _inflatable(stream) -> bool:
+    """Only a Flate or unfiltered stream is checked; other filters are left to the reader."""
+    return hasattr(stream, "get") and _filters(stream) is not None
+
+
+def _filters(stream) -> list[str] | None:
+    """[] (none) or ["/FlateDecode"]; None for any other filter or with decode parameters."""
+    import pikepdf
+    found = stream.get("/Filter")
+    found = [] if found is None else ([found] if isinstance(found, pikepdf.Name) else list(found))
+    names = [str(f) for f in found]
+    return names if names in ([], ["/FlateDecode"]) and stream.get("/DecodeParms") is None else None
+

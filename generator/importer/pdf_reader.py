@@ -54,6 +54,7 @@ class Lijn:
 
 def read_pdf(path: Path) -> list[Regel]:
     import pdfplumber
+    guard.pdf_contents(path)
     try:
         with pdfplumber.open(path) as pdf:
             guard.pdf_pages(len(pdf.pages), path)

@@ -48,7 +48,7 @@ def _nota_version() -> str:
         return "?"
 
 
-_NAMED_PATH = re.compile(rb"[\w.-]+(?:/[\w.-]+)+")
+_NAMED_PATH = re.compile(rb"(?<![\w.-])[\w.-]+(?:/[\w.-]+)+")  # starts at a word: linear
 
 
 def _neighbours(path: Path, text: bytes) -> list[Path]:
