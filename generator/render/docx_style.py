@@ -208,7 +208,9 @@ def stable_bytes(document, moment: dt.datetime) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            binary = not info.filename.endswith((".xml", ".rels"))  # fonts, images: level 1 is
+            target.writestr(entry, source.read(info.filename),  # 5x faster, 3% larger
+                            compresslevel=1 if binary else None)
     return out.getvalue()
 
 
