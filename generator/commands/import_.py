@@ -34,12 +34,13 @@ def import_document(bron, doel, soort, overschrijf, templates):
         raise NotaFout(Melding("bestaat al; kies een andere naam (-o) of gebruik --overschrijf", doel))
     path = search_path(templates)
     result = run(bron, path, soort)
-    write_bytes(doel, result.yaml.encode("utf-8"))
+    tekst = result.yaml if result.exact else _with_schema_line(result.yaml, result.soort, doel, path)
+    write_bytes(doel, tekst.encode("utf-8"))
     origin = "exact uit de ingesloten bron" if result.exact else f"als {result.soort}"
     click.echo(f"geschreven: {doel} ({origin})", err=True)
     for item in result.attention:
         click.echo(f"aandacht: {item}", err=True)
-    for i, regel in enumerate(result.yaml.splitlines(), 1):
+    for i, regel in enumerate(tekst.splitlines(), 1):
         if regel.lstrip().startswith("# NOTA IMPORT: "):
             kolom = len(regel) - len(regel.lstrip()) + 1
             report_all([Melding(regel.strip()[len("# NOTA IMPORT: "):] + " (nagerekend bij het importeren; "
@@ -48,3 +49,15 @@ def import_document(bron, doel, soort, overschrijf, templates):
     report_all(meldingen)
     if result.problemen or any(m.is_error for m in meldingen):
         raise SystemExit(1)
+
+
+def _with_schema_line(tekst: str, soort: str, doel: Path, path) -> str:
+    """The imported YAML with the $schema line that points from `doel` to the kind's
+    JSON Schema, or without one (and a hint) when there is none to point to."""
+    from generator.proposal.kinds import find_soort
+    from generator.proposal.skeleton import schema_header_for, schema_hint, with_schema_header
+    s = find_soort(soort, path)
+    kop = schema_header_for(s, doel)
+    if not kop:
+        click.echo(f"let op: {schema_hint(s)}", err=True)
+    return kop + with_schema_header(tekst, "")

@@ -3,11 +3,12 @@ kept as clearly marked comments where it was found."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from generator.proposal.skeleton import dump, schema_header
+from generator.proposal.skeleton import dump, schema_header_for
 from generator.importer.structure import Structure
 
 MARKER = "NOTA IMPORT, NIET GEPLAATST:"
@@ -76,7 +77,9 @@ def _repeats_beslispunten(texts, punten, intro: str) -> bool:
     return [" ".join(r.split()) for r in regels] == [" ".join(p.split()) for p in punten]
 
 
-def yaml_text(soort, structure: Structure) -> str:
+def yaml_text(soort, structure: Structure, doel: Path | None = None) -> str:
+    """The YAML, its $schema line relative to `doel`, the file it is written to (None:
+    the current folder; `nota import` sets the line for its real target)."""
     doc = CommentedMap()
     doc["soort"] = soort.naam
     for veld in soort.velden:
@@ -88,7 +91,7 @@ def yaml_text(soort, structure: Structure) -> str:
     doc["besluiten"] = CommentedSeq(CommentedMap((k, v) for k, v in b.items() if v is not None)
                                     for b in structure.besluiten)
     _mark(doc, structure)
-    return dump(doc, schema_header(soort), width=4096)
+    return dump(doc, schema_header_for(soort, doel), width=4096)
 
 
 def _field_value(veld: dict, structure: Structure):

@@ -107,11 +107,6 @@ def schema_file(soort, doel: Path | None) -> Path | None:
     return next((c for c in candidates if c.is_file()), None)
 
 
-def schema_header(soort) -> str:
-    """The $schema line as the examples in proposals/ have it (used by the importer)."""
-    return f"# yaml-language-server: $schema=../schema/{soort.naam}.schema.json\n"
-
-
 def schema_header_for(soort, doel: Path | None) -> str:
     """The line that gives an editor the kind's JSON Schema, relative to the target file
     (None: the screen, so the current folder); empty when there is no schema file to point

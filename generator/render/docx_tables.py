@@ -4,12 +4,14 @@ column widths from the content, and a table description for every table.
 
 Rows are built as WordprocessingML with lxml directly: python-docx's add_row
 and its cell objects cost seconds per thousand rows. Only a cell with markup
-(bold words, a link, a marker) goes through the HtmlToDocx writer.
+(bold words, a link, a marker) goes through the HtmlToDocx writer, and a cell
+with blocks (paragraphs, lists) becomes a paragraph per block.
 """
 from __future__ import annotations
 
 import re
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -58,7 +60,7 @@ def tabel(writer, el) -> None:
     financial = el.find("thead") is not None
     t = writer.doc.add_table(rows=0, cols=kolommen)
     if financial:
-        t.style = writer.doc.styles["Table Grid"]
+        t.style = "Table Grid"  # by name: `writer.doc` may be a cell, for a table inside a table
     widths = column_widths(rijen, kolommen, writer.huisstijl.tekstbreedte)
     _set_widths(t, widths)
     for tr in rijen:
@@ -161,28 +163,46 @@ def _cell(writer, t, html_cell, width: float, bold: bool, shaded: bool):
     if shaded:
         tcpr.append(_shading(writer.huisstijl.kleur("zacht")))
     tc.append(tcpr)
+    if html_cell is not None and writer.holds_blocks(html_cell):  # paragraphs, lists: one paragraph each
+        cell = _Cell(tc, t)
+        writer.cell_blocks(cell, html_cell, bold)
+        _cell_formatting(cell, bold, right="bedrag" in _classes(html_cell))
+        return tc
     p = OxmlElement("w:p")
     tc.append(p)
     if html_cell is None:
         return tc
     if "bedrag" in _classes(html_cell):
-        ppr = OxmlElement("w:pPr")
-        jc = OxmlElement("w:jc")
-        jc.set(qn("w:val"), "right")
-        ppr.append(jc)
-        p.append(ppr)
+        p.append(_right())
     if len(html_cell) == 0:  # text only: the fast path
         tekst = _text(html_cell)
         if tekst:
             p.append(_run(tekst, bold))
         return tc
     cell = _Cell(tc, t)
-    paragraph = cell.paragraphs[0]
-    writer.runs(paragraph, html_cell, bold=bold, italic=False)
-    for r in paragraph.runs:
-        r.bold = bold or r.bold
-        r.font.size = Pt(CELL_SIZE)
+    writer.runs(cell.paragraphs[0], html_cell, bold=bold, italic=False)
+    _cell_formatting(cell, bold, right=False)
     return tc
+
+
+def _cell_formatting(cell, bold: bool, right: bool) -> None:
+    """Every paragraph of a cell in the cell's size, bold in a bold row."""
+    for paragraph in cell.paragraphs:
+        if right:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for r in paragraph.runs:
+            r.bold = bold or r.bold
+            r.font.size = Pt(CELL_SIZE)
+    if not cell.paragraphs:  # a w:tc holds at least one paragraph
+        cell._tc.append(OxmlElement("w:p"))
+
+
+def _right():
+    ppr = OxmlElement("w:pPr")
+    jc = OxmlElement("w:jc")
+    jc.set(qn("w:val"), "right")
+    ppr.append(jc)
+    return ppr
 
 
 def _run(tekst: str, bold: bool):

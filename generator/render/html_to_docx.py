@@ -94,7 +94,7 @@ class HtmlToDocx:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         elif tag == "hr":
             self.doc.add_paragraph()
-        elif _has_blocks(el):
+        elif has_blocks(el):
             self.blocks(el)
         elif (el.text_content() or "").strip():
             self.paragraph(el, "Normal")
@@ -144,6 +144,28 @@ class HtmlToDocx:
         r.bold, r.italic = bold or None, italic or None
         if code:
             r.font.name = "DejaVu Sans Mono"
+
+    def holds_blocks(self, el) -> bool:
+        """Whether `el` holds paragraphs, lists or other blocks (a table cell)."""
+        return has_blocks(el)
+
+    def cell_blocks(self, cell, el, bold: bool) -> None:
+        """The content of a table cell holding blocks into python-docx `cell`: each
+        block its own paragraph (a list as list paragraphs), and the text and
+        inline elements between blocks a paragraph of their own."""
+        writer, loose = self.child(cell), None  # loose: the paragraph for text between blocks
+        parts = [(None, el.text)] + [(kind, kind.tail) for kind in el]
+        for kind, tekst in parts:
+            if kind is not None and isinstance(kind.tag, str) and kind.tag in BLOCKS:
+                if not classes(kind) & SKIP:
+                    writer.block(kind)
+                loose = None
+            elif kind is not None and isinstance(kind.tag, str):
+                loose = loose or cell.add_paragraph()
+                self.runs(loose, kind, bold=bold, italic=False)
+            if tekst and tekst.strip():
+                loose = loose or cell.add_paragraph()
+                self.run(loose, tekst, bold, False, False, None)
 
     def status_mark(self, p, el):
         kleur = el.get("data-kleur") or (el.getparent().get("data-kleur") if el.getparent() is not None else None)
@@ -199,7 +221,7 @@ def _formatting(p, formatting: dict, huisstijl) -> None:
             r.font.color.rgb = RGBColor.from_string(huisstijl.kleur(formatting["kleur"]))
 
 
-def _has_blocks(el) -> bool:
+def has_blocks(el) -> bool:
     return any(isinstance(k.tag, str) and k.tag in BLOCKS for k in el)
 
 

@@ -248,7 +248,7 @@ class Bewerking:
 
         from generator.proposal.model import Tabel
         from generator.proposal.tables import compute
-        from generator.render.formatting import bedrag
+        from generator.web.grid import cells
         out = {}
         secties = (self.bron.data.get("secties") if self.bron is not None else None) or {}
         for key, inhoud in (secties.items() if isinstance(secties, dict) else ()):
@@ -259,8 +259,5 @@ class Bewerking:
                     computed = compute(Tabel.model_validate(item))
                 except Exception:  # an amount being typed: no totals until it is one
                     continue
-                fmt = [[bedrag(b, centen=computed.centen) if b is not None else "" for b in r.bedragen]
-                       for r in computed.rijen]
-                out[json.dumps(["secties", key, i], separators=(",", ":"))] = {
-                    "rijen": fmt[:-1], "totaal": fmt[-1]}
+                out[json.dumps(["secties", key, i], separators=(",", ":"))] = cells(computed)
         return out

@@ -119,8 +119,24 @@ def merge_value(old, new):
         if isinstance(old, CommentedSeq):
             _merge_list(old, new)
             return old
+        if (old is None or old == "") and _empty(new):
+            return old  # `totaal: ~` in a table of three columns stays as it is
+        if _one_line(old) and new and all(_one_line(v) for v in new):
+            return _widened(old, new)
         return _new(new)
     return old if _same(old, new) else _scalar(old, new)
+
+
+def _one_line(value) -> bool:
+    return not isinstance(value, (dict, list)) and not (isinstance(value, str) and "\n" in value)
+
+
+def _widened(old, new: list) -> CommentedSeq:
+    """One value become a list (a table's amount when it gets a second column):
+    `[old, ...]` in flow style, the old value in its own style (its quotes)."""
+    seq = CommentedSeq([merge_value(old, new[0]), *(_new(v) for v in new[1:])])
+    seq.fa.set_flow_style()
+    return seq
 
 
 def _merge_list(old: CommentedSeq, new: list) -> None:

@@ -42,6 +42,7 @@ function value(el, pad) {
   }
   if (t === "null") return null;
   if (t === "bool") return el.checked;
+  if (t === "vlag") return el.checked ? true : null;  // a switch the YAML does not have: unticked, it stays out
   const v = el.value;
   if (t === "datum") return v ? {"$datum": v} : "";
   if (t === "getal" || t === "kolom") return /^-?\d{1,15}$/.test(v.trim()) ? Number(v.trim()) : v;
@@ -88,8 +89,11 @@ function editor() {
     const table = document.querySelector(`[data-pad='${pad}']`);
     if (!table) return;
     const rows = table.querySelectorAll("tbody > tr.item");
-    rows.forEach((tr, i) => tr.querySelectorAll("output.berekend").forEach((o) => { o.value = (t.rijen[i] || [])[+o.dataset.kolom] || ""; }));
+    rows.forEach((tr, i) => tr.querySelectorAll("output.berekend[data-kolom]").forEach((o) => { o.value = (t.rijen[i] || [])[+o.dataset.kolom] || ""; }));
     table.querySelectorAll("tfoot output.totaal").forEach((o) => { o.value = t.totaal[+o.dataset.kolom] || ""; });
+    const sums = t.rijtotalen || [];
+    rows.forEach((tr, i) => tr.querySelectorAll("output.rijtotaal").forEach((o) => { o.value = sums[i] || ""; }));
+    table.querySelectorAll("tfoot output.rijtotaal").forEach((o) => { o.value = sums[sums.length - 1] || ""; });
   }
   let queue = Promise.resolve();
   function send() {  // one at a time, in order: the server sees every state as it was typed
@@ -103,9 +107,13 @@ function editor() {
 
   if (form) {
     value(form.firstElementChild, []);
-    form.addEventListener("input", changed);
+    form.addEventListener("input", (e) => {
+      if (e.target.dataset.t === "kolom") relabel(e.target.closest("fieldset.tabel"));
+      changed();
+    });
     form.addEventListener("change", (e) => {
       if (e.target.hasAttribute("data-nvt")) nvt(e.target);
+      if (e.target.classList.contains("rijtotaal-aan")) rowTotals(e.target);
       changed();
     });
     form.addEventListener("click", (e) => listButton(e.target, changed));
@@ -163,6 +171,9 @@ function listButton(b, changed) {
   } else if (b.classList.contains("regel-toevoegen") || b.classList.contains("subtotaal-toevoegen")) {
     const box = b.closest("fieldset.tabel");
     add(box.querySelector("tbody"), box.querySelector(b.classList.contains("regel-toevoegen") ? "template.nieuwe-post" : "template.nieuw-subtotaal"));
+  } else if (b.classList.contains("kolom-toevoegen")) addColumn(b.closest("fieldset.tabel"));
+  else if (b.classList.contains("kolom-verwijderen")) {
+    if (!removeColumn(b.closest("fieldset.tabel"), +b.closest("th").dataset.kolom)) return;
   } else return;
   changed();
 }
@@ -178,6 +189,68 @@ function add(list, tpl, table) {
   if (first) first.focus();
 }
 
+// Year columns: every cell of column i, in the head, the rows, the foot and the new-row
+// templates, carries data-kolom=i; its inputs data-i=i (their place in `kolommen`, `bedrag`, `totaal`).
+function columnRows(box) {
+  const rows = [...box.querySelectorAll("table.raster tr")];
+  for (const tpl of box.querySelectorAll(":scope > template")) rows.push(...tpl.content.querySelectorAll("tr"));
+  return rows;
+}
+function renumber(cell, i) {
+  cell.dataset.kolom = i;
+  cell.querySelectorAll("[data-kolom]").forEach((o) => { o.dataset.kolom = i; });
+  cell.querySelectorAll("input[data-k]").forEach((el) => { el.dataset.i = i; });
+}
+function addColumn(box) {
+  const heads = box.querySelectorAll("thead th[data-kolom] input");
+  const n = heads.length, last = heads[n - 1].value.trim();
+  for (const tr of columnRows(box)) {
+    const cells = tr.querySelectorAll(":scope > [data-kolom]");
+    if (!cells.length) continue;
+    const cell = cells[cells.length - 1], copy = cell.cloneNode(true);
+    renumber(cell, n - 1);  // one amount becomes a list of amounts
+    renumber(copy, n);
+    copy.querySelectorAll("input").forEach((el) => { el.value = ""; });
+    copy.querySelectorAll("output").forEach((o) => { o.value = ""; });
+    cell.after(copy);
+  }
+  const head = box.querySelector(`thead th[data-kolom="${n}"] input`);
+  head.value = /^\d{1,6}$/.test(last) ? String(+last + 1) : "";
+  relabel(box);
+  head.focus();
+}
+function removeColumn(box, j) {
+  const n = box.querySelectorAll("thead th[data-kolom]").length;
+  if (n <= 1) { say("Een tabel houdt ten minste één kolom."); return false; }
+  for (const tr of columnRows(box)) for (const cell of tr.querySelectorAll(":scope > [data-kolom]")) {
+    const k = +cell.dataset.kolom;
+    if (k === j) cell.remove(); else if (k > j) renumber(cell, k - 1);
+  }
+  relabel(box);
+  box.querySelector(`thead th[data-kolom="${Math.min(j, n - 2)}"] button`).focus();
+  say("Kolom verwijderd.");
+  return true;
+}
+function relabel(box) {  // every cell's name says its column, also after a column is renamed
+  const names = [...box.querySelectorAll("thead th[data-kolom] input")].map((el, i) => el.value.trim() || "kolom " + (i + 1));
+  for (const tr of columnRows(box)) for (const cell of tr.querySelectorAll(":scope > [data-kolom]")) {
+    const i = +cell.dataset.kolom, k = names[i];
+    for (const el of cell.querySelectorAll("[aria-label]")) {
+      const d = el.dataset;
+      el.setAttribute("aria-label", d.t === "kolom" ? "Kolom " + (i + 1) : el.tagName === "BUTTON" ? "Kolom verwijderen: " + k
+        : d.k === "bedrag" ? k : d.k === "totaal" ? "Vermeld totaal " + k
+        : el.classList.contains("totaal") ? "Berekend totaal " + k : "Subtotaal " + k);
+    }
+  }
+}
+function rowTotals(box) {
+  const table = box.closest("fieldset.tabel");
+  const cells = [...table.querySelectorAll("th.rijtotaal, td.rijtotaal")];
+  for (const tpl of table.querySelectorAll(":scope > template")) cells.push(...tpl.content.querySelectorAll("td.rijtotaal"));
+  for (const c of cells) c.hidden = !box.checked;
+}
+
+let copies = 0;
 function newTable() {
   const t = document.querySelector("fieldset.tabel");
   if (!t) { const p = document.createElement("p"); p.textContent = "Voeg een tabel toe op het tabblad YAML."; return p; }
@@ -185,6 +258,9 @@ function newTable() {
   c.querySelectorAll("tbody > tr.item").forEach((tr, i) => { if (i) tr.remove(); });
   c.querySelectorAll("input:not([type=hidden])").forEach((i) => { i.value = ""; });
   c.querySelectorAll("output").forEach((o) => { o.value = ""; });
+  copies += 1;
+  c.querySelectorAll("[id]").forEach((el) => { el.id += "-" + copies; });
+  c.querySelectorAll("label[for]").forEach((l) => { l.htmlFor += "-" + copies; });
   return c;
 }
 
