@@ -26,6 +26,14 @@ def collegenota() -> Path:
 
 
 @pytest.fixture
+def voorstel(tmp_path) -> Path:
+    """A copy of the example collegenota in a folder of its own, for tests that change it."""
+    path = tmp_path / "nota.yaml"
+    shutil.copy(PROPOSALS / "collegenota-sociale-teams-2021.yaml", path)
+    return path
+
+
+@pytest.fixture
 def cli():
     """Run `nota ...` in-process; returns the click Result (stdout and stderr apart)."""
     from generator.cli import main

@@ -6,7 +6,6 @@ copy in tmp_path that the tests edit the way an editor saves it.
 from __future__ import annotations
 
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROPOSALS
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -59,13 +57,6 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proces.kill()
                 self.proces.wait()
-
-
-@pytest.fixture
-def voorstel(tmp_path) -> Path:
-    path = tmp_path / "nota.yaml"
-    shutil.copy(PROPOSALS / "collegenota-sociale-teams-2021.yaml", path)
-    return path
 
 
 @pytest.fixture

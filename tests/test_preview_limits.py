@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import resource
-import shutil
 import socket
 import subprocess
 import sys
@@ -15,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROPOSALS
 from generator.web.runner import MAX_EVENT_STREAMS, REQUEST_SECONDS
 
 
@@ -54,13 +52,6 @@ class Preview:
         except subprocess.TimeoutExpired:
             self.proces.kill()
             self.proces.wait()
-
-
-@pytest.fixture
-def voorstel(tmp_path) -> Path:
-    path = tmp_path / "nota.yaml"
-    shutil.copy(PROPOSALS / "collegenota-sociale-teams-2021.yaml", path)
-    return path
 
 
 @pytest.fixture
