@@ -5,7 +5,7 @@ and decides the exit code.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ERROR = "fout"
@@ -53,25 +53,3 @@ class NotaFout(Exception):
             meldingen = [meldingen]
         self.meldingen: list[Melding] = list(meldingen)
         super().__init__("\n".join(str(m) for m in self.meldingen))
-
-
-@dataclass
-class Collection:
-    """Collects meldingen while checking, so every fault is reported at once."""
-
-    meldingen: list[Melding] = field(default_factory=list)
-
-    def add(self, melding: Melding) -> None:
-        self.meldingen.append(melding)
-
-    @property
-    def errors(self) -> list[Melding]:
-        return [m for m in self.meldingen if m.is_error]
-
-    @property
-    def warnings(self) -> list[Melding]:
-        return [m for m in self.meldingen if not m.is_error]
-
-    def raise_if_errors(self) -> None:
-        if self.errors:
-            raise NotaFout(self.meldingen)

@@ -107,3 +107,10 @@ def test_no_module_over_400_lines():
     long = {name: n for name, p in MODULES.items()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
     assert long == {}
+
+
+def test_the_proposal_stage_imports_no_later_stage():
+    """proposal/ is the left end of the pipeline: it imports itself and errors, nothing else."""
+    later = {name: sorted(d for d in deps if not d.startswith(("generator.proposal", "generator.errors")))
+             for name, deps in GRAPH.items() if name.startswith("generator.proposal")}
+    assert {name: deps for name, deps in later.items() if deps} == {}

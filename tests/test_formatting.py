@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from generator.render import formatting as fmt
+from generator.proposal import formatting as fmt
 
 
 @pytest.mark.parametrize("datum, tekst", [

@@ -110,3 +110,15 @@ def test_import_eigen_soort_zonder_schema_geen_regel_maar_uitleg(cli, tmp_path):
     assert _schema_regel(target) == "soort: mijnnota", r.output
     assert "let op: er is geen JSON Schema van 'mijnnota' gevonden" in r.stderr
     assert "$schema" not in target.read_text(encoding="utf-8")
+
+
+def test_import_telt_een_subtotaal_vanaf_het_vorige_subtotaal():
+    """A second subtotal adds up the rows since the first, as `nota check` does; the
+    importer used to add up from the top and raised a false alarm on a correct table."""
+    from generator.importer.table_check import problems
+    tabel = {"kolommen": ["Bedrag"], "regels": [
+        {"post": "a", "bedrag": 100}, {"post": "b", "bedrag": 200}, {"subtotaal": "Subtotaal"},
+        {"post": "c", "bedrag": 50}, {"subtotaal": "Subtotaal"}], "totaal": 350}
+    assert problems(tabel, [(2, [300]), (4, [50])], [], [], []) == []
+    assert problems(tabel, [(4, [60])], [], [], []) == [
+        "subtotaal Bedrag: de bron zegt € 60, de regels erboven tellen op tot € 50"]

@@ -133,7 +133,7 @@ def test_euro_nooit_los_van_het_bedrag(collegenota_docx, tmp_path):
 
 
 def test_euro_met_harde_spatie_in_html():
-    from generator.render.formatting import keep_euro_together
+    from generator.proposal.formatting import keep_euro_together
     assert keep_euro_together("jaren € 25.000, &nbsp;€&nbsp;-3 en €\n4 maar € x") == \
         "jaren €\u00a025.000, &nbsp;€\u00a0-3 en €\u00a04 maar € x"
 

@@ -13,16 +13,17 @@ from pathlib import Path
 from generator.checks import besluit, links, money, termijn, totals, writing  # noqa: F401  (registration)
 from generator.checks.registry import CHECKS
 from generator.errors import Melding, NotaFout
-from generator.proposal.load import load_file
+from generator.proposal.load import Source, load_file
 from generator.proposal.validate import Voorstel, partial, validate_all
 
 
-def run_checks(voorstel: Voorstel) -> list[Melding]:
+def run_checks(voorstel: Voorstel, skip=()) -> list[Melding]:
     """Every consistency melding of one validated proposal, in file order.
 
     On the valid part of an invalid proposal (`voorstel.partial`) the checks
-    that need the whole proposal (the seal) are left out."""
-    meldingen = [m for functie in CHECKS if not (voorstel.partial and getattr(functie, "whole", False))
+    that need the whole proposal (the seal) are left out, as are those in `skip`."""
+    meldingen = [m for functie in CHECKS if functie not in skip
+                 and not (voorstel.partial and getattr(functie, "whole", False))
                  for m in functie(voorstel)]
     return sorted(meldingen, key=lambda m: (m.regel or 0, m.column or 0))
 
@@ -38,12 +39,19 @@ def check_file(path: Path, search_path, strict: bool = False) -> tuple[Voorstel 
         bron = load_file(path)
     except NotaFout as e:
         return None, e.meldingen
+    voorstel, meldingen = check_source(bron, search_path)
+    if strict:
+        meldingen = [replace(m, niveau="fout") for m in meldingen]
+    return voorstel, meldingen
+
+
+def check_source(bron: Source, search_path, skip=()) -> tuple[Voorstel | None, list[Melding]]:
+    """`check_file` for a proposal already read (`nota decide` checks the bytes it holds
+    under its lock); the checks in `skip` are left out."""
     voorstel, meldingen = validate_all(bron, search_path)
     checked = voorstel or partial(bron, search_path)
     if checked is not None:
         eerst = meldingen[: len(bron.meldingen)]
-        meldingen = eerst + sorted(meldingen[len(bron.meldingen):] + run_checks(checked),
+        meldingen = eerst + sorted(meldingen[len(bron.meldingen):] + run_checks(checked, skip),
                                    key=lambda m: (m.regel or 0, m.column or 0))
-    if strict:
-        meldingen = [replace(m, niveau="fout") for m in meldingen]
     return voorstel, meldingen

@@ -1,13 +1,10 @@
 """A decided proposal may not change afterwards: its content must match the seal."""
 from __future__ import annotations
 
-from generator.render import formatting as fmt
+from generator.proposal import formatting as fmt
 from generator.checks.registry import check
-from generator.decisions.seal import broken, changes, tampered
+from generator.decisions.seal import ORGAAN, broken, changes, tampered
 from generator.proposal.validate import Voorstel
-
-ORGAAN = {"college": "het college", "raad": "de raad"}
-
 
 @check
 def besluit_matches_content(voorstel: Voorstel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from generator.render import formatting as fmt
+from generator.proposal import formatting as fmt
 from generator.checks.registry import check, tabellen, warning
 from generator.proposal.tables import compute
 from generator.proposal.validate import Voorstel

@@ -7,7 +7,7 @@ do when the term is exceeded. A kind without `termijn` is not checked.
 """
 from __future__ import annotations
 
-from generator.render import formatting as fmt
+from generator.proposal import formatting as fmt
 from generator.checks.registry import check, warning
 from generator.errors import Melding
 from generator.proposal.kinds import KIND_FILE

@@ -7,7 +7,7 @@ from generator.checks.registry import check, tabellen
 from generator.proposal.model import Tabel, is_empty
 from generator.proposal.tables import compute
 from generator.proposal.validate import Voorstel
-from generator.render import formatting as fmt
+from generator.proposal import formatting as fmt
 
 
 def _column(tabel: Tabel, i: int) -> str:

@@ -54,8 +54,9 @@ def _nothing_decided(voorstellen, datum, orgaan: str, paden) -> None:
     nothing written (an empty public list is never what the secretariat meant)."""
     from generator.cli import report
     from generator.errors import Melding, WARNING
-    from generator.render import formatting as fmt
-    wie = {"college": "het college", "raad": "de raad"}[orgaan]
+    from generator.proposal import formatting as fmt
+    from generator.decisions.seal import ORGAAN
+    wie = ORGAAN[orgaan]
     dates = sorted({b.datum for v in voorstellen for b in v.data.besluiten if b.orgaan == orgaan})
     hint = (f"; er zijn wel besluiten van {wie} op {', '.join(fmt.datum(d) for d in dates)}" if dates
             else f"; geen van deze voorstellen heeft een besluit van {wie}")

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from generator.cli import reports_errors, templates_option
+from generator.decisions.decide import UITKOMSTEN as BY_ORGAAN
 
 HELP = """Leg het besluit van het college of de raad vast in het voorstel.
 
@@ -15,7 +16,9 @@ Voegt één besluit toe aan 'besluiten' en verandert verder niets aan het bestan
 (commentaar en opmaak blijven byte voor byte gelijk). Het besluit verzegelt de
 inhoud: wie het voorstel daarna wijzigt, krijgt een fout van 'nota check'."""
 
-UITKOMSTEN = ["conform", "gewijzigd", "aangehouden", "afgewezen", "aangenomen", "geamendeerd", "verworpen"]
+# Every outcome of either orgaan, in order, from the one table decide checks against.
+UITKOMSTEN = list(dict.fromkeys(u for per_orgaan in BY_ORGAAN.values() for u in per_orgaan))
+UITKOMST_HELP = "; ".join(f"{orgaan}: {', '.join(u)}" for orgaan, u in BY_ORGAAN.items()) + "."
 
 
 def _date(ctx, param, waarde):
@@ -27,11 +30,9 @@ def _date(ctx, param, waarde):
 
 @click.command(help=HELP)
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--orgaan", type=click.Choice(["college", "raad"]), required=True, help="Wie besloot.")
+@click.option("--orgaan", type=click.Choice(list(BY_ORGAAN)), required=True, help="Wie besloot.")
 @click.option("--datum", required=True, callback=_date, help="Datum van de vergadering (JJJJ-MM-DD).")
-@click.option("--uitkomst", type=click.Choice(UITKOMSTEN), required=True,
-              help="college: conform, gewijzigd, aangehouden, afgewezen; "
-                   "raad: aangenomen, geamendeerd, verworpen, aangehouden.")
+@click.option("--uitkomst", type=click.Choice(UITKOMSTEN), required=True, help=UITKOMST_HELP)
 @click.option("--toelichting", default=None, help="Verplicht bij gewijzigd en geamendeerd.")
 @click.option("--besluitnummer", default=None, help="Nummer van het besluit.")
 @click.option("--door", default=None, help="Wie het besluit vastlegt (standaard: de gebruikersnaam).")

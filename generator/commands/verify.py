@@ -23,7 +23,7 @@ geen besluit."""
 @templates_option
 @reports_errors
 def verify(bestand, templates):
-    from generator.render import formatting as fmt
+    from generator.proposal import formatting as fmt
     from generator.proposal.kinds import search_path
     from generator.decisions.seal import in_force, content_hash, tampered
     from generator.proposal.validate import load_voorstel

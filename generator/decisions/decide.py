@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from generator.errors import Melding, NotaFout
 from generator.proposal.load import load_bytes
 from generator.proposal.rewrite import rewrite
-from generator.decisions.seal import content_hash, part_hashes, record_hash, tampered
+from generator.decisions.seal import ORGAAN, content_hash, part_hashes, record_hash, tampered
 
 UITKOMSTEN = {
     "college": ("conform", "gewijzigd", "aangehouden", "afgewezen"),
@@ -58,27 +58,32 @@ def seal_record(voorstel, record: dict) -> dict:
 
 
 def _valid_voorstel(raw: bytes, path: Path, search_path, vervang: bool):
-    """The proposal as `nota check` sees it; it must be free of errors (with --vervang, a
-    change since the earlier decision is allowed: the new decision seals it)."""
-    from generator.checks import check_file
-    voorstel, meldingen = check_file(path, search_path)
-    errors = [m for m in meldingen if m.is_error and not (vervang and "gewijzigd na het besluit" in m.message)]
-    if voorstel is None or errors:
+    """The proposal as `nota check` sees it, from the bytes held under the lock; it must be
+    free of errors (with --vervang, a change since the earlier decision is allowed: the
+    new decision seals it)."""
+    from generator.checks import check_source
+    from generator.checks.besluit import besluit_matches_content
+    try:
+        bron = load_bytes(raw, path)
+    except NotaFout as e:
+        bron, errors = None, e.meldingen
+    if bron is not None:
+        voorstel, meldingen = check_source(bron, search_path,
+                                           skip={besluit_matches_content} if vervang else set())
+        errors = [m for m in meldingen if m.is_error]
+    if bron is None or voorstel is None or errors:
         raise NotaFout([Melding("het voorstel bevat fouten; los die eerst op (nota check), dan kan het "
                                 "besluit worden vastgelegd", path)] + errors)
-    if voorstel.bron.tekst != raw.decode("utf-8-sig"):
-        raise NotaFout(Melding("het bestand veranderde terwijl het besluit werd vastgelegd; er is niets "
-                               "gewijzigd: probeer het opnieuw", path))
     return voorstel
 
 
 def _check_record(voorstel, record: dict, vervang: bool) -> None:
     orgaan, uitkomst, path = record["orgaan"], record["uitkomst"], voorstel.path
     if orgaan not in voorstel.soort.besluitorganen:
-        raise NotaFout(Melding(f"over een {voorstel.soort.titel.lower()} besluit {_orgaan(orgaan)} niet; "
+        raise NotaFout(Melding(f"over een {voorstel.soort.titel.lower()} besluit {ORGAAN[orgaan]} niet; "
                                f"wel: {', '.join(voorstel.soort.besluitorganen)}", path))
     if uitkomst not in UITKOMSTEN[orgaan]:
-        raise NotaFout(Melding(f"'{uitkomst}' is geen uitkomst voor {_orgaan(orgaan)}; kies uit: "
+        raise NotaFout(Melding(f"'{uitkomst}' is geen uitkomst voor {ORGAAN[orgaan]}; kies uit: "
                                f"{', '.join(UITKOMSTEN[orgaan])}", path))
     if uitkomst in TOELICHTING_REQUIRED and not (record.get("toelichting") or "").strip():
         raise NotaFout(Melding(f"bij de uitkomst '{uitkomst}' hoort een toelichting: wat is er "
@@ -86,7 +91,7 @@ def _check_record(voorstel, record: dict, vervang: bool) -> None:
     earlier = [b for b in voorstel.data.besluiten if b.orgaan == orgaan]
     if earlier and not vervang:
         raise NotaFout(Melding(
-            f"er is al een besluit van {_orgaan(orgaan)} vastgelegd ({earlier[-1].uitkomst}, "
+            f"er is al een besluit van {ORGAAN[orgaan]} vastgelegd ({earlier[-1].uitkomst}, "
             f"{earlier[-1].datum.isoformat()}); gebruik --vervang om een nieuw besluit vast te leggen", path))
     _check_date(voorstel, record)
 
@@ -104,7 +109,7 @@ def _check_date(voorstel, record: dict) -> None:
     if isinstance(eigen, dt.date) and datum < eigen:
         regel = voorstel.bron.plaats(("datum",))[0]
         raise NotaFout(Melding(
-            f"het besluit van {_orgaan(orgaan)} ({_d(datum)}) ligt vóór de datum van het voorstel "
+            f"het besluit van {ORGAAN[orgaan]} ({_d(datum)}) ligt vóór de datum van het voorstel "
             f"({_d(eigen)}, regel {regel}); over een voorstel wordt besloten nadat het is geschreven: "
             "controleer --datum", path))
     college = [b for b in voorstel.data.besluiten if b.orgaan == "college"]
@@ -115,12 +120,9 @@ def _check_date(voorstel, record: dict) -> None:
 
 
 def _d(datum: dt.date) -> str:
-    from generator.render import formatting as fmt
+    from generator.proposal import formatting as fmt
     return fmt.datum(datum)
 
-
-def _orgaan(orgaan: str) -> str:
-    return {"college": "het college", "raad": "de raad"}[orgaan]
 
 
 def record_yaml(record: dict, indent: int) -> str:

@@ -23,6 +23,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+# How a message names who decided: "het besluit van het college".
+ORGAAN = {"college": "het college", "raad": "de raad"}
+
 FIELD_HASH_LENGTH = 12
 
 

@@ -5,7 +5,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from generator.render import formatting as fmt
+from generator.proposal import formatting as fmt
 from generator.diff.compare import TextDiff, Comparison
 
 STATUS = {"gelijk": " ", "gewijzigd": "~", "nieuw": "+", "vervallen": "-"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.render.formatting import bedrag as format_bedrag, parse_amount
+from generator.proposal.formatting import bedrag as format_bedrag, parse_amount
 
 
 def _amounts(waarde, n: int) -> list[Decimal | None]:
@@ -34,6 +34,13 @@ def _sum(regels: list[dict], n: int) -> list[Decimal]:
     return totals
 
 
+def _since_subtotal(regels: list[dict]) -> list[dict]:
+    """The rows a subtotal adds up: those since the previous subtotal, as `nota check`
+    computes it (generator.proposal.tables.compute)."""
+    starts = [i for i, r in enumerate(regels) if "subtotaal" in r]
+    return regels[starts[-1] + 1:] if starts else regels
+
+
 def _euro(d: Decimal) -> str:
     try:
         return format_bedrag(d)
@@ -48,7 +55,7 @@ def problems(tabel: dict, stated_subtotals: list[tuple[int, list]], row_totals: 
     out = [f"kolom '{k}' is niet overgenomen" for k in lost]
     out += [f"cel '{c}' past in geen kolom" for c in unplaced]
     for index, stated in stated_subtotals:
-        computed = _sum(tabel["regels"][:index], n)
+        computed = _sum(_since_subtotal(tabel["regels"][:index]), n)
         for kolom, s, c in zip(tabel["kolommen"], _amounts(stated, n), computed):
             if s is not None and s != c:
                 out.append(f"subtotaal {kolom}: de bron zegt {_euro(s)}, de regels erboven tellen op tot {_euro(c)}")

@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 
 from generator.importer import table_check as check
-from generator.render.formatting import parse_amount
+from generator.proposal.formatting import parse_amount
 
 ROL = (("dekking", "dekking"), ("bekostiging", "dekking"), ("budget", "dekking"),
        ("kosten", "kosten"), ("begroting", "kosten"), ("benodigd", "kosten"))

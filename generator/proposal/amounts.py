@@ -8,7 +8,7 @@ from typing import Annotated, Union
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from generator.render.formatting import bedrag, parse_amount
+from generator.proposal.formatting import bedrag, parse_amount
 from generator.proposal.load import YamlFloat
 
 

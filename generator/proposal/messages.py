@@ -150,7 +150,7 @@ def _unknown_key(path: tuple, bron: Source, soort) -> Melding:
 
 
 def _comma_amount(bron: Source, path: tuple, heel: int, na: str) -> Melding:
-    from generator.render.formatting import bedrag
+    from generator.proposal.formatting import bedrag
     from decimal import Decimal
     geschreven = f"{heel},{na}"
     if len(na) == 3:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.render import formatting as fmt
+from generator.proposal import formatting as fmt
 from generator.proposal.model import Besluit, Bijlage, Tabel, is_empty, is_nvt
 from generator.proposal.tables import ComputedTable, compute
 from generator.proposal.validate import Voorstel

@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateNotFound
 
 from generator.errors import Melding, NotaFout
-from generator.render.formatting import keep_euro_together
+from generator.proposal.formatting import keep_euro_together
 from generator.render.templating import html_env
 
 

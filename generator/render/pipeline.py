@@ -33,22 +33,37 @@ class Result:
 
 
 def write(voorstel, out_dir: Path, formats, meldingen: list | None = None) -> list[Path]:
-    from generator.render import context
+    """Write the documents of a checked proposal; the context and the HTML rendition
+    are made once and feed both the DOCX and the PDF."""
     from generator.render.output import base_name
-    ctx = context.build(voorstel)
+    ctx, html = _rendition(voorstel)
     naam = base_name(voorstel)
     written = []
     if "docx" in formats:
         from generator.render.docx import render_docx
-        render_docx(voorstel, ctx, out_dir / f"{naam}.docx")
+        render_docx(voorstel, ctx, out_dir / f"{naam}.docx", html=html)
         written.append(out_dir / f"{naam}.docx")
     if "pdf" in formats or WITH_SOURCE in formats:
-        from generator.render.html import render_html
         from generator.render.pdf import render_pdf
-        render_pdf(voorstel, render_html(voorstel, ctx), out_dir / f"{naam}.pdf", bron=WITH_SOURCE in formats,
+        render_pdf(voorstel, html, out_dir / f"{naam}.pdf", bron=WITH_SOURCE in formats,
                    meldingen=meldingen)
         written.append(out_dir / f"{naam}.pdf")
     return written
+
+
+_last_rendition: tuple = (None, None)
+
+
+def _rendition(voorstel) -> tuple[dict, str]:
+    """The context and HTML of `voorstel`, made once even when its formats are written
+    one call at a time (the pool writes the DOCX, then the PDF, of the same proposal)."""
+    global _last_rendition
+    if _last_rendition[0] is not voorstel:
+        from generator.render import context
+        from generator.render.html import render_html
+        ctx = context.build(voorstel)
+        _last_rendition = (voorstel, (ctx, render_html(voorstel, ctx)))
+    return _last_rendition[1]
 
 
 def render_one(path: Path, search_path, out_dir: Path, formats, docx_separately: bool = False):

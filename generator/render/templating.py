@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from generator.render import formatting as fmt, housestyle
+from generator.proposal import formatting as fmt
+from generator.render import housestyle
 from generator.render.context import besluitregel
 from generator.proposal.kinds import Soort
 from generator.render.richtext import to_html

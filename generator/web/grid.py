@@ -142,7 +142,7 @@ def text_of(value) -> str:
 
 def cells(computed) -> dict:
     """The computed cells of a table as the page shows them: per row, the total, per row's total."""
-    from generator.render.formatting import bedrag
+    from generator.proposal.formatting import bedrag
 
     def fmt(b) -> str:
         return bedrag(b, centen=computed.centen) if b is not None else ""

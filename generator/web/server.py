@@ -175,8 +175,9 @@ def _track_changes(preview, on_rebuild) -> None:
 
 
 def _counts(path: Path, target: Path) -> bool:
-    """The proposal itself, or a template, stylesheet or kind.yaml of its kind."""
-    return path == target or path.name == "kind.yaml" or path.suffix in (".j2", ".css", ".html")
+    """The proposal itself, or a template, stylesheet, kind.yaml or house style of its kind."""
+    return (path == target or path.name in ("kind.yaml", "huisstijl.yaml")
+            or path.suffix in (".j2", ".css", ".html"))
 
 
 def _clear_soort_caches() -> None:

@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.decisions.seal import ORGAAN
 from generator.errors import Melding, NotaFout
 from generator.proposal.files import YAML_SUFFIXES, collect
 from generator.web.preview import Preview, State, error_page, for_screen
@@ -50,7 +51,7 @@ def quick_entry(root: Path, path: Path) -> Entry:
         tekst = ""
     top = {k: v.strip("'\"") for k, v in _TOP.findall(tekst)}
     organen = sorted(set(_BESLUIT.findall(tekst.partition("\nbesluiten:")[2])))
-    status = "; ".join(f"besloten door {'het college' if o == 'college' else 'de raad'}" for o in organen)
+    status = "; ".join(f"besloten door {ORGAAN[o]}" for o in organen)
     return Entry(path.relative_to(root).as_posix(), top.get("onderwerp") or path.stem, top.get("soort", ""),
                  top.get("kenmerk", ""), top.get("datum", ""), status or "concept", None, bool(organen))
 
@@ -107,7 +108,7 @@ class Workspace:
             return Entry(naam, path.stem, "", "", "", "concept", max(problemen, 1), False)
         v = voorstel.data
         besluiten = {b.orgaan: b for b in v.besluiten}
-        status = "; ".join(f"besloten door {'het college' if o == 'college' else 'de raad'} "
+        status = "; ".join(f"besloten door {ORGAAN[o]} "
                            f"({b.uitkomst}, {b.datum.isoformat()})" for o, b in besluiten.items())
         datum = getattr(v, "datum", None)
         return Entry(naam, str(getattr(v, "onderwerp", "") or path.stem), voorstel.soort.naam,
