@@ -126,7 +126,7 @@ def _delen(a: Path, b: Path, tmp: str) -> str:
     terminal view and the HTML report."""
     import io
     from rich.console import Console
-    from generator.commands.diff import load_draft
+    from generator.diff.drafts import load_draft
     from generator.diff.compare import compare
     from generator.diff.html import report_html
     from generator.diff.terminal import show

@@ -122,3 +122,20 @@ def test_import_telt_een_subtotaal_vanaf_het_vorige_subtotaal():
     assert problems(tabel, [(2, [300]), (4, [50])], [], [], []) == []
     assert problems(tabel, [(4, [60])], [], [], []) == [
         "subtotaal Bedrag: de bron zegt € 60, de regels erboven tellen op tot € 50"]
+
+
+def test_de_vergelijkpagina_van_de_editor_leest_concepten_zoals_nota_diff(tmp_path, search_path):
+    """A field still to fill in: `nota diff` compares such a draft, and so does the editor's
+    compare page (it used the strict loader, which refuses the draft)."""
+    from types import SimpleNamespace
+
+    from conftest import PROPOSALS
+    from generator.web.meeting import _report
+    tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
+    assert "afdeling: Sociaal Domein\n" in tekst
+    (tmp_path / "oud.yaml").write_text(tekst, encoding="utf-8")
+    (tmp_path / "nieuw.yaml").write_text(tekst.replace("afdeling: Sociaal Domein\n", "afdeling: invullen\n", 1),
+                                         encoding="utf-8")
+    html = _report(SimpleNamespace(root=tmp_path, search_path=search_path),
+                   tmp_path / "oud.yaml", tmp_path / "nieuw.yaml")
+    assert "oud.yaml" in html and "Sociaal Domein" in html and "invullen" in html

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.checks.registry import check
 from generator.errors import Melding
-from generator.proposal.references import is_outside, local_path, position
+from generator.proposal.references import is_outside, local_path, outside_message, position
 from generator.proposal.validate import Voorstel
 
 
@@ -47,7 +47,7 @@ def references_stay_in_folder(voorstel: Voorstel):
                 continue
             seen.add((soort, href))
             regel, column = position(voorstel.bron.tekst, href)
-            yield Melding(_message(soort, href), voorstel.path, regel, column)
+            yield Melding(outside_message(soort, href), voorstel.path, regel, column)
 
 
 def _refused(soort: str, href: str, folder, roots) -> bool:
@@ -55,13 +55,3 @@ def _refused(soort: str, href: str, folder, roots) -> bool:
     if soort == "afbeelding":
         return local_path(href) is None or is_outside(folder, href, roots)
     return is_outside(folder, href)
-
-
-def _message(soort: str, href: str) -> str:
-    """The wording rendering uses for the same refusal (render/pdf.py)."""
-    if soort == "afbeelding":
-        return (f"het document verwijst naar een bestand buiten de map van het voorstel: {href}; "
-                "zet afbeeldingen en bijlagen naast het voorstel")
-    return (f"de link '{href}' wijst naar een bestand buiten de map van het voorstel; nota zet "
-            "geen lokaal pad in het document: zet het bestand naast het voorstel en link ernaar "
-            "met alleen de bestandsnaam")

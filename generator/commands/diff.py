@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from generator.cli import reports_errors, templates_option
-from generator.errors import WARNING, Melding, NotaFout
+from generator.errors import NotaFout
 
 HELP = """Vergelijk twee voorstellen: kopgegevens, beslispunten, teksten en bedragen.
 
@@ -27,38 +26,6 @@ is fout, de opdracht is verkeerd gebruikt, of er is een deel overgeslagen en ver
 verschil gevonden)."""
 
 TROUBLE = 2  # diff(1): trouble, as opposed to 1 for "different"
-
-
-def load_draft(path: Path, search_path):
-    """(proposal, warnings): the proposal as far as its content goes. Consistency (totals,
-    amounts in the beslispunten) is not checked, and fields still to be filled in are taken
-    as they are; a part that does not fit the kind is left out, with a warning that says so.
-    NotaFout for a file that cannot be read as a proposal: YAML that does not parse, a
-    value that cannot be read (a date that does not exist, a duplicate key), an unknown kind."""
-    from generator.proposal.load import load_file
-    from generator.proposal.validate import partial, validate_all
-    bron = load_file(path)
-    voorstel, meldingen = validate_all(bron, search_path)
-    if voorstel is not None:
-        return voorstel, []
-    errors = [m for m in meldingen if m.is_error]
-    unreadable = [m for m in bron.meldingen if m.is_error]
-    voorstel = None if unreadable else partial(bron, search_path)
-    if voorstel is None:
-        raise NotaFout(errors or [Melding("kan niet als voorstel worden gelezen", path)])
-    blank = _blank_meldingen(bron, search_path)
-    return voorstel, [replace(m, message=f"{m.message}; dit deel is niet vergeleken", niveau=WARNING)
-                      for m in errors if m not in blank]
-
-
-def _blank_meldingen(bron, search_path) -> set[Melding]:
-    """The meldingen for fields that are still blank or hold the skeleton's text."""
-    from generator.proposal import placeholders
-    from generator.proposal.kinds import find_soort, known_soorten
-    naam = bron.data.get("soort") if isinstance(bron.data, dict) else None
-    if not isinstance(naam, str) or naam not in known_soorten(search_path) or not hasattr(placeholders, "blanks"):
-        return set()
-    return {bron.melding(pad, tekst) for pad, tekst in placeholders.blanks(bron.data, find_soort(naam, search_path))}
 
 
 @click.command(help=HELP)
@@ -89,6 +56,7 @@ def _diff(oud, nieuw, html_pad, docx_pad, templates) -> tuple[bool, bool]:
     from rich.console import Console
 
     from generator.diff.compare import compare
+    from generator.diff.drafts import load_draft
     from generator.diff.terminal import show
     from generator.proposal.kinds import search_path
     path = search_path(templates)

@@ -100,7 +100,6 @@ class Comparison:
                 and all(s.gelijk for s in self.secties) and all(t.gelijk for t in self.tabellen))
 
 
-word_diff = text_diff  # the name callers used before texts compared by sentence first
 
 
 def compare(oud, nieuw) -> Comparison:

@@ -4,7 +4,7 @@ author and date), so Word's review pane walks through them.
 
 Both proposals are rendered to Word; the body blocks (paragraphs and tables)
 are aligned in order. A changed paragraph gets a word diff
-(generator.diff.compare.word_diff) inside its own runs, so styles, numbering,
+(generator.diff.text.text_diff) inside its own runs, so styles, numbering,
 headings and formatting stay the new document's; a removed block returns as
 deleted text in its old place; a table is compared row by row, a changed
 amount as a whole.
@@ -19,7 +19,7 @@ from pathlib import Path
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from generator.diff.compare import word_diff
+from generator.diff.text import text_diff
 from generator.render.output import atomic
 
 SIMILAR = 0.5
@@ -83,7 +83,7 @@ class Redline:
             self.inserted(new)
             return
         oud, nieuw = _text(old), "".join(_run_text(r) for r in runs)
-        pieces = [("-", oud), ("+", nieuw)] if whole else word_diff(oud, nieuw).pieces
+        pieces = [("-", oud), ("+", nieuw)] if whole else text_diff(oud, nieuw).pieces
         if "".join(c for op, c in pieces if op != "-") != nieuw:  # the diff must spell the new text
             pieces = [("-", oud), ("+", nieuw)]
         segments = _segments(runs)

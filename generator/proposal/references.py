@@ -37,3 +37,14 @@ def position(tekst: str, href: str) -> tuple[int | None, int | None]:
         return None, None
     at += 2
     return tekst.count("\n", 0, at) + 1, at - (tekst.rfind("\n", 0, at) + 1) + 1
+
+
+def outside_message(soort: str, href: str) -> str:
+    """The refusal of an image ('afbeelding') or link outside the proposal's folder, in the
+    words `nota check` and rendering both use."""
+    if soort == "afbeelding":
+        return (f"het document verwijst naar een bestand buiten de map van het voorstel: {href}; "
+                "zet afbeeldingen en bijlagen naast het voorstel")
+    return (f"de link '{href}' wijst naar een bestand buiten de map van het voorstel; nota zet "
+            "geen lokaal pad in het document: zet het bestand naast het voorstel en link ernaar "
+            "met alleen de bestandsnaam")

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from docx.shared import Mm
 
+from generator.proposal.references import outside_message
 from generator.errors import Melding, NotaFout
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -53,9 +54,7 @@ def _read(folders: list[Path], src: str, bron) -> bytes | None:
         return None
     roots = [f.resolve() for f in folders]
     if not any(path.is_relative_to(r) for r in roots):
-        raise NotaFout(Melding(
-            f"het document verwijst naar een bestand buiten de map van het voorstel: {path}; "
-            "zet afbeeldingen en bijlagen naast het voorstel", bron))
+        raise NotaFout(Melding(outside_message("afbeelding", str(path)), bron))
     if path.suffix.lower() not in TYPES or not path.is_file():  # is_file: no FIFO, device or folder
         return None
     with path.open("rb") as f:

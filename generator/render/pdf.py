@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from generator.proposal.references import is_outside, position
+from generator.proposal.references import is_outside, outside_message, position
 from generator.errors import Melding, NotaFout
 from generator.render.output import write_bytes
 from generator.render.pdf_tags import complete_tags
@@ -61,10 +61,7 @@ def check_links(voorstel, html: str) -> None:
         if not is_outside(folder, href):
             continue
         regel, column = position(voorstel.bron.tekst, href)
-        meldingen.append(Melding(
-            f"de link '{href}' wijst naar een bestand buiten de map van het voorstel; "
-            "nota zet geen lokaal pad in het document: zet het bestand naast het voorstel "
-            "en link ernaar met alleen de bestandsnaam", voorstel.path, regel, column))
+        meldingen.append(Melding(outside_message("link", href), voorstel.path, regel, column))
     if meldingen:
         raise NotaFout(meldingen)
 
@@ -95,7 +92,5 @@ def _layout(voorstel, html: str, bron: bool, opties: dict) -> bytes:
     document = html_document(voorstel, html, fetcher).render()
     if fetcher.refused:
         outside = ", ".join(unquote(u) for u in fetcher.refused)
-        raise NotaFout(Melding(
-            f"het document verwijst naar een bestand buiten de map van het voorstel: {outside}; "
-            "zet afbeeldingen en bijlagen naast het voorstel", voorstel.path))
+        raise NotaFout(Melding(outside_message("afbeelding", outside), voorstel.path))
     return document.write_pdf(**{"pdf_tags": True, **pdf_options(voorstel, bron), **opties})

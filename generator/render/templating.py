@@ -24,11 +24,6 @@ FILTERS = {
 }
 
 
-def filters_for_text() -> dict:
-    """Filters that give plain text (for the DOCX templates)."""
-    return dict(FILTERS)
-
-
 @lru_cache(maxsize=32)
 def html_env(soort: Soort) -> Environment:
     loader = ChoiceLoader([FileSystemLoader(str(d)) for d in soort.template_dirs()])

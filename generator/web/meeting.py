@@ -141,11 +141,12 @@ async def compare_report(site, request):
 
 
 def _report(workspace, oud: Path, nieuw: Path) -> str:
-    """`nota diff`'s HTML report; drafts compare too (totals need not add up yet)."""
+    """`nota diff`'s HTML report; drafts compare too (totals need not add up yet), read
+    as `nota diff` reads them."""
     from generator.diff.compare import compare
+    from generator.diff.drafts import load_draft
     from generator.diff.html import report_html
-    from generator.proposal.validate import load_voorstel
-    loaded = [load_voorstel(path, workspace.search_path) for path in (oud, nieuw)]
+    loaded = [load_draft(path, workspace.search_path)[0] for path in (oud, nieuw)]
     names = [p.relative_to(workspace.root).as_posix() for p in (oud, nieuw)]
     return report_html(compare(*loaded), *names)
 
