@@ -90,6 +90,20 @@ def soort_argument(naam: str, path):
     return find_soort(naam, path)
 
 
+def _meeting_date(ctx, param, waarde):
+    import datetime as dt
+    try:
+        return dt.date.fromisoformat(waarde)
+    except ValueError:
+        raise click.BadParameter(f"'{waarde}' is geen bestaande datum van de vorm JJJJ-MM-DD") from None
+
+
+def meeting_date_option(f):
+    """--datum, the date of the meeting (decide, besluitenlijst)."""
+    return click.option("--datum", required=True, callback=_meeting_date,
+                        help="Datum van de vergadering (JJJJ-MM-DD).")(f)
+
+
 def reports_errors(f):
     """Turns NotaFout into printed meldingen and exit code 1."""
     @wraps(f)

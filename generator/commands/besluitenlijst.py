@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
-from generator.commands.decide import _date
+from generator.cli import meeting_date_option, reports_errors, templates_option
 
 HELP = """Maak de openbare besluitenlijst van een vergadering (PDF en Word).
 
@@ -18,7 +17,7 @@ andere worden geteld."""
 
 @click.command(help=HELP)
 @click.argument("paden", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--datum", required=True, callback=_date, help="Datum van de vergadering (JJJJ-MM-DD).")
+@meeting_date_option
 @click.option("--orgaan", type=click.Choice(["college", "raad"]), default="college", show_default=True)
 @click.option("-o", "--uitvoer", "uitmap", type=click.Path(file_okay=False, path_type=Path),
               default=Path("output"), show_default=True, help="Een map, geen bestand: nota schrijft de besluitenlijst (PDF en Word) daarin.")
@@ -37,14 +36,11 @@ def besluitenlijst(paden, datum, orgaan, uitmap, templates):
         error |= voorstel is None or any(m.is_error for m in meldingen)
         if voorstel is not None:
             voorstellen.append(voorstel)
-    punten, niet_openbaar, gemeente = bl.collect(voorstellen, datum, orgaan)
-    if not punten and not niet_openbaar:
+    written, openbaar, niet_openbaar = bl.write(voorstellen, datum, orgaan, uitmap)
+    if not written:
         _nothing_decided(voorstellen, datum, orgaan, paden)
-    tekst = bl.html(punten, niet_openbaar, gemeente, datum, orgaan)
-    naam = f"besluitenlijst-{orgaan}-{datum.isoformat()}"
-    bl.write_pdf(tekst, uitmap / f"{naam}.pdf")
-    bl.write_docx(tekst, uitmap / f"{naam}.docx", f"Besluitenlijst {datum.isoformat()}")
-    click.echo(f"geschreven: {uitmap / naam}.pdf en .docx ({len(punten)} openbaar, "
+    naam = bl.name(datum, orgaan)
+    click.echo(f"geschreven: {uitmap / naam}.pdf en .docx ({openbaar} openbaar, "
                f"{niet_openbaar} niet openbaar)")
     sys.exit(1 if error else 0)
 

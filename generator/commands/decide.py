@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
+from generator.cli import meeting_date_option, reports_errors, templates_option
 from generator.decisions.decide import UITKOMSTEN as BY_ORGAAN
 
 HELP = """Leg het besluit van het college of de raad vast in het voorstel.
@@ -21,17 +21,10 @@ UITKOMSTEN = list(dict.fromkeys(u for per_orgaan in BY_ORGAAN.values() for u in 
 UITKOMST_HELP = "; ".join(f"{orgaan}: {', '.join(u)}" for orgaan, u in BY_ORGAAN.items()) + "."
 
 
-def _date(ctx, param, waarde):
-    try:
-        return dt.date.fromisoformat(waarde)
-    except ValueError:
-        raise click.BadParameter(f"'{waarde}' is geen bestaande datum van de vorm JJJJ-MM-DD") from None
-
-
 @click.command(help=HELP)
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--orgaan", type=click.Choice(list(BY_ORGAAN)), required=True, help="Wie besloot.")
-@click.option("--datum", required=True, callback=_date, help="Datum van de vergadering (JJJJ-MM-DD).")
+@meeting_date_option
 @click.option("--uitkomst", type=click.Choice(UITKOMSTEN), required=True, help=UITKOMST_HELP)
 @click.option("--toelichting", default=None, help="Verplicht bij gewijzigd en geamendeerd.")
 @click.option("--besluitnummer", default=None, help="Nummer van het besluit.")

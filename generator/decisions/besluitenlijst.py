@@ -108,3 +108,27 @@ def write_docx(tekst: str, target: Path, titel: str) -> None:
                autoescape=True)
     from generator.render.docx import save_html_document
     save_html_document(tpl.docx, tekst, target, titel)  # house style, properties, fixed bytes
+
+
+def name(datum: dt.date, orgaan: str) -> str:
+    """The file name of a meeting's list, without its extension."""
+    return f"besluitenlijst-{orgaan}-{datum.isoformat()}"
+
+
+def write(voorstellen, datum: dt.date, orgaan: str, out_dir: Path, formats=("pdf", "docx")) -> tuple[list[Path], int, int]:
+    """Write the list of `orgaan`'s decisions of `datum` in `formats`; returns (the files,
+    the number of public items, the number of non-public ones). Nothing is written when
+    nothing was decided on that date."""
+    punten, niet_openbaar, gemeente = collect(voorstellen, datum, orgaan)
+    if not punten and not niet_openbaar:
+        return [], 0, 0
+    tekst = html(punten, niet_openbaar, gemeente, datum, orgaan)
+    written = []
+    for format_ in formats:
+        target = out_dir / f"{name(datum, orgaan)}.{format_}"
+        if format_ == "pdf":
+            write_pdf(tekst, target)
+        else:
+            write_docx(tekst, target, f"Besluitenlijst {datum.isoformat()}")
+        written.append(target)
+    return written, len(punten), niet_openbaar

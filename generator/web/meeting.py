@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from generator.decisions.seal import ORGAAN
 from generator.errors import Melding, NotaFout
 from generator.web.security import body
 
@@ -105,25 +106,22 @@ async def besluitenlijst(site, request):
     format_ = request.path_params["format_"]
     if format_ not in ("pdf", "docx"):
         return HTMLResponse("niet gevonden", 404)
-    naam, inhoud = await run_in_threadpool(_besluitenlijst, site.workspace, datum, orgaan, format_)
+    made = await run_in_threadpool(_besluitenlijst, site.workspace, datum, orgaan, format_)
+    if made is None:  # as `nota besluitenlijst`: an empty public list is never what was meant
+        return HTMLResponse(f"Geen besluiten van {ORGAAN[orgaan]} op {datum.isoformat()}: er is geen "
+                            "besluitenlijst gemaakt; controleer de datum en het orgaan.", 404)
+    naam, inhoud = made
     from generator.web.preview import FORMATS
     return Response(inhoud, media_type=FORMATS[format_], headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(naam)}", "Cache-Control": "no-store"})
 
 
-def _besluitenlijst(workspace, datum: dt.date, orgaan: str, format_: str) -> tuple[str, bytes]:
+def _besluitenlijst(workspace, datum: dt.date, orgaan: str, format_: str) -> tuple[str, bytes] | None:
     from generator.decisions import besluitenlijst as bl
     voorstellen = [v for _, v, _ in _proposals(workspace)]
-    punten, niet_openbaar, gemeente = bl.collect(voorstellen, datum, orgaan)
-    tekst = bl.html(punten, niet_openbaar, gemeente, datum, orgaan)
-    naam = f"besluitenlijst-{orgaan}-{datum.isoformat()}.{format_}"
     with tempfile.TemporaryDirectory(prefix="nota-serve-") as tmp:
-        target = Path(tmp) / naam
-        if format_ == "pdf":
-            bl.write_pdf(tekst, target)
-        else:
-            bl.write_docx(tekst, target, f"Besluitenlijst {datum.isoformat()}")
-        return naam, target.read_bytes()
+        written, _, _ = bl.write(voorstellen, datum, orgaan, Path(tmp), (format_,))
+        return (written[0].name, written[0].read_bytes()) if written else None
 
 
 async def compare_page(site, request):
