@@ -1,7 +1,6 @@
 """`nota decide`: the secretariat records the decision of the college or the council."""
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 from pathlib import Path
 

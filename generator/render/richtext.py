@@ -2,12 +2,11 @@
 
 Raw HTML is never interpreted (the parser's html option is off, so it is
 kept as literal text) and only http(s), mailto and relative links survive.
-`naar_html` feeds the PDF; `naar_blokken` gives a small block tree that the
-DOCX renderer turns into Word paragraphs, lists and headings.
+`to_html` feeds the HTML rendition that both the PDF and the DOCX are made
+from; `plain_text` gives the words for the checks and the diff.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -48,121 +47,25 @@ def to_html(tekst: str) -> Markup:
     return Markup(_parser().renderer.render(tokens, _parser().options, {}))
 
 
-@dataclass
-class Run:
-    tekst: str
-    bold: bool = False
-    italic: bool = False
-    code: bool = False
-    link: str | None = None
-
-
-@dataclass
-class Block:
-    soort: str  # alinea | kop | lijst | citaat | code | lijn
-    runs: list[Run] = field(default_factory=list)
-    niveau: int = 0  # kop: heading level
-    ordered: bool = False  # lijst
-    start: int = 1  # lijst
-    items: list[list["Block"]] = field(default_factory=list)  # lijst: blocks per item
-    children: list["Block"] = field(default_factory=list)  # citaat
-
-    @property
-    def tekst(self) -> str:
-        return "".join(r.tekst for r in self.runs)
-
-
-def to_blocks(tekst: str) -> list[Block]:
-    tokens = _parser().parse(tekst or "")
-    blocks, _ = _blocks(tokens, 0, None)
-    return blocks
-
-
-def _blocks(tokens, i: int, end: str | None) -> tuple[list[Block], int]:
-    out: list[Block] = []
-    while i < len(tokens):
-        t = tokens[i]
-        if end and t.type == end:
-            return out, i + 1
-        if t.type == "paragraph_open":
-            out.append(Block("alinea", runs=_runs(tokens[i + 1].children or [])))
-            i += 3
-        elif t.type == "heading_open":
-            out.append(Block("kop", runs=_runs(tokens[i + 1].children or []), niveau=_level(t.tag)))
-            i += 3
-        elif t.type in ("bullet_list_open", "ordered_list_open"):
-            block, i = _list(tokens, i)
-            out.append(block)
-        elif t.type == "blockquote_open":
-            children, i = _blocks(tokens, i + 1, "blockquote_close")
-            out.append(Block("citaat", children=children))
-        elif t.type in ("fence", "code_block"):
-            out.append(Block("code", runs=[Run(t.content.rstrip("\n"), code=True)]))
-            i += 1
-        elif t.type == "hr":
-            out.append(Block("lijn"))
-            i += 1
-        else:
-            i += 1
-    return out, i
-
-
-def _list(tokens, i: int) -> tuple[Block, int]:
-    open_ = tokens[i]
-    ordered = open_.type == "ordered_list_open"
-    block = Block("lijst", ordered=ordered, start=int(open_.attrs.get("start", 1) or 1))
-    close = "ordered_list_close" if ordered else "bullet_list_close"
-    i += 1
-    while tokens[i].type != close:
-        if tokens[i].type == "list_item_open":
-            item, i = _blocks(tokens, i + 1, "list_item_close")
-            block.items.append(item)
-        else:
-            i += 1
-    return block, i + 1
-
-
-def _runs(children) -> list[Run]:
-    runs: list[Run] = []
-    bold = italic = 0
-    link: str | None = None
-    for t in children:
-        if t.type == "strong_open":
-            bold += 1
-        elif t.type == "strong_close":
-            bold -= 1
-        elif t.type == "em_open":
-            italic += 1
-        elif t.type == "em_close":
-            italic -= 1
-        elif t.type == "link_open":
-            link = t.attrs.get("href")
-        elif t.type == "link_close":
-            link = None
-        elif t.type in ("text", "html_inline"):
-            runs.append(Run(t.content, bool(bold), bool(italic), link=link))
-        elif t.type == "code_inline":
-            runs.append(Run(t.content, code=True, link=link))
-        elif t.type in ("softbreak",):
-            runs.append(Run(" ", bool(bold), bool(italic), link=link))
-        elif t.type == "hardbreak":
-            runs.append(Run("\n", bool(bold), bool(italic), link=link))
-        elif t.type == "image":
-            runs.append(Run(t.content or t.attrs.get("alt", ""), bool(bold), bool(italic)))
-    return runs
-
-
+@lru_cache(maxsize=4096)
 def plain_text(tekst: str) -> str:
-    """The words of a markdown text without markup (for checks and diffs)."""
+    """The words of a markdown text without markup (for checks and diffs): one line per
+    paragraph, heading, list item paragraph or code block, in document order."""
     parts = []
-    for block in to_blocks(tekst):
-        parts.append(_block_text(block))
+    for t in _parser().parse(tekst or ""):
+        if t.type == "inline":
+            parts.append("".join(_INLINE_TEXT.get(c.type, _no_text)(c) for c in t.children or []))
+        elif t.type in ("fence", "code_block"):
+            parts.append(t.content.rstrip("\n"))
     return "\n".join(d for d in parts if d)
 
 
-def _block_text(block: Block) -> str:
-    if block.soort == "lijst":
-        return "\n".join(_block_text(b) for item in block.items for b in item)
-    if block.soort == "citaat":
-        return "\n".join(_block_text(b) for b in block.children)
-    return block.tekst
+def _no_text(_token) -> str:
+    return ""
+
+
+_INLINE_TEXT = {
+    "text": lambda c: c.content, "html_inline": lambda c: c.content, "code_inline": lambda c: c.content,
+    "softbreak": lambda c: " ", "hardbreak": lambda c: "\n",
+    "image": lambda c: c.content or c.attrs.get("alt", ""),
+}
