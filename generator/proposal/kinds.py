@@ -6,7 +6,6 @@ templates. A kind in an earlier folder overrides one of the same name.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from generator.errors import Melding, NotaFout
+from generator.proposal.settings import read_settings
 from generator.proposal.suggest import suggest
 
 SHARED = "_gedeeld"
@@ -88,17 +88,7 @@ def search_path(templates: Path | None = None, workdir: Path | None = None) -> t
 
 
 def _nota_toml(workdir: Path) -> Path | None:
-    path = workdir / "nota.toml"
-    if not path.is_file():
-        return None
-    try:
-        config = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise NotaFout(Melding(f"nota.toml is ongeldig ({e})", path)) from None
-    map_ = config.get("templates")
-    if map_ is None:
-        return None
-    return (workdir / str(map_))
+    return read_settings(workdir).templates
 
 
 def known_soorten(path: tuple[Path, ...]) -> list[str]:
