@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from generator.proposal import formatting as fmt
 from generator.checks.registry import check
+from generator.decisions.numbering import decides
 from generator.decisions.seal import ORGAAN, broken, changes, tampered
 from generator.proposal.validate import Voorstel
 
@@ -10,6 +11,8 @@ from generator.proposal.validate import Voorstel
 def besluit_matches_content(voorstel: Voorstel):
     """The seal covers the whole content: not checked on a partly valid proposal."""
     for i, besluit in broken(voorstel):
+        if not decides(besluit):  # aangehouden: back to concept, changes expected
+            continue
         parts = "; ".join(f"{c.part} {c.state} (regel {c.regel})" for c in changes(voorstel, besluit))
         yield voorstel.bron.melding(("besluiten", i), (
             f"het voorstel is gewijzigd na het besluit van {ORGAAN[besluit.orgaan]} van "

@@ -126,7 +126,7 @@ class Besluit(Strict):
     orgaan: Literal["college", "raad"]
     datum: dt.date
     uitkomst: Literal["conform", "gewijzigd", "aangehouden", "afgewezen",
-                      "aangenomen", "geamendeerd", "verworpen"]
+                      "aangenomen", "geamendeerd", "verworpen", "teruggetrokken"]
     toelichting: Optional[Tekst] = None
     besluitnummer: Optional[Tekst] = None
     vastgelegd_door: Optional[Tekst] = None

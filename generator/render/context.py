@@ -18,7 +18,7 @@ NIET_VAN_TOEPASSING = "Niet van toepassing"
 UITKOMST_TEXT = {
     "conform": "Conform.", "gewijzigd": "Gewijzigd vastgesteld.", "aangehouden": "Aangehouden.",
     "afgewezen": "Afgewezen.", "aangenomen": "Aangenomen.", "geamendeerd": "Geamendeerd aangenomen.",
-    "verworpen": "Verworpen.",
+    "verworpen": "Verworpen.", "teruggetrokken": "Teruggetrokken.",
 }
 ORGAAN_AUTEUR = {"college": "College van burgemeester en wethouders", "raad": "Gemeenteraad"}
 STATUS_TEXT = {"op koers": "Op koers", "aandacht": "Aandacht", "risico": "Risico"}

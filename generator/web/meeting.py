@@ -7,7 +7,6 @@ generator.decisions.besluitenlijst; the comparison is `nota diff`'s HTML.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import tempfile
 from pathlib import Path
 from urllib.parse import quote
@@ -54,35 +53,43 @@ def _proposals(workspace):
             yield path.relative_to(workspace.root).as_posix(), voorstel, meldingen
 
 
-def _agenda(workspace, datum: dt.date, orgaan: str) -> tuple[list, list]:
-    """(to decide, decided at this meeting) for one orgaan."""
+def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
+    """The meeting of one orgaan on one date: what is still to decide (with the proposals
+    that cannot be decided yet, because of errors, first), and what this meeting decided."""
     from generator.decisions.decide import UITKOMSTEN
-    open_, decided = [], []
+    from generator.decisions.numbering import format_number, history, next_number, on_agenda, parse_number
+    open_, decided, alles = [], [], []
     for naam, voorstel, meldingen in _proposals(workspace):
-        if orgaan not in voorstel.soort.besluitorganen:
-            continue
-        besluiten = [b for b in voorstel.data.besluiten if b.orgaan == orgaan]
+        alles.append(voorstel)
         item = {"naam": naam, "onderwerp": str(getattr(voorstel.data, "onderwerp", "") or naam),
                 "kenmerk": str(getattr(voorstel.data, "kenmerk", "") or ""),
-                "fouten": sum(m.is_error for m in meldingen), "uitkomsten": UITKOMSTEN[orgaan]}
-        if not besluiten:
+                "fouten": sum(m.is_error for m in meldingen), "uitkomsten": UITKOMSTEN[orgaan],
+                "eerder": history(voorstel, orgaan)}
+        besluiten = [b for b in voorstel.data.besluiten if b.orgaan == orgaan]
+        if besluiten and besluiten[-1].datum == datum:
+            decided.append({**item, "uitkomst": besluiten[-1].uitkomst, "toelichting": besluiten[-1].toelichting
+                            or "", "besluitnummer": besluiten[-1].besluitnummer or ""})
+        elif on_agenda(voorstel, orgaan):
             open_.append(item)
-        elif besluiten[-1].datum == datum:
-            decided.append({**item, "uitkomst": besluiten[-1].uitkomst,
-                            "toelichting": besluiten[-1].toelichting or ""})
-    return open_, decided
+    first = parse_number(next_number(alles, orgaan, datum))[1]
+    for i, item in enumerate(item for item in open_ if not item["fouten"]):
+        item["besluitnummer"] = format_number(orgaan, datum.year, first + i)
+    return {"te_besluiten": sorted(open_, key=lambda i: not i["fouten"]), "besloten": decided,
+            "met_fouten": [i for i in open_ if i["fouten"]]}
 
 
 async def secretariat(site, request):
     datum, orgaan = _meeting(request)
-    open_, decided = await run_in_threadpool(_agenda, site.workspace, datum, orgaan)
+    agenda = await run_in_threadpool(_agenda, site.workspace, datum, orgaan)
     return site.page("secretariaat.html", datum=datum.isoformat(), orgaan=orgaan, organen=ORGANEN,
-                     te_besluiten=open_, besloten=decided)
+                     orgaan_naam=ORGAAN[orgaan], **agenda)
 
 
 async def decide(site, request):
     data = await body(request)
     path = site.workspace.resolve(str(data.get("naam", "")))
+    from generator.web.recorder import recorder_name
+    data["vastgelegd_door"] = recorder_name(request, site.workspace.root)
     record = await run_in_threadpool(_decide, site.workspace, path, data)
     besluit = f"{record['orgaan']}, {record['datum']}, {record['uitkomst']}"
     return JSONResponse({"gelukt": True, "besluit": besluit,
@@ -94,11 +101,18 @@ def _decide(workspace, path: Path, data: dict) -> dict:
     orgaan = data.get("orgaan")
     if orgaan not in ORGANEN:
         raise NotaFout(Melding(f"onbekend orgaan '{orgaan}'; kies college of raad"))
-    record = {"orgaan": orgaan, "datum": _date(data.get("datum")), "uitkomst": str(data.get("uitkomst", "")),
-              "toelichting": (data.get("toelichting") or "").strip() or None,
-              "vastgelegd_door": getpass.getuser(), "vastgelegd_op": now()}
+    datum = _date(data.get("datum"))
+    nummer = str(data.get("besluitnummer") or "").strip() or _next_number(workspace, orgaan, datum)
+    record = {"orgaan": orgaan, "datum": datum, "uitkomst": str(data.get("uitkomst", "")),
+              "toelichting": (data.get("toelichting") or "").strip() or None, "besluitnummer": nummer,
+              "vastgelegd_door": data.get("vastgelegd_door"), "vastgelegd_op": now()}
     recorded = decide_file(path, workspace.search_path, record)
     return {**recorded, "datum": recorded["datum"].isoformat()}
+
+
+def _next_number(workspace, orgaan: str, datum: dt.date) -> str:
+    from generator.decisions.numbering import next_number
+    return next_number([v for _, v, _ in _proposals(workspace)], orgaan, datum)
 
 
 async def besluitenlijst(site, request):

@@ -318,8 +318,25 @@ function others() {
     e.preventDefault();
     const d = Object.fromEntries(new FormData(f));
     const s = await post("/secretariaat/besluit", {...d, naam: f.dataset.naam, datum: f.dataset.datum, orgaan: f.dataset.orgaan});
-    if (s.gelukt) { say("Besluit vastgelegd: " + s.besluit); location.reload(); } else say(s.fout.join("\n"));
+    if (s.gelukt) { say("Besluit vastgelegd: " + s.besluit); location.reload(); return; }
+    meetingError(f, s.fout);
   });
+}
+
+// A decision refused: the message at the form and in the summary at the top, the field marked.
+function meetingError(f, fout) {
+  const here = f.querySelector(".veldfout"), top = document.getElementById("meldingen");
+  here.textContent = fout.join(" ");
+  const onderwerp = f.querySelector("strong").textContent;
+  const p = document.createElement("p"); p.className = "fout";
+  p.textContent = onderwerp + ": " + fout.join(" ");
+  top.replaceChildren(p);
+  const field = /toelichting/i.test(here.textContent) ? f.querySelector("[name=toelichting]") : f.querySelector("[name=uitkomst]");
+  f.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
+  field.setAttribute("aria-invalid", "true");
+  field.setAttribute("aria-describedby", here.id);
+  top.scrollIntoView({block: "start"});
+  field.focus();
 }
 
 document.addEventListener("DOMContentLoaded", () => { editor(); others(); overview(); });
