@@ -18,11 +18,13 @@ ROLES = ("kosten", "dekking", "overig")
 NULL = '<input type="hidden" data-t="null" data-k="%s">'
 
 
-def table(form, tabel: dict) -> Markup:
+def table(form, tabel: dict, waar: str = "") -> Markup:
     kolommen = [str(k) for k in (tabel.get("kolommen") or ["Bedrag"])]
     lists = "kolommen" in tabel
-    head = form.scalar("Titel van de tabel", "tabel", "str", tabel.get("tabel"))
-    head += form.scalar("Rol", "rol", "str", tabel.get("rol"), opties=ROLES)
+    in_ = f" in {waar}" if waar else ""
+    head = form.scalar(f"Titel van de tabel{in_}", "tabel", "str", tabel.get("tabel"),
+                       hint="Bijvoorbeeld: Kosten en dekking 2027." if not tabel.get("tabel") else None)
+    head += form.scalar(f"Rol van de tabel{in_}", "rol", "str", tabel.get("rol"), opties=ROLES)
     on = bool(tabel.get("rijtotaal"))
     on = on if len(kolommen) > 1 or on else None  # one column: its total per row is the amount itself
     if on is not None:
@@ -42,8 +44,8 @@ def table(form, tabel: dict) -> Markup:
         tabel.get("tabel") or "Tabel", _column_heads(form, tabel, kolommen),
         _cell(on, Markup('<th scope="col" class="rijtotaal"%s>Totaal</th>')), rows,
         _footer(form, tabel, kolommen, lists, on))
-    return Markup('<fieldset class="tabel" data-t="obj"><legend>Tabel</legend>%s%s%s%s</fieldset>') % (
-        head, grid, templates, add)
+    return Markup('<fieldset class="tabel" data-t="obj"><legend>Tabel</legend><div class="tabelkop">%s</div>%s%s%s'
+                  '</fieldset>') % (head, grid, templates, add)
 
 
 def _row_total_switch(form, tabel: dict) -> Markup:

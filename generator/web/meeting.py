@@ -171,21 +171,32 @@ async def new(site, request):
 
 
 def _new(workspace, data: dict) -> str:
+    """A new proposal from its onderwerp (the file name follows from it): blank fields of
+    its kind, or an existing proposal a year on, emptied where asked."""
     from generator.proposal.kinds import find_soort
-    from generator.proposal.next_year import from_last_year
-    from generator.proposal.skeleton import dump, schema_header_for, skeleton
+    from generator.proposal.next_year import cleared, from_last_year
+    from generator.proposal.skeleton import dump, file_name, schema_header_for, skeleton
     from generator.render.output import write_bytes
-    naam = str(data.get("naam", "")).strip()
-    if not naam or "/" in naam or naam.startswith("."):
-        raise NotaFout(Melding("geef een bestandsnaam zonder map, bijvoorbeeld 'subsidie-2027.yaml'"))
-    naam = naam if naam.lower().endswith((".yaml", ".yml")) else naam + ".yaml"
+    from generator.web.paste import paste
+    onderwerp = paste(str(data.get("onderwerp", "")), multiline=False)
+    if not onderwerp:
+        raise NotaFout(Melding("vul het onderwerp in: waar gaat het voorstel over?"))
+    naam = file_name(onderwerp, workspace.root)
     target = workspace.root / naam
-    if target.exists():
-        raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
     if data.get("van"):
-        tekst = from_last_year(workspace.resolve(str(data["van"])).read_text(encoding="utf-8"))[0]
+        bron = workspace.resolve(str(data["van"])).read_text(encoding="utf-8-sig")
+        tekst = cleared(from_last_year(bron, frozenset())[0], bool(data.get("teksten_leeg")),
+                        bool(data.get("bedragen_leeg")))
+        tekst = _with_onderwerp(tekst, onderwerp)
+    elif data.get("soort"):
+        soort = find_soort(str(data["soort"]), workspace.search_path)
+        tekst = dump(skeleton(soort, onderwerp, blank=True), schema_header_for(soort, target))
     else:
-        soort = find_soort(str(data.get("soort", "")), workspace.search_path)
-        tekst = dump(skeleton(soort), schema_header_for(soort, target))
+        raise NotaFout(Melding("kies een soort voorstel, of een bestaand voorstel om mee te beginnen"))
     write_bytes(target, tekst.encode("utf-8"))
     return naam
+
+
+def _with_onderwerp(tekst: str, onderwerp: str) -> str:
+    from generator.web.yamledit import apply_form
+    return apply_form(tekst, {"onderwerp": onderwerp})

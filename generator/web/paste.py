@@ -19,7 +19,7 @@ _REPLACE = re.compile("|".join(map(re.escape, REPLACE)))
 # What a YAML file may not hold (generator.proposal.load refuses it); a tab stays.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 BULLETS = "•·▪◦○■□●➢➤►‣⁃∙-–—*o§"
-_BULLET = re.compile(r"^([ \t]*)([%s])[ \t]+(\S.*)$" % re.escape(BULLETS))
+_BULLET = re.compile(rf"^([ \t]*)([{re.escape(BULLETS)}])[ \t]+(\S.*)$")
 _NUMBER = re.compile(r"^([ \t]*)\(?(\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)][ \t]+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 LEVEL = {"o": 1, "◦": 1, "○": 1, "▪": 2, "■": 2, "§": 2}
@@ -34,7 +34,8 @@ def clean(tekst: str) -> str:
 def clean_tree(value: Any) -> Any:
     """Every string in a form's tree cleaned (keys too)."""
     if isinstance(value, str):
-        return clean(value)
+        tekst = clean(value)
+        return tekst.rstrip("\n") + "\n" if tekst.endswith("\n\n") else tekst
     if isinstance(value, dict):
         return {clean(k) if isinstance(k, str) else k: clean_tree(v) for k, v in value.items()}
     if isinstance(value, list):

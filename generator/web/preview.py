@@ -49,7 +49,7 @@ class State:
         errors = sum(m.is_error for m in self.meldingen)
         tekst = (f"bijgewerkt om {self.time_:%H:%M:%S}" if self.ok
                  else f"{errors} {'fout' if errors == 1 else 'fouten'} om {self.time_:%H:%M:%S}")
-        return {"versie": self.version, "ok": self.ok, "tekst": tekst}
+        return {"versie": self.version, "ok": self.ok, "tekst": tekst, "downloadbaar": self.voorstel is not None}
 
 
 class Preview:
@@ -89,7 +89,7 @@ class Preview:
     def document(self, format_: str) -> tuple[str, bytes]:
         """(file name, content) of the current PDF or DOCX; NotaFout if it cannot be made."""
         state = self.state
-        if not state.ok:
+        if state.voorstel is None:  # a concept with check errors can still be downloaded
             raise NotaFout(state.meldingen)
         with self._render:
             if (state.version, format_) not in self._downloads:
@@ -125,17 +125,68 @@ class Preview:
 
 
 def _build(path: Path, search_path) -> tuple[bool, str, list[Melding], object]:
-    from generator.render import context
     from generator.checks import check_file
-    from generator.render.html import render_html
     voorstel, meldingen = check_file(path, search_path)
-    if voorstel is None or any(m.is_error for m in meldingen):
-        return False, error_page(meldingen), meldingen, None
+    return rendition(voorstel, meldingen)
+
+
+def rendition(voorstel, meldingen: list[Melding], wording=str) -> tuple[bool, str, list[Melding], object]:
+    """(ok, html, meldingen, voorstel) of one build. A proposal that validates is shown also
+    with check errors: the concept stays readable, its problems listed above it; only what
+    cannot be rendered shows the error page. `wording` words a melding for the reader."""
+    from generator.render import context
+    from generator.render.html import render_html
+    if voorstel is None:
+        return False, error_page(meldingen, wording), meldingen, None
     try:
-        document = render_html(voorstel, context.build(voorstel))
+        document = for_screen(render_html(voorstel, context.build(voorstel)))
     except NotaFout as e:
-        return False, error_page(e.meldingen), e.meldingen, None
-    return True, for_screen(document), meldingen, voorstel
+        meldingen = meldingen + e.meldingen
+        return False, error_page(meldingen, wording), meldingen, None
+    ok = not any(m.is_error for m in meldingen)
+    return ok, document if ok else with_problems(document, meldingen, wording), meldingen, voorstel
+
+
+def with_problems(document: str, meldingen: list[Melding], wording=str) -> str:
+    """The document with its problems above it (on screen only; the PDF is made apart)."""
+    errors = [m for m in meldingen if m.is_error]
+    regels = "".join(f'<li class="{m.niveau}">{html.escape(wording(m))}</li>' for m in meldingen)
+    aside = (f'<aside class="nota-problemen" role="note" aria-label="Problemen in dit concept">'
+             f'<p><strong>Concept met {len(errors)} {"fout" if len(errors) == 1 else "fouten"}</strong>: '
+             f'het document is nog niet klaar om te besluiten.</p><ul>{regels}</ul></aside>')
+    document = document.replace("</head>", PROBLEMS_STYLE + "</head>", 1)
+    return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + aside, document, count=1)
+
+
+PROBLEMS_STYLE = ("<style>@media screen{.nota-problemen{border:3px solid #a40000;background:#fff4f4;"
+                  "padding:.5em 1em;margin:0 0 1em;font-family:system-ui,sans-serif;font-size:11pt}"
+                  ".nota-problemen .fout{color:#a40000}}@media print{.nota-problemen{display:none}}</style>")
+
+
+def change_events(streams, current, seconds: float = 0.2, ping: float = 15.0):
+    """Server-sent events (sse-starlette): `current()` (JSON-able, read in a thread) now
+    and whenever it changes; one of a limited number of open streams."""
+    import asyncio
+
+    from sse_starlette.sse import EventSourceResponse
+    from starlette.concurrency import run_in_threadpool
+    from starlette.responses import PlainTextResponse
+    if not streams.take():
+        return PlainTextResponse("te veel open vensters; sluit er een en laad de pagina opnieuw", 503)
+
+    async def stream():
+        try:
+            told = await run_in_threadpool(current)
+            yield {"data": json.dumps(told)}
+            while True:
+                await asyncio.sleep(seconds)
+                now = await run_in_threadpool(current)
+                if now != told:
+                    told = now
+                    yield {"data": json.dumps(now)}
+        finally:
+            streams.release()
+    return EventSourceResponse(stream(), ping=int(ping), headers={"Cache-Control": "no-store"})
 
 
 def _make(voorstel, format_: str) -> tuple[str, bytes]:
@@ -152,8 +203,8 @@ def for_screen(document: str) -> str:
     return document.replace("</head>", _SCREEN + "</head>", 1)
 
 
-def error_page(meldingen: list[Melding]) -> str:
-    regels = "\n".join(f'<li class="{m.niveau}">{html.escape(str(m))}</li>' for m in meldingen)
+def error_page(meldingen: list[Melding], wording=str) -> str:
+    regels = "\n".join(f'<li class="{m.niveau}">{html.escape(wording(m))}</li>' for m in meldingen)
     return ERROR_PAGE.replace("{regels}", regels)
 
 
@@ -190,7 +241,7 @@ const frame = document.getElementById('document');
 let huidig = {stand};
 function toon(s) {
   document.getElementById('stand').textContent = s.tekst;
-  for (const a of document.querySelectorAll('header a')) a.setAttribute('aria-disabled', String(!s.ok));
+  for (const a of document.querySelectorAll('header a')) a.setAttribute('aria-disabled', String(!s.downloadbaar));
 }
 function herlaad() {
   const y = frame.contentWindow.scrollY;

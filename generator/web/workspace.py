@@ -17,7 +17,8 @@ from pathlib import Path
 from generator.decisions.seal import ORGAAN
 from generator.errors import Melding, NotaFout
 from generator.proposal.files import YAML_SUFFIXES, collect
-from generator.web.preview import Preview, State, error_page, for_screen
+from generator.web.preview import Preview, State, rendition
+from generator.web.wording import for_user
 
 
 @dataclass
@@ -104,12 +105,17 @@ class Workspace:
         voorstel, meldingen = check_file(path, self.search_path)
         naam = path.relative_to(self.root).as_posix()
         problemen = sum(m.is_error for m in meldingen)
-        if voorstel is None:
-            return Entry(naam, path.stem, "", "", "", "concept", max(problemen, 1), False)
+        if voorstel is None:  # listed by what a quick look finds: its onderwerp where it has one
+            quick = quick_entry(self.root, path)
+            return Entry(naam, quick.onderwerp, quick.soort, quick.kenmerk, quick.datum, "concept",
+                         max(problemen, 1), False)
+        from generator.decisions.numbering import decides
         v = voorstel.data
-        besluiten = {b.orgaan: b for b in v.besluiten}
-        status = "; ".join(f"besloten door {ORGAAN[o]} "
-                           f"({b.uitkomst}, {b.datum.isoformat()})" for o, b in besluiten.items())
+        laatste = {b.orgaan: b for b in v.besluiten}
+        status = "; ".join(f"besloten door {ORGAAN[o]} ({b.uitkomst}, {b.datum.isoformat()})" if decides(b)
+                           else f"concept ({b.uitkomst} door {ORGAAN[o]} op {b.datum.isoformat()})"
+                           for o, b in laatste.items())
+        besluiten = {o: b for o, b in laatste.items() if decides(b)}
         datum = getattr(v, "datum", None)
         return Entry(naam, str(getattr(v, "onderwerp", "") or path.stem), voorstel.soort.naam,
                      str(getattr(v, "kenmerk", "") or ""), datum.isoformat() if datum else "",
@@ -141,6 +147,7 @@ class Bewerking:
         self.preview = Preview(path, search_path)
         self.preview.state = State(0, "", False)
         self.lock = threading.Lock()
+        self.invoer: list[dict] = []  # input refused at a field: {pad, tekst, niveau}
         self.reload()
 
     def reload(self) -> None:
@@ -151,8 +158,10 @@ class Bewerking:
 
     @property
     def besloten(self) -> bool:
+        """Decided: read-only (an aangehouden proposal is a concept again)."""
+        from generator.decisions.numbering import is_decided
         voorstel = self.preview.state.voorstel or self.voorstel
-        return bool(voorstel is not None and voorstel.data.besluiten)
+        return voorstel is not None and is_decided(voorstel)
 
     def soort(self):
         """The kind of the draft, also when it does not validate yet (a draft in progress)."""
@@ -177,27 +186,55 @@ class Bewerking:
         return self.tekst.encode("utf-8") != self.opened
 
     def update_form(self, formulier: dict) -> None:
+        from generator.web.form import checked_input
+        from generator.web.paste import clean_tree
         from generator.web.yamledit import apply_form
         if self.bron is None:
-            raise NotaFout(Melding("het YAML bevat een fout; verbeter die eerst op het tabblad YAML",
-                                   self.path))
+            raise NotaFout(Melding("het YAML bevat een fout; verbeter die eerst op het tabblad YAML"))
+        formulier, self.invoer = checked_input(clean_tree(formulier))
         self.tekst = apply_form(self.tekst, formulier)
         self.refresh()
 
     def update_yaml(self, tekst: str) -> None:
-        self.tekst = tekst
+        from generator.web.paste import clean
+        self.tekst, self.invoer = clean(tekst), []
         self.refresh()
 
-    def save(self) -> None:
+    def save(self, prefer: str | None = None) -> bool:
+        """Write the draft. When the file was saved elsewhere since it was opened (another
+        tab, another person), both are merged field by field; a field changed on both
+        sides raises `Conflicts`, unless `prefer` ("mijn" or "ander") settles it."""
         from generator.proposal.rewrite import rewrite
+        from generator.web.merge import merge_texts
+        self._loads(self.tekst)
+        current = self.path.read_bytes()
+        merged = current != self.opened
+        if merged:
+            tekst, conflicts = merge_texts(_text(self.opened), _text(current), self.tekst, prefer)
+            if conflicts and prefer is None:
+                raise Conflicts([c.as_dict() for c in conflicts])
+            self.tekst = tekst
+            self._loads(tekst)
         new = self.tekst.encode("utf-8")
-        self.opened = rewrite(self.path, lambda current: new, expected=self.opened)
+        self.opened = rewrite(self.path, lambda _: new, expected=current)
         self.stamp = _stamp(self.path)
+        if merged:
+            self.refresh()
         threading.Thread(target=self._prepare_downloads, daemon=True).start()
+        return merged
+
+    def _loads(self, tekst: str) -> None:
+        """The server never writes a file that does not load again."""
+        from generator.proposal.load import load_bytes
+        try:
+            load_bytes(tekst.encode("utf-8"), self.path)
+        except NotaFout as e:
+            raise NotaFout(Melding("zo kan het voorstel niet worden opgeslagen, want het zou niet meer "
+                                   f"te openen zijn: {for_user(e.meldingen[0])}")) from None
 
     def _prepare_downloads(self) -> None:
         """After Opslaan the documents are usually wanted: make them now, in the background."""
-        if not self.preview.state.ok:
+        if self.preview.state.voorstel is None:
             return
         for format_ in ("pdf", "docx"):
             try:
@@ -220,28 +257,19 @@ class Bewerking:
         self._publish(meldingen)
 
     def _publish(self, meldingen: list[Melding]) -> None:
-        from generator.render import context
-        from generator.render.html import render_html
-        ok = self.voorstel is not None and not any(m.is_error for m in meldingen)
-        inhoud, voorstel = error_page(meldingen), None
-        if ok:
-            try:
-                inhoud = for_screen(render_html(self.voorstel, context.build(self.voorstel)))
-                voorstel = self.voorstel
-            except NotaFout as e:
-                meldingen, ok, inhoud = meldingen + e.meldingen, False, error_page(e.meldingen)
-        state = State(self.preview.state.version + 1, inhoud, ok, meldingen, voorstel)
-        self.preview.state = state
+        ok, inhoud, meldingen, voorstel = rendition(self.voorstel, meldingen, for_user)
+        self.preview.state = State(self.preview.state.version + 1, inhoud, ok, meldingen, voorstel)
         self.meldingen = meldingen
 
     def problems(self) -> list[dict]:
-        """The meldingen with the path of the field they are about, where known."""
+        """What the page shows at the fields: input refused (the old value stays), then the
+        meldingen, each with the path of its field where known, in words for the user."""
         at = {}
         if self.bron is not None:
             for path, (regel, column) in self.bron.positions.items():
                 at.setdefault((regel, column), list(path))
-        return [{"tekst": str(m), "niveau": m.niveau, "pad": at.get((m.regel, m.column))}
-                for m in self.meldingen]
+        return [*self.invoer, *({"tekst": for_user(m), "niveau": m.niveau, "pad": at.get((m.regel, m.column))}
+                                for m in self.meldingen)]
 
     def totals(self) -> dict[str, dict]:
         """Every financial table of the draft, computed as `nota check` computes it."""
@@ -262,3 +290,15 @@ class Bewerking:
                     continue
                 out[json.dumps(["secties", key, i], separators=(",", ":"))] = cells(computed)
         return out
+
+
+class Conflicts(Exception):
+    """The same field changed here and in the file since it was opened."""
+
+    def __init__(self, conflicten: list[dict]):
+        super().__init__(f"{len(conflicten)} conflicten")
+        self.conflicten = conflicten
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8-sig", errors="replace")
