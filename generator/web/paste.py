@@ -54,8 +54,9 @@ def paste(tekst: str, multiline: bool = True) -> str:
     for line in tekst.split("\n"):
         item = _list_item(line)
         if item is not None:
-            if not in_list and out and out[-1].strip():
-                out.append("")
+            other_kind = in_list and item.lstrip()[:1].isdigit() != out[-1].lstrip()[:1].isdigit()
+            if (not in_list or other_kind) and out and out[-1].strip():
+                out.append("")  # a list starts after a blank line, also a numbered after a bulleted one
             out.append(item)
         elif in_list and line.strip():
             if _SENTENCE_END.search(out[-1]) or line[:1].isupper():

@@ -1,0 +1,144 @@
+"""Issue 22's acceptance: the editor used alone, in headless Chromium, as a beleidsmedewerker
+who never saw YAML and a secretariat recording a meeting would use it.
+
+The server runs as `nota serve` over tmp_path (tests/test_serve.py's Editor); Debian's
+chromium is driven by Playwright as in tests/test_preview.py.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PROPOSALS, pdftotext
+from test_preview import CHROMIUM, CHROMIUM_ARGS, WACHT_MS
+from test_serve import Editor
+
+pytestmark = pytest.mark.slow
+
+# Plain text as Word puts it on the clipboard: bullets with a tab, a numbered list, and a
+# line break made with Shift+Enter (U+000B), a non-breaking space and a soft hyphen.
+WORD = ("De gemeente ondersteunt sportverenigingen al jaren.\vDat blijft zo.\r\n"
+        "•\tcontributie voor minima\r\n"
+        "•\ttoegankelijke accommodaties\r\n"
+        "1.\tEerste aanvraag in maart\r\n"
+        "2.\tTweede aanvraag in septem\u00adber\r\n"
+        "Het bud\u00adget is\u00a0€ 50.000.")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def server(tmp_path):
+    s = Editor(tmp_path)
+    yield s
+    s.stop()
+
+
+def _paste(locator, tekst: str) -> None:
+    """A paste event with `tekst` as text/plain, as the browser fires it for Ctrl+V."""
+    locator.focus()
+    locator.evaluate("""(el, tekst) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", tekst);
+        el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+    }""", tekst)
+
+
+def _fill_table(page, tabel) -> None:
+    from playwright.sync_api import expect
+    tabel.get_by_label("Titel van de tabel in Financiën").fill("Kosten sportfonds")
+    rows = tabel.locator("tbody tr")
+    rows.nth(0).get_by_label(re.compile("^Post")).fill("Contributies")
+    for kolom, bedrag in zip(range(4), ("20000", "21000", "22000", "23000")):
+        rows.nth(0).locator(f"td[data-kolom='{kolom}'] input").fill(bedrag)
+    tabel.get_by_role("button", name="Regel toevoegen").click()
+    rows.nth(1).get_by_label(re.compile("^Post")).fill("Accommodaties")
+    for kolom, bedrag in zip(range(4), ("30000", "30000", "30000", "30000")):
+        rows.nth(1).locator(f"td[data-kolom='{kolom}'] input").fill(bedrag)
+    tabel.get_by_role("button", name="Subtotaal toevoegen").click()
+    expect(rows.nth(2).locator("output").first).to_have_text("€ 50.000", timeout=WACHT_MS)
+
+
+def test_een_nieuwe_collegenota_van_niets_tot_concept(browser, server, tmp_path):
+    from docx import Document
+    from playwright.sync_api import expect
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(server.url)
+    expect(page.locator("main")).not_to_contain_text(str(tmp_path))  # no server paths
+    page.get_by_label("Onderwerp").fill("Subsidie sportverenigingen 2027")
+    page.get_by_label("Soort voorstel").select_option("collegenota")
+    page.get_by_role("button", name="Nieuw voorstel maken").click()
+    page.wait_for_url(re.compile("/bewerk/"), timeout=WACHT_MS)
+    expect(page.get_by_label("Onderwerp", exact=True)).to_have_value("Subsidie sportverenigingen 2027",
+                                                                      timeout=WACHT_MS)
+    path = tmp_path / "subsidie-sportverenigingen-2027.yaml"
+    assert path.is_file()
+    # empty fields with hints, no placeholder text to delete
+    for label in ("Gemeente", "Kenmerk", "Portefeuillehouder", "Samenvatting"):
+        expect(page.get_by_label(label, exact=True)).to_have_value("")
+    expect(page.locator("main")).not_to_contain_text("invullen")
+    # the header
+    page.get_by_label("Gemeente", exact=True).fill("Maastricht")
+    page.get_by_label("Kenmerk", exact=True).fill("2027.00042")
+    page.get_by_label("Datum", exact=True).fill("2027-01-15")
+    page.get_by_label("Portefeuillehouder", exact=True).fill("Wethouder Sport")
+    page.get_by_label("Samenvatting", exact=True).fill("Het college stelt een sportfonds in voor 2027 tot en met 2030.")
+    # three beslispunten, each with its own label
+    punten = page.locator("fieldset.lijst", has=page.get_by_role("button", name="Toevoegen aan Beslispunten"))
+    for i, tekst in enumerate(("Het sportfonds in te stellen.", "Het budget beschikbaar te stellen.",
+                               "De raad te informeren."), start=1):
+        punten.get_by_role("button", name="Toevoegen aan Beslispunten").click()
+        page.get_by_label(f"Beslispunt {i}", exact=True).fill(tekst)
+    # section 1: Aanleiding, with a fragment pasted from Word
+    aanleiding = page.get_by_label("Tekst van Aanleiding 1", exact=True)
+    _paste(aanleiding, WORD)
+    expect(aanleiding).to_have_value(re.compile(r"- contributie voor minima\n- toegankelijke accommodaties\n\n"
+                                                r"1\. Eerste aanvraag in maart\n2\. Tweede aanvraag in september"),
+                                     timeout=WACHT_MS)
+    # section 2: Financiën, with a multi-year table and a subtotal
+    financien = page.locator("fieldset.sectie", has=page.locator("legend", has_text="Financiën"))
+    financien.get_by_label("Financiën: niet van toepassing").uncheck()
+    financien.get_by_label("Tekst van Financiën 1", exact=True).fill("De kosten staan in de tabel.")
+    financien.get_by_role("button", name="Meerjarentabel toevoegen in Financiën").click()
+    _fill_table(page, financien.locator("fieldset.tabel"))
+    page.keyboard.press("Control+s")
+    expect(page.locator("#opslagmelding")).to_have_text("Opgeslagen.", timeout=WACHT_MS)
+    document = page.frame_locator("#document")
+    expect(document.locator("h1.onderwerp")).to_have_text("Subsidie sportverenigingen 2027", timeout=WACHT_MS)
+    expect(document.locator("body")).to_contain_text("Kosten sportfonds")
+    expect(page.locator("#samenvatting")).to_be_hidden()
+    tekst = path.read_text(encoding="utf-8")
+    assert "\v" not in tekst and "\u00ad" not in tekst and "\u00a0" not in tekst
+    r = subprocess.run([sys.executable, "-m", "generator", "check", path.name], cwd=tmp_path,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "1 in orde, 0 met fouten" in r.stderr
+    downloads = {}
+    for format_ in ("pdf", "docx"):
+        with page.expect_download(timeout=WACHT_MS * 6) as waiting:
+            page.locator(f"#{format_}").click()
+        downloads[format_] = tmp_path / f"concept.{format_}"
+        waiting.value.save_as(downloads[format_])
+    pdf = " ".join(pdftotext(downloads["pdf"]).split())
+    for stuk in ("Subsidie sportverenigingen 2027", "contributie voor minima", "Tweede aanvraag in september",
+                 "Kosten sportfonds", "Het sportfonds in te stellen.", "De raad te informeren.", "CONCEPT"):
+        assert stuk in pdf, stuk
+    doc = Document(downloads["docx"])
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert "contributie voor minima" in paragraphs and "toegankelijke accommodaties" in paragraphs
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert "Contributies" in cells and "Subtotaal" in cells
+    context.close()
