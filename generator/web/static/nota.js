@@ -145,14 +145,14 @@ function editor() {
   }
   function keep(tree, s) {  // the browser's own copy of unsaved work, for a reload or a crash
     try {
-      if (s.gewijzigd) localStorage.setItem(store, JSON.stringify({formulier: tree, basis: s.basis, tijd: Date.now()}));
+      if (s.gewijzigd) localStorage.setItem(store, JSON.stringify({formulier: tree, eerst: initial, basis: s.basis, tijd: Date.now()}));
       else localStorage.removeItem(store);
     } catch (e) { /* private mode: the server's draft still holds it */ }
   }
   function changed() { pending = true; clearTimeout(timer); timer = setTimeout(send, 250); }
 
+  const initial = form ? value(form.firstElementChild, []) : null;  // what the page showed: kept drafts send only their changes
   if (form) {
-    value(form.firstElementChild, []);
     form.addEventListener("input", (e) => {
       if (e.target.dataset.t === "kolom") relabel(e.target.closest("fieldset.tabel"));
       changed();
@@ -248,7 +248,8 @@ function editor() {
   async function restore() {  // unsaved work this browser kept: put it back (the server merges on Opslaan)
     let kept = null;
     try { kept = JSON.parse(localStorage.getItem(store) || "null"); } catch (e) { kept = null; }
-    if (!kept || JSON.stringify(kept.formulier) === JSON.stringify(value(form.firstElementChild, []))) return;
+    if (!kept || !kept.eerst || changes(kept.eerst, kept.formulier) === undefined) return;
+    if (kept.teruggezet && state.gewijzigd) return;  // already put back: the server's draft holds it
     const when = new Date(kept.tijd).toLocaleTimeString("nl-NL", {hour: "2-digit", minute: "2-digit"});
     if (kept.basis !== state.basis) {
       box.textContent = `Deze browser bewaarde niet-opgeslagen wijzigingen van ${when}, maar het bestand is sindsdien elders gewijzigd. `;
@@ -259,12 +260,23 @@ function editor() {
     await putBack(kept, when);
   }
   async function putBack(kept, when) {
-    const s = await post(base + "/formulier", {formulier: kept.formulier});
+    const s = await post(base + "/formulier", {formulier: changes(kept.eerst, kept.formulier) || {}});
     if (!s.gelukt) { box.textContent = s.fout.join(" "); return; }
+    try { localStorage.setItem(store, JSON.stringify({...kept, teruggezet: true})); } catch (e) { /* kept as it was */ }
     sessionStorage.setItem("nota-melding", `Uw niet-opgeslagen wijzigingen van ${when} zijn teruggezet; sla ze op met Opslaan (Ctrl+S).`);
     unloading = true;
     location.reload();
   }
+}
+
+// The part of a form's tree that differs from an earlier one (undefined: nothing): only the
+// fields changed, so putting a kept draft back leaves what others saved meanwhile.
+function changes(before, after) {
+  if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
+  if (!before || !after || typeof before !== "object" || typeof after !== "object" || Array.isArray(after) || "$datum" in after) return after;
+  const out = {};
+  for (const k of Object.keys(after)) { const c = changes(before[k], after[k]); if (c !== undefined) out[k] = c; }
+  return Object.keys(out).length ? out : undefined;
 }
 
 // Paste from Word or a PDF: the server cleans the text (line breaks, bullets, numbering).
