@@ -203,3 +203,68 @@ def test_twee_tabbladen_verliezen_geen_van_beide_wijzigingen(browser, server, tm
     expect(a.get_by_label("Onderwerp", exact=True)).to_have_value("Onderwerp van B")
     assert "Nog niet opgeslagen" not in path.read_text(encoding="utf-8")
     context.close()
+
+
+def _meeting_folder(folder: Path) -> list[str]:
+    """Three proposals ready for the college, one with an error; nota.toml names the secretary."""
+    voorbeeld = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
+    onderwerpen = ["Sociale teams 2021", "Wijkbudgetten 2021", "Sportaccommodaties 2021"]
+    for i, onderwerp in enumerate(onderwerpen, start=1):
+        tekst = voorbeeld.replace("onderwerp: Continuering sociale teams 2021", f"onderwerp: {onderwerp}")
+        (folder / f"nota-{i}.yaml").write_text(tekst.replace('"2021.01234"', f'"2021.0{i}000"'), encoding="utf-8")
+    fout = voorbeeld.replace("onderwerp: Continuering sociale teams 2021", "onderwerp: Nog niet klaar")
+    (folder / "nota-4.yaml").write_text(fout.replace("portefeuillehouder: Wethouder Zorg en Welzijn\n", ""),
+                                        encoding="utf-8")
+    (folder / "nota.toml").write_text('[secretariaat]\nnaam = "J. de Vries"\n', encoding="utf-8")
+    return onderwerpen
+
+
+def _record(page, onderwerp: str, uitkomst: str, nummer: str) -> None:
+    from playwright.sync_api import expect
+    punt = page.locator("form.besluit", has_text=onderwerp)
+    punt.get_by_label(f"Uitkomst voor {onderwerp}").select_option(uitkomst)
+    expect(punt.get_by_label(f"Besluitnummer voor {onderwerp}")).to_have_value(nummer)
+    punt.get_by_role("button", name=f"Besluit over {onderwerp} vastleggen").click()
+    expect(page.locator("#besloten")).to_contain_text(f"{onderwerp}: {uitkomst}, {nummer}", timeout=WACHT_MS)
+
+
+def test_een_vergadering_met_aangehouden_en_conform_en_de_besluitenlijst(browser, server, tmp_path):
+    from playwright.sync_api import expect
+    sociale, wijk, sport = _meeting_folder(tmp_path)
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(server.url + "secretariaat?datum=2021-02-09&orgaan=college")
+    # the proposal that cannot be decided yet is named at the top, with its number of errors
+    expect(page.locator("#meldingen")).to_contain_text("Nog niet klaar: 1 fout")
+    expect(page.get_by_role("button", name="Besluit over Nog niet klaar vastleggen")).to_have_count(0)
+    # every control has its own name (no seven "Uitkomst")
+    labels = page.evaluate("[...document.querySelectorAll('form.besluit select, form.besluit input')]"
+                           ".map((el) => el.labels[0].textContent)")
+    assert len(labels) == len(set(labels)) == 9
+    _record(page, sociale, "aangehouden", "B&W 2021/001")
+    _record(page, wijk, "conform", "B&W 2021/002")
+    _record(page, sport, "conform", "B&W 2021/003")
+    tekst = (tmp_path / "nota-1.yaml").read_text(encoding="utf-8")
+    assert "    uitkomst: aangehouden\n    besluitnummer: B&W 2021/001\n    vastgelegd_door: J. de Vries\n" in tekst
+    with page.expect_download(timeout=WACHT_MS * 3) as waiting:
+        page.click("#besluitenlijst-pdf")
+    target = tmp_path / "lijst.pdf"
+    waiting.value.save_as(target)
+    assert waiting.value.suggested_filename == "besluitenlijst-college-2021-02-09.pdf"
+    lijst = " ".join(pdftotext(target).split())
+    for stuk in (sociale, "Kenmerk: 2021.01000", "Aangehouden. Besluitnummer: B&W 2021/001",
+                 wijk, "Kenmerk: 2021.02000", "Conform. Besluitnummer: B&W 2021/002",
+                 sport, "Kenmerk: 2021.03000", "Conform. Besluitnummer: B&W 2021/003"):
+        assert stuk in lijst, stuk
+    # aangehouden: a concept again, editable, and on the agenda of the next meeting with its history
+    page.goto(server.url + "secretariaat?datum=2021-02-16&orgaan=college")
+    volgende = page.locator("form.besluit", has_text=sociale)
+    expect(volgende).to_contain_text("Eerder: aangehouden op 9 februari 2021")
+    expect(page.locator("form.besluit", has_text=wijk)).to_have_count(0)
+    expect(volgende.get_by_label(f"Besluitnummer voor {sociale}")).to_have_value("B&W 2021/004")
+    page.goto(server.url)
+    expect(page.locator("tr", has_text=sociale).locator(".status")).to_contain_text("concept", timeout=WACHT_MS)
+    page.get_by_role("link", name=sociale).click()
+    expect(page.get_by_label("Onderwerp", exact=True)).to_be_editable(timeout=WACHT_MS)
+    expect(page.get_by_role("button", name="Opslaan")).to_have_count(1)
+    context.close()

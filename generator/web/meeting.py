@@ -45,12 +45,35 @@ def _date(tekst: str) -> dt.date:
         raise NotaFout(Melding(f"'{tekst}' is geen bestaande datum van de vorm JJJJ-MM-DD")) from None
 
 
-def _proposals(workspace):
+def _proposals(workspace, unreadable: list | None = None):
+    """(name, proposal, meldingen) of every proposal that validates; the others are added
+    to `unreadable` as (name, meldingen), if given."""
     from generator.checks import check_file
     for path in workspace.files():
         voorstel, meldingen = check_file(path, workspace.search_path)
+        naam = path.relative_to(workspace.root).as_posix()
         if voorstel is not None:
-            yield path.relative_to(workspace.root).as_posix(), voorstel, meldingen
+            yield naam, voorstel, meldingen
+        elif unreadable is not None:
+            unreadable.append((path, meldingen))
+
+
+def _not_ready(workspace, unreadable: list, orgaan: str) -> list[dict]:
+    """Proposals that do not validate yet, for the meeting page's summary: by their onderwerp
+    where a quick look finds it, if their kind is decided by `orgaan`."""
+    from generator.proposal.kinds import find_soort
+    from generator.web.workspace import quick_entry
+    out = []
+    for path, meldingen in unreadable:
+        entry = quick_entry(workspace.root, path)
+        try:
+            organen = find_soort(entry.soort, workspace.search_path).besluitorganen if entry.soort else ()
+        except NotaFout:
+            organen = ()
+        if orgaan in organen and not entry.besloten:
+            out.append({"naam": entry.naam, "onderwerp": entry.onderwerp,
+                        "fouten": max(1, sum(m.is_error for m in meldingen))})
+    return out
 
 
 def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
@@ -58,8 +81,8 @@ def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
     that cannot be decided yet, because of errors, first), and what this meeting decided."""
     from generator.decisions.decide import UITKOMSTEN
     from generator.decisions.numbering import format_number, history, next_number, on_agenda, parse_number
-    open_, decided, alles = [], [], []
-    for naam, voorstel, meldingen in _proposals(workspace):
+    open_, decided, alles, unreadable = [], [], [], []
+    for naam, voorstel, meldingen in _proposals(workspace, unreadable):
         alles.append(voorstel)
         item = {"naam": naam, "onderwerp": str(getattr(voorstel.data, "onderwerp", "") or naam),
                 "kenmerk": str(getattr(voorstel.data, "kenmerk", "") or ""),
@@ -75,7 +98,7 @@ def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
     for i, item in enumerate(item for item in open_ if not item["fouten"]):
         item["besluitnummer"] = format_number(orgaan, datum.year, first + i)
     return {"te_besluiten": sorted(open_, key=lambda i: not i["fouten"]), "besloten": decided,
-            "met_fouten": [i for i in open_ if i["fouten"]]}
+            "met_fouten": [i for i in open_ if i["fouten"]] + _not_ready(workspace, unreadable, orgaan)}
 
 
 async def secretariat(site, request):
