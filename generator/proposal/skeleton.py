@@ -92,6 +92,8 @@ def _secties(soort, blank: bool = False) -> CommentedMap:
         verplicht = s.get("verplicht")
         filled = LiteralScalarString(MARKDOWN + "\n") if verplicht and not blank else None
         secties[s["sleutel"]] = filled if verplicht or s.get("uit_beslispunten") else "nvt"
+        if blank:  # the editor's form explains; a comment would stick to a section that becomes a list
+            continue
         explanation = s["titel"] + (" (verplicht)" if verplicht else "; 'nvt' als niet van toepassing")
         if s.get("uit_beslispunten"):
             explanation += "; leeg laten herhaalt de beslispunten"
