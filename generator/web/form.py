@@ -140,9 +140,12 @@ class Form:
         """A section of texts and tables; `single`: one text is sent as a text, not a list."""
         name = f"Tekst van {titel}"
 
+        tables = count(1)
+
         def item(value, n: int) -> Markup:
             if isinstance(value, dict):
-                return self.table(value, titel)
+                k = next(tables)
+                return self.table(value, titel if k == 1 else f"{titel}, tabel {k}")
             return self.scalar(_numbered(name, n), None, "str", value, multiline=True, hint=None)
         extra = Markup("")
         if tables and not self.readonly:

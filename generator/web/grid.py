@@ -28,7 +28,7 @@ def table(form, tabel: dict, waar: str = "") -> Markup:
     on = bool(tabel.get("rijtotaal"))
     on = on if len(kolommen) > 1 or on else None  # one column: its total per row is the amount itself
     if on is not None:
-        head += _row_total_switch(form, tabel)
+        head += _row_total_switch(form, tabel, in_)
     rows = Markup("").join(row(form, r, kolommen, lists, on) for r in tabel.get("regels") or [])
     templates = Markup('<template class="nieuwe-post">%s</template><template class="nieuw-subtotaal">%s'
                        '</template>') % (row(form, {"post": ""}, kolommen, lists, on),
@@ -48,14 +48,14 @@ def table(form, tabel: dict, waar: str = "") -> Markup:
                   '</fieldset>') % (head, grid, templates, add)
 
 
-def _row_total_switch(form, tabel: dict) -> Markup:
+def _row_total_switch(form, tabel: dict, in_: str = "") -> Markup:
     """`rijtotaal` as a checkbox. Where the YAML does not say it, an unticked box sends
     nothing (data-t "vlag"), so an untouched table does not gain `rijtotaal: false`."""
     id_ = form.new_id()
     t = "bool" if "rijtotaal" in tabel else "vlag"
     return Markup('<div class="veld vinkje"><input type="checkbox" id="%s" class="rijtotaal-aan" data-t="%s" '
-                  'data-k="rijtotaal"%s%s><label for="%s">Totaal per regel tonen (rijtotaal)</label>'
-                  '</div>') % (id_, t, Markup(" checked") if tabel.get("rijtotaal") else "", form._ro(), id_)
+                  'data-k="rijtotaal"%s%s><label for="%s">Totaal per regel tonen (rijtotaal)%s</label>'
+                  '</div>') % (id_, t, Markup(" checked") if tabel.get("rijtotaal") else "", form._ro(), id_, in_)
 
 
 def _cell(on: bool | None, html: Markup) -> Markup:

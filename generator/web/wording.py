@@ -8,12 +8,13 @@ from generator.errors import Melding
 
 _CLI = [
     (re.compile(r"\s*\((?:[^()]*?)--[a-z][^()]*\)"), ""),            # (--toelichting "...")
-    (re.compile(r":\s*controleer --[a-z-]+"), ": controleer de datum"),
+    (re.compile(r"controleer --([a-z]+)"), r"controleer de \1"),
     (re.compile(r"\s*\((?:nota [a-z]+)\)"), ""),                      # (nota check)
     (re.compile(r"'?nota decide --vervang'?"), "een nieuw besluit"),
     (re.compile(r"'?nota (check|decide|render|new)'?"), "de controle"),
     (re.compile(r"\s*--[a-z][a-z-]*"), ""),
-    (re.compile(r",?\s*\(?regel \d+(?:, kolom \d+)?\)?"), ""),
+    (re.compile(r",\s*regel \d+(?:, kolom \d+)?(?=\))"), ""),             # (26 januari 2021, regel 8)
+    (re.compile(r"\s*\(regel \d+(?:, kolom \d+)?\)"), ""),                # (regel 8)
     (re.compile(r"\s+([,;:.])"), r"\1"),
 ]
 

@@ -317,7 +317,8 @@ function listButton(b, changed) {
     renumberItems(target);
     const table = target.lastElementChild.querySelector("fieldset.tabel");
     if (table) {
-      table.querySelectorAll(".tabelkop label").forEach((l) => { l.textContent += " in " + b.dataset.titel; });
+      const k = target.querySelectorAll("fieldset.tabel").length;
+      table.querySelectorAll(".tabelkop label").forEach((l) => { l.textContent += " in " + b.dataset.titel + (k > 1 ? ", tabel " + k : ""); });
       rowLabels(table);
     }
   } else if (b.classList.contains("regel-toevoegen") || b.classList.contains("subtotaal-toevoegen")) {
