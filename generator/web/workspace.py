@@ -257,9 +257,24 @@ class Bewerking:
         self._publish(meldingen)
 
     def _publish(self, meldingen: list[Melding]) -> None:
-        ok, inhoud, meldingen, voorstel = rendition(self.voorstel, meldingen, for_user)
+        shown = self.voorstel or self._concept()
+        try:
+            ok, inhoud, meldingen, voorstel = rendition(shown, meldingen, for_user)
+        except Exception:  # noqa: BLE001 - a concept with blanks the templates cannot show
+            if shown is self.voorstel:
+                raise
+            ok, inhoud, meldingen, voorstel = rendition(None, meldingen, for_user)
+        ok = ok and self.voorstel is not None
         self.preview.state = State(self.preview.state.version + 1, inhoud, ok, meldingen, voorstel)
         self.meldingen = meldingen
+
+    def _concept(self):
+        """The proposal as far as it is written (blank fields allowed), to show while it is
+        not complete yet; None when even that cannot be read."""
+        from generator.proposal.validate import partial
+        if self.bron is None or any(m.is_error for m in self.bron.meldingen):
+            return None
+        return partial(self.bron, self.search_path)
 
     def problems(self) -> list[dict]:
         """What the page shows at the fields: input refused (the old value stays), then the
