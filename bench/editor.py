@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve import ROOT, fetch, start, timed  # noqa: E402
+from serve import ROOT, fetch, start, timed
 
 WORD = "Aanleiding:\v tweede regel\r\n•\tEen\r\n•\tTwee\r\n1.\tEerste\r\n2.\tTweede\r\nSlot\u00a0tekst."
 

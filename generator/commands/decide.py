@@ -36,8 +36,8 @@ UITKOMST_HELP = "; ".join(f"{orgaan}: {', '.join(u)}" for orgaan, u in BY_ORGAAN
 def decide(bestand, orgaan, datum, uitkomst, toelichting, besluitnummer, door, vervang, templates):
     from generator.decisions.decide import decide_file, now
     from generator.decisions.numbering import next_number_in
-    from generator.proposal.kinds import search_path
     from generator.decisions.recorder import default_recorder
+    from generator.proposal.kinds import search_path
     zoekpad = search_path(templates)
     nummer = besluitnummer or next_number_in(bestand.parent, orgaan, datum, zoekpad)
     record = {"orgaan": orgaan, "datum": datum, "uitkomst": uitkomst, "toelichting": toelichting,

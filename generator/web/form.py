@@ -16,11 +16,12 @@ from itertools import count
 from markupsafe import Markup
 
 from generator.proposal.model import FIELD_TYPES, Tabel, is_nvt
-from generator.web.grid import ROLES, table, text_of as _text
+from generator.web.grid import ROLES, table
+from generator.web.grid import text_of as _text
 
 SCALAR = {"tekst": "str", "markdown": "str", "getal": "getal", "bedrag": "bedrag", "datum": "datum",
           "janee": "bool", "keuze": "str"}
-__all__ = ["Form", "ROLES"]
+__all__ = ["ROLES", "Form"]
 
 
 ITEM_NAME = {"beslispunten": "Beslispunt", "bijlagen": "Bijlage", "vragen": "Vraag", "aspecten": "Aspect",
@@ -86,8 +87,9 @@ class Form:
         return Markup('<div class="veld"><label for="%s">%s</label>%s%s<p class="veldfout" id="%s-fout">'
                       '</p></div>') % (id_, label, hint_html, control, id_)
 
-    def obj(self, label, key, model, value: dict, prefix: Markup = Markup("")) -> Markup:
+    def obj(self, label, key, model, value: dict, prefix: Markup | None = None) -> Markup:
         """A group of sub-fields; in a list, `prefix` (hidden, "Vraag 2: ") makes every label unique."""
+        prefix = prefix or Markup("")
         inner = Markup("").join(self.scalar(prefix + _label(k), k, _control(f.annotation)[0], value.get(k),
                                             _control(f.annotation)[1], multiline=_markdown(model, k) or None)
                                 for k, f in model.model_fields.items())
@@ -107,15 +109,15 @@ class Form:
         hint_html = Markup('<p class="hint">%s</p>') % hint if hint else Markup("")
         return self.list_block(label, key, [item(v, i + 1) for i, v in enumerate(items)], new, hint_html)
 
-    def list_block(self, label, key, items: list[Markup], new: Markup, extra: Markup = Markup(""),
-                   attrs: Markup = Markup("")) -> Markup:
+    def list_block(self, label, key, items: list[Markup], new: Markup, extra: Markup | None = None,
+                   attrs: Markup | None = None) -> Markup:
         rows = Markup("").join(Markup('<li class="item">%s%s</li>') % (i, self.buttons()) for i in items)
         add = "" if self.readonly else Markup(
             '<button type="button" class="toevoegen">Toevoegen aan %s</button>') % label
         template = Markup('<template class="nieuw-item"><li class="item">%s%s</li></template>') % (
             new, self.buttons())
         return Markup('<fieldset class="lijst"><legend>%s</legend><ol data-t="list"%s%s>%s</ol>%s%s%s'
-                      '</fieldset>') % (label, _key(key), attrs, rows, template, add, extra)
+                      '</fieldset>') % (label, _key(key), attrs or "", rows, template, add, extra or "")
 
     def buttons(self) -> Markup:
         if self.readonly:

@@ -80,7 +80,13 @@ def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
     """The meeting of one orgaan on one date: what is still to decide (with the proposals
     that cannot be decided yet, because of errors, first), and what this meeting decided."""
     from generator.decisions.decide import UITKOMSTEN
-    from generator.decisions.numbering import format_number, history, next_number, on_agenda, parse_number
+    from generator.decisions.numbering import (
+        format_number,
+        history,
+        next_number,
+        on_agenda,
+        parse_number,
+    )
     open_, decided, alles, unreadable = [], [], [], []
     for naam, voorstel, meldingen in _proposals(workspace, unreadable):
         alles.append(voorstel)

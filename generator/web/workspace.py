@@ -260,7 +260,7 @@ class Bewerking:
         shown = self.voorstel or self._concept()
         try:
             ok, inhoud, meldingen, voorstel = rendition(shown, meldingen, for_user)
-        except Exception:  # noqa: BLE001 - a concept with blanks the templates cannot show
+        except Exception:  # a concept with blanks the templates cannot show: the error page
             if shown is self.voorstel:
                 raise
             ok, inhoud, meldingen, voorstel = rendition(None, meldingen, for_user)
