@@ -158,9 +158,34 @@ def with_problems(document: str, meldingen: list[Melding], wording=str) -> str:
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + aside, document, count=1)
 
 
+def mark_places(document: str, placed: list[tuple[list, str]]) -> str:
+    """Each problem also where it is in the document: at its section, the summary, the
+    beslispunten or the header (on screen only)."""
+    for pad, tekst in placed:
+        anchor = _anchor(document, pad)
+        if anchor is None:
+            continue
+        mark = f'<p class="nota-probleem" role="note">{html.escape(tekst)}</p>'
+        at = anchor.start() if anchor.group().startswith("<table") else anchor.end()
+        document = document[:at] + mark + document[at:]
+    return document
+
+
+def _anchor(document: str, pad: list | None):
+    if not pad:
+        return None
+    if pad[0] == "secties" and len(pad) > 1:
+        return re.search(r'<section[^>]*\bid="sectie-%s"[^>]*>' % re.escape(str(pad[1])), document)
+    if pad[0] in ("samenvatting", "beslispunten"):
+        return re.search(r'<section[^>]*\bclass="%s"[^>]*>' % pad[0], document)
+    return re.search(r'<table[^>]*\bclass="kopblok"', document)
+
+
 PROBLEMS_STYLE = ("<style>@media screen{.nota-problemen{border:3px solid #a40000;background:#fff4f4;"
                   "padding:.5em 1em;margin:0 0 1em;font-family:system-ui,sans-serif;font-size:11pt}"
-                  ".nota-problemen .fout{color:#a40000}}@media print{.nota-problemen{display:none}}</style>")
+                  ".nota-problemen .fout{color:#a40000}.nota-probleem{border-left:4px solid #a40000;background:#fff4f4;"
+                  "color:#a40000;padding:.2em .6em;font-family:system-ui,sans-serif;font-size:10pt}}"
+                  "@media print{.nota-problemen,.nota-probleem{display:none}}</style>")
 
 
 def change_events(streams, current, seconds: float = 0.2, ping: float = 15.0):

@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.decisions.seal import ORGAAN
 from generator.errors import Melding, NotaFout
 from generator.proposal.files import YAML_SUFFIXES, collect
-from generator.web.preview import Preview, State, rendition
+from generator.web.preview import Preview, State, mark_places, rendition
 from generator.web.wording import for_user
 
 
@@ -265,6 +265,9 @@ class Bewerking:
                 raise
             ok, inhoud, meldingen, voorstel = rendition(None, meldingen, for_user)
         ok = ok and self.voorstel is not None
+        if voorstel is not None and not ok:
+            placed = [(p["pad"], p["tekst"]) for p in self._placed(meldingen) if p["niveau"] == "fout"]
+            inhoud = mark_places(inhoud, placed)
         self.preview.state = State(self.preview.state.version + 1, inhoud, ok, meldingen, voorstel)
         self.meldingen = meldingen
 
@@ -279,12 +282,14 @@ class Bewerking:
     def problems(self) -> list[dict]:
         """What the page shows at the fields: input refused (the old value stays), then the
         meldingen, each with the path of its field where known, in words for the user."""
+        return [*self.invoer, *self._placed(self.meldingen)]
+
+    def _placed(self, meldingen: list[Melding]) -> list[dict]:
         at = {}
         if self.bron is not None:
             for path, (regel, column) in self.bron.positions.items():
                 at.setdefault((regel, column), list(path))
-        return [*self.invoer, *({"tekst": for_user(m), "niveau": m.niveau, "pad": at.get((m.regel, m.column))}
-                                for m in self.meldingen)]
+        return [{"tekst": for_user(m), "niveau": m.niveau, "pad": at.get((m.regel, m.column))} for m in meldingen]
 
     def totals(self) -> dict[str, dict]:
         """Every financial table of the draft, computed as `nota check` computes it."""
