@@ -100,7 +100,7 @@ def test_veld_en_bedrag_wijzigen_en_opslaan_verandert_alleen_die_waarden(pagina,
     fout = "Het totaal van tabel 'Begroting 2021' is € 436.358, maar de regels tellen op tot € 465.000"
     expect(document.locator("aside.nota-problemen")).to_contain_text(fout, timeout=WACHT_MS)
     expect(document.locator("h1.onderwerp")).to_have_text("Sociale teams in 2021")
-    expect(document.locator("#sectie-financien p.nota-probleem").first).to_contain_text(fout)  # where it is
+    expect(document.locator("#sectie-financien p.nota-probleem", has_text=fout)).to_have_count(1)  # where it is
     expect(tabel.get_by_label("Vermeld totaal Bedrag")).to_have_attribute("aria-invalid", "true")
     expect(pagina.locator("#samenvatting")).to_contain_text(fout)
     expect(pagina.locator("#pdf")).to_have_attribute("aria-disabled", "false")  # the concept downloads
