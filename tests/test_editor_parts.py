@@ -189,3 +189,29 @@ def test_elk_label_in_het_formulier_is_uniek(search_path):
         labels = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<label for=[^>]*>(.*?)</label>", html, re.S)]
         dubbel = {t for t in labels if labels.count(t) > 1}
         assert not dubbel, (path.name, dubbel)
+
+
+def test_aangehouden_en_teruggetrokken_op_de_agenda():
+    from generator.decisions.numbering import history, is_decided, on_agenda
+
+    def voorstel(*besluiten, organen=("college", "raad")):
+        return SimpleNamespace(soort=SimpleNamespace(besluitorganen=organen), data=SimpleNamespace(besluiten=[
+            SimpleNamespace(orgaan=o, uitkomst=u, datum=dt.date(2021, 2, 9), toelichting=None) for o, u in besluiten]))
+    nieuw = voorstel()
+    assert on_agenda(nieuw, "college") and not on_agenda(nieuw, "raad")  # the raad after the college
+    aangehouden = voorstel(("college", "aangehouden"))
+    assert on_agenda(aangehouden, "college") and not on_agenda(aangehouden, "raad")
+    assert not is_decided(aangehouden) and history(aangehouden) == ["aangehouden op 9 februari 2021"]
+    besloten = voorstel(("college", "aangehouden"), ("college", "conform"))
+    assert not on_agenda(besloten, "college") and on_agenda(besloten, "raad") and is_decided(besloten)
+    terug = voorstel(("college", "teruggetrokken"))
+    assert not on_agenda(terug, "college") and not on_agenda(terug, "raad") and is_decided(terug)
+
+
+def test_een_voorstel_dat_niet_laadt_staat_op_de_startpagina_met_zijn_onderwerp(tmp_path, search_path):
+    from generator.web.workspace import Workspace
+    tekst = (PROPOSALS / VOORBEELD).read_text(encoding="utf-8").replace("datum: 2021-01-26", "datum: 2021-02-30")
+    (tmp_path / "kapot.yaml").write_text(tekst, encoding="utf-8")
+    ws = Workspace(tmp_path, search_path)
+    entry = ws._entry(tmp_path / "kapot.yaml")
+    assert (entry.onderwerp, entry.problemen, entry.status) == ("Continuering sociale teams 2021", 1, "concept")
