@@ -125,7 +125,7 @@ class Workspace:
         """The proposal `naam` inside the folder; NotaFout for anything else."""
         path = (self.root / naam).resolve()
         if not (path.is_relative_to(self.root) and path.suffix.lower() in YAML_SUFFIXES and path.is_file()):
-            raise NotaFout(Melding(f"'{naam}' is geen voorstel in {self.root}"))
+            raise NotaFout(Melding(f"'{naam}' is geen voorstel in deze map"))  # no server path in a page
         return path
 
     def open(self, naam: str) -> "Bewerking":
