@@ -172,7 +172,7 @@ function editor() {
     box.dataset.soort = soort || "";
     const again = document.createElement("button");
     again.type = "button"; again.textContent = "Opnieuw laden (eigen wijzigingen vervallen)";
-    again.addEventListener("click", async () => { await post(base + "/herladen", {}); forget(); location.reload(); });
+    again.addEventListener("click", async () => { await post(base + "/herladen", {}); forget(); unloading = true; location.reload(); });
     box.append(again);
   }
   function forget() { try { localStorage.removeItem(store); } catch (e) { /* nothing kept */ } }
