@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROPOSALS, pdftotext
+from conftest import PROPOSALS, pdftotext, require_chromium
 from test_preview import CHROMIUM, CHROMIUM_ARGS, WACHT_MS, Server
 
 VOORBEELD = "collegenota-sociale-teams-2021.yaml"
@@ -50,6 +50,7 @@ def editor(map_):
 
 @pytest.fixture(scope="module")
 def browser():
+    require_chromium()
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -12,6 +12,7 @@ from generator.checks.registry import check, warning
 from generator.render.richtext import plain_text
 from generator.proposal.placeholders import is_placeholder
 from generator.proposal.validate import Voorstel
+from generator.proposal.vocabulary import is_nvt
 
 MAX_SENTENCE_WORDS = 25
 MAX_SAMENVATTING = 200  # words
@@ -133,7 +134,7 @@ def voorstel_follows_beslispunten(voorstel: Voorstel):
     secties = getattr(voorstel.data, "secties", None)
     for s in voorstel.soort.secties if secties is not None else []:
         inhoud = getattr(secties, s["sleutel"], None)
-        if not s.get("uit_beslispunten") or not isinstance(inhoud, str) or inhoud.strip().lower() == "nvt":
+        if not s.get("uit_beslispunten") or not isinstance(inhoud, str) or is_nvt(inhoud):
             continue
         tekst = " ".join(words(plain_text(inhoud).lower()))
         for i, item in enumerate(punten):

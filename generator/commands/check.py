@@ -1,11 +1,11 @@
 """`nota check`: validate proposals and run the consistency checks."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from generator.errors import Exit
 from generator.cli import reports_errors, templates_option
 
 HELP = """Controleer voorstellen (bestanden of mappen) zonder iets te maken.
@@ -34,4 +34,5 @@ def check(paden, strikt, templates):
         error += any(m.is_error for m in meldingen)
     click.echo(f"{count_noun(len(bestanden), 'voorstel', 'voorstellen')} gecontroleerd: "
                f"{len(bestanden) - error} in orde, {error} met fouten", err=True)
-    sys.exit(1 if error else 0)
+    if error:
+        raise Exit(1)

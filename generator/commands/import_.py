@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from generator.cli import reports_errors, templates_option
-from generator.errors import Melding, NotaFout
+from generator.errors import Exit, Melding, NotaFout
 
 HELP = """Zet een bestaand document (.docx, .txt of .pdf) om in een voorstel (YAML).
 
@@ -48,7 +48,7 @@ def import_document(bron, doel, soort, overschrijf, templates):
     _, meldingen = check_file(doel, path)
     report_all(meldingen)
     if result.problemen or any(m.is_error for m in meldingen):
-        raise SystemExit(1)
+        raise Exit(1)
 
 
 def _with_schema_line(tekst: str, soort: str, doel: Path, path) -> str:

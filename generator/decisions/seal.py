@@ -23,8 +23,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from generator.proposal.vocabulary import ORGAAN_KORT
+
 # How a message names who decided: "het besluit van het college".
-ORGAAN = {"college": "het college", "raad": "de raad"}
+ORGAAN = ORGAAN_KORT
 
 FIELD_HASH_LENGTH = 12
 

@@ -19,7 +19,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from generator.render.context import text_value
-from generator.proposal.model import Tabel, is_nvt
+from generator.proposal.model import Tabel
+from generator.proposal.vocabulary import NIET_VAN_TOEPASSING, is_nvt
 from generator.render.richtext import plain_text
 from generator.proposal.tables import ComputedTable, compute
 
@@ -151,7 +152,7 @@ def _text_of(voorstel, sleutel: str) -> str:
     secties = getattr(voorstel.data, "secties", None)
     inhoud = getattr(secties, sleutel, None) if secties is not None else getattr(voorstel.data, sleutel, None)
     if inhoud is None or is_nvt(inhoud):
-        return "Niet van toepassing" if inhoud is not None else ""
+        return NIET_VAN_TOEPASSING if inhoud is not None else ""
     parts = [inhoud] if isinstance(inhoud, str) else [d for d in inhoud if isinstance(d, str)]
     return "\n\n".join(plain_text(d) for d in parts)
 

@@ -7,12 +7,13 @@ names, so a kind is data and needs no Python.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.proposal.amounts import Bedrag, OptAmount
+from generator.proposal.vocabulary import Orgaan, Uitkomst
 
 # Text as YAML gives it: `kenmerk: 2024.00321` is a YAML number, but nota keeps
 # the text as written (see load.YamlFloat), so check accepts it; the schema says
@@ -22,7 +23,6 @@ Tekst = Annotated[str, WithJsonSchema({"anyOf": [
     {"type": "string"}, {"type": "number", "not": {"type": "integer"}}]})]
 Markdown = Tekst
 ROLES = ("kosten", "dekking", "overig")
-NVT = ("nvt", "n.v.t.", "niet van toepassing")
 
 
 class Strict(BaseModel):
@@ -123,10 +123,9 @@ class Aspect(Strict):
 
 
 class Besluit(Strict):
-    orgaan: Literal["college", "raad"]
+    orgaan: Orgaan
     datum: dt.date
-    uitkomst: Literal["conform", "gewijzigd", "aangehouden", "afgewezen",
-                      "aangenomen", "geamendeerd", "verworpen"]
+    uitkomst: Uitkomst
     toelichting: Optional[Tekst] = None
     besluitnummer: Optional[Tekst] = None
     vastgelegd_door: Optional[Tekst] = None
@@ -165,8 +164,29 @@ LIST_TYPES = ("beslispunten", "vragen", "aspecten", "lijst", "personen", "bijlag
 
 
 class VoorstelBasis(Strict):
+    """What every kind's model has; `build_model` adds the fields of kind.yaml."""
+
     soort: str
     besluiten: list[Besluit] = Field(default_factory=list)
+
+    # Set per kind by build_model from kind.yaml: the field that says what the
+    # proposal is about (`titelveld`, default onderwerp) and the kind's own title.
+    titelveld: ClassVar[str] = "onderwerp"
+    soorttitel: ClassVar[str] = ""
+
+    @property
+    def title(self) -> str:
+        """What the proposal is about: the text of its kind's title field ('' when left out).
+
+        The one derivation every output reads: PDF and DOCX metadata, output file
+        names, the besluitenlijst and the editor's start page."""
+        value = getattr(self, self.titelveld, None)
+        return " ".join(str(value).split()) if value else ""
+
+    @property
+    def document_title(self) -> str:
+        """The document's title as metadata gives it: 'Collegenota: <title>'."""
+        return ": ".join(d for d in (self.soorttitel, self.title) if d)
 
 
 def _field(veld: dict):
@@ -203,11 +223,10 @@ def build_model(soort, lenient: bool = False) -> type[BaseModel]:
         velden["secties"] = (secties, Field(default_factory=secties, description="De secties van de nota"))
     velden["soort"] = (Literal[soort.naam], Field(..., description=soort.titel))
     naam = f"Voorstel_{soort.naam}{'_deels' if lenient else ''}"
-    return create_model(naam, __base__=VoorstelBasis, **velden)
-
-
-def is_nvt(inhoud) -> bool:
-    return isinstance(inhoud, str) and inhoud.strip().lower() in NVT
+    built = create_model(naam, __base__=VoorstelBasis, **velden)
+    built.titelveld = soort.titelveld
+    built.soorttitel = soort.titel
+    return built
 
 
 def is_empty(inhoud) -> bool:

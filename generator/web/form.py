@@ -14,7 +14,8 @@ from itertools import count
 
 from markupsafe import Markup
 
-from generator.proposal.model import FIELD_TYPES, Tabel, is_nvt
+from generator.proposal.model import FIELD_TYPES, Tabel
+from generator.proposal.vocabulary import is_nvt
 from generator.web.grid import ROLES, table, text_of as _text
 
 SCALAR = {"tekst": "str", "markdown": "str", "getal": "getal", "bedrag": "bedrag", "datum": "datum",

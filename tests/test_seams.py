@@ -1,0 +1,100 @@
+"""Issue 20: one vocabulary, one title, the library below the commands."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import PROPOSALS, write
+
+COLLEGENOTA = PROPOSALS / "collegenota-sociale-teams-2021.yaml"
+RAPPORTAGE = next(PROPOSALS.glob("voortgangsrapportage-*.yaml"))
+PROJECT = "Toegangen – doorontwikkeling sociale teams"
+
+
+# --- vocabulary --------------------------------------------------------------
+
+@pytest.mark.parametrize("tekst", ["nvt", "n.v.t.", "N.v.t.", " niet van toepassing\n", "NVT"])
+def test_elke_spelling_van_nvt(tekst):
+    from generator.proposal.vocabulary import is_nvt
+    assert is_nvt(tekst)
+
+
+@pytest.mark.parametrize("tekst", [None, "", "n.v.t. want", ["nvt"], "nvt."])
+def test_geen_nvt(tekst):
+    from generator.proposal.vocabulary import is_nvt
+    assert not is_nvt(tekst)
+
+
+def test_nvt_met_punten_in_een_sectie_uit_de_beslispunten_geeft_geen_waarschuwing(cli, tmp_path):
+    tekst = COLLEGENOTA.read_text(encoding="utf-8")
+    tekst = re.sub(r"^  voorstel:.*$", "  voorstel: n.v.t.", tekst, count=1, flags=re.M)
+    r = cli("check", write(tmp_path, "nota.yaml", tekst))
+    assert r.exit_code == 0, r.output
+    assert "waarschuwing" not in r.stderr, r.stderr
+
+
+def test_uitkomsten_per_orgaan_in_cli_en_model():
+    from generator.commands.decide import decide
+    from generator.proposal.model import Besluit
+    from generator.proposal.vocabulary import ALLE_UITKOMSTEN, ORGANEN, UITKOMSTEN
+    assert UITKOMSTEN["college"] == ("conform", "gewijzigd", "aangehouden", "afgewezen")
+    assert UITKOMSTEN["raad"] == ("aangenomen", "geamendeerd", "verworpen", "aangehouden")
+    assert ALLE_UITKOMSTEN.count("aangehouden") == 1 and len(ALLE_UITKOMSTEN) == 7
+    opties = {p.name: p.type.choices for p in decide.params if hasattr(p.type, "choices")}
+    assert tuple(opties["uitkomst"]) == ALLE_UITKOMSTEN and tuple(opties["orgaan"]) == ORGANEN
+    for uitkomst in ALLE_UITKOMSTEN:
+        assert Besluit(orgaan="raad", datum=dt.date(2024, 1, 1), uitkomst=uitkomst).uitkomst == uitkomst
+    with pytest.raises(ValueError):
+        Besluit(orgaan="raad", datum=dt.date(2024, 1, 1), uitkomst="goedgekeurd")
+
+
+# --- one title ------------------------------------------------------------------
+
+def _load(path: Path):
+    from generator.proposal.kinds import search_path
+    from generator.proposal.validate import load_voorstel
+    return load_voorstel(path, search_path())
+
+
+def test_title_van_collegenota_en_rapportage():
+    nota, rapportage = _load(COLLEGENOTA), _load(RAPPORTAGE)
+    assert nota.data.title == "Continuering sociale teams 2021"
+    assert nota.data.document_title == "Collegenota: Continuering sociale teams 2021"
+    assert rapportage.data.title == PROJECT
+    assert rapportage.data.document_title == f"Voortgangsrapportage: {PROJECT}"
+
+
+def test_rapportage_draagt_zijn_project_in_pdf_en_docx(cli, tmp_path):
+    import pikepdf
+    from docx import Document
+    r = cli("render", RAPPORTAGE, "-o", tmp_path)
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "2022.00311-toegangen-doorontwikkeling-sociale-teams.docx",
+        "2022.00311-toegangen-doorontwikkeling-sociale-teams.pdf"]
+    with pikepdf.open(next(tmp_path.glob("*.pdf"))) as pdf:
+        assert str(pdf.docinfo.Title) == f"Voortgangsrapportage: {PROJECT}"
+    properties = Document(next(tmp_path.glob("*.docx"))).core_properties
+    assert (properties.title, properties.subject) == (f"Voortgangsrapportage: {PROJECT}", PROJECT)
+
+
+def test_startpagina_toont_het_project_ook_voor_de_controle(tmp_path):
+    from generator.proposal.kinds import search_path
+    from generator.web.workspace import Workspace, quick_entry
+    shutil.copy(RAPPORTAGE, tmp_path / "rapportage.yaml")
+    assert quick_entry(tmp_path, tmp_path / "rapportage.yaml", search_path()).onderwerp == PROJECT
+    checked = Workspace(tmp_path, search_path())._entry(tmp_path / "rapportage.yaml")
+    assert (checked.onderwerp, checked.problemen) == (PROJECT, 0)
+
+
+def test_besluitenlijst_noemt_het_project(tmp_path):
+    from generator.decisions.besluitenlijst import collect
+    tekst = RAPPORTAGE.read_text(encoding="utf-8").replace(
+        "besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2022-06-14, uitkomst: conform}")
+    voorstel = _load(write(tmp_path, "rapportage.yaml", tekst))
+    punten, niet_openbaar, _ = collect([voorstel], dt.date(2022, 6, 14), "college")
+    assert [p.onderwerp for p in punten] == [PROJECT] and niet_openbaar == 0
