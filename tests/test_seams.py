@@ -98,3 +98,40 @@ def test_besluitenlijst_noemt_het_project(tmp_path):
     voorstel = _load(write(tmp_path, "rapportage.yaml", tekst))
     punten, niet_openbaar, _ = collect([voorstel], dt.date(2022, 6, 14), "college")
     assert [p.onderwerp for p in punten] == [PROJECT] and niet_openbaar == 0
+
+
+# --- one library below the CLI and the editor --------------------------------------
+
+def test_editor_nieuw_van_bestaand_is_nota_new_van(cli, tmp_path):
+    """The editor's "nieuw van bestaand" writes what `nota new --van` writes (it wrote
+    kenmerk 'invullen' for a kind whose kenmerk is optional, and kept the old $schema line)."""
+    from generator.proposal.kinds import search_path
+    from generator.web.meeting import _new
+    from generator.web.workspace import Workspace
+    shutil.copy(RAPPORTAGE, tmp_path / "2022.yaml")
+    assert _new(Workspace(tmp_path, search_path()), {"naam": "2023", "van": "2022.yaml"}) == "2023.yaml"
+    r = cli("new", "--van", tmp_path / "2022.yaml", "-o", tmp_path / "cli.yaml")
+    assert r.exit_code == 0, r.output
+    editor = (tmp_path / "2023.yaml").read_text(encoding="utf-8")
+    assert editor == (tmp_path / "cli.yaml").read_text(encoding="utf-8")
+    assert editor.startswith("# yaml-language-server: $schema=schema/voortgangsrapportage.schema.json\n")
+    assert "kenmerk: invullen" not in editor and 'kenmerk: "invullen"' not in editor
+
+
+def test_diff_exit_code_2_bij_een_onleesbaar_bestand(cli, tmp_path):
+    kapot = write(tmp_path, "kapot.yaml", "soort: collegenota\nonderwerp: [\n")
+    zonder = cli("diff", COLLEGENOTA, kapot)
+    met = cli("diff", COLLEGENOTA, kapot, "--exit-code")
+    assert (zonder.exit_code, met.exit_code) == (1, 2)
+    assert f"{kapot}:" in met.stderr and "Traceback" not in met.output
+    assert cli("diff", COLLEGENOTA, COLLEGENOTA, "--exit-code").exit_code == 0
+
+
+def test_geen_exit_buiten_cli():
+    """Library code raises (NotaFout, Exit); only cli.py ends the program."""
+    root = Path(__file__).resolve().parent.parent / "generator"
+    exits = re.compile(r"\bsys\.exit\(|\bSystemExit\b|\bctx\.exit\(|\bos\._exit\(")
+    found = [f"{p.relative_to(root)}:{i}" for p in sorted(root.rglob("*.py")) if p.name != "cli.py"
+             and p.name != "verify.py"  # issue 21 moves verify into decisions/
+             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if exits.search(line)]
+    assert found == []

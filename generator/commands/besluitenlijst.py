@@ -7,7 +7,7 @@ import click
 
 from generator.errors import Exit
 from generator.proposal.vocabulary import COLLEGE, ORGAAN_KORT, ORGANEN
-from generator.cli import meeting_date_option, reports_errors, templates_option
+from generator.commands.shared import meeting_date_option, reports_errors, templates_option
 
 HELP = """Maak de openbare besluitenlijst van een vergadering (PDF en Word).
 
@@ -28,7 +28,7 @@ def besluitenlijst(paden, datum, orgaan, uitmap, templates):
     from generator.decisions import besluitenlijst as bl
     from generator.proposal.files import collect
     from generator.proposal.kinds import search_path
-    from generator.cli import report_all
+    from generator.commands.shared import report_all
     from generator.checks import check_file
     path, voorstellen, error = search_path(templates), [], False
     for bestand in collect(paden):
@@ -50,7 +50,7 @@ def besluitenlijst(paden, datum, orgaan, uitmap, templates):
 def _nothing_decided(voorstellen, datum, orgaan: str, paden) -> None:
     """No decision of `orgaan` on `datum`: a warning naming the dates there are, exit 1,
     nothing written (an empty public list is never what the secretariat meant)."""
-    from generator.cli import report
+    from generator.commands.shared import report
     from generator.errors import Melding, WARNING
     from generator.proposal import formatting as fmt
     wie = ORGAAN_KORT[orgaan]

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from generator.errors import Exit
-from generator.cli import reports_errors, templates_option
+from generator.commands.shared import reports_errors, templates_option
 
 HELP = """Controleer voorstellen (bestanden of mappen) zonder iets te maken.
 
@@ -22,7 +22,7 @@ def check(paden, strikt, templates):
     from generator.checks import check_file
     from generator.proposal.files import collect
     from generator.proposal.kinds import search_path
-    from generator.cli import report_all, count_noun
+    from generator.commands.shared import report_all, count_noun
     path = search_path(templates)
     bestanden = collect(paden)
     if not bestanden:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import meeting_date_option, reports_errors, templates_option
+from generator.commands.shared import meeting_date_option, reports_errors, templates_option
 from generator.proposal.vocabulary import ALLE_UITKOMSTEN, ORGANEN, UITKOMSTEN as BY_ORGAAN
 
 HELP = """Leg het besluit van het college of de raad vast in het voorstel.

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
+from generator.commands.shared import reports_errors, templates_option
 from generator.errors import Exit
 
 HELP = """Vergelijk twee voorstellen: kopgegevens, beslispunten, teksten en bedragen.
@@ -50,7 +50,7 @@ def _diff(oud, nieuw, html_pad, docx_pad, templates, trouble: int) -> tuple[bool
     was compared)."""
     from rich.console import Console
 
-    from generator.cli import report_all
+    from generator.commands.shared import report_all
     from generator.diff.compare import compare
     from generator.diff.drafts import load_pair
     from generator.diff.terminal import show

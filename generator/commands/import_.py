@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
+from generator.commands.shared import reports_errors, templates_option
 from generator.errors import Exit, Melding, NotaFout
 
 HELP = """Zet een bestaand document (.docx, .txt of .pdf) om in een voorstel (YAML).
@@ -27,7 +27,7 @@ def import_document(bron, doel, soort, overschrijf, templates):
     from generator.importer import import_document as run
     from generator.proposal.kinds import search_path
     from generator.render.output import write_bytes
-    from generator.cli import report_all
+    from generator.commands.shared import report_all
     from generator.checks import check_file
     doel = doel or bron.with_suffix(".yaml")
     if doel.exists() and not overschrijf:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
+from generator.commands.shared import reports_errors, templates_option
 from generator.errors import Exit
 from generator.render.pipeline import WITH_SOURCE
 
@@ -31,7 +31,7 @@ FORMATS = {"docx": ("docx",), "pdf": ("pdf",), "beide": ("docx", "pdf")}
 def render(paden, uitmap, formaat, bron, opnieuw, templates):
     from generator.proposal.files import collect
     from generator.proposal.kinds import search_path
-    from generator.cli import report_all, count_noun
+    from generator.commands.shared import report_all, count_noun
     from generator.render import cache as rc
     path = search_path(templates)
     bestanden = collect(paden)
@@ -63,7 +63,7 @@ def render(paden, uitmap, formaat, bron, opnieuw, templates):
 
 
 def _report(result, bron: bool, cache, sleutel: str) -> bool:
-    from generator.cli import report_all
+    from generator.commands.shared import report_all
     from generator.errors import Melding, WARNING
     report_all(result.meldingen)
     if not result.ok:
