@@ -282,7 +282,8 @@ def make() -> None:
 
 
 def _same(a, b) -> bool:
-    norm = lambda x: " ".join(re.sub(r"[*_]", "", str(x)).replace("€ ", "€").split()).rstrip(",-").lower()
+    def norm(x) -> str:
+        return " ".join(re.sub(r"[*_]", "", str(x)).replace("€ ", "€").split()).rstrip(",-").lower()
     return norm(a) == norm(b)
 
 

@@ -74,7 +74,8 @@ def test_verkeerd_type(tmp_path, search_path):
     from generator.proposal.validate import load_voorstel
     path = write(tmp_path, "type.yaml", GELDIG.replace(
         "beslispunten:\n  - Een besluit", "beslispunten: Een besluit").replace(
-        "\n  - In te stemmen met een budget van € 436.358 voor de sociale teams in 2021, gedekt uit de bestaande begroting.", ""))
+        "\n  - In te stemmen met een budget van € 436.358 voor de sociale teams in 2021, "
+        "gedekt uit de bestaande begroting.", ""))
     with pytest.raises(NotaFout) as e:
         load_voorstel(path, search_path)
     assert str(e.value).endswith("26:15: fout: 'beslispunten': hier hoort een lijst (regels die met '- ' beginnen)")

@@ -1,5 +1,4 @@
 """`nota import`: reference texts of all kinds, nota's own DOCX and PDF, PDF-style text."""
-from decimal import Decimal as D
 
 import pytest
 from ruamel.yaml import YAML
@@ -51,7 +50,8 @@ def test_raadsvoorstel_referentie(cli, tmp_path):
     assert data["soort"] == "raadsvoorstel"
     assert (data["kenmerk"], data["portefeuillehouder"], data["begrotingswijziging"]) == (
         "2020-010358", "Tjitske Biersteker-Giljou", True)
-    assert len(data["beslispunten"]) == 2 and data["beslispunten"][1] == "De hieruit voortvloeiende begrotingswijziging vast te stellen."
+    assert len(data["beslispunten"]) == 2
+    assert data["beslispunten"][1] == "De hieruit voortvloeiende begrotingswijziging vast te stellen."
     assert data["bijlagen"] == ["uitvoeringsplan omgekeerd werken.docx", "uitvoeringsplan sociale wijkteams.docx"]
     kosten, dekking = [d for d in data["secties"]["financiele_consequenties"] if isinstance(d, dict)]
     assert kosten["kolommen"] == [2020, 2021, 2022] and kosten["totaal"] == [630000, 610000, 450000]

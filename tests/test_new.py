@@ -51,7 +51,8 @@ def test_van_vorig_jaar(cli, tmp_path, search_path):
     assert tekst.startswith("# yaml-language-server: $schema=schema/collegenota.schema.json\n# Voorbeeld")
     assert (tmp_path / "schema" / "collegenota.schema.json").read_text(encoding="utf-8") == cli(
         "schema", "collegenota").stdout
-    ingevuld = tekst.replace('kenmerk: "invullen"', 'kenmerk: "2022.1"').replace("datum: # invullen", "datum: 2022-01-25")
+    ingevuld = tekst.replace('kenmerk: "invullen"', 'kenmerk: "2022.1"')
+    ingevuld = ingevuld.replace("datum: # invullen", "datum: 2022-01-25")
     target.write_text(ingevuld, encoding="utf-8")
     assert load_voorstel(target, search_path).data.besluiten == []
 

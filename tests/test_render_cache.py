@@ -71,7 +71,8 @@ def test_een_gewijzigd_sjabloon_of_een_genoemde_afbeelding_maakt_opnieuw(cli, tm
 
 
 def test_een_afbeelding_in_een_submap_telt_mee(cli, tmp_path):
-    tekst = NOTA.replace("per 2021 door te ontwikkelen.", "per 2021 door te ontwikkelen.\n\n    ![Kaart](beeld/kaart.png)")
+    tekst = NOTA.replace("per 2021 door te ontwikkelen.",
+                         "per 2021 door te ontwikkelen.\n\n    ![Kaart](beeld/kaart.png)")
     path, out = write(tmp_path, "v.yaml", tekst), tmp_path / "uit"
     (tmp_path / "beeld").mkdir()
     (tmp_path / "beeld" / "kaart.png").write_bytes(_png())

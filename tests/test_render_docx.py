@@ -84,7 +84,8 @@ def test_besloten_nota_heeft_besluitregel_en_geen_concept(tmp_path):
 
 def test_sjabloontaal_in_voorsteltekst_blijft_letterlijk(tmp_path):
     tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
-    tekst = tekst.replace("  openbare_ruimte: nvt", "  openbare_ruimte: \"{{ 7*7 }} {% if x %}ja{% endif %} <b>vet</b> & co\"")
+    tekst = tekst.replace("  openbare_ruimte: nvt",
+                          "  openbare_ruimte: \"{{ 7*7 }} {% if x %}ja{% endif %} <b>vet</b> & co\"")
     doc = _render(write(tmp_path, "sjabloon.yaml", tekst), tmp_path)
     assert "{{ 7*7 }} {% if x %}ja{% endif %} <b>vet</b> & co" in [p.text for p in doc.paragraphs]
 

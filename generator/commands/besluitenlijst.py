@@ -21,7 +21,8 @@ andere worden geteld."""
 @meeting_date_option
 @click.option("--orgaan", type=click.Choice(ORGANEN), default=COLLEGE, show_default=True)
 @click.option("-o", "--uitvoer", "uitmap", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Een map, geen bestand: nota schrijft de besluitenlijst (PDF en Word) daarin.")
+              default=Path("output"), show_default=True,
+              help="Een map, geen bestand: nota schrijft de besluitenlijst (PDF en Word) daarin.")
 @templates_option
 @reports_errors
 def besluitenlijst(paden, datum, orgaan, uitmap, templates):

@@ -19,7 +19,8 @@ FORMATS = {"docx": ("docx",), "pdf": ("pdf",), "beide": ("docx", "pdf")}
 @click.command(help=HELP)
 @click.argument("paden", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--uitvoer", "uitmap", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Een map, geen bestand: nota schrijft de documenten daarin en kiest zelf hun namen.")
+              default=Path("output"), show_default=True,
+              help="Een map, geen bestand: nota schrijft de documenten daarin en kiest zelf hun namen.")
 @click.option("--formaat", type=click.Choice(list(FORMATS)), default="beide", show_default=True,
               help="Welke documenten: docx, pdf of beide.")
 @click.option("--bron", is_flag=True, help="Besloten voorstellen: PDF/A-3a met de YAML-bron als "

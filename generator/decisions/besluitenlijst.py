@@ -112,7 +112,8 @@ def name(datum: dt.date, orgaan: str) -> str:
     return f"besluitenlijst-{orgaan}-{datum.isoformat()}"
 
 
-def write(voorstellen, datum: dt.date, orgaan: str, out_dir: Path, formats=("pdf", "docx")) -> tuple[list[Path], int, int]:
+def write(voorstellen, datum: dt.date, orgaan: str, out_dir: Path,
+          formats=("pdf", "docx")) -> tuple[list[Path], int, int]:
     """Write the list of `orgaan`'s decisions of `datum` in `formats`; returns (the files,
     the number of public items, the number of non-public ones). Nothing is written when
     nothing was decided on that date."""

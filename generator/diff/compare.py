@@ -219,7 +219,8 @@ def compare_table(oud: ComputedTable | None, nieuw: ComputedTable | None, sectie
     gebruikt = set(matches.values())
     rijen += [Row("vervallen", o.label, None, widen(oud, o.bedragen), list(leeg))
               for i, o in enumerate(old_) if i not in gebruikt]
-    oud_totaal, nieuw_totaal = widen(oud, oud.totaal) if oud else list(leeg), widen(nieuw, nieuw.totaal) if nieuw else list(leeg)
+    oud_totaal = widen(oud, oud.totaal) if oud else list(leeg)
+    nieuw_totaal = widen(nieuw, nieuw.totaal) if nieuw else list(leeg)
     rijen.append(Row("gelijk" if oud and nieuw and oud_totaal == nieuw_totaal else "gewijzigd", "Totaal", None,
                      oud_totaal, nieuw_totaal))
     status = "nieuw" if oud is None else "vervallen" if nieuw is None else "gewijzigd"

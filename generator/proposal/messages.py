@@ -79,7 +79,8 @@ def subject(path: tuple, data) -> str:
         return "het voorstel"
     if isinstance(path[-1], int):
         key = next((p for p in reversed(path) if isinstance(p, str)), "")
-        return f"{ITEM.get(key, 'item')} {path[-1] + 1}{where(path[:-2] if len(path) > 1 and path[-2] == key else path[:-1], data)}"
+        parent = path[:-2] if len(path) > 1 and path[-2] == key else path[:-1]
+        return f"{ITEM.get(key, 'item')} {path[-1] + 1}{where(parent, data)}"
     return f"'{path[-1]}'{where(path[:-1], data)}"
 
 

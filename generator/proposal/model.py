@@ -199,8 +199,8 @@ def _field(veld: dict):
     return (Optional[type_], Field(standaard, description=description))
 
 
-def _secties_model(naam: str, secties: list[dict], lenient: bool = False):
-    velden = {}
+def _secties_model(naam: str, secties: list[dict], lenient: bool = False) -> type[Strict]:
+    velden: dict[str, Any] = {}
     for s in secties:
         if s.get("verplicht") and not lenient:
             velden[s["sleutel"]] = (SectionContent, Field(..., description=s["titel"]))
@@ -210,7 +210,7 @@ def _secties_model(naam: str, secties: list[dict], lenient: bool = False):
     return model
 
 
-def build_model(soort, lenient: bool = False) -> type[BaseModel]:
+def build_model(soort, lenient: bool = False) -> type[VoorstelBasis]:
     """The pydantic model of one kind, from its kind.yaml (a `Soort`).
 
     `lenient`: every field optional, for running the checks on the part of a

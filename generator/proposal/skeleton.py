@@ -62,7 +62,8 @@ def skeleton(soort) -> CommentedMap:
         if veld["type"] == "keuze":
             explanation = " | ".join(veld["opties"])
         verplicht = " (verplicht)" if veld.get("verplicht") else ""
-        doc.yaml_set_comment_before_after_key(veld["sleutel"], before=f"{veld.get('label', '')}{verplicht}: {explanation}")
+        uitleg = f"{veld.get('label', '')}{verplicht}: {explanation}"
+        doc.yaml_set_comment_before_after_key(veld["sleutel"], before=uitleg)
     if soort.secties:
         doc["secties"] = _secties(soort)
     doc["besluiten"] = CommentedSeq()
@@ -74,7 +75,8 @@ def _secties(soort) -> CommentedMap:
     secties = CommentedMap()
     for s in soort.secties:
         verplicht = s.get("verplicht")
-        secties[s["sleutel"]] = LiteralScalarString(MARKDOWN + "\n") if verplicht else (None if s.get("uit_beslispunten") else NVT)
+        leeg = None if s.get("uit_beslispunten") else NVT
+        secties[s["sleutel"]] = LiteralScalarString(MARKDOWN + "\n") if verplicht else leeg
         explanation = s["titel"] + (" (verplicht)" if verplicht else "; 'nvt' als niet van toepassing")
         if s.get("uit_beslispunten"):
             explanation += "; leeg laten herhaalt de beslispunten"

@@ -18,6 +18,8 @@ from generator.proposal.model import FIELD_TYPES, Tabel
 from generator.proposal.vocabulary import is_nvt
 from generator.web.grid import ROLES, table, text_of as _text
 
+NOTHING = Markup("")
+
 SCALAR = {"tekst": "str", "markdown": "str", "getal": "getal", "bedrag": "bedrag", "datum": "datum",
           "janee": "bool", "keuze": "str"}
 __all__ = ["Form", "ROLES"]
@@ -88,7 +90,7 @@ class Form:
         new = item({} if model is not None else "")
         return self.list_block(label, key, [item(v) for v in items], new)
 
-    def list_block(self, label, key, items: list[Markup], new: Markup, extra: Markup = Markup("")) -> Markup:
+    def list_block(self, label, key, items: list[Markup], new: Markup, extra: Markup = NOTHING) -> Markup:
         rows = Markup("").join(Markup('<li class="item">%s%s</li>') % (i, self.buttons()) for i in items)
         add = "" if self.readonly else Markup(
             '<button type="button" class="toevoegen">Toevoegen aan %s</button>') % label

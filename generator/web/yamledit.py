@@ -56,7 +56,7 @@ def _closest(tekst: str):
 def _same_content(yaml: YAML, merged: str, data) -> bool:
     try:
         return _plain(yaml.load(merged)) == _plain(data)
-    except Exception:  # noqa: BLE001 - any YAML error means: not the same
+    except Exception:  # any YAML error means: not the same
         return False
 
 
