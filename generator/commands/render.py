@@ -63,7 +63,7 @@ def render(paden, uitmap, formaat, bron, opnieuw, templates):
     raise Exit(1 if failed else 0)  # also 0: cli.py ends a render without the slow clean-up
 
 
-def _report(result, bron: bool, cache, sleutel: str) -> bool:
+def _report(result, bron: bool, cache, sleutel: str | None) -> bool:
     from generator.commands.shared import report_all
     from generator.errors import Melding, WARNING
     report_all(result.meldingen)

@@ -15,6 +15,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
 from generator.render.context import besluitregel
 from generator.errors import Melding, NotaFout
+from generator.proposal import formatting as fmt
 from generator.proposal.vocabulary import ALS_BESLOTEN, OPENBAAR, ORGAAN_VOLLEDIG
 from generator.proposal.kinds import SHARED, builtin_templates
 from generator.render.templating import FILTERS
@@ -69,7 +70,7 @@ def _dirs() -> list[Path]:
 def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str) -> str:
     env = Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in _dirs()]), autoescape=True)
     env.filters.update(FILTERS)
-    titel = f"Besluitenlijst van de vergadering van {ORGAAN_VOLLEDIG[orgaan]} van {FILTERS['datum'](datum)}"
+    titel = f"Besluitenlijst van de vergadering van {ORGAAN_VOLLEDIG[orgaan]} van {fmt.datum(datum)}"
     return env.get_template("besluitenlijst.html.j2").render(
         titel=titel, punten=punten, niet_openbaar=niet_openbaar, gemeente=gemeente,
         gemeente_kop=f"Gemeente {gemeente}" if gemeente else "", datum=datum, orgaan_naam=orgaan,

@@ -12,6 +12,7 @@ a one-column table compares with a multi-year one. Everything stays near-linear:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -157,7 +158,7 @@ def _text_of(voorstel, sleutel: str) -> str:
     return "\n\n".join(plain_text(d) for d in parts)
 
 
-def secties(oud, nieuw, tabellen_: list[TableComparison] = ()) -> list[Sectie]:
+def secties(oud, nieuw, tabellen_: Sequence[TableComparison] = ()) -> list[Sectie]:
     out = []
     for veld in nieuw.soort.velden:
         if veld["type"] == "markdown":
@@ -224,7 +225,7 @@ def compare_table(oud: ComputedTable | None, nieuw: ComputedTable | None, sectie
     rijen.append(Row("gelijk" if oud and nieuw and oud_totaal == nieuw_totaal else "gewijzigd", "Totaal", None,
                      oud_totaal, nieuw_totaal))
     status = "nieuw" if oud is None else "vervallen" if nieuw is None else "gewijzigd"
-    titel = nieuw.titel if nieuw else oud.titel
+    titel = nieuw.titel if nieuw is not None else oud.titel if oud is not None else ""
     return TableComparison(titel, oud.titel if oud else None, kolommen, rijen, sectie, status)
 
 
@@ -256,11 +257,11 @@ def match_rows(oud: list[str], nieuw: list[str]) -> dict[int, int]:
             break
         label = _normalise(nieuw[j])
         best = process.extractOne(label, over, scorer=Indel.normalized_similarity, score_cutoff=SIMILARITY)
-        i = best[2] if best is not None else next(
+        found = best[2] if best is not None else next(
             (i for i, o in over.items() if label and o and (o.startswith(label) or label.startswith(o))), None)
-        if i is not None:
-            matches[j] = i
-            del over[i]
+        if found is not None:
+            matches[j] = found
+            del over[found]
     return matches
 
 

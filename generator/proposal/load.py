@@ -261,7 +261,7 @@ class _Builder:
         return out
 
     def scalar(self, node: ScalarNode):
-        tag, waarde = node.tag, node.value
+        tag, waarde = node.tag or "", node.value
         if node.style == ">":
             return waarde.replace("\a", "")  # ruamel marks folded line breaks with BEL
         if node.style in ("'", '"', "|"):

@@ -84,7 +84,8 @@ class Regel(Strict):
 class Tabel(Strict):
     tabel: Tekst = Field(description="Titel van de tabel, bijvoorbeeld 'Begroting 2021'")
     rol: Literal["kosten", "dekking", "overig"] = "overig"
-    kolommen: list[Union[Tekst, int]] = Field(default_factory=lambda: ["Bedrag"], min_length=1)
+    kolommen: list[Union[Tekst, int]] = Field(default_factory=lambda: list[Union[str, int]](["Bedrag"]),
+                                              min_length=1)
     postkop: Optional[Tekst] = None
     toelichting: Optional[Tekst] = None
     regels: list[Regel] = Field(min_length=1)

@@ -126,7 +126,7 @@ def _same_style(oud: str, nieuw: str) -> str:
         return nieuw
     out = type(oud)(nieuw)
     if hasattr(oud, "fold_pos"):  # a year keeps its length, so the folds stay where they were
-        out.fold_pos = list(oud.fold_pos)
+        out.fold_pos = list(oud.fold_pos)  # type: ignore[attr-defined]  # ruamel's folded string
     return out
 
 

@@ -68,7 +68,7 @@ def _neighbours(path: Path, text: bytes) -> list[Path]:
     return out
 
 
-def keys(paths, search_path, formats) -> dict[Path, str]:
+def keys(paths, search_path, formats) -> dict[Path, str | None]:
     """The key of each proposal; the kinds, the code and the formats are stamped once."""
     import generator
     common = "|".join((_tree_hash(tuple(Path(p) for p in search_path)),

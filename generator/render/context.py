@@ -292,7 +292,7 @@ def _author(voorstel: Voorstel) -> str:
         return getattr(persoon, "naam", None) or str(persoon)
     for sleutel in ("portefeuillehouder", "gemeente"):
         if getattr(v, sleutel, None):
-            return f"Gemeente {v.gemeente}" if sleutel == "gemeente" else str(getattr(v, sleutel))
+            return f"Gemeente {getattr(v, sleutel)}" if sleutel == "gemeente" else str(getattr(v, sleutel))
     return ORGAAN_AUTEUR.get(voorstel.soort.orgaan, "") or voorstel.soort.titel
 
 

@@ -51,8 +51,8 @@ def fast_library_lookup():
         return
     original = ctypes.util.find_library
 
-    def find(naam: str) -> str | None:
-        found = re.search(rf"^\s+(lib{re.escape(naam)}\.\S+)\s", list_, re.MULTILINE)
+    def find(name: str) -> str | None:
+        found = re.search(rf"^\s+(lib{re.escape(name)}\.\S+)\s", list_, re.MULTILINE)
         return found.group(1) if found else None
 
     ctypes.util.find_library = find

@@ -124,7 +124,7 @@ class Form:
             if isinstance(value, dict):
                 return self.table(value)
             return self.scalar(f"{titel}: tekst", None, "str", value, multiline=True)
-        extra = "" if self.readonly else Markup(
+        extra = NOTHING if self.readonly else Markup(
             '<button type="button" class="tabel-toevoegen">Tabel toevoegen</button>')
         return self.list_block(titel, None, [item(v) for v in items], item(""), extra)
 

@@ -92,7 +92,8 @@ def _decide(workspace, path: Path, data: dict) -> dict:
     orgaan = data.get("orgaan")
     if orgaan not in ORGANEN:
         raise NotaFout(Melding(f"onbekend orgaan '{orgaan}'; kies college of raad"))
-    record = {"orgaan": orgaan, "datum": _date(data.get("datum")), "uitkomst": str(data.get("uitkomst", "")),
+    record = {"orgaan": orgaan, "datum": _date(str(data.get("datum") or "")),
+              "uitkomst": str(data.get("uitkomst", "")),
               "toelichting": (data.get("toelichting") or "").strip() or None,
               "vastgelegd_door": getpass.getuser(), "vastgelegd_op": now()}
     recorded = decide_file(path, workspace.search_path, record)

@@ -87,7 +87,7 @@ class Workspace:
         for path in self.files():
             cached = self._entries.get(path)
             fresh = cached is not None and cached[0] == _stamp(path)
-            out.append(cached[1] if fresh else quick_entry(self.root, path, self.search_path))
+            out.append(cached[1] if cached is not None and fresh else quick_entry(self.root, path, self.search_path))
         return out
 
     def warm(self) -> None:
@@ -234,7 +234,7 @@ class Bewerking:
         from generator.render.html import render_html
         ok = self.voorstel is not None and not any(m.is_error for m in meldingen)
         inhoud, voorstel = error_page(meldingen), None
-        if ok:
+        if ok and self.voorstel is not None:
             try:
                 inhoud = for_screen(render_html(self.voorstel, context.build(self.voorstel)))
                 voorstel = self.voorstel
@@ -246,11 +246,11 @@ class Bewerking:
 
     def problems(self) -> list[dict]:
         """The meldingen with the path of the field they are about, where known."""
-        at = {}
+        at: dict[tuple[int, int], list] = {}
         if self.bron is not None:
             for path, (regel, column) in self.bron.positions.items():
                 at.setdefault((regel, column), list(path))
-        return [{"tekst": str(m), "niveau": m.niveau, "pad": at.get((m.regel, m.column))}
+        return [{"tekst": str(m), "niveau": m.niveau, "pad": at.get((m.regel or 0, m.column or 0))}
                 for m in self.meldingen]
 
     def totals(self) -> dict[str, dict]:

@@ -50,6 +50,7 @@ def _closest(tekst: str):
             None, before.splitlines(), tekst.splitlines(), autojunk=False).get_matching_blocks())
         if best is None or same > best[0]:
             best = (same, yaml, data, before)
+    assert best is not None, "INDENTS is not empty"
     return best[1:]
 
 
