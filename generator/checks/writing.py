@@ -36,9 +36,8 @@ def _all_texts(voorstel: Voorstel):
         waarde = getattr(voorstel.data, veld["sleutel"], None)
         if veld.get("type") == "markdown" and isinstance(waarde, str):
             yield (veld["sleutel"],), waarde
-    secties = getattr(voorstel.data, "secties", None)
-    for s in voorstel.soort.secties if secties is not None else []:
-        inhoud = getattr(secties, s["sleutel"], None)
+    for s in voorstel.soort.secties:
+        inhoud = voorstel.data.sectie(s["sleutel"])
         parts = [inhoud] if isinstance(inhoud, str) else (inhoud or [])
         for i, part in enumerate(parts):
             if isinstance(part, str):
@@ -131,9 +130,8 @@ def samenvatting(voorstel: Voorstel):
 @check
 def voorstel_follows_beslispunten(voorstel: Voorstel):
     punten = getattr(voorstel.data, "beslispunten", None) or []
-    secties = getattr(voorstel.data, "secties", None)
-    for s in voorstel.soort.secties if secties is not None else []:
-        inhoud = getattr(secties, s["sleutel"], None)
+    for s in voorstel.soort.secties:
+        inhoud = voorstel.data.sectie(s["sleutel"])
         if not s.get("uit_beslispunten") or not isinstance(inhoud, str) or is_nvt(inhoud):
             continue
         tekst = " ".join(words(plain_text(inhoud).lower()))

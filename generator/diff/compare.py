@@ -173,11 +173,8 @@ def secties(oud, nieuw, tabellen_: Sequence[TableComparison] = ()) -> list[Secti
 
 def _tabellen_of(voorstel) -> list[tuple[str, ComputedTable]]:
     """(section key, table) for every table, in the order of the sections."""
-    secties = getattr(voorstel.data, "secties", None)
-    if secties is None:
-        return []
-    return [(k, compute(d)) for k in type(secties).model_fields
-            for d in (getattr(secties, k) or []) if isinstance(d, Tabel)]
+    return [(k, compute(d)) for k, inhoud in voorstel.data.sections().items()
+            for d in (inhoud if isinstance(inhoud, list) else []) if isinstance(d, Tabel)]
 
 
 def tabellen(oud, nieuw) -> list[TableComparison]:

@@ -184,6 +184,16 @@ class VoorstelBasis(Strict):
         value = getattr(self, self.titelveld, None)
         return " ".join(str(value).split()) if value else ""
 
+    def sections(self) -> dict[str, Any]:
+        """Every section's content by key, in the kind's order; empty for a kind without."""
+        secties = getattr(self, "secties", None)  # a field only of kinds that have sections
+        return {} if secties is None else {k: getattr(secties, k) for k in type(secties).model_fields}
+
+    def sectie(self, sleutel: str) -> Any:
+        """The content of one section: text, a list of texts and tables, or None (left
+        out, or not a section of this kind)."""
+        return self.sections().get(sleutel)
+
     @property
     def document_title(self) -> str:
         """The document's title as metadata gives it: 'Collegenota: <title>'."""

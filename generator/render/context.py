@@ -164,10 +164,9 @@ def text_value(waarde, type_: str) -> str:
 
 
 def secties(voorstel: Voorstel) -> list[Sectie]:
-    data = getattr(voorstel.data, "secties", None)
     out, number = [], 0
     for s in voorstel.soort.secties:
-        inhoud = getattr(data, s["sleutel"], None) if data is not None else None
+        inhoud = voorstel.data.sectie(s["sleutel"])
         if s.get("genummerd"):
             number += 1
         if is_empty(inhoud) and s.get("weglaten_als_leeg"):
