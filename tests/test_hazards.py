@@ -134,6 +134,7 @@ def test_willekeurige_yaml_geeft_alleen_nette_fouten(tmp_path, search_path, teks
     _alleen_nette_fouten(tmp_path, search_path, tekst.encode("utf-8"))
 
 
+@pytest.mark.slow  # hundreds of mutated inputs
 @settings(max_examples=150, deadline=3000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(0, len(GELDIG) - 1), st.integers(0, 40), st.text(max_size=8))
 def test_verminkt_voorbeeld_geeft_alleen_nette_fouten(tmp_path, search_path, begin, lengte, invoeging):

@@ -5,10 +5,13 @@ import shutil
 import subprocess
 import zipfile
 
+import pytest
 from docx import Document
 from docx.shared import Mm
 
 from conftest import PROPOSALS, ROOT, pdftotext, require_tool
+
+pytestmark = pytest.mark.slow  # renders both formats per house style
 
 COLLEGENOTA = PROPOSALS / "collegenota-sociale-teams-2021.yaml"
 GROEN = "#007A3D"

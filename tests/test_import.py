@@ -74,6 +74,7 @@ def test_voortgangsrapportage_referentie(cli, tmp_path):
     assert "aandacht: 'aspecten'" in r.stderr
 
 
+@pytest.mark.slow  # renders, then imports
 def test_docx_van_nota_komt_terug_als_hetzelfde_voorstel(cli, tmp_path):
     assert cli("render", NOTA, "-o", tmp_path, "--formaat", "docx").exit_code == 0
     r, _ = _importeer(cli, next(tmp_path.glob("*.docx")), tmp_path)
@@ -82,6 +83,7 @@ def test_docx_van_nota_komt_terug_als_hetzelfde_voorstel(cli, tmp_path):
     assert verschil.exit_code == 0, verschil.stdout
 
 
+@pytest.mark.slow  # renders, then imports
 def test_pdf_van_nota_geeft_kop_tabellen_en_beslispunten(cli, tmp_path):
     assert cli("render", NOTA, "-o", tmp_path, "--formaat", "pdf").exit_code == 0
     r, data = _importeer(cli, next(tmp_path.glob("*.pdf")), tmp_path)
@@ -132,6 +134,7 @@ def test_onbekend_bestandstype(cli, tmp_path):
     assert r.exit_code == 1 and "nota importeert .docx, .pdf en .txt; dit bestandstype niet" in r.stderr
 
 
+@pytest.mark.slow  # renders, then imports
 @pytest.mark.parametrize("formaat", ["docx", "pdf"])
 def test_eigen_raadsvoorstel_houdt_kop_ondertekening_en_opmaak(cli, tmp_path, formaat):
     bron = PROPOSALS / "raadsvoorstel-wijkpunten-sociale-wijkteams.yaml"

@@ -16,6 +16,8 @@ from ruamel.yaml import YAML
 from conftest import PROPOSALS, require_tool
 from make_import_corpus import OUT, recall
 
+pytestmark = pytest.mark.slow  # the LibreOffice-made corpus, every document in two formats
+
 TRUTH = json.loads((OUT / "truth.json").read_text(encoding="utf-8"))
 DOCUMENTS = [f"{stem}{ext}" for stem in TRUTH for ext in (".docx", ".pdf")]
 

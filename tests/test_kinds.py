@@ -124,6 +124,7 @@ def test_word_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, search_path):
     assert gevraagd and gevraagd <= given, gevraagd - given
 
 
+@pytest.mark.slow  # renders every kind
 def test_render_maakt_alle_vier_de_soorten(cli, tmp_path):
     r = cli("render", PROPOSALS, "-o", tmp_path)
     assert r.exit_code == 0, r.output

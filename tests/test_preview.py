@@ -19,6 +19,8 @@ import pytest
 
 
 from conftest import CHROMIUM, require_chromium
+
+pytestmark = pytest.mark.slow  # a running server in a headless browser
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 WACHT_MS = 10_000  # generous for a loaded CI machine; the reload itself takes well under a second

@@ -9,6 +9,8 @@ import pytest
 
 from conftest import PROPOSALS, REFERENCE, pdftotext, write
 
+pytestmark = pytest.mark.slow  # renders every example to PDF
+
 KINDS = ("beantwoording", "collegenota", "raadsvoorstel", "voortgangsrapportage")
 
 

@@ -118,6 +118,7 @@ def test_elke_soort_als_word(tmp_path, preview, koppen, tekst):
     assert doc.core_properties.title
 
 
+@pytest.mark.slow  # renders the DOCX
 def test_raadsbesluit_begint_op_nieuwe_pagina(tmp_path):
     doc = _render(next(PROPOSALS.glob("raadsvoorstel-*.yaml")), tmp_path)
     kop = next(p for p in doc.paragraphs if p.text == "Raadsbesluit")

@@ -68,6 +68,7 @@ def test_title_van_collegenota_en_rapportage():
     assert rapportage.data.document_title == f"Voortgangsrapportage: {PROJECT}"
 
 
+@pytest.mark.slow  # renders both formats
 def test_rapportage_draagt_zijn_project_in_pdf_en_docx(cli, tmp_path):
     import pikepdf
     from docx import Document
@@ -135,3 +136,17 @@ def test_geen_exit_buiten_cli():
              and p.name != "verify.py"  # issue 21 moves verify into decisions/
              for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if exits.search(line)]
     assert found == []
+
+
+def test_een_lege_marge_houdt_de_standaard(tmp_path):
+    """`marges: {boven: ~}` gave a TypeError (None compared with 5 mm); mypy found it."""
+    from generator.proposal.kinds import search_path
+    from generator.proposal.validate import load_voorstel
+    from generator.render import context, templating
+    from generator.render.html import render_html
+    templates = tmp_path / "huisstijl"
+    (templates / "_gedeeld").mkdir(parents=True)
+    (templates / "_gedeeld" / "huisstijl.yaml").write_text("marges: {boven: ~, links: 30}\n", encoding="utf-8")
+    templating.html_env.cache_clear()
+    voorstel = load_voorstel(COLLEGENOTA, search_path(templates))
+    assert "@page{margin:24.0mm 20.0mm 22.0mm 30.0mm;}" in render_html(voorstel, context.build(voorstel))

@@ -20,6 +20,8 @@ import pytest
 from conftest import PROPOSALS, pdftotext, require_chromium
 from test_preview import CHROMIUM, CHROMIUM_ARGS, WACHT_MS, Server
 
+pytestmark = pytest.mark.slow  # a running server, most tests in a headless browser
+
 VOORBEELD = "collegenota-sociale-teams-2021.yaml"
 
 

@@ -14,6 +14,8 @@ from docx.shared import Mm
 
 from conftest import PROPOSALS, ROOT, pdftotext
 
+pytestmark = pytest.mark.slow  # renders Word documents, some big
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 COLLEGENOTA = PROPOSALS / "collegenota-sociale-teams-2021.yaml"
 RAADSVOORSTEL = PROPOSALS / "raadsvoorstel-wijkpunten-sociale-wijkteams.yaml"
