@@ -24,7 +24,8 @@ def draft(tmp_path, search_path):
 def test_plakken_uit_word_geeft_markdown_lijsten_en_geen_stuurtekens():
     from generator.web.paste import paste
     word = ("Inleiding:\v tweede regel\r\n•\tEen\r\n•\tTwee die\r\ndoorloopt\r\no\tDieper\r\n"
-            "1)\tEerste\r\n2.\tTweede\r\nSlot met\u00a0spatie, zacht\u00adafbreekstreepje en \u201caanhalingstekens\u201d.\f")
+            "1)\tEerste\r\n2.\tTweede\r\n"
+            "Slot met\u00a0spatie, zacht\u00adafbreekstreepje en \u201caanhalingstekens\u201d.\f")
     assert paste(word) == ("Inleiding:\n tweede regel\n\n- Een\n- Twee die doorloopt\n  - Dieper\n\n"
                            "1. Eerste\n2. Tweede\n\nSlot met spatie, zachtafbreekstreepje en "
                            "\u201caanhalingstekens\u201d.")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from generator.proposal import formatting as fmt
 from generator.checks.registry import check
-from generator.decisions.numbering import decides
 from generator.decisions.seal import ORGAAN, broken, changes, tampered
 from generator.proposal.validate import Voorstel
+from generator.proposal.vocabulary import decides
 
 @check
 def besluit_matches_content(voorstel: Voorstel):

@@ -15,15 +15,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-NOT_DECIDED = frozenset({"aangehouden"})  # back to concept, for a later meeting
-CLOSED = frozenset({"teruggetrokken"})  # off the agenda, no decision
-PREFIX = {"college": "B&W", "raad": "Raad"}
+from generator.proposal.vocabulary import AFGESLOTEN as CLOSED
+from generator.proposal.vocabulary import COLLEGE, RAAD, decides
+
+PREFIX = {COLLEGE: "B&W", RAAD: "Raad"}
 _NUMBER = re.compile(r"(\d{4})\s*/\s*(\d+)\s*$")
-
-
-def decides(besluit) -> bool:
-    """Whether this record is a decision (not aangehouden)."""
-    return besluit.uitkomst not in NOT_DECIDED
 
 
 def decisive(besluiten: Iterable, orgaan: str | None = None) -> list:

@@ -15,9 +15,11 @@ from itertools import count
 
 from markupsafe import Markup
 
-from generator.proposal.model import FIELD_TYPES, Tabel, is_nvt
+from generator.proposal.model import FIELD_TYPES, Tabel
+from generator.proposal.vocabulary import is_nvt
 from generator.web.grid import ROLES, table
 from generator.web.grid import text_of as _text
+
 
 SCALAR = {"tekst": "str", "markdown": "str", "getal": "getal", "bedrag": "bedrag", "datum": "datum",
           "janee": "bool", "keuze": "str"}
@@ -142,11 +144,11 @@ class Form:
         """A section of texts and tables; `single`: one text is sent as a text, not a list."""
         name = f"Tekst van {titel}"
 
-        tables = count(1)
+        numbers = count(1)
 
         def item(value, n: int) -> Markup:
             if isinstance(value, dict):
-                k = next(tables)
+                k = next(numbers)
                 return self.table(value, titel if k == 1 else f"{titel}, tabel {k}")
             return self.scalar(_numbered(name, n), None, "str", value, multiline=True, hint=None)
         extra = Markup("")

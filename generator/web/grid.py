@@ -25,8 +25,8 @@ def table(form, tabel: dict, waar: str = "") -> Markup:
     head = form.scalar(f"Titel van de tabel{in_}", "tabel", "str", tabel.get("tabel"),
                        hint="Bijvoorbeeld: Kosten en dekking 2027." if not tabel.get("tabel") else None)
     head += form.scalar(f"Rol van de tabel{in_}", "rol", "str", tabel.get("rol"), opties=ROLES)
-    on = bool(tabel.get("rijtotaal"))
-    on = on if len(kolommen) > 1 or on else None  # one column: its total per row is the amount itself
+    given = bool(tabel.get("rijtotaal"))
+    on = given if len(kolommen) > 1 or given else None  # one column: its total per row is the amount itself
     if on is not None:
         head += _row_total_switch(form, tabel, in_)
     rows = Markup("").join(row(form, r, kolommen, lists, on) for r in tabel.get("regels") or [])

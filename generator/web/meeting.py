@@ -15,11 +15,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from generator.decisions.seal import ORGAAN
+from generator.proposal.vocabulary import COLLEGE, ORGAAN_KORT as ORGAAN, ORGANEN, UITKOMSTEN
 from generator.errors import Melding, NotaFout
 from generator.web.security import body
 
-ORGANEN = ("college", "raad")
 
 
 def routes(site, handler) -> list[Route]:
@@ -32,7 +31,7 @@ def routes(site, handler) -> list[Route]:
 
 
 def _meeting(request) -> tuple[dt.date, str]:
-    orgaan = request.query_params.get("orgaan", "college")
+    orgaan = request.query_params.get("orgaan", COLLEGE)
     if orgaan not in ORGANEN:
         raise NotaFout(Melding(f"onbekend orgaan '{orgaan}'; kies college of raad"))
     return _date(request.query_params.get("datum") or dt.date.today().isoformat()), orgaan
@@ -79,7 +78,6 @@ def _not_ready(workspace, unreadable: list, orgaan: str) -> list[dict]:
 def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
     """The meeting of one orgaan on one date: what is still to decide (with the proposals
     that cannot be decided yet, because of errors, first), and what this meeting decided."""
-    from generator.decisions.decide import UITKOMSTEN
     from generator.decisions.numbering import (
         format_number,
         history,
@@ -87,10 +85,13 @@ def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
         on_agenda,
         parse_number,
     )
-    open_, decided, alles, unreadable = [], [], [], []
+    open_: list[dict] = []
+    decided: list[dict] = []
+    alles: list = []
+    unreadable: list[tuple[Path, list]] = []
     for naam, voorstel, meldingen in _proposals(workspace, unreadable):
         alles.append(voorstel)
-        item = {"naam": naam, "onderwerp": str(getattr(voorstel.data, "onderwerp", "") or naam),
+        item = {"naam": naam, "onderwerp": voorstel.data.title or naam,
                 "kenmerk": str(getattr(voorstel.data, "kenmerk", "") or ""),
                 "fouten": sum(m.is_error for m in meldingen), "uitkomsten": UITKOMSTEN[orgaan],
                 "eerder": history(voorstel, orgaan)}
@@ -100,7 +101,7 @@ def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
                             or "", "besluitnummer": besluiten[-1].besluitnummer or ""})
         elif on_agenda(voorstel, orgaan):
             open_.append(item)
-    first = parse_number(next_number(alles, orgaan, datum))[1]
+    first = (parse_number(next_number(alles, orgaan, datum)) or (datum.year, 1))[1]
     for i, item in enumerate(item for item in open_ if not item["fouten"]):
         item["besluitnummer"] = format_number(orgaan, datum.year, first + i)
     return {"te_besluiten": sorted(open_, key=lambda i: not i["fouten"]), "besloten": decided,
@@ -130,7 +131,7 @@ def _decide(workspace, path: Path, data: dict) -> dict:
     orgaan = data.get("orgaan")
     if orgaan not in ORGANEN:
         raise NotaFout(Melding(f"onbekend orgaan '{orgaan}'; kies college of raad"))
-    datum = _date(data.get("datum"))
+    datum = _date(str(data.get("datum") or ""))
     nummer = str(data.get("besluitnummer") or "").strip() or _next_number(workspace, orgaan, datum)
     record = {"orgaan": orgaan, "datum": datum, "uitkomst": str(data.get("uitkomst", "")),
               "toelichting": (data.get("toelichting") or "").strip() or None, "besluitnummer": nummer,

@@ -30,9 +30,8 @@ def merge_texts(base: str, theirs: str, ours: str, prefer: str | None = None) ->
     """(the merged text, the conflicts); with `prefer` "mijn" or "ander", conflicts are
     settled that way (and still reported)."""
     from generator.web.yamledit import apply_form
-    trees = [_plain(t) for t in (base, theirs, ours)]
     conflicts: list[Conflict] = []
-    merged = _merge(*trees, [], conflicts, prefer)
+    merged = _merge(_plain(base), _plain(theirs), _plain(ours), [], conflicts, prefer)
     if conflicts and prefer is None:
         return theirs, conflicts
     return apply_form(theirs, _as_form(merged)), conflicts

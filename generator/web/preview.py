@@ -19,9 +19,14 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from generator.errors import Melding, NotaFout
+
+if TYPE_CHECKING:
+    from generator.proposal.validate import Voorstel
 
 HOST = "127.0.0.1"
 IMAGE = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
@@ -42,7 +47,7 @@ class State:
     html: str
     ok: bool
     meldingen: list[Melding] = field(default_factory=list)
-    voorstel: object = None
+    voorstel: Voorstel | None = None
     time_: datetime = field(default_factory=datetime.now)
 
     def samenvatting(self) -> dict:
@@ -124,13 +129,14 @@ class Preview:
             (d / SHARED).resolve() for d in self.search_path if (d / SHARED).is_dir()]
 
 
-def _build(path: Path, search_path) -> tuple[bool, str, list[Melding], object]:
+def _build(path: Path, search_path) -> tuple[bool, str, list[Melding], Voorstel | None]:
     from generator.checks import check_file
     voorstel, meldingen = check_file(path, search_path)
     return rendition(voorstel, meldingen)
 
 
-def rendition(voorstel, meldingen: list[Melding], wording=str) -> tuple[bool, str, list[Melding], object]:
+def rendition(voorstel: Voorstel | None, meldingen: list[Melding],
+              wording: Callable[[Melding], str] = str) -> tuple[bool, str, list[Melding], Voorstel | None]:
     """(ok, html, meldingen, voorstel) of one build. A proposal that validates is shown also
     with check errors: the concept stays readable, its problems listed above it; only what
     cannot be rendered shows the error page. `wording` words a melding for the reader."""

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.decisions.seal import ORGAAN
+from generator.proposal.vocabulary import ORGAAN_KORT as ORGAAN, ORGANEN
 from generator.errors import Melding, NotaFout
 from generator.proposal.files import YAML_SUFFIXES, collect
 from generator.web.preview import Preview, State, mark_places, rendition
@@ -35,8 +35,8 @@ class Entry:
     besloten: bool
 
 
-_TOP = re.compile(r"^(soort|onderwerp|kenmerk|datum):[ \t]*(.*?)[ \t]*$", re.M)
-_BESLUIT = re.compile(r"^[ \t]*-?[ \t]*orgaan:[ \t]*(college|raad)\b", re.M)
+_TOP = re.compile(r"^([A-Za-z_]+):[ \t]*(.*?)[ \t]*$", re.M)  # the top-level one-line values
+_BESLUIT = re.compile(r"^[ \t]*-?[ \t]*orgaan:[ \t]*(" + "|".join(ORGANEN) + r")\b", re.M)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -44,7 +44,16 @@ def _stamp(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
-def quick_entry(root: Path, path: Path) -> Entry:
+def _titelveld(soort: str, search_path: tuple) -> str:
+    """The kind's title field (see `VoorstelBasis.title`), without validating the file."""
+    from generator.proposal.kinds import find_soort
+    try:
+        return find_soort(soort, search_path).titelveld
+    except NotaFout:
+        return "onderwerp"
+
+
+def quick_entry(root: Path, path: Path, search_path: tuple = ()) -> Entry:
     """A line for the start page from a quick look at the text, while the check runs."""
     try:
         tekst = path.read_text(encoding="utf-8-sig", errors="replace")[:1024 * 1024]
@@ -53,7 +62,8 @@ def quick_entry(root: Path, path: Path) -> Entry:
     top = {k: v.strip("'\"") for k, v in _TOP.findall(tekst)}
     organen = sorted(set(_BESLUIT.findall(tekst.partition("\nbesluiten:")[2])))
     status = "; ".join(f"besloten door {ORGAAN[o]}" for o in organen)
-    return Entry(path.relative_to(root).as_posix(), top.get("onderwerp") or path.stem, top.get("soort", ""),
+    titel = top.get(_titelveld(top.get("soort", ""), search_path)) if top.get("soort") else None
+    return Entry(path.relative_to(root).as_posix(), titel or path.stem, top.get("soort", ""),
                  top.get("kenmerk", ""), top.get("datum", ""), status or "concept", None, bool(organen))
 
 
@@ -78,7 +88,7 @@ class Workspace:
         for path in self.files():
             cached = self._entries.get(path)
             fresh = cached is not None and cached[0] == _stamp(path)
-            out.append(cached[1] if fresh else quick_entry(self.root, path))
+            out.append(cached[1] if cached is not None and fresh else quick_entry(self.root, path, self.search_path))
         return out
 
     def warm(self) -> None:
@@ -109,7 +119,7 @@ class Workspace:
             quick = quick_entry(self.root, path)
             return Entry(naam, quick.onderwerp, quick.soort, quick.kenmerk, quick.datum, "concept",
                          max(problemen, 1), False)
-        from generator.decisions.numbering import decides
+        from generator.proposal.vocabulary import decides
         v = voorstel.data
         laatste = {b.orgaan: b for b in v.besluiten}
         status = "; ".join(f"besloten door {ORGAAN[o]} ({b.uitkomst}, {b.datum.isoformat()})" if decides(b)
@@ -117,7 +127,7 @@ class Workspace:
                            for o, b in laatste.items())
         besluiten = {o: b for o, b in laatste.items() if decides(b)}
         datum = getattr(v, "datum", None)
-        return Entry(naam, str(getattr(v, "onderwerp", "") or path.stem), voorstel.soort.naam,
+        return Entry(naam, v.title or path.stem, voorstel.soort.naam,
                      str(getattr(v, "kenmerk", "") or ""), datum.isoformat() if datum else "",
                      status or "concept", problemen, bool(besluiten))
 
@@ -191,8 +201,8 @@ class Bewerking:
         from generator.web.yamledit import apply_form
         if self.bron is None:
             raise NotaFout(Melding("het YAML bevat een fout; verbeter die eerst op het tabblad YAML"))
-        formulier, self.invoer = checked_input(clean_tree(formulier))
-        self.tekst = apply_form(self.tekst, formulier)
+        checked, self.invoer = checked_input(clean_tree(formulier))
+        self.tekst = apply_form(self.tekst, checked if isinstance(checked, dict) else {})
         self.refresh()
 
     def update_yaml(self, tekst: str) -> None:
@@ -285,11 +295,12 @@ class Bewerking:
         return [*self.invoer, *self._placed(self.meldingen)]
 
     def _placed(self, meldingen: list[Melding]) -> list[dict]:
-        at = {}
+        at: dict[tuple[int, int], list] = {}
         if self.bron is not None:
             for path, (regel, column) in self.bron.positions.items():
                 at.setdefault((regel, column), list(path))
-        return [{"tekst": for_user(m), "niveau": m.niveau, "pad": at.get((m.regel, m.column))} for m in meldingen]
+        return [{"tekst": for_user(m), "niveau": m.niveau, "pad": at.get((m.regel or 0, m.column or 0))}
+                for m in meldingen]
 
     def totals(self) -> dict[str, dict]:
         """Every financial table of the draft, computed as `nota check` computes it."""
