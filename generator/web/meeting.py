@@ -201,30 +201,48 @@ async def new(site, request):
 
 
 def _new(workspace, data: dict) -> str:
-    """A new proposal from its onderwerp (the file name follows from it): blank fields of
-    its kind, or an existing proposal a year on, emptied where asked."""
+    """A new proposal from its onderwerp (the file name follows from it, unless `naam` gives
+    one): blank fields of its kind, or an existing proposal a year on as `nota new --van`
+    writes it, its old texts and amounts emptied where asked."""
     from generator.proposal.kinds import find_soort
-    from generator.proposal.next_year import cleared, from_last_year
-    from generator.proposal.skeleton import dump, file_name, schema_header_for, skeleton
+    from generator.proposal.next_year import cleared, start_from
+    from generator.proposal.skeleton import dump, schema_header_for, skeleton
     from generator.render.output import write_bytes
     from generator.web.paste import paste
     onderwerp = paste(str(data.get("onderwerp", "")), multiline=False)
-    if not onderwerp:
+    if not (onderwerp or data.get("naam") or data.get("van")):
         raise NotaFout(Melding("vul het onderwerp in: waar gaat het voorstel over?"))
-    naam = file_name(onderwerp, workspace.root)
-    target = workspace.root / naam
     if data.get("van"):
-        bron = workspace.resolve(str(data["van"])).read_text(encoding="utf-8-sig")
-        tekst = cleared(from_last_year(bron, frozenset())[0], bool(data.get("teksten_leeg")),
-                        bool(data.get("bedragen_leeg")))
-        tekst = _with_onderwerp(tekst, onderwerp)
+        begun = start_from(workspace.resolve(str(data["van"])), workspace.root / "nieuw.yaml", workspace.search_path)
+        tekst = cleared(begun.tekst, bool(data.get("teksten_leeg")), bool(data.get("bedragen_leeg")))
+        tekst = _with_onderwerp(tekst, onderwerp) if onderwerp else tekst
     elif data.get("soort"):
         soort = find_soort(str(data["soort"]), workspace.search_path)
-        tekst = dump(skeleton(soort, onderwerp, blank=True), schema_header_for(soort, target))
+        kop = schema_header_for(soort, workspace.root / "nieuw.yaml")
+        tekst = dump(skeleton(soort, onderwerp or None, blank=True), kop)
     else:
         raise NotaFout(Melding("kies een soort voorstel, of een bestaand voorstel om mee te beginnen"))
-    write_bytes(target, tekst.encode("utf-8"))
+    naam = _file_name(workspace, data, onderwerp or _title_of(tekst))
+    write_bytes(workspace.root / naam, tekst.encode("utf-8"))
     return naam
+
+
+def _file_name(workspace, data: dict, onderwerp: str) -> str:
+    from generator.proposal.skeleton import file_name
+    naam = str(data.get("naam") or "").strip()
+    if not naam:
+        return file_name(onderwerp, workspace.root)
+    if "/" in naam or naam.startswith("."):
+        raise NotaFout(Melding("geef een bestandsnaam zonder map, bijvoorbeeld 'subsidie-2027.yaml'"))
+    naam = naam if naam.lower().endswith((".yaml", ".yml")) else naam + ".yaml"
+    if (workspace.root / naam).exists():
+        raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
+    return naam
+
+
+def _title_of(tekst: str) -> str:
+    from generator.web.workspace import _TOP
+    return dict(_TOP.findall(tekst)).get("onderwerp", "").strip("'\"") or "voorstel"
 
 
 def _with_onderwerp(tekst: str, onderwerp: str) -> str:
