@@ -33,10 +33,14 @@ def render(paden, uitmap, formaat, bron, opnieuw, templates):
     from generator.cli import report_all, count_noun
     from generator.render import cache as rc
     path = search_path(templates)
-    bestanden = collect(paden)
-    if not bestanden:
+    overgeslagen: list = []
+    bestanden = collect(paden, overgeslagen)
+    report_all(overgeslagen)
+    if not bestanden and not overgeslagen:
         raise click.UsageError("geen .yaml-bestanden gevonden in " + ", ".join(map(str, paden)))
     from generator.render.engines import exit_now
+    if not bestanden:
+        exit_now(1)
     from generator.render.pool import with_progress, render_pool, results
     formats = tuple(WITH_SOURCE if bron and f == "pdf" else f for f in FORMATS[formaat])
     cache = rc.Cache.load(uitmap)
@@ -63,7 +67,7 @@ def render(paden, uitmap, formaat, bron, opnieuw, templates):
     click.echo(f"{count_noun(made, 'voorstel', 'voorstellen')} gemaakt"
                + (f", {skipped} ongewijzigd" if skipped else "")
                + (f", {failed} overgeslagen wegens fouten" if failed else ""), err=True)
-    exit_now(1 if failed else 0)
+    exit_now(1 if failed or overgeslagen else 0)
 
 
 def _collisions(bestanden, unchanged, path) -> dict:

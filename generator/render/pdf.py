@@ -41,7 +41,8 @@ class ConfinedFetcher(URLFetcher):
         if parts.scheme != "file":
             return False
         path = Path(unquote(parts.path)).resolve()
-        return any(path.is_relative_to(root) for root in self.allowed)
+        # is_file: a FIFO or device named as an image would block the render, or never end
+        return any(path.is_relative_to(root) for root in self.allowed) and path.is_file()
 
 
 def html_document(voorstel, html: str, fetcher: ConfinedFetcher):
