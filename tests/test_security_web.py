@@ -85,7 +85,7 @@ def test_vreemde_host_wordt_in_het_nederlands_geweigerd(folder, search_path):
     client = _client(folder, search_path)
     r = client.get("/", headers={"host": "evil.example:8000"})
     assert r.status_code == 403
-    assert r.text == "alleen te bekijken via 127.0.0.1 (dit adres hoort niet bij nota)"
+    assert r.text == "alleen te bekijken via 127.0.0.1"
 
 
 def test_6_opslaan_houdt_bom_en_crlf(folder, search_path):
@@ -247,3 +247,43 @@ def test_14_preview_zelfde_regels(folder, search_path):
     assert r.headers["content-security-policy"] == "sandbox; default-src 'none'"
     assert client.get("/document").headers["content-security-policy"].startswith("sandbox;")
     assert client.get("/", headers={"host": "evil.example"}).status_code == 403
+
+
+@pytest.mark.slow
+def test_10_chunked_tegen_een_echte_server(folder):
+    """Against `nota serve` itself (uvicorn): a chunked POST is answered 413 after about 2 MiB
+    and the connection is closed; the server does not read the other ~300 MiB."""
+    import select
+    import socket
+    from urllib.parse import urlsplit
+
+    from test_serve import Editor
+    server = Editor(folder)
+    try:
+        import urllib.request
+        geopend = urllib.request.urlopen(server.url + "voorstel?naam=nota.yaml")
+        start, bewerk = geopend.read().decode(), urlsplit(geopend.url).path
+        token = re.search(r'name="nota-token" content="([^"]+)"', start).group(1)
+        parts = urlsplit(server.url)
+        sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
+        sock.sendall(f"POST {bewerk}/yaml HTTP/1.1\r\nHost: 127.0.0.1:{parts.port}\r\nx-nota-token: {token}\r\n"
+                     "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".encode())
+        blok, sent, answer = b"x" * 65536, 0, b""
+        chunk = f"{len(blok):x}\r\n".encode() + blok + b"\r\n"
+        while sent < 300 * 1024 * 1024:
+            if select.select([sock], [], [], 0)[0]:
+                answer = sock.recv(65536)
+                break
+            try:
+                sock.sendall(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                break
+            sent += len(blok)
+        if not answer:
+            answer = sock.recv(65536)
+        sock.close()
+    finally:
+        server.stop()
+    assert sent < 32 * 1024 * 1024, sent
+    assert answer.startswith(b"HTTP/1.1 413 "), answer[:200]
+    assert answer.endswith("het verzoek is te groot: hoogstens 2 MiB".encode())

@@ -45,6 +45,7 @@ DOCUMENT_CSP = ("sandbox; default-src 'none'; img-src 'self' data:; style-src 's
 SVG_CSP = "sandbox; default-src 'none'"
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".webp": "image/webp"}
+FONTS = (".ttf", ".otf", ".woff", ".woff2")
 
 
 def new_token() -> str:
@@ -82,6 +83,8 @@ def served_file(url_path: str, naam: str) -> tuple[str, dict[str, str]]:
         return folder_file_headers(naam)
     soort = mimetypes.guess_type(naam)[0] or "application/octet-stream"
     headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+    if naam.lower().endswith(FONTS):  # the sandboxed document has its own origin: fonts need CORS
+        headers["Access-Control-Allow-Origin"] = "*"
     return soort, {**headers, "Content-Security-Policy": SVG_CSP} if soort == "image/svg+xml" else headers
 
 
@@ -150,7 +153,7 @@ class TrustedHost:
             if scope.get("nota.host"):
                 return await send(message)
             if message["type"] == "http.response.start":
-                await _plain(send, 403, "alleen te bekijken via 127.0.0.1 (dit adres hoort niet bij nota)")
+                await _plain(send, 403, "alleen te bekijken via 127.0.0.1")
         await self.check(scope, receive, refuse)
 
 
