@@ -90,7 +90,7 @@ def keep_form(original: bytes, tekst: str) -> bytes:
 
 
 _DECIDED = re.compile(rb"^besluiten:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]*-|"
-                      rb"^besluiten:[ \t]*\[[ \t]*[^\]\s#]", re.M)
+                      rb"^besluiten:[ \t]*\[[ \t]*[^\]\s#]", re.MULTILINE)
 
 
 def is_decided(raw: bytes) -> bool:
