@@ -100,6 +100,18 @@ def test_6_opslaan_houdt_bom_en_crlf(folder, search_path):
     assert path.read_bytes() == b"\xef\xbb\xbf" + nieuw.replace("\n", "\r\n").encode("utf-8")
 
 
+def test_6_formulier_op_een_bestand_met_bom_crlf_en_zonder_slotregel(folder, search_path):
+    path = folder / "nota.yaml"
+    origineel = b"\xef\xbb\xbf" + path.read_bytes().rstrip(b"\n").replace(b"\n", b"\r\n")
+    path.write_bytes(origineel)
+    client = _client(folder, search_path)
+    bewerk = _open(client)
+    assert _post(client, f"{bewerk}/formulier", {"formulier": {"onderwerp": "Ander onderwerp"}}).json()["gelukt"]
+    assert _post(client, f"{bewerk}/opslaan", {}).json()["gelukt"]
+    assert path.read_bytes() == origineel.replace(b"onderwerp: Continuering sociale teams 2021",
+                                                  b"onderwerp: Ander onderwerp", 1)
+
+
 def test_6_een_cp1252_bestand_wordt_geweigerd_met_hoe_om_te_zetten(folder, search_path):
     path = folder / "nota.yaml"
     origineel = path.read_text(encoding="utf-8").replace("onderwerp: ", "onderwerp: Caf\u00e9 ", 1).encode("cp1252")
