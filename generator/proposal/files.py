@@ -24,8 +24,9 @@ CHUNK = 1024 * 1024
 def collect(paths, skipped: list[Melding] | None = None) -> list[Path]:
     """Files as given; a folder means every *.yaml/*.yml in it, sorted by name.
 
-    What is not read (a FIFO or device, given or found; a symlink out of a
-    folder that was walked) is left out, with a melding in `skipped`."""
+    What a folder holds that is not read (a FIFO or device, a symlink out of
+    the folder) is left out, with a melding in `skipped`. A file given by name
+    is kept: the loader refuses anything but a regular file, with a melding."""
     out: list[Path] = []
     meldingen = skipped if skipped is not None else []
     for path in map(Path, paths):
@@ -33,10 +34,8 @@ def collect(paths, skipped: list[Melding] | None = None) -> list[Path]:
             files, refused = walk(path)
             out += files
             meldingen += refused
-        elif _kind(path) in ("", "regular"):
-            out.append(path)  # a missing file: the loader says so
         else:
-            meldingen.append(Melding(_NOT_REGULAR, path))
+            out.append(path)  # given by name: the loader reads only a regular file, and says why not
     return list(dict.fromkeys(out))
 
 
