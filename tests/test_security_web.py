@@ -298,3 +298,15 @@ def test_10_chunked_tegen_een_echte_server(folder):
     assert sent < 32 * 1024 * 1024, sent
     assert answer.startswith(b"HTTP/1.1 413 "), answer[:200]
     assert answer.endswith(b"het verzoek is te groot: hoogstens 2 MiB")
+
+
+def test_13_geen_bestandspaden_in_de_paginas_van_de_editor(folder, search_path):
+    path = folder / "nota.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("datum: 2021-", "datum: 2021-13-", 1), encoding="utf-8")
+    client = _client(folder, search_path)
+    bewerk = _open(client)
+    editor, document = client.get(bewerk).text, client.get(f"{bewerk}/document").text
+    assert "nota.yaml:" in editor and "nota.yaml:" in document  # the problem is shown, by file name
+    assert str(folder) not in editor and str(folder) not in document
+    r = _post(client, f"{bewerk}/yaml", {"tekst": "soort: [\n"})
+    assert str(folder) not in r.text and "nota.yaml:" in r.text

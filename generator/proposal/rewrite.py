@@ -34,8 +34,13 @@ def target_of(path: Path) -> Path:
 
 def lock_path(path: Path) -> Path:
     """The lock file of the proposal at `path` (the real file: a symlink shares its target's lock)."""
-    folder = Path(tempfile.gettempdir()) / f"nota-sloten-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(tempfile.gettempdir()) / f"nota-sloten-{uid}"
     folder.mkdir(mode=0o700, exist_ok=True)
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != uid:  # in a shared /tmp: only our own folder
+        raise NotaFout(Melding(f"de map voor de sloten van nota ({folder}) is niet van u; verwijder "
+                               "die map, dan maakt nota een nieuwe", path))
     key = hashlib.sha256(os.fsencode(target_of(path))).hexdigest()
     return folder / f"{key}.lock"
 

@@ -22,7 +22,7 @@ from starlette.staticfiles import StaticFiles
 from generator.errors import Melding, NotaFout
 from generator.web import runner
 from generator.web.security import body, document_headers, exception_handlers, new_token, served_file, secured
-from generator.web.workspace import Bewerking, Workspace
+from generator.web.workspace import Bewerking, Workspace, for_page
 
 WEB = Path(__file__).resolve().parent
 _BESTAND = re.compile(r"""(["'(])/bestand/""")
@@ -73,9 +73,9 @@ def _handler(site: Site, functie):
         except NotaFout as e:
             if not e.meldingen:
                 return PlainTextResponse("niet gevonden (open het voorstel opnieuw vanaf de startpagina)", 404)
-            return JSONResponse({"gelukt": False, "fout": [str(m) for m in e.meldingen]}, 409) \
-                if request.method == "POST" else site.page(
-                    "fout.html", 404, meldingen=[str(m) for m in e.meldingen])
+            meldingen = [str(m) for m in for_page(e.meldingen, site.workspace.root)]
+            return JSONResponse({"gelukt": False, "fout": meldingen}, 409) \
+                if request.method == "POST" else site.page("fout.html", 404, meldingen=meldingen)
     return handle
 
 

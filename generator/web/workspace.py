@@ -61,6 +61,19 @@ def quick_entry(root: Path, path: Path) -> Entry:
 BOM = b"\xef\xbb\xbf"
 
 
+def for_page(meldingen: list[Melding], folder: Path) -> list[Melding]:
+    """Meldingen as a page shows them: a file by its name in the folder, never a full path."""
+    from dataclasses import replace
+    out = []
+    for m in meldingen:
+        bestand = Path(m.bestand) if m.bestand else None
+        if bestand is not None and bestand.is_absolute():
+            bestand = bestand.relative_to(folder) if bestand.is_relative_to(folder) else Path(bestand.name)
+            m = replace(m, bestand=bestand)
+        out.append(m)
+    return out
+
+
 def _read(path: Path) -> bytes:
     from generator.proposal.load import MAX_BYTES
     return read_regular(path, MAX_BYTES)
@@ -305,13 +318,14 @@ class Bewerking:
         from generator.render import context
         from generator.render.html import render_html
         ok = self.voorstel is not None and not any(m.is_error for m in meldingen)
-        inhoud, voorstel = error_page(meldingen), None
+        folder = self.path.parent
+        inhoud, voorstel = error_page(for_page(meldingen, folder)), None
         if ok:
             try:
                 inhoud = for_screen(render_html(self.voorstel, context.build(self.voorstel)))
                 voorstel = self.voorstel
             except NotaFout as e:
-                meldingen, ok, inhoud = meldingen + e.meldingen, False, error_page(e.meldingen)
+                meldingen, ok, inhoud = meldingen + e.meldingen, False, error_page(for_page(e.meldingen, folder))
         state = State(self.preview.state.version + 1, inhoud, ok, meldingen, voorstel)
         self.preview.state = state
         self.meldingen = meldingen
@@ -323,7 +337,7 @@ class Bewerking:
             for path, (regel, column) in self.bron.positions.items():
                 at.setdefault((regel, column), list(path))
         return [{"tekst": str(m), "niveau": m.niveau, "pad": at.get((m.regel, m.column))}
-                for m in self.meldingen]
+                for m in for_page(self.meldingen, self.path.parent)]
 
     def totals(self) -> dict[str, dict]:
         """Every financial table of the draft, computed as `nota check` computes it."""
