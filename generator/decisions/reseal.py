@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from generator.decisions.decide import BOM, _end_block, record_yaml
 from generator.decisions.seal import (
@@ -49,9 +50,10 @@ def reseal_file(path: Path, search_path, door: str, op: dt.datetime) -> list[int
     return done
 
 
-def _checked(raw: bytes, path: Path, search_path):
+def _checked(raw: bytes, path: Path, search_path) -> Any:
     from generator.checks import check_source
     from generator.checks.besluit import besluit_complete_seal
+    voorstel: Any
     voorstel, meldingen = check_source(load_bytes(raw, path), search_path, skip={besluit_complete_seal})
     errors = [m for m in meldingen if m.is_error]
     if voorstel is None or errors:
@@ -113,7 +115,7 @@ def _replace_block(tekst: str, bron, records: list[dict]) -> str:
 
 def _check_result(nieuw: str, voorstel, path: Path) -> None:
     from generator.proposal.validate import validate
-    after = validate(load_bytes(nieuw.encode("utf-8"), path), voorstel.soort.search_path)
+    after: Any = validate(load_bytes(nieuw.encode("utf-8"), path), voorstel.soort.search_path)
     if len(after.data.besluiten) != len(voorstel.data.besluiten) or content_hash(after) != content_hash(voorstel) \
             or tampered(after.data.besluiten) or unsealed(after.data.besluiten):
         raise NotaFout(Melding("de besluiten kunnen niet veilig opnieuw worden verzegeld (onverwachte "

@@ -110,7 +110,8 @@ def is_decided(raw: bytes) -> bool:
     """Whether the file holds a decision record, also when it does not load or validate."""
     from generator.proposal.load import load_bytes
     try:
-        besluiten = load_bytes(raw, Path("voorstel.yaml")).data.get("besluiten")
+        data = load_bytes(raw, Path("voorstel.yaml")).data
+        besluiten = data.get("besluiten") if isinstance(data, dict) else None
         if isinstance(besluiten, list):
             return bool(besluiten)
     except NotaFout:
