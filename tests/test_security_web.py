@@ -310,3 +310,12 @@ def test_13_geen_bestandspaden_in_de_paginas_van_de_editor(folder, search_path):
     assert str(folder) not in editor and str(folder) not in document
     r = _post(client, f"{bewerk}/yaml", {"tekst": "soort: [\n"})
     assert str(folder) not in r.text and "nota.yaml:" in r.text
+
+
+def test_7_besloten_wordt_herkend_ook_als_het_bestand_niet_te_lezen_is():
+    from generator.web.workspace import is_decided
+    assert is_decided(b"soort: [\nbesluiten:\n  - orgaan: college\n")  # YAML error above the record
+    assert is_decided(b"soort: [\r\nbesluiten:\r\n- orgaan: raad\r\n")
+    assert is_decided(b"soort: collegenota\nbesluiten: {orgaan: college}\n")  # not even a list
+    assert not is_decided(b"soort: [\nbesluiten: []  # door nota decide\n")
+    assert not is_decided(b"soort: [\nbesluiten:\nonderwerp: x\n")

@@ -102,21 +102,24 @@ def keep_form(original: bytes, tekst: str) -> bytes:
     return (BOM if original.startswith(BOM) else b"") + tekst.encode("utf-8")
 
 
-_DECIDED = re.compile(rb"^besluiten:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]*-|"
-                      rb"^besluiten:[ \t]*\[[ \t]*[^\]\s#]", re.MULTILINE)
+_BESLUITEN = re.compile(rb"^besluiten:[ \t]*([^\r\n]*)\r?\n?((?:[ \t]*(?:#[^\r\n]*)?\r?\n)*)([ \t-]?)", re.MULTILINE)
 
 
 def is_decided(raw: bytes) -> bool:
-    """Whether the file holds a decision record, also when it does not load or validate."""
+    """Whether the file holds a decision (any value under `besluiten` but empty), also when
+    it does not load or validate: such a file is read-only in the editor."""
     from generator.proposal.load import load_bytes
     try:
         data = load_bytes(raw, Path("voorstel.yaml")).data
-        besluiten = data.get("besluiten") if isinstance(data, dict) else None
-        if isinstance(besluiten, list):
-            return bool(besluiten)
+        if isinstance(data, dict):
+            return bool(data.get("besluiten"))
     except NotaFout:
         pass
-    return bool(_DECIDED.search(raw))
+    for hit in _BESLUITEN.finditer(raw):
+        rest = hit.group(1).split(b"#", 1)[0].strip()
+        if rest not in (b"", b"[]", b"~", b"null") or hit.group(3):
+            return True
+    return False
 
 
 class Workspace:
