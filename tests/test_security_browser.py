@@ -4,10 +4,8 @@ image, and another site cannot frame the editor."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
-
 from conftest import PROPOSALS
 from test_preview import CHROMIUM, CHROMIUM_ARGS, WACHT_MS
 from test_security_seal import PNG

@@ -325,3 +325,15 @@ def test_7_besloten_wordt_herkend_ook_als_het_bestand_niet_te_lezen_is():
     assert is_decided(b"soort: collegenota\nbesluiten: {orgaan: college}\n")  # not even a list
     assert not is_decided(b"soort: [\nbesluiten: []  # door nota decide\n")
     assert not is_decided(b"soort: [\nbesluiten:\nonderwerp: x\n")
+
+
+def test_4_de_editor_meldt_een_onverzegeld_besluit_en_is_alleen_lezen(folder, search_path):
+    path = folder / "nota.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2021-02-09, uitkomst: conform}"), encoding="utf-8")
+    client = _client(folder, search_path)
+    bewerk = _open(client)
+    editor = client.get(bewerk).text
+    assert "besloten: alleen te lezen" in editor and 'id="opslaan"' not in editor
+    assert "is niet (volledig) verzegeld: inhoud_sha256, inhoud_per_veld, bestanden_sha256, besluit_sha256 " \
+           "ontbreekt" in client.get(f"{bewerk}/document").text
