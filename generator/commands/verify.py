@@ -1,12 +1,12 @@
 """`nota verify`: does the proposal still say what was decided, and is the decision intact?"""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from generator.cli import reports_errors, templates_option
+from generator.errors import NotaFout
 
 HELP = """Controleer of de inhoud van een besloten voorstel nog overeenkomt met het besluit.
 
@@ -35,7 +35,8 @@ def verify(bestand, templates):
     voorstel = load_voorstel(bestand, search_path(templates))
     verslag = verify_voorstel(voorstel, bestand)
     for regel in verslag.regels:
-        click.echo(regel, err=not verslag.ok and "nog geen besluit" in regel)
+        click.echo(regel, err=regel.endswith(": nog geen besluit vastgelegd"))
     for oud, where in verslag.oud:
         show(compare(oud, voorstel), Console(highlight=False, soft_wrap=True), f"besloten ({where})", str(bestand))
-    sys.exit(0 if verslag.ok else 1)
+    if not verslag.ok:
+        raise NotaFout([])  # said above, line by line: exit 1 (cli.reports_errors)
