@@ -170,7 +170,7 @@ def _new(workspace, data: dict) -> str:
     if target.exists():
         raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
     if data.get("van"):
-        tekst = from_last_year(workspace.resolve(str(data["van"])).read_text(encoding="utf-8"))[0]
+        tekst = from_last_year(workspace.read_text(str(data["van"])))[0]
     else:
         soort = find_soort(str(data.get("soort", "")), workspace.search_path)
         tekst = dump(skeleton(soort), schema_header_for(soort, target))

@@ -198,6 +198,11 @@ class Workspace:
             raise NotaFout(Melding(f"'{naam}' is geen voorstel in deze map"))
         return path
 
+    def read_text(self, naam: str) -> str:
+        """The text of proposal `naam` in the folder: a regular file, bounded, UTF-8."""
+        path = self.resolve(naam)
+        return _decode(_read(path), path)
+
     def draft_id(self, path: Path) -> str:
         """One draft per file, its id fixed for the server's life: opening a file again (a GET)
         finds the same draft, so no GET creates a second one or pushes an unsaved one out."""
