@@ -5,8 +5,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
-from generator.errors import NotaFout
+from generator.commands.shared import reports_errors, templates_option
+from generator.errors import Exit
 
 HELP = """Controleer of de inhoud van een besloten voorstel nog overeenkomt met het besluit.
 
@@ -39,4 +39,4 @@ def verify(bestand, templates):
     for oud, where in verslag.oud:
         show(compare(oud, voorstel), Console(highlight=False, soft_wrap=True), f"besloten ({where})", str(bestand))
     if not verslag.ok:
-        raise NotaFout([])  # said above, line by line: exit 1 (cli.reports_errors)
+        raise Exit(1)  # said above, line by line

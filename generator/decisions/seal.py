@@ -1,6 +1,6 @@
 """The seal of a decision: what was decided, and the decision record itself.
 
-A decision record carries three seals:
+A decision record carries four seals:
 
 - `inhoud_sha256`: the SHA-256 of the proposal's content as decided. The
   content is the validated model without its `besluiten`, as canonical JSON:
@@ -12,7 +12,6 @@ A decision record carries three seals:
 - `besluit_sha256`: the SHA-256 of the record itself (orgaan, datum,
   uitkomst, ..., both seals above) chained to the record before it, so an
   edited outcome or date, or a removed earlier record, is found as well.
-
 - `bestanden_sha256`: the SHA-256 of every file the proposal references
   (bijlagen, images, links to files beside it), so a replaced annex or image
   is found as well, and named.
@@ -31,8 +30,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.proposal.model import Besluit
+from generator.proposal.vocabulary import ORGAAN_KORT
+
 # How a message names who decided: "het besluit van het college".
-ORGAAN = {"college": "het college", "raad": "de raad"}
+ORGAAN = ORGAAN_KORT
 
 FIELD_HASH_LENGTH = 12
 
@@ -119,7 +121,7 @@ def record_hash(besluit, previous) -> str:
     return hashlib.sha256(_canonical(data).encode("utf-8")).hexdigest()
 
 
-def tampered(besluiten) -> list[tuple[int, object]]:
+def tampered(besluiten: list[Besluit]) -> list[tuple[int, Besluit]]:
     """(index, besluit) of each sealed record that was changed after it was written
     (or whose predecessor was changed or removed)."""
     return [(i, b) for i, b in enumerate(besluiten)
@@ -129,12 +131,12 @@ def tampered(besluiten) -> list[tuple[int, object]]:
 SEAL_FIELDS = ("inhoud_sha256", "inhoud_per_veld", "bestanden_sha256", "besluit_sha256")
 
 
-def missing_seal(besluit) -> list[str]:
+def missing_seal(besluit: Besluit) -> list[str]:
     """The parts of the seal this record lacks (empty: complete)."""
     return [naam for naam in SEAL_FIELDS if getattr(besluit, naam) is None]
 
 
-def unsealed(besluiten) -> list[tuple[int, object]]:
+def unsealed(besluiten: list[Besluit]) -> list[tuple[int, Besluit]]:
     """(index, besluit) of each record without a complete seal."""
     return [(i, b) for i, b in enumerate(besluiten) if missing_seal(b)]
 
@@ -198,12 +200,12 @@ def changed_files(voorstel, besluit) -> list[tuple[str, str]]:
     return out + [(n, "verwijderd") for n in decided if n not in now]
 
 
-def in_force(besluiten) -> dict[str, tuple[int, object]]:
+def in_force(besluiten: list[Besluit]) -> dict[str, tuple[int, Besluit]]:
     """The decision that counts per orgaan: the latest; earlier ones are history."""
     return {b.orgaan: (i, b) for i, b in enumerate(besluiten)}
 
 
-def broken(voorstel) -> list[tuple[int, object]]:
+def broken(voorstel) -> list[tuple[int, Besluit]]:
     """(index, besluit) of each decision that counts whose seal no longer matches."""
     current = content_hash(voorstel)
     return [(i, b) for i, b in in_force(voorstel.data.besluiten).values()
