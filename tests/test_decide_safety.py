@@ -61,7 +61,8 @@ def test_het_slot_blijft_bestaan_en_houdt_een_tweede_schrijver_tegen(cli, tmp_pa
     assert _decide(cli, path).exit_code == 0
     from generator.proposal.rewrite import lock_path
     slot = lock_path(path)
-    assert slot.exists() and not list(tmp_path.glob(".*.lock"))  # removing it on release would let two writers hold "the" lock
+    # removing it on release would let two writers hold "the" lock; none is left beside the proposal
+    assert slot.exists() and not list(tmp_path.glob(".*.lock"))
     with open(slot, "a") as f:
         fcntl.flock(f, fcntl.LOCK_EX)
         r = _decide(cli, path, "--vervang", datum="2021-02-10")
@@ -141,8 +142,8 @@ def test_een_besluit_van_een_oudere_nota_wordt_herzegeld(cli, tmp_path):
     r = cli("verify", path)
     assert r.exit_code == 1
     assert r.stdout == (f"{path}:13:5: besluit 1, college 9 februari 2021 (conform): NIET (VOLLEDIG) VERZEGELD "
-                        "(inhoud_per_veld, besluit_sha256 ontbreekt); of het besluit en de inhoud sindsdien veranderden, is "
-                        "niet na te gaan; het secretariaat verzegelt het met 'nota herzegel'\n")
+                        "(inhoud_per_veld, besluit_sha256 ontbreekt); of het besluit en de inhoud sindsdien "
+                        "veranderden, is niet na te gaan; het secretariaat verzegelt het met 'nota herzegel'\n")
     assert cli("check", path).exit_code == 1
     assert cli("herzegel", path).exit_code == 0
     r = cli("verify", path)

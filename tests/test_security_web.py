@@ -142,7 +142,8 @@ def test_7_besloten_met_een_fout_blijft_alleen_lezen(folder, search_path):
     assert "besloten: alleen te lezen" in client.get(bewerk).text
     for actie, data in (("yaml", {"tekst": "soort: collegenota\n"}), ("opslaan", {})):
         r = _post(client, f"{bewerk}/{actie}", data)
-        assert r.status_code == 409 and r.json()["fout"] == ["fout: over dit voorstel is besloten; het is alleen te lezen"]
+        assert r.status_code == 409
+        assert r.json()["fout"] == ["fout: over dit voorstel is besloten; het is alleen te lezen"]
     assert (folder / "nota.yaml").read_bytes() == kapot
 
 

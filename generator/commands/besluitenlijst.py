@@ -31,7 +31,8 @@ def besluitenlijst(paden, datum, orgaan, uitmap, templates):
     from generator.proposal.kinds import search_path
     from generator.commands.shared import report_all
     from generator.checks import check_file
-    path, voorstellen, overgeslagen = search_path(templates), [], []
+    path, voorstellen = search_path(templates), []
+    overgeslagen: list = []
     bestanden = collect(paden, overgeslagen)
     report_all(overgeslagen)
     error = bool(overgeslagen)

@@ -65,8 +65,8 @@ def _valid_voorstel(raw: bytes, path: Path, search_path, vervang: bool):
     except NotaFout as e:
         bron, errors = None, e.meldingen
     if bron is not None:
-        voorstel, meldingen = check_source(bron, search_path,
-                                           skip={besluit_matches_content, besluit_files_unchanged} if vervang else set())
+        skip = {besluit_matches_content, besluit_files_unchanged} if vervang else set()
+        voorstel, meldingen = check_source(bron, search_path, skip=skip)
         errors = [m for m in meldingen if m.is_error]
     if bron is None or voorstel is None or errors:
         raise NotaFout([Melding("het voorstel bevat fouten; los die eerst op (nota check), dan kan het "
