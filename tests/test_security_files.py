@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from conftest import PROPOSALS, ROOT
 
 VOORBEELD = PROPOSALS / "collegenota-sociale-teams-2021.yaml"
@@ -31,6 +32,7 @@ def test_8_symlink_naar_buiten_wordt_overgeslagen_met_een_melding(cli, tmp_path,
     assert "2 voorstellen gecontroleerd: 2 in orde, 0 met fouten" in r.stderr
 
 
+@pytest.mark.slow
 def test_9_fifo_in_de_map_laat_check_en_render_niet_hangen(tmp_path):
     shutil.copy(VOORBEELD, tmp_path / "nota.yaml")
     os.mkfifo(tmp_path / "pijp.yaml")
@@ -57,6 +59,7 @@ def test_9_decide_op_een_fifo_en_new_van_dev_zero(tmp_path):
     assert not (tmp_path / "2022.yaml").exists()
 
 
+@pytest.mark.slow
 def test_14_een_fifo_als_afbeelding_laat_render_niet_hangen(tmp_path):
     tekst = VOORBEELD.read_text(encoding="utf-8").replace(
         "  aanleiding: |\n", "  aanleiding: |\n    ![Kaart](kaart.png)\n\n", 1)
