@@ -69,37 +69,45 @@ def test_meldingen_voor_de_pagina_zonder_pad_regel_of_opdrachtregel():
     from generator.web.wording import for_user
     m = Melding("bij de uitkomst 'gewijzigd' hoort een toelichting: wat is er gewijzigd? (--toelichting \"...\")",
                 Path("/srv/map/nota.yaml"), 3, 4)
-    assert for_user(m) == "Bij de uitkomst 'gewijzigd' hoort een toelichting: wat is er gewijzigd?"
+    assert for_user(m) == "bij de uitkomst 'gewijzigd' hoort een toelichting: wat is er gewijzigd?"
     m = Melding("het voorstel bevat fouten; los die eerst op (nota check), dan kan het besluit worden vastgelegd")
-    assert for_user(m) == "Het voorstel bevat fouten; los die eerst op, dan kan het besluit worden vastgelegd"
+    assert for_user(m) == "het voorstel bevat fouten; los die eerst op, dan kan het besluit worden vastgelegd"
     m = Melding("het besluit (9 februari 2021) ligt vóór de datum van het voorstel (26 januari 2021, regel 8); "
                 "controleer --datum")
-    assert for_user(m) == ("Het besluit (9 februari 2021) ligt vóór de datum van het voorstel (26 januari 2021); "
+    assert for_user(m) == ("het besluit (9 februari 2021) ligt vóór de datum van het voorstel (26 januari 2021); "
                            "controleer de datum")
 
 
-def test_twee_opslagen_worden_per_veld_samengevoegd_en_een_conflict_toont_beide(tmp_path, search_path):
-    from generator.web.workspace import Conflicts, Workspace
-    shutil.copy(PROPOSALS / VOORBEELD, tmp_path / "nota.yaml")
-    ws = Workspace(tmp_path, search_path)
-    a, b = ws.open("nota.yaml"), ws.open("nota.yaml")
-    a.update_form({"afdeling": "A"})
-    a.save()
-    b.update_form({"portefeuillehouder": "B"})
-    assert b.save() is True  # merged
-    tekst = (tmp_path / "nota.yaml").read_text(encoding="utf-8")
+def test_een_opslag_van_elders_wordt_per_veld_samengevoegd_en_een_conflict_toont_beide(draft):
+    from generator.web.workspace import Conflicts
+    path = draft.path
+    draft.update_form({"afdeling": "A"})
+    path.write_text(path.read_text(encoding="utf-8").replace("Wethouder Zorg en Welzijn", "B"), encoding="utf-8")
+    assert draft.save() is True  # merged with the save made elsewhere
+    tekst = path.read_text(encoding="utf-8")
     assert "afdeling: A\n" in tekst and "portefeuillehouder: B\n" in tekst
     oud = (PROPOSALS / VOORBEELD).read_text(encoding="utf-8").splitlines()
     assert len([r for r in tekst.splitlines() if r not in oud]) == 2  # nothing else changed
-    a.update_form({"onderwerp": "Van A"})
-    b.update_form({"onderwerp": "Van B"})
-    a.save()
+    draft.update_form({"onderwerp": "Van hier"})
+    path.write_text(tekst.replace("onderwerp: Continuering sociale teams 2021", "onderwerp: Van elders"),
+                    encoding="utf-8")
     with pytest.raises(Conflicts) as e:
-        b.save()
-    assert e.value.conflicten == [{"pad": ["onderwerp"], "mijn": "Van B", "ander": "Van A"}]
-    assert "onderwerp: Van A\n" in (tmp_path / "nota.yaml").read_text(encoding="utf-8")
-    b.save("mijn")
-    assert "onderwerp: Van B\n" in (tmp_path / "nota.yaml").read_text(encoding="utf-8")
+        draft.save()
+    assert e.value.conflicten == [{"pad": ["onderwerp"], "mijn": "Van hier", "ander": "Van elders"}]
+    assert "onderwerp: Van elders\n" in path.read_text(encoding="utf-8")
+    draft.save("mijn")
+    assert "onderwerp: Van hier\n" in path.read_text(encoding="utf-8")
+
+
+def test_twee_tabbladen_op_een_concept_nemen_een_veld_niet_van_elkaar_over(draft):
+    oud = {"onderwerp": "Continuering sociale teams 2021", "afdeling": "Sociaal Domein"}
+    assert draft.update_form({"onderwerp": "Van A"}, oud) == []
+    assert draft.update_form({"afdeling": "Van B"}, oud) == []  # another field: taken
+    conflict = draft.update_form({"onderwerp": "Van B"}, oud)  # the same field, changed by A meanwhile
+    assert conflict == [{"pad": ["onderwerp"], "mijn": "Van B", "ander": "Van A", "ander_waarde": "Van A"}]
+    assert "onderwerp: Van A\n" in draft.tekst and "afdeling: Van B\n" in draft.tekst
+    assert draft.update_form({"onderwerp": "Van B"}, {"onderwerp": "Van A"}) == []  # B keeps its text
+    assert "onderwerp: Van B\n" in draft.tekst
 
 
 def _met_besluiten(*besluiten):

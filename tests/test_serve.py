@@ -100,7 +100,7 @@ def test_veld_en_bedrag_wijzigen_en_opslaan_verandert_alleen_die_waarden(pagina,
     expect(tabel.locator("tbody tr").nth(2).locator("output")).to_have_text("€ 440.000")
     # the stated total no longer adds up: the preview still shows the document, with nota check's
     # melding above it (in words for the page), linked to its field, which is marked
-    fout = "Het totaal van tabel 'Begroting 2021' is € 436.358, maar de regels tellen op tot € 465.000"
+    fout = "het totaal van tabel 'Begroting 2021' is € 436.358, maar de regels tellen op tot € 465.000"
     expect(document.locator("aside.nota-problemen")).to_contain_text(fout, timeout=WACHT_MS)
     expect(document.locator("h1.onderwerp")).to_have_text("Sociale teams in 2021")
     expect(document.locator("#sectie-financien p.nota-probleem", has_text=fout)).to_have_count(1)  # where it is
@@ -365,7 +365,7 @@ def test_niet_van_toepassing_en_een_besluit_zonder_verplichte_toelichting(pagina
     punt.get_by_label("Uitkomst").select_option("gewijzigd")
     punt.get_by_role("button", name="vastleggen").click()
     # at the top and at the field, in words without command-line options; the field marked and focused
-    melding = "Bij de uitkomst 'gewijzigd' hoort een toelichting: wat is er gewijzigd?"
+    melding = "bij de uitkomst 'gewijzigd' hoort een toelichting: wat is er gewijzigd?"
     expect(pagina.locator("#meldingen")).to_have_text(f"Continuering sociale teams 2021: {melding}",
                                                       timeout=WACHT_MS)
     expect(punt.locator(".veldfout")).to_have_text(melding)

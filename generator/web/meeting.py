@@ -179,7 +179,8 @@ async def compare_page(site, request):
 async def compare_report(site, request):
     ws = site.workspace
     oud, nieuw = (ws.resolve(request.query_params.get(k, "")) for k in ("oud", "nieuw"))
-    return HTMLResponse(await run_in_threadpool(_report, ws, oud, nieuw))
+    from generator.web.security import document_headers
+    return HTMLResponse(await run_in_threadpool(_report, ws, oud, nieuw), headers=document_headers())
 
 
 def _report(workspace, oud: Path, nieuw: Path) -> str:

@@ -87,3 +87,47 @@ def _shown(value) -> str:
         import json
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
+
+
+def claims(formulier: dict, basis: dict | None, sent: dict[str, str]) -> tuple[dict, list[dict]]:
+    """(the fields to take, the conflicts) of one page's change to a draft that other pages
+    change too. `sent` holds, per field path, the value last taken from any page; a field
+    whose value there is not what this page had before (`basis`), and not what it sends
+    now, was changed by another page: a conflict, not taken. Without `basis`, all is taken."""
+    import json
+    taken: dict = {}
+    conflicts: list[dict] = []
+    for pad, value in _leaves(formulier, []):
+        key, shown = json.dumps(pad), json.dumps(value, sort_keys=True)
+        before = json.dumps(_at(basis, pad), sort_keys=True) if basis is not None else None
+        if basis is not None and key in sent and sent[key] not in (before, shown):
+            conflicts.append({"pad": pad, "mijn": _shown(value), "ander": _shown(json.loads(sent[key])),
+                              "ander_waarde": json.loads(sent[key])})
+            continue
+        sent[key] = shown
+        _put(taken, pad, value)
+    return taken, conflicts
+
+
+def _leaves(tree, pad: list):
+    """(path, value) of every field in a form's tree; a list and a date are one field."""
+    if isinstance(tree, dict) and "$datum" not in tree:
+        for key, value in tree.items():
+            yield from _leaves(value, [*pad, key])
+    else:
+        yield pad, tree
+
+
+def _at(tree, pad: list):
+    for key in pad:
+        if not isinstance(tree, dict) or key not in tree:
+            return None
+        tree = tree[key]
+    return tree
+
+
+def _put(tree: dict, pad: list, value) -> None:
+    for key in pad[:-1]:
+        tree = tree.setdefault(key, {})
+    if pad:
+        tree[pad[-1]] = value

@@ -1,11 +1,12 @@
 """Text that arrives in the editor, cleaned so the file always loads again.
 
-`clean` normalises what Word and PDF readers put on the clipboard: Word's line
-break (U+000B) and page break (U+000C), line and paragraph separators, the soft
-hyphen and zero-width characters, non-breaking spaces, and every other control
-character YAML refuses. Smart quotes, dashes and accents are text: they stay.
-`paste` also turns Word/PDF bullets and numbering into markdown lists, one
-item per line, with a blank line around the list.
+`clean` (everything the form or the YAML tab sends) normalises what a YAML file
+cannot hold: Word's line break (U+000B) and page break (U+000C), line and
+paragraph separators and every other control character YAML refuses. `paste`
+(text pasted from Word or a PDF) also turns non-breaking spaces into spaces,
+drops soft hyphens and zero-width characters, and turns bullets and numbering
+into markdown lists, one item per line, with a blank line around the list.
+Smart quotes, dashes and accents are text: they stay.
 """
 from __future__ import annotations
 
@@ -13,9 +14,13 @@ import re
 from typing import Any
 
 REPLACE = {"\r\n": "\n", "\r": "\n", "\v": "\n", "\f": "\n\n", "\u2028": "\n", "\u2029": "\n\n",
-           "\u0085": "\n", "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u00ad": "", "\u200b": "",
-           "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": ""}
+           "\u0085": "\n", "\ufeff": ""}
 _REPLACE = re.compile("|".join(map(re.escape, REPLACE)))
+# What a paste from Word or a PDF brings besides: spaces that do not break, hyphens that
+# only might, characters of no width. Text typed in the form keeps them.
+TIDY = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u00ad": "", "\u200b": "", "\u200c": "",
+        "\u200d": "", "\u2060": ""}
+_TIDY = re.compile("|".join(map(re.escape, TIDY)))
 # What a YAML file may not hold (generator.proposal.load refuses it); a tab stays.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 BULLETS = "•·▪◦○■□●➢➤►‣⁃∙-–—*o§"
@@ -26,7 +31,8 @@ LEVEL = {"o": 1, "◦": 1, "○": 1, "▪": 2, "■": 2, "§": 2}
 
 
 def clean(tekst: str) -> str:
-    """Control characters normalised; everything else unchanged."""
+    """What a YAML file cannot hold, normalised (line and page breaks to newlines, other
+    control characters left out); everything else unchanged."""
     tekst = _REPLACE.sub(lambda m: REPLACE[m.group()], tekst)
     return _FORBIDDEN.sub("", tekst)
 
@@ -46,7 +52,7 @@ def clean_tree(value: Any) -> Any:
 def paste(tekst: str, multiline: bool = True) -> str:
     """Pasted text for a field: cleaned; in a text of several lines, bullets and numbering
     become markdown list items; in a one-line field, the lines joined by spaces."""
-    tekst = clean(tekst).strip("\n")
+    tekst = _TIDY.sub(lambda m: TIDY[m.group()], clean(tekst)).strip("\n")
     if not multiline:
         return re.sub(r"\s*\n\s*", " ", tekst).strip()
     out: list[str] = []

@@ -24,8 +24,7 @@ def for_user(melding: Melding) -> str:
     tekst = melding.message + (f" ({melding.hint})" if melding.hint else "")
     for pattern, replacement in _CLI:
         tekst = pattern.sub(replacement, tekst)
-    tekst = tekst.strip()
-    return tekst[:1].upper() + tekst[1:] if tekst else tekst
+    return tekst.strip()
 
 
 def all_for_user(meldingen: list[Melding]) -> list[str]:

@@ -8,15 +8,18 @@ disk since it was opened.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 import threading
 from dataclasses import dataclass
+from types import SimpleNamespace
 from pathlib import Path
 
-from generator.proposal.vocabulary import ORGAAN_KORT as ORGAAN, ORGANEN
+from generator.proposal.vocabulary import ORGAAN_KORT as ORGAAN
+from generator.proposal.vocabulary import ORGANEN, decides
 from generator.errors import Melding, NotaFout
-from generator.proposal.files import YAML_SUFFIXES, collect
+from generator.proposal.files import YAML_SUFFIXES, read_regular, walk
 from generator.web.preview import Preview, State, mark_places, rendition
 from generator.web.wording import for_user
 
@@ -55,9 +58,10 @@ def _titelveld(soort: str, search_path: tuple) -> str:
 
 def quick_entry(root: Path, path: Path, search_path: tuple = ()) -> Entry:
     """A line for the start page from a quick look at the text, while the check runs."""
+    from generator.proposal.load import MAX_BYTES
     try:
-        tekst = path.read_text(encoding="utf-8-sig", errors="replace")[:1024 * 1024]
-    except OSError:
+        tekst = read_regular(path, MAX_BYTES).decode("utf-8-sig", errors="replace")
+    except (OSError, NotaFout):
         tekst = ""
     top = {k: v.strip("'\"") for k, v in _TOP.findall(tekst)}
     organen = sorted(set(_BESLUIT.findall(tekst.partition("\nbesluiten:")[2])))
@@ -65,6 +69,72 @@ def quick_entry(root: Path, path: Path, search_path: tuple = ()) -> Entry:
     titel = top.get(_titelveld(top.get("soort", ""), search_path)) if top.get("soort") else None
     return Entry(path.relative_to(root).as_posix(), titel or path.stem, top.get("soort", ""),
                  top.get("kenmerk", ""), top.get("datum", ""), status or "concept", None, bool(organen))
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def for_page(meldingen: list[Melding], folder: Path) -> list[Melding]:
+    """Meldingen as a page shows them: a file by its name in the folder, never a full path."""
+    from dataclasses import replace
+    out = []
+    for m in meldingen:
+        bestand = Path(m.bestand) if m.bestand else None
+        if bestand is not None and bestand.is_absolute():
+            bestand = bestand.relative_to(folder) if bestand.is_relative_to(folder) else Path(bestand.name)
+            m = replace(m, bestand=bestand)
+        out.append(m)
+    return out
+
+
+def _read(path: Path) -> bytes:
+    from generator.proposal.load import MAX_BYTES
+    return read_regular(path, MAX_BYTES)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """The text of the file; a file that is not UTF-8 is refused, with how to convert it."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        regel = raw[: e.start].count(b"\n") + 1
+        raise NotaFout(Melding(
+            f"het bestand is geen UTF-8 (byte 0x{raw[e.start]:02x} op regel {regel}); de editor bewaart "
+            f"alleen UTF-8, om geen letters te beschadigen. Zet het om, bijvoorbeeld met "
+            f"'iconv -f cp1252 -t utf-8 {path.name} > nieuw.yaml', of sla het in uw editor op als "
+            "UTF-8", Path(path.name))) from None
+
+
+def keep_form(original: bytes, tekst: str) -> bytes:
+    """`tekst` as bytes in the form of `original`: its BOM, its line endings (CRLF stays CRLF,
+    also after a browser sent LF), and no final newline added where it had none."""
+    crlf = original.count(b"\r\n") > original.count(b"\n") / 2
+    tekst = tekst.replace("\r\n", "\n")
+    if crlf:
+        tekst = tekst.replace("\n", "\r\n")
+    return (BOM if original.startswith(BOM) else b"") + tekst.encode("utf-8")
+
+
+_BESLUITEN = re.compile(rb"^besluiten:[ \t]*([^\r\n]*)\r?\n?((?:[ \t]*(?:#[^\r\n]*)?\r?\n)*)([ \t-]?)", re.MULTILINE)
+
+
+def is_decided(raw: bytes) -> bool:
+    """Whether the file holds a decision (any value under `besluiten` but empty), also when
+    it does not load or validate: such a file is read-only in the editor."""
+    from generator.proposal.load import load_bytes
+    try:
+        data = load_bytes(raw, Path("voorstel.yaml")).data
+        if isinstance(data, dict):  # aangehouden decides nothing: a concept again
+            besluiten = data.get("besluiten")
+            return bool(besluiten) and (not isinstance(besluiten, list) or any(
+                not isinstance(b, dict) or decides(SimpleNamespace(**b)) for b in besluiten))
+    except NotaFout:
+        pass
+    for hit in _BESLUITEN.finditer(raw):
+        rest = hit.group(1).split(b"#", 1)[0].strip()
+        if rest not in (b"", b"[]", b"~", b"null") or hit.group(3):
+            return True
+    return False
 
 
 class Workspace:
@@ -75,9 +145,19 @@ class Workspace:
         self._lock = threading.Lock()
         self._checked = threading.Event()
         self._worker: threading.Thread | None = None
+        self._told: set[str] = set()
+        self._secret = secrets.token_hex(16)
 
     def files(self) -> list[Path]:
-        return collect([self.root])
+        """The proposals in the folder: regular files only (see generator.proposal.files); what
+        is left out is said once in the server's window."""
+        files, skipped = walk(self.root)
+        for melding in skipped:
+            if str(melding) not in self._told:
+                self._told.add(str(melding))
+                import click
+                click.echo(str(melding), err=True)
+        return files
 
     def entries(self, wait: float = 0.5) -> list[Entry]:
         """Every proposal. A file is checked again only when it changed, in the background;
@@ -135,17 +215,24 @@ class Workspace:
         """The proposal `naam` inside the folder; NotaFout for anything else."""
         path = (self.root / naam).resolve()
         if not (path.is_relative_to(self.root) and path.suffix.lower() in YAML_SUFFIXES and path.is_file()):
-            raise NotaFout(Melding(f"'{naam}' is geen voorstel in deze map"))  # no server path in a page
+            raise NotaFout(Melding(f"'{naam}' is geen voorstel in deze map"))
         return path
 
+    def draft_id(self, path: Path) -> str:
+        """One draft per file, its id fixed for the server's life: opening a file again (a GET)
+        finds the same draft, so no GET creates a second one or pushes an unsaved one out."""
+        return hashlib.sha256(f"{self._secret}\0{path}".encode()).hexdigest()[:22]
+
     def open(self, naam: str) -> "Bewerking":
+        """The draft of `naam`: the one already open (unchanged by opening it again), or a
+        new one. Drafts are never evicted: there is at most one per file in the folder."""
         path = self.resolve(naam)
-        draft = Bewerking(secrets.token_urlsafe(12), path, naam, self.search_path)
+        key = self.draft_id(path)
         with self._lock:
-            self.drafts[draft.id] = draft
-            if len(self.drafts) > 50:  # the oldest drafts go; their files are on disk
-                for old in list(self.drafts)[:-50]:
-                    del self.drafts[old]
+            draft = self.drafts.get(key)
+            if draft is None:
+                draft = self.drafts[key] = Bewerking(key, path, path.relative_to(self.root).as_posix(),
+                                                     self.search_path)
         return draft
 
 
@@ -161,17 +248,21 @@ class Bewerking:
         self.reload()
 
     def reload(self) -> None:
-        self.opened = self.path.read_bytes()
-        self.stamp = _stamp(self.path)
-        self.tekst = self.opened.decode("utf-8-sig", errors="replace")
+        """Read the file again; a decided file stays read-only whatever else is wrong with it."""
+        opened = _read(self.path)
+        self.sent: dict[str, str] = {}  # per field, the value a page last sent (two tabs, one draft)
+        self.tekst = _decode(opened, self.path)
+        self.opened, self.stamp = opened, _stamp(self.path)
+        self.decided_on_disk = is_decided(opened)
         self.refresh()
 
     @property
     def besloten(self) -> bool:
-        """Decided: read-only (an aangehouden proposal is a concept again)."""
-        from generator.decisions.numbering import is_decided
+        """Decided: on disk, or in the draft (a valid draft with a deciding record). Either way
+        read-only; an aangehouden proposal is a concept again."""
+        from generator.decisions.numbering import is_decided as decided
         voorstel = self.preview.state.voorstel or self.voorstel
-        return voorstel is not None and is_decided(voorstel)
+        return self.decided_on_disk or bool(voorstel is not None and decided(voorstel))
 
     def soort(self):
         """The kind of the draft, also when it does not validate yet (a draft in progress)."""
@@ -187,37 +278,50 @@ class Bewerking:
     def changed_on_disk(self) -> bool:
         """Whether someone else changed the file since it was opened or saved here."""
         try:
-            return _stamp(self.path) != self.stamp and self.path.read_bytes() != self.opened
-        except OSError:
+            return _stamp(self.path) != self.stamp and _read(self.path) != self.opened
+        except (OSError, NotaFout):
             return True
 
     @property
     def changed(self) -> bool:
-        return self.tekst.encode("utf-8") != self.opened
+        return self.encoded() != self.opened
 
-    def update_form(self, formulier: dict) -> None:
+    def encoded(self) -> bytes:
+        """The draft as the file's bytes: its BOM and line endings as the file had them."""
+        return keep_form(self.opened, self.tekst)
+
+    def update_form(self, formulier: dict, basis: dict | None = None) -> list[dict]:
+        """Put the form's values (all, or the fields a page changed) in the draft. With
+        `basis` (what that page had before), a field another page changed meanwhile to
+        something else is not taken: it is returned as a conflict with both values."""
         from generator.web.form import checked_input
+        from generator.web.merge import claims
         from generator.web.paste import clean_tree
         from generator.web.yamledit import apply_form
         if self.bron is None:
             raise NotaFout(Melding("het YAML bevat een fout; verbeter die eerst op het tabblad YAML"))
-        checked, self.invoer = checked_input(clean_tree(formulier))
+        taken, conflicten = claims(clean_tree(formulier), basis, self.sent)
+        checked, self.invoer = checked_input(taken)
         self.tekst = apply_form(self.tekst, checked if isinstance(checked, dict) else {})
         self.refresh()
+        return conflicten
 
     def update_yaml(self, tekst: str) -> None:
         from generator.web.paste import clean
-        self.tekst, self.invoer = clean(tekst), []
+        self.tekst, self.invoer, self.sent = clean(tekst), [], {}
         self.refresh()
 
     def save(self, prefer: str | None = None) -> bool:
-        """Write the draft. When the file was saved elsewhere since it was opened (another
-        tab, another person), both are merged field by field; a field changed on both
-        sides raises `Conflicts`, unless `prefer` ("mijn" or "ander") settles it."""
+        """Write the draft; never over a decided file, never adding or removing a decision
+        record. When the file was saved elsewhere since it was opened (another editor, git),
+        both are merged field by field; a field changed on both sides raises `Conflicts`,
+        unless `prefer` ("mijn" or "ander") settles it."""
         from generator.proposal.rewrite import rewrite
         from generator.web.merge import merge_texts
+        if self.besloten:
+            raise NotaFout(Melding("over dit voorstel is besloten; het is alleen te lezen", Path(self.naam)))
         self._loads(self.tekst)
-        current = self.path.read_bytes()
+        current = _read(self.path)
         merged = current != self.opened
         if merged:
             tekst, conflicts = merge_texts(_text(self.opened), _text(current), self.tekst, prefer)
@@ -225,8 +329,17 @@ class Bewerking:
                 raise Conflicts([c.as_dict() for c in conflicts])
             self.tekst = tekst
             self._loads(tekst)
-        new = self.tekst.encode("utf-8")
-        self.opened = rewrite(self.path, lambda _: new, expected=current)
+        new = keep_form(current, self.tekst)
+
+        def change(now: bytes) -> bytes:
+            if is_decided(now):
+                raise NotaFout(Melding("over dit voorstel is inmiddels besloten; het is alleen te lezen: "
+                                       "laad het opnieuw", Path(self.naam)))
+            if _records(now) != _records(new):
+                raise NotaFout(Melding("besluiten legt alleen het secretariaat vast; zet 'besluiten' "
+                                       "terug zoals het was", Path(self.naam)))
+            return new
+        self.opened = rewrite(self.path, change, expected=current)
         self.stamp = _stamp(self.path)
         if merged:
             self.refresh()
@@ -333,3 +446,13 @@ class Conflicts(Exception):
 
 def _text(raw: bytes) -> str:
     return raw.decode("utf-8-sig", errors="replace")
+
+
+def _records(raw: bytes) -> object:
+    """The decision records a file holds, as data (None when it does not load)."""
+    from generator.proposal.load import load_bytes
+    try:
+        data = load_bytes(raw, Path("voorstel.yaml")).data
+    except NotaFout:
+        return None
+    return data.get("besluiten") or [] if isinstance(data, dict) else None

@@ -62,6 +62,7 @@ function editor() {
   const frame = document.getElementById("document");
   const box = document.getElementById("opslagmelding");
   let version = null, timer = null, state = JSON.parse(root.dataset.stand), pending = false;
+  if (form) form.addEventListener("submit", (e) => e.preventDefault());  // no inline handler: CSP
 
   function show(s) {
     state = s;
@@ -133,15 +134,32 @@ function editor() {
     table.querySelectorAll("tfoot output.rijtotaal").forEach((o) => { o.value = sums[sums.length - 1] || ""; });
   }
   let queue = Promise.resolve();
+  let sent = null;  // the form as this page last sent it: only what changed since goes, with what it was
   function send() {  // one at a time, in order: the server sees every state as it was typed
     clearTimeout(timer);
     pending = false;
     queue = queue.then(async () => {
       const tree = value(form.firstElementChild, []);
-      const s = await post(base + "/formulier", {formulier: tree});
-      if (s.gelukt) { show(s); keep(tree, s); } else say(s.fout.join("\n"));
+      const diff = changes(sent, tree);
+      if (diff === undefined) return;
+      const s = await post(base + "/formulier", {formulier: diff, basis: sent});
+      sent = tree;
+      if (!s.gelukt) { say(s.fout.join("\n")); return; }
+      show(s); keep(tree, s);
+      if (s.conflicten) fieldConflicts(s.conflicten);
     });
     return queue;
+  }
+  function fieldConflicts(list) {  // another tab or person changed the same field meanwhile
+    box.replaceChildren();
+    conflicts(list, async (voorkeur) => {
+      if (voorkeur === "ander") { unloading = true; location.reload(); return; }
+      const formulier = {}, basis = {};
+      for (const c of list) { setPath(formulier, c.pad, pathOf(sent, c.pad)); setPath(basis, c.pad, c.ander_waarde); }
+      const s = await post(base + "/formulier", {formulier, basis});
+      box.replaceChildren();
+      if (s.gelukt) { show(s); box.textContent = "Uw tekst staat er weer; sla op met Opslaan (Ctrl+S)."; }
+    }, "Iemand anders heeft hetzelfde veld intussen ook gewijzigd; kies welke tekst blijft.");
   }
   function keep(tree, s) {  // the browser's own copy of unsaved work, for a reload or a crash
     try {
@@ -152,6 +170,7 @@ function editor() {
   function changed() { pending = true; clearTimeout(timer); timer = setTimeout(send, 250); }
 
   const initial = form ? value(form.firstElementChild, []) : null;  // what the page showed: kept drafts send only their changes
+  sent = initial;
   if (form) {
     form.addEventListener("input", (e) => {
       if (e.target.dataset.t === "kolom") relabel(e.target.closest("fieldset.tabel"));
@@ -181,7 +200,14 @@ function editor() {
     await queue;
     const s = await post(base + "/opslaan", voorkeur ? {voorkeur} : {});
     box.replaceChildren();
-    if (s.conflicten) { show(s); conflicts(s.conflicten); return; }
+    if (s.conflicten) {
+      show(s);
+      conflicts(s.conflicten, async (voorkeur) => {
+        const r = await post(base + "/opslaan", {voorkeur});
+        if (r.gelukt) { forget(); sessionStorage.setItem("nota-melding", "Opgeslagen."); unloading = true; location.reload(); } else box.textContent = r.fout.join(" ");
+      }, "Het bestand is intussen elders opgeslagen en hetzelfde veld is daar ook gewijzigd. Er is nog niets opgeslagen; kies welke tekst blijft.");
+      return;
+    }
     if (!s.gelukt) { box.textContent = s.fout.join(" "); focusFirstError(); return; }
     forget();
     if (s.samengevoegd) { sessionStorage.setItem("nota-melding", "Opgeslagen; de wijzigingen van de ander zijn samengevoegd met de uwe."); unloading = true; location.reload(); return; }
@@ -189,9 +215,9 @@ function editor() {
     box.textContent = "Opgeslagen.";
     focusFirstError();
   }
-  function conflicts(list) {  // both texts of every field changed on both sides: the user chooses
+  function conflicts(list, choose, intro) {  // both texts of every field changed on both sides: the user chooses
     const h = document.createElement("p");
-    h.textContent = "Iemand anders heeft intussen hetzelfde veld gewijzigd. Er is nog niets opgeslagen; kies welke tekst blijft.";
+    h.textContent = intro;
     box.append(h);
     for (const c of list) {
       const target = control(document.querySelector(`[data-pad='${JSON.stringify(c.pad)}']`));
@@ -206,10 +232,7 @@ function editor() {
     }
     for (const [text, voorkeur] of [["Mijn tekst bewaren", "mijn"], ["De tekst van de ander nemen", "ander"]]) {
       const b = document.createElement("button"); b.type = "button"; b.textContent = text;
-      b.addEventListener("click", async () => {
-        const s = await post(base + "/opslaan", {voorkeur});
-        if (s.gelukt) { forget(); sessionStorage.setItem("nota-melding", "Opgeslagen."); unloading = true; location.reload(); } else box.textContent = s.fout.join(" ");
-      });
+      b.addEventListener("click", () => choose(voorkeur));
       box.append(b);
     }
     box.querySelector("button").focus();
@@ -277,6 +300,13 @@ function changes(before, after) {
   const out = {};
   for (const k of Object.keys(after)) { const c = changes(before[k], after[k]); if (c !== undefined) out[k] = c; }
   return Object.keys(out).length ? out : undefined;
+}
+
+function pathOf(tree, pad) { return pad.reduce((t, k) => (t && typeof t === "object" ? t[k] : undefined), tree); }
+function setPath(tree, pad, v) {
+  let t = tree;
+  for (const k of pad.slice(0, -1)) t = (t[k] = t[k] && typeof t[k] === "object" ? t[k] : {});
+  t[pad[pad.length - 1]] = v;
 }
 
 // Paste from Word or a PDF: the server cleans the text (line breaks, bullets, numbering).
