@@ -50,7 +50,8 @@ class Closing:
                 rec.out.besluiten.append({"orgaan": "raad", "datum": datum, "uitkomst": "aangenomen"})
             rec.target = "raadsbesluit"
             return True
-        if self.raad and "raadsondertekening" in self._types(rec) and _RAADSBESLUIT.match(tekst):
+        if self.raad and "raadsondertekening" in self._types(rec) and _RAADSBESLUIT.match(tekst) \
+                and rec.target not in (None, "beslispunten"):  # "Raadsvergadering" in the header is a label
             rec.close_paragraph()
             rec.target = "raadsbesluit"
             return True
@@ -94,7 +95,7 @@ class Closing:
         """A row in the closing part (a signature table, the raadsbesluit's header)."""
         first = cells[0].strip() if cells else ""
         if not (self.active or rec.target in ("ondertekening", "raadsbesluit") or
-                (self.raad and _RAADSBESLUIT.match(first))):
+                (self.raad and _RAADSBESLUIT.match(first) and sum(1 for c in cells if c.strip()) == 1)):
             return False
         roles = [self.roles.get(c.strip().lower().strip(",:").removeprefix("de ")) for c in cells if c.strip()]
         if roles and all(roles):  # "burgemeester | secretaris", the names on the next row

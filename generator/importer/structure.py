@@ -11,17 +11,19 @@ from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 
+from generator.importer import units
+from generator.importer.besluitvak import UITKOMST, Besluitvak, uitkomst
 from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
 from generator.importer.header import Labels, persoon
 from generator.importer.regel import Regel
 from generator.importer.tables import bedrag, tabel, take_columns
+from generator.importer.vocabulary import Vocabulary, is_intro
 
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
-UITKOMST = {"conform": "conform", "gewijzigd": "gewijzigd", "aangehouden": "aangehouden",
-            "afgewezen": "afgewezen", "aangenomen": "aangenomen", "verworpen": "verworpen"}
+__all__ = ["UITKOMST", "Recognizer", "Structure", "choose_soort"]
 
 
 @lru_cache(maxsize=65536)
@@ -82,8 +84,11 @@ def choose_soort(regels: list[Regel], soorten) -> object:
         return any(_similar(a, b) for n in near for a in by_length.get(n, ()))
 
     def score(soort) -> int:
+        vocabulary = Vocabulary(soort)
         titles = [s["titel"] for s in soort.secties] + [v.get("label", "") for v in soort.velden]
-        return sum(present(t) for t in titles if t)
+        own_title = any(vocabulary.is_title(r.tekst) for r in regels[:40] if r.soort != "rij")
+        named = sum(1 for n in set(vocabulary.all_names()) if n in lines or n in labels)
+        return sum(present(t) for t in titles if t) + named + 10 * own_title
     return max(soorten, key=score)
 
 
@@ -97,21 +102,24 @@ class Recognizer:
         self.besluit_pending: dict | None = None
         self.pending_onderwerp = False
         self.labels, self.closing = Labels(soort), Closing(soort)
+        self.vocabulary, self.besluitvak = Vocabulary(soort), Besluitvak(soort)
         self.last_persoon: str | None = None
         self.pending_part: tuple | None = None
 
     # --- helpers over the kind's data
     def _sectie(self, tekst: str):
-        return next((s for s in self.soort.secties if looks_like(tekst, s["titel"])), None)
+        return self.vocabulary.sectie(tekst)
 
     def _field_label(self, tekst: str):
-        return next((v for v in self.soort.velden if v.get("label") and looks_like(tekst, v["label"])), None)
+        return next((v for v in self.soort.velden if v.get("label") and looks_like(tekst, v["label"])),
+                    None) or self.vocabulary.veld(tekst)
 
     def _is_beslispunten_heading(self, tekst: str) -> bool:
         intro = self.soort.beslispunten_intro
         in_sectie = self.target is not None and self.target.startswith("secties.")
         return looks_like(tekst, "Beslispunten") or bool(
-            intro and not in_sectie and not self.out.beslispunten and looks_like(tekst, intro) and len(tekst) < 40)
+            intro and not in_sectie and not self.out.beslispunten and looks_like(tekst, intro) and len(tekst) < 40) \
+            or not self.out.beslispunten and self.target != "beslispunten" and is_intro(tekst)
 
     # --- the walk
     def process(self, regels: list[Regel]) -> Structure:
@@ -148,7 +156,10 @@ class Recognizer:
             if besluit.group(3):
                 self.besluit_uitkomst(besluit.group(3))
             return True
-        if self.closing.line(self, tekst):
+        if self.closing.line(self, tekst) or self.besluitvak.line(self, tekst):
+            return True
+        if self.vocabulary.is_title(tekst) and "onderwerp" not in self.out.velden:
+            self.pending_onderwerp = True
             return True
         addressee = len(tekst) < 40 and re.match(r"^aan\s+(de|het)\s", tekst, re.IGNORECASE)
         if r.soort == "titel" or (self.pending_onderwerp and "onderwerp" not in self.out.velden
@@ -305,10 +316,9 @@ class Recognizer:
             self.out.unplaced.setdefault("beslispunten", []).append(r.tekst)
 
     def besluit_uitkomst(self, tekst: str) -> None:
-        word = tekst.strip().rstrip(".").split()[0].lower() if tekst.strip() else ""
         record = self.besluit_pending
         self.besluit_pending = None
-        record["uitkomst"] = next((v for k, v in UITKOMST.items() if word.startswith(k)), None)
+        record["uitkomst"] = uitkomst(tekst)
         if record["uitkomst"] is None or record["datum"] is None:
             self.out.attention.append(f"besluitregel niet te lezen: '{tekst}'")
             return
@@ -355,8 +365,9 @@ class Recognizer:
         if not self.rijen:
             return
         rijen, self.rijen = self.rijen, []
+        schaal = self._caption_scale()
         titel = self._title_from_paragraph()
-        found, attention = tabel(rijen, titel)
+        found, attention = tabel(rijen, titel, schaal)
         self.out.attention += attention
         if found is not None:
             self.out.problemen += found.get("_import", [])
@@ -367,6 +378,22 @@ class Recognizer:
         if previous is not None:
             take_columns(previous, found)
         self.out.markdown.setdefault(self.target, []).append(found)
+
+    def _caption_scale(self) -> tuple | None:
+        """The unit a caption above the table states ("(bedragen x € 1.000)"), taken out of it."""
+        blocks = self.out.markdown.get(self.target or "", [])
+        for i in range(len(blocks) - 1, max(len(blocks) - 3, -1), -1):
+            if not isinstance(blocks[i], str) or len(blocks[i].split()) > 14:
+                break
+            found = units.scale(blocks[i])
+            if found:
+                rest = units.without(blocks[i].removeprefix("### "))
+                if rest:
+                    blocks[i] = rest
+                else:
+                    del blocks[i]
+                return found
+        return None
 
     def _title_from_paragraph(self) -> str | None:
         blocks = self.out.markdown.get(self.target or "", [])

@@ -1,0 +1,82 @@
+"""What a kind's headings and labels may look like in another municipality's document.
+
+A section is known by its title and the `synoniemen` kind.yaml lists for it; a field by its
+label and the kind's `synoniemen:` map (field key -> labels; `titel`: the kind's own title).
+Titles are compared after numbering ("2.1", "§ 3", "IV."), typography (curly quotes, case,
+a trailing colon, a parenthesis) is taken away, exactly first, then fuzzily (rapidfuzz).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+_NUMBER = re.compile(r"^\s*(§\s*|hoofdstuk\s+|artikel\s+)?(\d{1,2}(\.\d{1,2})*|[ivx]{1,4}|[a-h])[.)]?\s+",
+                     re.IGNORECASE)
+THRESHOLD = 88
+_INTRO = re.compile(
+    r"^((het\s+college|burgemeester\s+en\s+wethouders)\s+(besluit|besluiten|wordt\s+(voorgesteld|gevraagd)\s+te\s+"
+    r"besluiten)|de\s+(gemeente)?raad\s+wordt\s+(voorgesteld|gevraagd)\s+te\s+besluiten|(voorgesteld|geadviseerd|"
+    r"ontwerp)\s*(raads)?besluit|besluit|beslispunten|wij\s+stellen\s+(u|de\s+raad)\s+voor(\s+te\s+besluiten)?|"
+    r"(het\s+)?voorstel\s+is|voorgesteld\s+wordt\s+te\s+besluiten)\s*:?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def bare(tekst: str) -> str:
+    """A title without numbering and typography: "2.1 Risico’s:" -> "risico's"."""
+    tekst = tekst.replace("’", "'").replace("‘", "'").replace("\u00a0", " ").strip()
+    tekst = _NUMBER.sub("", tekst).rstrip(":").strip().lower()
+    return " ".join(re.sub(r"\s*\(.*?\)\s*", " ", tekst).split())
+
+
+def close(a: str, b: str) -> bool:
+    """Bare titles that are the same, or nearly (a typo, a letter of a plural)."""
+    if a == b:
+        return True
+    if not a or not b or min(len(a), len(b)) < 0.8 * max(len(a), len(b)):
+        return False
+    return fuzz.ratio(a, b) >= THRESHOLD
+
+
+def is_intro(tekst: str) -> bool:
+    """The line that opens the beslispunten: "Het college besluit:", "Besluit:", …"""
+    return len(tekst) < 90 and bool(_INTRO.match(" ".join(tekst.replace("\u00a0", " ").split())))
+
+
+class Vocabulary:
+    """The titles and labels of one kind, with their synonyms, bare."""
+
+    def __init__(self, soort):
+        synoniemen = soort.raw.get("synoniemen") or {}
+        self.titels = {bare(t) for t in [soort.titel, *synoniemen.get("titel", [])]}
+        self.secties = [(s, [bare(t) for t in [s["titel"], *s.get("synoniemen", [])]]) for s in soort.secties]
+        self.labels: dict[str, dict] = {}
+        for veld in soort.velden:
+            for label in [veld.get("label"), *synoniemen.get(veld["sleutel"], [])]:
+                if label:
+                    self.labels.setdefault(bare(label), veld)
+
+    def sectie(self, tekst: str) -> dict | None:
+        if len(tekst) > 90 or tekst.rstrip().endswith((".", ";", ",")):
+            return None
+        b = bare(tekst)
+        exact = next((s for s, names in self.secties if b in names), None)
+        if exact is not None or not b:
+            return exact
+        best, hit = 0.0, None
+        for s, names in self.secties:
+            for n in names:
+                if close(b, n) and fuzz.ratio(b, n) > best:
+                    best, hit = fuzz.ratio(b, n), s
+        return hit
+
+    def veld(self, label: str) -> dict | None:
+        """The field a label names (its own label or a synonym), exactly after `bare`."""
+        return self.labels.get(bare(label)) if len(label) <= 60 else None
+
+    def is_title(self, tekst: str) -> bool:
+        return len(tekst) <= 60 and bare(tekst) in self.titels
+
+    def all_names(self) -> list[str]:
+        return [n for _, names in self.secties for n in names] + list(self.labels) + list(self.titels)
