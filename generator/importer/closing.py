@@ -22,6 +22,9 @@ _ALDUS = re.compile(r"^aldus\s+(vastgesteld|besloten)\s+in\s+de\s+(openbare\s+)?
                     r"\s+van\s+(.+?)\.?$", re.IGNORECASE)
 
 
+_VAN = re.compile(r"\bvan\s+(?:de\s+gemeente\s+)?([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|aan|op|en|de))*)\s*[,;]?$")
+
+
 class Closing:
     def __init__(self, soort):
         self.roles: dict[str, tuple[str, str]] = {}  # role word -> (field key, model key)
@@ -53,6 +56,9 @@ class Closing:
         if self.raad and "raadsondertekening" in self._types(rec) and _RAADSBESLUIT.match(tekst) \
                 and rec.target not in (None, "beslispunten"):  # "Raadsvergadering" in the header is a label
             rec.close_paragraph()
+            gemeente = _VAN.search(tekst)
+            if gemeente:
+                rec.out.velden.setdefault("gemeente", gemeente.group(1))
             rec.target = "raadsbesluit"
             return True
         return self._signature(rec, tekst)
@@ -76,6 +82,9 @@ class Closing:
         if _COLLEGE.match(tekst) and len(tekst) < 70 and not tekst.endswith(".") and (
                 self.active or rec.target and rec.target.startswith("secties.")):
             rec.close_paragraph()
+            gemeente = _VAN.search(tekst)
+            if gemeente:
+                rec.out.velden.setdefault("gemeente", gemeente.group(1))
             self.active, rec.target = True, "ondertekening"
             return True
         if self.active or rec.target in ("ondertekening", "raadsbesluit"):

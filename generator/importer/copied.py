@@ -34,7 +34,8 @@ def without_furniture(regels: list[Regel]) -> list[Regel]:
         near.update({_shape(r.tekst) for r in lines})
     furniture = {s for s, n in near.items() if n >= 2 or len(pages) == 1 and n >= 1 and "·" in s}
     drop = set(pages) | {i for i, r in enumerate(regels) if r.soort != "rij" and _shape(r.tekst) in furniture}
-    return [r for i, r in enumerate(regels) if i not in drop]
+    meubilair = dict.fromkeys(regels[i].tekst for i in sorted(drop))
+    return [Regel(t, "meubilair", 0) for t in meubilair] + [r for i, r in enumerate(regels) if i not in drop]
 
 
 def _is_amount(tekst: str) -> bool:

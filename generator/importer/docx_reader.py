@@ -27,13 +27,26 @@ def read_docx(path: Path) -> list[Regel]:
     except Exception as e:  # python-docx and lxml raise their own kinds for broken parts
         raise NotaFout(Melding(f"is geen leesbaar Word-bestand (.docx): {type(e).__name__}", path)) from None
     numbering = Numbering(doc)
-    out: list[Regel] = []
+    out: list[Regel] = _furniture(doc)
     for i, el in enumerate(doc.element.body.iterchildren(), 1):
         if el.tag == qn("w:p"):
             out += _paragraph(doc, el, i, numbering)
         elif el.tag == qn("w:tbl"):
             out += _table(el, i)
     return out
+
+
+def _furniture(doc) -> list[Regel]:
+    """The page headers and footers (running heads, a watermark's text) as furniture lines."""
+    texts: dict[str, None] = {}
+    for section in doc.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            if part.is_linked_to_previous:  # none of its own
+                continue
+            for p in part.paragraphs:
+                if _plain(p.text):
+                    texts[_plain(p.text)] = None
+    return [Regel(t, "meubilair", 0) for t in texts]
 
 
 class Numbering:

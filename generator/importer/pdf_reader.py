@@ -65,7 +65,9 @@ def read_pdf(path: Path) -> list[Regel]:
         raise NotaFout(Melding(f"is geen leesbare PDF: {type(e).__name__}", path,
                                hint="open het en sla het opnieuw op als PDF")) from None
     lijnen = _without_furniture(pages)
-    return _regels(lijnen)
+    kept = {id(x) for x in lijnen}
+    meubilair = dict.fromkeys(x.tekst for _, _, page in pages for x in page if id(x) not in kept)
+    return [Regel(t, "meubilair", 0) for t in meubilair] + _regels(lijnen)
 
 
 def _lines(page, number: int) -> list[Lijn]:

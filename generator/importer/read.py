@@ -104,7 +104,7 @@ def lines_from_pdf_text(tekst: str) -> list[Regel]:
     """PDF text: page headers/footers dropped, columns of 2+ spaces as table cells."""
     pages = tekst.split("\f")
     repeated = _header_and_footer(pages)
-    out = []
+    out = [Regel(r, "meubilair", 0) for r in sorted(repeated)]
     for i, r in enumerate(_join_split_rows(tekst.replace("\f", "\n").splitlines()), 1):
         clean = r.strip()
         if _PAGE.search(clean) or re.search(r"pagina\s+\d+\s+van\s+\d+\s*$", clean) or clean in repeated:

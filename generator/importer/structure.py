@@ -23,6 +23,8 @@ from generator.importer.vocabulary import Vocabulary, is_intro
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
+_GEMEENTE = re.compile(r"^Gemeente\s+([A-Z][\w'-]+(?:[ -](?:[A-Z][\w'-]+|aan|op|en|de))*)")
+_CAPTION = re.compile(r"^(tabel|figuur|overzicht|grafiek|bijlage)\b", re.IGNORECASE)
 __all__ = ["UITKOMST", "Recognizer", "Structure", "choose_soort"]
 
 
@@ -130,6 +132,11 @@ class Recognizer:
         return self.out
 
     def regel(self, r: Regel) -> None:
+        if r.soort == "meubilair":  # running heads, page numbers, a watermark: only the gemeente counts
+            gemeente = _GEMEENTE.search(r.tekst)
+            if gemeente:
+                self.out.velden.setdefault("gemeente", gemeente.group(1))
+            return
         if r.soort == "rij":
             self.close_paragraph()
             self.row(r)
@@ -182,7 +189,7 @@ class Recognizer:
             self.target = "beslispunten"
             return True
         sectie = self._sectie(tekst) if r.soort != "genummerd" or self.target != "beslispunten" else None
-        if sectie is not None and len(tekst) < len(sectie["titel"]) + 12:
+        if sectie is not None:
             self.close_paragraph()
             self.target = "secties." + sectie["sleutel"]
             return True
@@ -294,6 +301,8 @@ class Recognizer:
             self.beslispunt(r)
         elif self.target is None:
             self.out.unplaced.setdefault("", []).append(tekst)
+        elif r.soort == "kop" and not _CAPTION.match(tekst) and not units.scale(tekst):
+            self.unknown_heading(tekst)
         elif r.soort == "subkop" or (r.soort == "tekst" and tekst.endswith(":") and len(tekst.split()) <= 5
                                      and not self.paragraph):
             self.close_paragraph()
@@ -303,6 +312,15 @@ class Recognizer:
             self.block(re.sub(r"^[•*]\s+", "- ", tekst), list_=True)
         else:
             self.paragraph.append(tekst)
+
+    def unknown_heading(self, tekst: str) -> None:
+        """A heading that is no section of this kind: kept as a subheading where it stands, marked."""
+        self.close_paragraph()
+        self.block(f"### {tekst.rstrip(':')}")
+        plaats = self.target.removeprefix("secties.")
+        self.out.unplaced.setdefault(self.target, []).append(
+            f"kop '{tekst}' is geen sectie van de {self.soort.naam}; de tekst eronder staat nu bij '{plaats}': "
+            "verplaats die naar de juiste sectie")
 
     def beslispunt(self, r: Regel) -> None:
         number = _NUMBERED.match(r.tekst)
