@@ -25,6 +25,7 @@ _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
 _GEMEENTE = re.compile(r"^Gemeente\s+([A-Z][\w'-]+(?:[ -](?:[A-Z][\w'-]+|aan|op|en|de))*)")
 _CAPTION = re.compile(r"^(tabel|figuur|overzicht|grafiek|bijlage)\b", re.IGNORECASE)
+_NVT = re.compile(r"^(niet van toepassing|n\.?v\.?t\.?|geen)\.?$", re.IGNORECASE)
 __all__ = ["UITKOMST", "Recognizer", "Structure", "choose_soort"]
 
 
@@ -105,12 +106,13 @@ class Recognizer:
         self.pending_onderwerp = False
         self.labels, self.closing = Labels(soort), Closing(soort)
         self.vocabulary, self.besluitvak = Vocabulary(soort), Besluitvak(soort)
+        self.unknown: list[tuple[str, str]] = []  # (target, heading) of headings that are no section
         self.last_persoon: str | None = None
         self.pending_part: tuple | None = None
 
     # --- helpers over the kind's data
-    def _sectie(self, tekst: str):
-        return self.vocabulary.sectie(tekst)
+    def _sectie(self, tekst: str, own_only: bool = False):
+        return self.vocabulary.sectie(tekst, own_only)
 
     def _field_label(self, tekst: str):
         return next((v for v in self.soort.velden if v.get("label") and looks_like(tekst, v["label"])),
@@ -129,6 +131,7 @@ class Recognizer:
             self.regel(r)
         self.close_paragraph()
         self.close_table()
+        self.mark_unknown_headings()
         return self.out
 
     def regel(self, r: Regel) -> None:
@@ -165,8 +168,8 @@ class Recognizer:
             return True
         if self.closing.line(self, tekst) or self.besluitvak.line(self, tekst):
             return True
-        if self.vocabulary.is_title(tekst) and "onderwerp" not in self.out.velden:
-            self.pending_onderwerp = True
+        if self.vocabulary.is_title(tekst):  # "Raadsvoorstel": the onderwerp follows, unless it is known
+            self.pending_onderwerp = "onderwerp" not in self.out.velden
             return True
         addressee = len(tekst) < 40 and re.match(r"^aan\s+(de|het)\s", tekst, re.IGNORECASE)
         if r.soort == "titel" or (self.pending_onderwerp and "onderwerp" not in self.out.velden
@@ -177,8 +180,8 @@ class Recognizer:
         if tekst.lower() == self.soort.titel.lower() and "onderwerp" not in self.out.velden:
             self.pending_onderwerp = True
             return True
-        if re.match(r"^Gemeente\s+\S", tekst) and "gemeente" not in self.out.velden and len(tekst) < 40:
-            self.out.velden["gemeente"] = tekst.split(None, 1)[1]
+        if re.match(r"^Gemeente\s+\S", tekst) and len(tekst) < 40 and \
+                self.out.velden.setdefault("gemeente", tekst.split(None, 1)[1]) == tekst.split(None, 1)[1]:
             return True
         return self.section_heading(r) or self.field_line(tekst)
 
@@ -188,7 +191,7 @@ class Recognizer:
             self.close_paragraph()
             self.target = "beslispunten"
             return True
-        sectie = self._sectie(tekst) if r.soort != "genummerd" or self.target != "beslispunten" else None
+        sectie = self._sectie(tekst, r.soort == "subkop") if r.soort != "genummerd" or self.target != "beslispunten" else None
         if sectie is not None:
             self.close_paragraph()
             self.target = "secties." + sectie["sleutel"]
@@ -301,7 +304,8 @@ class Recognizer:
             self.beslispunt(r)
         elif self.target is None:
             self.out.unplaced.setdefault("", []).append(tekst)
-        elif r.soort == "kop" and not _CAPTION.match(tekst) and not units.scale(tekst):
+        elif r.soort == "kop" and not _CAPTION.match(tekst) and not units.scale(tekst) and not tekst.endswith(":") \
+                and not _NVT.match(tekst):
             self.unknown_heading(tekst)
         elif r.soort == "subkop" or (r.soort == "tekst" and tekst.endswith(":") and len(tekst.split()) <= 5
                                      and not self.paragraph):
@@ -317,10 +321,15 @@ class Recognizer:
         """A heading that is no section of this kind: kept as a subheading where it stands, marked."""
         self.close_paragraph()
         self.block(f"### {tekst.rstrip(':')}")
-        plaats = self.target.removeprefix("secties.")
-        self.out.unplaced.setdefault(self.target, []).append(
-            f"kop '{tekst}' is geen sectie van de {self.soort.naam}; de tekst eronder staat nu bij '{plaats}': "
-            "verplaats die naar de juiste sectie")
+        self.unknown.append((self.target, tekst))
+
+    def mark_unknown_headings(self) -> None:
+        """Marked at the end: a heading right above a table became its title and is no section."""
+        for target, tekst in self.unknown:
+            if f"### {tekst.rstrip(':')}" in self.out.markdown.get(target, []):
+                self.out.unplaced.setdefault(target, []).append(
+                    f"kop '{tekst}' is geen sectie van de {self.soort.naam}; de tekst eronder staat nu bij "
+                    f"'{target.removeprefix('secties.')}': verplaats die naar de juiste sectie")
 
     def beslispunt(self, r: Regel) -> None:
         number = _NUMBERED.match(r.tekst)

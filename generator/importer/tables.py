@@ -172,6 +172,8 @@ def _build(layout: Layout, factor: Decimal) -> tuple[dict, list]:
                 regel["toelichting"] = r[text_column]
             regels.append(regel)
     out["regels"] = regels
+    if layout.rijtotaal:
+        out["rijtotaal"] = True
     if totaal is not None:
         out["totaal"] = _yaml_amount(totaal)
     return out, subtotals

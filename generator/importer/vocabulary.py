@@ -57,15 +57,19 @@ class Vocabulary:
                 if label:
                     self.labels.setdefault(bare(label), veld)
 
-    def sectie(self, tekst: str) -> dict | None:
+    def sectie(self, tekst: str, own_only: bool = False) -> dict | None:
+        """The section a heading names. A line with a colon ("Uitvoering:" above a
+        paragraph), or `own_only` (a subheading), names a section only by its own title."""
         if len(tekst) > 90 or tekst.rstrip().endswith((".", ";", ",")):
             return None
         b = bare(tekst)
-        exact = next((s for s, names in self.secties if b in names), None)
+        own_only = own_only or tekst.rstrip().endswith(":")
+        secties = [(s, names[:1] if own_only else names) for s, names in self.secties]
+        exact = next((s for s, names in secties if b in names), None)
         if exact is not None or not b:
             return exact
         best, hit = 0.0, None
-        for s, names in self.secties:
+        for s, names in secties:
             for n in names:
                 if close(b, n) and fuzz.ratio(b, n) > best:
                     best, hit = fuzz.ratio(b, n), s
