@@ -56,6 +56,17 @@ def _sections_of(data: dict) -> dict[str, str]:
     return out
 
 
+def _stated_amounts(data: dict) -> list[int]:
+    """The amounts of tables without a marker, as the YAML states them (no computed row sums)."""
+    out = []
+    for inhoud in (data.get("secties") or {}).values():
+        for t in inhoud if isinstance(inhoud, list) else []:
+            if isinstance(t, dict):
+                for b in [r.get("bedrag") for r in t.get("regels", [])] + [t.get("totaal")]:
+                    out += [x for x in (b if isinstance(b, list) else [b]) if isinstance(x, int)]
+    return out
+
+
 def score(path: Path, truth: dict) -> dict:
     from ruamel.yaml import YAML
     yaml = importeer(path)
@@ -80,7 +91,7 @@ def score(path: Path, truth: dict) -> dict:
     found_punten = sum(any(_same(p, q) for q in punten) for p in truth["beslispunten"])
     bedragen, totalen = _amounts(data)
     stated = list(truth["bedragen"]) + list(truth["totalen"])
-    fout += 0 if MARK in yaml else sum(1 for b in bedragen if b not in stated)
+    fout += sum(1 for b in _stated_amounts(data) if b not in stated)
     besluiten = sum(any(str(b.get("datum")) == t["datum"] and b.get("orgaan") == t["orgaan"]
                         for b in data.get("besluiten") or []) for t in truth["besluiten"])
     waarden = [v for v in flat_truth.values() if isinstance(v, str) and not re.fullmatch(r"\d{4}-\d\d-\d\d", v)]

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.proposal.kinds import known_soorten, find_soort
 from generator.importer.emit import yaml_text
-from generator.importer.read import source_from_pdf, read
+from generator.importer.read import read, source_from_pdf
 from generator.importer.sealing import decide_hint, seal_imported
 from generator.importer.structure import Recognizer, choose_soort
+from generator.proposal.kinds import find_soort, known_soorten
 
 
 @dataclass

@@ -6,8 +6,6 @@ imports too. What cannot be placed is kept, marked, for the user to place.
 """
 from __future__ import annotations
 
-import difflib
-from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 
@@ -17,8 +15,14 @@ from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
 from generator.importer.header import Labels, persoon
 from generator.importer.regel import Regel
-from generator.importer.tables import bedrag, tabel, take_columns
-from generator.importer.vocabulary import Vocabulary, is_intro
+from generator.importer.table_rows import TableRows
+from generator.importer.vocabulary import (
+    Vocabulary,
+    _normalise,
+    _similar,
+    is_intro,
+    looks_like,
+)
 
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
@@ -27,32 +31,6 @@ _GEMEENTE = re.compile(r"^Gemeente\s+([A-Z][\w'-]+(?:[ -](?:[A-Z][\w'-]+|aan|op|
 _CAPTION = re.compile(r"^(tabel|figuur|overzicht|grafiek|bijlage)\b", re.IGNORECASE)
 _NVT = re.compile(r"^(niet van toepassing|n\.?v\.?t\.?|geen)\.?$", re.IGNORECASE)
 __all__ = ["UITKOMST", "Recognizer", "Structure", "choose_soort"]
-
-
-@lru_cache(maxsize=65536)
-def _normalise(tekst: str) -> str:
-    tekst = re.sub(r"^\d{1,2}[.)]\s+", "", tekst.strip()).rstrip(":").strip().lower()
-    return re.sub(r"\s*\(.*?\)\s*", " ", tekst).strip()
-
-
-@lru_cache(maxsize=65536)
-def looks_like(regel: str, titel: str) -> bool:
-    """Is this line the heading or label `titel`? Exact after normalising, or close;
-    the cheap length bound runs first, so a long document stays linear."""
-    if len(regel) > 120:
-        return False
-    return _similar(_normalise(regel), _normalise(titel))
-
-
-def _similar(a: str, b: str) -> bool:
-    if not a or len(a) > 90:
-        return False
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 0.78 * max(len(a), len(b)):
-        return False
-    matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= 0.88 and matcher.quick_ratio() >= 0.88 and matcher.ratio() >= 0.88
 
 
 @dataclass
@@ -95,7 +73,7 @@ def choose_soort(regels: list[Regel], soorten) -> object:
     return max(soorten, key=score)
 
 
-class Recognizer:
+class Recognizer(TableRows):
     def __init__(self, soort):
         self.soort, self.out = soort, Structure()
         self.target: str | None = None  # key of the field or section being filled
@@ -233,20 +211,6 @@ class Recognizer:
             self.pending_label = veld
         return True
 
-    def label_cells(self, cells: list[str]) -> bool:
-        """Header rows like "Kenmerk: 2020-010358 Begrotingswijziging: Ja" (several per cell)."""
-        labels = sorted((v["label"] for v in self.soort.velden if v.get("label")), key=len, reverse=True)
-        pattern = re.compile(r"(" + "|".join(re.escape(lbl) for lbl in labels) + r"):\s*", re.IGNORECASE)
-        found = False
-        for cell in cells:
-            parts = pattern.split(cell)
-            for label, waarde in zip(parts[1::2], parts[2::2]):
-                veld = self._field_label(label)
-                if veld is not None and waarde.strip() and veld["type"] not in ("markdown", "beslispunten"):
-                    self.set_field(veld, waarde.strip())
-                    found = True
-        return found
-
     def set_field(self, veld: dict, waarde: str) -> None:
         if veld["type"] == "datum":
             waarde = datum_from(waarde) or waarde
@@ -307,7 +271,7 @@ class Recognizer:
         elif r.soort == "kop" and not _CAPTION.match(tekst) and not units.scale(tekst) and not tekst.endswith(":") \
                 and not _NVT.match(tekst):
             self.unknown_heading(tekst)
-        elif r.soort == "subkop" or (r.soort == "tekst" and tekst.endswith(":") and len(tekst.split()) <= 5
+        elif r.soort == "subkop" or (r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5
                                      and not self.paragraph):
             self.close_paragraph()
             self.block(f"### {tekst.rstrip(':')}")
@@ -367,68 +331,3 @@ class Recognizer:
         elif self.paragraph:
             self.out.unplaced.setdefault(self.target or "", []).append(" ".join(self.paragraph))
         self.paragraph = []
-
-    def row(self, r: Regel) -> None:
-        cells = r.tekst.split("\t")
-        if all(re.fullmatch(r"[-—_\s]*", c) for c in cells):
-            return
-        label = _normalise(cells[0])
-        if self.closing.cells(self, cells):
-            return
-        if self.target is None or not self.target.startswith("secties."):
-            pairs = self.labels.pairs(cells)
-            for veld, part, waarde in pairs:
-                self.put(veld, part, waarde)
-            if pairs or self.label_cells(cells):
-                return
-        cells = [" ".join(c.split()) for c in cells]
-        if self.rijen and cells == self.rijen[0]:
-            return  # the header row repeated on the next page
-        if self.rijen and _was_total(self.rijen[-1]) and not any(bedrag(c) for c in cells[1:]) and label:
-            self.close_table()
-        self.rijen.append(cells)
-
-    def close_table(self) -> None:
-        if not self.rijen:
-            return
-        rijen, self.rijen = self.rijen, []
-        schaal = self._caption_scale()
-        titel = self._title_from_paragraph()
-        found, attention = tabel(rijen, titel, schaal)
-        self.out.attention += attention
-        if found is not None:
-            self.out.problemen += found.get("_import", [])
-        if found is None or self.target is None or not self.target.startswith("secties."):
-            self.out.unplaced.setdefault(self.target or "", []).extend("\t".join(r) for r in rijen)
-            return
-        previous = next((b for b in reversed(self.out.markdown.get(self.target, [])) if isinstance(b, dict)), None)
-        if previous is not None:
-            take_columns(previous, found)
-        self.out.markdown.setdefault(self.target, []).append(found)
-
-    def _caption_scale(self) -> tuple | None:
-        """The unit a caption above the table states ("(bedragen x € 1.000)"), taken out of it."""
-        blocks = self.out.markdown.get(self.target or "", [])
-        for i in range(len(blocks) - 1, max(len(blocks) - 3, -1), -1):
-            if not isinstance(blocks[i], str) or len(blocks[i].split()) > 14:
-                break
-            found = units.scale(blocks[i])
-            if found:
-                rest = units.without(blocks[i].removeprefix("### "))
-                if rest:
-                    blocks[i] = rest
-                else:
-                    del blocks[i]
-                return found
-        return None
-
-    def _title_from_paragraph(self) -> str | None:
-        blocks = self.out.markdown.get(self.target or "", [])
-        if blocks and isinstance(blocks[-1], str) and len(blocks[-1].split()) <= 6 \
-                and not blocks[-1].endswith((".", ":")):
-            return blocks.pop().removeprefix("### ")
-        return None
-
-
-def _was_total(cells: list[str]) -> bool:
-    return bool(cells) and cells[0].strip().lower().startswith("totaal")

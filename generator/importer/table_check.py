@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.proposal.formatting import bedrag as format_bedrag, parse_amount
+from generator.proposal.formatting import bedrag as format_bedrag
+from generator.proposal.formatting import parse_amount
 
 
 def _amounts(waarde, n: int) -> list[Decimal | None]:

@@ -7,6 +7,7 @@ a trailing colon, a parenthesis) is taken away, exactly first, then fuzzily (rap
 """
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 
@@ -84,3 +85,29 @@ class Vocabulary:
 
     def all_names(self) -> list[str]:
         return [n for _, names in self.secties for n in names] + list(self.labels) + list(self.titels)
+
+
+@lru_cache(maxsize=65536)
+def _normalise(tekst: str) -> str:
+    tekst = re.sub(r"^\d{1,2}[.)]\s+", "", tekst.strip()).rstrip(":").strip().lower()
+    return re.sub(r"\s*\(.*?\)\s*", " ", tekst).strip()
+
+
+@lru_cache(maxsize=65536)
+def looks_like(regel: str, titel: str) -> bool:
+    """Is this line the heading or label `titel`? Exact after normalising, or close;
+    the cheap length bound runs first, so a long document stays linear."""
+    if len(regel) > 120:
+        return False
+    return _similar(_normalise(regel), _normalise(titel))
+
+
+def _similar(a: str, b: str) -> bool:
+    if not a or len(a) > 90:
+        return False
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 0.78 * max(len(a), len(b)):
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.88 and matcher.quick_ratio() >= 0.88 and matcher.ratio() >= 0.88
