@@ -175,7 +175,8 @@ class Recognizer(TableRows):
             self.target = "secties." + sectie["sleutel"]
             return True
         veld = self._field_label(tekst)
-        if veld is not None and veld["type"] == "markdown" and len(tekst) < len(veld["label"]) + 4:
+        if veld is not None and veld["type"] == "markdown" and (
+                len(tekst) < len(veld["label"]) + 4 or self.vocabulary.veld(tekst) is veld):
             self.close_paragraph()
             self.target = veld["sleutel"]
             return True

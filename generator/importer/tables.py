@@ -52,7 +52,7 @@ def tabel(rijen: list[list[str]], titel: str | None, schaal: tuple | None = None
         return None, []
     if not layout.amounts:
         return None, [f"tabel '{layout.titel or '?'}' heeft geen kolom met bedragen; als tekst overgenomen"]
-    schaal = schaal or _scale_in_header(layout)
+    schaal = schaal or _scale_in_title(layout) or _scale_in_header(layout)
     factor = schaal[0] if schaal else Decimal(1)
     built, subtotals = _build(layout, factor)
     if schaal:
@@ -78,6 +78,14 @@ def _layout(rijen: list[list[str]], titel: str | None) -> Layout | None:
     text = next((i for i in range(1, n) if i not in amounts + rijtotaal and any(len(r) > i and r[i] for r in data)),
                 None)
     return Layout(titel, kop, data, n, rijtotaal, amounts, text)
+
+
+def _scale_in_title(layout: Layout) -> tuple | None:
+    """A unit in the table's own title row ("Tabel 2. Dekking (bedragen x € 1.000)")."""
+    found = units.scale(layout.titel) if layout.titel else None
+    if found:
+        layout.titel = units.without(layout.titel) or layout.titel
+    return found
 
 
 def _scale_in_header(layout: Layout) -> tuple | None:
