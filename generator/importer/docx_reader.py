@@ -112,7 +112,9 @@ def _paragraph(doc, el, i: int, numbering: Numbering) -> list[Regel]:
     if style_ == "Title":
         return [Regel(tekst, "titel", i)]
     if style_.startswith(("Heading", "Kop")):
-        return [Regel(tekst, "kop" if style_.endswith(" 1") else "subkop", i)]
+        num = _num_pr(p)  # numbering through the heading style: the number as the reader sees it
+        label = numbering.label(*num) if num is not None else None
+        return [Regel(f"{label} {tekst}" if label else tekst, "kop" if style_.endswith(" 1") else "subkop", i)]
     num = _num_pr(p)
     if num is not None:
         label = numbering.label(*num)

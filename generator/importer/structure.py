@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importer import units
 from generator.importer.besluitvak import UITKOMST, Besluitvak, uitkomst
 from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
@@ -28,8 +27,7 @@ _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
 _GEMEENTE = re.compile(r"^Gemeente\s+([A-Z][\w'-]+(?:[ -](?:[A-Z][\w'-]+|aan|op|en|de))*)")
-_CAPTION = re.compile(r"^(tabel|figuur|overzicht|grafiek|bijlage)\b", re.IGNORECASE)
-_NVT = re.compile(r"^(niet van toepassing|n\.?v\.?t\.?|geen)\.?$", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+[^\d\s]")
 __all__ = ["UITKOMST", "Recognizer", "Structure", "choose_soort"]
 
 
@@ -150,6 +148,8 @@ class Recognizer(TableRows):
             self.pending_onderwerp = "onderwerp" not in self.out.velden
             return True
         addressee = len(tekst) < 40 and re.match(r"^aan\s+(de|het)\s", tekst, re.IGNORECASE)
+        if addressee and self.target is None and "onderwerp" not in self.out.velden:
+            return True  # "Aan de gemeenteraad": the kind's template says it
         if r.soort == "titel" or (self.pending_onderwerp and "onderwerp" not in self.out.velden
                                   and self.labels.of(tekst) is None and not addressee):
             self.out.velden.setdefault("onderwerp", re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE))
@@ -269,8 +269,7 @@ class Recognizer(TableRows):
             self.beslispunt(r)
         elif self.target is None:
             self.out.unplaced.setdefault("", []).append(tekst)
-        elif r.soort == "kop" and not _CAPTION.match(tekst) and not units.scale(tekst) and not tekst.endswith(":") \
-                and not _NVT.match(tekst):
+        elif r.soort == "kop" and _SECTION_NUMBER.match(tekst) and not tekst.endswith(":"):
             self.unknown_heading(tekst)
         elif r.soort == "subkop" or (r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5
                                      and not self.paragraph):
@@ -283,7 +282,8 @@ class Recognizer(TableRows):
             self.paragraph.append(tekst)
 
     def unknown_heading(self, tekst: str) -> None:
-        """A heading that is no section of this kind: kept as a subheading where it stands, marked."""
+        """A numbered heading that is no section of this kind: kept as a subheading where it
+        stands, and marked (unless it turns out to be a table's title)."""
         self.close_paragraph()
         self.block(f"### {tekst.rstrip(':')}")
         self.unknown.append((self.target, tekst))
