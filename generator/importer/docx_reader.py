@@ -28,9 +28,11 @@ def read_docx(path: Path) -> list[Regel]:
         raise NotaFout(Melding(f"is geen leesbaar Word-bestand (.docx): {type(e).__name__}", path)) from None
     numbering = Numbering(doc)
     out: list[Regel] = _furniture(doc)
+    notes = _footnotes(doc)
     for i, el in enumerate(doc.element.body.iterchildren(), 1):
         if el.tag == qn("w:p"):
             out += _paragraph(doc, el, i, numbering)
+            out += [Regel(f"Voetnoot {n}: {notes[n]}", "tekst", i) for n in _references(el) if n in notes]
         elif el.tag == qn("w:tbl"):
             out += _table(el, i)
     return out
@@ -47,6 +49,24 @@ def _furniture(doc) -> list[Regel]:
                 if _plain(p.text):
                     texts[_plain(p.text)] = None
     return [Regel(t, "meubilair", 0) for t in texts]
+
+
+def _footnotes(doc) -> dict[str, str]:
+    """Footnote id -> its text, from the footnotes part (none: {})."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    rel = next((r for r in doc.part.rels.values() if r.reltype == RT.FOOTNOTES and not r.is_external), None)
+    if rel is None:
+        return {}
+    root = parse_xml(rel.target_part.blob)
+    return {n.get(qn("w:id")): _plain("".join(t.text or "" for t in n.iter(qn("w:t"))))
+            for n in root.iter(qn("w:footnote")) if n.get(qn("w:type")) in (None, "normal")}
+
+
+def _references(el) -> list[str]:
+    from docx.oxml.ns import qn
+    return [r.get(qn("w:id")) for r in el.iter(qn("w:footnoteReference"))]
 
 
 class Numbering:

@@ -27,7 +27,7 @@ _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
 _GEMEENTE = re.compile(r"^Gemeente\s+([A-Z][\w'-]+(?:[ -](?:[A-Z][\w'-]+|aan|op|en|de))*)")
-_SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+[^\d\s]")
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
 __all__ = ["UITKOMST", "Recognizer", "Structure", "choose_soort"]
 
 
@@ -269,7 +269,7 @@ class Recognizer(TableRows):
             self.beslispunt(r)
         elif self.target is None:
             self.out.unplaced.setdefault("", []).append(tekst)
-        elif r.soort == "kop" and _SECTION_NUMBER.match(tekst) and not tekst.endswith(":"):
+        elif _SECTION_NUMBER.match(tekst) and (r.soort == "kop" or r.soort == "tekst" and _headingish(tekst)):
             self.unknown_heading(tekst)
         elif r.soort == "subkop" or (r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5
                                      and not self.paragraph):
@@ -332,3 +332,11 @@ class Recognizer(TableRows):
         elif self.paragraph:
             self.out.unplaced.setdefault(self.target or "", []).append(" ".join(self.paragraph))
         self.paragraph = []
+
+
+def _headingish(tekst: str) -> bool:
+    """A plain line that reads as a numbered heading: "8. Financiële gevolgen" (short, capitalised,
+    no closing punctuation), not a list item ("1. Een krediet van … te verlenen.")."""
+    words = _SECTION_NUMBER.sub("", tekst).split()
+    return 0 < len(tekst.split()) <= 7 and not tekst.rstrip().endswith((".", ";", ",", ":")) and \
+        bool(words) and words[0][:1].isupper()
