@@ -71,7 +71,7 @@ def read_pdf(path: Path) -> list[Regel]:
 
 
 def _lines(page, number: int) -> list[Lijn]:
-    upright = page.filter(lambda o: o.get("object_type") != "char" or o.get("upright", True))
+    upright = page.filter(lambda o: o.get("object_type") != "char" or _level(o))
     words = upright.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5, y_tolerance=2.5)
     rows: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
@@ -85,6 +85,12 @@ def _lines(page, number: int) -> list[Lijn]:
     for x in lijnen:
         x.margin = margin
     return lijnen
+
+
+def _level(char: dict) -> bool:
+    """Upright and not turned: a diagonal watermark's letters (CONCEPT) are furniture."""
+    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    return bool(char.get("upright", True)) and abs(matrix[1]) < 0.01 and abs(matrix[2]) < 0.01
 
 
 def _line(words: list[dict], page: int, rules: list[tuple[float, float, float]] = ()) -> Lijn:
