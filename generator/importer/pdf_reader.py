@@ -264,8 +264,8 @@ def _column_of(cel: Cel, columns) -> int:
 
 def _continues_row(previous: tuple[Lijn, list[str]], x: Lijn, cells: list[str]) -> bool:
     """A wrapped cell: a line right under the previous one (line spacing, no row gap),
-    where not both lines carry amounts."""
+    where not both lines carry amounts and not both fill every column (rows of a tight grid)."""
     lijn, before = previous
     tight = x.page == lijn.page and 0 <= x.top - lijn.bottom <= 0.45 * lijn.size
     amounts = [any(bedrag(c) is not None for c in r[1:]) for r in (before, cells)]
-    return tight and not all(amounts)
+    return tight and not all(amounts) and not (all(before) and all(cells))
