@@ -214,7 +214,9 @@ def _same_paragraph(a: Lijn, b: Lijn) -> bool:
     if b.page != a.page:  # over a page break: only when the sentence is not finished
         return not a.tekst.rstrip().endswith((".", ":", "!", "?")) and b.tekst[:1].islower()
     full = a.right >= a.margin - 0.25 * max(a.margin - a.cells[0].x0, 1)  # a short line ends its paragraph
-    return full and 0 <= b.top - a.bottom <= 0.75 * a.size
+    next_word = (len(b.tekst.split()[0]) + 1) * 0.5 * b.size if b.tekst.split() else 0
+    wrapped = a.right + next_word > a.margin  # a large title: the next word did not fit
+    return (full or wrapped) and 0 <= b.top - a.bottom <= 0.75 * a.size
 
 
 def _paragraph(lijnen: list[Lijn]) -> list[Regel]:
