@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from generator.importer.besluitvak import UITKOMST, Besluitvak, uitkomst
 from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
@@ -18,7 +20,6 @@ from generator.importer.table_rows import TableRows
 from generator.importer.vocabulary import (
     Vocabulary,
     _normalise,
-    _similar,
     is_intro,
     looks_like,
 )
@@ -59,8 +60,8 @@ def choose_soort(regels: list[Regel], soorten) -> object:
         b = _normalise(titel)
         if b in lines or titel.lower() in labels:
             return True
-        near = range(int(0.78 * len(b)), int(len(b) / 0.78) + 2)
-        return any(_similar(a, b) for n in near for a in by_length.get(n, ()))
+        near = [a for n in range(int(0.78 * len(b)), int(len(b) / 0.78) + 2) for a in by_length.get(n, ())]
+        return process.extractOne(b, near, scorer=fuzz.ratio, score_cutoff=88) is not None
 
     def score(soort) -> int:
         vocabulary = Vocabulary(soort)
@@ -91,8 +92,7 @@ class Recognizer(TableRows):
         return self.vocabulary.sectie(tekst, own_only)
 
     def _field_label(self, tekst: str):
-        return next((v for v in self.soort.velden if v.get("label") and looks_like(tekst, v["label"])),
-                    None) or self.vocabulary.veld(tekst)
+        return self.vocabulary.own_label(tekst) or self.vocabulary.veld(tekst)
 
     def _is_beslispunten_heading(self, tekst: str) -> bool:
         intro = self.soort.beslispunten_intro

@@ -11,7 +11,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 _NUMBER = re.compile(r"^\s*(§\s*|hoofdstuk\s+|artikel\s+)?(\d{1,2}(\.\d{1,2})*|[ivx]{1,4}|[a-h])[.)]?\s+",
                      re.IGNORECASE)
@@ -52,6 +52,12 @@ class Vocabulary:
         synoniemen = soort.raw.get("synoniemen") or {}
         self.titels = {bare(t) for t in [soort.titel, *synoniemen.get("titel", [])]}
         self.secties = [(s, [bare(t) for t in [s["titel"], *s.get("synoniemen", [])]]) for s in soort.secties]
+        # flat lists for rapidfuzz: exact names score 100 and win; own titles first
+        self._own = ([names[0] for _, names in self.secties], [s for s, _ in self.secties])
+        self._all = ([n for _, names in self.secties for n in names],
+                     [s for s, names in self.secties for _ in names])
+        self.field_labels = ([_normalise(v["label"]) for v in soort.velden if v.get("label")],
+                             [v for v in soort.velden if v.get("label")])
         self.labels: dict[str, dict] = {}
         for veld in soort.velden:
             for label in [veld.get("label"), *synoniemen.get(veld["sleutel"], [])]:
@@ -65,16 +71,19 @@ class Vocabulary:
             return None
         b = bare(tekst)
         own_only = own_only or tekst.rstrip().endswith(":")
-        secties = [(s, names[:1] if own_only else names) for s, names in self.secties]
-        exact = next((s for s, names in secties if b in names), None)
-        if exact is not None or not b:
-            return exact
-        best, hit = 0.0, None
-        for s, names in secties:
-            for n in names:
-                if close(b, n) and fuzz.ratio(b, n) > best:
-                    best, hit = fuzz.ratio(b, n), s
-        return hit
+        names, owners = self._own if own_only else self._all
+        if not b:
+            return None
+        found = process.extractOne(b, names, scorer=fuzz.ratio, score_cutoff=THRESHOLD)
+        return owners[found[2]] if found else None
+
+    def own_label(self, tekst: str) -> dict | None:
+        """The field whose own label this line is, exactly or nearly (numbering, case aside)."""
+        if len(tekst) > 120:
+            return None
+        b = _normalise(tekst)
+        found = process.extractOne(b, self.field_labels[0], scorer=fuzz.ratio, score_cutoff=THRESHOLD) if b else None
+        return self.field_labels[1][found[2]] if found else None
 
     def veld(self, label: str) -> dict | None:
         """The field a label names (its own label or a synonym), exactly after `bare`."""
