@@ -94,7 +94,8 @@ def score(path: Path, truth: dict) -> dict:
     fout += sum(1 for b in _stated_amounts(data) if b not in stated)
     besluiten = sum(any(str(b.get("datum")) == t["datum"] and b.get("orgaan") == t["orgaan"]
                         for b in data.get("besluiten") or []) for t in truth["besluiten"])
-    waarden = [v for v in flat_truth.values() if isinstance(v, str) and not re.fullmatch(r"\d{4}-\d\d-\d\d", v)]
+    waarden = [v for k, v in flat_truth.items() if isinstance(v, str) and flat_got.get(k) is None
+               and not re.fullmatch(r"\d{4}-\d\d-\d\d", v)]  # absent, not merely wrong
     kwijt = sum(1 for t in list(truth.get("teksten", [])) + list(truth["beslispunten"]) + waarden
                 if norm(t)[:50] not in everything)
     return {"kop": (kop, len(flat_truth)), "secties": (found_secties, len(truth["secties"])),

@@ -124,7 +124,7 @@ def test_eigen_soort_zonder_synoniemen_laadt_en_importeert(cli, tmp_path):
     kind = eigen / "collegenota" / "kind.yaml"
     tekst = re.sub(r",\n\s+synoniemen: \[[^\]]*\]\}", "}", kind.read_text(encoding="utf-8"))
     kind.write_text(re.sub(r"\nsynoniemen:\n(  .*\n)+", "\n", tekst), encoding="utf-8")
-    assert "synoniemen" not in kind.read_text(encoding="utf-8")
+    assert "synoniemen:" not in kind.read_text(encoding="utf-8")
     bron = tmp_path / "oud.txt"
     bron.write_text("Collegenota\nOnderwerp: Iets\n\nSamenvatting\nKort.\n\n1. Aanleiding\nDaarom.\n\n"
                     "8. Financiële gevolgen\n\nGeen.\n", encoding="utf-8")
