@@ -25,7 +25,7 @@ _ALDUS = re.compile(r"^aldus\s+(vastgesteld|besloten)\s+in\s+de\s+(openbare\s+)?
 _VAN = re.compile(r"\bvan\s+(?:de\s+gemeente\s+)?([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|aan|op|en|de))*)\s*[,;]?$")
 
 
-_ROLE_AFTER = re.compile(r",\s+(?=(?:de\s+)?(?:secretaris|burgemeester|griffier|voorzitter)\b)", re.IGNORECASE)
+_ROLE_AFTER = re.compile(r"(?:,\s+|\s+)(?=(?:de\s+)?(?:secretaris|burgemeester|griffier|voorzitter)\s*,)", re.IGNORECASE)
 
 
 class Closing:
@@ -46,8 +46,10 @@ class Closing:
         """Takes a closing line (and returns True), else leaves it to the caller."""
         tekst = tekst.strip()
         parts = _ROLE_AFTER.split(tekst)
-        if len(parts) > 1 and _COLLEGE.match(parts[0]):  # lines joined over a page break
-            return all([self.line(rec, parts[0] + ",")] + [self.line(rec, p) for p in parts[1:]])
+        if len(parts) > 1 and (_COLLEGE.match(parts[0]) or self.role(parts[0].split(",")[0])):
+            # signature lines a PDF reader joined: "…van Zuidwoude, de secretaris, L. Peters de burgemeester, …"
+            first = parts[0] + ("," if _COLLEGE.match(parts[0]) else "")
+            return all([self.line(rec, first)] + [self.line(rec, p) for p in parts[1:]])
         if self.pending is not None and re.search(r"[^\W\d_]", tekst) and self.role(tekst) is None:
             sleutel, name = self.pending
             rec.out.velden.setdefault(sleutel, {}).setdefault(name, tekst)

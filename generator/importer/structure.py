@@ -151,7 +151,8 @@ class Recognizer(TableRows):
         if addressee and self.target is None and "onderwerp" not in self.out.velden:
             return True  # "Aan de gemeenteraad": the kind's template says it
         if r.soort == "titel" or (self.pending_onderwerp and "onderwerp" not in self.out.velden
-                                  and self.labels.of(tekst) is None and not addressee):
+                                  and self.labels.of(tekst) is None and not addressee
+                                  and self._field_label(tekst) is None and self._sectie(tekst) is None):
             self.out.velden.setdefault("onderwerp", re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE))
             self.pending_onderwerp = False
             return True
@@ -237,6 +238,8 @@ class Recognizer(TableRows):
                 target.setdefault(part, " ".join(waarde.split()))
             if veld is not None and veld["type"] == "persoon":
                 self.last_persoon = sleutel
+        else:  # "Telefoon" with no person named before it: kept, marked
+            self.out.unplaced.setdefault(self.target or "", []).append(f"{part}: {waarde}")
 
     def vraag_or_antwoord(self, tekst: str) -> bool:
         veld = next((v for v in self.soort.velden if v["type"] == "vragen"), None)
@@ -265,6 +268,8 @@ class Recognizer(TableRows):
             vragen = self.out.velden[next(v["sleutel"] for v in self.soort.velden if v["type"] == "vragen")]
             vragen[int(i)][part] = (vragen[int(i)][part] + "\n\n" + tekst).strip()
             return
+        if self.target == "beslispunten" and r.soort == "kop":  # a heading nota does not know ends them
+            self.target = None
         if self.target == "beslispunten":
             self.beslispunt(r)
         elif self.target is None:

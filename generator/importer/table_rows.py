@@ -30,6 +30,7 @@ class TableRows:
         return found
 
     def row(self, r: Regel) -> None:
+        self.pending_onderwerp = False  # the onderwerp is the line right under the kind's title
         cells = r.tekst.split("\t")
         if all(re.fullmatch(r"[-—_\s]*", c) for c in cells):
             return
