@@ -63,8 +63,10 @@ def lines_from_text(tekst: str) -> list[Regel]:
     """Text lines; hard-wrapped text copied out of a PDF joined into paragraphs first."""
     from generator.importer.copied import tables_from_cells, without_furniture
     from generator.importer.wrapped import unwrap
-    out = []
-    for i, r in unwrap(tekst.splitlines()):
+    repeated = _header_and_footer(tekst.split("\f")) if "\f" in tekst.rstrip("\f") else set()
+    out = [Regel(r, "meubilair", 0) for r in sorted(repeated)]
+    regels = [r if r.strip() not in repeated else "" for r in tekst.replace("\f", "\n").splitlines()]
+    for i, r in unwrap(regels):
         r = r.rstrip()
         if "\t" in r and r.replace("\t", "").strip():
             out.append(Regel(r, "rij", i))
@@ -134,11 +136,12 @@ def _join_split_rows(regels: list[str]) -> list[str]:
 
 def _header_and_footer(pages: list[str]) -> set[str]:
     """Lines that open or close most pages: running headers and footers."""
-    if len(pages) < 3:
+    pages = [p for p in pages if p.strip()]
+    if len(pages) < 2:
         return set()
     count: dict[str, int] = {}
     for p in pages:
         regels = [r.strip() for r in p.splitlines() if r.strip()]
         for r in set(regels[:1] + regels[-1:]):
             count[r] = count.get(r, 0) + 1
-    return {r for r, n in count.items() if n >= len(pages) - 1}
+    return {r for r, n in count.items() if n >= max(2, len(pages) - 1)}

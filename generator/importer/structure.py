@@ -81,6 +81,8 @@ class Recognizer(TableRows):
         self.rijen: list[list[str]] = []
         self.besluit_pending: dict | None = None
         self.pending_onderwerp = False
+        self.onderwerp_open = False  # the onderwerp was the last line: a wrapped next line continues it
+        self.continues_onderwerp = False
         self.labels, self.closing = Labels(soort), Closing(soort)
         self.vocabulary, self.besluitvak = Vocabulary(soort), Besluitvak(soort)
         self.unknown: list[tuple[str, str]] = []  # (target, heading) of headings that are no section
@@ -111,6 +113,7 @@ class Recognizer(TableRows):
         return self.out
 
     def regel(self, r: Regel) -> None:
+        self.continues_onderwerp, self.onderwerp_open = self.onderwerp_open, False
         if r.soort == "meubilair":  # running heads, page numbers, a watermark: only the gemeente counts
             gemeente = _GEMEENTE.search(r.tekst)
             if gemeente:
@@ -135,6 +138,15 @@ class Recognizer(TableRows):
         tekst = r.tekst
         if self.pending_label is not None and self.pending_label["sleutel"] in self.out.velden:
             self.pending_label = None  # filled meanwhile (the line under the kind's title)
+        if self.pending_label is not None and self._field_label(tekst) is None and self.labels.of(tekst) is None:
+            self.set_field(self.pending_label, tekst)  # "Afdeling", then its value: never a heading
+            self.pending_label = None
+            return True
+        if self.continues_onderwerp and r.soort == "tekst" and self._field_label(tekst) is None \
+                and self.labels.of(tekst) is None and isinstance(self.out.velden.get("onderwerp"), str):
+            self.out.velden["onderwerp"] += " " + tekst  # a title wrapped over two lines
+            self.onderwerp_open = True
+            return True
         besluit = _BESLUIT.match(tekst)
         if besluit:
             self.close_paragraph()
@@ -154,13 +166,14 @@ class Recognizer(TableRows):
                                   and self.labels.of(tekst) is None and not addressee
                                   and self._field_label(tekst) is None and self._sectie(tekst) is None):
             self.out.velden.setdefault("onderwerp", re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE))
+            self.onderwerp_open = self.pending_onderwerp and r.soort == "tekst"
             self.pending_onderwerp = False
             return True
         if tekst.lower() == self.soort.titel.lower() and "onderwerp" not in self.out.velden:
             self.pending_onderwerp = True
             return True
-        if re.match(r"^Gemeente\s+\S", tekst) and len(tekst) < 40 and \
-                self.out.velden.setdefault("gemeente", tekst.split(None, 1)[1]) == tekst.split(None, 1)[1]:
+        gemeente = _GEMEENTE.match(tekst) if len(tekst) < 40 else None
+        if gemeente and self.out.velden.setdefault("gemeente", gemeente.group(1)) == gemeente.group(1):
             return True
         return self.section_heading(r) or self.field_line(tekst)
 
