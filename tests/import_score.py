@@ -56,12 +56,27 @@ def _sections_of(data: dict) -> dict[str, str]:
     return out
 
 
-def _stated_amounts(data: dict) -> list[int]:
+def _marked_tables(yaml: str) -> set[str]:
+    """Titles of tables with a marker comment right above them."""
+    out, comment = set(), False
+    for regel in yaml.splitlines():
+        bare = regel.strip()
+        if bare.startswith("#"):
+            comment = comment or MARK in bare
+            continue
+        titel = re.match(r"^- tabel: (.*)$", bare)
+        if titel and comment:
+            out.add(titel.group(1).strip("'\""))
+        comment = False
+    return out
+
+
+def _stated_amounts(data: dict, marked: set[str]) -> list[int]:
     """The amounts of tables without a marker, as the YAML states them (no computed row sums)."""
     out = []
     for inhoud in (data.get("secties") or {}).values():
         for t in inhoud if isinstance(inhoud, list) else []:
-            if isinstance(t, dict):
+            if isinstance(t, dict) and str(t.get("tabel")) not in marked:
                 for b in [r.get("bedrag") for r in t.get("regels", [])] + [t.get("totaal")]:
                     out += [x for x in (b if isinstance(b, list) else [b]) if isinstance(x, int)]
     return out
@@ -91,7 +106,7 @@ def score(path: Path, truth: dict) -> dict:
     found_punten = sum(any(_same(p, q) for q in punten) for p in truth["beslispunten"])
     bedragen, totalen = _amounts(data)
     stated = list(truth["bedragen"]) + list(truth["totalen"])
-    fout += sum(1 for b in _stated_amounts(data) if b not in stated)
+    fout += sum(1 for b in _stated_amounts(data, _marked_tables(yaml)) if b not in stated)
     besluiten = sum(any(str(b.get("datum")) == t["datum"] and b.get("orgaan") == t["orgaan"]
                         for b in data.get("besluiten") or []) for t in truth["besluiten"])
     waarden = [v for k, v in flat_truth.items() if isinstance(v, str) and flat_got.get(k) is None
