@@ -25,7 +25,7 @@ _ALDUS = re.compile(r"^aldus\s+(vastgesteld|besloten)\s+in\s+de\s+(openbare\s+)?
 _VAN = re.compile(r"\bvan\s+(?:de\s+gemeente\s+)?([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|aan|op|en|de))*)\s*[,;]?$")
 
 
-_ROLE_AFTER = re.compile(r"(?:,\s+|\s+)(?=(?:de\s+)?(?:secretaris|burgemeester|griffier|voorzitter)\s*,)", re.IGNORECASE)
+_ROLE_AFTER = re.compile(r"(?:,\s+|(?<!\bde)(?<!\bDe)\s+)(?=(?:de\s+)?(?:secretaris|burgemeester|griffier|voorzitter)\s*,)", re.IGNORECASE)
 
 
 class Closing:
