@@ -105,3 +105,55 @@ def _rows(texts: list[str], k: int) -> tuple[list[list[str]], int]:
         if total:
             break
     return rows, k
+
+
+def columns_as_rows(regels: list[str]) -> list[str]:
+    """pdftotext (without -layout) gives a table column by column: a block of labels, then a
+    block per column (its header, then its amounts), blank lines between. Where the blocks
+    line up (as many lines each, the columns all amounts), the table becomes tab-separated
+    rows; a label wrapped over two lines (the second starts in lower case) is joined first.
+    Blocks that do not line up stay text."""
+    blocks = _blocks(regels)
+    out: list[str] = []
+    i = 0
+    while i < len(blocks):
+        labels = _joined(blocks[i])
+        columns = []
+        j = i + 1
+        while j < len(blocks) and len(columns) < 12 and _column(blocks[j], len(labels)):
+            columns.append(blocks[j])
+            j += 1
+        k = len(columns[0]) if columns else 0
+        if not columns or k < 2 or len(labels) < k:
+            out += blocks[i] + [""]
+            i += 1
+            continue
+        out += labels[:len(labels) - k] + [""]
+        out += ["\t".join(cells) for cells in zip(labels[len(labels) - k:], *columns)] + [""]
+        i = j
+    return out
+
+
+def _blocks(regels: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for r in regels:
+        if r.strip():
+            blocks[-1].append(r.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _joined(block: list[str]) -> list[str]:
+    out: list[str] = []
+    for r in block:
+        if out and r[:1].islower() and len(out[-1]) <= 40 and not _is_amount(r):
+            out[-1] += " " + r
+        else:
+            out.append(r)
+    return out
+
+
+def _column(block: list[str], n_labels: int) -> bool:
+    """A column of a table: a short header, then only amounts, and no more lines than labels."""
+    return 2 <= len(block) <= n_labels and len(block[0]) <= 30 and all(_is_amount(c) for c in block[1:])

@@ -61,11 +61,17 @@ def _control_share(data: bytes) -> float:
 
 def lines_from_text(tekst: str) -> list[Regel]:
     """Text lines; hard-wrapped text copied out of a PDF joined into paragraphs first."""
-    from generator.importer.copied import tables_from_cells, without_furniture
+    from generator.importer.copied import (
+        columns_as_rows,
+        tables_from_cells,
+        without_furniture,
+    )
     from generator.importer.wrapped import unwrap
     repeated = _header_and_footer(tekst.split("\f")) if "\f" in tekst.rstrip("\f") else set()
     out = [Regel(r, "meubilair", 0) for r in sorted(repeated)]
     regels = [r if r.strip() not in repeated else "" for r in tekst.replace("\f", "\n").splitlines()]
+    if "\f" in tekst:  # copied out of a PDF: tables may come column by column
+        regels = columns_as_rows(regels)
     for i, r in unwrap(regels):
         r = r.rstrip()
         if "\t" in r and r.replace("\t", "").strip():
