@@ -38,7 +38,7 @@ class Closing:
                         self.roles[name] = (veld["sleutel"], name)
         self.ondertekening = next((v["sleutel"] for v in soort.velden if v["type"] == "ondertekening"), None)
         self.raad = "raad" in soort.besluitorganen
-        self.pending: tuple[str, str] | None = None
+        self.pending: list[tuple[str, str]] = []  # roles named alone, their names to follow in order
         self.columns: list[tuple[str, str]] = []
         self.active = False
 
@@ -50,10 +50,9 @@ class Closing:
             # signature lines a PDF reader joined: "…van Zuidwoude, de secretaris, L. Peters de burgemeester, …"
             first = parts[0] + ("," if _COLLEGE.match(parts[0]) else "")
             return all([self.line(rec, first)] + [self.line(rec, p) for p in parts[1:]])
-        if self.pending is not None and re.search(r"[^\W\d_]", tekst) and self.role(tekst) is None:
-            sleutel, name = self.pending
+        if self.pending and re.search(r"[^\W\d_]", tekst) and self.role(tekst) is None:
+            sleutel, name = self.pending.pop(0)
             rec.out.velden.setdefault(sleutel, {}).setdefault(name, tekst)
-            self.pending = None
             return True
         if self.raad and _ALDUS.match(tekst):
             datum = datum_from(_ALDUS.match(tekst).group(4))
@@ -103,7 +102,7 @@ class Closing:
                     sleutel, key = self.roles[role.lower()]
                     rec.out.velden.setdefault(sleutel, {}).setdefault(key, name.strip())
                 else:
-                    self.pending = self.roles[role.lower()]
+                    self.pending.append(self.roles[role.lower()])
                 return True
             return rec.target in ("ondertekening", "raadsbesluit")
         return False

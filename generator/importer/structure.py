@@ -140,6 +140,7 @@ class Recognizer(TableRows):
             self.pending_label = None  # filled meanwhile (the line under the kind's title)
         if self.pending_label is not None and self._field_label(tekst) is None and self.labels.of(tekst) is None:
             self.set_field(self.pending_label, tekst)  # "Afdeling", then its value: never a heading
+            self.onderwerp_open = self.pending_label["sleutel"] == "onderwerp"
             self.pending_label = None
             return True
         if self.continues_onderwerp and r.soort == "tekst" and self._field_label(tekst) is None \
