@@ -159,3 +159,11 @@ def test_eenheid_in_bijschrift(tekst, factor, rest):
     from generator.importer import units
     found = units.scale(tekst)
     assert (int(found[0]) if found else None, units.without(tekst)) == (factor, rest)
+
+
+@pytest.mark.parametrize("stijl", ["kop1", "kader"])
+def test_tekst_gekopieerd_uit_pdf_nooit_stil_fout(stijl):
+    """pdftotext's text (tables column by column, labels and values on lines of their own)."""
+    t = total([score(path, t) for path, t in _files(stijl, (".txt",))])
+    assert (t["fout"], t["kwijt"]) == (0, 0)
+    assert t["kop"][0] == t["kop"][1] and t["beslispunten"][0] == t["beslispunten"][1]

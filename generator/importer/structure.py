@@ -168,6 +168,9 @@ class Recognizer(TableRows):
                                   and self._field_label(tekst) is None and self._sectie(tekst) is None):
             self.out.velden.setdefault("onderwerp", re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE))
             self.onderwerp_open = self.pending_onderwerp and r.soort == "tekst"
+            if len(tekst.split()) == 1:  # "Betreft": a label nota does not know, or a one-word onderwerp
+                self.out.unplaced.setdefault("onderwerp", []).append(
+                    f"het onderwerp '{tekst}' is één woord: controleer of het niet het label van het onderwerp is")
             self.pending_onderwerp = False
             return True
         if tekst.lower() == self.soort.titel.lower() and "onderwerp" not in self.out.velden:
