@@ -13,29 +13,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from generator.importer import furniture
 from generator.importer.regel import Regel
 from generator.importer.tables import bedrag
 
-_PAGE = re.compile(r"^\s*(pagina|page)\s+\d+(\s+(van|of)\s+\d+)?\s*$|pagina\s+\d+\s+van\s+\d+\s*$", re.IGNORECASE)
 _HEADING = re.compile(r"^\d{1,2}\.\s+\S")
 
 
-def _shape(tekst: str) -> str:
-    return re.sub(r"\d+", "#", tekst.strip().lower())
-
-
 def without_furniture(regels: list[Regel]) -> list[Regel]:
-    pages = [i for i, r in enumerate(regels) if _PAGE.search(r.tekst)]
+    pages = [i for i, r in enumerate(regels) if furniture.PAGE_LINE.search(r.tekst)]
     if not pages:
         return regels
     near = Counter()
     for i in pages:
         lines = [r for r in regels[max(0, i - 3):i + 4] if r.tekst.strip() and len(r.tekst) <= 80]
-        near.update({_shape(r.tekst) for r in lines})
-    furniture = {s for s, n in near.items() if n >= 2 or len(pages) == 1 and n >= 1 and "·" in s}
-    drop = set(pages) | {i for i, r in enumerate(regels) if r.soort != "rij" and _shape(r.tekst) in furniture}
-    meubilair = dict.fromkeys(regels[i].tekst for i in sorted(drop))
-    return [Regel(t, "meubilair", 0) for t in meubilair] + [r for i, r in enumerate(regels) if i not in drop]
+        near.update({furniture.shape(r.tekst) for r in lines})
+    running = {s for s, n in near.items() if n >= 2 or len(pages) == 1 and n >= 1 and "·" in s}
+    drop = set(pages) | {i for i, r in enumerate(regels) if r.soort != "rij" and furniture.shape(r.tekst) in running}
+    return furniture.lines(regels[i].tekst for i in sorted(drop)) + [r for i, r in enumerate(regels) if i not in drop]
 
 
 def _is_amount(tekst: str) -> bool:

@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Melding, NotaFout
-from generator.importer import guard
+from generator.importer import furniture, guard
 from generator.importer.regel import Regel
 from generator.importer.tables import bedrag
 
-_PAGINA = re.compile(r"(pagina|page|blad)\s+\d+(\s+(van|of|/)\s+\d+)?\s*$|^\s*-?\s*\d+\s*(/\s*\d+)?\s*-?\s*$",
-                     re.IGNORECASE)
 _ITEM = re.compile(r"^(\d{1,2}[.)]|[-•*–▪])\s")
 
 
@@ -66,12 +64,11 @@ def read_pdf(path: Path) -> list[Regel]:
                                hint="open het en sla het opnieuw op als PDF")) from None
     lijnen = _without_furniture(pages)
     kept = {id(x) for x in lijnen}
-    meubilair = dict.fromkeys(x.tekst for _, _, page in pages for x in page if id(x) not in kept)
-    return [Regel(t, "meubilair", 0) for t in meubilair] + _regels(lijnen)
+    return furniture.lines(x.tekst for _, _, page in pages for x in page if id(x) not in kept) + _regels(lijnen)
 
 
 def _lines(page, number: int) -> list[Lijn]:
-    upright = page.filter(lambda o: o.get("object_type") != "char" or _level(o))
+    upright = page.filter(lambda o: o.get("object_type") != "char" or furniture.level(o))
     words = upright.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5, y_tolerance=2.5)
     rows: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
@@ -85,12 +82,6 @@ def _lines(page, number: int) -> list[Lijn]:
     for x in lijnen:
         x.margin = margin
     return lijnen
-
-
-def _level(char: dict) -> bool:
-    """Upright and not turned: a diagonal watermark's letters (CONCEPT) are furniture."""
-    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
-    return bool(char.get("upright", True)) and abs(matrix[1]) < 0.01 and abs(matrix[2]) < 0.01
 
 
 def _line(words: list[dict], page: int, rules: list[tuple[float, float, float]] = ()) -> Lijn:
@@ -123,19 +114,15 @@ def _split_at_weight(group: list[dict]) -> list[list[dict]]:
     return [group] if k is None or not _bold(group[0]) else [group[:k], group[k:]]
 
 
-def _shape(tekst: str) -> str:
-    return re.sub(r"\d+", "#", tekst.strip().lower())
-
-
 def _without_furniture(pages) -> list[Lijn]:
     """Lines in the top or bottom band that repeat on most pages, and page numbers, dropped."""
     def band(height, lijn):
         return lijn.top < 0.12 * height or lijn.bottom > 0.88 * height
-    seen = Counter(s for _, h, lijnen in pages for s in {_shape(x.tekst) for x in lijnen if band(h, x)})
-    body = {_shape(x.tekst) for _, h, lijnen in pages for x in lijnen if not band(h, x)}  # table rows, say
+    seen = Counter(s for _, h, lijnen in pages for s in {furniture.shape(x.tekst) for x in lijnen if band(h, x)})
+    body = {furniture.shape(x.tekst) for _, h, lijnen in pages for x in lijnen if not band(h, x)}  # table rows, say
     repeated = {s for s, n in seen.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)} - body
     return [x for _, h, lijnen in pages for x in lijnen
-            if not (band(h, x) and (_shape(x.tekst) in repeated or _PAGINA.search(x.tekst)))]
+            if not (band(h, x) and (furniture.shape(x.tekst) in repeated or furniture.PAGE_NUMBER.search(x.tekst)))]
 
 
 def _regels(lijnen: list[Lijn]) -> list[Regel]:

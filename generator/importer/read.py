@@ -10,10 +10,8 @@ import re
 from pathlib import Path
 
 from generator.errors import Melding, NotaFout
-from generator.importer import guard
+from generator.importer import furniture, guard
 from generator.importer.regel import Regel
-
-_PAGE = re.compile(r"^\s*(pagina|page)\s+\d+(\s+van\s+\d+)?\s*$", re.IGNORECASE)
 
 
 def read(path: Path) -> list[Regel]:
@@ -67,8 +65,8 @@ def lines_from_text(tekst: str) -> list[Regel]:
         without_furniture,
     )
     from generator.importer.wrapped import unwrap
-    repeated = _header_and_footer(tekst.split("\f")) if "\f" in tekst.rstrip("\f") else set()
-    out = [Regel(r, "meubilair", 0) for r in sorted(repeated)]
+    repeated = furniture.running(tekst.split("\f")) if "\f" in tekst.rstrip("\f") else set()
+    out = furniture.lines(sorted(repeated))
     regels = [r if r.strip() not in repeated else "" for r in tekst.replace("\f", "\n").splitlines()]
     if "\f" in tekst:  # copied out of a PDF: tables may come column by column
         regels = columns_as_rows(regels)
@@ -111,11 +109,11 @@ def source_from_pdf(path: Path) -> tuple[str | None, str | None]:
 def lines_from_pdf_text(tekst: str) -> list[Regel]:
     """PDF text: page headers/footers dropped, columns of 2+ spaces as table cells."""
     pages = tekst.split("\f")
-    repeated = _header_and_footer(pages)
-    out = [Regel(r, "meubilair", 0) for r in sorted(repeated)]
+    repeated = furniture.running(pages)
+    out = furniture.lines(sorted(repeated))
     for i, r in enumerate(_join_split_rows(tekst.replace("\f", "\n").splitlines()), 1):
         clean = r.strip()
-        if _PAGE.search(clean) or re.search(r"pagina\s+\d+\s+van\s+\d+\s*$", clean) or clean in repeated:
+        if furniture.PAGE_LINE.search(clean) or clean in repeated:
             continue
         if len(clean) == 1:  # a letter of the diagonal CONCEPT mark
             continue
@@ -138,16 +136,3 @@ def _join_split_rows(regels: list[str]) -> list[str]:
         else:
             out.append(r)
     return out
-
-
-def _header_and_footer(pages: list[str]) -> set[str]:
-    """Lines that open or close most pages: running headers and footers."""
-    pages = [p for p in pages if p.strip()]
-    if len(pages) < 2:
-        return set()
-    count: dict[str, int] = {}
-    for p in pages:
-        regels = [r.strip() for r in p.splitlines() if r.strip()]
-        for r in set(regels[:1] + regels[-1:]):
-            count[r] = count.get(r, 0) + 1
-    return {r for r, n in count.items() if n >= max(2, len(pages) - 1)}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from generator.importer import furniture
 from generator.importer.besluitvak import UITKOMST, Besluitvak, uitkomst
 from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
@@ -27,7 +28,6 @@ from generator.importer.vocabulary import (
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
-_GEMEENTE = re.compile(r"^Gemeente\s+([A-Z][\w'-]+(?:[ -](?:[A-Z][\w'-]+|aan|op|en|de))*)")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
 __all__ = ["UITKOMST", "Recognizer", "Structure", "choose_soort"]
 
@@ -115,9 +115,8 @@ class Recognizer(TableRows):
     def regel(self, r: Regel) -> None:
         self.continues_onderwerp, self.onderwerp_open = self.onderwerp_open, False
         if r.soort == "meubilair":  # running heads, page numbers, a watermark: only the gemeente counts
-            gemeente = _GEMEENTE.search(r.tekst)
-            if gemeente:
-                self.out.velden.setdefault("gemeente", gemeente.group(1))
+            if furniture.gemeente(r.tekst):
+                self.out.velden.setdefault("gemeente", furniture.gemeente(r.tekst))
             return
         if r.soort == "rij":
             self.close_paragraph()
@@ -176,8 +175,8 @@ class Recognizer(TableRows):
         if tekst.lower() == self.soort.titel.lower() and "onderwerp" not in self.out.velden:
             self.pending_onderwerp = True
             return True
-        gemeente = _GEMEENTE.match(tekst) if len(tekst) < 40 else None
-        if gemeente and self.out.velden.setdefault("gemeente", gemeente.group(1)) == gemeente.group(1):
+        gemeente = furniture.gemeente(tekst) if len(tekst) < 40 else None
+        if gemeente and self.out.velden.setdefault("gemeente", gemeente) == gemeente:
             return True
         return self.section_heading(r) or self.field_line(tekst)
 
