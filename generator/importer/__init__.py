@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importer.emit import yaml_text
-from generator.importer.read import read, source_from_pdf
+from generator.importer.read import read, read_once, source_from_pdf
 from generator.importer.sealing import decide_hint, seal_imported
 from generator.importer.structure import Recognizer, choose_soort
 from generator.proposal.kinds import find_soort, known_soorten
@@ -27,11 +27,12 @@ class Result:
 
 def import_document(path: Path, search_path, soort: str | None = None) -> Result:
     note = None
+    data = read_once(path)  # the file is opened once; every reader parses these bytes
     if path.suffix.lower() == ".pdf":
-        bron, note = source_from_pdf(path)
+        bron, note = source_from_pdf(path, data)
         if bron is not None:
             return Result(bron, soort or "", exact=True)
-    regels = read(path)
+    regels = read(path, data)
     soorten = [find_soort(soort, search_path)] if soort else [find_soort(n, search_path) for n in known_soorten(search_path)]
     chosen = choose_soort(regels, soorten)
     structure = Recognizer(chosen).process(regels)

@@ -16,12 +16,14 @@ from generator.importer import guard
 from generator.importer.regel import Regel
 
 
-def read_docx(path: Path) -> list[Regel]:
+def read_docx(path: Path, data: bytes) -> list[Regel]:
+    import io
+
     from docx import Document
     from docx.oxml.ns import qn
-    guard.docx_parts(path)
+    guard.docx_parts(path, data)
     try:
-        doc = Document(str(path))
+        doc = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
         raise NotaFout(Melding(f"is geen leesbaar Word-bestand (.docx): {e}", path)) from None
     except Exception as e:  # python-docx and lxml raise their own kinds for broken parts

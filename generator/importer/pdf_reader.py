@@ -50,11 +50,13 @@ class Lijn:
         return " ".join(c.tekst for c in self.cells)
 
 
-def read_pdf(path: Path) -> list[Regel]:
+def read_pdf(path: Path, data: bytes) -> list[Regel]:
+    import io
+
     import pdfplumber
-    guard.pdf_contents(path)
+    guard.pdf_contents(path, data)
     try:
-        with pdfplumber.open(path) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
             guard.pdf_pages(len(pdf.pages), path)
             pages = [(i, p.height, _lines(p, i)) for i, p in enumerate(pdf.pages, 1)]
     except NotaFout:

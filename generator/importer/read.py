@@ -14,12 +14,22 @@ from generator.importer import furniture, guard
 from generator.importer.regel import Regel
 
 
-def read(path: Path) -> list[Regel]:
-    reader = _readers().get(path.suffix.lower())
-    if reader is None:
+def read_once(path: Path) -> bytes:
+    """The document's bytes, read once (every reader parses these): a known type, a regular
+    file within the size limit."""
+    if path.suffix.lower() not in _readers():
         raise NotaFout(Melding("nota importeert .docx, .pdf en .txt; dit bestandstype niet", path))
     guard.regular_file(path)
-    return reader(path)
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise NotaFout(Melding(f"niet te lezen: {e.strerror or e}", path)) from None
+
+
+def read(path: Path, data: bytes | None = None) -> list[Regel]:
+    """The document as lines; `data`: its bytes when already read (read_once)."""
+    data = read_once(path) if data is None else data
+    return _readers()[path.suffix.lower()](path, data)
 
 
 def _readers() -> dict:
@@ -28,8 +38,7 @@ def _readers() -> dict:
     return {".txt": read_text, ".docx": read_docx, ".pdf": read_pdf}
 
 
-def read_text(path: Path) -> list[Regel]:
-    data = path.read_bytes()
+def read_text(path: Path, data: bytes) -> list[Regel]:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Word's "Unicode text" is UTF-16
         try:
             return lines_from_text(data.decode("utf-16"))
@@ -79,13 +88,14 @@ def lines_from_text(tekst: str) -> list[Regel]:
     return tables_from_cells(without_furniture(out))
 
 
-def source_from_pdf(path: Path) -> tuple[str | None, str | None]:
+def source_from_pdf(path: Path, data: bytes) -> tuple[str | None, str | None]:
     """(source YAML, None) from a final nota PDF's attachment (relationship Source), or
     (None, why not) when there is one that cannot be used: too large, not UTF-8."""
+    import io
+
     import pikepdf
-    guard.regular_file(path)
     try:
-        with pikepdf.open(path) as pdf:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
             for naam, bijlage in pdf.attachments.items():
                 if naam.lower().endswith((".yaml", ".yml")) and bijlage.obj.get("/AFRelationship") == "/Source":
                     stream = bijlage.obj.get("/EF", {}).get("/F")
