@@ -201,9 +201,10 @@ def make_style_corpus(root, styles=None) -> None:
     import subprocess
     import tempfile
     from pathlib import Path
-    from weasyprint import HTML
+
     from import_content import DOCUMENTS, truth
     from import_styles import STYLES, blocks
+    from weasyprint import HTML
     for naam, style in STYLES.items():
         if styles and naam not in styles:
             continue

@@ -11,10 +11,9 @@ import re
 import shutil
 
 import pytest
-from ruamel.yaml import YAML
-
 from import_score import KOLOMMEN, meets_bar, score, total
 from make_import_corpus import OUT
+from ruamel.yaml import YAML
 
 DATA = OUT.parent
 FORMATS = (".docx", ".pdf", ".weasy.pdf")  # Word, LibreOffice's PDF, WeasyPrint's PDF
@@ -112,8 +111,8 @@ def test_besluit_zonder_datum_blijft_gemarkeerd(search_path):
     tekst = "Samenvatting\nIets.\n\nBesluit college\n☒ Conform advies\n☐ Aangehouden\n"
     structure = Recognizer(find_soort("collegenota", search_path)).process(lines_from_text(tekst))
     assert structure.besluiten == []
-    assert structure.unplaced["samenvatting"] == ["☒ Conform advies (geen datum erbij; leg het besluit vast met "
-                                                  "nota decide)"]
+    assert structure.unplaced["samenvatting"] == [("☒ Conform advies (geen datum erbij; leg het besluit vast met "
+                                                  "nota decide)")]
 
 
 def test_eigen_soort_zonder_synoniemen_laadt_en_importeert(cli, tmp_path):
