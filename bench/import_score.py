@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from import_score import KOLOMMEN, meets_bar, score, total
+from import_score import KOLOMMEN, meets_bar, score, total  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "import"
 EXTENSIONS = (".docx", ".pdf", ".weasy.pdf", ".txt", ".layout.txt")

@@ -84,7 +84,8 @@ RAADSVOORSTEL = {
         {"titel": "Kredietaanvraag", "kolommen": ["Bedrag"],
          "regels": [("Bouwkosten", [6850000]), ("Inrichting", [420000]), ("Onvoorzien", [330000])],
          "totaal": [7600000]}]},
-    "voetnoot": ("aanleiding_en_context", "Integraal huisvestingsplan onderwijs 2020-2035, vastgesteld op 9 juli 2020."),
+    "voetnoot": ("aanleiding_en_context",
+                 "Integraal huisvestingsplan onderwijs 2020-2035, vastgesteld op 9 juli 2020."),
     "raadsvergadering": "2024-12-12",
     "besluiten": [{"orgaan": "raad", "datum": "2024-12-12", "uitkomst": "aangenomen"}],
 }

@@ -137,7 +137,8 @@ def test_eigen_soort_zonder_synoniemen_laadt_en_importeert(cli, tmp_path):
     assert r.exit_code == 1 and "Traceback" not in r.output
 
 
-@pytest.mark.parametrize("titel,sleutel", [("2.1 Risico’s:", "risicos"), ("Kanttekeningen:", None), ("4. RISICO'S", "risicos"),
+@pytest.mark.parametrize("titel,sleutel", [("2.1 Risico’s:", "risicos"), ("Kanttekeningen:", None),
+                                           ("4. RISICO'S", "risicos"),
                                            ("Financiële gevolgen", "financiele_consequenties"),
                                            ("Financiele gevolgen", "financiele_consequenties"),
                                            ("§ 3 Planning en uitvoering", "uitvoering_en_planning"),
@@ -152,7 +153,8 @@ def test_sectie_naar_betekenis(search_path, titel, sleutel):
 
 @pytest.mark.parametrize("tekst,factor,rest", [("Tabel 1. Kosten (bedragen x € 1.000)", 1000, "Tabel 1. Kosten"),
                                                ("in duizenden euro's", 1000, ""), ("2025 (k€)", 1000, "2025"),
-                                               ("Krediet (mln)", 1000000, "Krediet"), ("Kosten × € 1.000", 1000, "Kosten"),
+                                               ("Krediet (mln)", 1000000, "Krediet"),
+                                               ("Kosten × € 1.000", 1000, "Kosten"),
                                                ("€ 1.000 per jaar", None, "€ 1.000 per jaar")])
 def test_eenheid_in_bijschrift(tekst, factor, rest):
     from generator.importer import units

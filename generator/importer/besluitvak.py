@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from generator.importer.dates import datum_from
+from generator.proposal.vocabulary import ALLE_UITKOMSTEN
 
-UITKOMST = {"conform": "conform", "akkoord": "conform", "gewijzigd": "gewijzigd", "aangehouden": "aangehouden",
-            "afgewezen": "afgewezen", "aangenomen": "aangenomen", "verworpen": "verworpen"}
+UITKOMST = {**{u: u for u in ALLE_UITKOMSTEN}, "akkoord": "conform"}
 _AAN = re.compile(r"^\s*([☒☑✔✓■⊠]|\[x\])\s*(.*)$", re.IGNORECASE)
 _UIT = re.compile(r"^\s*([☐□❑]|\[\s\])")
 _DATUM = re.compile(r"^(collegevergadering|datum\s+(collegebesluit|besluit|collegevergadering|vergadering\s+b&w)|"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from generator.importer import furniture
-from generator.importer.besluitvak import UITKOMST, Besluitvak, uitkomst
+from generator.importer.besluitvak import Besluitvak, uitkomst
 from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
 from generator.importer.header import Labels, persoon
@@ -24,12 +24,13 @@ from generator.importer.vocabulary import (
     is_intro,
     looks_like,
 )
+from generator.proposal.vocabulary import COLLEGE
 
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
-__all__ = ["UITKOMST", "Recognizer", "Structure", "choose_soort"]
+__all__ = ["Recognizer", "Structure", "choose_soort"]
 
 
 @dataclass
@@ -150,7 +151,7 @@ class Recognizer(TableRows):
         besluit = _BESLUIT.match(tekst)
         if besluit:
             self.close_paragraph()
-            self.besluit_pending = {"orgaan": "college", "datum": datum_from(besluit.group(2))}
+            self.besluit_pending = {"orgaan": COLLEGE, "datum": datum_from(besluit.group(2))}
             if besluit.group(3):
                 self.besluit_uitkomst(besluit.group(3))
             return True
@@ -186,7 +187,8 @@ class Recognizer(TableRows):
             self.close_paragraph()
             self.target = "beslispunten"
             return True
-        sectie = self._sectie(tekst, r.soort == "subkop") if r.soort != "genummerd" or self.target != "beslispunten" else None
+        in_punten = r.soort == "genummerd" and self.target == "beslispunten"
+        sectie = None if in_punten else self._sectie(tekst, r.soort == "subkop")
         if sectie is not None:
             self.close_paragraph()
             self.target = "secties." + sectie["sleutel"]
