@@ -46,9 +46,11 @@ def import_document(path: Path, search_path, soort: str | None = None) -> Result
     def render(besluiten: list[dict]) -> str:
         structure.besluiten = besluiten
         return yaml_text(chosen, structure)
-    found = list(structure.besluiten)
-    besluiten, unsealed = seal_imported(found, render, path, search_path) if not structure.problemen else (found, None)
+    stated: list[dict] = list(structure.besluiten)
+    besluiten, unsealed = stated, None
+    if not structure.problemen:
+        besluiten, unsealed = seal_imported(stated, render, path, search_path)
     if unsealed:
         structure.attention.append(unsealed)
-        structure.unplaced.setdefault("besluiten", []).extend(decide_hint(b) for b in found)
+        structure.unplaced.setdefault("besluiten", []).extend(decide_hint(b) for b in stated)
     return Result(render(besluiten), chosen.naam, structure.attention, structure.problemen)

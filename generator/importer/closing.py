@@ -56,8 +56,9 @@ class Closing:
             sleutel, name = self.pending.pop(0)
             rec.out.velden.setdefault(sleutel, {}).setdefault(name, tekst)
             return True
-        if self.raad and _ALDUS.match(tekst):
-            datum = datum_from(_ALDUS.match(tekst).group(4))
+        aldus = _ALDUS.match(tekst) if self.raad else None
+        if aldus:
+            datum = datum_from(aldus.group(4))
             if datum is not None:
                 rec.out.besluiten.append({"orgaan": RAAD, "datum": datum, "uitkomst": "aangenomen"})
             rec.target = "raadsbesluit"
@@ -115,8 +116,9 @@ class Closing:
         if not (self.active or rec.target in ("ondertekening", "raadsbesluit") or
                 (self.raad and _RAADSBESLUIT.match(first) and sum(1 for c in cells if c.strip()) == 1)):
             return False
-        roles = [self.roles.get(c.strip().lower().strip(",:").removeprefix("de ")) for c in cells if c.strip()]
-        if roles and all(roles):  # "burgemeester | secretaris", the names on the next row
+        found = [self.roles.get(c.strip().lower().strip(",:").removeprefix("de ")) for c in cells if c.strip()]
+        roles = [r for r in found if r is not None]
+        if roles and len(roles) == len(found):  # "burgemeester | secretaris", the names on the next row
             self.columns = roles
             return True
         named = [c for c in cells if re.search(r"[^\W\d_]", c)]

@@ -24,7 +24,7 @@ def without_furniture(regels: list[Regel]) -> list[Regel]:
     pages = [i for i, r in enumerate(regels) if furniture.PAGE_LINE.search(r.tekst)]
     if not pages:
         return regels
-    near = Counter()
+    near: Counter[str] = Counter()
     for i in pages:
         lines = [r for r in regels[max(0, i - 3):i + 4] if r.tekst.strip() and len(r.tekst) <= 80]
         near.update({furniture.shape(r.tekst) for r in lines})
@@ -113,7 +113,7 @@ def columns_as_rows(regels: list[str]) -> list[str]:
     i = 0
     while i < len(blocks):
         labels = _joined(blocks[i])
-        columns = []
+        columns: list[list[str]] = []
         j = i + 1
         while j < len(blocks) and len(columns) < 12 and _column(blocks[j], len(labels)):
             columns.append(blocks[j])

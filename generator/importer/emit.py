@@ -40,7 +40,7 @@ def sectie(blocks, s: dict, structure: Structure, intro: str):
 
 
 def _mixed(blocks) -> CommentedSeq:
-    out, tekst = CommentedSeq(), []
+    out, tekst = CommentedSeq(), []  # type: CommentedSeq, list
     for b in blocks:
         if isinstance(b, dict):
             if tekst:

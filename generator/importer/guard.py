@@ -106,12 +106,12 @@ def pdf_contents(path: Path, data: bytes) -> None:
                 for stream in streams:
                     if not isinstance(stream, pikepdf.Stream) or not _inflatable(stream):
                         continue
-                    data = capped_stream(stream, path, MAX_DEEL - total)
-                    if data is None:
+                    inflated = capped_stream(stream, path, MAX_DEEL - total)
+                    if inflated is None:
                         raise NotaFout(Melding(f"pagina {number} is uitgepakt groter dan {_mb(MAX_DEEL)} of "
                                                "beschadigd; nota leest deze PDF niet", path,
                                                hint="een PDF-bom of een beschadigd bestand"))
-                    total += len(data)
+                    total += len(inflated)
     except (pikepdf.PdfError, ValueError, OSError) as e:
         raise NotaFout(Melding(f"is geen leesbare PDF: {str(e).splitlines()[0][:120]}", path,
                                hint="open het en sla het opnieuw op als PDF")) from None

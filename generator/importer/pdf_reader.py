@@ -86,7 +86,7 @@ def _lines(page, number: int) -> list[Lijn]:
     return lijnen
 
 
-def _line(words: list[dict], page: int, rules: list[tuple[float, float, float]] = ()) -> Lijn:
+def _line(words: list[dict], page: int, rules: list[tuple[float, float, float]] | tuple = ()) -> Lijn:
     size = Counter(round(w["size"], 1) for w in words).most_common(1)[0][0]
     groups: list[list[dict]] = []
     for w in words:

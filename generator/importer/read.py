@@ -98,13 +98,13 @@ def source_from_pdf(path: Path, data: bytes) -> tuple[str | None, str | None]:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             for naam, bijlage in pdf.attachments.items():
                 if naam.lower().endswith((".yaml", ".yml")) and bijlage.obj.get("/AFRelationship") == "/Source":
-                    stream = bijlage.obj.get("/EF", {}).get("/F")
-                    data = None if stream is None else guard.capped_stream(stream, path)
-                    if data is None:
+                    stream = bijlage.obj.get("/EF", {}).get("/F")  # type: ignore[call-overload]
+                    inhoud = None if stream is None else guard.capped_stream(stream, path)
+                    if inhoud is None:
                         return None, (f"de ingesloten bron '{naam}' is groter dan {guard.MAX_BRON // 2**20} MB "
                                       "of niet te lezen; de zichtbare tekst is geïmporteerd")
                     try:
-                        return data.decode("utf-8"), None
+                        return inhoud.decode("utf-8"), None
                     except UnicodeDecodeError as e:
                         return None, (f"de ingesloten bron '{naam}' is geen UTF-8 (byte {e.start + 1}); "
                                       "de zichtbare tekst is geïmporteerd")

@@ -24,6 +24,7 @@ from generator.importer.vocabulary import (
     is_intro,
     looks_like,
 )
+from generator.proposal.kinds import Soort
 from generator.proposal.vocabulary import COLLEGE
 
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
@@ -46,7 +47,7 @@ class Structure:
     problemen: list = field(default_factory=list)  # tables that do not add up: the import is not done
 
 
-def choose_soort(regels: list[Regel], soorten) -> object:
+def choose_soort(regels: list[Regel], soorten: list[Soort]) -> Soort:
     """The kind whose section titles and field labels the document matches most.
 
     Every line is normalised once; a title is looked up exactly, then compared
@@ -88,7 +89,7 @@ class Recognizer(TableRows):
         self.vocabulary, self.besluitvak = Vocabulary(soort), Besluitvak(soort)
         self.unknown: list[tuple[str, str]] = []  # (target, heading) of headings that are no section
         self.last_persoon: str | None = None
-        self.pending_part: tuple | None = None
+        self.pending_part: tuple[dict | None, str | None] | None = None
 
     # --- helpers over the kind's data
     def _sectie(self, tekst: str, own_only: bool = False):
@@ -231,18 +232,19 @@ class Recognizer(TableRows):
             self.pending_label = veld
         return True
 
-    def set_field(self, veld: dict, waarde: str) -> None:
+    def set_field(self, veld: dict, tekst: str) -> None:
+        waarde: object = tekst
         if veld["type"] == "datum":
-            waarde = datum_from(waarde) or waarde
+            waarde = datum_from(tekst) or tekst
         elif veld["type"] == "keuze":
-            waarde = next((o for o in veld["opties"] if o.lower() == waarde.lower()), waarde)
+            waarde = next((o for o in veld["opties"] if o.lower() == tekst.lower()), tekst)
         elif veld["type"] == "janee":
-            waarde = waarde.strip().lower() in ("ja", "yes", "true")
+            waarde = tekst.strip().lower() in ("ja", "yes", "true")
         elif veld["type"] == "persoon":
-            waarde = persoon(waarde)
+            waarde = persoon(tekst)
             self.last_persoon = veld["sleutel"]
         elif veld["type"] == "tekst":
-            waarde = " ".join(waarde.split())
+            waarde = " ".join(tekst.split())
         self.out.velden.setdefault(veld["sleutel"], waarde)
 
     def put(self, veld: dict | None, part: str | None, waarde: str) -> None:
@@ -309,7 +311,7 @@ class Recognizer(TableRows):
         stands, and marked (unless it turns out to be a table's title)."""
         self.close_paragraph()
         self.block(f"### {tekst.rstrip(':')}")
-        self.unknown.append((self.target, tekst))
+        self.unknown.append((self.target or "", tekst))
 
     def mark_unknown_headings(self) -> None:
         """Marked at the end: a heading right above a table became its title and is no section."""
@@ -331,7 +333,7 @@ class Recognizer(TableRows):
             self.out.unplaced.setdefault("beslispunten", []).append(r.tekst)
 
     def besluit_uitkomst(self, tekst: str) -> None:
-        record = self.besluit_pending
+        record = self.besluit_pending or {}
         self.besluit_pending = None
         record["uitkomst"] = uitkomst(tekst)
         if record["uitkomst"] is None or record["datum"] is None:

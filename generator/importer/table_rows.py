@@ -7,6 +7,7 @@ text line, takes its title and unit from the caption above it, and lands in its 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from generator.importer import units
 from generator.importer.regel import Regel
@@ -15,6 +16,27 @@ from generator.importer.vocabulary import _normalise
 
 
 class TableRows:
+    """Needs of the Recognizer it is mixed into (structure.py), declared for the type checker."""
+
+    soort: Any
+    out: Any
+    target: str | None
+    rijen: list[list[str]]
+    labels: Any
+    closing: Any
+
+    def put(self, veld: dict | None, part: str | None, waarde: str) -> None:
+        raise NotImplementedError
+
+    def set_field(self, veld: dict, tekst: str) -> None:
+        raise NotImplementedError
+
+    def _field_label(self, tekst: str) -> dict | None:
+        raise NotImplementedError
+
+    def close_paragraph(self) -> None:
+        raise NotImplementedError
+
     def label_cells(self, cells: list[str]) -> bool:
         """Header rows like "Kenmerk: 2020-010358 Begrotingswijziging: Ja" (several per cell)."""
         labels = sorted((v["label"] for v in self.soort.velden if v.get("label")), key=len, reverse=True)

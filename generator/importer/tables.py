@@ -83,7 +83,7 @@ def _layout(rijen: list[list[str]], titel: str | None) -> Layout | None:
 def _scale_in_title(layout: Layout) -> tuple | None:
     """A unit in the table's own title row ("Tabel 2. Dekking (bedragen x € 1.000)")."""
     found = units.scale(layout.titel) if layout.titel else None
-    if found:
+    if found and layout.titel:
         layout.titel = units.without(layout.titel) or layout.titel
     return found
 
@@ -106,7 +106,7 @@ def _leftovers(layout: Layout, factor: Decimal) -> tuple[list, list, list]:
             if i not in used and any(len(r) > i and r[i] for r in data)]
     unplaced = [r[i] for r in data for i in layout.amounts + rijtotaal if len(r) > i and r[i]
                 and bedrag(r[i]) is None and not _is_total_label(r[0])]
-    row_totals = [(r[0], bedrag(r[i]) * factor) for r in data for i in rijtotaal
+    row_totals = [(r[0], _scaled(r[i], factor)) for r in data for i in rijtotaal
                   if len(r) > i and bedrag(r[i]) is not None and not _is_total_label(r[0])]
     return row_totals, lost, unplaced
 

@@ -19,7 +19,8 @@ def scale(tekst: str) -> tuple[Decimal, str] | None:
     for pattern, factor in ((_MILLION, Decimal(1_000_000)), (_THOUSAND, Decimal(1000))):
         hit = pattern.search(tekst)
         if hit:
-            return factor, _PHRASE.search(tekst).group(0).strip() if _PHRASE.search(tekst) else hit.group(0)
+            phrase = _PHRASE.search(tekst)
+            return factor, phrase.group(0).strip() if phrase else hit.group(0)
     return None
 
 
