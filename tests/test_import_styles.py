@@ -168,3 +168,11 @@ def test_tekst_gekopieerd_uit_pdf_nooit_stil_fout(stijl):
     t = total([score(path, t) for path, t in _files(stijl, (".txt",))])
     assert (t["fout"], t["kwijt"]) == (0, 0)
     assert t["kop"][0] == t["kop"][1] and t["beslispunten"][0] == t["beslispunten"][1]
+
+
+def test_alinea_voor_de_paginavoet_gaat_niet_verloren(cli, tmp_path):
+    """pdftotext puts the footer "Raadsvoorstel 2020-010358 Pagina 1 van 5" right under the last line
+    of a paragraph; the footer goes, the paragraph stays (it was dropped with the footer)."""
+    _, data, tekst = _importeer(cli, OUT / "raadsvoorstel-vet.txt", tmp_path)
+    assert "'Iedereen doet mee' een belangrijke insteek van de gemeente" in tekst
+    assert "Pagina 1 van 5" not in tekst

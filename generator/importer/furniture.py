@@ -27,16 +27,19 @@ def shape(tekst: str) -> str:
 
 
 def running(pages: list[str]) -> set[str]:
-    """Lines that open or close most pages of a text: running heads and footers."""
+    """Lines that open or close most pages of a text: running heads and footers, page
+    numbers aside ("Raadsvoorstel 2020-010358 Pagina 3 van 5" on every page)."""
     pages = [p for p in pages if p.strip()]
     if len(pages) < 2:
         return set()
     count: dict[str, int] = {}
+    edges: list[str] = []
     for p in pages:
         regels = [r.strip() for r in p.splitlines() if r.strip()]
-        for r in set(regels[:1] + regels[-1:]):
-            count[r] = count.get(r, 0) + 1
-    return {r for r, n in count.items() if n >= max(2, len(pages) - 1)}
+        edges += regels[:1] + regels[-1:]
+        for s in {shape(r) for r in regels[:1] + regels[-1:]}:
+            count[s] = count.get(s, 0) + 1
+    return {r for r in edges if count[shape(r)] >= max(2, len(pages) - 1)}
 
 
 def level(char: dict) -> bool:

@@ -76,7 +76,8 @@ def lines_from_text(tekst: str) -> list[Regel]:
     from generator.importer.wrapped import unwrap
     repeated = furniture.running(tekst.split("\f")) if "\f" in tekst.rstrip("\f") else set()
     out = furniture.lines(sorted(repeated))
-    regels = [r if r.strip() not in repeated else "" for r in tekst.replace("\f", "\n").splitlines()]
+    regels = [r if r.strip() not in repeated and not furniture.PAGE_LINE.search(r) else ""
+              for r in tekst.replace("\f", "\n").splitlines()]  # before lines are joined into paragraphs
     if "\f" in tekst:  # copied out of a PDF: tables may come column by column
         regels = columns_as_rows(regels)
     for i, r in unwrap(regels):
