@@ -20,7 +20,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from generator.errors import Melding, NotaFout
-from generator.web import runner
+from generator.web import auth, runner
+from generator.web.gitstore import GitStore, change
 from generator.web.security import Guard, body, new_token
 from generator.web.workspace import Bewerking, Workspace
 
@@ -31,14 +32,19 @@ _BESTAND = re.compile(r"""(["'(])/bestand/""")
 class Site:
     """What every page needs: the folder, the token, the templates."""
 
-    def __init__(self, workspace: Workspace, token: str):
-        self.workspace, self.token = workspace, token
+    def __init__(self, workspace: Workspace, token: str, store: GitStore | None = None):
+        self.workspace, self.token, self.store = workspace, token, store
         self.env = Environment(loader=FileSystemLoader(str(WEB / "templates")), autoescape=True)
         self.streams = runner.Slots()
 
     def page(self, template: str, status: int = 200, **values) -> HTMLResponse:
-        html = self.env.get_template(template).render(token=self.token, **values)
+        html = self.env.get_template(template).render(token=self.token, gebruiker=auth.current(), **values)
         return HTMLResponse(html, status, headers={"Cache-Control": "no-store"})
+
+    def change(self, request: Request, bericht: str, paths=()):
+        """The one line a writing route needs: `with site.change(request, "…", [path]):` holds
+        the writers' lock and commits what was written as the logged-in user (with [login])."""
+        return change(self.store, auth.author_of(request), bericht, paths)
 
     def draft(self, request: Request) -> Bewerking:
         draft = self.workspace.drafts.get(request.path_params["id"])
@@ -47,9 +53,10 @@ class Site:
         return draft
 
 
-def make_app(workspace: Workspace, token: str | None = None) -> Guard:
-    from generator.web import meeting
-    site = Site(workspace, token or new_token())
+def make_app(workspace: Workspace, token: str | None = None, team: auth.Team | None = None) -> Guard:
+    """The editor; with `team` ([login] in nota.toml) behind the login, every write a commit."""
+    from generator.web import history, meeting
+    site = Site(workspace, token or new_token(), team.store if team else None)
     routes = [Route("/", _handler(site, start)),
               Route("/overzicht", _handler(site, overview)),
               Route("/voorstel", _handler(site, open_proposal)),
@@ -60,9 +67,12 @@ def make_app(workspace: Workspace, token: str | None = None) -> Guard:
               Route("/bewerk/{id}/{actie}", _handler(site, action), methods=["POST"]),
               Route("/bewerk/{id}/{pad:path}", _handler(site, draft_file)),
               *meeting.routes(site, _handler),
+              *history.routes(site, _handler),
+              *auth.routes(team),
               Mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")]
     from generator.web.server import internal_error
-    return Guard(Starlette(routes=routes, exception_handlers={Exception: internal_error}), site.token)
+    app = Starlette(routes=routes, exception_handlers={Exception: internal_error})
+    return Guard(auth.protect(app, team), site.token, runner.LOCAL_HOSTS + (team.hosts if team else ()))
 
 
 def _handler(site: Site, functie):
@@ -173,10 +183,11 @@ async def action(site: Site, request: Request):
     if actie not in ACTIONS:
         return PlainTextResponse("onbekende handeling", 404)
     data = await body(request)
-    return await run_in_threadpool(_act, draft, actie, data)
+    return await run_in_threadpool(_act, draft, actie, data, site.store, auth.author_of(request))
 
 
-def _act(draft: Bewerking, actie: str, data: dict) -> JSONResponse:
+def _act(draft: Bewerking, actie: str, data: dict, store=None, auteur=None) -> JSONResponse:
+    from generator.web.history import save
     with draft.lock:
         if draft.besloten and actie in ("formulier", "yaml", "opslaan"):
             raise NotaFout([Melding("over dit voorstel is besloten; het is alleen te lezen")])
@@ -185,7 +196,7 @@ def _act(draft: Bewerking, actie: str, data: dict) -> JSONResponse:
         elif actie == "yaml":
             draft.update_yaml(str(data.get("tekst", "")))
         elif actie == "opslaan":
-            draft.save()
+            save(draft, store, auteur)
         else:
             draft.reload()
         return JSONResponse({**state_of(draft), "gelukt": True})

@@ -25,8 +25,8 @@ def new_token() -> str:
 class Guard:
     """ASGI middleware: refuses what no page of nota would send."""
 
-    def __init__(self, app, token: str | None = None):
-        self.app, self.token = app, token
+    def __init__(self, app, token: str | None = None, hosts: tuple[str, ...] = LOCAL_HOSTS):
+        self.app, self.token, self.hosts = app, token, hosts
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -38,8 +38,8 @@ class Guard:
         return await self.app(scope, receive, send)
 
     def _refusal(self, scope, headers: dict) -> tuple[int, str] | None:
-        if _host(headers.get("host", "")) not in LOCAL_HOSTS:
-            return 403, "alleen te bekijken via 127.0.0.1"
+        if _host(headers.get("host", "")) not in self.hosts:
+            return 403, f"alleen te bekijken via {' of '.join(self.hosts)}"
         query = scope.get("query_string", b"").decode("latin-1")
         if "\x00" in scope["path"] or "\x00" in query or "%00" in query:
             return 400, "ongeldig adres: het bevat een nul-teken (%00)"
@@ -50,7 +50,7 @@ class Guard:
             return 403, ("verzoek geweigerd: het beveiligingskenmerk ontbreekt of klopt niet; "
                          "laad de pagina opnieuw")
         origin = headers.get("origin")
-        if origin and _host(origin.split("://", 1)[-1]) not in LOCAL_HOSTS:
+        if origin and _host(origin.split("://", 1)[-1]) not in self.hosts:
             return 403, "verzoek geweigerd: het komt van een andere website"
         return None
 

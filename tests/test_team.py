@@ -1,0 +1,237 @@
+"""`nota serve` for a team, end to end: a real OpenID Connect provider on loopback
+(oidc-provider-mock) with users in three groups, `nota serve` as its own process over
+a folder with [login] in nota.toml, and every write read back from `git log`.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from oidc_provider_mock import User, run_server_in_thread
+
+from conftest import PROPOSALS
+from test_preview import Server
+
+VOORBEELD = "collegenota-sociale-teams-2021.yaml"
+USERS = [
+    User(sub="anna", claims={"name": "Anna de Steller", "email": "anna@gemeente.nl", "groups": ["medewerkers"]}),
+    User(sub="sam", claims={"name": "Sam Secretaris", "email": "sam@gemeente.nl", "groups": ["/griffie"]}),
+    User(sub="lex", claims={"name": "Lex Lezer", "email": "lex@gemeente.nl", "groups": ["inwoners"]}),
+]
+OUD = "gedekt uit de bestaande begroting."
+NIEUW = "gedekt uit de bestaande begroting van het sociaal domein."
+
+
+@pytest.fixture(scope="module")
+def provider():
+    with run_server_in_thread(port=0, user_claims=USERS, require_nonce=True) as server:
+        yield f"http://localhost:{server.server_port}"
+
+
+class TeamServer(Server):
+    """`nota serve . --port 0 --geen-browser` in a folder with [login], as a subprocess."""
+
+    def __init__(self, map_: Path):
+        import os
+        self.regels: list[str] = []
+        env = {**os.environ, "NOTA_OIDC_SECRET": "geheim-voor-de-test"}
+        self.proces = subprocess.Popen([sys.executable, "-m", "generator", "serve", ".", "--port", "0",
+                                        "--geen-browser"], cwd=map_, stderr=subprocess.PIPE, text=True, env=env)
+        threading.Thread(target=self._lees, daemon=True).start()
+        self.url = self._wacht_op_adres().rstrip("/")
+
+
+@pytest.fixture
+def map_(tmp_path, provider) -> Path:
+    shutil.copy(PROPOSALS / VOORBEELD, tmp_path / "nota.yaml")
+    (tmp_path / "nota.toml").write_text(
+        f'[login]\nissuer = "{provider}"\nclient_id = "nota"\n'
+        'secretariaat = ["griffie"]\nstellers = ["medewerkers"]\n', encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def server(map_):
+    s = TeamServer(map_)
+    yield s
+    s.stop()
+
+
+def git(map_: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=map_, capture_output=True, text=True, check=True).stdout
+
+
+def commits(map_: Path) -> int:
+    return int(git(map_, "rev-list", "--count", "HEAD"))
+
+
+class Browser:
+    """One user's browser: logs in through the provider's form, keeps the session cookie."""
+
+    def __init__(self, url: str, sub: str | None = None):
+        self.url, self.client = url, httpx.Client(base_url=url, timeout=30)
+        self.token = ""
+        if sub is not None:
+            self.login(sub)
+
+    def login(self, sub: str) -> None:
+        form = self.client.get("/", follow_redirects=True)
+        assert "/oauth2/authorize" in str(form.url), form.text
+        assert "code_challenge_method=S256" in str(form.url) and "nonce=" in str(form.url)
+        start = self.client.post(str(form.url), data={"sub": sub}, follow_redirects=True)
+        assert str(start.url) == self.url + "/", start.text
+        self.token = re.search(r'name="nota-token" content="([^"]+)"', start.text).group(1)
+
+    def post(self, path: str, data: dict) -> httpx.Response:
+        return self.client.post(path, json=data, headers={"x-nota-token": self.token})
+
+    def open(self, naam: str) -> str:
+        r = self.client.get(f"/voorstel?naam={naam}")
+        assert r.status_code == 303, r.text
+        return r.headers["location"]
+
+    def save(self, naam: str, tekst: str) -> httpx.Response:
+        adres = self.open(naam)
+        assert self.post(f"{adres}/yaml", {"tekst": tekst}).status_code == 200
+        return self.post(f"{adres}/opslaan", {})
+
+
+DECISION = {"naam": "nota.yaml", "orgaan": "college", "datum": "2026-12-01", "uitkomst": "conform"}
+
+
+def test_the_whole_flow_login_save_decide_logout(server, map_):
+    start = commits(map_)
+    anna = Browser(server.url, "anna")
+    tekst = (map_ / "nota.yaml").read_text(encoding="utf-8")
+    r = anna.save("nota.yaml", tekst.replace(OUD, NIEUW))
+    assert r.json()["gelukt"], r.text
+    assert commits(map_) == start + 1
+    assert git(map_, "log", "-1", "--format=%an <%ae>|%cn <%ce>|%s") == (
+        "Anna de Steller <anna@gemeente.nl>|nota <nota@nota.invalid>|nota.yaml: Beslispunt 2 gewijzigd\n")
+    assert "Anna de Steller" in git(map_, "blame", "--line-porcelain", "nota.yaml").split(NIEUW)[0][-600:]
+
+    refused = anna.post("/secretariaat/besluit", DECISION)
+    assert refused.status_code == 403
+    assert refused.text == ("geweigerd: besluiten vastleggen (secretariaat) mag uw rol (steller) niet; "
+                            "vraag de beheerder om de juiste groep")
+    assert commits(map_) == start + 1 and "vastgelegd_door" not in (map_ / "nota.yaml").read_text(encoding="utf-8")
+
+    sam = Browser(server.url, "sam")
+    r = sam.post("/secretariaat/besluit", DECISION)
+    assert r.status_code == 200 and r.json()["gelukt"], r.text
+    assert commits(map_) == start + 2
+    assert git(map_, "log", "-1", "--format=%an <%ae>|%s") == (
+        "Sam Secretaris <sam@gemeente.nl>|nota.yaml: besluit van het college van 2026-12-01 "
+        "vastgelegd (conform)\n")
+    assert "vastgelegd_door: Sam Secretaris\n" in (map_ / "nota.yaml").read_text(encoding="utf-8")
+
+    cookie = sam.client.cookies["nota_sessie"]
+    assert sam.client.get("/afmelden", follow_redirects=True).text.startswith("U bent afgemeld")
+    copied = httpx.Client(base_url=server.url, cookies={"nota_sessie": cookie})
+    assert copied.get("/").status_code == 303
+    assert copied.get("/").headers["location"] == "/aanmelden?naar=%2F"
+    r = copied.post("/nieuw", json={"naam": "na-afmelden.yaml", "soort": "collegenota"},
+                    headers={"x-nota-token": anna.token})
+    assert r.status_code == 401
+    assert not (map_ / "na-afmelden.yaml").exists() and commits(map_) == start + 2
+
+
+def test_session_cookie_is_httponly_samesite_and_expires(server):
+    c = httpx.Client(base_url=server.url)
+    r = c.get("/aanmelden")
+    assert r.status_code == 302
+    cookie = r.headers["set-cookie"]
+    assert re.fullmatch(r"nota_sessie=[\w-]{43}; Path=/; Max-Age=28800; HttpOnly; SameSite=Lax", cookie)
+
+
+def test_anonymous_requests_go_to_login_or_are_refused(server, map_):
+    start = commits(map_)
+    anna = Browser(server.url, "anna")
+    anonymous = httpx.Client(base_url=server.url)
+    assert anonymous.get("/secretariaat?datum=2026-12-01").headers["location"] == (
+        "/aanmelden?naar=%2Fsecretariaat%3Fdatum%3D2026-12-01")
+    for path, data in [("/nieuw", {"naam": "x.yaml", "soort": "collegenota"}),
+                       ("/secretariaat/besluit", DECISION)]:
+        r = anonymous.post(path, json=data, headers={"x-nota-token": anna.token})
+        assert (r.status_code, r.text) == (401, "niet aangemeld: meld u eerst aan (laad de pagina "
+                                                "opnieuw); er is niets opgeslagen")
+    assert not (map_ / "x.yaml").exists() and commits(map_) == start
+    assert anonymous.get("/static/nota.css").status_code == 200
+
+
+def test_a_lezer_reads_and_downloads_but_writes_nothing(server, map_):
+    start = commits(map_)
+    lex = Browser(server.url, "lex")
+    adres = lex.open("nota.yaml")
+    assert lex.client.get(adres).status_code == 200
+    pdf = lex.client.get(f"{adres}/document.docx")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"PK")
+    r = lex.post(f"{adres}/opslaan", {})
+    assert (r.status_code, r.text) == (403, "geweigerd: uw rol (lezer) mag alleen lezen en downloaden")
+    assert lex.post("/nieuw", {"naam": "x.yaml", "soort": "collegenota"}).status_code == 403
+    assert lex.client.get("/secretariaat/besluitenlijst.docx?datum=2026-12-01").status_code == 403
+    assert commits(map_) == start and not (map_ / "x.yaml").exists()
+
+
+def test_ten_concurrent_saves_give_ten_commits(server, map_):
+    tekst = (map_ / "nota.yaml").read_text(encoding="utf-8")
+    for i in range(10):
+        (map_ / f"nota-{i}.yaml").write_text(tekst, encoding="utf-8")
+    git(map_, "add", ".")
+    git(map_, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "tien kopieën")
+    start = commits(map_)
+    anna = Browser(server.url, "anna")
+    adressen = [anna.open(f"nota-{i}.yaml") for i in range(10)]
+    for i, adres in enumerate(adressen):
+        assert anna.post(f"{adres}/yaml", {"tekst": tekst.replace(OUD, f"{NIEUW} ({i})")}).status_code == 200
+    with ThreadPoolExecutor(10) as pool:
+        answers = list(pool.map(lambda a: anna.post(f"{a}/opslaan", {}), adressen))
+    assert [a.json().get("gelukt") for a in answers] == [True] * 10, [a.text for a in answers]
+    assert commits(map_) == start + 10
+    subjects = git(map_, "log", f"-10", "--format=%an|%s").splitlines()
+    assert sorted(subjects) == sorted(f"Anna de Steller|nota-{i}.yaml: Beslispunt 2 gewijzigd" for i in range(10))
+    assert git(map_, "status", "--porcelain", "--untracked-files=no") == ""
+
+
+def test_history_names_who_and_what_and_restores_as_a_new_commit(server, map_):
+    anna = Browser(server.url, "anna")
+    origineel = (map_ / "nota.yaml").read_bytes()
+    anna.save("nota.yaml", origineel.decode("utf-8").replace(OUD, NIEUW))
+    page = anna.client.get("/geschiedenis?naam=nota.yaml")
+    assert page.status_code == 200
+    assert re.search(r"<td>Anna de Steller <span class=\"email\">&lt;anna@gemeente.nl&gt;</span></td>\s*"
+                     r"<td><ul><li>Beslispunt 2 gewijzigd</li></ul></td>", page.text), page.text
+    assert "<li>nieuw voorstel</li>" in page.text
+    eerste = git(map_, "rev-list", "--max-parents=0", "HEAD").strip()
+    assert f'data-commit="{eerste}"' in page.text
+    start = commits(map_)
+    r = anna.post("/geschiedenis/terugzetten", {"naam": "nota.yaml", "commit": eerste})
+    assert r.json() == {"gelukt": True}, r.text
+    assert (map_ / "nota.yaml").read_bytes() == origineel
+    assert commits(map_) == start + 1
+    assert git(map_, "log", "-1", "--format=%an|%s") == (
+        f"Anna de Steller|nota.yaml: versie van {eerste[:10]} teruggezet\n")
+    lex = Browser(server.url, "lex")
+    assert "Deze versie terugzetten" not in lex.client.get("/geschiedenis?naam=nota.yaml").text
+
+
+def test_serve_makes_the_folder_a_repository_committed_by_nota(server, map_):
+    assert git(map_, "log", "--format=%an <%ae>|%cn|%s") == (
+        "nota <nota@nota.invalid>|nota|Map in beheer genomen door nota serve\n")
+    assert sorted(git(map_, "ls-files").split()) == [".gitignore", "nota.toml", "nota.yaml"]
+
+
+def test_without_login_another_host_is_a_usage_error(tmp_path, monkeypatch):
+    from generator.cli import main
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["serve", str(tmp_path), "--host", "0.0.0.0", "--geen-browser"])
+    assert r.exit_code == 2, r.output
+    assert "zet een [login]-tabel in nota.toml" in r.output and "'0.0.0.0'" in r.output
