@@ -235,3 +235,36 @@ def test_without_login_another_host_is_a_usage_error(tmp_path, monkeypatch):
     r = CliRunner().invoke(main, ["serve", str(tmp_path), "--host", "0.0.0.0", "--geen-browser"])
     assert r.exit_code == 2, r.output
     assert "zet een [login]-tabel in nota.toml" in r.output and "'0.0.0.0'" in r.output
+
+
+def test_an_id_token_with_a_forged_payload_or_another_nonce_is_refused(provider):
+    """The client nota logs in with verifies the provider's signature and the nonce."""
+    import asyncio
+    import base64
+    import json
+    from urllib.parse import parse_qs, urlparse
+
+    from joserfc.errors import BadSignatureError, InvalidClaimError
+
+    from generator.proposal.settings import Login
+    from generator.web.auth import oidc_client
+    terug = "http://127.0.0.1:9/aanmelden/terug"
+    c = httpx.Client(base_url=provider)
+    r = c.post("/oauth2/authorize", data={"sub": "anna"}, params={
+        "response_type": "code", "client_id": "nota", "redirect_uri": terug,
+        "scope": "openid profile email", "nonce": "nonce-1", "state": "s"})
+    code = parse_qs(urlparse(r.headers["location"]).query)["code"][0]
+    token = c.post("/oauth2/token", auth=("nota", "geheim"), data={
+        "grant_type": "authorization_code", "code": code, "redirect_uri": terug}).json()
+
+    def parse(t: dict, nonce: str = "nonce-1"):
+        return asyncio.run(oidc_client(Login(provider, "nota"), "geheim").parse_id_token(t, nonce=nonce))
+    assert parse(token)["groups"] == ["medewerkers"]
+    header, payload, signature = token["id_token"].split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["groups"] = ["griffie"]
+    vals = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+    with pytest.raises(BadSignatureError):
+        parse({**token, "id_token": f"{header}.{vals}.{signature}"})
+    with pytest.raises(InvalidClaimError):
+        parse(token, nonce="een-andere-nonce")

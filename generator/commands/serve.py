@@ -77,7 +77,8 @@ def _check_host(host: str, login: bool) -> None:
             return
     except ValueError:
         pass
-    raise click.BadParameter(f"nota serve luistert zonder aanmelding alleen op 127.0.0.1 (deze computer), "
-                             f"niet op '{host}': zet een [login]-tabel in nota.toml (issuer, client_id; "
-                             "zie docs/deploy.md) om de editor voor een team te openen",
+    raise click.BadParameter(f"nota serve luistert alleen op 127.0.0.1 (deze computer), niet op '{host}': "
+                             "zonder aanmelding kan iedereen op het netwerk erbij; zet een [login]-tabel in "
+                             "nota.toml (issuer, client_id; zie docs/deploy.md) om de editor voor een team "
+                             "te openen",
                              param_hint="'--host'")

@@ -277,12 +277,8 @@ def routes(team: Team | None) -> list[Route]:
     """/aanmelden, /aanmelden/terug (the callback), /afmelden, /afgemeld."""
     if team is None:
         return []
-    from authlib.integrations.starlette_client import OAuth
     login = team.login
-    client = OAuth().register(
-        "nota", client_id=login.client_id, client_secret=team.secret,
-        server_metadata_url=f"{login.issuer}/.well-known/openid-configuration",
-        client_kwargs={"scope": SCOPES, "code_challenge_method": "S256"})
+    client = oidc_client(login, team.secret)
 
     async def aanmelden(request: Request):
         naar = request.query_params.get("naar", "/")
@@ -296,13 +292,24 @@ def routes(team: Team | None) -> list[Route]:
             Route("/afmelden", afmelden, methods=["GET", "POST"]), Route("/afgemeld", afgemeld)]
 
 
+def oidc_client(login: Login, secret: str | None):
+    """Authlib's Starlette client for the provider: discovery, PKCE S256, our scopes."""
+    from authlib.integrations.starlette_client import OAuth
+    return OAuth().register(
+        "nota", client_id=login.client_id, client_secret=secret,
+        server_metadata_url=f"{login.issuer}/.well-known/openid-configuration",
+        client_kwargs={"scope": SCOPES, "code_challenge_method": "S256"})
+
+
 async def _callback(client, login: Login, request: Request) -> Response:
     from authlib.common.errors import AuthlibBaseError
     from httpx import HTTPError
+    from joserfc.errors import JoseError
     try:
         token = await client.authorize_access_token(request)
-    except (AuthlibBaseError, HTTPError, ValueError, KeyError) as e:
-        return _login_failed(str(getattr(e, "description", "") or e or type(e).__name__))
+    except (AuthlibBaseError, JoseError, HTTPError, ValueError, KeyError) as e:
+        return _login_failed(f"het antwoord van de aanmeldserver is niet geldig of niet te controleren "
+                             f"({type(e).__name__}: {getattr(e, 'description', '') or e})")
     claims = token.get("userinfo")
     if not claims or "sub" not in claims:
         return _login_failed("de aanmeldserver gaf geen ID-token")

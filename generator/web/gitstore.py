@@ -106,16 +106,20 @@ class GitStore:
                 raise NotaFout(Melding("een andere schrijver houdt de map al een minuut bezet; "
                                        "probeer het zo opnieuw")) from None
 
-    def commit(self, auteur: Auteur, bericht: str, paths: Sequence[Path]) -> str | None:
-        """Commit `paths` as they are now; the new commit's hash, or None if nothing changed."""
+    def commit(self, auteur: Auteur, bericht: str, paths: Sequence[Path]) -> bool:
+        """Commit `paths` as they are now; False when nothing changed (no commit)."""
         names = [self._relative(p) for p in paths]
         if not names:
-            return None
+            return False
         self._git("add", "-A", "--", *names)
-        if self._git("diff", "--cached", "--quiet", "--", *names, check=False).returncode == 0:
-            return None
-        self._git("commit", "-q", "--no-verify", "-m", bericht, f"--author={auteur}", "--", *names)
-        return self._git("rev-parse", "HEAD").stdout.strip()
+        done = self._git("commit", "-q", "--no-verify", "-m", bericht, f"--author={auteur}",
+                         "--", *names, check=False)
+        if done.returncode != 0 and self._git("diff", "--cached", "--quiet", "--", *names,
+                                              check=False).returncode == 0:
+            return False
+        if done.returncode != 0:
+            raise NotaFout(Melding(f"git commit mislukte in {self.root}: {(done.stderr or done.stdout).strip()}"))
+        return True
 
     def history(self, path: Path, limit: int = 200) -> list[Versie]:
         """The commits that changed `path`, newest first."""

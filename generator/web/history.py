@@ -28,15 +28,16 @@ def routes(site, handler) -> list[Route]:
             Route("/geschiedenis/terugzetten", handler(site, restore), methods=["POST"])]
 
 
-def changes(oud: bytes | None, nieuw: bytes | None, naam: str, search_path) -> list[str]:
-    """What changed from `oud` to `nieuw` in the proposal's own terms."""
+def changes(oud: bytes | None, nieuw: bytes | None, naam: str, search_path, geladen=None) -> list[str]:
+    """What changed from `oud` to `nieuw` in the proposal's own terms (`geladen`: `nieuw`
+    already validated, as the editor holds it)."""
     if oud is None:
         return ["nieuw voorstel"] if nieuw is not None else []
     if nieuw is None:
         return ["voorstel verwijderd"]
     if oud == nieuw:
         return []
-    loaded = [_load(tekst, naam, search_path) for tekst in (oud, nieuw)]
+    loaded = [_load(oud, naam, search_path), geladen or _load(nieuw, naam, search_path)]
     if None in loaded:
         return ["tekst gewijzigd"]
     from generator.diff.compare import compare
@@ -56,7 +57,7 @@ def save(draft, store: GitStore | None, auteur: Auteur) -> None:
     if store is None:
         draft.save()
         return
-    delen = changes(draft.opened, draft.tekst.encode("utf-8"), draft.naam, draft.search_path)
+    delen = changes(draft.opened, draft.tekst.encode("utf-8"), draft.naam, draft.search_path, draft.voorstel)
     with store.write(auteur, message(draft.naam, delen), [draft.path]):
         draft.save()
 

@@ -39,7 +39,8 @@ class Guard:
 
     def _refusal(self, scope, headers: dict) -> tuple[int, str] | None:
         if _host(headers.get("host", "")) not in self.hosts:
-            return 403, f"alleen te bekijken via {' of '.join(self.hosts)}"
+            extra = [h for h in self.hosts if h not in LOCAL_HOSTS]
+            return 403, "alleen te bekijken via 127.0.0.1" + "".join(f" of {h}" for h in extra)
         query = scope.get("query_string", b"").decode("latin-1")
         if "\x00" in scope["path"] or "\x00" in query or "%00" in query:
             return 400, "ongeldig adres: het bevat een nul-teken (%00)"

@@ -34,6 +34,7 @@ class Entry:
     besloten: bool
 
 
+_PREPARING = threading.Semaphore(1)  # background renders after Opslaan, across all drafts
 _TOP = re.compile(r"^(soort|onderwerp|kenmerk|datum):[ \t]*(.*?)[ \t]*$", re.M)
 _BESLUIT = re.compile(r"^[ \t]*-?[ \t]*orgaan:[ \t]*(college|raad)\b", re.M)
 
@@ -196,14 +197,18 @@ class Bewerking:
         threading.Thread(target=self._prepare_downloads, daemon=True).start()
 
     def _prepare_downloads(self) -> None:
-        """After Opslaan the documents are usually wanted: make them now, in the background."""
-        if not self.preview.state.ok:
+        """After Opslaan the documents are usually wanted: make them now, in the background,
+        one proposal at a time (with many users saving, the rest are made when asked for)."""
+        if not self.preview.state.ok or not _PREPARING.acquire(blocking=False):
             return
-        for format_ in ("pdf", "docx"):
-            try:
-                self.preview.document(format_)
-            except Exception:  # shown when the user asks for the document
-                return
+        try:
+            for format_ in ("pdf", "docx"):
+                try:
+                    self.preview.document(format_)
+                except Exception:  # shown when the user asks for the document
+                    return
+        finally:
+            _PREPARING.release()
 
     def refresh(self) -> None:
         """Check and render the draft; the preview's state follows it."""
