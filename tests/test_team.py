@@ -15,9 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
-from oidc_provider_mock import User, run_server_in_thread
-
 from conftest import PROPOSALS
+from oidc_provider_mock import User, run_server_in_thread
 from test_preview import Server
 
 VOORBEELD = "collegenota-sociale-teams-2021.yaml"
@@ -39,12 +38,13 @@ def provider():
 class TeamServer(Server):
     """`nota serve . --port 0 --geen-browser` in a folder with [login], as a subprocess."""
 
-    def __init__(self, map_: Path):
+    def __init__(self, map_: Path, *opties: str):
         import os
         self.regels: list[str] = []
         env = {**os.environ, "NOTA_OIDC_SECRET": "geheim-voor-de-test"}
         self.proces = subprocess.Popen([sys.executable, "-m", "generator", "serve", ".", "--port", "0",
-                                        "--geen-browser"], cwd=map_, stderr=subprocess.PIPE, text=True, env=env)
+                                        "--geen-browser", *opties], cwd=map_, stderr=subprocess.PIPE,
+                                       text=True, env=env)
         threading.Thread(target=self._lees, daemon=True).start()
         self.url = self._wacht_op_adres().rstrip("/")
 
@@ -86,8 +86,10 @@ class Browser:
         form = self.client.get("/", follow_redirects=True)
         assert "/oauth2/authorize" in str(form.url), form.text
         assert "code_challenge_method=S256" in str(form.url) and "nonce=" in str(form.url)
+        before = self.client.cookies["nota_sessie"]
         start = self.client.post(str(form.url), data={"sub": sub}, follow_redirects=True)
         assert str(start.url) == self.url + "/", start.text
+        assert self.client.cookies["nota_sessie"] != before  # a new id once logged in
         self.token = re.search(r'name="nota-token" content="([^"]+)"', start.text).group(1)
 
     def post(self, path: str, data: dict) -> httpx.Response:
@@ -161,8 +163,8 @@ def test_anonymous_requests_go_to_login_or_are_refused(server, map_):
     for path, data in [("/nieuw", {"naam": "x.yaml", "soort": "collegenota"}),
                        ("/secretariaat/besluit", DECISION)]:
         r = anonymous.post(path, json=data, headers={"x-nota-token": anna.token})
-        assert (r.status_code, r.text) == (401, "niet aangemeld: meld u eerst aan (laad de pagina "
-                                                "opnieuw); er is niets opgeslagen")
+        assert (r.status_code, r.text) == (401, ("niet aangemeld: meld u eerst aan (laad de pagina "
+                                                "opnieuw); er is niets opgeslagen"))
     assert not (map_ / "x.yaml").exists() and commits(map_) == start
     assert anonymous.get("/static/nota.css").status_code == 200
 
@@ -196,7 +198,7 @@ def test_ten_concurrent_saves_give_ten_commits(server, map_):
         answers = list(pool.map(lambda a: anna.post(f"{a}/opslaan", {}), adressen))
     assert [a.json().get("gelukt") for a in answers] == [True] * 10, [a.text for a in answers]
     assert commits(map_) == start + 10
-    subjects = git(map_, "log", f"-10", "--format=%an|%s").splitlines()
+    subjects = git(map_, "log", "-10", "--format=%an|%s").splitlines()
     assert sorted(subjects) == sorted(f"Anna de Steller|nota-{i}.yaml: Beslispunt 2 gewijzigd" for i in range(10))
     assert git(map_, "status", "--porcelain", "--untracked-files=no") == ""
 
@@ -268,3 +270,29 @@ def test_an_id_token_with_a_forged_payload_or_another_nonce_is_refused(provider)
         parse({**token, "id_token": f"{header}.{vals}.{signature}"})
     with pytest.raises(InvalidClaimError):
         parse(token, nonce="een-andere-nonce")
+
+
+def redirect_uri(r: httpx.Response) -> str:
+    from urllib.parse import parse_qs, urlparse
+    return parse_qs(urlparse(r.headers["location"]).query)["redirect_uri"][0]
+
+
+def test_behind_a_reverse_proxy_the_cookie_is_secure_and_the_server_name_accepted(map_):
+    s = TeamServer(map_, "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1", "--servernaam", "nota.gemeente.nl")
+    try:
+        c = httpx.Client(base_url=s.url)
+        r = c.get("/aanmelden", headers={"x-forwarded-proto": "https", "host": "nota.gemeente.nl"})
+        assert r.status_code == 302, r.text
+        assert r.headers["set-cookie"].endswith("; HttpOnly; SameSite=Lax; Secure")
+        assert redirect_uri(r) == "https://nota.gemeente.nl/aanmelden/terug"
+        refused = c.get("/aanmelden", headers={"host": "aanvaller.example"})
+        assert (refused.status_code, refused.text) == (
+            403, "alleen te bekijken via 127.0.0.1 of nota.gemeente.nl")
+    finally:
+        s.stop()
+
+
+def test_without_proxy_headers_a_forwarded_proto_is_not_believed(server):
+    r = httpx.get(f"{server.url}/aanmelden", headers={"x-forwarded-proto": "https"})
+    assert "Secure" not in r.headers["set-cookie"]
+    assert redirect_uri(r) == f"{server.url}/aanmelden/terug"
