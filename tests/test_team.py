@@ -135,6 +135,19 @@ def test_the_whole_flow_login_save_decide_logout(server, map_):
         "vastgelegd (conform)\n")
     assert "vastgelegd_door: Sam Secretaris\n" in (map_ / "nota.yaml").read_text(encoding="utf-8")
 
+    lijst = sam.client.get("/secretariaat/besluitenlijst.docx?datum=2026-12-01&orgaan=college")
+    assert lijst.status_code == 200, lijst.text
+    kept = map_ / "besluitenlijsten" / "besluitenlijst-college-2026-12-01.docx"
+    assert kept.read_bytes() == lijst.content and commits(map_) == start + 3
+    assert git(map_, "log", "-1", "--format=%an|%s", "--name-only") == (
+        "Sam Secretaris|Besluitenlijst van het college van 2026-12-01 (DOCX) gemaakt\n\n"
+        "besluitenlijsten/besluitenlijst-college-2026-12-01.docx\n")
+    r = anna.post("/nieuw", {"naam": "subsidie-2027", "soort": "collegenota"})
+    assert r.json()["gelukt"], r.text
+    assert git(map_, "log", "-1", "--format=%an|%s", "--name-only") == (
+        "Anna de Steller|subsidie-2027.yaml: nieuw voorstel\n\nsubsidie-2027.yaml\n")
+    start += 2
+
     cookie = sam.client.cookies["nota_sessie"]
     assert sam.client.get("/afmelden", follow_redirects=True).text.startswith("U bent afgemeld")
     copied = httpx.Client(base_url=server.url, cookies={"nota_sessie": cookie})

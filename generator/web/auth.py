@@ -118,9 +118,10 @@ def require(request: Request, rol: str) -> None:
     """One line in a route: 401 without a session, 403 without the role."""
     if allowed(request, rol):
         return
-    if user_of(request) is None:
+    user = user_of(request)
+    if user is None:
         raise HTTPException(401, "meld u eerst aan (laad de pagina opnieuw)")
-    raise HTTPException(403, f"geweigerd: {MAG.get(rol, rol)} mag uw rol ({user_of(request).rol}) "
+    raise HTTPException(403, f"geweigerd: {MAG.get(rol, rol)} mag uw rol ({user.rol}) "
                              "niet; vraag de beheerder om de juiste groep")
 
 

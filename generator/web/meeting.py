@@ -196,6 +196,8 @@ def _new(workspace, data: dict, wijziging=None) -> str:
         soort = find_soort(str(data.get("soort", "")), workspace.search_path)
         tekst = dump(skeleton(soort), schema_header_for(soort, target))
     with wijziging or nullcontext() as w:
+        if target.exists():  # made by someone else while this one waited for the lock
+            raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
         write_bytes(target, tekst.encode("utf-8"))
         if w is not None:
             w.paths.append(target)
