@@ -309,3 +309,31 @@ def test_without_proxy_headers_a_forwarded_proto_is_not_believed(server):
     r = httpx.get(f"{server.url}/aanmelden", headers={"x-forwarded-proto": "https"})
     assert "Secure" not in r.headers["set-cookie"]
     assert redirect_uri(r) == f"{server.url}/aanmelden/terug"
+
+
+@pytest.mark.slow
+def test_in_a_browser_log_in_save_and_restore_from_the_history_page(server, map_, tmp_path):
+    """Chromium logs in at the provider's form, saves in the editor, and restores the first
+    version with the history page's button (its script is web/static/geschiedenis.js)."""
+    from playwright.sync_api import expect, sync_playwright
+    from test_preview import CHROMIUM, CHROMIUM_ARGS, WACHT_MS
+    origineel = (map_ / "nota.yaml").read_bytes()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(server.url + "/")
+        page.fill("input[name=sub]", "anna")
+        page.click("button[type=submit]:has-text('Authorize')")
+        expect(page.locator("header")).to_contain_text("Anna de Steller (steller)", timeout=WACHT_MS)
+        anna = Browser(server.url, "anna")
+        anna.save("nota.yaml", origineel.decode("utf-8").replace(OUD, NIEUW))
+        page.goto(server.url + "/geschiedenis?naam=nota.yaml")
+        expect(page.locator("tbody tr")).to_have_count(2)
+        expect(page.locator("tbody tr").first).to_contain_text("Beslispunt 2 gewijzigd")
+        page.screenshot(path=str(tmp_path / "geschiedenis.png"), full_page=True)
+        page.click("button.terugzetten")
+        expect(page.locator("tbody tr")).to_have_count(3, timeout=WACHT_MS)
+        expect(page.locator("tbody tr").first).to_contain_text("Beslispunt 2 gewijzigd")
+        browser.close()
+    assert (map_ / "nota.yaml").read_bytes() == origineel
+    assert git(map_, "log", "-1", "--format=%an").strip() == "Anna de Steller"
