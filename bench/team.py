@@ -41,6 +41,7 @@ MAX_TRIES = 20
 @dataclass
 class Tally:
     latencies: list[float] = field(default_factory=list)
+    save_only: list[float] = field(default_factory=list)  # the Opslaan request alone
     saved: dict[str, list[str]] = field(default_factory=dict)  # file → markers saved
     conflicts: int = 0
     errors: list[str] = field(default_factory=list)
@@ -99,8 +100,11 @@ def edit(url: str, sub: str, naam: str, seconden: float, denktijd: float, tally:
         for _ in range(MAX_TRIES):
             tekst = client.post(f"{adres}/yaml", headers=headers, json={"tekst": re.sub(
                 r"gedekt uit de bestaande begroting[^\n]*", f"{OUD[:-1]} ({marker}).", tekst)}).json()["yaml"]
+            t1 = time.perf_counter()
             answer = client.post(f"{adres}/opslaan", json={}, headers=headers).json()
             if answer.get("gelukt"):
+                with tally.lock:
+                    tally.save_only.append(time.perf_counter() - t1)
                 break
             with tally.lock:  # the other user on this proposal saved first: reload, change again
                 tally.conflicts += 1
@@ -176,6 +180,10 @@ def run(url: str, folder: Path, n: int, args) -> None:
     print(f"opslaan → voorbeeld p50: {statistics.median(lat):.3f} s" if lat else "opslaan → voorbeeld: -")
     print(f"opslaan → voorbeeld p95: {lat[int(0.95 * (saves - 1))]:.3f} s" if lat else "")
     print(f"opslaan → voorbeeld max: {lat[-1]:.3f} s" if lat else "")
+    alleen = sorted(tally.save_only)
+    if alleen:
+        print(f"alleen het verzoek Opslaan (schrijven + commit) p50: {statistics.median(alleen):.3f} s, "
+              f"p95: {alleen[int(0.95 * (len(alleen) - 1))]:.3f} s")
     print(f"geweigerd omdat de ander net opsloeg (opnieuw geladen): {tally.conflicts}")
     print(f"verloren: {lost(folder, tally)}")
     print(f"fouten: {len(tally.errors)}" + "".join(f"\n  {e}" for e in tally.errors[:5]))

@@ -111,12 +111,13 @@ class GitStore:
         names = [self._relative(p) for p in paths]
         if not names:
             return False
-        self._git("add", "-A", "--", *names)
-        done = self._git("commit", "-q", "--no-verify", "-m", bericht, f"--author={auteur}",
-                         "--", *names, check=False)
-        if done.returncode != 0 and self._git("diff", "--cached", "--quiet", "--", *names,
-                                              check=False).returncode == 0:
-            return False
+        command = ("commit", "-q", "--no-verify", "-m", bericht, f"--author={auteur}", "--", *names)
+        done = self._git(*command, check=False)  # files git knows: one process
+        if done.returncode != 0:  # a new or removed file, or nothing changed
+            self._git("add", "-A", "--", *names)
+            if self._git("diff", "--cached", "--quiet", "--", *names, check=False).returncode == 0:
+                return False
+            done = self._git(*command, check=False)
         if done.returncode != 0:
             raise NotaFout(Melding(f"git commit mislukte in {self.root}: {(done.stderr or done.stdout).strip()}"))
         return True

@@ -7,7 +7,10 @@ commit: nothing in the history is rewritten.
 """
 from __future__ import annotations
 
+import hashlib
 import tempfile
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -20,6 +23,9 @@ from generator.web.gitstore import Auteur, GitStore
 from generator.web.security import body
 
 MAX_PARTS = 4
+MAX_REMEMBERED = 64
+_LOADED: OrderedDict[str, object] = OrderedDict()  # sha256 of a saved text → its proposal
+_LOADED_LOCK = threading.Lock()
 STATUS = {"gewijzigd": "gewijzigd", "nieuw": "toegevoegd", "vervallen": "vervallen"}
 
 
@@ -57,13 +63,29 @@ def save(draft, store: GitStore | None, auteur: Auteur) -> None:
     if store is None:
         draft.save()
         return
-    delen = changes(draft.opened, draft.tekst.encode("utf-8"), draft.naam, draft.search_path, draft.voorstel)
+    nieuw = draft.tekst.encode("utf-8")
+    delen = changes(draft.opened, nieuw, draft.naam, draft.search_path, draft.voorstel)
     with store.write(auteur, message(draft.naam, delen), [draft.path]):
         draft.save()
+    _remember(nieuw, draft.voorstel)
+
+
+def _remember(tekst: bytes, voorstel) -> None:
+    """Keep the proposal a save wrote, so the next save's message need not load it again."""
+    if voorstel is None:
+        return
+    with _LOADED_LOCK:
+        _LOADED[hashlib.sha256(tekst).hexdigest()] = voorstel
+        while len(_LOADED) > MAX_REMEMBERED:
+            _LOADED.popitem(last=False)
 
 
 def _load(tekst: bytes, naam: str, search_path):
     from generator.diff.drafts import load_draft
+    with _LOADED_LOCK:
+        known = _LOADED.get(hashlib.sha256(tekst).hexdigest())
+    if known is not None:
+        return known
     with tempfile.TemporaryDirectory(prefix="nota-geschiedenis-") as tmp:
         path = Path(tmp) / Path(naam).name
         path.write_bytes(tekst)
