@@ -180,6 +180,10 @@ def test_anonymous_requests_go_to_login_or_are_refused(server, map_):
                                                 "opnieuw); er is niets opgeslagen"))
     assert not (map_ / "x.yaml").exists() and commits(map_) == start
     assert anonymous.get("/static/nota.css").status_code == 200
+    forged = anonymous.get("/aanmelden/terug?code=verzonnen&state=verzonnen")
+    assert forged.status_code == 403 and forged.text.startswith(
+        "aanmelden mislukt: het antwoord van de aanmeldserver is niet geldig of niet te controleren")
+    assert anonymous.get("/").status_code == 303
 
 
 def test_a_lezer_reads_and_downloads_but_writes_nothing(server, map_):
@@ -337,3 +341,17 @@ def test_in_a_browser_log_in_save_and_restore_from_the_history_page(server, map_
         browser.close()
     assert (map_ / "nota.yaml").read_bytes() == origineel
     assert git(map_, "log", "-1", "--format=%an").strip() == "Anna de Steller"
+
+
+def test_an_unreachable_provider_is_named_not_a_traceback(tmp_path):
+    shutil.copy(PROPOSALS / VOORBEELD, tmp_path / "nota.yaml")
+    (tmp_path / "nota.toml").write_text('[login]\nissuer = "http://127.0.0.1:9"\nclient_id = "nota"\n',
+                                        encoding="utf-8")
+    s = TeamServer(tmp_path)
+    try:
+        r = httpx.get(f"{s.url}/aanmelden")
+        assert r.status_code == 503
+        assert r.text == ("de aanmeldserver http://127.0.0.1:9 is niet bereikbaar of gaf geen geldig "
+                          "discovery-document (ConnectError); probeer het zo opnieuw of meld het aan de beheerder")
+    finally:
+        s.stop()

@@ -284,7 +284,13 @@ def routes(team: Team | None) -> list[Route]:
     async def aanmelden(request: Request):
         naar = request.query_params.get("naar", "/")
         request.session["naar"] = naar if naar.startswith("/") and not naar.startswith("//") else "/"
-        return await client.authorize_redirect(request, str(request.url_for("aanmelden_terug")))
+        from httpx import HTTPError
+        try:
+            return await client.authorize_redirect(request, str(request.url_for("aanmelden_terug")))
+        except (HTTPError, ValueError) as e:
+            return PlainTextResponse(f"de aanmeldserver {login.issuer} is niet bereikbaar of gaf geen geldig "
+                                     f"discovery-document ({type(e).__name__}); probeer het zo opnieuw of "
+                                     "meld het aan de beheerder", 503)
 
     async def terug(request: Request):
         return await _callback(client, login, request)
