@@ -49,6 +49,13 @@ def serve(map_, poort, host, servernamen, proxy_headers, forwarded_allow_ips, ge
     login = read_settings(map_).login or read_settings().login
     _check_host(host, login is not None)
     team = team_for(map_, login, servernamen) if login is not None else None
+    if team is not None and not servernamen and host not in LOOPBACK:
+        click.echo(f"waarschuwing: zonder --servernaam neemt nota alleen verzoeken aan die 127.0.0.1 "
+                   f"als adres noemen, ook al luistert het op {host}; geef de naam die gebruikers "
+                   "intypen, zoals --servernaam nota.gemeente.nl", err=True)
+    if team is not None and team.secret is None:
+        click.echo("waarschuwing: NOTA_OIDC_SECRET is niet gezet; nota meldt zich bij de aanmeldserver "
+                   "als publieke client (alleen PKCE, zonder geheim)", err=True)
     workspace = Workspace(map_, search_path(templates))
     sock = runner.bind(poort, "de editor", host)
     adres = runner.address(sock)

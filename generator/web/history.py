@@ -24,6 +24,7 @@ from generator.web.security import body
 
 MAX_PARTS = 4
 MAX_REMEMBERED = 64
+SHOWN = 30  # versions on the history page (each is compared with the one before it)
 _LOADED: OrderedDict[str, object] = OrderedDict()  # sha256 of a saved text → its proposal
 _LOADED_LOCK = threading.Lock()
 STATUS = {"gewijzigd": "gewijzigd", "nieuw": "toegevoegd", "vervallen": "vervallen"}
@@ -110,7 +111,7 @@ def _describe(v) -> list[str]:
 
 def _rows(store: GitStore, path: Path, naam: str, search_path) -> list[dict]:
     rows = []
-    for versie in store.history(path):
+    for versie in store.history(path, SHOWN):
         parent = store.parent(versie.commit)
         oud = store.content(parent, path) if parent else None
         delen = changes(oud, store.content(versie.commit, path), naam, search_path)
@@ -124,7 +125,7 @@ async def history_page(site, request):
     naam = request.query_params.get("naam", "")
     path = site.workspace.resolve(naam)
     rows = await run_in_threadpool(_rows, store, path, naam, site.workspace.search_path)
-    return site.page("geschiedenis.html", naam=naam, versies=rows,
+    return site.page("geschiedenis.html", naam=naam, versies=rows, meer=len(rows) >= SHOWN,
                      mag_schrijven=auth.allowed(request, auth.STELLER))
 
 
