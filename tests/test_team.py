@@ -157,6 +157,7 @@ def test_the_whole_flow_login_save_decide_logout(server, map_):
                     headers={"x-nota-token": anna.token})
     assert r.status_code == 401
     assert not (map_ / "na-afmelden.yaml").exists() and commits(map_) == start + 2
+    assert [r for r in server.regels if "Warning" in r or "Traceback" in r] == []  # nothing English
 
 
 def test_session_cookie_is_httponly_samesite_and_expires(server):

@@ -301,6 +301,11 @@ def routes(team: Team | None) -> list[Route]:
 
 def oidc_client(login: Login, secret: str | None):
     """Authlib's Starlette client for the provider: discovery, PKCE S256, our scopes."""
+    import warnings
+
+    from authlib.deprecate import AuthlibDeprecationWarning
+    # Authlib's notes for developers (also when it first makes a request) are no message for the user
+    warnings.filterwarnings("ignore", category=AuthlibDeprecationWarning)
     from authlib.integrations.starlette_client import OAuth
     return OAuth().register(
         "nota", client_id=login.client_id, client_secret=secret,
