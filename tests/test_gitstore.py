@@ -110,12 +110,13 @@ def test_the_user_is_named_from_the_token_with_fallbacks():
 
 def test_sessions_expire_and_half_done_logins_make_room_first():
     store = SessionStore(seconds=-1)
-    sid = store.save(None, {"gebruiker": {}})
+    sid = store.create({"gebruiker": {}})
     assert store.load(sid) is None
     store = SessionStore(limit=3)
-    ingelogd = [store.save(None, {"gebruiker": {"naam": str(i)}}) for i in range(2)]
-    half = store.save(None, {"_state_nota_x": {}})
-    store.save(None, {"gebruiker": {"naam": "3"}})
+    ingelogd = [store.create({"gebruiker": {"naam": str(i)}}) for i in range(2)]
+    half = store.create({"_state_nota_x": {}})
+    store.create({"gebruiker": {"naam": "3"}})
     assert store.load(half) is None and all(store.load(s) for s in ingelogd)
     store.delete(ingelogd[0])
+    store.update(ingelogd[0], {"gebruiker": {"naam": "0"}})  # a request that ends after the logout
     assert store.load(ingelogd[0]) is None

@@ -150,17 +150,19 @@ class SessionStore:
                 return None
             return dict(found[1])
 
-    def save(self, sid: str | None, data: dict) -> str:
-        """Store `data` under `sid` (a new id when None); the id."""
+    def create(self, data: dict) -> str:
+        """A new session holding `data`; its id."""
         with self._lock:
-            if sid is None or sid not in self._data:
-                sid = secrets.token_urlsafe(32)
-                self._make_room()
-                expires = time.time() + self.seconds
-            else:
-                expires = self._data[sid][0]
-            self._data[sid] = (expires, dict(data))
+            self._make_room()
+            sid = secrets.token_urlsafe(32)
+            self._data[sid] = (time.time() + self.seconds, dict(data))
             return sid
+
+    def update(self, sid: str, data: dict) -> None:
+        """Keep `data` in the session `sid`, if it still exists (not ended meanwhile)."""
+        with self._lock:
+            if sid in self._data:
+                self._data[sid] = (self._data[sid][0], dict(data))
 
     def delete(self, sid: str | None) -> None:
         with self._lock:
@@ -207,11 +209,11 @@ class Sessions:
         if not session:
             self.store.delete(sid)
             return _set_cookie(scope, "", 0) if sid else None
-        if session.pop("_vernieuw", False):
+        if session.pop("_vernieuw", False) or sid is None:  # logged in: a new id
             self.store.delete(sid)
-            sid = None
-        new = self.store.save(sid, session)
-        return _set_cookie(scope, new, self.store.seconds) if new != sid else None
+            return _set_cookie(scope, self.store.create(session), self.store.seconds)
+        self.store.update(sid, session)  # a session ended by a logout meanwhile stays ended
+        return None
 
 
 def _cookie(scope, naam: str) -> str | None:
