@@ -21,7 +21,7 @@ from starlette.staticfiles import StaticFiles
 
 from generator.errors import Melding, NotaFout
 from generator.web import auth, runner
-from generator.web.gitstore import GitStore, change
+from generator.web.gitstore import NOTA, Auteur, GitStore, change
 from generator.web.security import Guard, body, new_token
 from generator.web.workspace import Bewerking, Workspace
 
@@ -186,7 +186,8 @@ async def action(site: Site, request: Request):
     return await run_in_threadpool(_act, draft, actie, data, site.store, auth.author_of(request))
 
 
-def _act(draft: Bewerking, actie: str, data: dict, store=None, auteur=None) -> JSONResponse:
+def _act(draft: Bewerking, actie: str, data: dict, store: GitStore | None = None,
+         auteur: Auteur = NOTA) -> JSONResponse:
     from generator.web.history import save
     with draft.lock:
         if draft.besloten and actie in ("formulier", "yaml", "opslaan"):
