@@ -120,3 +120,19 @@ def test_sessions_expire_and_half_done_logins_make_room_first():
     store.delete(ingelogd[0])
     store.update(ingelogd[0], {"gebruiker": {"naam": "0"}})  # a request that ends after the logout
     assert store.load(ingelogd[0]) is None
+
+
+def test_the_least_recently_used_draft_goes_first(tmp_path, search_path):
+    import shutil
+
+    from conftest import PROPOSALS
+
+    from generator.web.workspace import Workspace
+    for naam in "abc":
+        shutil.copy(PROPOSALS / "collegenota-sociale-teams-2021.yaml", tmp_path / f"{naam}.yaml")
+    workspace = Workspace(tmp_path, search_path)
+    workspace.max_drafts = 2
+    a, b = workspace.open("a.yaml"), workspace.open("b.yaml")
+    assert workspace.draft(a.id) is a  # a is used again: b is now the oldest
+    c = workspace.open("c.yaml")
+    assert workspace.draft(b.id) is None and workspace.draft(a.id) is a and workspace.draft(c.id) is c

@@ -20,6 +20,7 @@ op naam van wie haar maakte."""
 
 DEFAULT_PORT = 8766
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+TEAM_DRAFTS = 300  # drafts open at once on a team's server (the least recently used go first)
 
 
 @click.command(help=HELP)
@@ -57,6 +58,8 @@ def serve(map_, poort, host, servernamen, proxy_headers, forwarded_allow_ips, ge
         click.echo("waarschuwing: NOTA_OIDC_SECRET is niet gezet; nota meldt zich bij de aanmeldserver "
                    "als publieke client (alleen PKCE, zonder geheim)", err=True)
     workspace = Workspace(map_, search_path(templates))
+    if team is not None:
+        workspace.max_drafts = TEAM_DRAFTS
     sock = runner.bind(poort, "de editor", host)
     adres = runner.address(sock)
     soort = "voor een team (aanmelden verplicht; elke wijziging een git-commit)" if team else "voor"

@@ -47,7 +47,7 @@ class Site:
         return change(self.store, auth.author_of(request), bericht, paths)
 
     def draft(self, request: Request) -> Bewerking:
-        draft = self.workspace.drafts.get(request.path_params["id"])
+        draft = self.workspace.draft(request.path_params["id"])
         if draft is None:
             raise NotaFout([])
         return draft

@@ -34,6 +34,7 @@ class Entry:
     besloten: bool
 
 
+MAX_DRAFTS = 50  # drafts kept open in the editor (a team's server keeps more: commands.serve)
 _PREPARING = threading.Semaphore(1)  # background renders after Opslaan, across all drafts
 _TOP = re.compile(r"^(soort|onderwerp|kenmerk|datum):[ \t]*(.*?)[ \t]*$", re.M)
 _BESLUIT = re.compile(r"^[ \t]*-?[ \t]*orgaan:[ \t]*(college|raad)\b", re.M)
@@ -62,6 +63,7 @@ class Workspace:
         self.root, self.search_path = Path(root).resolve(), search_path
         self._entries: dict[Path, tuple[tuple, Entry]] = {}
         self.drafts: dict[str, Bewerking] = {}
+        self.max_drafts = MAX_DRAFTS
         self._lock = threading.Lock()
         self._checked = threading.Event()
         self._worker: threading.Thread | None = None
@@ -123,13 +125,21 @@ class Workspace:
             raise NotaFout(Melding(f"'{naam}' is geen voorstel in {self.root}"))
         return path
 
+    def draft(self, id_: str) -> Bewerking | None:
+        """The open draft `id_`, now the most recently used; None when it is gone."""
+        with self._lock:
+            draft = self.drafts.pop(id_, None)
+            if draft is not None:
+                self.drafts[id_] = draft
+            return draft
+
     def open(self, naam: str) -> "Bewerking":
         path = self.resolve(naam)
         draft = Bewerking(secrets.token_urlsafe(12), path, naam, self.search_path)
         with self._lock:
             self.drafts[draft.id] = draft
-            if len(self.drafts) > 50:  # the oldest drafts go; their files are on disk
-                for old in list(self.drafts)[:-50]:
+            if len(self.drafts) > self.max_drafts:  # the least recently used go; their files are on disk
+                for old in list(self.drafts)[:-self.max_drafts]:
                     del self.drafts[old]
         return draft
 
