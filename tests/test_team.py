@@ -20,6 +20,8 @@ from oidc_provider_mock import User, run_server_in_thread
 from test_preview import Server
 
 VOORBEELD = "collegenota-sociale-teams-2021.yaml"
+START_SECONDS = 120
+TIMEOUT = 120  # seconds for one request, on a loaded machine
 USERS = [
     User(sub="anna", claims={"name": "Anna de Steller", "email": "anna@gemeente.nl", "groups": ["medewerkers"]}),
     User(sub="sam", claims={"name": "Sam Secretaris", "email": "sam@gemeente.nl", "groups": ["/griffie"]}),
@@ -47,6 +49,18 @@ class TeamServer(Server):
                                        text=True, env=env)
         threading.Thread(target=self._lees, daemon=True).start()
         self.url = self._wacht_op_adres().rstrip("/")
+
+    def _wacht_op_adres(self) -> str:
+        """As the preview's, but patient: on a loaded machine the start can take longer than 30 s."""
+        import time
+        end_ = time.monotonic() + START_SECONDS
+        while time.monotonic() < end_ and self.proces.poll() is None:
+            for regel in self.regels:
+                if found := re.search(r"http://127\.0\.0\.1:\d+/", regel):
+                    return found.group(0)
+            time.sleep(0.05)
+        self.stop()
+        pytest.fail("nota serve startte niet:\n" + "".join(self.regels))
 
 
 @pytest.fixture
@@ -77,7 +91,7 @@ class Browser:
     """One user's browser: logs in through the provider's form, keeps the session cookie."""
 
     def __init__(self, url: str, sub: str | None = None):
-        self.url, self.client = url, httpx.Client(base_url=url, timeout=30)
+        self.url, self.client = url, httpx.Client(base_url=url, timeout=TIMEOUT)
         self.token = ""
         if sub is not None:
             self.login(sub)
@@ -150,7 +164,7 @@ def test_the_whole_flow_login_save_decide_logout(server, map_):
 
     cookie = sam.client.cookies["nota_sessie"]
     assert sam.client.get("/afmelden", follow_redirects=True).text.startswith("U bent afgemeld")
-    copied = httpx.Client(base_url=server.url, cookies={"nota_sessie": cookie})
+    copied = httpx.Client(base_url=server.url, cookies={"nota_sessie": cookie}, timeout=TIMEOUT)
     assert copied.get("/").status_code == 303
     assert copied.get("/").headers["location"] == "/aanmelden?naar=%2F"
     r = copied.post("/nieuw", json={"naam": "na-afmelden.yaml", "soort": "collegenota"},
@@ -161,7 +175,7 @@ def test_the_whole_flow_login_save_decide_logout(server, map_):
 
 
 def test_session_cookie_is_httponly_samesite_and_expires(server):
-    c = httpx.Client(base_url=server.url)
+    c = httpx.Client(base_url=server.url, timeout=TIMEOUT)
     r = c.get("/aanmelden")
     assert r.status_code == 302
     cookie = r.headers["set-cookie"]
@@ -171,7 +185,7 @@ def test_session_cookie_is_httponly_samesite_and_expires(server):
 def test_anonymous_requests_go_to_login_or_are_refused(server, map_):
     start = commits(map_)
     anna = Browser(server.url, "anna")
-    anonymous = httpx.Client(base_url=server.url)
+    anonymous = httpx.Client(base_url=server.url, timeout=TIMEOUT)
     assert anonymous.get("/secretariaat?datum=2026-12-01").headers["location"] == (
         "/aanmelden?naar=%2Fsecretariaat%3Fdatum%3D2026-12-01")
     for path, data in [("/nieuw", {"naam": "x.yaml", "soort": "collegenota"}),
@@ -269,7 +283,7 @@ def test_an_id_token_with_a_forged_payload_or_another_nonce_is_refused(provider)
     from generator.proposal.settings import Login
     from generator.web.auth import oidc_client
     terug = "http://127.0.0.1:9/aanmelden/terug"
-    c = httpx.Client(base_url=provider)
+    c = httpx.Client(base_url=provider, timeout=TIMEOUT)
     r = c.post("/oauth2/authorize", data={"sub": "anna"}, params={
         "response_type": "code", "client_id": "nota", "redirect_uri": terug,
         "scope": "openid profile email", "nonce": "nonce-1", "state": "s"})
@@ -298,7 +312,7 @@ def redirect_uri(r: httpx.Response) -> str:
 def test_behind_a_reverse_proxy_the_cookie_is_secure_and_the_server_name_accepted(map_):
     s = TeamServer(map_, "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1", "--servernaam", "nota.gemeente.nl")
     try:
-        c = httpx.Client(base_url=s.url)
+        c = httpx.Client(base_url=s.url, timeout=TIMEOUT)
         r = c.get("/aanmelden", headers={"x-forwarded-proto": "https", "host": "nota.gemeente.nl"})
         assert r.status_code == 302, r.text
         assert r.headers["set-cookie"].endswith("; HttpOnly; SameSite=Lax; Secure")
@@ -311,7 +325,7 @@ def test_behind_a_reverse_proxy_the_cookie_is_secure_and_the_server_name_accepte
 
 
 def test_without_proxy_headers_a_forwarded_proto_is_not_believed(server):
-    r = httpx.get(f"{server.url}/aanmelden", headers={"x-forwarded-proto": "https"})
+    r = httpx.get(f"{server.url}/aanmelden", headers={"x-forwarded-proto": "https"}, timeout=TIMEOUT)
     assert "Secure" not in r.headers["set-cookie"]
     assert redirect_uri(r) == f"{server.url}/aanmelden/terug"
 
@@ -350,7 +364,7 @@ def test_an_unreachable_provider_is_named_not_a_traceback(tmp_path):
                                         encoding="utf-8")
     s = TeamServer(tmp_path)
     try:
-        r = httpx.get(f"{s.url}/aanmelden")
+        r = httpx.get(f"{s.url}/aanmelden", timeout=TIMEOUT)
         assert r.status_code == 503
         assert r.text == ("de aanmeldserver http://127.0.0.1:9 is niet bereikbaar of gaf geen geldig "
                           "discovery-document (ConnectError); probeer het zo opnieuw of meld het aan de beheerder")

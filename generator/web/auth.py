@@ -34,6 +34,7 @@ RANK = {LEZER: 0, STELLER: 1, SECRETARIAAT: 2}
 MAG = {STELLER: "schrijven (steller)", SECRETARIAAT: "besluiten vastleggen (secretariaat)"}
 SCOPES = "openid profile email"
 SECRET_VARIABLE = "NOTA_OIDC_SECRET"
+PROVIDER_SECONDS = 30  # for the provider's discovery document, keys and token endpoint
 COOKIE = "nota_sessie"
 SESSION_SECONDS = 8 * 3600
 MAX_SESSIONS = 10_000
@@ -312,7 +313,7 @@ def oidc_client(login: Login, secret: str | None):
     return OAuth().register(
         "nota", client_id=login.client_id, client_secret=secret,
         server_metadata_url=f"{login.issuer}/.well-known/openid-configuration",
-        client_kwargs={"scope": SCOPES, "code_challenge_method": "S256"})
+        client_kwargs={"scope": SCOPES, "code_challenge_method": "S256", "timeout": PROVIDER_SECONDS})
 
 
 async def _callback(client, login: Login, request: Request) -> Response:
