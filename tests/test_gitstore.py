@@ -136,3 +136,13 @@ def test_the_least_recently_used_draft_goes_first(tmp_path, search_path):
     assert workspace.draft(a.id) is a  # a is used again: b is now the oldest
     c = workspace.open("c.yaml")
     assert workspace.draft(b.id) is None and workspace.draft(a.id) is a and workspace.draft(c.id) is c
+
+
+def test_without_login_another_host_is_a_usage_error(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["serve", str(tmp_path), "--host", "0.0.0.0", "--geen-browser"])
+    assert r.exit_code == 2, r.output
+    assert "zet een [login]-tabel in nota.toml" in r.output and "'0.0.0.0'" in r.output

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from click.testing import CliRunner
 from conftest import PROPOSALS
 from oidc_provider_mock import User, run_server_in_thread
 from test_preview import Server
+
+pytestmark = pytest.mark.slow  # a running server (and a provider), one test in a headless browser
 
 VOORBEELD = "collegenota-sociale-teams-2021.yaml"
 START_SECONDS = 120
@@ -263,14 +264,6 @@ def test_serve_makes_the_folder_a_repository_committed_by_nota(server, map_):
     assert sorted(git(map_, "ls-files").split()) == [".gitignore", "nota.toml", "nota.yaml"]
 
 
-def test_without_login_another_host_is_a_usage_error(tmp_path, monkeypatch):
-    from generator.cli import main
-    monkeypatch.chdir(tmp_path)
-    r = CliRunner().invoke(main, ["serve", str(tmp_path), "--host", "0.0.0.0", "--geen-browser"])
-    assert r.exit_code == 2, r.output
-    assert "zet een [login]-tabel in nota.toml" in r.output and "'0.0.0.0'" in r.output
-
-
 def test_an_id_token_with_a_forged_payload_or_another_nonce_is_refused(provider):
     """The client nota logs in with verifies the provider's signature and the nonce."""
     import asyncio
@@ -330,7 +323,6 @@ def test_without_proxy_headers_a_forwarded_proto_is_not_believed(server):
     assert redirect_uri(r) == f"{server.url}/aanmelden/terug"
 
 
-@pytest.mark.slow
 def test_in_a_browser_log_in_save_and_restore_from_the_history_page(server, map_, tmp_path):
     """Chromium logs in at the provider's form, saves in the editor, and restores the first
     version with the history page's button (its script is web/static/geschiedenis.js)."""
