@@ -1,6 +1,6 @@
 """The git layer and the sessions of `nota serve` for a team, without a server: who is the
 author and the committer, what a failed write leaves, how sessions expire, which
-group gives which role."""
+group gives which role, and `--host` without [login]."""
 from __future__ import annotations
 
 import subprocess
