@@ -149,6 +149,9 @@ def test_the_whole_flow_login_save_decide_logout(server, map_):
         "Sam Secretaris <sam@gemeente.nl>|nota.yaml: besluit van het college van 2026-12-01 "
         "vastgelegd (conform)\n")
     assert "vastgelegd_door: Sam Secretaris\n" in (map_ / "nota.yaml").read_text(encoding="utf-8")
+    geschiedenis = sam.client.get("/geschiedenis?naam=nota.yaml").text
+    assert re.search(r"<td>Sam Secretaris <span[^>]*>&lt;sam@gemeente.nl&gt;</span></td>\s*<td><ul><li>besluit van "
+                     r"het college van 2026-12-01 vastgelegd \(conform\)</li></ul></td>", geschiedenis), geschiedenis
 
     lijst = sam.client.get("/secretariaat/besluitenlijst.docx?datum=2026-12-01&orgaan=college")
     assert lijst.status_code == 200, lijst.text

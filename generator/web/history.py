@@ -48,13 +48,13 @@ def changes(oud: bytes | None, nieuw: bytes | None, naam: str, search_path, gela
     if None in loaded:
         return ["tekst gewijzigd"]
     from generator.diff.compare import compare
-    return _describe(compare(*loaded)) or ["opmaak van de tekst gewijzigd"]
+    return _describe(compare(*loaded)) + _besluiten(*loaded)
 
 
 def message(naam: str, delen: list[str]) -> str:
     """The commit message: the proposal and what changed, at most a few parts on the first line."""
     if not delen:
-        return f"{naam}: opgeslagen"
+        return f"{naam}: opmaak of commentaar gewijzigd"
     kop = "; ".join(delen[:MAX_PARTS]) + (f" en {len(delen) - MAX_PARTS} meer" if len(delen) > MAX_PARTS else "")
     return f"{naam}: {kop}" + ("\n\n" + "\n".join(delen) if len(delen) > MAX_PARTS else "")
 
@@ -94,6 +94,14 @@ def _load(tekst: bytes, naam: str, search_path):
             return load_draft(path, search_path)[0]
         except NotaFout:
             return None
+
+
+def _besluiten(oud, nieuw) -> list[str]:
+    """The decisions recorded since `oud` (compare looks at the content, not at them)."""
+    from generator.proposal.vocabulary import ORGAAN_KORT
+    before = len(getattr(oud.data, "besluiten", None) or [])
+    return [f"besluit van {ORGAAN_KORT.get(b.orgaan, b.orgaan)} van {b.datum.isoformat()} vastgelegd ({b.uitkomst})"
+            for b in (getattr(nieuw.data, "besluiten", None) or [])[before:]]
 
 
 def _describe(v) -> list[str]:
