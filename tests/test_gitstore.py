@@ -146,3 +146,12 @@ def test_without_login_another_host_is_a_usage_error(tmp_path, monkeypatch):
     r = CliRunner().invoke(main, ["serve", str(tmp_path), "--host", "0.0.0.0", "--geen-browser"])
     assert r.exit_code == 2, r.output
     assert "zet een [login]-tabel in nota.toml" in r.output and "'0.0.0.0'" in r.output
+
+
+def test_a_name_with_angle_brackets_or_line_breaks_is_still_an_author(tmp_path):
+    store = GitStore(tmp_path)
+    store.ensure()
+    with store.write(Auteur("Anna <de>\nSteller", "anna@gemeente.nl>"), "a.yaml: nieuw voorstel",
+                     [tmp_path / "a.yaml"]):
+        (tmp_path / "a.yaml").write_text("a\n", encoding="utf-8")
+    assert git(tmp_path, "log", "-1", "--format=%an <%ae>") == "Anna de Steller <anna@gemeente.nl>\n"

@@ -35,7 +35,7 @@ class Auteur:
     email: str
 
     def __str__(self) -> str:
-        return f"{self.naam} <{self.email}>"
+        return f"{_clean(self.naam) or 'onbekend'} <{_clean(self.email)}>"
 
 
 @dataclass(frozen=True)
@@ -179,3 +179,8 @@ def change(store: GitStore | None, auteur: Auteur, bericht: str,
     if store is None:
         return nullcontext(Wijziging(bericht, list(paths)))
     return store.write(auteur, bericht, paths)
+
+
+def _clean(tekst: str) -> str:
+    """A name or address as git takes it: no angle brackets or line breaks."""
+    return " ".join(tekst.translate({ord(c): " " for c in "<>\n\r\x00"}).split())
