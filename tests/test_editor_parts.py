@@ -145,12 +145,12 @@ def test_nota_decide_nummert_en_legt_een_naam_vast(cli, tmp_path):
 
 def test_wie_vastlegt_is_de_ingelogde_gebruiker_of_de_geconfigureerde_naam(tmp_path, monkeypatch):
     from generator.decisions import recorder as rec
+    from generator.web.auth import USER_KEY
     from generator.web.recorder import recorder_name
-    user = SimpleNamespace(is_authenticated=True, display_name="Piet Pieters")
-    assert recorder_name(SimpleNamespace(scope={"user": user}), tmp_path) == "Piet Pieters"
+    user = SimpleNamespace(naam="Piet Pieters")
+    assert recorder_name(SimpleNamespace(scope={USER_KEY: user}), tmp_path) == "Piet Pieters"
     (tmp_path / "nota.toml").write_text('[secretariaat]\nnaam = "J. de Vries"\n', encoding="utf-8")
-    anonymous = SimpleNamespace(scope={"user": SimpleNamespace(is_authenticated=False, display_name="")})
-    assert recorder_name(anonymous, tmp_path) == "J. de Vries"
+    assert recorder_name(SimpleNamespace(scope={}), tmp_path) == "J. de Vries"
     (tmp_path / "nota.toml").unlink()
     monkeypatch.setattr(rec, "system_name", lambda: None)
     assert recorder_name(SimpleNamespace(scope={}), tmp_path) == "secretariaat"  # never root

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 from urllib.parse import quote
 
@@ -17,8 +18,10 @@ from starlette.routing import Route
 
 from generator.proposal.vocabulary import COLLEGE, ORGAAN_KORT as ORGAAN, ORGANEN, UITKOMSTEN
 from generator.errors import Melding, NotaFout
+from generator.web import auth
 from generator.web.security import body
 
+STORED = "besluitenlijsten"  # where a team's besluitenlijsten are kept, in git
 
 
 def routes(site, handler) -> list[Route]:
@@ -116,17 +119,20 @@ async def secretariat(site, request):
 
 
 async def decide(site, request):
+    auth.require(request, auth.SECRETARIAAT)
     data = await body(request)
-    path = site.workspace.resolve(str(data.get("naam", "")))
+    naam = str(data.get("naam", ""))
+    path = site.workspace.resolve(naam)
     from generator.web.recorder import recorder_name
-    data["vastgelegd_door"] = recorder_name(request, site.workspace.root)
-    record = await run_in_threadpool(_decide, site.workspace, path, data)
+    door = recorder_name(request, site.workspace.root)
+    wijziging = site.change(request, f"{naam}: besluit vastgelegd", [path])
+    record = await run_in_threadpool(_decide, site.workspace, path, data, door, wijziging)
     besluit = f"{record['orgaan']}, {record['datum']}, {record['uitkomst']}"
     return JSONResponse({"gelukt": True, "besluit": besluit,
                          "zegel": record["inhoud_sha256"]})
 
 
-def _decide(workspace, path: Path, data: dict) -> dict:
+def _decide(workspace, path: Path, data: dict, door: str, wijziging) -> dict:
     from generator.decisions.decide import decide_file, now
     orgaan = data.get("orgaan")
     if orgaan not in ORGANEN:
@@ -135,8 +141,11 @@ def _decide(workspace, path: Path, data: dict) -> dict:
     nummer = str(data.get("besluitnummer") or "").strip() or _next_number(workspace, orgaan, datum)
     record = {"orgaan": orgaan, "datum": datum, "uitkomst": str(data.get("uitkomst", "")),
               "toelichting": (data.get("toelichting") or "").strip() or None, "besluitnummer": nummer,
-              "vastgelegd_door": data.get("vastgelegd_door"), "vastgelegd_op": now()}
-    recorded = decide_file(path, workspace.search_path, record)
+              "vastgelegd_door": door, "vastgelegd_op": now()}
+    with wijziging as w:
+        recorded = decide_file(path, workspace.search_path, record)
+        w.bericht = (f"{path.relative_to(workspace.root).as_posix()}: besluit van {ORGAAN[orgaan]} "
+                     f"van {record['datum'].isoformat()} vastgelegd ({record['uitkomst']})")
     return {**recorded, "datum": recorded["datum"].isoformat()}
 
 
@@ -146,11 +155,15 @@ def _next_number(workspace, orgaan: str, datum: dt.date) -> str:
 
 
 async def besluitenlijst(site, request):
+    auth.require(request, auth.SECRETARIAAT)
     datum, orgaan = _meeting(request)
     format_ = request.path_params["format_"]
     if format_ not in ("pdf", "docx"):
         return HTMLResponse("niet gevonden", 404)
-    made = await run_in_threadpool(_besluitenlijst, site.workspace, datum, orgaan, format_)
+    bericht = f"Besluitenlijst van {ORGAAN[orgaan]} van {datum.isoformat()} ({format_.upper()}) gemaakt"
+    wijziging = site.change(request, bericht)
+    stored = site.workspace.root / STORED if site.store is not None else None
+    made = await run_in_threadpool(_besluitenlijst, site.workspace, datum, orgaan, format_, stored, wijziging)
     if made is None:  # as `nota besluitenlijst`: an empty public list is never what was meant
         return HTMLResponse(f"Geen besluiten van {ORGAAN[orgaan]} op {datum.isoformat()}: er is geen "
                             "besluitenlijst gemaakt; controleer de datum en het orgaan.", 404)
@@ -160,11 +173,18 @@ async def besluitenlijst(site, request):
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(naam)}", "Cache-Control": "no-store"})
 
 
-def _besluitenlijst(workspace, datum: dt.date, orgaan: str, format_: str) -> tuple[str, bytes] | None:
+def _besluitenlijst(workspace, datum: dt.date, orgaan: str, format_: str,
+                    stored: Path | None = None, wijziging=None) -> tuple[str, bytes] | None:
+    """The list's file name and bytes; with `stored` (a team's folder) also kept there, as
+    the document of record."""
     from generator.decisions import besluitenlijst as bl
     voorstellen = [v for _, v, _ in _proposals(workspace)]
-    with tempfile.TemporaryDirectory(prefix="nota-serve-") as tmp:
-        written, _, _ = bl.write(voorstellen, datum, orgaan, Path(tmp), (format_,))
+    with tempfile.TemporaryDirectory(prefix="nota-serve-") as tmp, wijziging or nullcontext() as w:
+        if stored is not None:
+            stored.mkdir(exist_ok=True)
+        written, _, _ = bl.write(voorstellen, datum, orgaan, stored or Path(tmp), (format_,))
+        if w is not None:
+            w.paths += written
         return (written[0].name, written[0].read_bytes()) if written else None
 
 
@@ -196,15 +216,15 @@ def _report(workspace, oud: Path, nieuw: Path) -> str:
 
 async def new(site, request):
     data = await body(request)
-    naam = await run_in_threadpool(_new, site.workspace, data)
+    naam = await run_in_threadpool(_new, site.workspace, data, site.change(request, "nieuw voorstel"))
     draft = await run_in_threadpool(site.workspace.open, naam)
     return JSONResponse({"gelukt": True, "adres": f"/bewerk/{draft.id}"})
 
 
-def _new(workspace, data: dict) -> str:
+def _new(workspace, data: dict, wijziging=None) -> str:
     """A new proposal from its onderwerp (the file name follows from it, unless `naam` gives
     one): blank fields of its kind, or an existing proposal a year on as `nota new --van`
-    writes it, its old texts and amounts emptied where asked."""
+    writes it, its old texts and amounts emptied where asked; with git, one commit."""
     from generator.proposal.kinds import find_soort
     from generator.proposal.next_year import cleared, start_from
     from generator.proposal.skeleton import dump, schema_header_for, skeleton
@@ -224,7 +244,14 @@ def _new(workspace, data: dict) -> str:
     else:
         raise NotaFout(Melding("kies een soort voorstel, of een bestaand voorstel om mee te beginnen"))
     naam = _file_name(workspace, data, onderwerp or _title_of(tekst))
-    write_bytes(workspace.root / naam, tekst.encode("utf-8"))
+    target = workspace.root / naam
+    with wijziging or nullcontext() as w:
+        if target.exists():  # made by someone else while this one waited for the lock
+            raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
+        write_bytes(target, tekst.encode("utf-8"))
+        if w is not None:
+            w.paths.append(target)
+            w.bericht = f"{naam}: nieuw voorstel" + (f", van {data['van']}" if data.get("van") else "")
     return naam
 
 

@@ -1,9 +1,8 @@
 """Who records a decision in the editor (`vastgelegd_door`).
 
-The logged-in user (`request.scope["user"]`, set by the team server's login, with
-a `naam` or `display_name`) when there is one; else as `nota decide` without
---door (generator.decisions.recorder): nota.toml's [secretariaat] naam, the
-system user's full name, never "root".
+The logged-in user (generator.web.auth, with [login] in nota.toml) when there is
+one; else as `nota decide` without --door (generator.decisions.recorder):
+nota.toml's [secretariaat] naam, the system user's full name, never "root".
 """
 from __future__ import annotations
 
@@ -14,10 +13,7 @@ from generator.decisions.recorder import default_recorder
 
 def recorder_name(request, folder: Path | None = None) -> str:
     """The name to record as `vastgelegd_door` for this request."""
-    user = request.scope.get("user") if request is not None else None
-    if user is not None and getattr(user, "is_authenticated", True):
-        for attribute in ("naam", "display_name"):
-            name = str(getattr(user, attribute, "") or "").strip()
-            if name:
-                return name
-    return default_recorder(folder)
+    from generator.web.auth import user_of
+    user = user_of(request) if request is not None else None
+    name = str(getattr(user, "naam", "") or "").strip()
+    return name or default_recorder(folder)
