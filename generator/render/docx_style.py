@@ -87,6 +87,39 @@ def _language(document) -> None:
     theme.attrib.pop(qn("w:eastAsia"), None)
 
 
+def cache_fields(document, pages: int = 1) -> None:
+    """Give every complex field of the headers, footers and body (PAGE, NUMPAGES) a
+    cached result, so viewers that do not compute fields show a number rather than
+    nothing; the field is marked dirty so Word computes it again on opening."""
+    parts = [document.part] + [rel.target_part for rel in document.part.rels.values()
+                               if rel.reltype in (RT.HEADER, RT.FOOTER)]
+    for part in parts:
+        for p in part.element.iter(qn("w:p")):
+            _cache_paragraph_fields(p, pages)
+
+
+def _cache_paragraph_fields(p, pages: int) -> None:
+    begin, instruction, separated = None, "", False
+    for mark in list(p.iter(qn("w:fldChar"), qn("w:instrText"))):
+        if mark.tag == qn("w:instrText"):
+            instruction += mark.text or ""
+            continue
+        kind = mark.get(qn("w:fldCharType"))
+        if kind == "begin":
+            begin, instruction, separated = mark, "", False
+            mark.set(qn("w:dirty"), "true")
+        elif kind == "separate":
+            separated = True
+        elif kind == "end" and begin is not None and not separated:
+            separate = OxmlElement("w:fldChar")
+            separate.set(qn("w:fldCharType"), "separate")
+            result = OxmlElement("w:t")
+            result.text = str(pages) if "NUMPAGES" in instruction.upper() else "1"
+            mark.addprevious(separate)
+            mark.addprevious(result)
+            begin = None
+
+
 def _concept_colour(sectie, kleur: str) -> None:
     for part in (sectie.header, sectie.first_page_header):
         for p in part.paragraphs:
@@ -198,6 +231,7 @@ def _version() -> str:
 
 def stable_bytes(document, moment: dt.datetime) -> bytes:
     """The saved package with every zip entry dated `moment`: same document, same bytes."""
+    cache_fields(document)
     buffer = io.BytesIO()
     document.save(buffer)
     stamp = max(moment, dt.datetime(1980, 1, 1, tzinfo=moment.tzinfo)).timetuple()[:6]

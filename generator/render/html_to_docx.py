@@ -30,7 +30,12 @@ FORMATTING = {  # shared class names of the HTML templates -> run formatting
     "intro": {"bold": True},
     "besluitkop": {"bold": True},
     "besluit-woord": {"bold": True},
+    "veldlabel": {"size": 7, "kleur": "gedempt", "caps": True},
 }
+HEADING_CLASS = {"raadsbesluit-kop": "Heading 1"}  # a title inside the document: in the navigation pane
+KEEP_WITH_NEXT = {"intro", "besluitkop", "besluit-woord", "veldlabel"}  # never alone at a page foot
+KEEP_BLOCKS = {"ondertekening", "afsluiting"}  # their paragraphs stay with the signatures below
+SPACING = {"veldlabel": (None, 0), "veldwaarde": (None, 3), "aldus": (12, None)}  # (before, after) in pt
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "section",
            "header", "blockquote", "pre", "hr", "footer", "article", "main", "dl"}
 SIDE_BY_SIDE = "kolommen"  # a block whose children sit side by side (letterhead, signatures)
@@ -53,6 +58,7 @@ class HtmlToDocx:
         self.folders = folders or []  # where images may be read from (docx_images)
         self.bron = bron  # the proposal's file, named in a refusal
         self.page_break = False
+        self.keep = False  # inside a block whose paragraphs keep with the next
 
     def child(self, doc) -> "HtmlToDocx":
         """A writer for a cell of a table, sharing lists, house style and folders."""
@@ -72,8 +78,15 @@ class HtmlToDocx:
         if classes(el) & NEW_PAGE:
             self.page_break = True
         tag = el.tag
+        if classes(el) & KEEP_BLOCKS and not self.keep:
+            self.keep = True
+            try:
+                return self.block(el)
+            finally:
+                self.keep = False
         if tag in HEADING_STYLE:
-            self.paragraph(el, HEADING_STYLE[tag])
+            kop = next((HEADING_CLASS[c] for c in classes(el) if c in HEADING_CLASS), HEADING_STYLE[tag])
+            self.paragraph(el, kop)
         elif tag == "p":
             self.paragraph(el, "Normal")
         elif tag in ("ul", "ol"):
@@ -107,6 +120,14 @@ class HtmlToDocx:
         self.runs(p, el, bold=False, italic=False, code=code)
         for naam in classes(el) & FORMATTING.keys():
             _formatting(p, FORMATTING[naam], self.huisstijl)
+        if self.keep or classes(el) & KEEP_WITH_NEXT:
+            p.paragraph_format.keep_with_next = True
+        for naam in classes(el) & SPACING.keys():
+            before, after = SPACING[naam]
+            if before is not None:
+                p.paragraph_format.space_before = Pt(before)
+            if after is not None:
+                p.paragraph_format.space_after = Pt(after)
         return p
 
     def runs(self, p, el, bold: bool, italic: bool, code: bool = False, link: str | None = None):
