@@ -17,7 +17,10 @@ from weasyprint.urls import URLFetcher
 from generator.proposal.references import is_outside, outside_message, position
 from generator.errors import Melding, NotaFout
 from generator.render.output import write_bytes
+from generator.render.pdf_fragments import install
 from generator.render.pdf_tags import complete_tags
+
+install()  # structure elements name their HTML element, so page fragments can be joined
 
 
 class ConfinedFetcher(URLFetcher):

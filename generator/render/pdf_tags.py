@@ -21,6 +21,7 @@ from urllib.parse import quote, unquote, urlsplit
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from generator.render.pdf_fragments import merge_fragments
 from generator.render.pdf_metadata import identify
 
 CELLS = (Name.TH, Name.TD)
@@ -49,6 +50,7 @@ def complete_structure(doc) -> None:
     root = doc.Root.get(Name.StructTreeRoot)
     if root is None:
         return
+    merge_fragments(root, list(structure_elements(root)))
     _drop_empty(root)
     elements = list(structure_elements(root))
     _artifacts_outside_tree(doc, root, {e.objgen for e in elements})
