@@ -21,6 +21,7 @@ from generator.render.typography import keep_together
 
 MAP = "_besluitenlijst"
 ORGAAN_NAME = {"college": "het college van burgemeester en wethouders", "raad": "de gemeenteraad"}
+ORGAAN_TITEL = {"college": "college van burgemeester en wethouders", "raad": "gemeenteraad"}
 CHAIR = {"college": ("De secretaris,", "De burgemeester,"), "raad": ("De griffier,", "De voorzitter,")}
 
 
@@ -91,7 +92,7 @@ def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str,
     return keep_together(env.get_template("besluitenlijst.html.j2").render(
         titel=title(datum, orgaan), punten=punten, niet_openbaar=niet_openbaar, gemeente=gemeente,
         gemeente_kop=f"Gemeente {gemeente}" if gemeente else "", datum=datum, orgaan_naam=orgaan,
-        orgaan_lang=ORGAAN_NAME[orgaan], vergadering=vergadering or Vergadering(),
+        orgaan_lang=ORGAAN_NAME[orgaan], orgaan_titel=ORGAAN_TITEL[orgaan], vergadering=vergadering or Vergadering(),
         voorzitter=CHAIR[orgaan], vastgesteld=f"{datum.isoformat()}T00:00:00+00:00",
         sjabloon_url=lambda naam: next((d / naam).resolve().as_uri() for d in _dirs() if (d / naam).is_file())))
 
@@ -149,6 +150,6 @@ def write(voorstellen, datum: dt.date, orgaan: str, out_dir: Path, formats=("pdf
         if format_ == "pdf":
             write_pdf(tekst, target)
         else:
-            write_docx(tekst, target, title(datum, orgaan), kop, f"Besluitenlijst {ORGAAN_NAME[orgaan]} · {datum_nl}")
+            write_docx(tekst, target, title(datum, orgaan), kop, f"Besluitenlijst {ORGAAN_TITEL[orgaan]} · {datum_nl}")
         written.append(target)
     return written, len(punten), niet_openbaar

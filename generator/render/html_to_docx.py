@@ -144,6 +144,8 @@ class HtmlToDocx:
             self.status_mark(p, el)
         elif classes(el) & FILL_IN:
             self.fill_in_line(p, el)
+        elif "heel" in classes(el) and el.text and not len(el):
+            self.unbroken(p, el.text, bold, italic)
         elif el.text:
             self.run(p, el.text, bold, italic, code, link)
         for kind in el:
@@ -165,6 +167,19 @@ class HtmlToDocx:
         r.bold, r.italic = bold or None, italic or None
         if code:
             r.font.name = "DejaVu Sans Mono"
+
+    def unbroken(self, p, tekst: str, bold: bool, italic: bool) -> None:
+        """A hyphenated word with Word's no-break hyphens, so it never breaks at the hyphen."""
+        r = p.add_run()
+        r.bold, r.italic = bold or None, italic or None
+        for i, deel in enumerate(tekst.split("-")):
+            if i:
+                r._r.append(OxmlElement("w:noBreakHyphen"))
+            if deel:
+                t = OxmlElement("w:t")
+                t.text = deel
+                t.set(qn("xml:space"), "preserve")
+                r._r.append(t)
 
     def holds_blocks(self, el) -> bool:
         """Whether `el` holds paragraphs, lists or other blocks (a table cell)."""

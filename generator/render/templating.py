@@ -41,6 +41,19 @@ def mailto(waarde) -> Markup:
     return Markup("").join([*out, escape(tekst[start:])])
 
 
+HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+
+
+def heel(waarde) -> Markup:
+    """Text whose hyphenated words (a double surname) never break at the hyphen:
+    each is a <span class="heel"> (white-space: nowrap; a no-break hyphen in Word)."""
+    tekst, out, start = str(waarde or ""), [], 0
+    for m in HYPHENATED.finditer(tekst):
+        out += [escape(tekst[start:m.start()]), Markup('<span class="heel">{}</span>').format(m.group())]
+        start = m.end()
+    return Markup("").join([*out, escape(tekst[start:])])
+
+
 FILTERS = {
     "datum": datum,
     "datum_short": fmt.datum_short,
@@ -48,6 +61,7 @@ FILTERS = {
     "procent": fmt.procent,
     "besluitregel": besluitregel,
     "mailto": mailto,
+    "heel": heel,
 }
 
 
