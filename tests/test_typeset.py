@@ -237,3 +237,13 @@ def test_e_mailadres_in_de_kop_is_een_link(raadsvoorstel):
         links = [str(a.A.URI) for a in doc.pages[0].obj.get(Name.Annots, []) if a.get(Name.A) is not None]
         assert "mailto:a.bakker@example.nl" in links
         assert all(int(a.F) & 4 for a in doc.pages[0].obj.Annots)  # printed, as PDF/UA asks
+
+
+def test_docx_overal_nederlands(raadsvoorstel):
+    import re
+    import zipfile
+    with zipfile.ZipFile(raadsvoorstel["docx"]) as z:
+        talen = {naam: set(re.findall(rb'<w:lang w:val="([^"]+)"', z.read(naam)))
+                 for naam in z.namelist() if naam.endswith(".xml")}
+    assert set().union(*talen.values()) == {b"nl-NL"}
+    assert talen["word/stylesWithEffects.xml"] == {b"nl-NL"}  # the template's legacy part too

@@ -78,6 +78,7 @@ def _language(document) -> None:
     for lang in styles.iter(qn("w:lang")):
         lang.set(qn("w:val"), LANGUAGE)
         lang.set(qn("w:eastAsia"), LANGUAGE)
+    _legacy_styles_language(document)
     settings = document.settings.element
     theme = settings.find(qn("w:themeFontLang"))
     if theme is None:
@@ -85,6 +86,18 @@ def _language(document) -> None:
         settings.append(theme)
     theme.set(qn("w:val"), LANGUAGE)
     theme.attrib.pop(qn("w:eastAsia"), None)
+
+
+def _legacy_styles_language(document) -> None:
+    """Word 2010's stylesWithEffects part, left in some templates, speaks Dutch too."""
+    for part in document.part.package.iter_parts():
+        if not str(part.partname).endswith("/stylesWithEffects.xml") or not hasattr(part, "_blob"):
+            continue
+        tree = etree.fromstring(part.blob)
+        for lang in tree.iter(qn("w:lang")):
+            lang.set(qn("w:val"), LANGUAGE)
+            lang.set(qn("w:eastAsia"), LANGUAGE)
+        part._blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def cache_fields(document, pages: int = 1) -> None:
