@@ -247,3 +247,21 @@ def test_docx_overal_nederlands(raadsvoorstel):
                  for naam in z.namelist() if naam.endswith(".xml")}
     assert set().union(*talen.values()) == {b"nl-NL"}
     assert talen["word/stylesWithEffects.xml"] == {b"nl-NL"}  # the template's legacy part too
+
+
+def test_redline_scheidt_geschrapt_en_nieuw_bedrag(tmp_path):
+    """Deleted and inserted text never touch ("€ 474.788€ 411.358"): in a table cell the
+    old amount stands above the new one, in a paragraph a gap follows the deleted word."""
+    from conftest import DATA
+    nota("diff", DATA / "diff" / "sociale-teams-2020.yaml", PROPOSALS / "collegenota-sociale-teams-2021.yaml",
+         "--docx", tmp_path / "red.docx")
+    body = Document(tmp_path / "red.docx").element.body
+    paren = [(d, d.getnext()) for d in body.iter(qn("w:del"))
+             if d.getnext() is not None and d.getnext().tag == qn("w:ins")]
+    in_cel = [(d, i) for d, i in paren if any(a.tag == qn("w:tc") for a in d.iterancestors())]
+    bedragen = [("".join(t.text for t in d.iter(qn("w:delText"))), "".join(t.text for t in i.iter(qn("w:t"))))
+                for d, i in in_cel]
+    assert (f"€{NBSP}396.358", f"€{NBSP}411.358") in bedragen
+    assert all(d[-1][-1].tag == qn("w:br") for d, _ in in_cel)
+    tekst = [(d, i) for d, i in paren if (d, i) not in in_cel]
+    assert tekst and all(d[-1].find(qn("w:rPr") + "/" + qn("w:spacing")) is not None for d, _ in tekst)
