@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import itertools
 from pathlib import Path
 
 from docx.oxml import OxmlElement
@@ -296,7 +297,7 @@ def _separate(out: list, own_line: bool = False) -> None:
     own above the new one (a deleted line break), elsewhere its last character gets wider
     spacing. No text is added: accepting or rejecting every change still gives exactly
     the new or the old text."""
-    for deleted, inserted in zip(out, out[1:]):
+    for deleted, inserted in itertools.pairwise(out):
         if deleted.tag != qn("w:del") or inserted.tag != qn("w:ins") or not len(deleted):
             continue
         run = deleted[-1]
