@@ -215,7 +215,7 @@ def test_besluitenlijst_zoals_secretariaten_hem_schrijven(tmp_path):
     assert sectie.footer.paragraphs[0].text.startswith(
         f"Besluitenlijst college van burgemeester en wethouders · 10{NBSP}januari{NBSP}2022")
     rij = [c.text for c in doc.tables[0].rows[2].cells]
-    assert rij[3].startswith(f"Conform.\nBesluitnummer:{NBSP}B 2022/raad\n€{NBSP}460.000 beschikbaar")
+    assert rij[3].startswith(f"Conform. Besluitnummer: B 2022/raad\n€{NBSP}460.000 beschikbaar")
     assert rij[2] == "Tjitske Biersteker-Giljou"
     assert doc.tables[0].rows[2].cells[2]._tc.find(".//" + qn("w:noBreakHyphen")) is not None
     xml = "".join(t.text or "" for t in doc.element.body.iter(qn("w:t")))
