@@ -64,6 +64,7 @@ def test_geen_regelafbreking_binnen_bedrag_datum_en_artikel():
     assert keep_together("op 31 december 2021, in maart 2020, artikel 3 lid 2, € 1.000 en bijlage 2") == (
         f"op 31{NBSP}december{NBSP}2021, in maart{NBSP}2020, artikel{NBSP}3 lid{NBSP}2, €{NBSP}1.000 "
         f"en bijlage{NBSP}2")
+    assert keep_together("sinds 1 januari\n2021") == f"sinds 1{NBSP}januari{NBSP}2021"  # a line break in the source
     assert keep_together("10 jaar, artikelen 3 en 4, <p>mei</p>") == "10 jaar, artikelen 3 en 4, <p>mei</p>"
 
 

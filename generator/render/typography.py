@@ -12,7 +12,7 @@ from generator.proposal.formatting import NBSP, keep_euro_together
 
 MAANDEN = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
            "november|december")
-_SPACE = r"(?:[ \t]|&nbsp;|&#160;)+"
+_SPACE = r"(?:[ \t\r\n]|&nbsp;|&#160;)+"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_SPACE}({MAANDEN})\b")
 _MONTH_YEAR = re.compile(rf"\b({MAANDEN}){_SPACE}(\d{{4}})\b")
 _ARTICLE = re.compile(rf"\b([Aa]rtikel|[Aa]rt\.|[Ll]id|[Hh]oofdstuk|[Bb]ijlage){_SPACE}(?=\d)")
