@@ -67,6 +67,8 @@ def _styles(document, huisstijl) -> None:
         style_.font.color.rgb = RGBColor.from_string(huisstijl.kleur(STYLE_COLOUR.get(naam, "tekst")))
         if naam.startswith("Heading") or naam == "Title":
             style_.paragraph_format.keep_with_next = True  # never alone at a page foot
+        if naam == "Normal":
+            style_.paragraph_format.widow_control = True  # no line alone at a page's foot or head
 
 
 def _language(document) -> None:
