@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
+from generator.commands.shared import reports_errors, templates_option
 
 HELP = """Controleer of de inhoud van een besloten voorstel nog overeenkomt met het besluit.
 

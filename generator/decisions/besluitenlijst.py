@@ -15,19 +15,17 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
 from generator.render.context import besluitregel
 from generator.errors import Melding, NotaFout
+from generator.proposal.vocabulary import ALS_BESLOTEN, OPENBAAR, ORGAAN_VOLLEDIG
 from generator.proposal.kinds import SHARED, builtin_templates
 from generator.render.templating import FILTERS
 from generator.render.typography import keep_together
 
 MAP = "_besluitenlijst"
-ORGAAN_NAME = {"college": "het college van burgemeester en wethouders", "raad": "de gemeenteraad"}
+# How the list names the orgaan in its running foot, and who sign it.
 ORGAAN_TITEL = {"college": "college van burgemeester en wethouders", "raad": "gemeenteraad"}
 CHAIR = {"college": ("De secretaris,", "De burgemeester,"), "raad": ("De griffier,", "De voorzitter,")}
 
 
-# Outcomes after which the beslispunten are what was decided (as proposed, or as changed
-# in the toelichting); after the others the list says only the outcome.
-AS_DECIDED = {"conform", "aangenomen", "gewijzigd", "geamendeerd"}
 
 
 @dataclass
@@ -50,7 +48,7 @@ def collect(voorstellen, datum: dt.date, orgaan: str) -> tuple[list[Item], int, 
         if besluit is None:
             continue
         gemeente = gemeente or (getattr(v, "gemeente", "") or "")
-        if (getattr(v, "classificatie", "openbaar") or "openbaar") != "openbaar":
+        if (getattr(v, "classificatie", OPENBAAR) or OPENBAAR) != OPENBAAR:
             niet_openbaar += 1
             continue
         punten.append(_item(voorstel, besluit))
@@ -60,8 +58,8 @@ def collect(voorstellen, datum: dt.date, orgaan: str) -> tuple[list[Item], int, 
 def _item(voorstel, besluit) -> Item:
     v = voorstel.data
     velden = [f["sleutel"] for f in voorstel.soort.velden if f.get("type") == "beslispunten"]
-    besloten = list(getattr(v, velden[0], None) or []) if velden and besluit.uitkomst in AS_DECIDED else []
-    return Item(str(getattr(v, "onderwerp", "") or getattr(v, "project", "") or voorstel.path.stem),
+    besloten = list(getattr(v, velden[0], None) or []) if velden and besluit.uitkomst in ALS_BESLOTEN else []
+    return Item(v.title or voorstel.path.stem,
                 str(getattr(v, "kenmerk", "") or ""), besluitregel(besluit), besluit.toelichting or "",
                 portefeuillehouder=str(getattr(v, "portefeuillehouder", "") or ""),
                 besluitnummer=besluit.besluitnummer or "", besloten=besloten)
@@ -82,7 +80,7 @@ class Vergadering:
 
 
 def title(datum: dt.date, orgaan: str) -> str:
-    return f"Besluitenlijst van de vergadering van {ORGAAN_NAME[orgaan]} van {FILTERS['datum'](datum)}"
+    return f"Besluitenlijst van de vergadering van {ORGAAN_VOLLEDIG[orgaan]} van {FILTERS['datum'](datum)}"
 
 
 def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str,
@@ -92,7 +90,7 @@ def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str,
     return keep_together(env.get_template("besluitenlijst.html.j2").render(
         titel=title(datum, orgaan), punten=punten, niet_openbaar=niet_openbaar, gemeente=gemeente,
         gemeente_kop=f"Gemeente {gemeente}" if gemeente else "", datum=datum, orgaan_naam=orgaan,
-        orgaan_lang=ORGAAN_NAME[orgaan], orgaan_titel=ORGAAN_TITEL[orgaan], vergadering=vergadering or Vergadering(),
+        orgaan_lang=ORGAAN_VOLLEDIG[orgaan], orgaan_titel=ORGAAN_TITEL[orgaan], vergadering=vergadering or Vergadering(),
         voorzitter=CHAIR[orgaan], vastgesteld=f"{datum.isoformat()}T00:00:00+00:00",
         sjabloon_url=lambda naam: next((d / naam).resolve().as_uri() for d in _dirs() if (d / naam).is_file())))
 

@@ -20,13 +20,9 @@ from ruamel.yaml import YAML
 from generator.errors import Melding, NotaFout
 from generator.proposal.load import load_bytes
 from generator.proposal.rewrite import rewrite
+from generator.proposal.vocabulary import COLLEGE, RAAD, TOELICHTING_VERPLICHT, UITKOMSTEN
 from generator.decisions.seal import ORGAAN, content_hash, part_hashes, record_hash, tampered
 
-UITKOMSTEN = {
-    "college": ("conform", "gewijzigd", "aangehouden", "afgewezen"),
-    "raad": ("aangenomen", "geamendeerd", "verworpen", "aangehouden"),
-}
-TOELICHTING_REQUIRED = ("gewijzigd", "geamendeerd")
 BOM = b"\xef\xbb\xbf"
 
 
@@ -85,7 +81,7 @@ def _check_record(voorstel, record: dict, vervang: bool) -> None:
     if uitkomst not in UITKOMSTEN[orgaan]:
         raise NotaFout(Melding(f"'{uitkomst}' is geen uitkomst voor {ORGAAN[orgaan]}; kies uit: "
                                f"{', '.join(UITKOMSTEN[orgaan])}", path))
-    if uitkomst in TOELICHTING_REQUIRED and not (record.get("toelichting") or "").strip():
+    if uitkomst in TOELICHTING_VERPLICHT and not (record.get("toelichting") or "").strip():
         raise NotaFout(Melding(f"bij de uitkomst '{uitkomst}' hoort een toelichting: wat is er "
                                "gewijzigd? (--toelichting \"...\")", path))
     earlier = [b for b in voorstel.data.besluiten if b.orgaan == orgaan]
@@ -112,8 +108,8 @@ def _check_date(voorstel, record: dict) -> None:
             f"het besluit van {ORGAAN[orgaan]} ({_d(datum)}) ligt vóór de datum van het voorstel "
             f"({_d(eigen)}, regel {regel}); over een voorstel wordt besloten nadat het is geschreven: "
             "controleer --datum", path))
-    college = [b for b in voorstel.data.besluiten if b.orgaan == "college"]
-    if orgaan == "raad" and college and datum < college[-1].datum:
+    college = [b for b in voorstel.data.besluiten if b.orgaan == COLLEGE]
+    if orgaan == RAAD and college and datum < college[-1].datum:
         raise NotaFout(Melding(
             f"het besluit van de raad ({_d(datum)}) ligt vóór het besluit van het college "
             f"({_d(college[-1].datum)}); de raad besluit na het college: controleer --datum", path))

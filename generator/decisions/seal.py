@@ -23,8 +23,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from generator.proposal.model import Besluit
+from generator.proposal.vocabulary import ORGAAN_KORT
+
 # How a message names who decided: "het besluit van het college".
-ORGAAN = {"college": "het college", "raad": "de raad"}
+ORGAAN = ORGAAN_KORT
 
 FIELD_HASH_LENGTH = 12
 
@@ -111,19 +114,19 @@ def record_hash(besluit, previous) -> str:
     return hashlib.sha256(_canonical(data).encode("utf-8")).hexdigest()
 
 
-def tampered(besluiten) -> list[tuple[int, object]]:
+def tampered(besluiten: list[Besluit]) -> list[tuple[int, Besluit]]:
     """(index, besluit) of each sealed record that was changed after it was written
     (or whose predecessor was changed or removed)."""
     return [(i, b) for i, b in enumerate(besluiten)
             if b.besluit_sha256 and b.besluit_sha256 != record_hash(b, besluiten[i - 1] if i else None)]
 
 
-def in_force(besluiten) -> dict[str, tuple[int, object]]:
+def in_force(besluiten: list[Besluit]) -> dict[str, tuple[int, Besluit]]:
     """The decision that counts per orgaan: the latest; earlier ones are history."""
     return {b.orgaan: (i, b) for i, b in enumerate(besluiten)}
 
 
-def broken(voorstel) -> list[tuple[int, object]]:
+def broken(voorstel) -> list[tuple[int, Besluit]]:
     """(index, besluit) of each decision that counts whose seal no longer matches."""
     current = content_hash(voorstel)
     return [(i, b) for i, b in in_force(voorstel.data.besluiten).values()

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -52,7 +53,7 @@ class Source:
     """A loaded proposal: plain data plus the position of every value."""
 
     path: Path
-    data: object
+    data: Any  # the parsed YAML: a mapping for a proposal, anything for a file that is not one
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     tekst: str = ""
@@ -260,7 +261,7 @@ class _Builder:
         return out
 
     def scalar(self, node: ScalarNode):
-        tag, waarde = node.tag, node.value
+        tag, waarde = node.tag or "", node.value
         if node.style == ">":
             return waarde.replace("\a", "")  # ruamel marks folded line breaks with BEL
         if node.style in ("'", '"', "|"):

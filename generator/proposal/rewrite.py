@@ -95,4 +95,4 @@ def _reason(e: OSError) -> str:
             errno.EPERM: "geen schrijfrechten in deze map",
             errno.EROFS: "de map is alleen-lezen",
             errno.ENOSPC: "de schijf is vol",
-            errno.EDQUOT: "de schijfruimte (quota) is op"}.get(e.errno, e.strerror or str(e))
+            errno.EDQUOT: "de schijfruimte (quota) is op"}.get(e.errno or 0, e.strerror or str(e))

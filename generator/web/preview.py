@@ -19,9 +19,13 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from generator.errors import Melding, NotaFout
+
+if TYPE_CHECKING:
+    from generator.proposal.validate import Voorstel
 
 HOST = "127.0.0.1"
 IMAGE = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
@@ -42,7 +46,7 @@ class State:
     html: str
     ok: bool
     meldingen: list[Melding] = field(default_factory=list)
-    voorstel: object = None
+    voorstel: Voorstel | None = None
     time_: datetime = field(default_factory=datetime.now)
 
     def samenvatting(self) -> dict:
@@ -124,7 +128,7 @@ class Preview:
             (d / SHARED).resolve() for d in self.search_path if (d / SHARED).is_dir()]
 
 
-def _build(path: Path, search_path) -> tuple[bool, str, list[Melding], object]:
+def _build(path: Path, search_path) -> tuple[bool, str, list[Melding], Voorstel | None]:
     from generator.render import context
     from generator.checks import check_file
     from generator.render.html import render_html

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.decisions.seal import ORGAAN
+from generator.proposal.vocabulary import ORGAAN_KORT as ORGAAN, ORGANEN
 from generator.errors import Melding, NotaFout
 from generator.proposal.files import YAML_SUFFIXES, collect
 from generator.web.preview import Preview, State, error_page, for_screen
@@ -34,8 +34,8 @@ class Entry:
     besloten: bool
 
 
-_TOP = re.compile(r"^(soort|onderwerp|kenmerk|datum):[ \t]*(.*?)[ \t]*$", re.M)
-_BESLUIT = re.compile(r"^[ \t]*-?[ \t]*orgaan:[ \t]*(college|raad)\b", re.M)
+_TOP = re.compile(r"^([A-Za-z_]+):[ \t]*(.*?)[ \t]*$", re.M)  # the top-level one-line values
+_BESLUIT = re.compile(r"^[ \t]*-?[ \t]*orgaan:[ \t]*(" + "|".join(ORGANEN) + r")\b", re.M)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -43,7 +43,16 @@ def _stamp(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
-def quick_entry(root: Path, path: Path) -> Entry:
+def _titelveld(soort: str, search_path: tuple) -> str:
+    """The kind's title field (see `VoorstelBasis.title`), without validating the file."""
+    from generator.proposal.kinds import find_soort
+    try:
+        return find_soort(soort, search_path).titelveld
+    except NotaFout:
+        return "onderwerp"
+
+
+def quick_entry(root: Path, path: Path, search_path: tuple = ()) -> Entry:
     """A line for the start page from a quick look at the text, while the check runs."""
     try:
         tekst = path.read_text(encoding="utf-8-sig", errors="replace")[:1024 * 1024]
@@ -52,7 +61,8 @@ def quick_entry(root: Path, path: Path) -> Entry:
     top = {k: v.strip("'\"") for k, v in _TOP.findall(tekst)}
     organen = sorted(set(_BESLUIT.findall(tekst.partition("\nbesluiten:")[2])))
     status = "; ".join(f"besloten door {ORGAAN[o]}" for o in organen)
-    return Entry(path.relative_to(root).as_posix(), top.get("onderwerp") or path.stem, top.get("soort", ""),
+    titel = top.get(_titelveld(top.get("soort", ""), search_path)) if top.get("soort") else None
+    return Entry(path.relative_to(root).as_posix(), titel or path.stem, top.get("soort", ""),
                  top.get("kenmerk", ""), top.get("datum", ""), status or "concept", None, bool(organen))
 
 
@@ -77,7 +87,7 @@ class Workspace:
         for path in self.files():
             cached = self._entries.get(path)
             fresh = cached is not None and cached[0] == _stamp(path)
-            out.append(cached[1] if fresh else quick_entry(self.root, path))
+            out.append(cached[1] if cached is not None and fresh else quick_entry(self.root, path, self.search_path))
         return out
 
     def warm(self) -> None:
@@ -111,7 +121,7 @@ class Workspace:
         status = "; ".join(f"besloten door {ORGAAN[o]} "
                            f"({b.uitkomst}, {b.datum.isoformat()})" for o, b in besluiten.items())
         datum = getattr(v, "datum", None)
-        return Entry(naam, str(getattr(v, "onderwerp", "") or path.stem), voorstel.soort.naam,
+        return Entry(naam, v.title or path.stem, voorstel.soort.naam,
                      str(getattr(v, "kenmerk", "") or ""), datum.isoformat() if datum else "",
                      status or "concept", problemen, bool(besluiten))
 
@@ -224,7 +234,7 @@ class Bewerking:
         from generator.render.html import render_html
         ok = self.voorstel is not None and not any(m.is_error for m in meldingen)
         inhoud, voorstel = error_page(meldingen), None
-        if ok:
+        if ok and self.voorstel is not None:
             try:
                 inhoud = for_screen(render_html(self.voorstel, context.build(self.voorstel)))
                 voorstel = self.voorstel
@@ -236,11 +246,11 @@ class Bewerking:
 
     def problems(self) -> list[dict]:
         """The meldingen with the path of the field they are about, where known."""
-        at = {}
+        at: dict[tuple[int, int], list] = {}
         if self.bron is not None:
             for path, (regel, column) in self.bron.positions.items():
                 at.setdefault((regel, column), list(path))
-        return [{"tekst": str(m), "niveau": m.niveau, "pad": at.get((m.regel, m.column))}
+        return [{"tekst": str(m), "niveau": m.niveau, "pad": at.get((m.regel or 0, m.column or 0))}
                 for m in self.meldingen]
 
     def totals(self) -> dict[str, dict]:
