@@ -24,10 +24,12 @@ andere worden geteld."""
               default=Path("output"), show_default=True,
               help="Een map, geen bestand: nota schrijft de besluitenlijst (PDF en Word) daarin.")
 @click.option("--aanwezig", default="", metavar="NAMEN",
-              help='Wie aanwezig waren, zoals het op de lijst komt (bijvoorbeeld "burgemeester Jansen, wethouders De Vries en Bakker").')
+              help='Wie aanwezig waren, zoals het op de lijst komt '
+                   '(bijvoorbeeld "burgemeester Jansen, wethouders De Vries en Bakker").')
 @click.option("--afwezig", default="", metavar="NAMEN", help="Wie afwezig waren, zoals het op de lijst komt.")
 @click.option("--vastgesteld", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="JJJJ-MM-DD",
-              help="Datum van de vergadering die de lijst vaststelt; zonder deze optie een lege regel om in te vullen.")
+              help="Datum van de vergadering die de lijst vaststelt; zonder deze optie een lege regel "
+                   "om in te vullen.")
 @templates_option
 @reports_errors
 def besluitenlijst(paden, datum, orgaan, uitmap, aanwezig, afwezig, vastgesteld, templates):

@@ -90,7 +90,8 @@ def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str,
     return keep_together(env.get_template("besluitenlijst.html.j2").render(
         titel=title(datum, orgaan), punten=punten, niet_openbaar=niet_openbaar, gemeente=gemeente,
         gemeente_kop=f"Gemeente {gemeente}" if gemeente else "", datum=datum, orgaan_naam=orgaan,
-        orgaan_lang=ORGAAN_VOLLEDIG[orgaan], orgaan_titel=ORGAAN_TITEL[orgaan], vergadering=vergadering or Vergadering(),
+        orgaan_lang=ORGAAN_VOLLEDIG[orgaan], orgaan_titel=ORGAAN_TITEL[orgaan],
+        vergadering=vergadering or Vergadering(),
         voorzitter=CHAIR[orgaan], vastgesteld=f"{datum.isoformat()}T00:00:00+00:00",
         sjabloon_url=lambda naam: next((d / naam).resolve().as_uri() for d in _dirs() if (d / naam).is_file())))
 
@@ -107,7 +108,8 @@ def write_pdf(tekst: str, target: Path) -> None:
     write_bytes(target, complete_tags(pdf))
 
 
-def write_docx(tekst: str, target: Path, titel: str, kopregel: str = "", voetregel: str = "Besluitenlijst") -> None:
+def write_docx(tekst: str, target: Path, titel: str, kopregel: str = "",
+               voetregel: str = "Besluitenlijst") -> None:
     from docxtpl import DocxTemplate
 
     from generator.render.docx_lists import Numbering
@@ -148,6 +150,7 @@ def write(voorstellen, datum: dt.date, orgaan: str, out_dir: Path, formats=("pdf
         if format_ == "pdf":
             write_pdf(tekst, target)
         else:
-            write_docx(tekst, target, title(datum, orgaan), kop, f"Besluitenlijst {ORGAAN_TITEL[orgaan]} · {datum_nl}")
+            voet = f"Besluitenlijst {ORGAAN_TITEL[orgaan]} · {datum_nl}"
+            write_docx(tekst, target, title(datum, orgaan), kop, voet)
         written.append(target)
     return written, len(punten), niet_openbaar
