@@ -65,6 +65,8 @@ def documents(tmp_path_factory):
     nota("besluitenlijst", *[base / k for k in KINDS], "--datum", MEETING, "-o", base / "lijst",
          "--aanwezig", "burgemeester Jansen-de Vries, wethouders De Vries en Bakker")
     out["besluitenlijst"] = base / "lijst" / f"besluitenlijst-college-{MEETING}.pdf"
+    nota("besluitenlijst", base / "collegenota", "--datum", MEETING, "-o", base / "kort")  # one page
+    out["besluitenlijst kort"] = base / "kort" / f"besluitenlijst-college-{MEETING}.pdf"
     return out
 
 
@@ -109,5 +111,6 @@ def test_outloud_vindt_niets(documents, kind, stage):
     assert _outloud(pdf) == []
 
 
-def test_outloud_vindt_niets_in_de_besluitenlijst(documents):
-    assert _outloud(documents["besluitenlijst"]) == []
+@pytest.mark.parametrize("lijst", ("besluitenlijst", "besluitenlijst kort"))
+def test_outloud_vindt_niets_in_de_besluitenlijst(documents, lijst):
+    assert _outloud(documents[lijst]) == []

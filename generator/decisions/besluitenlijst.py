@@ -22,7 +22,7 @@ from generator.render.typography import keep_together
 
 MAP = "_besluitenlijst"
 # How the list names the orgaan in its running foot, and who sign it.
-ORGAAN_TITEL = {"college": "college van burgemeester en wethouders", "raad": "gemeenteraad"}
+ORGAAN_TITEL = {"college": "B&W", "raad": "gemeenteraad"}  # short: a running foot, not a sentence
 CHAIR = {"college": ("De secretaris,", "De burgemeester,"), "raad": ("De griffier,", "De voorzitter,")}
 
 
