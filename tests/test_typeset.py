@@ -212,7 +212,8 @@ def test_besluitenlijst_zoals_secretariaten_hem_schrijven(tmp_path):
     assert "Besluitnummer: B 2022/coll" in tekst and "Besluitnummer: B 2022/raad" in tekst
     doc = Document(tmp_path / "uit" / "besluitenlijst-college-2022-01-10.docx")
     sectie = doc.sections[0]
-    assert sectie.header.paragraphs[0].text.startswith(f"Gemeente Maastricht · Besluitenlijst 10{NBSP}januari{NBSP}2022")
+    kop = sectie.header.paragraphs[0].text
+    assert kop.startswith(f"Gemeente Maastricht · Besluitenlijst 10{NBSP}januari{NBSP}2022")
     assert sectie.footer.paragraphs[0].text.startswith(
         f"Besluitenlijst B&W · 10{NBSP}januari{NBSP}2022")
     rij = [c.text for c in doc.tables[0].rows[2].cells]
