@@ -28,6 +28,7 @@ COMMANDS = {
     "schema": "generator.commands.schema:schema",
     "decide": "generator.commands.decide:decide",
     "verify": "generator.commands.verify:verify",
+    "herzegel": "generator.commands.herzegel:herzegel",
     "besluitenlijst": "generator.commands.besluitenlijst:besluitenlijst",
     "diff": "generator.commands.diff:diff",
     "new": "generator.commands.new:new",

@@ -141,7 +141,8 @@ def test_gelijktijdig_schrijven_wordt_geweigerd(tmp_path, search_path):
     from generator.decisions.decide import decide_file
     from generator.errors import NotaFout
     path = write(tmp_path, "v.yaml", COMMENTAAR)
-    with open(tmp_path / ".v.yaml.lock", "w") as slot:
+    from generator.proposal.rewrite import lock_path
+    with open(lock_path(path), "a") as slot:
         fcntl.flock(slot, fcntl.LOCK_EX)
         with pytest.raises(NotaFout, match="iemand anders schrijft op dit moment in dit bestand"):
             decide_file(path, search_path, {"orgaan": "college", "datum": None, "uitkomst": "conform"})

@@ -38,8 +38,12 @@ def besluitenlijst(paden, datum, orgaan, uitmap, aanwezig, afwezig, vastgesteld,
     from generator.proposal.kinds import search_path
     from generator.commands.shared import report_all
     from generator.checks import check_file
-    path, voorstellen, error = search_path(templates), [], False
-    for bestand in collect(paden):
+    path, voorstellen = search_path(templates), []
+    overgeslagen: list = []
+    bestanden = collect(paden, overgeslagen)
+    report_all(overgeslagen)
+    error = bool(overgeslagen)
+    for bestand in bestanden:
         voorstel, meldingen = check_file(bestand, path)
         report_all([m for m in meldingen if m.is_error])
         error |= voorstel is None or any(m.is_error for m in meldingen)

@@ -24,9 +24,13 @@ def check(paden, strikt, templates):
     from generator.proposal.kinds import search_path
     from generator.commands.shared import report_all, count_noun
     path = search_path(templates)
-    bestanden = collect(paden)
-    if not bestanden:
+    overgeslagen: list = []
+    bestanden = collect(paden, overgeslagen)
+    report_all(overgeslagen)
+    if not bestanden and not overgeslagen:
         raise click.UsageError("geen .yaml-bestanden gevonden in " + ", ".join(map(str, paden)))
+    if not bestanden:
+        raise Exit(1)
     error = 0
     for bestand in bestanden:
         _, meldingen = check_file(bestand, path, strikt)
@@ -34,5 +38,5 @@ def check(paden, strikt, templates):
         error += any(m.is_error for m in meldingen)
     click.echo(f"{count_noun(len(bestanden), 'voorstel', 'voorstellen')} gecontroleerd: "
                f"{len(bestanden) - error} in orde, {error} met fouten", err=True)
-    if error:
+    if error or overgeslagen:
         raise Exit(1)

@@ -35,9 +35,13 @@ def render(paden, uitmap, formaat, bron, opnieuw, templates):
     from generator.commands.shared import report_all, count_noun
     from generator.render import cache as rc
     path = search_path(templates)
-    bestanden = collect(paden)
-    if not bestanden:
+    overgeslagen: list = []
+    bestanden = collect(paden, overgeslagen)
+    report_all(overgeslagen)
+    if not bestanden and not overgeslagen:
         raise click.UsageError("geen .yaml-bestanden gevonden in " + ", ".join(map(str, paden)))
+    if not bestanden:
+        raise Exit(1)
     from generator.render.pool import with_progress, render_pool, results
     formats = tuple(WITH_SOURCE if bron and f == "pdf" else f for f in FORMATS[formaat])
     todo = rc.plan(bestanden, path, uitmap, formats, again=opnieuw)
@@ -60,7 +64,7 @@ def render(paden, uitmap, formaat, bron, opnieuw, templates):
     click.echo(f"{count_noun(made, 'voorstel', 'voorstellen')} gemaakt"
                + (f", {skipped} ongewijzigd" if skipped else "")
                + (f", {failed} overgeslagen wegens fouten" if failed else ""), err=True)
-    raise Exit(1 if failed else 0)  # also 0: cli.py ends a render without the slow clean-up
+    raise Exit(1 if failed or overgeslagen else 0)  # also 0: cli.py ends a render without the slow clean-up
 
 
 def _report(result, bron: bool, cache, sleutel: str | None) -> bool:

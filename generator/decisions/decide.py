@@ -21,7 +21,7 @@ from generator.errors import Melding, NotaFout
 from generator.proposal.load import load_bytes
 from generator.proposal.rewrite import rewrite
 from generator.proposal.vocabulary import COLLEGE, RAAD, TOELICHTING_VERPLICHT, UITKOMSTEN
-from generator.decisions.seal import ORGAAN, content_hash, part_hashes, record_hash, tampered
+from generator.decisions.seal import ORGAAN, content_hash, file_hashes, part_hashes, record_hash, tampered
 
 BOM = b"\xef\xbb\xbf"
 
@@ -47,9 +47,10 @@ def seal_record(voorstel, record: dict) -> dict:
     record = {k: v for k, v in record.items() if v is not None}
     record["inhoud_sha256"] = content_hash(voorstel)
     besluiten = voorstel.data.besluiten
-    unsealed = {**record, "inhoud_per_veld": part_hashes(voorstel)}
+    unsealed = {**record, "inhoud_per_veld": part_hashes(voorstel), "bestanden_sha256": file_hashes(voorstel)}
     record["besluit_sha256"] = record_hash(Besluit.model_validate(unsealed), besluiten[-1] if besluiten else None)
     record["inhoud_per_veld"] = unsealed["inhoud_per_veld"]
+    record["bestanden_sha256"] = unsealed["bestanden_sha256"]
     return record
 
 
@@ -58,14 +59,14 @@ def _valid_voorstel(raw: bytes, path: Path, search_path, vervang: bool):
     free of errors (with --vervang, a change since the earlier decision is allowed: the
     new decision seals it)."""
     from generator.checks import check_source
-    from generator.checks.besluit import besluit_matches_content
+    from generator.checks.besluit import besluit_files_unchanged, besluit_matches_content
     try:
         bron = load_bytes(raw, path)
     except NotaFout as e:
         bron, errors = None, e.meldingen
     if bron is not None:
-        voorstel, meldingen = check_source(bron, search_path,
-                                           skip={besluit_matches_content} if vervang else set())
+        skip = {besluit_matches_content, besluit_files_unchanged} if vervang else set()
+        voorstel, meldingen = check_source(bron, search_path, skip=skip)
         errors = [m for m in meldingen if m.is_error]
     if bron is None or voorstel is None or errors:
         raise NotaFout([Melding("het voorstel bevat fouten; los die eerst op (nota check), dan kan het "

@@ -133,6 +133,9 @@ class Besluit(Strict):
     vastgelegd_op: Optional[dt.datetime] = None
     inhoud_sha256: Optional[Tekst] = None
     inhoud_per_veld: Optional[dict[str, str]] = None  # decisions/seal.py
+    bestanden_sha256: Optional[dict[str, str]] = None  # the files the proposal references
+    herzegeld_op: Optional[dt.datetime] = None  # `nota herzegel`: sealed again, by whom
+    herzegeld_door: Optional[Tekst] = None
     besluit_sha256: Optional[Tekst] = None
 
 

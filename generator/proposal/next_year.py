@@ -197,7 +197,12 @@ def start_from(van: Path, doel: Path | None, search_path) -> Started:
     from generator.errors import Melding, NotaFout
     from generator.proposal.kinds import find_soort, known_soorten
     from generator.proposal.skeleton import schema_header_for, schema_hint, with_schema_header
-    bron = van.read_text(encoding="utf-8")
+    from generator.proposal.files import read_regular
+    from generator.proposal.load import MAX_BYTES
+    try:  # a regular file, bounded: a FIFO or /dev/zero is refused, not read
+        bron = read_regular(van, MAX_BYTES).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NotaFout(Melding("bestand is geen geldige UTF-8; sla het op als UTF-8", van)) from None
     try:
         naam = (YAML(typ="safe", pure=True).load(bron) or {}).get("soort")
     except Exception:  # not valid YAML: let nota check say why, with the place

@@ -78,15 +78,17 @@ def keys(paths, search_path, formats) -> dict[Path, str | None]:
 
 def _key(path: Path, common: str) -> str | None:
     """None when the proposal cannot be read: it is rendered, and reports why."""
+    from generator.errors import NotaFout
+    from generator.proposal.files import read_regular
     try:
-        text = path.read_bytes()
-    except OSError:
+        text = read_regular(path)
+    except (OSError, NotaFout):
         return None
     h = hashlib.sha256(text)
     for other in _neighbours(path, text):
-        try:
-            h.update(b"\0" + other.name.encode() + b"\0" + other.read_bytes())
-        except OSError:
+        try:  # regular files only, bounded: a FIFO named as an image must not hang the render
+            h.update(b"\0" + other.name.encode() + b"\0" + read_regular(other))
+        except (OSError, NotaFout):
             return None
     h.update(common.encode())
     return h.hexdigest()

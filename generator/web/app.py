@@ -20,9 +20,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from generator.errors import Melding, NotaFout
-from generator.web import runner
-from generator.web.security import Guard, body, new_token
-from generator.web.workspace import Bewerking, Workspace
+from generator.web import auth, runner
+from generator.web.gitstore import NOTA, Auteur, GitStore, change
+from generator.web.security import (LOCAL_HOSTS, body, document_headers, exception_handlers, new_token, secured,
+                                    served_file, wrap)
+from generator.web.workspace import Bewerking, Workspace, for_page
 
 WEB = Path(__file__).resolve().parent
 _BESTAND = re.compile(r"""(["'(])/bestand/""")
@@ -31,25 +33,33 @@ _BESTAND = re.compile(r"""(["'(])/bestand/""")
 class Site:
     """What every page needs: the folder, the token, the templates."""
 
-    def __init__(self, workspace: Workspace, token: str):
-        self.workspace, self.token = workspace, token
+    def __init__(self, workspace: Workspace, token: str, store: GitStore | None = None):
+        self.workspace, self.token, self.store = workspace, token, store
         self.env = Environment(loader=FileSystemLoader(str(WEB / "templates")), autoescape=True)
         self.streams = runner.Slots()
 
-    def page(self, template: str, status: int = 200, **values) -> HTMLResponse:
-        html = self.env.get_template(template).render(token=self.token, **values)
+    def page(self, template: str, status: int = 200, request: Request | None = None, **values) -> HTMLResponse:
+        from generator.web.security import nonce
+        html = self.env.get_template(template).render(token=self.token, nonce=nonce(request) if request else "",
+                                                      gebruiker=auth.current(), **values)
         return HTMLResponse(html, status, headers={"Cache-Control": "no-store"})
 
+    def change(self, request: Request, bericht: str, paths=()):
+        """The one line a writing route needs: `with site.change(request, "…", [path]):` holds
+        the writers' lock and commits what was written as the logged-in user (with [login])."""
+        return change(self.store, auth.author_of(request), bericht, paths)
+
     def draft(self, request: Request) -> Bewerking:
-        draft = self.workspace.drafts.get(request.path_params["id"])
+        draft = self.workspace.draft(request.path_params["id"])
         if draft is None:
             raise NotaFout([])
         return draft
 
 
-def make_app(workspace: Workspace, token: str | None = None) -> Guard:
-    from generator.web import meeting
-    site = Site(workspace, token or new_token())
+def make_app(workspace: Workspace, token: str | None = None, team: auth.Team | None = None):
+    """The editor; with `team` ([login] in nota.toml) behind the login, every write a commit."""
+    from generator.web import history, meeting
+    site = Site(workspace, token or new_token(), team.store if team else None)
     routes = [Route("/", _handler(site, start)),
               Route("/overzicht", _handler(site, overview)),
               Route("/voorstel", _handler(site, open_proposal)),
@@ -60,9 +70,12 @@ def make_app(workspace: Workspace, token: str | None = None) -> Guard:
               Route("/bewerk/{id}/{actie}", _handler(site, action), methods=["POST"]),
               Route("/bewerk/{id}/{pad:path}", _handler(site, draft_file)),
               *meeting.routes(site, _handler),
+              *history.routes(site, _handler),
+              *auth.routes(team),
               Mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")]
-    from generator.web.server import internal_error
-    return Guard(Starlette(routes=routes, exception_handlers={Exception: internal_error}), site.token)
+    app = Starlette(routes=routes, exception_handlers=exception_handlers())
+    hosts = LOCAL_HOSTS + (team.hosts if team else ())
+    return wrap(auth.protect(app, team), secured(site.token, hosts))
 
 
 def _handler(site: Site, functie):
@@ -72,9 +85,9 @@ def _handler(site: Site, functie):
         except NotaFout as e:
             if not e.meldingen:
                 return PlainTextResponse("niet gevonden (open het voorstel opnieuw vanaf de startpagina)", 404)
-            return JSONResponse({"gelukt": False, "fout": [str(m) for m in e.meldingen]}, 409) \
-                if request.method == "POST" else site.page(
-                    "fout.html", 404, meldingen=[str(m) for m in e.meldingen])
+            meldingen = [str(m) for m in for_page(e.meldingen, site.workspace.root)]
+            return JSONResponse({"gelukt": False, "fout": meldingen}, 409) \
+                if request.method == "POST" else site.page("fout.html", 404, meldingen=meldingen)
     return handle
 
 
@@ -118,7 +131,7 @@ async def document(site: Site, request: Request):
     html = draft.preview.state.html.replace('<base href="/map/">',
                                             f'<base href="/bewerk/{draft.id}/map/">', 1)
     html = _BESTAND.sub(lambda m: f"{m.group(1)}/bewerk/{draft.id}/bestand/", html)
-    return HTMLResponse(html, headers={"Cache-Control": "no-store"})
+    return HTMLResponse(html, headers=document_headers())
 
 
 async def events(site: Site, request: Request):
@@ -156,13 +169,13 @@ async def download(site: Site, request: Request):
 
 
 async def draft_file(site: Site, request: Request):
-    import mimetypes
     draft = site.draft(request)
     bestand = draft.preview.bestand("/" + request.path_params["pad"])
     if bestand is None:
         return PlainTextResponse("niet gevonden", 404)
-    soort = mimetypes.guess_type(bestand.name)[0] or "application/octet-stream"
-    return Response(await run_in_threadpool(bestand.read_bytes), media_type=soort)
+    from generator.proposal.files import read_regular
+    soort, headers = served_file(request.path_params["pad"], bestand.name)
+    return Response(await run_in_threadpool(read_regular, bestand), media_type=soort, headers=headers)
 
 
 ACTIONS = {"formulier", "yaml", "opslaan", "herladen"}
@@ -173,10 +186,12 @@ async def action(site: Site, request: Request):
     if actie not in ACTIONS:
         return PlainTextResponse("onbekende handeling", 404)
     data = await body(request)
-    return await run_in_threadpool(_act, draft, actie, data)
+    return await run_in_threadpool(_act, draft, actie, data, site.store, auth.author_of(request))
 
 
-def _act(draft: Bewerking, actie: str, data: dict) -> JSONResponse:
+def _act(draft: Bewerking, actie: str, data: dict, store: GitStore | None = None,
+         auteur: Auteur = NOTA) -> JSONResponse:
+    from generator.web.history import save
     with draft.lock:
         if draft.besloten and actie in ("formulier", "yaml", "opslaan"):
             raise NotaFout([Melding("over dit voorstel is besloten; het is alleen te lezen")])
@@ -185,7 +200,7 @@ def _act(draft: Bewerking, actie: str, data: dict) -> JSONResponse:
         elif actie == "yaml":
             draft.update_yaml(str(data.get("tekst", "")))
         elif actie == "opslaan":
-            draft.save()
+            save(draft, store, auteur)
         else:
             draft.reload()
         return JSONResponse({**state_of(draft), "gelukt": True})

@@ -161,9 +161,9 @@ def error_page(meldingen: list[Melding]) -> str:
     return ERROR_PAGE.replace("{regels}", regels)
 
 
-def shell(preview: Preview) -> str:
+def shell(preview: Preview, nonce: str = "") -> str:
     state = preview.state
-    return (SHELL.replace("{naam}", html.escape(preview.path.name))
+    return (SHELL.replace("{naam}", html.escape(preview.path.name)).replace("{nonce}", nonce)
             .replace("{stand}", json.dumps(state.samenvatting()).replace("<", "\\u003c")))
 
 
@@ -188,8 +188,8 @@ iframe{flex:1;border:0;width:100%}</style></head>
 <body><header><strong>{naam}</strong>
 <a id="pdf" href="/document.pdf" target="document">PDF downloaden</a>
 <a id="docx" href="/document.docx" target="document">Word downloaden</a><span id="stand"></span></header>
-<iframe id="document" name="document" src="/document" title="Document"></iframe>
-<script>
+<iframe id="document" name="document" src="/document" title="Document" sandbox="allow-downloads"></iframe>
+<script nonce="{nonce}">
 const frame = document.getElementById('document');
 let huidig = {stand};
 function toon(s) {
@@ -197,9 +197,7 @@ function toon(s) {
   for (const a of document.querySelectorAll('header a')) a.setAttribute('aria-disabled', String(!s.ok));
 }
 function herlaad() {
-  const y = frame.contentWindow.scrollY;
-  frame.addEventListener('load', () => frame.contentWindow.scrollTo(0, y), {once: true});
-  frame.contentWindow.location.replace('/document');
+  frame.contentWindow.location.replace('/document');  // the document is sandboxed: no scroll to read
 }
 toon(huidig);
 new EventSource('/gebeurtenissen').onmessage = (e) => {
