@@ -64,7 +64,8 @@ def test_webadres_blijft_een_webadres(cli, tmp_path):
     r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf")
     assert r.exit_code == 0, r.output
     with pikepdf.open(next((tmp_path / "uit").glob("*.pdf"))) as doc:
-        uris = [str(a.A.URI) for page in doc.pages for a in page.obj.get(Name.Annots, []) if Name.A in a and not _mail(a)]
+        uris = [str(a.A.URI) for page in doc.pages for a in page.obj.get(Name.Annots, [])
+                if Name.A in a and not _mail(a)]
         assert uris == ["https://www.maastricht.nl/"]
 
 

@@ -246,7 +246,8 @@ def test_docx_besloten_raadsbesluit(tmp_path):
     bron = preview("raadsvoorstel").read_text(encoding="utf-8").replace("besluiten: []\n", "")
     doc = docx_document(write(tmp_path, "b.yaml", bron + BESLOTEN), tmp_path / "b.docx")
     besluit = _vanaf(docx_blokken(doc), "Raadsbesluit")
-    assert besluit[1][1][:2] == [["Raadsvergadering\u00a0d.d.", "11\u00a0mei\u00a02020"], ["Besluit nummer", "RB20.0042"]]
+    assert besluit[1][1][:2] == [["Raadsvergadering\u00a0d.d.", "11\u00a0mei\u00a02020"],
+                                 ["Besluit nummer", "RB20.0042"]]
     assert "Aldus besloten in de raadsvergadering van 11\u00a0mei\u00a02020" in [b[2] for b in besluit if b[0] == "p"]
     assert besluit[-2][1] == [["De griffier,\nM. Pronk", "De voorzitter,\nJ. Nobel"]]
     assert "CONCEPT" not in doc.sections[0].header.paragraphs[0].text

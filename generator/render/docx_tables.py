@@ -10,6 +10,7 @@ with blocks (paragraphs, lists) becomes a paragraph per block.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -84,10 +85,10 @@ def _keep_previous(writer) -> None:
     if last is not None and last.tag == qn("w:sectPr"):
         last = last.getprevious()
     if last is not None and last.tag == qn("w:p") and "".join(last.itertext()).strip():
-        Paragraph(last, None).paragraph_format.keep_with_next = True
+        Paragraph(last, None)  # type: ignore[arg-type]  # formatting needs no story part.paragraph_format.keep_with_next = True
 
 
-def keep_rows_together(t, whole: bool, before_total: list[int] = ()) -> None:
+def keep_rows_together(t, whole: bool, before_total: Sequence[int] = ()) -> None:
     """Word's way to keep rows on one page: every paragraph of a row "keep with next".
     A `whole` table (a short one, a layout table) keeps all its rows together; a
     total row never starts a page alone (the row before it keeps with it)."""
@@ -95,7 +96,7 @@ def keep_rows_together(t, whole: bool, before_total: list[int] = ()) -> None:
     keep = set(range(len(rows) - 1)) if whole else {i - 1 for i in before_total if i > 0}
     for i in sorted(keep):
         for p in rows[i].iter(qn("w:p")):
-            Paragraph(p, None).paragraph_format.keep_with_next = True
+            Paragraph(p, None)  # type: ignore[arg-type]  # formatting needs no story part.paragraph_format.keep_with_next = True
 
 
 def side_by_side(writer, el) -> None:
@@ -125,7 +126,7 @@ def _keep_previous_block(writer, t) -> None:
     signatures) stays on the page of the block."""
     previous = t._tbl.getprevious()
     if previous is not None and previous.tag == qn("w:p") and "".join(previous.itertext()).strip():
-        Paragraph(previous, None).paragraph_format.keep_with_next = True
+        Paragraph(previous, None)  # type: ignore[arg-type]  # formatting needs no story part.paragraph_format.keep_with_next = True
 
 
 def _layout(el) -> tuple[str, str]:

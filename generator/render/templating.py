@@ -6,7 +6,9 @@ template as a value, so template syntax inside it is printed, never run.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
@@ -54,7 +56,7 @@ def heel(waarde) -> Markup:
     return Markup("").join([*out, escape(tekst[start:])])
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "datum": datum,
     "datum_short": fmt.datum_short,
     "bedrag": fmt.bedrag,
