@@ -224,3 +224,10 @@ def test_een_voorstel_dat_niet_laadt_staat_op_de_startpagina_met_zijn_onderwerp(
     ws = Workspace(tmp_path, search_path)
     entry = ws._entry(tmp_path / "kapot.yaml")
     assert (entry.onderwerp, entry.problemen, entry.status) == ("Continuering sociale teams 2021", 1, "concept")
+
+
+def test_een_pagina_krijgt_geen_conflict_met_zichzelf_ook_als_de_tekst_wordt_opgeschoond(draft):
+    oud = {"samenvatting": "Kort."}
+    assert draft.update_form({"samenvatting": "Een\vtwee\n\n\n"}, oud) == []
+    assert draft.update_form({"samenvatting": "Een\vtwee en drie\n\n\n"}, {"samenvatting": "Een\vtwee\n\n\n"}) == []
+    assert "Een\n  twee en drie\n" in draft.tekst

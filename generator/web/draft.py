@@ -79,8 +79,8 @@ class Bewerking:
         from generator.web.yamledit import apply_form
         if self.bron is None:
             raise NotaFout(Melding("het YAML bevat een fout; verbeter die eerst op het tabblad YAML"))
-        taken, conflicten = claims(clean_tree(formulier), basis, self.sent)
-        checked, self.invoer = checked_input(taken)
+        taken, conflicten = claims(formulier, basis, self.sent)  # as the page sent it: its next basis
+        checked, self.invoer = checked_input(clean_tree(taken))
         self.tekst = apply_form(self.tekst, checked if isinstance(checked, dict) else {})
         self.refresh()
         return conflicten
