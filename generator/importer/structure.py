@@ -15,6 +15,7 @@ from generator.importer import furniture
 from generator.importer.besluitvak import Besluitvak, uitkomst
 from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
+from generator.importer.guess import Guesser
 from generator.importer.header import Labels, persoon
 from generator.importer.regel import Regel
 from generator.importer.table_rows import TableRows
@@ -45,6 +46,7 @@ class Structure:
     unplaced: dict = field(default_factory=dict)  # key -> list of texts
     attention: list = field(default_factory=list)
     problemen: list = field(default_factory=list)  # tables that do not add up: the import is not done
+    guessed: dict = field(default_factory=dict)  # key -> reasons of values placed by a guess (guess.py)
 
 
 def choose_soort(regels: list[Regel], soorten: list[Soort]) -> Soort:
@@ -90,6 +92,7 @@ class Recognizer(TableRows):
         self.unknown: list[tuple[str, str]] = []  # (target, heading) of headings that are no section
         self.last_persoon: str | None = None
         self.pending_part: tuple[dict | None, str | None] | None = None
+        self.guesser, self.held_label, self.prev_label = Guesser(soort, self.labels), None, None
 
     # --- helpers over the kind's data
     def _sectie(self, tekst: str, own_only: bool = False):
@@ -116,6 +119,7 @@ class Recognizer(TableRows):
 
     def regel(self, r: Regel) -> None:
         self.continues_onderwerp, self.onderwerp_open = self.onderwerp_open, False
+        self.prev_label, self.held_label = self.held_label, None
         if r.soort == "meubilair":  # running heads, page numbers, a watermark: only the gemeente counts
             if furniture.gemeente(r.tekst):
                 self.out.velden.setdefault("gemeente", furniture.gemeente(r.tekst))
@@ -293,7 +297,7 @@ class Recognizer(TableRows):
         if self.target == "beslispunten":
             self.beslispunt(r)
         elif self.target is None:
-            self.out.unplaced.setdefault("", []).append(tekst)
+            self.header_line(tekst)
         elif _SECTION_NUMBER.match(tekst) and (r.soort == "kop" or r.soort == "tekst" and _headingish(tekst)):
             self.unknown_heading(tekst)
         elif r.soort == "subkop" or (r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5
