@@ -119,7 +119,6 @@ class Recognizer(TableRows):
 
     def regel(self, r: Regel) -> None:
         self.continues_onderwerp, self.onderwerp_open = self.onderwerp_open, False
-        self.prev_label, self.held_label = self.held_label, None
         if r.soort == "meubilair":  # running heads, page numbers, a watermark: only the gemeente counts
             if furniture.gemeente(r.tekst):
                 self.out.velden.setdefault("gemeente", furniture.gemeente(r.tekst))
@@ -131,6 +130,7 @@ class Recognizer(TableRows):
         if r.soort == "leeg":
             self.close_paragraph()
             return
+        self.prev_label, self.held_label = self.held_label, None
         if self.rijen and re.fullmatch(r"[-—_\s]+", r.tekst):
             return
         self.close_table()
@@ -141,6 +141,8 @@ class Recognizer(TableRows):
 
     def kop(self, r: Regel) -> bool:
         tekst = r.tekst
+        if self.value_of_unknown_label(tekst):
+            return True
         if self.pending_label is not None and self.pending_label["sleutel"] in self.out.velden:
             self.pending_label = None  # filled meanwhile (the line under the kind's title)
         if self.pending_label is not None and self._field_label(tekst) is None and self.labels.of(tekst) is None:
@@ -173,7 +175,9 @@ class Recognizer(TableRows):
                                   and self._field_label(tekst) is None and self._sectie(tekst) is None):
             self.out.velden.setdefault("onderwerp", re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE))
             self.onderwerp_open = self.pending_onderwerp and r.soort == "tekst"
-            if len(tekst.split()) == 1:  # "Betreft": a label nota does not know, or a one-word onderwerp
+            if len(tekst.split()) == 1 and self.pending_onderwerp and r.soort == "tekst":
+                return self.label_of_onderwerp(tekst)  # "Betreft": a label nota does not know
+            if len(tekst.split()) == 1:
                 self.out.unplaced.setdefault("onderwerp", []).append(
                     f"het onderwerp '{tekst}' is één woord: controleer of het niet het label van het onderwerp is")
             self.pending_onderwerp = False

@@ -26,6 +26,7 @@ class TableRows:
     labels: Any
     closing: Any
     guesser: Any
+    vocabulary: Any
     last_persoon: str | None
     held_label: str | None
     prev_label: str | None
@@ -82,6 +83,26 @@ class TableRows:
             return
         unplaced.append(tekst)
         self.held_label = tekst if is_label(tekst) else None
+
+    def value_of_unknown_label(self, tekst: str) -> bool:
+        """Before the first section, the line under an unknown label is its value, not a heading
+        (unless it is a section's own title): "Organisatieonderdeel", then "Openbare Ruimte"."""
+        unplaced = self.out.unplaced.get("", [])
+        if self.prev_label is None or self.target is not None or not unplaced or unplaced[-1] != self.prev_label \
+                or self.vocabulary.sectie(tekst, own_only=True) is not None or self._field_label(tekst) is not None \
+                or self.labels.of(tekst) is not None:
+            return False
+        self.header_line(tekst)
+        self.held_label = None
+        return True
+
+    def label_of_onderwerp(self, tekst: str) -> bool:
+        """One word right under the kind's title ("Betreft"): read as the onderwerp's label, the
+        line under it as the onderwerp; the word is kept in the marker, so nothing is lost."""
+        self.out.velden.pop("onderwerp", None)
+        self.out.guessed.setdefault("onderwerp", []).append(
+            f"'{tekst}' onder de titel gelezen als het label van het onderwerp; de regel eronder als het onderwerp")
+        return True
 
     def row(self, r: Regel) -> None:
         self.pending_onderwerp = False  # the onderwerp is the line right under the kind's title
