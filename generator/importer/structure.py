@@ -17,6 +17,7 @@ from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
 from generator.importer.guess import Guesser
 from generator.importer.header import Labels, persoon
+from generator.importer.headings import SECTION_NUMBER, Headings, headingish
 from generator.importer.regel import Regel
 from generator.importer.table_rows import TableRows
 from generator.importer.vocabulary import (
@@ -31,7 +32,6 @@ from generator.proposal.vocabulary import COLLEGE
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
-_SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
 __all__ = ["Recognizer", "Structure", "choose_soort"]
 
 
@@ -76,7 +76,7 @@ def choose_soort(regels: list[Regel], soorten: list[Soort]) -> Soort:
     return max(soorten, key=score)
 
 
-class Recognizer(TableRows):
+class Recognizer(TableRows, Headings):
     def __init__(self, soort):
         self.soort, self.out = soort, Structure()
         self.target: str | None = None  # key of the field or section being filled
@@ -302,7 +302,7 @@ class Recognizer(TableRows):
             self.beslispunt(r)
         elif self.target is None:
             self.header_line(tekst)
-        elif _SECTION_NUMBER.match(tekst) and (r.soort == "kop" or r.soort == "tekst" and _headingish(tekst)):
+        elif SECTION_NUMBER.match(tekst) and (r.soort == "kop" or r.soort == "tekst" and headingish(tekst)):
             self.unknown_heading(tekst)
         elif r.soort == "subkop" or (r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5
                                      and not self.paragraph):
@@ -314,24 +314,11 @@ class Recognizer(TableRows):
         else:
             self.paragraph.append(tekst)
 
-    def unknown_heading(self, tekst: str) -> None:
-        """A numbered heading that is no section of this kind: kept as a subheading where it
-        stands, and marked (unless it turns out to be a table's title)."""
-        self.close_paragraph()
-        self.block(f"### {tekst.rstrip(':')}")
-        self.unknown.append((self.target or "", tekst))
-
-    def mark_unknown_headings(self) -> None:
-        """Marked at the end: a heading right above a table became its title and is no section."""
-        for target, tekst in self.unknown:
-            if f"### {tekst.rstrip(':')}" in self.out.markdown.get(target, []):
-                self.out.unplaced.setdefault(target, []).append(
-                    f"kop '{tekst}' is geen sectie van de {self.soort.naam}; de tekst eronder staat nu bij "
-                    f"'{target.removeprefix('secties.')}': verplaats die naar de juiste sectie")
-
     def beslispunt(self, r: Regel) -> None:
         number = _NUMBERED.match(r.tekst)
-        if number:
+        if number and self.out.beslispunten and int(number.group(1)) == 1 and headingish(r.tekst):
+            self.heading_after_beslispunten(r.tekst)  # numbering starts again: the first section
+        elif number:
             self.out.beslispunten.append(number.group(2))
         elif self.soort.beslispunten_intro and looks_like(r.tekst, self.soort.beslispunten_intro):
             return
@@ -365,11 +352,3 @@ class Recognizer(TableRows):
         elif self.paragraph:
             self.out.unplaced.setdefault(self.target or "", []).append(" ".join(self.paragraph))
         self.paragraph = []
-
-
-def _headingish(tekst: str) -> bool:
-    """A plain line that reads as a numbered heading: "8. Financiële gevolgen" (short, capitalised,
-    no closing punctuation), not a list item ("1. Een krediet van … te verlenen.")."""
-    words = _SECTION_NUMBER.sub("", tekst).split()
-    return 0 < len(tekst.split()) <= 7 and not tekst.rstrip().endswith((".", ";", ",", ":")) and \
-        bool(words) and words[0][:1].isupper()

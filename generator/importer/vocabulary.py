@@ -11,11 +11,13 @@ import difflib
 import re
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 
 _NUMBER = re.compile(r"^\s*(§\s*|hoofdstuk\s+|artikel\s+)?(\d{1,2}(\.\d{1,2})*|[ivx]{1,4}|[a-h])[.)]?\s+",
                      re.IGNORECASE)
 THRESHOLD = 88
+WORDS_THRESHOLD = 90
+_STOP = {"en", "of", "de", "het", "een", "van", "op", "tot", "in", "voor", "met", "aan", "and", "the"}
 _INTRO = re.compile(
     r"^((het\s+college|burgemeester\s+en\s+wethouders)\s+(besluit|besluiten|wordt\s+(voorgesteld|gevraagd)\s+te\s+"
     r"besluiten)|de\s+(gemeente)?raad\s+wordt\s+(voorgesteld|gevraagd)\s+te\s+besluiten|(voorgesteld|geadviseerd|"
@@ -77,6 +79,22 @@ class Vocabulary:
         found = process.extractOne(b, names, scorer=fuzz.ratio, score_cutoff=THRESHOLD)
         return owners[found[2]] if found else None
 
+    def sectie_by_words(self, tekst: str) -> tuple[dict, str, int] | None:
+        """(section, name, score) for a heading in other words: the words of a title or synonym
+        in another order or with more words ("Gezondheid en duurzaamheid", "Uitvoering en
+        evaluatie"); at least two content words shared. Unsure by nature: the caller marks it."""
+        words = set(_content_words(tekst))
+        if len(tekst) > 90 or len(words) < 2:
+            return None
+        best = None
+        for sectie, names in self.secties:
+            for name in names:
+                shared = len(words & set(_content_words(name)))
+                score = fuzz.token_set_ratio(bare(tekst), bare(name), processor=utils.default_process)
+                if shared >= 2 and score >= WORDS_THRESHOLD and (best is None or score > best[2]):
+                    best = (sectie, name, round(score))
+        return best
+
     def own_label(self, tekst: str) -> dict | None:
         """The field whose own label this line is, exactly or nearly (numbering, case aside)."""
         if len(tekst) > 120:
@@ -120,3 +138,7 @@ def _similar(a: str, b: str) -> bool:
         return False
     matcher = difflib.SequenceMatcher(None, a, b)
     return matcher.real_quick_ratio() >= 0.88 and matcher.quick_ratio() >= 0.88 and matcher.ratio() >= 0.88
+
+
+def _content_words(tekst: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", bare(tekst)) if w not in _STOP and len(w) > 2]
