@@ -44,7 +44,7 @@ class Guesser:
         label, waarde = " ".join(label.strip().rstrip(":").split()), " ".join(waarde.split())
         if not is_label(label) or not waarde or len(waarde) > 120:
             return None
-        for step in (self._contact, self._option, self._by_label, self._by_value):
+        for step in (self._contact, self._option, self._by_label, self._by_value, self._onderwerp, self._by_position):
             found = step(label, waarde, filled, persoon)
             if found is not None:
                 return found
@@ -90,6 +90,26 @@ class Guesser:
             return None
         veld = kandidaten[0]
         return veld, None, f"'{label}' is geen bekend label; de waarde is {soort}: gelezen als {veld['sleutel']}"
+
+    def _onderwerp(self, label, waarde, filled, persoon):
+        """Several words of text under an unknown label while there is no onderwerp yet: the
+        first row of many header tables ("Betreft", "Titel", "Inzake")."""
+        veld = next((v for v in self.velden if v["sleutel"] == "onderwerp"), None)
+        if veld is None or "onderwerp" in filled or len(waarde.split()) < 3:
+            return None
+        return veld, None, f"'{label}' is geen bekend label; de eerste tekst van de kop gelezen als onderwerp"
+
+    def _by_position(self, label, waarde, filled, persoon):
+        """A short text without digits: the first text field of the header still empty, in the
+        kind's order ("Organisatieonderdeel | Openbare Ruimte" after the portefeuillehouder)."""
+        if len(waarde.split()) > 6 or re.search(r"\d", waarde):
+            return None
+        veld = next((v for v in self._in_kop_order() if v["sleutel"] not in filled and v["type"] == "tekst"
+                     and v["sleutel"] in self.kop), None)
+        if veld is None:
+            return None
+        return veld, None, (f"'{label}' is geen bekend label; gelezen als het eerste lege veld van de kop, "
+                            f"{veld['sleutel']}")
 
     def _in_kop_order(self) -> list[dict]:
         order = {k: i for i, k in enumerate(self.kop)}

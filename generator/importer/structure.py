@@ -297,7 +297,8 @@ class Recognizer(TableRows, Headings):
             vragen[int(i)][part] = (vragen[int(i)][part] + "\n\n" + tekst).strip()
             return
         if self.target == "beslispunten" and r.soort == "kop":  # a heading nota does not know ends them
-            self.target = None
+            self.heading_after_beslispunten(tekst)
+            return
         if self.target == "beslispunten":
             self.beslispunt(r)
         elif self.target is None:
