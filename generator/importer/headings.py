@@ -47,7 +47,7 @@ class Headings:
         sectie, name, score = found
         self.target = "secties." + sectie["sleutel"]
         self.out.guessed.setdefault(self.target, []).append(
-            f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' (dezelfde woorden als '{name}', {score}%)")
+            f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' (dezelfde woorden als '{name}', {score}% gelijk)")
         return True
 
     def heading_after_beslispunten(self, tekst: str) -> None:

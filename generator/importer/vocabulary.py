@@ -84,8 +84,10 @@ class Vocabulary:
         in another order or with more words ("Gezondheid en duurzaamheid", "Uitvoering en
         evaluatie"); at least two content words shared. Unsure by nature: the caller marks it."""
         words = set(_content_words(tekst))
-        if len(tekst) > 90 or len(words) < 2:
+        if len(tekst) > 90 or not words:
             return None
+        if len(words) == 1:
+            return self._sectie_by_word(next(iter(words)))
         best = None
         for sectie, names in self.secties:
             for name in names:
@@ -94,6 +96,18 @@ class Vocabulary:
                 if shared >= 2 and score >= WORDS_THRESHOLD and (best is None or score > best[2]):
                     best = (sectie, name, round(score))
         return best
+
+    def _sectie_by_word(self, word: str) -> tuple[dict, str, int] | None:
+        """A one-word heading ("Doel", "Planning"): the one section with that word, or a word it
+        begins ("doelen"), in its title or a synonym; none when two sections have it."""
+        if len(word) < 4:
+            return None
+        hits = {sectie["sleutel"]: (sectie, name) for sectie, names in self.secties for name in names
+                if any(w == word or w.startswith(word) for w in _content_words(name))}
+        if len(hits) != 1:
+            return None
+        sectie, name = next(iter(hits.values()))
+        return sectie, name, round(fuzz.token_set_ratio(word, name, processor=utils.default_process))
 
     def own_label(self, tekst: str) -> dict | None:
         """The field whose own label this line is, exactly or nearly (numbering, case aside)."""
