@@ -44,10 +44,11 @@ class Headings:
         found = self.vocabulary.sectie_by_words(tekst)
         if found is None or "secties." + found[0]["sleutel"] in self.out.markdown:
             return False
-        sectie, name, score = found
+        sectie, name, shared = found
         self.target = "secties." + sectie["sleutel"]
+        woorden = "één woord" if shared == 1 else f"{shared} woorden"
         self.out.guessed.setdefault(self.target, []).append(
-            f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' (dezelfde woorden als '{name}', {score}% gelijk)")
+            f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' ({woorden} gelijk met '{name}')")
         return True
 
     def heading_after_beslispunten(self, tekst: str) -> None:

@@ -8,16 +8,17 @@ a trailing colon, a parenthesis) is taken away, exactly first, then fuzzily (rap
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
 _NUMBER = re.compile(r"^\s*(§\s*|hoofdstuk\s+|artikel\s+)?(\d{1,2}(\.\d{1,2})*|[ivx]{1,4}|[a-h])[.)]?\s+",
                      re.IGNORECASE)
 THRESHOLD = 88
-WORDS_THRESHOLD = 90
-_STOP = {"en", "of", "de", "het", "een", "van", "op", "tot", "in", "voor", "met", "aan", "and", "the"}
+_STOP = {"en", "of", "de", "het", "een", "van", "op", "tot", "in", "voor", "met", "aan", "bij", "naar", "om", "te",
+         "is", "zijn", "wat", "hoe", "wie", "waarom", "welke", "wij", "we", "dit", "dat", "deze", "die", "and", "the"}
 _INTRO = re.compile(
     r"^((het\s+college|burgemeester\s+en\s+wethouders)\s+(besluit|besluiten|wordt\s+(voorgesteld|gevraagd)\s+te\s+"
     r"besluiten)|de\s+(gemeente)?raad\s+wordt\s+(voorgesteld|gevraagd)\s+te\s+besluiten|(voorgesteld|geadviseerd|"
@@ -80,34 +81,25 @@ class Vocabulary:
         return owners[found[2]] if found else None
 
     def sectie_by_words(self, tekst: str) -> tuple[dict, str, int] | None:
-        """(section, name, score) for a heading in other words: the words of a title or synonym
-        in another order or with more words ("Gezondheid en duurzaamheid", "Uitvoering en
-        evaluatie"); at least two content words shared. Unsure by nature: the caller marks it."""
+        """(section, name, words shared) for a heading in other words: the one section whose title
+        or a synonym shares the most content words with it, a word counting as shared in
+        another form ("effecten"/"effect", "kader"/"beleidskader", "resultaat"/"resultaten").
+        None when no section, or two equally, share words. Unsure by nature: the caller marks it."""
         words = set(_content_words(tekst))
         if len(tekst) > 90 or not words:
             return None
-        if len(words) == 1:
-            return self._sectie_by_word(next(iter(words)))
-        best = None
+        best: dict[str, tuple[int, dict, str]] = {}
         for sectie, names in self.secties:
-            for name in names:
-                shared = len(words & set(_content_words(name)))
-                score = fuzz.token_set_ratio(bare(tekst), bare(name), processor=utils.default_process)
-                if shared >= 2 and score >= WORDS_THRESHOLD and (best is None or score > best[2]):
-                    best = (sectie, name, round(score))
-        return best
-
-    def _sectie_by_word(self, word: str) -> tuple[dict, str, int] | None:
-        """A one-word heading ("Doel", "Planning"): the one section with that word, or a word it
-        begins ("doelen"), in its title or a synonym; none when two sections have it."""
-        if len(word) < 4:
+            for name in names if not sectie.get("uit_beslispunten") else []:
+                own = _content_words(name)
+                shared = sum(1 for w in words if any(same_word(w, n) for n in own))
+                if shared and shared > best.get(sectie["sleutel"], (0,))[0]:
+                    best[sectie["sleutel"]] = (shared, sectie, name)
+        ranked = sorted(best.values(), key=lambda t: -t[0])
+        if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None
-        hits = {sectie["sleutel"]: (sectie, name) for sectie, names in self.secties for name in names
-                if any(w == word or w.startswith(word) for w in _content_words(name))}
-        if len(hits) != 1:
-            return None
-        sectie, name = next(iter(hits.values()))
-        return sectie, name, round(fuzz.token_set_ratio(word, name, processor=utils.default_process))
+        shared, sectie, name = ranked[0]
+        return sectie, name, shared
 
     def own_label(self, tekst: str) -> dict | None:
         """The field whose own label this line is, exactly or nearly (numbering, case aside)."""
@@ -152,6 +144,17 @@ def _similar(a: str, b: str) -> bool:
         return False
     matcher = difflib.SequenceMatcher(None, a, b)
     return matcher.real_quick_ratio() >= 0.88 and matcher.quick_ratio() >= 0.88 and matcher.ratio() >= 0.88
+
+
+def same_word(a: str, b: str) -> bool:
+    """The same word in another form: a plural, a compound ending or starting with it, a shared stem."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short) or len(short) >= 5 and long_.endswith(short):
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 6 and common >= 0.6 * len(long_)
 
 
 def _content_words(tekst: str) -> list[str]:
