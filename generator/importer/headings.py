@@ -37,6 +37,9 @@ class Headings:
         self.close_paragraph()
         if self.section_by_words(tekst):
             return
+        if self.target is None or not self.target.startswith("secties."):
+            self.heading_in_the_open(tekst)
+            return
         self.block(f"### {tekst.rstrip(':')}")
         self.unknown.append((self.target or "", tekst))
 
@@ -51,9 +54,18 @@ class Headings:
             f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' ({woorden} gelijk met '{name}')")
         return True
 
-    def heading_after_beslispunten(self, tekst: str) -> None:
+    def heading_in_the_open(self, tekst: str) -> None:
+        """A heading no section has, outside a section: before the beslispunten the summary
+        field while it is empty, after them the kind's first section still empty; marked."""
         self.close_paragraph()
         if self.section_by_words(tekst):
+            return
+        summary = next((v for v in self.soort.velden if v["type"] == "markdown"
+                        and v["sleutel"] not in self.out.markdown), None)
+        if summary is not None and not self.out.beslispunten:
+            self.target = summary["sleutel"]
+            self.out.guessed.setdefault(self.target, []).append(
+                f"kop '{tekst}' vóór de beslispunten gelezen als {summary['label'].lower()}")
             return
         empty = next((s for s in self.soort.secties if "secties." + s["sleutel"] not in self.out.markdown
                       and not s.get("uit_beslispunten")), None)

@@ -297,13 +297,15 @@ class Recognizer(TableRows, Headings):
             vragen[int(i)][part] = (vragen[int(i)][part] + "\n\n" + tekst).strip()
             return
         if self.target == "beslispunten" and r.soort == "kop":  # a heading nota does not know ends them
-            self.heading_after_beslispunten(tekst)
+            self.heading_in_the_open(tekst)
             return
         if self.target == "beslispunten":
             self.beslispunt(r)
+        elif r.soort == "kop" and not tekst.endswith(":"):  # a heading by its style that names no section
+            self.unknown_heading(tekst)
         elif self.target is None:
             self.header_line(tekst)
-        elif SECTION_NUMBER.match(tekst) and (r.soort == "kop" or r.soort == "tekst" and headingish(tekst)):
+        elif SECTION_NUMBER.match(tekst) and r.soort == "tekst" and headingish(tekst):
             self.unknown_heading(tekst)
         elif r.soort == "subkop" or (r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5
                                      and not self.paragraph):
@@ -318,7 +320,7 @@ class Recognizer(TableRows, Headings):
     def beslispunt(self, r: Regel) -> None:
         number = _NUMBERED.match(r.tekst)
         if number and self.out.beslispunten and int(number.group(1)) == 1 and headingish(r.tekst):
-            self.heading_after_beslispunten(r.tekst)  # numbering starts again: the first section
+            self.heading_in_the_open(r.tekst)  # numbering starts again: the first section
         elif number:
             self.out.beslispunten.append(number.group(2))
         elif self.soort.beslispunten_intro and looks_like(r.tekst, self.soort.beslispunten_intro):

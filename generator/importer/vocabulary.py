@@ -26,6 +26,9 @@ _INTRO = re.compile(
     r"(het\s+)?voorstel\s+is|voorgesteld\s+wordt\s+te\s+besluiten)\s*:?$", re.IGNORECASE)
 
 
+_DECISION_WORD = re.compile(r"\b(besluit|besluiten|beslispunten|beslispunt)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def bare(tekst: str) -> str:
     """A title without numbering and typography: "2.1 Risico’s:" -> "risico's"."""
@@ -44,8 +47,11 @@ def close(a: str, b: str) -> bool:
 
 
 def is_intro(tekst: str) -> bool:
-    """The line that opens the beslispunten: "Het college besluit:", "Besluit:", …"""
-    return len(tekst) < 90 and bool(_INTRO.match(" ".join(tekst.replace("\u00a0", " ").split())))
+    """The line that opens the beslispunten: "Het college besluit:", "Besluit:", … or by its
+    shape, a short line ending in a colon that speaks of the decision ("Gevraagd besluit:")."""
+    tekst = " ".join(tekst.replace("\u00a0", " ").split())
+    return len(tekst) < 90 and bool(_INTRO.match(tekst)) or (
+        len(tekst.split()) <= 8 and tekst.endswith(":") and bool(_DECISION_WORD.search(tekst)))
 
 
 class Vocabulary:
