@@ -91,3 +91,11 @@ def headingish(tekst: str) -> bool:
     words = SECTION_NUMBER.sub("", tekst).split()
     return 0 < len(tekst.split()) <= 7 and not tekst.rstrip().endswith((".", ";", ",", ":")) and \
         bool(words) and words[0][:1].isupper()
+
+
+def plain_heading(tekst: str, before: str) -> bool:
+    """In text without styles (pdftotext), a heading that has no number: a short capitalised
+    line without digits or closing punctuation, right after a sentence that ended."""
+    words = tekst.split()
+    return before.rstrip().endswith((".", "!", "?")) and 0 < len(words) <= 6 and words[0][:1].isupper() \
+        and not re.search(r"[\d.,;:!?€]", tekst) and not before.rstrip().endswith(("o.a.", "bijv.", "m.b.t."))

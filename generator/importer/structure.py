@@ -17,7 +17,7 @@ from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
 from generator.importer.guess import Guesser
 from generator.importer.header import Labels, persoon
-from generator.importer.headings import SECTION_NUMBER, Headings, headingish
+from generator.importer.headings import SECTION_NUMBER, Headings, headingish, plain_heading
 from generator.importer.regel import Regel
 from generator.importer.table_rows import TableRows
 from generator.importer.vocabulary import (
@@ -314,6 +314,8 @@ class Recognizer(TableRows, Headings):
         elif r.soort in ("lijst", "genummerd") or re.match(r"^[-•*]\s+", tekst):
             self.close_paragraph()
             self.block(re.sub(r"^[•*]\s+", "- ", tekst), list_=True)
+        elif r.soort == "tekst" and plain_heading(tekst, self.text_before()):
+            self.unknown_heading(tekst)  # plain text without styles: a short line after a full stop
         else:
             self.paragraph.append(tekst)
 
@@ -325,6 +327,8 @@ class Recognizer(TableRows, Headings):
             self.out.beslispunten.append(number.group(2))
         elif self.soort.beslispunten_intro and looks_like(r.tekst, self.soort.beslispunten_intro):
             return
+        elif self.out.beslispunten and r.soort == "tekst" and plain_heading(r.tekst, self.out.beslispunten[-1]):
+            self.heading_in_the_open(r.tekst)  # "Wat is de aanleiding" after the last point's full stop
         elif self.out.beslispunten and r.soort == "tekst" and not r.tekst.endswith(":"):
             self.out.beslispunten[-1] += " " + r.tekst
         else:
@@ -341,6 +345,11 @@ class Recognizer(TableRows, Headings):
         if rest:
             record["toelichting"] = rest[0]
         self.out.besluiten.append(record)
+
+    def text_before(self) -> str:
+        """The line before this one in the section: of the open paragraph, else its last block."""
+        blocks = self.out.markdown.get(self.target, [])
+        return self.paragraph[-1] if self.paragraph else blocks[-1] if blocks and isinstance(blocks[-1], str) else ""
 
     def block(self, tekst: str, list_: bool = False) -> None:
         blocks = self.out.markdown.setdefault(self.target, [])
