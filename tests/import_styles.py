@@ -198,7 +198,8 @@ def closing(doc: dict, style: dict) -> list[tuple]:
         return out
     besluit = doc["besluiten"][0]
     if style["besluit"] == "akkoord":
-        out += [("p", f"Vergaderdatum college: {lang(besluit['datum'])}", None), ("p", "Besluit college: akkoord", None)]
+        out += [("p", f"Vergaderdatum college: {lang(besluit['datum'])}", None),
+                ("p", "Besluit college: akkoord", None)]
     elif style["besluit"] == "box":
         out += [("h", "Besluit college", False), ("p", f"Collegevergadering: {lang(besluit['datum'])}", None),
                 ("box", ["☒ Conform advies", "☐ Gewijzigd besluit", "☐ Aangehouden"])]

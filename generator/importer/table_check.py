@@ -80,7 +80,8 @@ def _doubtful_rows(regels: list[dict]) -> list[str]:
     or a value that is no whole number of euros ("€ 0,42" of a unit the import did not see)."""
     out = []
     for r in regels:
-        waarden = r.get("bedrag") if isinstance(r.get("bedrag"), list) else [r.get("bedrag")]
+        bedrag = r.get("bedrag")
+        waarden: list = bedrag if isinstance(bedrag, list) else [bedrag]
         if waarden and all(isinstance(v, int) and 1900 <= v <= 2100 for v in waarden):
             out.append(f"regel '{r.get('post')}' bevat alleen jaartallen: waarschijnlijk de kop van de kolommen")
         elif any(isinstance(v, str) for v in waarden):
