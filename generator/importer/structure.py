@@ -27,7 +27,7 @@ from generator.importer.vocabulary import (
     looks_like,
 )
 from generator.proposal.kinds import Soort
-from generator.proposal.vocabulary import COLLEGE
+from generator.proposal.vocabulary import COLLEGE, is_nvt
 
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
@@ -93,6 +93,8 @@ class Recognizer(TableRows, Headings):
         self.last_persoon: str | None = None
         self.pending_part: tuple[dict | None, str | None] | None = None
         self.guesser, self.held_label, self.prev_label = Guesser(soort, self.labels), None, None
+        self.next_regel: Regel | None = None
+        self.section_size = 0.0  # the font size of the first section heading of a PDF
 
     # --- helpers over the kind's data
     def _sectie(self, tekst: str, own_only: bool = False):
@@ -110,7 +112,8 @@ class Recognizer(TableRows, Headings):
 
     # --- the walk
     def process(self, regels: list[Regel]) -> Structure:
-        for r in regels:
+        for i, r in enumerate(regels):
+            self.next_regel = next((n for n in regels[i + 1:i + 4] if n.soort not in ("leeg", "meubilair")), None)
             self.regel(r)
         self.close_paragraph()
         self.close_table()
@@ -201,6 +204,7 @@ class Recognizer(TableRows, Headings):
         if sectie is not None:
             self.close_paragraph()
             self.target = "secties." + sectie["sleutel"]
+            self.section_size = self.section_size or r.size
             return True
         veld = self._field_label(tekst)
         if veld is not None and veld["type"] == "markdown" and (
@@ -301,7 +305,7 @@ class Recognizer(TableRows, Headings):
             return
         if self.target == "beslispunten":
             self.beslispunt(r)
-        elif r.soort == "kop" and not tekst.endswith(":"):  # a heading by its style that names no section
+        elif r.soort == "kop" and self.heading_not_title(tekst) and self.section_level(r):  # names no section
             self.unknown_heading(tekst)
         elif self.target is None:
             self.header_line(tekst)
@@ -314,7 +318,7 @@ class Recognizer(TableRows, Headings):
         elif r.soort in ("lijst", "genummerd") or re.match(r"^[-•*]\s+", tekst):
             self.close_paragraph()
             self.block(re.sub(r"^[•*]\s+", "- ", tekst), list_=True)
-        elif r.soort == "tekst" and plain_heading(tekst, self.text_before()):
+        elif r.soort == "tekst" and plain_heading(tekst, self.text_before()) and self.heading_not_title(tekst):
             self.unknown_heading(tekst)  # plain text without styles: a short line after a full stop
         else:
             self.paragraph.append(tekst)
@@ -345,6 +349,19 @@ class Recognizer(TableRows, Headings):
         if rest:
             record["toelichting"] = rest[0]
         self.out.besluiten.append(record)
+
+    def heading_not_title(self, tekst: str) -> bool:
+        """Not a table's title (a table follows), nor "Niet van toepassing", nor a label."""
+        return not tekst.endswith(":") and not is_nvt(tekst) and (self.next_regel is None or
+                                                                  self.next_regel.soort != "rij")
+
+    def section_level(self, r: Regel) -> bool:
+        """A heading as large as the sections' (a PDF's bold subheading is smaller); outside a
+        section, or in a format with styles, every heading is. The first one sets the size."""
+        if self.target is None or not self.target.startswith("secties."):
+            self.section_size = self.section_size or r.size
+            return True
+        return not r.size or bool(self.section_size) and r.size >= self.section_size - 0.3
 
     def text_before(self) -> str:
         """The line before this one in the section: of the open paragraph, else its last block."""

@@ -76,13 +76,14 @@ def problems(tabel: dict, stated_subtotals: list[tuple[int, list]], row_totals: 
 
 
 def _doubtful_rows(regels: list[dict]) -> list[str]:
-    """Rows that are no amounts as read: only years (a header row of a table pdftotext broke up),
+    """Rows that are no amounts as read: years counting up (a header row of a table pdftotext broke up),
     or a value that is no whole number of euros ("€ 0,42" of a unit the import did not see)."""
     out = []
     for r in regels:
         bedrag = r.get("bedrag")
         waarden: list = bedrag if isinstance(bedrag, list) else [bedrag]
-        if waarden and all(isinstance(v, int) and 1900 <= v <= 2100 for v in waarden):
+        if len(waarden) > 1 and all(isinstance(v, int) and 1900 <= v <= 2100 for v in waarden) \
+                and waarden[1] == waarden[0] + 1:  # 2025, 2026, …
             out.append(f"regel '{r.get('post')}' bevat alleen jaartallen: waarschijnlijk de kop van de kolommen")
         elif any(isinstance(v, str) for v in waarden):
             out.append(f"regel '{r.get('post')}' heeft een bedrag dat geen heel aantal euro's is: "
