@@ -100,7 +100,7 @@ def build(voorstel: Voorstel) -> dict:
     return {
         "v": v,
         "soort": soort,
-        "titel": f"{soort.titel}: {_onderwerp(v)}".strip(": "),
+        "titel": title(voorstel),
         "auteur": _author(voorstel),
         "kop": header_fields(voorstel),
         "secties": secties(voorstel),
@@ -119,6 +119,12 @@ def build(voorstel: Voorstel) -> dict:
                         + ("" if v.besluiten else ", concept"),
         "trefwoorden": ", ".join(d for d in (soort.naam, str(getattr(v, "gemeente", None) or "")) if d),
     }
+
+
+def title(voorstel: Voorstel) -> str:
+    """The document's title, "Collegenota: Continuering sociale teams 2021": the PDF's
+    title, and the officieleTitel when it is published."""
+    return f"{voorstel.soort.titel}: {_onderwerp(voorstel.data)}".strip(": ")
 
 
 def header_fields(voorstel: Voorstel) -> list[HeaderField]:

@@ -1,0 +1,92 @@
+"""What may be published: decided, intact, and `classificatie: openbaar`.
+
+Every proposal in the folder is sorted into one of three: published; decided but
+not public (counted on the besluitenlijst, nothing else of it leaves the folder);
+skipped with the reason (not decided yet, only postponed). A proposal that does not
+load, or whose decision is not intact (`verify_problems`), stops the publication:
+nothing is published until it is mended.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import Melding, NotaFout
+
+OPENBAAR = "openbaar"
+
+
+@dataclass
+class Skipped:
+    path: Path
+    reden: str
+
+
+@dataclass
+class Selection:
+    published: list = field(default_factory=list)   # Voorstel: decided, intact, openbaar
+    hidden: list = field(default_factory=list)      # Voorstel: decided, intact, not openbaar
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def verify_problems(voorstel) -> list[Melding]:
+    """Why the decision of `voorstel` cannot be trusted; empty when it is intact.
+
+    The one place publication asks nota's verify (`nota verify`): a decision record
+    changed after it was written, content changed since the decision, or a decision
+    without a seal."""
+    from generator.decisions.seal import content_hash, in_force, tampered
+    path, out = voorstel.path, []
+    for i, b in tampered(voorstel.data.besluiten):
+        regel, column = voorstel.bron.plaats(("besluiten", i))
+        out.append(Melding(f"besluit {i + 1} ({b.orgaan} {b.datum.isoformat()}) is veranderd nadat het "
+                           "werd vastgelegd", path, regel, column))
+    current = content_hash(voorstel)
+    for orgaan, (_, b) in in_force(voorstel.data.besluiten).items():
+        if not b.inhoud_sha256:
+            out.append(Melding(f"het besluit van {orgaan} van {b.datum.isoformat()} is niet verzegeld",
+                               path, hint="leg het vast met 'nota decide --vervang'"))
+        elif b.inhoud_sha256 != current:
+            out.append(Melding(f"de inhoud is gewijzigd na het besluit van {orgaan} van "
+                               f"{b.datum.isoformat()}", path, hint="zie 'nota verify " f"{path}'"))
+    return out
+
+
+def classificatie(voorstel) -> str:
+    return str(getattr(voorstel.data, "classificatie", None) or OPENBAAR)
+
+
+def _decided(voorstel) -> bool:
+    """Decided: a decision in force other than 'aangehouden' (postponed)."""
+    from generator.decisions.seal import in_force
+    return any(b.uitkomst != "aangehouden" for _, b in in_force(voorstel.data.besluiten).values())
+
+
+def select(paths, search_path) -> Selection:
+    """Sort `paths`; raises NotaFout naming every file that stops the publication."""
+    from generator.checks import check_file
+    selection, failures = Selection(), []
+    for path in paths:
+        voorstel, meldingen = check_file(path, search_path)
+        if voorstel is None:
+            failures += _stop(path, [m for m in meldingen if m.is_error])
+        elif not voorstel.data.besluiten:
+            selection.skipped.append(Skipped(path, "nog geen besluit vastgelegd"))
+        elif problems := verify_problems(voorstel) + [m for m in meldingen if m.is_error]:
+            failures += _stop(path, problems)
+        elif not _decided(voorstel):
+            selection.skipped.append(Skipped(path, "aangehouden: nog niet besloten"))
+        elif classificatie(voorstel) != OPENBAAR:
+            selection.hidden.append(voorstel)
+            selection.skipped.append(Skipped(path, f"classificatie {classificatie(voorstel)}: niet openbaar"))
+        else:
+            selection.published.append(voorstel)
+    if failures:
+        raise NotaFout(failures)
+    return selection
+
+
+def _stop(path: Path, meldingen: list[Melding]) -> list[Melding]:
+    return [Melding(f"{path} wordt niet gepubliceerd en de publicatie is gestopt: nota verify of "
+                    "nota check keurt het af; er is niets geschreven", path,
+                    hint="herstel het voorstel of haal het uit de map"), *meldingen]
