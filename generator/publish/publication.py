@@ -65,6 +65,15 @@ def _now() -> str:
 
 def publish(map_: Path, out: Path, basis_url: str, uitgever: diwoo.Uitgever, search_path,
             now: str | None = None) -> Report:
+    """Publish `map_` into `out`; one publication of a folder at a time (a lock beside it)."""
+    from filelock import FileLock
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(out.parent / f".{out.name}.lock")):
+        return _publish(map_, out, basis_url, uitgever, search_path, now)
+
+
+def _publish(map_: Path, out: Path, basis_url: str, uitgever: diwoo.Uitgever, search_path,
+             now: str | None) -> Report:
     from generator.proposal.files import collect
     from generator.render import cache as rc
     paths = collect([map_])

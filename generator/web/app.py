@@ -48,7 +48,7 @@ class Site:
 
 
 def make_app(workspace: Workspace, token: str | None = None) -> Guard:
-    from generator.web import meeting
+    from generator.web import meeting, publish_page
     site = Site(workspace, token or new_token())
     routes = [Route("/", _handler(site, start)),
               Route("/overzicht", _handler(site, overview)),
@@ -60,6 +60,7 @@ def make_app(workspace: Workspace, token: str | None = None) -> Guard:
               Route("/bewerk/{id}/{actie}", _handler(site, action), methods=["POST"]),
               Route("/bewerk/{id}/{pad:path}", _handler(site, draft_file)),
               *meeting.routes(site, _handler),
+              *publish_page.routes(site, _handler),
               Mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")]
     from generator.web.server import internal_error
     return Guard(Starlette(routes=routes, exception_handlers={Exception: internal_error}), site.token)

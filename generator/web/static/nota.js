@@ -314,6 +314,14 @@ function others() {
     const s = await post("/nieuw", d);
     if (s.gelukt) location.href = s.adres; else say(s.fout.join("\n"));
   });
+  const publiceren = document.getElementById("publiceren");
+  if (publiceren) publiceren.addEventListener("click", async () => {
+    publiceren.disabled = true;
+    say("Bezig met publiceren ...");
+    const s = await post("/secretariaat/publiceer", {});
+    publiceren.disabled = false;
+    say(s.gelukt ? [s.samenvatting, ...s.overgeslagen.map((o) => "Overgeslagen: " + o)].join("\n") : s.fout.join("\n"));
+  });
   for (const f of document.querySelectorAll("form.besluit")) f.addEventListener("submit", async (e) => {
     e.preventDefault();
     const d = Object.fromEntries(new FormData(f));

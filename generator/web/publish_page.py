@@ -1,0 +1,42 @@
+"""Publiceren, for the secretariat in `nota serve`: one POST that publishes the
+folder as `nota publiceer` does, into the folder `[publicatie] map` of nota.toml
+names, under its `basis_url`. The token check is the Guard's, as for every POST.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from generator.errors import Melding, NotaFout
+from generator.web.security import body
+
+
+def routes(site, handler) -> list[Route]:
+    return [Route("/secretariaat/publiceer", handler(site, publish), methods=["POST"])]
+
+
+async def publish(site, request):
+    await body(request)
+    report, out = await run_in_threadpool(_publish, site.workspace, Path.cwd())
+    overgeslagen = [f"{s.path.relative_to(site.workspace.root).as_posix()}: {s.reden}" for s in report.skipped]
+    return JSONResponse({
+        "gelukt": True, "map": str(out), "gepubliceerd": report.published, "overgeslagen": overgeslagen,
+        "samenvatting": f"Gepubliceerd in {out}: {len(report.published)} documenten, "
+                        f"{len(report.skipped)} overgeslagen, {len(report.written)} bestanden geschreven."})
+
+
+def _publish(workspace, workdir: Path):
+    from generator.proposal.settings import read_settings
+    from generator.publish.publication import publish as publish_folder
+    from generator.publish.publication import publisher_settings
+    settings = read_settings(workdir)
+    if settings.publicatie is None or not settings.publicatie.basis_url:
+        raise NotaFout(Melding("Publiceren vraagt [publicatie] in nota.toml met map en basis_url, zoals "
+                               'map = "publicatie" en basis_url = "https://www.gemeente.nl/publicaties"',
+                               settings.path or workdir / "nota.toml"))
+    uitgever, basis_url = publisher_settings(settings.publicatie.basis_url, workdir)
+    out = settings.publicatie.map
+    return publish_folder(workspace.root, out, basis_url, uitgever, workspace.search_path), out
