@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
@@ -69,9 +70,16 @@ def _dirs() -> list[Path]:
     return [base / MAP, base / SHARED]
 
 
-def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str) -> str:
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    """One environment: its templates are compiled once, not once per meeting."""
     env = Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in _dirs()]), autoescape=True)
     env.filters.update(FILTERS)
+    return env
+
+
+def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str) -> str:
+    env = _environment()
     titel = f"Besluitenlijst van de vergadering van {ORGAAN_NAME[orgaan]} van {FILTERS['datum'](datum)}"
     return env.get_template("besluitenlijst.html.j2").render(
         titel=titel, punten=punten, niet_openbaar=niet_openbaar, gemeente=gemeente,
