@@ -211,16 +211,36 @@ def test_a_second_run_changes_no_byte_and_a_replaced_document_says_so(cli, tmp_p
 def test_a_tampered_proposal_stops_everything(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     map_ = meeting(cli, tmp_path)
+    out = tmp_path / "uit"
+    assert cli("publiceer", map_, "-o", out, "--basis-url", BASIS).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
     path = map_ / "a-nota.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Continuering sociale teams 2021",
                                                              "Stilletjes veranderd"), encoding="utf-8")
-    r = cli("publiceer", map_, "-o", tmp_path / "uit", "--basis-url", BASIS)
+    r = cli("publiceer", map_, "-o", out, "--basis-url", BASIS)
     assert r.exit_code == 1
     assert f"{path}: fout: {path} wordt niet gepubliceerd en de publicatie is gestopt" in r.output
     assert "de inhoud is gewijzigd na het besluit van college van 2021-02-09" in r.output
     assert "Traceback" not in r.output
-    assert not (tmp_path / "uit").exists()
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert "Stilletjes veranderd" not in everything_in(out)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".uit-")] == []  # no staging left
+    r = cli("publiceer", map_, "-o", tmp_path / "nieuw", "--basis-url", BASIS)
+    assert r.exit_code == 1 and not (tmp_path / "nieuw").exists()
+
+
+def test_a_document_no_longer_published_is_removed(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    map_ = meeting(cli, tmp_path)
+    out = tmp_path / "uit"
+    assert cli("publiceer", map_, "-o", out, "--basis-url", BASIS).exit_code == 0
+    (map_ / "a-nota.yaml").unlink()
+    r = cli("publiceer", map_, "-o", out, "--basis-url", BASIS)
+    assert r.exit_code == 0, r.output
+    assert f"verwijderd (niet meer gepubliceerd): {out / (OPENBAAR + '.pdf')}" in r.output
+    assert not list(out.glob(f"{OPENBAAR}*"))
+    assert "2021.01234" not in (out / "besluiten.csv").read_text(encoding="utf-8")
+    assert OPENBAAR not in (out / "sitemap-1.xml").read_text(encoding="utf-8")
 
 
 def test_without_organisatie_it_says_what_nota_toml_needs(cli, tmp_path, monkeypatch):

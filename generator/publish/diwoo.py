@@ -95,7 +95,7 @@ def _parts(d, p: Publicatie, basis_url: str) -> None:
         orgaan, datum = p.vergadering.split("|")
         from generator.publish.meetings import list_name, list_title
         _el(d, "isPartOf", list_title(orgaan, datum), url(basis_url, list_name(orgaan, datum)))
-    delen = [(f"Bijlage {i}: {t}", None) for i, t in enumerate(p.bijlagen, 1)]
+    delen: list[tuple[str, str | None]] = [(f"Bijlage {i}: {t}", None) for i, t in enumerate(p.bijlagen, 1)]
     delen += [(titel, url(basis_url, naam)) for naam, titel in p.delen]
     if delen:
         has = _el(d, "hasParts")

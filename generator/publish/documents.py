@@ -91,7 +91,7 @@ def rows(voorstel, url: str) -> list[dict[str, str]]:
     """One open-data row per beslispunt per decision in force (one row without a
     beslispunt when the proposal has none)."""
     v, geld = voorstel.data, totals(voorstel)
-    punten = list(enumerate(beslispunten(voorstel), 1)) or [(None, "")]
+    punten: list[tuple[int | None, str]] = [*enumerate(beslispunten(voorstel), 1)] or [(None, "")]
     return [{
         "kenmerk": str(getattr(v, "kenmerk", None) or ""),
         "onderwerp": str(getattr(v, "onderwerp", None) or getattr(v, "project", None) or ""),

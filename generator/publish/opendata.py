@@ -52,11 +52,12 @@ def to_json(rows: list[dict], organisatie: str) -> bytes:
 
 
 def json_schema() -> bytes:
-    row = {"type": "object", "additionalProperties": False, "required": list(KOLOMMEN),
-           "properties": {k: {**(BEDRAG if k.startswith("totaal_") else {"type": "string"}), "description": d}
-                          for k, d in KOLOMMEN.items()}}
-    row["properties"]["orgaan"]["enum"] = ["college", "raad"]
-    row["properties"]["datum_besluit"]["format"] = "date"
+    properties: dict[str, dict] = {
+        k: {**(BEDRAG if k.startswith("totaal_") else {"type": "string"}), "description": d}
+        for k, d in KOLOMMEN.items()}
+    properties["orgaan"]["enum"] = ["college", "raad"]
+    properties["datum_besluit"]["format"] = "date"
+    row = {"type": "object", "additionalProperties": False, "required": list(KOLOMMEN), "properties": properties}
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Besluiten (nota publiceer)",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.errors import Melding, NotaFout
 
@@ -29,7 +30,7 @@ class Selection:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def verify_problems(voorstel) -> list[Melding]:
+def verify_problems(voorstel: Any) -> list[Melding]:
     """Why the decision of `voorstel` cannot be trusted; empty when it is intact.
 
     The one place publication asks nota's verify (`nota verify`): a decision record
@@ -37,6 +38,7 @@ def verify_problems(voorstel) -> list[Melding]:
     without a seal."""
     from generator.decisions.seal import content_hash, in_force, tampered
     path, out = voorstel.path, []
+    b: Any
     for i, b in tampered(voorstel.data.besluiten):
         regel, column = voorstel.bron.plaats(("besluiten", i))
         out.append(Melding(f"besluit {i + 1} ({b.orgaan} {b.datum.isoformat()}) is veranderd nadat het "
@@ -56,16 +58,17 @@ def classificatie(voorstel) -> str:
     return str(getattr(voorstel.data, "classificatie", None) or OPENBAAR)
 
 
-def _decided(voorstel) -> bool:
+def _decided(voorstel: Any) -> bool:
     """Decided: a decision in force other than 'aangehouden' (postponed)."""
     from generator.decisions.seal import in_force
-    return any(b.uitkomst != "aangehouden" for _, b in in_force(voorstel.data.besluiten).values())
+    return any(getattr(b, "uitkomst", "") != "aangehouden" for _, b in in_force(voorstel.data.besluiten).values())
 
 
 def select(paths, search_path) -> Selection:
     """Sort `paths`; raises NotaFout naming every file that stops the publication."""
     from generator.checks import check_file
     selection, failures = Selection(), []
+    voorstel: Any
     for path in paths:
         voorstel, meldingen = check_file(path, search_path)
         if voorstel is None:

@@ -37,6 +37,6 @@ def _publish(workspace, workdir: Path):
         raise NotaFout(Melding("Publiceren vraagt [publicatie] in nota.toml met map en basis_url, zoals "
                                'map = "publicatie" en basis_url = "https://www.gemeente.nl/publicaties"',
                                settings.path or workdir / "nota.toml"))
-    uitgever, basis_url = publisher_settings(settings.publicatie.basis_url, workdir)
+    uitgever, _ = publisher_settings(None, workdir)
     out = settings.publicatie.map
-    return publish_folder(workspace.root, out, basis_url, uitgever, workspace.search_path), out
+    return publish_folder(workspace.root, out, settings.publicatie.basis_url, uitgever, workspace.search_path), out
