@@ -319,3 +319,28 @@ def test_the_secretariat_publishes_from_nota_serve_into_the_folder_of_nota_toml(
     assert antwoord.json()["gepubliceerd"] == [OPENBAAR]
     assert (tmp_path / "openbaar" / f"{OPENBAAR}.diwoo.xml").is_file()
     assert (tmp_path / "openbaar" / "sitemap.xml").is_file()
+
+
+@pytest.mark.slow
+def test_the_publiceren_button_of_the_secretariat(cli, tmp_path, monkeypatch):
+    from playwright.sync_api import expect, sync_playwright
+    from test_preview import CHROMIUM, CHROMIUM_ARGS
+    from test_serve import Editor
+    monkeypatch.chdir(tmp_path)
+    decide(cli, write(tmp_path, "nota.yaml", NOTA), "college", "2021-02-09", "conform")
+    (tmp_path / "nota.toml").write_text(TOML + f'[publicatie]\nmap = "publicatie"\nbasis_url = "{BASIS}"\n',
+                                        encoding="utf-8")
+    editor = Editor(tmp_path)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            pagina = browser.new_page()
+            pagina.goto(editor.url + "secretariaat?datum=2021-02-09&orgaan=college")
+            pagina.get_by_role("button", name="Publiceren").click()
+            expect(pagina.locator("#melding")).to_contain_text("Gepubliceerd in", timeout=120_000)
+            expect(pagina.locator("#melding")).to_contain_text("1 document, 0 overgeslagen")
+            browser.close()
+    finally:
+        editor.stop()
+    out = tmp_path / "publicatie"
+    assert (out / f"{OPENBAAR}.pdf").is_file() and (out / "sitemap.xml").is_file()

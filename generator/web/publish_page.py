@@ -21,10 +21,11 @@ def routes(site, handler) -> list[Route]:
 async def publish(site, request):
     await body(request)
     report, out = await run_in_threadpool(_publish, site.workspace, Path.cwd())
+    n = len(report.published)
     overgeslagen = [f"{s.path.relative_to(site.workspace.root).as_posix()}: {s.reden}" for s in report.skipped]
     return JSONResponse({
         "gelukt": True, "map": str(out), "gepubliceerd": report.published, "overgeslagen": overgeslagen,
-        "samenvatting": f"Gepubliceerd in {out}: {len(report.published)} documenten, "
+        "samenvatting": f"Gepubliceerd in {out}: {n} {'document' if n == 1 else 'documenten'}, "
                         f"{len(report.skipped)} overgeslagen, {len(report.written)} bestanden geschreven."})
 
 
