@@ -229,6 +229,21 @@ def test_a_tampered_proposal_stops_everything(cli, tmp_path, monkeypatch):
     assert r.exit_code == 1 and not (tmp_path / "nieuw").exists()
 
 
+def test_two_proposals_that_would_share_a_name_are_refused(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    map_ = tmp_path / "voorstellen"
+    map_.mkdir()
+    for naam in ("a.yaml", "b.yaml"):
+        decide(cli, write(map_, naam, NOTA), "college", "2021-02-09", "conform")
+    (tmp_path / "nota.toml").write_text(TOML, encoding="utf-8")
+    r = cli("publiceer", map_, "-o", tmp_path / "uit", "--basis-url", BASIS)
+    assert r.exit_code == 1
+    assert (f"{map_ / 'a.yaml'}: fout: de documenten van {map_ / 'a.yaml'}, {map_ / 'b.yaml'} zouden allemaal "
+            f"'{OPENBAAR}' heten; geef elk voorstel een eigen kenmerk of onderwerp (er is niets gepubliceerd)"
+            ) in r.output
+    assert not (tmp_path / "uit").exists()
+
+
 def test_a_document_no_longer_published_is_removed(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     map_ = meeting(cli, tmp_path)

@@ -82,12 +82,14 @@ def _publish(map_: Path, out: Path, basis_url: str, uitgever: diwoo.Uitgever, se
     entries = {p: e for p in paths if (e := old.reusable(p, keys[p], out)) is not None}
     selection = select([p for p in paths if p not in entries], search_path)
     new = State()
+    _refuse_collisions(entries, selection.published)
     with _staging(out) as tmp:
         pdfs = _render(selection.published, search_path, tmp, report)
-        entries.update(_entries(selection, keys, pdfs))
+        entries.update(_entries(selection, keys))
         new.voorstellen = {file_id(p): e for p, e in entries.items()}
         files = _documents(entries, pdfs, out, tmp, (old, new), uitgever, basis_url, now or _now())
-        report.skipped = [Skipped(p, e["reden"]) for p, e in entries.items() if e["status"] != GEPUBLICEERD]
+        report.skipped = [Skipped(p, e["reden"]) for p, e in sorted(entries.items())
+                          if e["status"] != GEPUBLICEERD]
         report.published = sorted(e["publicatie"]["naam"] for e in entries.values() if e["status"] == GEPUBLICEERD)
         _install(files, out, (old, new), report)
     return report
@@ -95,11 +97,8 @@ def _publish(map_: Path, out: Path, basis_url: str, uitgever: diwoo.Uitgever, se
 
 def _render(voorstellen: list, search_path, tmp: Path, report: Report) -> dict[str, Path]:
     """The final PDF/A of each proposal, made in `tmp` on every core; name -> file."""
-    from generator.render.output import base_name
     from generator.render.pool import render_pool, results
-    names = {v.path: base_name(v) for v in voorstellen}
-    _refuse_collisions(names)
-    paths, made, errors = list(names), {}, []
+    paths, made, errors = [v.path for v in voorstellen], {}, []
     with render_pool(paths, search_path, tmp, ("pdf",)) as tasks:
         for result in results(paths, tasks):
             errors += [m for m in result.meldingen if m.is_error]
@@ -110,9 +109,13 @@ def _render(voorstellen: list, search_path, tmp: Path, report: Report) -> dict[s
     return made
 
 
-def _refuse_collisions(names: dict[Path, str]) -> None:
+def _refuse_collisions(entries: dict[Path, dict], voorstellen: list) -> None:
+    """Two published proposals whose documents would get the same name: refused."""
+    from generator.render.output import base_name
+    names = {p: e["publicatie"]["naam"] for p, e in entries.items() if e["status"] == GEPUBLICEERD}
+    names.update({v.path: base_name(v) for v in voorstellen})
     by_name: dict[str, list[Path]] = {}
-    for path, naam in names.items():
+    for path, naam in sorted(names.items()):
         by_name.setdefault(naam, []).append(path)
     clashes = [Melding(f"de documenten van {', '.join(map(str, ps))} zouden allemaal '{naam}' heten; geef elk "
                        "voorstel een eigen kenmerk of onderwerp (er is niets gepubliceerd)", ps[0])
@@ -121,7 +124,7 @@ def _refuse_collisions(names: dict[Path, str]) -> None:
         raise NotaFout(clashes)
 
 
-def _entries(selection, keys: dict, pdfs: dict[str, Path]) -> dict[Path, dict]:
+def _entries(selection, keys: dict) -> dict[Path, dict]:
     """What the state keeps of each proposal loaded this time."""
     from generator.render.output import base_name
     out: dict[Path, dict] = {}
@@ -130,16 +133,12 @@ def _entries(selection, keys: dict, pdfs: dict[str, Path]) -> dict[Path, dict]:
         out[v.path] = {"sleutel": keys[v.path], "status": GEPUBLICEERD, "reden": "",
                        "publicatie": asdict(documents.publicatie(v, naam)),
                        "rijen": documents.rows(v, naam), "lijsten": meetings.items(v, True)}
+    reasons = {s.path: s.reden for s in selection.skipped}
     for v in selection.hidden:
-        out[v.path] = {"sleutel": keys[v.path], "status": NIET_OPENBAAR, "reden": "niet openbaar",
+        out[v.path] = {"sleutel": keys[v.path], "status": NIET_OPENBAAR, "reden": reasons[v.path],
                        "lijsten": meetings.items(v, False)}
-    hidden = {v.path for v in selection.hidden}
-    for s in selection.skipped:
-        if s.path not in hidden:
-            out[s.path] = {"sleutel": keys[s.path], "status": OVERGESLAGEN, "reden": s.reden}
-    for s in selection.skipped:  # the reason a hidden proposal is skipped, as select words it
-        if s.path in hidden:
-            out[s.path]["reden"] = s.reden
+    for path, reden in reasons.items():
+        out.setdefault(path, {"sleutel": keys[path], "status": OVERGESLAGEN, "reden": reden})
     return out
 
 
