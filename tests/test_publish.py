@@ -272,6 +272,8 @@ def test_without_organisatie_it_says_what_nota_toml_needs(cli, tmp_path, monkeyp
     (tmp_path / "nota.toml").write_text(TOML, encoding="utf-8")
     r = cli("publiceer", map_, "-o", tmp_path / "uit")
     assert r.exit_code == 2 and "geef --basis-url" in r.output
+    r = cli("publiceer", map_, "-o", tmp_path / "uit", "--basis-url", "www.example.nl")
+    assert r.exit_code == 2 and "'www.example.nl' is geen webadres; begin met https://" in r.output
     assert not (tmp_path / "uit").exists()
 
 

@@ -23,11 +23,17 @@ maakt alleen wat veranderde; wat niet veranderde blijft byte voor byte gelijk.
 Vraagt [organisatie] in nota.toml (tooi en naam)."""
 
 
+def _web_address(ctx, param, waarde: str | None) -> str | None:
+    if waarde is not None and not waarde.startswith(("https://", "http://")):
+        raise click.BadParameter(f"'{waarde}' is geen webadres; begin met https://")
+    return waarde
+
+
 @click.command(help=HELP)
 @click.argument("map_", metavar="MAP", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--uitvoer", "uitmap", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="De publicatiemap: nota schrijft de documenten, metadata en open data daarin.")
-@click.option("--basis-url", "basis_url", default=None,
+@click.option("--basis-url", "basis_url", default=None, callback=_web_address,
               help="Het webadres waar de publicatiemap te zien is, bijvoorbeeld "
                    "https://www.gemeente.nl/publicaties (standaard: basis_url in [publicatie] van nota.toml).")
 @templates_option
