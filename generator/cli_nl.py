@@ -2,6 +2,14 @@
 
 click translates through gettext; this installs a small catalogue for the
 strings a nota user can meet, so help and usage errors read Dutch too.
+
+Why not a gettext catalogue (.po/.mo): click calls `gettext.gettext`, the
+module-level function, which reads the process-wide text domain and picks the
+language from LANGUAGE/LC_ALL/LANG. Forcing Dutch through it would mean setting
+the text domain and the language for the whole process (and the environment of
+every subprocess), also when nota is used as a library inside another program;
+and the type names (TEXT, INTEGER) are class attributes gettext never sees.
+So the catalogue is this dict, installed on click's modules only.
 """
 from __future__ import annotations
 
@@ -111,13 +119,14 @@ def translate_n(single: str, more: str, n: int) -> str:
 def install() -> None:
     for module in (click.core, click.decorators, click.exceptions, click.formatting,
                    click.parser, click.termui, click.types):
+        # click's modules import gettext's functions under these names (see the docstring)
         if hasattr(module, "_"):
-            module._ = translate
+            module._ = translate  # type: ignore[attr-defined]  # not in click's public names
         if hasattr(module, "ngettext"):
-            module.ngettext = translate_n
+            module.ngettext = translate_n  # type: ignore[attr-defined]  # not in click's public names
     for kind, naam in TYPE_NAMES.items():
-        kind.name = naam
-    click.types._NumberRangeBase._describe_range = _describe_range
+        kind.name = naam  # type: ignore[attr-defined]  # set on each ParamType subclass
+    click.types._NumberRangeBase._describe_range = _describe_range  # type: ignore[method-assign]  # Dutch range
 
 
 def _describe_range(self) -> str:

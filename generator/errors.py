@@ -46,10 +46,24 @@ def _place(bestand, regel, column) -> str:
 
 
 class NotaFout(Exception):
-    """Raised with one or more meldingen when input cannot be used."""
+    """Raised with one or more meldingen when input cannot be used.
 
-    def __init__(self, meldingen: list[Melding] | Melding):
+    Carries the exit code (as mkdocs' exceptions do): 1, the input is wrong,
+    unless the command says otherwise (`nota diff --exit-code`: 2)."""
+
+    def __init__(self, meldingen: list[Melding] | Melding, exit_code: int = 1):
         if isinstance(meldingen, Melding):
             meldingen = [meldingen]
         self.meldingen: list[Melding] = list(meldingen)
+        self.exit_code = exit_code
         super().__init__("\n".join(str(m) for m in self.meldingen))
+
+
+class Exit(Exception):
+    """End the command with `code`, everything the user must read said already.
+
+    Library code and commands raise it; only cli.py ends the program."""
+
+    def __init__(self, code: int):
+        self.code = code
+        super().__init__(f"exit code {code}")

@@ -11,7 +11,46 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 PROPOSALS = ROOT / "proposals"
 DATA = Path(__file__).resolve().parent / "data"
-REFERENCE = ROOT.parent / "shared" / "reference"
+REFERENCE = DATA / "reference"  # copies of published documents, see its README.md
+
+
+BROWSER_FIXTURES = {"browser", "pagina"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives a browser is slow, wherever it is written."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test its own render cache ($XDG_CACHE_HOME), also for the servers it starts:
+    under `pytest -n 2` two workers never see each other's cache or the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+def require_tool(name: str) -> str:
+    """The path of an optional system tool, or skip the test and say how to install it."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} ontbreekt op deze machine (zie .ci/run voor de installatie)")
+    return found
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def require_chromium() -> str:
+    """Debian's chromium and Playwright, or skip: the browser tests are optional."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        pytest.skip("playwright ontbreekt: pip install -e '.[test]'")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} ontbreekt: apt-get install chromium (zie .ci/run)")
+    return CHROMIUM
 
 
 @pytest.fixture
@@ -47,9 +86,7 @@ def cli():
 
 def pdftotext(pdf: Path) -> str:
     """The text of a PDF in reading order (poppler's pdftotext -layout off)."""
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext ontbreekt: installeer poppler-utils (zie .ci/run)")
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+    return subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"], check=True,
                           capture_output=True, text=True).stdout
 
 

@@ -1,6 +1,6 @@
 """Make the foreign-document corpus for `nota import` (tests/data/import/foreign/).
 
-From the reference texts in ../shared/reference/ this writes each document the
+From the reference texts in tests/data/reference/ this writes each document the
 way municipalities write them, in two house styles, as HTML; LibreOffice turns
 the HTML into .docx and the .docx into .pdf, and pdftotext gives the text a
 user copies out of the PDF (hard-wrapped). The ground truth (header fields,
@@ -30,7 +30,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = ROOT.parent / "shared" / "reference"
+REFERENCE = Path(__file__).resolve().parent / "data" / "reference"
 OUT = Path(__file__).resolve().parent / "data" / "import" / "foreign"
 
 DOCUMENTS = {
@@ -282,7 +282,8 @@ def make() -> None:
 
 
 def _same(a, b) -> bool:
-    norm = lambda x: " ".join(re.sub(r"[*_]", "", str(x)).replace("€ ", "€").split()).rstrip(",-").lower()
+    def norm(x) -> str:
+        return " ".join(re.sub(r"[*_]", "", str(x)).replace("€ ", "€").split()).rstrip(",-").lower()
     return norm(a) == norm(b)
 
 

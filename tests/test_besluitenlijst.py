@@ -19,7 +19,8 @@ def test_besluitenlijst_noemt_openbare_en_telt_de_andere(cli, tmp_path):
     r = cli("besluitenlijst", map_, "--datum", "2021-02-09", "-o", tmp_path / "uit")
     assert r.exit_code == 0, r.output
     tekst = " ".join(pdftotext(tmp_path / "uit" / "besluitenlijst-college-2021-02-09.pdf").split())
-    assert "Besluitenlijst van de vergadering van het college van burgemeester en wethouders van 9 februari 2021" in tekst
+    assert ("Besluitenlijst van de vergadering van het college van burgemeester en wethouders "
+            "van 9 februari 2021") in tekst
     assert "Continuering sociale teams 2021 Wethouder Zorg en Welzijn Conform." in tekst
     assert "Kenmerk: 2021.01234" in tekst
     assert "Geheime zaak" not in tekst and "Andere vergadering" not in tekst

@@ -9,6 +9,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from conftest import PROPOSALS, ROOT
 
 ZWAAR = ("weasyprint", "docx", "docxtpl", "fontTools", "PIL", "pydyf", "cffi")
@@ -37,6 +39,7 @@ def test_check_met_fouten_laadt_ze_ook_niet(tmp_path):
     assert modules.isdisjoint(ZWAAR), sorted(modules & set(ZWAAR))
 
 
+@pytest.mark.slow  # a fresh interpreter that loads WeasyPrint
 def test_render_laadt_de_pdf_engine_wel(tmp_path):
     """The same measurement sees WeasyPrint when it is imported: the tests above can fail."""
     code, modules = geimporteerd("render", "--formaat", "pdf", "-o", str(tmp_path),

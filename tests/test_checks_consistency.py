@@ -90,8 +90,8 @@ def test_float_bedrag(tmp_path, search_path):
 
 def test_lange_zin_en_dubbele_zin(tmp_path, search_path):
     sentence = " ".join(["woord"] * 26) + "."
-    tekst = BASIS.replace("  aanleiding: Daarom.", f"  aanleiding: |\n    {sentence}\n    Dit is een zin van zes woorden.\n"
-                          "    Dit is een zin van zes woorden.")
+    tekst = BASIS.replace("  aanleiding: Daarom.", f"  aanleiding: |\n    {sentence}\n"
+                          "    Dit is een zin van zes woorden.\n    Dit is een zin van zes woorden.")
     assert meldingen(tmp_path, tekst, search_path) == [
         "12:5: waarschuwing: zin van 26 woorden (meer dan 25): \"woord woord woord woord woord woord "
         "woord woord woord woord…\"; splits hem voor de leesbaarheid",

@@ -141,7 +141,8 @@ def test_gelijktijdig_schrijven_wordt_geweigerd(tmp_path, search_path):
     from generator.decisions.decide import decide_file
     from generator.errors import NotaFout
     path = write(tmp_path, "v.yaml", COMMENTAAR)
-    with open(tmp_path / ".v.yaml.lock", "w") as slot:
+    from generator.proposal.rewrite import lock_path
+    with open(lock_path(path), "a") as slot:
         fcntl.flock(slot, fcntl.LOCK_EX)
         with pytest.raises(NotaFout, match="iemand anders schrijft op dit moment in dit bestand"):
             decide_file(path, search_path, {"orgaan": "college", "datum": None, "uitkomst": "conform"})
@@ -155,6 +156,7 @@ def besloten(cli, tmp_path):
     return path
 
 
+@pytest.mark.slow  # renders a decided PDF/A
 def test_besloten_pdf_is_definitief(cli, tmp_path, besloten):
     r = cli("render", besloten, "-o", tmp_path / "uit", "--formaat", "pdf")
     assert r.exit_code == 0, r.output
@@ -174,6 +176,7 @@ def test_besloten_pdf_is_definitief(cli, tmp_path, besloten):
                 assert "/FontFile2" in description  # embedded, as PDF/A requires
 
 
+@pytest.mark.slow  # renders a decided PDF/A twice
 def test_besloten_pdf_is_reproduceerbaar_en_wordt_niet_overschreven(cli, tmp_path, besloten):
     out = tmp_path / "uit"
     cli("render", besloten, "-o", out, "--formaat", "pdf")
@@ -191,6 +194,7 @@ def test_besloten_pdf_is_reproduceerbaar_en_wordt_niet_overschreven(cli, tmp_pat
     assert pdf.read_bytes() == eerst
 
 
+@pytest.mark.slow  # renders decided PDFs
 def test_raadsbesluit_na_raadsbesluit(cli, tmp_path):
     path = write(tmp_path, "raad.yaml", RAAD)
     assert cli("decide", path, "--orgaan", "raad", "--datum", "2020-05-11", "--uitkomst", "aangenomen",
@@ -202,6 +206,7 @@ def test_raadsbesluit_na_raadsbesluit(cli, tmp_path):
     assert "2020-010358" in tekst
 
 
+@pytest.mark.slow  # renders a decided PDF/A
 def test_bron_maakt_pdf_a3_met_yaml_als_bijlage(cli, tmp_path, besloten):
     r = cli("render", besloten, "-o", tmp_path / "uit", "--formaat", "pdf", "--bron")
     assert r.exit_code == 0, r.output
@@ -213,6 +218,7 @@ def test_bron_maakt_pdf_a3_met_yaml_als_bijlage(cli, tmp_path, besloten):
         assert bijlage.get_file().read_bytes() == besloten.read_bytes()
 
 
+@pytest.mark.slow  # renders a decided PDF/A
 def test_pdf_bijlagen_achteraan_met_bladwijzers(cli, tmp_path):
     import re
     bijlage = tmp_path / "plan.pdf"
@@ -232,6 +238,7 @@ def test_pdf_bijlagen_achteraan_met_bladwijzers(cli, tmp_path):
         assert [p.objgen for p in doc.pages].index(last.objgen) == len(doc.pages) - 2
 
 
+@pytest.mark.slow  # renders a decided PDF/A
 def test_pdf_bijlage_buiten_de_map(cli, tmp_path):
     import re
     tekst = re.sub(r"bijlagen:\n(  - .*\n)+", "bijlagen:\n  - {titel: Plan, bestand: ../plan.pdf}\n", RAAD)

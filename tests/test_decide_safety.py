@@ -33,10 +33,11 @@ def test_decide_houdt_de_rechten_van_het_bestand(cli, tmp_path):
     alleen_lezen = write(tmp_path, "lezen.yaml", NOTA)
     os.chmod(alleen_lezen, 0o444)
     assert _decide(cli, geheim).exit_code == 0
-    assert _decide(cli, alleen_lezen).exit_code == 0
+    assert _decide(cli, alleen_lezen).exit_code == 1  # issue 21: read-only is refused, never replaced
     assert stat.S_IMODE(geheim.stat().st_mode) == 0o600
     assert stat.S_IMODE(alleen_lezen.stat().st_mode) == 0o444
-    assert "  - orgaan: college\n" in alleen_lezen.read_text(encoding="utf-8")
+    assert "  - orgaan: college\n" in geheim.read_text(encoding="utf-8")
+    assert alleen_lezen.read_text(encoding="utf-8") == NOTA
 
 
 def test_decide_volgt_een_symlink_en_houdt_bom_en_commentaar(cli, tmp_path):
@@ -58,8 +59,10 @@ def test_het_slot_blijft_bestaan_en_houdt_een_tweede_schrijver_tegen(cli, tmp_pa
     import fcntl
     path = write(tmp_path, "v.yaml", NOTA)
     assert _decide(cli, path).exit_code == 0
-    slot = tmp_path / ".v.yaml.lock"
-    assert slot.exists()  # removing it on release would let two writers hold "the" lock
+    from generator.proposal.rewrite import lock_path
+    slot = lock_path(path)
+    # removing it on release would let two writers hold "the" lock; none is left beside the proposal
+    assert slot.exists() and not list(tmp_path.glob(".*.lock"))
     with open(slot, "a") as f:
         fcntl.flock(f, fcntl.LOCK_EX)
         r = _decide(cli, path, "--vervang", datum="2021-02-10")
@@ -126,8 +129,9 @@ def test_een_weggehaald_eerder_besluit_breekt_het_zegel(cli, tmp_path):
     assert r.exit_code == 1 and "besluit 1 (college, 2021-02-16, conform) is veranderd" in r.stderr
 
 
-def test_een_besluit_van_een_oudere_nota_blijft_kloppen(cli, tmp_path):
-    """Files decided before the record seal (only inhoud_sha256) still verify."""
+def test_een_besluit_van_een_oudere_nota_wordt_herzegeld(cli, tmp_path):
+    """Files decided before the record seal (only inhoud_sha256) are not trusted until the
+    secretariat seals them again (issue 21: a missing seal is how a downgrade looks)."""
     path = write(tmp_path, "v.yaml", NOTA)
     assert _decide(cli, path).exit_code == 0
     regels = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -136,9 +140,15 @@ def test_een_besluit_van_een_oudere_nota_blijft_kloppen(cli, tmp_path):
     path.write_text("".join(regels[:start] + regels[end:]), encoding="utf-8")
     assert "inhoud_sha256:" in path.read_text(encoding="utf-8")
     r = cli("verify", path)
+    assert r.exit_code == 1
+    assert r.stdout == (f"{path}:13:5: besluit 1, college 9 februari 2021 (conform): NIET (VOLLEDIG) VERZEGELD "
+                        "(inhoud_per_veld, besluit_sha256 ontbreekt); of het besluit en de inhoud sindsdien "
+                        "veranderden, is niet na te gaan; het secretariaat verzegelt het met 'nota herzegel'\n")
+    assert cli("check", path).exit_code == 1
+    assert cli("herzegel", path).exit_code == 0
+    r = cli("verify", path)
     assert r.exit_code == 0, r.output
-    assert r.stdout == (f"{path}: besluit college 9 februari 2021 (conform): inhoud ongewijzigd (het besluit "
-                        "zelf is niet verzegeld: vastgelegd met een oudere nota)\n")
+    assert r.stdout == f"{path}: besluit college 9 februari 2021 (conform): inhoud ongewijzigd\n"
     assert cli("check", path).exit_code == 0
 
 
@@ -194,6 +204,7 @@ def test_verify_slaat_geen_vals_alarm_bij_een_besluit_zonder_zegel(cli, tmp_path
     r = cli("verify", path)
     assert r.exit_code == 1
     assert "GEWIJZIGD" not in r.output
-    assert (f"{path}: besluit college 9 februari 2021 (conform): NIET VERZEGELD; of de inhoud "
-            "sindsdien veranderde, is niet na te gaan (leg het besluit vast met 'nota decide "
-            "--vervang' om het te verzegelen)") in r.output
+    assert ("besluit 1, college 9 februari 2021 (conform): NIET (VOLLEDIG) VERZEGELD (inhoud_sha256, "
+            "inhoud_per_veld, bestanden_sha256, besluit_sha256 ontbreekt); of het besluit en de inhoud "
+            "sindsdien veranderden, is niet na te gaan; het secretariaat verzegelt het met 'nota herzegel'"
+            ) in r.output

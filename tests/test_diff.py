@@ -45,7 +45,8 @@ def test_tabelrijen_op_naam_met_kleine_hernoeming(search_path):
     assert round(uren.procent(0), 1) == D("4.2")
     assert [(r.status, r.label) for r in kosten.rijen if r.status in ("nieuw", "vervallen")] == [
         ("vervallen", "Training positieve gezondheid")]
-    assert (kosten.rijen[-1].label, kosten.rijen[-1].oud, kosten.rijen[-1].nieuw) == ("Totaal", [D(431358)], [D(436358)])
+    totaal = kosten.rijen[-1]
+    assert (totaal.label, totaal.oud, totaal.nieuw) == ("Totaal", [D(431358)], [D(436358)])
 
 
 def test_opmaak_en_volgorde_tellen_niet(cli):
@@ -66,7 +67,8 @@ def test_terminal_uitvoer_en_exitcode(cli):
 
 
 def test_bestand_met_fouten(cli, tmp_path):
-    error = write(tmp_path, "fout.yaml", NIEUW.read_text(encoding="utf-8").replace("datum: 2021-01-26", "datum: 2021-02-30"))
+    tekst = NIEUW.read_text(encoding="utf-8").replace("datum: 2021-01-26", "datum: 2021-02-30")
+    error = write(tmp_path, "fout.yaml", tekst)
     r = cli("diff", OUD, error)
     assert r.exit_code == 1
     assert f"{error}:8:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr

@@ -9,6 +9,8 @@ from docx import Document
 
 from conftest import PROPOSALS, write
 
+pytestmark = pytest.mark.slow  # renders decided document sets
+
 NOTA = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
 NAAM = "2021.01234-continuering-sociale-teams-2021"
 REFUSED = ("fout: er staat al een definitief document met een andere inhoud; nota overschrijft een "

@@ -74,7 +74,8 @@ def test_verkeerd_type(tmp_path, search_path):
     from generator.proposal.validate import load_voorstel
     path = write(tmp_path, "type.yaml", GELDIG.replace(
         "beslispunten:\n  - Een besluit", "beslispunten: Een besluit").replace(
-        "\n  - In te stemmen met een budget van € 436.358 voor de sociale teams in 2021, gedekt uit de bestaande begroting.", ""))
+        "\n  - In te stemmen met een budget van € 436.358 voor de sociale teams in 2021, "
+        "gedekt uit de bestaande begroting.", ""))
     with pytest.raises(NotaFout) as e:
         load_voorstel(path, search_path)
     assert str(e.value).endswith("26:15: fout: 'beslispunten': hier hoort een lijst (regels die met '- ' beginnen)")
@@ -133,6 +134,7 @@ def test_willekeurige_yaml_geeft_alleen_nette_fouten(tmp_path, search_path, teks
     _alleen_nette_fouten(tmp_path, search_path, tekst.encode("utf-8"))
 
 
+@pytest.mark.slow  # hundreds of mutated inputs
 @settings(max_examples=150, deadline=3000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(0, len(GELDIG) - 1), st.integers(0, 40), st.text(max_size=8))
 def test_verminkt_voorbeeld_geeft_alleen_nette_fouten(tmp_path, search_path, begin, lengte, invoeging):

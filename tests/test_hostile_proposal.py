@@ -32,6 +32,7 @@ NESTED = {
 }
 
 
+@pytest.mark.slow  # big inputs in a fresh interpreter
 @pytest.mark.parametrize("naam", NESTED)
 def test_deep_nesting_refused_fast(tmp_path, naam):
     tekst, verwacht = NESTED[naam]

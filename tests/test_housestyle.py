@@ -5,10 +5,13 @@ import shutil
 import subprocess
 import zipfile
 
+import pytest
 from docx import Document
 from docx.shared import Mm
 
-from conftest import PROPOSALS, ROOT, pdftotext
+from conftest import PROPOSALS, ROOT, pdftotext, require_tool
+
+pytestmark = pytest.mark.slow  # renders both formats per house style
 
 COLLEGENOTA = PROPOSALS / "collegenota-sociale-teams-2021.yaml"
 GROEN = "#007A3D"
@@ -88,7 +91,7 @@ def test_logo_in_de_sjabloonmap_komt_in_beide(cli, tmp_path):
     logo = doc.inline_shapes[0]
     assert logo._inline.docPr.get("descr") == "Logo gemeente Maastricht"
     assert abs(logo.width - Mm(30)) < Mm(0.1)
-    afbeeldingen = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True).stdout
+    afbeeldingen = subprocess.run([require_tool("pdfimages"), "-list", str(pdf)], capture_output=True, text=True).stdout
     assert len(afbeeldingen.splitlines()) == 3  # two header lines and the logo
 
 

@@ -13,8 +13,10 @@ import pytest
 from docx import Document
 from ruamel.yaml import YAML
 
-from conftest import PROPOSALS
+from conftest import PROPOSALS, require_tool
 from make_import_corpus import OUT, recall
+
+pytestmark = pytest.mark.slow  # the LibreOffice-made corpus, every document in two formats
 
 TRUTH = json.loads((OUT / "truth.json").read_text(encoding="utf-8"))
 DOCUMENTS = [f"{stem}{ext}" for stem in TRUTH for ext in (".docx", ".pdf")]
@@ -152,7 +154,7 @@ def test_vorig_jaar_als_pdf_tekst_vertelt_het_geldverhaal_per_rij(cli, tmp_path)
     assert cli("render", tmp_path / "2018.yaml", "-o", tmp_path / "pdf", "--formaat", "pdf").exit_code == 0
     pdf = next((tmp_path / "pdf").glob("*.pdf"))
     kopie = tmp_path / "2018.txt"
-    kopie.write_text(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+    kopie.write_text(subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"], check=True,
                                     capture_output=True, text=True).stdout, encoding="utf-8")
     r = cli("import", kopie, "-o", tmp_path / "oud.yaml")
     assert "Traceback" not in r.output

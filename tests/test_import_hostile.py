@@ -137,6 +137,7 @@ def _mebibyte_of_text() -> str:
     return "".join(delen)
 
 
+@pytest.mark.slow  # a 1 MiB input
 def test_tekst_van_1_mib_binnen_10_seconden(cli, tmp_path):
     bron = tmp_path / "groot.txt"
     bron.write_text(_mebibyte_of_text(), encoding="utf-8")

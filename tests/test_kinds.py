@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from jinja2 import meta, nodes
 
-from conftest import PROPOSALS, ROOT, pdftotext, write
+from conftest import PROPOSALS, ROOT, pdftotext, require_tool, write
 
 KINDS = ["collegenota", "raadsvoorstel", "beantwoording", "voortgangsrapportage"]
 
@@ -54,7 +54,7 @@ def docx_blokken(doc) -> list[tuple]:
 
 def tabelregels(pdf: Path) -> list[str]:
     """The PDF's lines in layout order, cells split where two or more spaces are."""
-    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
+    out = subprocess.run([require_tool("pdftotext"), "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
                          capture_output=True, text=True).stdout
     return [" | ".join(re.split(r"\s{2,}", r.strip())) for r in out.splitlines() if r.strip()]
 
@@ -124,6 +124,7 @@ def test_word_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, search_path):
     assert gevraagd and gevraagd <= given, gevraagd - given
 
 
+@pytest.mark.slow  # renders every kind
 def test_render_maakt_alle_vier_de_soorten(cli, tmp_path):
     r = cli("render", PROPOSALS, "-o", tmp_path)
     assert r.exit_code == 0, r.output

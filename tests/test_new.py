@@ -1,10 +1,9 @@
 """`nota new`: skeletons per kind and next year's proposal from this year's."""
-import os
 
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import PROPOSALS, ROOT
+from conftest import PROPOSALS
 
 
 @pytest.mark.parametrize("soort", ["collegenota", "raadsvoorstel", "beantwoording", "voortgangsrapportage"])
@@ -49,9 +48,11 @@ def test_van_vorig_jaar(cli, tmp_path, search_path):
     assert "tabel: Begroting 2022" in tekst and "tabel: Dekking 2022" in tekst
     assert 'kenmerk: "invullen"\n' in tekst and "datum: # invullen" in tekst
     assert "besluiten: []" in tekst
-    schema = os.path.relpath(ROOT / "schema" / "collegenota.schema.json", tmp_path)
-    assert tekst.startswith(f"# yaml-language-server: $schema={schema}\n# Voorbeeld")
-    ingevuld = tekst.replace('kenmerk: "invullen"', 'kenmerk: "2022.1"').replace("datum: # invullen", "datum: 2022-01-25")
+    assert tekst.startswith("# yaml-language-server: $schema=schema/collegenota.schema.json\n# Voorbeeld")
+    assert (tmp_path / "schema" / "collegenota.schema.json").read_text(encoding="utf-8") == cli(
+        "schema", "collegenota").stdout
+    ingevuld = tekst.replace('kenmerk: "invullen"', 'kenmerk: "2022.1"')
+    ingevuld = ingevuld.replace("datum: # invullen", "datum: 2022-01-25")
     target.write_text(ingevuld, encoding="utf-8")
     assert load_voorstel(target, search_path).data.besluiten == []
 

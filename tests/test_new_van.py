@@ -1,8 +1,6 @@
 """`nota new`: placeholders in the skeleton, next year's proposal with every year moved and
 every comment kept, and a $schema line that points at a file that exists
 (issue 12 items 2, 9 and 11)."""
-import os
-from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
@@ -83,9 +81,8 @@ def test_van_verzet_elk_jaartal_en_houdt_commentaar(cli, tmp_path):
     target = tmp_path / "2022.yaml"
     r = cli("new", "--van", bron, "-o", target)
     assert r.exit_code == 0, r.output
-    schema = Path(os.path.relpath(ROOT / "schema" / "collegenota.schema.json", tmp_path)).as_posix()
     assert target.read_text(encoding="utf-8") == (
-        f"# yaml-language-server: $schema={schema}\n" + VERWACHT)
+        "# yaml-language-server: $schema=schema/collegenota.schema.json\n" + VERWACHT)
 
 
 def test_van_noemt_elke_wijziging(cli, tmp_path):
@@ -143,14 +140,30 @@ def test_skelet_met_alleen_datum_komt_niet_door_de_controle(cli, tmp_path):
         assert sleutel in r.stderr
 
 
-def test_schema_regel_wijst_naar_een_bestaand_bestand(cli, tmp_path):
+def test_schema_staat_naast_het_voorstel_en_verhuist_mee(cli, tmp_path):
     target = tmp_path / "diep" / "in" / "nota.yaml"
     target.parent.mkdir(parents=True)
     r = cli("new", "collegenota", "-o", target)
     assert r.exit_code == 0, r.output
     eerste = target.read_text(encoding="utf-8").splitlines()[0]
-    assert eerste.startswith("# yaml-language-server: $schema=")
-    assert (target.parent / eerste.split("$schema=", 1)[1]).resolve() == ROOT / "schema" / "collegenota.schema.json"
+    assert eerste == "# yaml-language-server: $schema=schema/collegenota.schema.json"
+    schema = target.parent / "schema" / "collegenota.schema.json"
+    assert schema.read_text(encoding="utf-8") == cli("schema", "collegenota").stdout
+    verhuisd = tmp_path / "elders"
+    (tmp_path / "diep" / "in").rename(verhuisd)
+    assert (verhuisd / eerste.split("$schema=", 1)[1]).is_file()
+    assert ROOT not in schema.resolve().parents
+
+
+def test_een_tweede_voorstel_gebruikt_hetzelfde_schema(cli, tmp_path):
+    assert cli("new", "collegenota", "-o", tmp_path / "a.yaml").exit_code == 0
+    schema = tmp_path / "schema" / "collegenota.schema.json"
+    schema.chmod(0o444)  # written once: a second proposal finds it as it is
+    r = cli("new", "collegenota", "-o", tmp_path / "b.yaml")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "b.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=schema/collegenota.schema.json\n")
+    assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == ["collegenota.schema.json"]
 
 
 def test_schema_regel_naar_schema_map_in_de_buurt(cli, tmp_path):
@@ -163,23 +176,36 @@ def test_schema_regel_naar_schema_map_in_de_buurt(cli, tmp_path):
         "# yaml-language-server: $schema=../schema/raadsvoorstel.schema.json\n")
 
 
-def test_eigen_soort_zonder_schema_geen_regel_maar_uitleg(cli, tmp_path):
+def test_eigen_soort_krijgt_zijn_eigen_schema(cli, tmp_path):
+    import json
     import shutil
     shutil.copytree(ROOT / "templates" / "collegenota", tmp_path / "huisstijl" / "mijnnota")
     target = tmp_path / "x.yaml"
     r = cli("new", "mijnnota", "--templates", tmp_path / "huisstijl", "-o", target)
     assert r.exit_code == 0, r.output
-    assert target.read_text(encoding="utf-8").startswith("soort: mijnnota\n")
-    assert "let op: er is geen JSON Schema van 'mijnnota' gevonden" in r.stderr
-    assert "nota schema mijnnota > schema/mijnnota.schema.json" in r.stderr
+    assert target.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=schema/mijnnota.schema.json\nsoort: mijnnota\n")
+    schema = json.loads((tmp_path / "schema" / "mijnnota.schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["soort"]["const"] == "mijnnota" and "let op" not in r.stderr
+
+
+def test_op_het_scherm_zonder_schema_geen_regel_maar_uitleg(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = cli("new", "collegenota")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("soort: collegenota\n") and not (tmp_path / "schema").exists()
+    assert "let op: er is geen JSON Schema van 'collegenota' gevonden" in r.stderr
+    assert "nota schema collegenota > schema/collegenota.schema.json" in r.stderr
 
 
 @pytest.mark.parametrize("oud, nieuw", [
     ("tot 31 december 2021.", "tot 31 december 2022."), ("plan 2021-2024", "plan 2022-2025"),
     ("schooljaar 2021/2022", "schooljaar 2022/2023"), ("op 2021-01-26", "op 2022-01-26"), ("(2021)", "(2022)"),
-    ("€ 2021", "€ 2021"), ("2.021 euro", "2.021 euro"), ("2021,50", "2021,50"), ("kenmerk 2021.01234", "kenmerk 2021.01234"),
+    ("€ 2021", "€ 2021"), ("2.021 euro", "2.021 euro"), ("2021,50", "2021,50"),
+    ("kenmerk 2021.01234", "kenmerk 2021.01234"),
     ("Raadsmededeling 2019-000076", "Raadsmededeling 2019-000076"), ("Postbus 1992", "Postbus 1992"),
-    ("tel. 043 350 2000", "tel. 043 350 2000"), ("grafiek-2021.png", "grafiek-2021.png"), ("zie a/2021/b", "zie a/2021/b"),
+    ("tel. 043 350 2000", "tel. 043 350 2000"), ("grafiek-2021.png", "grafiek-2021.png"),
+    ("zie a/2021/b", "zie a/2021/b"),
     ("12021 en 20210", "12021 en 20210"),
 ])
 def test_wat_een_jaartal_is(oud, nieuw):

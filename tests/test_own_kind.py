@@ -57,6 +57,7 @@ def test_zonder_templates_is_de_soort_onbekend(cli, tmp_path):
         "collegenota, raadsvoorstel, voortgangsrapportage" in r.stderr
 
 
+@pytest.mark.slow  # renders both formats
 def test_eigen_soort_gaat_voor_de_ingebouwde(cli, tmp_path, own):
     shutil.copytree(own / "mijnnota", own / "collegenota")
     tekst = _render(cli, COLLEGENOTA, tmp_path / "uit", "--templates", own)
@@ -95,6 +96,7 @@ def test_huisstijl_css_en_eigen_gedeelde_sjablonen(tmp_path, own):
     assert '<p class="nvt">N.v.t.</p>' in html and "Niet van toepassing" not in html
 
 
+@pytest.mark.slow  # renders both formats
 def test_gekopieerde_soort_ook_in_word(cli, tmp_path, own):
     """The copied folder's collegenota.docx is found without a `sjablonen` key."""
     from docx import Document

@@ -13,6 +13,8 @@ import pytest
 
 from conftest import PROPOSALS, ROOT
 
+pytestmark = pytest.mark.slow  # renders many proposals in worker processes
+
 EXAMPLE = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
 
 

@@ -12,6 +12,8 @@ from pikepdf import Array, Dictionary, Name
 
 from conftest import PROPOSALS, pdftotext, write
 
+pytestmark = pytest.mark.slow  # renders every kind, decided and not, and checks its structure
+
 KINDS = ("beantwoording", "collegenota", "raadsvoorstel", "voortgangsrapportage")
 
 

@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 
-CHROMIUM = "/usr/bin/chromium"
+from conftest import CHROMIUM, require_chromium
+
+pytestmark = pytest.mark.slow  # a running server in a headless browser
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 WACHT_MS = 10_000  # generous for a loaded CI machine; the reload itself takes well under a second
@@ -68,12 +70,8 @@ def server(voorstel):
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("playwright ontbreekt: pip install -e '.[test]' (zie .ci/run)")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: apt-get install chromium (zie .ci/run)")
+    require_chromium()
+    from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b

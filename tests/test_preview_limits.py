@@ -16,6 +16,8 @@ import pytest
 
 from generator.web.runner import MAX_EVENT_STREAMS, REQUEST_SECONDS
 
+pytestmark = pytest.mark.slow  # hundreds of connections against a running server
+
 
 class Preview:
     """`nota preview` as a subprocess, optionally with few file descriptors."""

@@ -5,6 +5,8 @@ import pytest
 from conftest import write
 from test_kinds import in_volgorde, pdf_tekst, plat, tabelregels, preview
 
+pytestmark = pytest.mark.slow  # renders the kind's PDF and DOCX
+
 SECTIES = ["Aanleiding en context", "Doelen en resultaten", "Kaders en omstandigheden",
            "Argumenten en alternatieven", "Bestuurlijke vernieuwing", "Duurzaamheid",
            "Financiële consequenties", "Risico's", "Uitvoering en planning", "Communicatie"]

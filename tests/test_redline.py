@@ -5,6 +5,8 @@ from docx import Document
 
 from conftest import DATA, PROPOSALS
 
+pytestmark = pytest.mark.slow  # renders and compares Word documents with tracked changes
+
 OUD = DATA / "diff" / "sociale-teams-2020.yaml"
 NIEUW = PROPOSALS / "collegenota-sociale-teams-2021.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -9,6 +9,8 @@ import pytest
 
 from conftest import PROPOSALS, REFERENCE, pdftotext, write
 
+pytestmark = pytest.mark.slow  # renders every example to PDF
+
 KINDS = ("beantwoording", "collegenota", "raadsvoorstel", "voortgangsrapportage")
 
 
@@ -40,7 +42,8 @@ def kind_of(pdf) -> str:
 
 def test_raadsvoorstel_is_gericht_aan_de_gemeenteraad(pdfs):
     assert "Gemeenteraad" in (REFERENCE / "003_7cd11dcfca47a602.txt").read_text(encoding="utf-8")[:40]
-    assert "RAADSVOORSTEL Aan de gemeenteraad Voorstel tot het beschikbaar stellen" in plat(pdftotext(pdfs["raadsvoorstel"]))
+    tekst = plat(pdftotext(pdfs["raadsvoorstel"]))
+    assert "RAADSVOORSTEL Aan de gemeenteraad Voorstel tot het beschikbaar stellen" in tekst
 
 
 def test_brief_met_bezoek_en_postadres(pdfs):

@@ -38,6 +38,7 @@ def test_opnieuw_maakt_alles_opnieuw(cli, tmp_path):
     assert r.stdout == f"geschreven: {out / NAAM}.docx\ngeschreven: {out / NAAM}.pdf\n"
 
 
+@pytest.mark.slow  # renders four times
 def test_een_wijziging_een_weggehaald_document_of_een_ander_formaat_maakt_opnieuw(cli, tmp_path):
     path, out = write(tmp_path, "v.yaml", NOTA), tmp_path / "uit"
     assert cli("render", path, "-o", out).exit_code == 0
@@ -48,6 +49,7 @@ def test_een_wijziging_een_weggehaald_document_of_een_ander_formaat_maakt_opnieu
     assert cli("render", path, "-o", out, "--formaat", "pdf").stdout == f"geschreven: {out / NAAM}.pdf\n"
 
 
+@pytest.mark.slow  # renders four times
 def test_een_gewijzigd_sjabloon_of_een_genoemde_afbeelding_maakt_opnieuw(cli, tmp_path):
     sjablonen = tmp_path / "sjablonen"
     shutil.copytree(ROOT / "templates" / "collegenota", sjablonen / "collegenota")
@@ -70,8 +72,10 @@ def test_een_gewijzigd_sjabloon_of_een_genoemde_afbeelding_maakt_opnieuw(cli, tm
     assert render() == f"ongewijzigd: {out / NAAM}.pdf\n"
 
 
+@pytest.mark.slow  # renders twice
 def test_een_afbeelding_in_een_submap_telt_mee(cli, tmp_path):
-    tekst = NOTA.replace("per 2021 door te ontwikkelen.", "per 2021 door te ontwikkelen.\n\n    ![Kaart](beeld/kaart.png)")
+    tekst = NOTA.replace("per 2021 door te ontwikkelen.",
+                         "per 2021 door te ontwikkelen.\n\n    ![Kaart](beeld/kaart.png)")
     path, out = write(tmp_path, "v.yaml", tekst), tmp_path / "uit"
     (tmp_path / "beeld").mkdir()
     (tmp_path / "beeld" / "kaart.png").write_bytes(_png())

@@ -84,7 +84,8 @@ def test_besloten_nota_heeft_besluitregel_en_geen_concept(tmp_path):
 
 def test_sjabloontaal_in_voorsteltekst_blijft_letterlijk(tmp_path):
     tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
-    tekst = tekst.replace("  openbare_ruimte: nvt", "  openbare_ruimte: \"{{ 7*7 }} {% if x %}ja{% endif %} <b>vet</b> & co\"")
+    tekst = tekst.replace("  openbare_ruimte: nvt",
+                          "  openbare_ruimte: \"{{ 7*7 }} {% if x %}ja{% endif %} <b>vet</b> & co\"")
     doc = _render(write(tmp_path, "sjabloon.yaml", tekst), tmp_path)
     assert "{{ 7*7 }} {% if x %}ja{% endif %} <b>vet</b> & co" in [p.text for p in doc.paragraphs]
 
@@ -117,6 +118,7 @@ def test_elke_soort_als_word(tmp_path, preview, koppen, tekst):
     assert doc.core_properties.title
 
 
+@pytest.mark.slow  # renders the DOCX
 def test_raadsbesluit_begint_op_nieuwe_pagina(tmp_path):
     doc = _render(next(PROPOSALS.glob("raadsvoorstel-*.yaml")), tmp_path)
     kop = next(p for p in doc.paragraphs if p.text == "Raadsbesluit")

@@ -42,6 +42,7 @@ def _in_volgorde(tekst, parts):
         positie = found + len(part)
 
 
+@pytest.mark.slow  # renders the PDF
 def test_alle_onderdelen_in_volgorde(tekst):
     _in_volgorde(tekst, [
         "Gemeente Maastricht", "Continuering sociale teams 2021", "Kenmerk", "2021.01234",

@@ -15,6 +15,8 @@ from conftest import PROPOSALS
 from test_preview import WACHT_MS
 from test_serve import Editor, _changed, browser  # noqa: F401 - browser is a fixture
 
+pytestmark = pytest.mark.slow  # a running server in a headless browser
+
 RAAD = "raadsvoorstel-wijkpunten-sociale-wijkteams.yaml"
 # comments beside and inside the tables, which saving must leave byte for byte
 COMMENTAAR = [("      postkop: Kosten\n", "      postkop: Kosten  # de kop van de eerste kolom\n"),

@@ -5,6 +5,8 @@ import pytest
 from conftest import write
 from test_kinds import in_volgorde, pdf_tekst, plat, tabelregels, preview
 
+pytestmark = pytest.mark.slow  # renders the kind's PDF and DOCX
+
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory):
     return tmp_path_factory.mktemp("vg") / "vg.pdf"

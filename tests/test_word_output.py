@@ -14,6 +14,8 @@ from docx.shared import Mm
 
 from conftest import PROPOSALS, ROOT, pdftotext
 
+pytestmark = pytest.mark.slow  # renders Word documents, some big
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 COLLEGENOTA = PROPOSALS / "collegenota-sociale-teams-2021.yaml"
 RAADSVOORSTEL = PROPOSALS / "raadsvoorstel-wijkpunten-sociale-wijkteams.yaml"
@@ -214,7 +216,8 @@ def test_definitieve_docx_is_byte_voor_byte_gelijk(cli, tmp_path):
 def test_tabel_van_tienduizend_regels_snel(cli, tmp_path):
     regels = "\n".join(f"        - {{post: Post {i}, bedrag: {1000 + i}}}" for i in range(10_000))
     tekst = COLLEGENOTA.read_text(encoding="utf-8").replace(
-        "  aanbestedingen: nvt\n", f"  aanbestedingen:\n    - tabel: Groot\n      rol: overig\n      regels:\n{regels}\n", 1)
+        "  aanbestedingen: nvt\n",
+        f"  aanbestedingen:\n    - tabel: Groot\n      rol: overig\n      regels:\n{regels}\n", 1)
     path = tmp_path / "groot.yaml"
     path.write_text(tekst, encoding="utf-8")
     begin = time.monotonic()

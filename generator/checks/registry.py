@@ -22,11 +22,7 @@ def check(functie):
 
 def tabellen(voorstel: Voorstel) -> Iterable[tuple[tuple, Tabel]]:
     """Every table in the sections, with its data path."""
-    secties = getattr(voorstel.data, "secties", None)
-    if secties is None:
-        return
-    for sleutel in type(secties).model_fields:
-        inhoud = getattr(secties, sleutel)
+    for sleutel, inhoud in voorstel.data.sections().items():
         if isinstance(inhoud, list):
             for i, part in enumerate(inhoud):
                 if isinstance(part, Tabel):

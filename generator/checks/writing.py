@@ -12,6 +12,7 @@ from generator.checks.registry import check, warning
 from generator.render.richtext import plain_text
 from generator.proposal.placeholders import is_placeholder
 from generator.proposal.validate import Voorstel
+from generator.proposal.vocabulary import is_nvt
 
 MAX_SENTENCE_WORDS = 25
 MAX_SAMENVATTING = 200  # words
@@ -35,9 +36,8 @@ def _all_texts(voorstel: Voorstel):
         waarde = getattr(voorstel.data, veld["sleutel"], None)
         if veld.get("type") == "markdown" and isinstance(waarde, str):
             yield (veld["sleutel"],), waarde
-    secties = getattr(voorstel.data, "secties", None)
-    for s in voorstel.soort.secties if secties is not None else []:
-        inhoud = getattr(secties, s["sleutel"], None)
+    for s in voorstel.soort.secties:
+        inhoud = voorstel.data.sectie(s["sleutel"])
         parts = [inhoud] if isinstance(inhoud, str) else (inhoud or [])
         for i, part in enumerate(parts):
             if isinstance(part, str):
@@ -130,10 +130,9 @@ def samenvatting(voorstel: Voorstel):
 @check
 def voorstel_follows_beslispunten(voorstel: Voorstel):
     punten = getattr(voorstel.data, "beslispunten", None) or []
-    secties = getattr(voorstel.data, "secties", None)
-    for s in voorstel.soort.secties if secties is not None else []:
-        inhoud = getattr(secties, s["sleutel"], None)
-        if not s.get("uit_beslispunten") or not isinstance(inhoud, str) or inhoud.strip().lower() == "nvt":
+    for s in voorstel.soort.secties:
+        inhoud = voorstel.data.sectie(s["sleutel"])
+        if not s.get("uit_beslispunten") or not isinstance(inhoud, str) or is_nvt(inhoud):
             continue
         tekst = " ".join(words(plain_text(inhoud).lower()))
         for i, item in enumerate(punten):

@@ -1,12 +1,13 @@
 """`nota besluitenlijst`: the public list of decisions of one meeting."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from generator.cli import meeting_date_option, reports_errors, templates_option
+from generator.errors import Exit
+from generator.proposal.vocabulary import COLLEGE, ORGAAN_KORT, ORGANEN
+from generator.commands.shared import meeting_date_option, reports_errors, templates_option
 
 HELP = """Maak de openbare besluitenlijst van een vergadering (PDF en Word).
 
@@ -18,19 +19,24 @@ andere worden geteld."""
 @click.command(help=HELP)
 @click.argument("paden", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @meeting_date_option
-@click.option("--orgaan", type=click.Choice(["college", "raad"]), default="college", show_default=True)
+@click.option("--orgaan", type=click.Choice(ORGANEN), default=COLLEGE, show_default=True)
 @click.option("-o", "--uitvoer", "uitmap", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Een map, geen bestand: nota schrijft de besluitenlijst (PDF en Word) daarin.")
+              default=Path("output"), show_default=True,
+              help="Een map, geen bestand: nota schrijft de besluitenlijst (PDF en Word) daarin.")
 @templates_option
 @reports_errors
 def besluitenlijst(paden, datum, orgaan, uitmap, templates):
     from generator.decisions import besluitenlijst as bl
     from generator.proposal.files import collect
     from generator.proposal.kinds import search_path
-    from generator.cli import report_all
+    from generator.commands.shared import report_all
     from generator.checks import check_file
-    path, voorstellen, error = search_path(templates), [], False
-    for bestand in collect(paden):
+    path, voorstellen = search_path(templates), []
+    overgeslagen: list = []
+    bestanden = collect(paden, overgeslagen)
+    report_all(overgeslagen)
+    error = bool(overgeslagen)
+    for bestand in bestanden:
         voorstel, meldingen = check_file(bestand, path)
         report_all([m for m in meldingen if m.is_error])
         error |= voorstel is None or any(m.is_error for m in meldingen)
@@ -42,21 +48,21 @@ def besluitenlijst(paden, datum, orgaan, uitmap, templates):
     naam = bl.name(datum, orgaan)
     click.echo(f"geschreven: {uitmap / naam}.pdf en .docx ({openbaar} openbaar, "
                f"{niet_openbaar} niet openbaar)")
-    sys.exit(1 if error else 0)
+    if error:
+        raise Exit(1)
 
 
 def _nothing_decided(voorstellen, datum, orgaan: str, paden) -> None:
     """No decision of `orgaan` on `datum`: a warning naming the dates there are, exit 1,
     nothing written (an empty public list is never what the secretariat meant)."""
-    from generator.cli import report
+    from generator.commands.shared import report
     from generator.errors import Melding, WARNING
     from generator.proposal import formatting as fmt
-    from generator.decisions.seal import ORGAAN
-    wie = ORGAAN[orgaan]
+    wie = ORGAAN_KORT[orgaan]
     dates = sorted({b.datum for v in voorstellen for b in v.data.besluiten if b.orgaan == orgaan})
     hint = (f"; er zijn wel besluiten van {wie} op {', '.join(fmt.datum(d) for d in dates)}" if dates
             else f"; geen van deze voorstellen heeft een besluit van {wie}")
     report(Melding(f"geen enkel voorstel in {', '.join(map(str, paden))} heeft een besluit van {wie} op "
                    f"{fmt.datum(datum)}{hint}; er is geen besluitenlijst geschreven (controleer --datum "
                    "en --orgaan)", niveau=WARNING))
-    sys.exit(1)
+    raise Exit(1)

@@ -1,12 +1,12 @@
 """`nota check`: validate proposals and run the consistency checks."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
+from generator.errors import Exit
+from generator.commands.shared import reports_errors, templates_option
 
 HELP = """Controleer voorstellen (bestanden of mappen) zonder iets te maken.
 
@@ -22,11 +22,15 @@ def check(paden, strikt, templates):
     from generator.checks import check_file
     from generator.proposal.files import collect
     from generator.proposal.kinds import search_path
-    from generator.cli import report_all, count_noun
+    from generator.commands.shared import report_all, count_noun
     path = search_path(templates)
-    bestanden = collect(paden)
-    if not bestanden:
+    overgeslagen: list = []
+    bestanden = collect(paden, overgeslagen)
+    report_all(overgeslagen)
+    if not bestanden and not overgeslagen:
         raise click.UsageError("geen .yaml-bestanden gevonden in " + ", ".join(map(str, paden)))
+    if not bestanden:
+        raise Exit(1)
     error = 0
     for bestand in bestanden:
         _, meldingen = check_file(bestand, path, strikt)
@@ -34,4 +38,5 @@ def check(paden, strikt, templates):
         error += any(m.is_error for m in meldingen)
     click.echo(f"{count_noun(len(bestanden), 'voorstel', 'voorstellen')} gecontroleerd: "
                f"{len(bestanden) - error} in orde, {error} met fouten", err=True)
-    sys.exit(1 if error else 0)
+    if error or overgeslagen:
+        raise Exit(1)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli import meeting_date_option, reports_errors, templates_option
-from generator.decisions.decide import UITKOMSTEN as BY_ORGAAN
+from generator.commands.shared import meeting_date_option, reports_errors, templates_option
+from generator.proposal.vocabulary import ALLE_UITKOMSTEN, ORGANEN, UITKOMSTEN as BY_ORGAAN
 
 HELP = """Leg het besluit van het college of de raad vast in het voorstel.
 
@@ -16,15 +16,14 @@ Voegt één besluit toe aan 'besluiten' en verandert verder niets aan het bestan
 inhoud: wie het voorstel daarna wijzigt, krijgt een fout van 'nota check'."""
 
 # Every outcome of either orgaan, in order, from the one table decide checks against.
-UITKOMSTEN = list(dict.fromkeys(u for per_orgaan in BY_ORGAAN.values() for u in per_orgaan))
 UITKOMST_HELP = "; ".join(f"{orgaan}: {', '.join(u)}" for orgaan, u in BY_ORGAAN.items()) + "."
 
 
 @click.command(help=HELP)
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--orgaan", type=click.Choice(list(BY_ORGAAN)), required=True, help="Wie besloot.")
+@click.option("--orgaan", type=click.Choice(ORGANEN), required=True, help="Wie besloot.")
 @meeting_date_option
-@click.option("--uitkomst", type=click.Choice(UITKOMSTEN), required=True, help=UITKOMST_HELP)
+@click.option("--uitkomst", type=click.Choice(ALLE_UITKOMSTEN), required=True, help=UITKOMST_HELP)
 @click.option("--toelichting", default=None, help="Verplicht bij gewijzigd en geamendeerd.")
 @click.option("--besluitnummer", default=None, help="Nummer van het besluit.")
 @click.option("--door", default=None, help="Wie het besluit vastlegt (standaard: de gebruikersnaam).")

@@ -1,13 +1,12 @@
 """`nota diff`: what changed between two proposals (this year's against last year's)."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
-from generator.errors import NotaFout
+from generator.commands.shared import reports_errors, templates_option
+from generator.errors import Exit
 
 HELP = """Vergelijk twee voorstellen: kopgegevens, beslispunten, teksten en bedragen.
 
@@ -38,42 +37,26 @@ TROUBLE = 2  # diff(1): trouble, as opposed to 1 for "different"
 @click.option("--exit-code", "exit_code", is_flag=True,
               help="Exitcode zoals diff(1): 0 gelijk, 1 verschillend, 2 er ging iets mis.")
 @templates_option
+@reports_errors
 def diff(oud, nieuw, html_pad, docx_pad, exit_code, templates):
-    try:
-        gelijk, volledig = reports_errors(_diff)(oud, nieuw, html_pad, docx_pad, templates)
-    except SystemExit as e:
-        if exit_code and e.code == 1:  # an input error is trouble, not "different"
-            sys.exit(TROUBLE)
-        raise
-    if not exit_code:
-        sys.exit(0)
-    sys.exit(1 if not gelijk else 0 if volledig else TROUBLE)  # parts left out: "same" is not sure
+    # an unreadable file is trouble with --exit-code (2), not "different" (1)
+    gelijk, volledig = _diff(oud, nieuw, html_pad, docx_pad, templates, TROUBLE if exit_code else 1)
+    if exit_code and not (gelijk and volledig):
+        raise Exit(1 if not gelijk else TROUBLE)  # parts left out: "same" is not sure
 
 
-def _diff(oud, nieuw, html_pad, docx_pad, templates) -> tuple[bool, bool]:
+def _diff(oud, nieuw, html_pad, docx_pad, templates, trouble: int) -> tuple[bool, bool]:
     """Compare, show, write the reports asked for; (the content is the same, every part
     was compared)."""
     from rich.console import Console
 
+    from generator.commands.shared import report_all
     from generator.diff.compare import compare
-    from generator.diff.drafts import load_draft
+    from generator.diff.drafts import load_pair
     from generator.diff.terminal import show
     from generator.proposal.kinds import search_path
-    path = search_path(templates)
-    from generator.cli import report_all
-    voorstellen, fouten, warnings = [], [], []
-    for bestand in (oud, nieuw):
-        try:
-            voorstel, w = load_draft(bestand, path)
-        except NotaFout as e:
-            fouten += e.meldingen
-        else:
-            voorstellen.append(voorstel)
-            warnings += w
-    if fouten:
-        raise NotaFout(fouten)
+    (old_voorstel, new_voorstel), warnings = load_pair(oud, nieuw, search_path(templates), trouble)
     report_all(warnings)
-    old_voorstel, new_voorstel = voorstellen
     v = compare(old_voorstel, new_voorstel)
     console = Console(highlight=False)
     show(v, console, str(oud), str(nieuw))

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
-from generator.errors import Melding, NotaFout
+from generator.commands.shared import reports_errors, templates_option
+from generator.errors import Exit, Melding, NotaFout
 
 HELP = """Zet een bestaand document (.docx, .txt of .pdf) om in een voorstel (YAML).
 
@@ -27,7 +27,7 @@ def import_document(bron, doel, soort, overschrijf, templates):
     from generator.importer import import_document as run
     from generator.proposal.kinds import search_path
     from generator.render.output import write_bytes
-    from generator.cli import report_all
+    from generator.commands.shared import report_all
     from generator.checks import check_file
     doel = doel or bron.with_suffix(".yaml")
     if doel.exists() and not overschrijf:
@@ -48,7 +48,7 @@ def import_document(bron, doel, soort, overschrijf, templates):
     _, meldingen = check_file(doel, path)
     report_all(meldingen)
     if result.problemen or any(m.is_error for m in meldingen):
-        raise SystemExit(1)
+        raise Exit(1)
 
 
 def _with_schema_line(tekst: str, soort: str, doel: Path, path) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, soort_argument, templates_option
+from generator.commands.shared import reports_errors, soort_argument, templates_option
 from generator.errors import Melding, NotaFout
 
 HELP = """Begin een nieuw voorstel.
@@ -34,49 +34,28 @@ noemt elke wijziging met de regel in het oude bestand."""
 @reports_errors
 def new(soort, van, doel, overschrijf, templates):
     from generator.proposal.kinds import search_path
+    from generator.proposal.next_year import start, start_from
     from generator.render.output import write_bytes
-    from generator.proposal.skeleton import dump, schema_header_for, schema_hint, skeleton
     if (soort is None) == (van is None):
         raise click.UsageError("geef een soort (nota new collegenota) of --van VORIG.yaml")
     if doel is not None and doel.exists() and not overschrijf:
         raise NotaFout(Melding("bestaat al; kies een andere naam of gebruik --overschrijf", doel))
     path = search_path(templates)
+    begun = start_from(van, doel, path) if van is not None else start(soort_argument(soort, path), doel)
+    if begun.schema_hint:
+        click.echo(f"let op: {begun.schema_hint}", err=True)
     if van is not None:
-        tekst = _from_last_year(van, doel, path)
-    else:
-        s = soort_argument(soort, path)
-        kop = schema_header_for(s, doel)
-        if not kop:
-            click.echo(f"let op: {schema_hint(s)}", err=True)
-        tekst = dump(skeleton(s), kop)
+        _list_changes(van, begun.changes)
     if doel is None:
-        click.echo(tekst, nl=False)
+        click.echo(begun.tekst, nl=False)
         return
-    write_bytes(doel, tekst.encode("utf-8"))
+    write_bytes(doel, begun.tekst.encode("utf-8"))
     click.echo(f"geschreven: {doel}", err=True)
 
 
-def _from_last_year(van: Path, doel: Path | None, path) -> str:
-    """Last year's file moved on a year; every change listed on stderr with its line in `van`."""
-    from ruamel.yaml import YAML
-    from generator.proposal.kinds import find_soort, known_soorten
-    from generator.proposal.next_year import from_last_year
-    from generator.proposal.skeleton import schema_header_for, schema_hint, with_schema_header
-    bron = van.read_text(encoding="utf-8")
-    try:
-        naam = (YAML(typ="safe", pure=True).load(bron) or {}).get("soort")
-    except Exception:  # not valid YAML: let nota check say why, with the place
-        raise NotaFout(Melding("kan niet als YAML worden gelezen; 'nota check' zegt waar het misgaat", van)) from None
-    s = find_soort(naam, path) if isinstance(naam, str) and naam in known_soorten(path) else None
-    verplicht = frozenset(v["sleutel"] for v in s.velden if v.get("verplicht")) if s else frozenset({"kenmerk"})
-    tekst, changes = from_last_year(bron, verplicht)
-    if s is not None:
-        kop = schema_header_for(s, doel)
-        tekst = with_schema_header(tekst, kop)
-        if not kop:
-            click.echo(f"let op: {schema_hint(s)}", err=True)
+def _list_changes(van: Path, changes: list) -> None:
+    """Every change on stderr, with its line in `van`."""
     click.echo(f"overgenomen uit {van}, met {len(changes)} "
                f"{'wijziging' if len(changes) == 1 else 'wijzigingen'}:", err=True)
     for c in changes:
         click.echo(f"  {van}:{c.regel}: {c.waar}: {c.tekst}", err=True)
-    return tekst

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
+from generator.commands.shared import reports_errors, templates_option
 
 HELP = """Toon een voorstel als document in de browser, bijgewerkt bij elke keer opslaan.
 
@@ -38,7 +38,7 @@ def preview(bestand, poort, geen_browser, templates):
 
 
 def _report_state(state, bestand) -> None:
-    from generator.cli import report_all
+    from generator.commands.shared import report_all
     report_all(state.meldingen)
     if state.ok:
         click.echo(f"bijgewerkt: {bestand} ({state.time_:%H:%M:%S})", err=True)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
+from generator.commands.shared import reports_errors, templates_option
 
 HELP = """Publiceer wat besloten is: voor de Wet open overheid en als open data.
 
@@ -39,7 +39,7 @@ def _web_address(ctx, param, waarde: str | None) -> str | None:
 @templates_option
 @reports_errors
 def publiceer(map_, uitmap, basis_url, templates):
-    from generator.cli import count_noun, report_all
+    from generator.commands.shared import count_noun, report_all
     from generator.proposal.kinds import search_path
     from generator.publish.publication import publish, publisher_settings
     uitgever, basis_url = publisher_settings(basis_url, Path.cwd())

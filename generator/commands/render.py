@@ -5,7 +5,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
+from generator.commands.shared import reports_errors, templates_option
+from generator.errors import Exit
 from generator.render.pipeline import WITH_SOURCE
 
 HELP = """Maak Word (.docx) en PDF van voorstellen (bestanden of mappen).
@@ -18,7 +19,8 @@ FORMATS = {"docx": ("docx",), "pdf": ("pdf",), "beide": ("docx", "pdf")}
 @click.command(help=HELP)
 @click.argument("paden", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--uitvoer", "uitmap", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Een map, geen bestand: nota schrijft de documenten daarin en kiest zelf hun namen.")
+              default=Path("output"), show_default=True,
+              help="Een map, geen bestand: nota schrijft de documenten daarin en kiest zelf hun namen.")
 @click.option("--formaat", type=click.Choice(list(FORMATS)), default="beide", show_default=True,
               help="Welke documenten: docx, pdf of beide.")
 @click.option("--bron", is_flag=True, help="Besloten voorstellen: PDF/A-3a met de YAML-bron als "
@@ -30,54 +32,43 @@ FORMATS = {"docx": ("docx",), "pdf": ("pdf",), "beide": ("docx", "pdf")}
 def render(paden, uitmap, formaat, bron, opnieuw, templates):
     from generator.proposal.files import collect
     from generator.proposal.kinds import search_path
-    from generator.cli import report_all, count_noun
+    from generator.commands.shared import report_all, count_noun
     from generator.render import cache as rc
     path = search_path(templates)
-    bestanden = collect(paden)
-    if not bestanden:
+    overgeslagen: list = []
+    bestanden = collect(paden, overgeslagen)
+    report_all(overgeslagen)
+    if not bestanden and not overgeslagen:
         raise click.UsageError("geen .yaml-bestanden gevonden in " + ", ".join(map(str, paden)))
-    from generator.render.engines import exit_now
+    if not bestanden:
+        raise Exit(1)
     from generator.render.pool import with_progress, render_pool, results
     formats = tuple(WITH_SOURCE if bron and f == "pdf" else f for f in FORMATS[formaat])
-    cache = rc.Cache.load(uitmap)
-    keys = rc.keys(bestanden, path, formats)
-    unchanged = {} if opnieuw else {b: n for b in bestanden if (n := cache.unchanged(b, keys[b]))}
-    clashes = _collisions(bestanden, unchanged, path)
-    todo = [b for b in bestanden if b not in unchanged and b not in clashes]
-    failed, skipped = len(clashes), 0
-    with render_pool(todo, path, uitmap, formats) as tasks:
-        done = iter(with_progress(tasks, results(todo, tasks)))
+    todo = rc.plan(bestanden, path, uitmap, formats, again=opnieuw)
+    failed, skipped = len(todo.clashes), 0
+    with render_pool(todo.todo, path, uitmap, formats) as tasks:
+        done = iter(with_progress(tasks, results(todo.todo, tasks)))
         for bestand in bestanden:
-            if bestand in clashes:
-                report_all(clashes[bestand])
+            if bestand in todo.clashes:
+                report_all(todo.clashes[bestand])
                 continue
-            if bestand in unchanged:
+            if bestand in todo.unchanged:
                 skipped += 1
-                for naam in unchanged[bestand]:
+                for naam in todo.unchanged[bestand]:
                     click.echo(f"ongewijzigd: {uitmap / naam}")
                 continue
             result = next(done)
-            failed += not _report(result, bron, cache, keys[bestand])
-    cache.save()
+            failed += not _report(result, bron, todo.cache, todo.keys[bestand])
+    todo.cache.save()
     made = len(bestanden) - failed - skipped
     click.echo(f"{count_noun(made, 'voorstel', 'voorstellen')} gemaakt"
                + (f", {skipped} ongewijzigd" if skipped else "")
                + (f", {failed} overgeslagen wegens fouten" if failed else ""), err=True)
-    exit_now(1 if failed else 0)
+    raise Exit(1 if failed or overgeslagen else 0)  # also 0: cli.py ends a render without the slow clean-up
 
 
-def _collisions(bestanden, unchanged, path) -> dict:
-    """Proposals whose documents would share a name: refused before anything is written."""
-    from generator.render import cache as rc
-    if len(bestanden) < 2:
-        return {}
-    names = {b: (Path(unchanged[b][0]).stem if b in unchanged else rc.planned_names(b, path))
-             for b in bestanden}
-    return rc.collisions(names)
-
-
-def _report(result, bron: bool, cache, sleutel: str) -> bool:
-    from generator.cli import report_all
+def _report(result, bron: bool, cache, sleutel: str | None) -> bool:
+    from generator.commands.shared import report_all
     from generator.errors import Melding, WARNING
     report_all(result.meldingen)
     if not result.ok:

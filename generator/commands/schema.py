@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, soort_argument, templates_option
+from generator.commands.shared import reports_errors, soort_argument, templates_option
 
 HELP = """Toon het JSON Schema van een soort (standaard: collegenota).
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import reports_errors, templates_option
+from generator.commands.shared import reports_errors, templates_option
 
 HELP = """Bewerk de voorstellen in een map in de browser, met voorbeeld en controle.
 

@@ -16,16 +16,14 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
 from generator.render.context import besluitregel
 from generator.errors import Melding, NotaFout
+from generator.proposal import formatting as fmt
+from generator.proposal.vocabulary import ALS_BESLOTEN, OPENBAAR, ORGAAN_VOLLEDIG
 from generator.proposal.kinds import SHARED, builtin_templates
 from generator.render.templating import FILTERS
 
 MAP = "_besluitenlijst"
-ORGAAN_NAME = {"college": "het college van burgemeester en wethouders", "raad": "de gemeenteraad"}
 
 
-# Outcomes after which the beslispunten are what was decided (as proposed, or as changed
-# in the toelichting); after the others the list says only the outcome.
-AS_DECIDED = {"conform", "aangenomen", "gewijzigd", "geamendeerd"}
 
 
 @dataclass
@@ -48,7 +46,7 @@ def collect(voorstellen, datum: dt.date, orgaan: str) -> tuple[list[Item], int, 
         if besluit is None:
             continue
         gemeente = gemeente or (getattr(v, "gemeente", "") or "")
-        if (getattr(v, "classificatie", "openbaar") or "openbaar") != "openbaar":
+        if (getattr(v, "classificatie", OPENBAAR) or OPENBAAR) != OPENBAAR:
             niet_openbaar += 1
             continue
         punten.append(_item(voorstel, besluit))
@@ -58,8 +56,8 @@ def collect(voorstellen, datum: dt.date, orgaan: str) -> tuple[list[Item], int, 
 def _item(voorstel, besluit) -> Item:
     v = voorstel.data
     velden = [f["sleutel"] for f in voorstel.soort.velden if f.get("type") == "beslispunten"]
-    besloten = list(getattr(v, velden[0], None) or []) if velden and besluit.uitkomst in AS_DECIDED else []
-    return Item(str(getattr(v, "onderwerp", "") or getattr(v, "project", "") or voorstel.path.stem),
+    besloten = list(getattr(v, velden[0], None) or []) if velden and besluit.uitkomst in ALS_BESLOTEN else []
+    return Item(v.title or voorstel.path.stem,
                 str(getattr(v, "kenmerk", "") or ""), besluitregel(besluit), besluit.toelichting or "",
                 portefeuillehouder=str(getattr(v, "portefeuillehouder", "") or ""),
                 besluitnummer=besluit.besluitnummer or "", besloten=besloten)
@@ -80,7 +78,7 @@ def _environment() -> Environment:
 
 def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str) -> str:
     env = _environment()
-    titel = f"Besluitenlijst van de vergadering van {ORGAAN_NAME[orgaan]} van {FILTERS['datum'](datum)}"
+    titel = f"Besluitenlijst van de vergadering van {ORGAAN_VOLLEDIG[orgaan]} van {fmt.datum(datum)}"
     return env.get_template("besluitenlijst.html.j2").render(
         titel=titel, punten=punten, niet_openbaar=niet_openbaar, gemeente=gemeente,
         gemeente_kop=f"Gemeente {gemeente}" if gemeente else "", datum=datum, orgaan_naam=orgaan,
@@ -123,7 +121,8 @@ def name(datum: dt.date, orgaan: str) -> str:
     return f"besluitenlijst-{orgaan}-{datum.isoformat()}"
 
 
-def write(voorstellen, datum: dt.date, orgaan: str, out_dir: Path, formats=("pdf", "docx")) -> tuple[list[Path], int, int]:
+def write(voorstellen, datum: dt.date, orgaan: str, out_dir: Path,
+          formats=("pdf", "docx")) -> tuple[list[Path], int, int]:
     """Write the list of `orgaan`'s decisions of `datum` in `formats`; returns (the files,
     the number of public items, the number of non-public ones). Nothing is written when
     nothing was decided on that date."""

@@ -20,13 +20,9 @@ from ruamel.yaml import YAML
 from generator.errors import Melding, NotaFout
 from generator.proposal.load import load_bytes
 from generator.proposal.rewrite import rewrite
-from generator.decisions.seal import ORGAAN, content_hash, part_hashes, record_hash, tampered
+from generator.proposal.vocabulary import COLLEGE, RAAD, TOELICHTING_VERPLICHT, UITKOMSTEN
+from generator.decisions.seal import ORGAAN, content_hash, file_hashes, part_hashes, record_hash, tampered
 
-UITKOMSTEN = {
-    "college": ("conform", "gewijzigd", "aangehouden", "afgewezen"),
-    "raad": ("aangenomen", "geamendeerd", "verworpen", "aangehouden"),
-}
-TOELICHTING_REQUIRED = ("gewijzigd", "geamendeerd")
 BOM = b"\xef\xbb\xbf"
 
 
@@ -51,9 +47,10 @@ def seal_record(voorstel, record: dict) -> dict:
     record = {k: v for k, v in record.items() if v is not None}
     record["inhoud_sha256"] = content_hash(voorstel)
     besluiten = voorstel.data.besluiten
-    unsealed = {**record, "inhoud_per_veld": part_hashes(voorstel)}
+    unsealed = {**record, "inhoud_per_veld": part_hashes(voorstel), "bestanden_sha256": file_hashes(voorstel)}
     record["besluit_sha256"] = record_hash(Besluit.model_validate(unsealed), besluiten[-1] if besluiten else None)
     record["inhoud_per_veld"] = unsealed["inhoud_per_veld"]
+    record["bestanden_sha256"] = unsealed["bestanden_sha256"]
     return record
 
 
@@ -62,14 +59,14 @@ def _valid_voorstel(raw: bytes, path: Path, search_path, vervang: bool):
     free of errors (with --vervang, a change since the earlier decision is allowed: the
     new decision seals it)."""
     from generator.checks import check_source
-    from generator.checks.besluit import besluit_matches_content
+    from generator.checks.besluit import besluit_files_unchanged, besluit_matches_content
     try:
         bron = load_bytes(raw, path)
     except NotaFout as e:
         bron, errors = None, e.meldingen
     if bron is not None:
-        voorstel, meldingen = check_source(bron, search_path,
-                                           skip={besluit_matches_content} if vervang else set())
+        skip = {besluit_matches_content, besluit_files_unchanged} if vervang else set()
+        voorstel, meldingen = check_source(bron, search_path, skip=skip)
         errors = [m for m in meldingen if m.is_error]
     if bron is None or voorstel is None or errors:
         raise NotaFout([Melding("het voorstel bevat fouten; los die eerst op (nota check), dan kan het "
@@ -85,7 +82,7 @@ def _check_record(voorstel, record: dict, vervang: bool) -> None:
     if uitkomst not in UITKOMSTEN[orgaan]:
         raise NotaFout(Melding(f"'{uitkomst}' is geen uitkomst voor {ORGAAN[orgaan]}; kies uit: "
                                f"{', '.join(UITKOMSTEN[orgaan])}", path))
-    if uitkomst in TOELICHTING_REQUIRED and not (record.get("toelichting") or "").strip():
+    if uitkomst in TOELICHTING_VERPLICHT and not (record.get("toelichting") or "").strip():
         raise NotaFout(Melding(f"bij de uitkomst '{uitkomst}' hoort een toelichting: wat is er "
                                "gewijzigd? (--toelichting \"...\")", path))
     earlier = [b for b in voorstel.data.besluiten if b.orgaan == orgaan]
@@ -112,8 +109,8 @@ def _check_date(voorstel, record: dict) -> None:
             f"het besluit van {ORGAAN[orgaan]} ({_d(datum)}) ligt vóór de datum van het voorstel "
             f"({_d(eigen)}, regel {regel}); over een voorstel wordt besloten nadat het is geschreven: "
             "controleer --datum", path))
-    college = [b for b in voorstel.data.besluiten if b.orgaan == "college"]
-    if orgaan == "raad" and college and datum < college[-1].datum:
+    college = [b for b in voorstel.data.besluiten if b.orgaan == COLLEGE]
+    if orgaan == RAAD and college and datum < college[-1].datum:
         raise NotaFout(Melding(
             f"het besluit van de raad ({_d(datum)}) ligt vóór het besluit van het college "
             f"({_d(college[-1].datum)}); de raad besluit na het college: controleer --datum", path))

@@ -126,7 +126,6 @@ def _tidy_attachments(doc) -> None:
 def _append(doc, bijlagen) -> list[str]:
     """Append each bijlage with a bookmark; returns the names of those that are not PDF/A."""
     import pikepdf
-    from pikepdf import Name
     geen_pdfa = []
     with doc.open_outline() as outline:
         for number, (titel, path) in enumerate(bijlagen, 1):

@@ -1,6 +1,6 @@
 """The seal of a decision: what was decided, and the decision record itself.
 
-A decision record carries three seals:
+A decision record carries four seals:
 
 - `inhoud_sha256`: the SHA-256 of the proposal's content as decided. The
   content is the validated model without its `besluiten`, as canonical JSON:
@@ -12,19 +12,29 @@ A decision record carries three seals:
 - `besluit_sha256`: the SHA-256 of the record itself (orgaan, datum,
   uitkomst, ..., both seals above) chained to the record before it, so an
   edited outcome or date, or a removed earlier record, is found as well.
+- `bestanden_sha256`: the SHA-256 of every file the proposal references
+  (bijlagen, images, links to files beside it), so a replaced annex or image
+  is found as well, and named.
 
-Records written by an older nota have only `inhoud_sha256`; they are checked
-as before. None of this is a signature: it finds changes made by editing the
-file, not a forger who recomputes the hashes (git's history does that).
+Only a complete seal is valid: a record without one of the four (typed by
+hand, written by an older nota, or with a seal deleted to hide a change) is
+an error everywhere. The secretariat brings an older record up to date with
+`nota herzegel`, which records that it did. None of this is a signature: it
+finds changes made by editing the file, not a forger who recomputes the
+hashes (git's history does that); see docs/security.md.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
+
+from generator.proposal.model import Besluit
+from generator.proposal.vocabulary import ORGAAN_KORT
 
 # How a message names who decided: "het besluit van het college".
-ORGAAN = {"college": "het college", "raad": "de raad"}
+ORGAAN = ORGAAN_KORT
 
 FIELD_HASH_LENGTH = 12
 
@@ -111,19 +121,91 @@ def record_hash(besluit, previous) -> str:
     return hashlib.sha256(_canonical(data).encode("utf-8")).hexdigest()
 
 
-def tampered(besluiten) -> list[tuple[int, object]]:
+def tampered(besluiten: list[Besluit]) -> list[tuple[int, Besluit]]:
     """(index, besluit) of each sealed record that was changed after it was written
     (or whose predecessor was changed or removed)."""
     return [(i, b) for i, b in enumerate(besluiten)
             if b.besluit_sha256 and b.besluit_sha256 != record_hash(b, besluiten[i - 1] if i else None)]
 
 
-def in_force(besluiten) -> dict[str, tuple[int, object]]:
+SEAL_FIELDS = ("inhoud_sha256", "inhoud_per_veld", "bestanden_sha256", "besluit_sha256")
+
+
+def missing_seal(besluit: Besluit) -> list[str]:
+    """The parts of the seal this record lacks (empty: complete)."""
+    return [naam for naam in SEAL_FIELDS if getattr(besluit, naam) is None]
+
+
+def unsealed(besluiten: list[Besluit]) -> list[tuple[int, Besluit]]:
+    """(index, besluit) of each record without a complete seal."""
+    return [(i, b) for i, b in enumerate(besluiten) if missing_seal(b)]
+
+
+def referenced_files(voorstel) -> list[str]:
+    """Every local file the proposal names, as written: bijlagen, images and links."""
+    from generator.proposal.references import local_path
+    found: list[str] = []
+    for bijlage in getattr(voorstel.data, "bijlagen", None) or []:
+        if getattr(bijlage, "bestand", None):
+            found.append(str(bijlage.bestand))
+    for tekst in _strings(voorstel.bron.data):
+        for href in _targets(tekst):
+            path = local_path(href)
+            if path is not None and not href.strip().lower().startswith("file:"):
+                found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _targets(tekst: str):
+    if "](" not in tekst:
+        return
+    from generator.render.richtext import parse
+    for token in parse(tekst):
+        for child in token.children or []:
+            if child.type == "image":
+                yield child.attrGet("src") or ""
+            elif child.type == "link_open":
+                yield child.attrGet("href") or ""
+
+
+def file_hashes(voorstel) -> dict[str, str]:
+    """name -> SHA-256 of each referenced file that is in the proposal's folder."""
+    from generator.proposal.files import file_digest
+    folder = Path(voorstel.path).resolve().parent
+    out = {}
+    for naam in referenced_files(voorstel):
+        digest = file_digest(folder, naam)
+        if digest is not None:
+            out[naam] = digest
+    return out
+
+
+def changed_files(voorstel, besluit) -> list[tuple[str, str]]:
+    """(file, 'gewijzigd' | 'toegevoegd' | 'verwijderd') since `besluit` sealed them."""
+    if besluit.bestanden_sha256 is None:
+        return []
+    decided, now = besluit.bestanden_sha256, file_hashes(voorstel)
+    out = [(n, "gewijzigd" if n in decided else "toegevoegd") for n, h in now.items() if decided.get(n) != h]
+    return out + [(n, "verwijderd") for n in decided if n not in now]
+
+
+def in_force(besluiten: list[Besluit]) -> dict[str, tuple[int, Besluit]]:
     """The decision that counts per orgaan: the latest; earlier ones are history."""
     return {b.orgaan: (i, b) for i, b in enumerate(besluiten)}
 
 
-def broken(voorstel) -> list[tuple[int, object]]:
+def broken(voorstel) -> list[tuple[int, Besluit]]:
     """(index, besluit) of each decision that counts whose seal no longer matches."""
     current = content_hash(voorstel)
     return [(i, b) for i, b in in_force(voorstel.data.besluiten).values()

@@ -12,6 +12,7 @@ a one-column table compares with a multi-year one. Everything stays near-linear:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -19,7 +20,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from generator.render.context import text_value
-from generator.proposal.model import Tabel, is_nvt
+from generator.proposal.model import Tabel
+from generator.proposal.vocabulary import NIET_VAN_TOEPASSING, is_nvt
 from generator.render.richtext import plain_text
 from generator.proposal.tables import ComputedTable, compute
 
@@ -151,12 +153,12 @@ def _text_of(voorstel, sleutel: str) -> str:
     secties = getattr(voorstel.data, "secties", None)
     inhoud = getattr(secties, sleutel, None) if secties is not None else getattr(voorstel.data, sleutel, None)
     if inhoud is None or is_nvt(inhoud):
-        return "Niet van toepassing" if inhoud is not None else ""
+        return NIET_VAN_TOEPASSING if inhoud is not None else ""
     parts = [inhoud] if isinstance(inhoud, str) else [d for d in inhoud if isinstance(d, str)]
     return "\n\n".join(plain_text(d) for d in parts)
 
 
-def secties(oud, nieuw, tabellen_: list[TableComparison] = ()) -> list[Sectie]:
+def secties(oud, nieuw, tabellen_: Sequence[TableComparison] = ()) -> list[Sectie]:
     out = []
     for veld in nieuw.soort.velden:
         if veld["type"] == "markdown":
@@ -171,11 +173,8 @@ def secties(oud, nieuw, tabellen_: list[TableComparison] = ()) -> list[Sectie]:
 
 def _tabellen_of(voorstel) -> list[tuple[str, ComputedTable]]:
     """(section key, table) for every table, in the order of the sections."""
-    secties = getattr(voorstel.data, "secties", None)
-    if secties is None:
-        return []
-    return [(k, compute(d)) for k in type(secties).model_fields
-            for d in (getattr(secties, k) or []) if isinstance(d, Tabel)]
+    return [(k, compute(d)) for k, inhoud in voorstel.data.sections().items()
+            for d in (inhoud if isinstance(inhoud, list) else []) if isinstance(d, Tabel)]
 
 
 def tabellen(oud, nieuw) -> list[TableComparison]:
@@ -218,11 +217,12 @@ def compare_table(oud: ComputedTable | None, nieuw: ComputedTable | None, sectie
     gebruikt = set(matches.values())
     rijen += [Row("vervallen", o.label, None, widen(oud, o.bedragen), list(leeg))
               for i, o in enumerate(old_) if i not in gebruikt]
-    oud_totaal, nieuw_totaal = widen(oud, oud.totaal) if oud else list(leeg), widen(nieuw, nieuw.totaal) if nieuw else list(leeg)
+    oud_totaal = widen(oud, oud.totaal) if oud else list(leeg)
+    nieuw_totaal = widen(nieuw, nieuw.totaal) if nieuw else list(leeg)
     rijen.append(Row("gelijk" if oud and nieuw and oud_totaal == nieuw_totaal else "gewijzigd", "Totaal", None,
                      oud_totaal, nieuw_totaal))
     status = "nieuw" if oud is None else "vervallen" if nieuw is None else "gewijzigd"
-    titel = nieuw.titel if nieuw else oud.titel
+    titel = nieuw.titel if nieuw is not None else oud.titel if oud is not None else ""
     return TableComparison(titel, oud.titel if oud else None, kolommen, rijen, sectie, status)
 
 
@@ -254,11 +254,11 @@ def match_rows(oud: list[str], nieuw: list[str]) -> dict[int, int]:
             break
         label = _normalise(nieuw[j])
         best = process.extractOne(label, over, scorer=Indel.normalized_similarity, score_cutoff=SIMILARITY)
-        i = best[2] if best is not None else next(
+        found = best[2] if best is not None else next(
             (i for i, o in over.items() if label and o and (o.startswith(label) or label.startswith(o))), None)
-        if i is not None:
-            matches[j] = i
-            del over[i]
+        if found is not None:
+            matches[j] = found
+            del over[found]
     return matches
 
 

@@ -30,6 +30,23 @@ def load_draft(path: Path, search_path):
                       for m in errors if m not in blank]
 
 
+def load_pair(oud: Path, nieuw: Path, search_path, exit_code: int = 1) -> tuple[list, list[Melding]]:
+    """([old, new], warnings): both drafts, or one NotaFout with the errors of both files,
+    carrying `exit_code` (`nota diff --exit-code` calls an unreadable file trouble, 2)."""
+    voorstellen, fouten, warnings = [], [], []
+    for bestand in (oud, nieuw):
+        try:
+            voorstel, found = load_draft(bestand, search_path)
+        except NotaFout as e:
+            fouten += e.meldingen
+        else:
+            voorstellen.append(voorstel)
+            warnings += found
+    if fouten:
+        raise NotaFout(fouten, exit_code)
+    return voorstellen, warnings
+
+
 def _blank_meldingen(bron, search_path) -> set[Melding]:
     """The meldingen for fields that are still blank or hold the skeleton's text."""
     from generator.proposal import placeholders

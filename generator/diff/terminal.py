@@ -72,7 +72,8 @@ def _secties(v: Comparison, console: Console, kleur: bool) -> None:
         if s.gelijk:
             console.print(f"  = {s.titel}: ongewijzigd")
         elif s.tekst.gelijk:
-            console.print(Text(f"  ~ {s.titel}: ", style="bold") + Text(f"tekst ongewijzigd; {tabellen_zin(s.tabellen)}"))
+            console.print(Text(f"  ~ {s.titel}: ", style="bold")
+                          + Text(f"tekst ongewijzigd; {tabellen_zin(s.tabellen)}"))
         else:
             console.print(Text(f"  ~ {s.titel}: ", style="bold") + tekst(s.tekst, kleur, context=6))
             if s.tabellen:

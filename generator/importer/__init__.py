@@ -32,14 +32,15 @@ def import_document(path: Path, search_path, soort: str | None = None) -> Result
         if bron is not None:
             return Result(bron, soort or "", exact=True)
     regels = read(path)
-    soorten = [find_soort(soort, search_path)] if soort else [find_soort(n, search_path) for n in known_soorten(search_path)]
+    names = [soort] if soort else known_soorten(search_path)
+    soorten = [find_soort(n, search_path) for n in names]
     chosen = choose_soort(regels, soorten)
     structure = Recognizer(chosen).process(regels)
     if note:
         structure.attention.insert(0, note)
     for veld in chosen.velden:
-        if veld.get("verplicht") and veld["sleutel"] not in structure.velden and veld["sleutel"] not in structure.markdown \
-                and not (veld["type"] == "beslispunten" and structure.beslispunten):
+        found = veld["sleutel"] in structure.velden or veld["sleutel"] in structure.markdown
+        if veld.get("verplicht") and not found and not (veld["type"] == "beslispunten" and structure.beslispunten):
             structure.attention.append(f"'{veld['sleutel']}' ({veld.get('label', '')}) niet gevonden: vul het in")
     def render(besluiten: list[dict]) -> str:
         structure.besluiten = besluiten

@@ -13,6 +13,7 @@ import re
 
 from generator.importer.dates import datum_from
 from generator.proposal.model import FIELD_TYPES
+from generator.proposal.vocabulary import RAAD
 
 _PLAATS_DATUM = re.compile(r"^([A-Z][\w'’.-]*(?:\s[\w'’.-]+){0,3}),\s+(\d{1,2}\s+\w+\s+\d{4})$")
 _COLLEGE = re.compile(r"^(namens\s+)?(het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders\b", re.IGNORECASE)
@@ -31,7 +32,7 @@ class Closing:
                     if name != "plaats":
                         self.roles[name] = (veld["sleutel"], name)
         self.ondertekening = next((v["sleutel"] for v in soort.velden if v["type"] == "ondertekening"), None)
-        self.raad = "raad" in soort.besluitorganen
+        self.raad = RAAD in soort.besluitorganen
         self.pending: tuple[str, str] | None = None
         self.columns: list[tuple[str, str]] = []
         self.active = False
@@ -47,7 +48,7 @@ class Closing:
         if self.raad and _ALDUS.match(tekst):
             datum = datum_from(_ALDUS.match(tekst).group(4))
             if datum is not None:
-                rec.out.besluiten.append({"orgaan": "raad", "datum": datum, "uitkomst": "aangenomen"})
+                rec.out.besluiten.append({"orgaan": RAAD, "datum": datum, "uitkomst": "aangenomen"})
             rec.target = "raadsbesluit"
             return True
         if self.raad and "raadsondertekening" in self._types(rec) and _RAADSBESLUIT.match(tekst):

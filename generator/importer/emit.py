@@ -9,6 +9,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from generator.proposal.skeleton import dump, schema_header_for
+from generator.proposal.vocabulary import NVT, is_nvt
 from generator.importer.structure import Structure
 
 MARKER = "NOTA IMPORT, NIET GEPLAATST:"
@@ -29,8 +30,8 @@ def sectie(blocks, s: dict, structure: Structure, intro: str):
         return None
     texts = [b for b in blocks if isinstance(b, (str, list))]
     plain = [t.lower() for b in texts for t in (b if isinstance(b, list) else [b])]
-    if plain == ["niet van toepassing"]:
-        return "nvt"
+    if len(plain) == 1 and is_nvt(plain[0]):
+        return NVT
     if s.get("uit_beslispunten") and _repeats_beslispunten(texts, structure.beslispunten, intro):
         return None
     if all(isinstance(b, (str, list)) for b in blocks):

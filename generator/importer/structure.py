@@ -15,13 +15,12 @@ from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
 from generator.importer.header import Labels, persoon
 from generator.importer.regel import Regel
+from generator.proposal.vocabulary import ALLE_UITKOMSTEN, COLLEGE
 from generator.importer.tables import bedrag, tabel, take_columns
 
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
-UITKOMST = {"conform": "conform", "gewijzigd": "gewijzigd", "aangehouden": "aangehouden",
-            "afgewezen": "afgewezen", "aangenomen": "aangenomen", "verworpen": "verworpen"}
 
 
 @lru_cache(maxsize=65536)
@@ -144,7 +143,7 @@ class Recognizer:
         besluit = _BESLUIT.match(tekst)
         if besluit:
             self.close_paragraph()
-            self.besluit_pending = {"orgaan": "college", "datum": datum_from(besluit.group(2))}
+            self.besluit_pending = {"orgaan": COLLEGE, "datum": datum_from(besluit.group(2))}
             if besluit.group(3):
                 self.besluit_uitkomst(besluit.group(3))
             return True
@@ -308,7 +307,7 @@ class Recognizer:
         word = tekst.strip().rstrip(".").split()[0].lower() if tekst.strip() else ""
         record = self.besluit_pending
         self.besluit_pending = None
-        record["uitkomst"] = next((v for k, v in UITKOMST.items() if word.startswith(k)), None)
+        record["uitkomst"] = next((u for u in ALLE_UITKOMSTEN if word.startswith(u)), None)
         if record["uitkomst"] is None or record["datum"] is None:
             self.out.attention.append(f"besluitregel niet te lezen: '{tekst}'")
             return

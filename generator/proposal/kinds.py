@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from generator.errors import Melding, NotaFout
 from generator.proposal.settings import read_settings
 from generator.proposal.suggest import suggest
+from generator.proposal.vocabulary import COLLEGE
 
 SHARED = "_gedeeld"
 KIND_FILE = "kind.yaml"
@@ -35,8 +36,9 @@ class Soort:
     secties: list = field(hash=False)
     kop: list = field(hash=False)
     beslispunten_intro: str = ""
-    orgaan: str = "college"
-    besluitorganen: tuple = ("college",)
+    titelveld: str = "onderwerp"  # the field that says what a proposal is about
+    orgaan: str = COLLEGE
+    besluitorganen: tuple = (COLLEGE,)
     search_path: tuple = ()
     raw: dict = field(default_factory=dict, hash=False, compare=False)
 
@@ -126,8 +128,9 @@ def _load(map_: Path, path: tuple[Path, ...]) -> Soort:
             secties=list(raw.get("secties", [])),
             kop=list(raw.get("kop", [])),
             beslispunten_intro=raw.get("beslispunten_intro", ""),
-            orgaan=raw.get("orgaan", "college"),
-            besluitorganen=tuple(raw.get("besluitorganen", [raw.get("orgaan", "college")])),
+            titelveld=str(raw.get("titelveld", "onderwerp")),
+            orgaan=raw.get("orgaan", COLLEGE),
+            besluitorganen=tuple(raw.get("besluitorganen", [raw.get("orgaan", COLLEGE)])),
             search_path=path,
             raw=raw,
         )

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -31,6 +32,12 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NOT_IN_FILE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 _NOT_IN_TEXT = re.compile("[\x00-\x08\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF]")
 _LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+# Bidirectional embedding, override and isolate controls: they make text read
+# differently from how it is stored ("Trojan source"); a proposal has no use for them.
+_BIDI = re.compile("[\u202A-\u202E\u2066-\u2069]")
+# The tags a proposal may carry: YAML's own scalars and collections, nothing that constructs objects.
+KNOWN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
+                       ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")) | {"!"}
 
 
 class Invalid:
@@ -52,7 +59,7 @@ class Source:
     """A loaded proposal: plain data plus the position of every value."""
 
     path: Path
-    data: object
+    data: Any  # the parsed YAML: a mapping for a proposal, anything for a file that is not one
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     tekst: str = ""
@@ -149,6 +156,11 @@ def _decode(raw: bytes, path: Path) -> str:
             path, regel, column)) from None
 
 
+def _shown_tag(tag: str) -> str:
+    """A tag as it was written: 'tag:yaml.org,2002:python/name:x' was '!!python/name:x'."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 class _TooDeep(MarkedYAMLError):
     pass
 
@@ -209,6 +221,9 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self.error(node, f"de structuur is dieper genest dan {MAX_DEPTH} niveaus")
         seen.add(id(node))
+        if node.tag not in KNOWN_TAGS:
+            raise self.error(node, f"onbekende YAML-tag '{_shown_tag(node.tag)}'; een voorstel bevat "
+                                   "alleen tekst, getallen, datums, lijsten en sleutels: laat de tag weg")
         self.bron.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth, seen)
@@ -227,6 +242,11 @@ class _Builder:
         if bad:
             return self.refuse(node, path, f"deze tekst bevat een onzichtbaar stuurteken of ongeldig "
                                            f"teken (U+{ord(bad.group()):04X}); verwijder het")
+        bidi = _BIDI.search(waarde)
+        if bidi:
+            return self.refuse(node, path, f"deze tekst bevat een teken dat de leesrichting omdraait "
+                                           f"(U+{ord(bidi.group()):04X}); de tekst leest dan anders dan hij "
+                                           "is opgeslagen: verwijder het")
         if _LONG_WORD.search(waarde):
             return self.refuse(node, path, f"deze tekst bevat een woord van meer dan {MAX_WORD} tekens "
                                            "zonder spatie; dat past op geen bladzijde")
@@ -241,7 +261,7 @@ class _Builder:
                 raise self.error(key_node, "samenvoegen met '<<' wordt niet ondersteund; "
                                               "schrijf de sleutels voluit")
             sleutel = str(key_node.value)
-            if _NOT_IN_TEXT.search(sleutel):
+            if _NOT_IN_TEXT.search(sleutel) or _BIDI.search(sleutel):
                 self.refuse(key_node, path + (sleutel,), "deze sleutel bevat een onzichtbaar stuurteken "
                                                          "of ongeldig teken; verwijder het")
                 continue
@@ -260,7 +280,7 @@ class _Builder:
         return out
 
     def scalar(self, node: ScalarNode):
-        tag, waarde = node.tag, node.value
+        tag, waarde = node.tag or "", node.value
         if node.style == ">":
             return waarde.replace("\a", "")  # ruamel marks folded line breaks with BEL
         if node.style in ("'", '"', "|"):
@@ -278,9 +298,7 @@ class _Builder:
             return YamlFloat(waarde)
         if tag.endswith(":timestamp"):
             return self.datum(node)
-        if tag.startswith("tag:yaml.org,2002:") or tag == "!":
-            return waarde
-        raise self.error(node, f"onbekende YAML-tag '{tag}'; laat de tag weg")
+        return waarde
 
     def datum(self, node: ScalarNode):
         hit = _DATE.match(node.value)

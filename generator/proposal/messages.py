@@ -6,6 +6,8 @@ A place inside the proposal is said the way a steller reads it ("in tabel
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -79,7 +81,8 @@ def subject(path: tuple, data) -> str:
         return "het voorstel"
     if isinstance(path[-1], int):
         key = next((p for p in reversed(path) if isinstance(p, str)), "")
-        return f"{ITEM.get(key, 'item')} {path[-1] + 1}{where(path[:-2] if len(path) > 1 and path[-2] == key else path[:-1], data)}"
+        parent = path[:-2] if len(path) > 1 and path[-2] == key else path[:-1]
+        return f"{ITEM.get(key, 'item')} {path[-1] + 1}{where(parent, data)}"
     return f"'{path[-1]}'{where(path[:-1], data)}"
 
 
@@ -93,7 +96,8 @@ def meldingen(e: ValidationError, bron: Source, soort, skip: set[tuple]) -> list
     """Every pydantic error once, grouped by place; errors at `skip` are already reported."""
     errors = [(f, data_path(f["loc"], bron.data)) for f in e.errors()]
     errors = [(f, p) for f, p in errors if not any(p[: len(s)] == s for s in skip)]
-    type_paths, overig = {}, []
+    type_paths: dict[tuple, list[str]] = {}
+    overig: list[tuple[Any, tuple]] = []
     other = {path for error, path in errors if error["type"] not in TYPE_NL}
     for error, path in errors:
         if error["type"] in TYPE_NL and path not in other and not any(
@@ -116,7 +120,7 @@ def _type_melding(bron: Source, path: tuple, types: list[str]) -> Melding:
     return bron.melding(path, tekst)
 
 
-def _melding(error: dict, path: tuple, bron: Source, soort) -> Melding:
+def _melding(error: Mapping[str, Any], path: tuple, bron: Source, soort) -> Melding:
     soort_error, loc = error["type"], error["loc"]
     if soort_error == "missing":
         return bron.melding(path, f"'{loc[-1]}' ontbreekt; dit veld is verplicht{where(path, bron.data)}",

@@ -7,12 +7,13 @@ names, so a kind is data and needs no Python.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.proposal.amounts import Bedrag, OptAmount
+from generator.proposal.vocabulary import Orgaan, Uitkomst
 
 # Text as YAML gives it: `kenmerk: 2024.00321` is a YAML number, but nota keeps
 # the text as written (see load.YamlFloat), so check accepts it; the schema says
@@ -22,7 +23,6 @@ Tekst = Annotated[str, WithJsonSchema({"anyOf": [
     {"type": "string"}, {"type": "number", "not": {"type": "integer"}}]})]
 Markdown = Tekst
 ROLES = ("kosten", "dekking", "overig")
-NVT = ("nvt", "n.v.t.", "niet van toepassing")
 
 
 class Strict(BaseModel):
@@ -84,7 +84,8 @@ class Regel(Strict):
 class Tabel(Strict):
     tabel: Tekst = Field(description="Titel van de tabel, bijvoorbeeld 'Begroting 2021'")
     rol: Literal["kosten", "dekking", "overig"] = "overig"
-    kolommen: list[Union[Tekst, int]] = Field(default_factory=lambda: ["Bedrag"], min_length=1)
+    kolommen: list[Union[Tekst, int]] = Field(default_factory=lambda: list[Union[str, int]](["Bedrag"]),
+                                              min_length=1)
     postkop: Optional[Tekst] = None
     toelichting: Optional[Tekst] = None
     regels: list[Regel] = Field(min_length=1)
@@ -123,16 +124,18 @@ class Aspect(Strict):
 
 
 class Besluit(Strict):
-    orgaan: Literal["college", "raad"]
+    orgaan: Orgaan
     datum: dt.date
-    uitkomst: Literal["conform", "gewijzigd", "aangehouden", "afgewezen",
-                      "aangenomen", "geamendeerd", "verworpen"]
+    uitkomst: Uitkomst
     toelichting: Optional[Tekst] = None
     besluitnummer: Optional[Tekst] = None
     vastgelegd_door: Optional[Tekst] = None
     vastgelegd_op: Optional[dt.datetime] = None
     inhoud_sha256: Optional[Tekst] = None
     inhoud_per_veld: Optional[dict[str, str]] = None  # decisions/seal.py
+    bestanden_sha256: Optional[dict[str, str]] = None  # the files the proposal references
+    herzegeld_op: Optional[dt.datetime] = None  # `nota herzegel`: sealed again, by whom
+    herzegeld_door: Optional[Tekst] = None
     besluit_sha256: Optional[Tekst] = None
 
 
@@ -165,8 +168,39 @@ LIST_TYPES = ("beslispunten", "vragen", "aspecten", "lijst", "personen", "bijlag
 
 
 class VoorstelBasis(Strict):
+    """What every kind's model has; `build_model` adds the fields of kind.yaml."""
+
     soort: str
     besluiten: list[Besluit] = Field(default_factory=list)
+
+    # Set per kind by build_model from kind.yaml: the field that says what the
+    # proposal is about (`titelveld`, default onderwerp) and the kind's own title.
+    titelveld: ClassVar[str] = "onderwerp"
+    soorttitel: ClassVar[str] = ""
+
+    @property
+    def title(self) -> str:
+        """What the proposal is about: the text of its kind's title field ('' when left out).
+
+        The one derivation every output reads: PDF and DOCX metadata, output file
+        names, the besluitenlijst and the editor's start page."""
+        value = getattr(self, self.titelveld, None)
+        return " ".join(str(value).split()) if value else ""
+
+    def sections(self) -> dict[str, Any]:
+        """Every section's content by key, in the kind's order; empty for a kind without."""
+        secties = getattr(self, "secties", None)  # a field only of kinds that have sections
+        return {} if secties is None else {k: getattr(secties, k) for k in type(secties).model_fields}
+
+    def sectie(self, sleutel: str) -> Any:
+        """The content of one section: text, a list of texts and tables, or None (left
+        out, or not a section of this kind)."""
+        return self.sections().get(sleutel)
+
+    @property
+    def document_title(self) -> str:
+        """The document's title as metadata gives it: 'Collegenota: <title>'."""
+        return ": ".join(d for d in (self.soorttitel, self.title) if d)
 
 
 def _field(veld: dict):
@@ -179,8 +213,8 @@ def _field(veld: dict):
     return (Optional[type_], Field(standaard, description=description))
 
 
-def _secties_model(naam: str, secties: list[dict], lenient: bool = False):
-    velden = {}
+def _secties_model(naam: str, secties: list[dict], lenient: bool = False) -> type[Strict]:
+    velden: dict[str, Any] = {}
     for s in secties:
         if s.get("verplicht") and not lenient:
             velden[s["sleutel"]] = (SectionContent, Field(..., description=s["titel"]))
@@ -190,7 +224,7 @@ def _secties_model(naam: str, secties: list[dict], lenient: bool = False):
     return model
 
 
-def build_model(soort, lenient: bool = False) -> type[BaseModel]:
+def build_model(soort, lenient: bool = False) -> type[VoorstelBasis]:
     """The pydantic model of one kind, from its kind.yaml (a `Soort`).
 
     `lenient`: every field optional, for running the checks on the part of a
@@ -203,11 +237,10 @@ def build_model(soort, lenient: bool = False) -> type[BaseModel]:
         velden["secties"] = (secties, Field(default_factory=secties, description="De secties van de nota"))
     velden["soort"] = (Literal[soort.naam], Field(..., description=soort.titel))
     naam = f"Voorstel_{soort.naam}{'_deels' if lenient else ''}"
-    return create_model(naam, __base__=VoorstelBasis, **velden)
-
-
-def is_nvt(inhoud) -> bool:
-    return isinstance(inhoud, str) and inhoud.strip().lower() in NVT
+    built = create_model(naam, __base__=VoorstelBasis, **velden)
+    built.titelveld = soort.titelveld
+    built.soorttitel = soort.titel
+    return built
 
 
 def is_empty(inhoud) -> bool:

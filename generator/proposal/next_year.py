@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -125,7 +126,7 @@ def _same_style(oud: str, nieuw: str) -> str:
         return nieuw
     out = type(oud)(nieuw)
     if hasattr(oud, "fold_pos"):  # a year keeps its length, so the folds stay where they were
-        out.fold_pos = list(oud.fold_pos)
+        out.fold_pos = list(oud.fold_pos)  # type: ignore[attr-defined]  # ruamel's folded string
     return out
 
 
@@ -178,3 +179,46 @@ def _trailing_comment(node) -> str:
         if not isinstance(child, (CommentedMap, CommentedSeq)):
             return ""
         node = child
+
+
+@dataclass
+class Started:
+    """A new proposal's text, what was changed from the one it started from, and the hint
+    to show when no $schema line could be given (empty when it could)."""
+
+    tekst: str
+    changes: list[Change]
+    schema_hint: str = ""
+
+
+def start_from(van: Path, doel: Path | None, search_path) -> Started:
+    """Next year's proposal from the one at `van`, to be written to `doel` (None: the
+    screen): `nota new --van` and the editor's "nieuw van bestaand" alike."""
+    from generator.errors import Melding, NotaFout
+    from generator.proposal.kinds import find_soort, known_soorten
+    from generator.proposal.skeleton import schema_header_for, schema_hint, with_schema_header
+    from generator.proposal.files import read_regular
+    from generator.proposal.load import MAX_BYTES
+    try:  # a regular file, bounded: a FIFO or /dev/zero is refused, not read
+        bron = read_regular(van, MAX_BYTES).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NotaFout(Melding("bestand is geen geldige UTF-8; sla het op als UTF-8", van)) from None
+    try:
+        naam = (YAML(typ="safe", pure=True).load(bron) or {}).get("soort")
+    except Exception:  # not valid YAML: let nota check say why, with the place
+        raise NotaFout(Melding("kan niet als YAML worden gelezen; 'nota check' zegt waar het misgaat", van)) from None
+    s = find_soort(naam, search_path) if isinstance(naam, str) and naam in known_soorten(search_path) else None
+    verplicht = frozenset(v["sleutel"] for v in s.velden if v.get("verplicht")) if s else frozenset({"kenmerk"})
+    tekst, changes = from_last_year(bron, verplicht)
+    if s is None:
+        return Started(tekst, changes)
+    kop = schema_header_for(s, doel)
+    return Started(with_schema_header(tekst, kop), changes, "" if kop else schema_hint(s))
+
+
+def start(soort, doel: Path | None) -> Started:
+    """A new proposal of kind `soort` (every field and section, with their explanation),
+    to be written to `doel` (None: the screen)."""
+    from generator.proposal.skeleton import dump, schema_header_for, schema_hint, skeleton
+    kop = schema_header_for(soort, doel)
+    return Started(dump(skeleton(soort), kop), [], "" if kop else schema_hint(soort))

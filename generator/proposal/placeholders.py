@@ -33,7 +33,9 @@ def blanks(data: dict, soort) -> list[tuple[tuple, str]]:
         if sleutel in data:
             out += _blank_field((sleutel,), data[sleutel], veld, bool(veld.get("verplicht")))
     secties = data.get("secties")
-    for s in soort.secties if isinstance(secties, dict) else []:
+    if not isinstance(secties, dict):
+        secties = {}
+    for s in soort.secties:
         sleutel = s["sleutel"]
         if sleutel in secties and _blank_section(secties[sleutel], bool(s.get("verplicht"))):
             advies = "schrijf de tekst van deze sectie" if s.get("verplicht") else (

@@ -10,6 +10,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from generator.proposal.placeholders import FILL_IN, ITEM, MARKDOWN
+from generator.proposal.vocabulary import NVT
 
 # What the skeleton writes per type: (required, optional). A required field gets a
 # placeholder that `nota check` refuses, so a blank skeleton never passes; an optional one
@@ -61,7 +62,8 @@ def skeleton(soort) -> CommentedMap:
         if veld["type"] == "keuze":
             explanation = " | ".join(veld["opties"])
         verplicht = " (verplicht)" if veld.get("verplicht") else ""
-        doc.yaml_set_comment_before_after_key(veld["sleutel"], before=f"{veld.get('label', '')}{verplicht}: {explanation}")
+        uitleg = f"{veld.get('label', '')}{verplicht}: {explanation}"
+        doc.yaml_set_comment_before_after_key(veld["sleutel"], before=uitleg)
     if soort.secties:
         doc["secties"] = _secties(soort)
     doc["besluiten"] = CommentedSeq()
@@ -73,7 +75,8 @@ def _secties(soort) -> CommentedMap:
     secties = CommentedMap()
     for s in soort.secties:
         verplicht = s.get("verplicht")
-        secties[s["sleutel"]] = LiteralScalarString(MARKDOWN + "\n") if verplicht else (None if s.get("uit_beslispunten") else "nvt")
+        leeg = None if s.get("uit_beslispunten") else NVT
+        secties[s["sleutel"]] = LiteralScalarString(MARKDOWN + "\n") if verplicht else leeg
         explanation = s["titel"] + (" (verplicht)" if verplicht else "; 'nvt' als niet van toepassing")
         if s.get("uit_beslispunten"):
             explanation += "; leeg laten herhaalt de beslispunten"
@@ -95,22 +98,45 @@ SCHEMA_LINE = re.compile(r"\A# yaml-language-server: \$schema=.*\n")
 
 
 def schema_file(soort, doel: Path | None) -> Path | None:
-    """The kind's JSON Schema as seen from `doel` (None: the screen, so the current folder):
-    a `schema/<soort>.schema.json` in the target's folder or above it, else for a built-in
-    kind the one shipped beside the templates; None if there is none."""
-    from generator.proposal.kinds import builtin_templates
+    """Where the kind's JSON Schema is for a proposal written to `doel`, written there if need be.
+
+    `schema/<soort>.schema.json` in the proposal's folder, or in the folder's parent when
+    that is where a `schema/` folder already is (proposals/ beside schema/); never a path
+    into nota's own install folder, so the reference survives moving the folder and
+    means something after a wheel install. The file is written when it is missing or no
+    longer matches the kind. `doel` None (the screen): only an existing file counts,
+    looked for from the current folder, and nothing is written. None when there is none."""
     base = Path(os.path.abspath(doel.parent if doel is not None else Path.cwd()))
     naam = f"{soort.naam}.schema.json"
-    candidates = [d / "schema" / naam for d in (base, *base.parents)]
-    if soort.map.parent.resolve() == builtin_templates().resolve():
-        candidates.append(builtin_templates().parent / "schema" / naam)
-    return next((c for c in candidates if c.is_file()), None)
+    folders = [d / "schema" for d in (base, base.parent) if (d / "schema").is_dir()]
+    if doel is None:
+        return next((d / naam for d in folders if (d / naam).is_file()), None)
+    target = next((d / naam for d in folders if (d / naam).is_file()), (folders or [base / "schema"])[0] / naam)
+    return target if _write_schema(soort, target) else None
+
+
+def _write_schema(soort, target: Path) -> bool:
+    """Write the kind's schema to `target` unless it is there already; False if it cannot be."""
+    from generator.proposal.schema import as_text
+    data = as_text(soort).encode("utf-8")
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        if target.is_file() and target.read_bytes() == data:
+            return True
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "xb") as f:  # the user's umask, as any new file
+            f.write(data)
+        os.replace(temporary, target)
+    except OSError:
+        return False
+    finally:
+        temporary.unlink(missing_ok=True)
+    return True
 
 
 def schema_header_for(soort, doel: Path | None) -> str:
-    """The line that gives an editor the kind's JSON Schema, relative to the target file
-    (None: the screen, so the current folder); empty when there is no schema file to point
-    to (see `schema_hint`)."""
+    """The line that gives an editor the kind's JSON Schema, relative to the proposal's
+    folder (see `schema_file`); empty when there is none (see `schema_hint`)."""
     gevonden = schema_file(soort, doel)
     if gevonden is None:
         return ""

@@ -14,14 +14,16 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 _SYNTAX_NL = [
     ("found character '\\t'", "een tab mag in YAML niet voor inspringing worden gebruikt; gebruik spaties"),
-    ("mapping values are not allowed here", "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens"),
+    ("mapping values are not allowed here",
+     "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens"),
     ("could not find expected ':'", "er ontbreekt een ':' achter de sleutel"),
     ("found undefined alias", "onbekende alias (*); aliassen worden niet ondersteund"),
     ("expected <block end>, but found", "de inspringing klopt niet: deze regel valt buiten het blok erboven"),
     ("found unexpected end of stream", "het bestand houdt midden in een waarde op (ontbreekt een aanhalingsteken?)"),
     ("found unknown escape character", "onbekende escape-code in tekst tussen dubbele aanhalingstekens"),
     ("expected a comment or a line break", "na de waarde staat nog tekst; zet de hele tekst tussen aanhalingstekens"),
-    ("found character that cannot start any token", "dit teken mag hier niet staan; zet de tekst tussen aanhalingstekens"),
+    ("found character that cannot start any token",
+     "dit teken mag hier niet staan; zet de tekst tussen aanhalingstekens"),
     ("while scanning a simple key", "een sleutel moet op één regel staan en met ':' eindigen"),
     ("did not find expected key", "de inspringing klopt niet: hier wordt een sleutel verwacht"),
     ("did not find expected '-' indicator", "de inspringing klopt niet: hier wordt een lijstitem ('- ') verwacht"),

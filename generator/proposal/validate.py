@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from generator.proposal import kinds, messages, model, placeholders
 from generator.errors import Melding, NotaFout
@@ -19,7 +19,7 @@ class Voorstel:
 
     bron: Source
     soort: kinds.Soort
-    data: BaseModel
+    data: model.VoorstelBasis  # the kind's model, built from its kind.yaml
     partial: bool = False  # only the valid part of an invalid proposal (see `partial`)
 
     @property
@@ -28,7 +28,7 @@ class Voorstel:
 
 
 @lru_cache(maxsize=64)
-def model_of(soort: kinds.Soort, lenient: bool = False) -> type[BaseModel]:
+def model_of(soort: kinds.Soort, lenient: bool = False) -> type[model.VoorstelBasis]:
     return model.build_model(soort, lenient)
 
 

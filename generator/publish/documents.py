@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.errors import Melding, NotaFout
+from generator.proposal.vocabulary import ORGAAN_VOLLEDIG
 from generator.publish import waardelijsten
 
-# How the list of a meeting and the DiWoo handeling name who decided.
-ORGAAN_NAAM = {"college": "het college van burgemeester en wethouders", "raad": "de gemeenteraad"}
+ORGAAN_NAAM = ORGAAN_VOLLEDIG  # how the DiWoo handeling names who decided
 
 
 @dataclass
@@ -35,9 +35,8 @@ def vergadering(orgaan: str, datum) -> str:
 
 
 def titel(voorstel) -> str:
-    """The document's title: the kind and the onderwerp, as the PDF's own title reads."""
-    from generator.render.context import title as document_title
-    return document_title(voorstel)
+    """The document's title (the model's one title property), as the PDF's own title reads."""
+    return str(voorstel.data.document_title)
 
 
 def categorie(voorstel) -> str:

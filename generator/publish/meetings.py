@@ -21,9 +21,9 @@ def list_name(orgaan: str, datum: str) -> str:
 
 
 def list_title(orgaan: str, datum: str) -> str:
-    from generator.decisions.besluitenlijst import ORGAAN_NAME
     from generator.proposal.formatting import datum as dutch_date
-    return (f"Besluitenlijst van de vergadering van {ORGAAN_NAME[orgaan]} van "
+    from generator.proposal.vocabulary import ORGAAN_VOLLEDIG
+    return (f"Besluitenlijst van de vergadering van {ORGAAN_VOLLEDIG[orgaan]} van "
             f"{dutch_date(dt.date.fromisoformat(datum))}")
 
 

@@ -33,25 +33,12 @@ class Selection:
 def verify_problems(voorstel: Any) -> list[Melding]:
     """Why the decision of `voorstel` cannot be trusted; empty when it is intact.
 
-    The one place publication asks nota's verify (`nota verify`): a decision record
-    changed after it was written, content changed since the decision, or a decision
-    without a seal."""
-    from generator.decisions.seal import content_hash, in_force, tampered
-    path, out = voorstel.path, []
-    b: Any
-    for i, b in tampered(voorstel.data.besluiten):
-        regel, column = voorstel.bron.plaats(("besluiten", i))
-        out.append(Melding(f"besluit {i + 1} ({b.orgaan} {b.datum.isoformat()}) is veranderd nadat het "
-                           "werd vastgelegd", path, regel, column))
-    current = content_hash(voorstel)
-    for orgaan, (_, b) in in_force(voorstel.data.besluiten).items():
-        if not b.inhoud_sha256:
-            out.append(Melding(f"het besluit van {orgaan} van {b.datum.isoformat()} is niet verzegeld",
-                               path, hint="leg het vast met 'nota decide --vervang'"))
-        elif b.inhoud_sha256 != current:
-            out.append(Melding(f"de inhoud is gewijzigd na het besluit van {orgaan} van "
-                               f"{b.datum.isoformat()}", path, hint="zie 'nota verify " f"{path}'"))
-    return out
+    The one place publication asks nota's verify (`nota verify`: every record sealed and
+    unchanged, the content and the files it names as they were decided); its report,
+    each line naming the file, is the melding."""
+    from generator.decisions.verify import verify
+    verslag = verify(voorstel, voorstel.path)
+    return [] if verslag.ok else [Melding("nota verify zegt:\n" + "\n".join(verslag.regels))]
 
 
 def classificatie(voorstel) -> str:

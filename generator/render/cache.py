@@ -68,7 +68,7 @@ def _neighbours(path: Path, text: bytes) -> list[Path]:
     return out
 
 
-def keys(paths, search_path, formats) -> dict[Path, str]:
+def keys(paths, search_path, formats) -> dict[Path, str | None]:
     """The key of each proposal; the kinds, the code and the formats are stamped once."""
     import generator
     common = "|".join((_tree_hash(tuple(Path(p) for p in search_path)),
@@ -78,15 +78,17 @@ def keys(paths, search_path, formats) -> dict[Path, str]:
 
 def _key(path: Path, common: str) -> str | None:
     """None when the proposal cannot be read: it is rendered, and reports why."""
+    from generator.errors import NotaFout
+    from generator.proposal.files import read_regular
     try:
-        text = path.read_bytes()
-    except OSError:
+        text = read_regular(path)
+    except (OSError, NotaFout):
         return None
     h = hashlib.sha256(text)
     for other in _neighbours(path, text):
-        try:
-            h.update(b"\0" + other.name.encode() + b"\0" + other.read_bytes())
-        except OSError:
+        try:  # regular files only, bounded: a FIFO named as an image must not hang the render
+            h.update(b"\0" + other.name.encode() + b"\0" + read_regular(other))
+        except (OSError, NotaFout):
             return None
     h.update(common.encode())
     return h.hexdigest()
@@ -183,3 +185,27 @@ def collisions(names: dict[Path, str | None]) -> dict[Path, list[Melding]]:
                 "geef elk voorstel een eigen kenmerk of onderwerp (er is niets geschreven voor deze "
                 "voorstellen)", path)]
     return out
+
+
+@dataclass
+class Plan:
+    """What `nota render` does with each proposal: skip it as unchanged (its document
+    names), refuse it because its documents would share a name, or render it."""
+
+    cache: Cache
+    keys: dict[Path, str | None]
+    unchanged: dict[Path, list[str]]
+    clashes: dict[Path, list[Melding]]
+    todo: list[Path]
+
+
+def plan(paths: list[Path], search_path, out_dir: Path, formats, again: bool = False) -> Plan:
+    """Decide per proposal, before anything is written; `again` (--opnieuw) skips nothing."""
+    cache = Cache.load(out_dir)
+    sleutels = keys(paths, search_path, formats)
+    unchanged = {} if again else {p: n for p in paths if (n := cache.unchanged(p, sleutels[p]))}
+    names = {p: (Path(unchanged[p][0]).stem if p in unchanged else planned_names(p, search_path))
+             for p in paths} if len(paths) > 1 else {}
+    clashes = collisions(names)
+    todo = [p for p in paths if p not in unchanged and p not in clashes]
+    return Plan(cache, sleutels, unchanged, clashes, todo)

@@ -10,17 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.proposal import formatting as fmt
-from generator.proposal.model import Besluit, Bijlage, Tabel, is_empty, is_nvt
+from generator.proposal.model import Besluit, Bijlage, Tabel, is_empty
+from generator.proposal.vocabulary import COLLEGE, ORGAAN_AUTEUR, RAAD, UITKOMST_TEKST, is_nvt
 from generator.proposal.tables import ComputedTable, compute
 from generator.proposal.validate import Voorstel
 
-NIET_VAN_TOEPASSING = "Niet van toepassing"
-UITKOMST_TEXT = {
-    "conform": "Conform.", "gewijzigd": "Gewijzigd vastgesteld.", "aangehouden": "Aangehouden.",
-    "afgewezen": "Afgewezen.", "aangenomen": "Aangenomen.", "geamendeerd": "Geamendeerd aangenomen.",
-    "verworpen": "Verworpen.",
-}
-ORGAAN_AUTEUR = {"college": "College van burgemeester en wethouders", "raad": "Gemeenteraad"}
 STATUS_TEXT = {"op koers": "Op koers", "aandacht": "Aandacht", "risico": "Risico"}
 
 
@@ -95,12 +89,12 @@ class AspectRow:
 
 def build(voorstel: Voorstel) -> dict:
     v, soort = voorstel.data, voorstel.soort
-    college = latest_besluit(v.besluiten, "college")
-    raad = latest_besluit(v.besluiten, "raad")
+    college = latest_besluit(v.besluiten, COLLEGE)
+    raad = latest_besluit(v.besluiten, RAAD)
     return {
         "v": v,
         "soort": soort,
-        "titel": title(voorstel),
+        "titel": v.document_title,
         "auteur": _author(voorstel),
         "kop": header_fields(voorstel),
         "secties": secties(voorstel),
@@ -119,12 +113,6 @@ def build(voorstel: Voorstel) -> dict:
                         + ("" if v.besluiten else ", concept"),
         "trefwoorden": ", ".join(d for d in (soort.naam, str(getattr(v, "gemeente", None) or "")) if d),
     }
-
-
-def title(voorstel: Voorstel) -> str:
-    """The document's title, "Collegenota: Continuering sociale teams 2021": the PDF's
-    title, and the officieleTitel when it is published."""
-    return f"{voorstel.soort.titel}: {_onderwerp(voorstel.data)}".strip(": ")
 
 
 def header_fields(voorstel: Voorstel) -> list[HeaderField]:
@@ -176,10 +164,9 @@ def text_value(waarde, type_: str) -> str:
 
 
 def secties(voorstel: Voorstel) -> list[Sectie]:
-    data = getattr(voorstel.data, "secties", None)
     out, number = [], 0
     for s in voorstel.soort.secties:
-        inhoud = getattr(data, s["sleutel"], None) if data is not None else None
+        inhoud = voorstel.data.sectie(s["sleutel"])
         if s.get("genummerd"):
             number += 1
         if is_empty(inhoud) and s.get("weglaten_als_leeg"):
@@ -222,7 +209,7 @@ def latest_besluit(besluiten: list[Besluit], orgaan: str) -> Besluit | None:
 
 def besluitregel(besluit: Besluit) -> str:
     """'Conform.' or 'Gewijzigd vastgesteld.' (the toelichting is shown below it)."""
-    return UITKOMST_TEXT[besluit.uitkomst]
+    return UITKOMST_TEKST[besluit.uitkomst]
 
 
 def college_ondertekening(voorstel: Voorstel) -> CollegeOndertekening | None:
@@ -245,13 +232,13 @@ def raadsbesluit(voorstel: Voorstel, besluit: Besluit | None) -> Raadsbesluit | 
     """The raadsbesluit of a kind the council decides on (besluitorganen has 'raad')."""
     soort, v = voorstel.soort, voorstel.data
     punten = _fields_of_type(soort, "beslispunten")
-    if "raad" not in soort.besluitorganen or not punten:
+    if RAAD not in soort.besluitorganen or not punten:
         return None
     ondertekenaars = _fields_of_type(soort, "raadsondertekening")
     raad = getattr(v, ondertekenaars[0], None) if ondertekenaars else None
     return Raadsbesluit(
         gemeente=getattr(v, "gemeente", "") or "",
-        onderwerp=_onderwerp(v),
+        onderwerp=v.title,
         voorsteldatum=fmt.datum(getattr(v, "datum", None)),
         vergaderdatum=fmt.datum(besluit.datum) if besluit else "",
         besluitnummer=(besluit.besluitnummer or "") if besluit else "",
@@ -295,10 +282,6 @@ def _fields_of_type(soort, type_: str) -> list[str]:
     return [v["sleutel"] for v in soort.velden if v.get("type") == type_]
 
 
-def _onderwerp(v) -> str:
-    return str(getattr(v, "onderwerp", None) or getattr(v, "project", None) or "")
-
-
 def _author(voorstel: Voorstel) -> str:
     """The author for the PDF metadata: kind.yaml's `auteur` field, else the steller,
     else the portefeuillehouder, the gemeente, or who decides (never empty)."""
@@ -308,7 +291,7 @@ def _author(voorstel: Voorstel) -> str:
         return getattr(persoon, "naam", None) or str(persoon)
     for sleutel in ("portefeuillehouder", "gemeente"):
         if getattr(v, sleutel, None):
-            return f"Gemeente {v.gemeente}" if sleutel == "gemeente" else str(getattr(v, sleutel))
+            return f"Gemeente {getattr(v, sleutel)}" if sleutel == "gemeente" else str(getattr(v, sleutel))
     return ORGAAN_AUTEUR.get(voorstel.soort.orgaan, "") or voorstel.soort.titel
 
 

@@ -76,7 +76,7 @@ def _properties(document, voorstel, ctx: dict) -> None:
     v = voorstel.data
     created, modified = moments(voorstel, ctx)
     docx_style.properties(
-        document, titel=ctx["titel"], onderwerp=str(getattr(v, "onderwerp", "") or ""),
+        document, titel=ctx["titel"], onderwerp=v.title,
         auteur=ctx["auteur"] or str(getattr(v, "gemeente", "") or ""),
         trefwoorden=", ".join(str(d) for d in (voorstel.soort.naam, getattr(v, "kenmerk", None)) if d),
         created=created, modified=modified)

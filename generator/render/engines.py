@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import importlib
-import os
 import re
 import subprocess
 import sys
@@ -52,8 +51,8 @@ def fast_library_lookup():
         return
     original = ctypes.util.find_library
 
-    def find(naam: str) -> str | None:
-        found = re.search(rf"^\s+(lib{re.escape(naam)}\.\S+)\s", list_, re.MULTILINE)
+    def find(name: str) -> str | None:
+        found = re.search(rf"^\s+(lib{re.escape(name)}\.\S+)\s", list_, re.MULTILINE)
         return found.group(1) if found else None
 
     ctypes.util.find_library = find
@@ -91,22 +90,6 @@ def without_gc():
     finally:
         if enabled and not nota_is_the_program():
             gc.enable()
-
-
-def exit_now(code: int) -> None:
-    """End the command with exit code `code`.
-
-    When nota is the process's own program, skip the interpreter's clean-up
-    (freeing every module and the Pango/fontconfig state: about 0.15 s, longer
-    than a warm PDF takes). Every file is written and closed by now; the
-    streams are flushed first. Called in-process (tests, other programs),
-    this is an ordinary sys.exit.
-    """
-    if nota_is_the_program():
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    sys.exit(code)
 
 
 def nota_is_the_program() -> bool:

@@ -179,13 +179,13 @@ def _margins(entries: dict) -> dict:
     for key, entry in entries.items():
         if key not in MARGINS:
             raise _fout(entry, f"onbekende marge '{key}'; bekend: {', '.join(MARGINS)}")
-        marges[key] = _number(entry, None)
+        marges[key] = _number(entry, marges[key])  # `boven: ~` keeps the default
         if not 5 <= marges[key] <= 60:
             raise _fout(entry, f"marge {key}: {marges[key]} mm ligt niet tussen 5 en 60 mm")
     return marges
 
 
-def _number(entry, standaard: float | None) -> float:
+def _number(entry, standaard: float) -> float:
     if entry is None or entry[0] is None:
         return standaard
     tekst = str(entry[0]).strip().removesuffix("mm").strip()

@@ -24,7 +24,7 @@ HEADING_STYLE = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Hea
             "h5": "Heading 3", "h6": "Heading 3"}
 SKIP = {"lopende-kop", "lopende-voet", "conceptmerk", "teken"}
 NEW_PAGE = {"nieuwe-pagina", "raadsbesluit"}
-FORMATTING = {  # shared class names of the HTML templates -> run formatting
+FORMATTING: dict[str, dict] = {  # shared class names of the HTML templates -> run formatting
     "gemeente": {"bold": True, "size": 14, "kleur": "accent"},  # colours: names of the house style
     "documentsoort": {"size": 8, "kleur": "gedempt", "caps": True},
     "intro": {"bold": True},

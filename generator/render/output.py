@@ -25,9 +25,8 @@ def base_name(voorstel) -> str:
     """`<kenmerk>-<slug>`, or the proposal's file name when it has no kenmerk."""
     v = voorstel.data
     kenmerk = getattr(v, "kenmerk", None)
-    onderwerp = getattr(v, "onderwerp", None) or getattr(v, "project", None)
     parts = [re.sub(r"[^A-Za-z0-9._-]+", "-", str(kenmerk)).strip("-") if kenmerk else None,
-             slug(str(onderwerp)) if onderwerp else None]
+             slug(v.title) if v.title else None]
     naam = "-".join(d for d in parts if d)
     return naam or voorstel.path.stem
 

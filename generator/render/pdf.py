@@ -27,6 +27,7 @@ class ConfinedFetcher(URLFetcher):
         super().__init__(allowed_protocols={"file", "data"}, timeout=2)
         self.allowed = [p.resolve() for p in allowed]
         self.refused: list[str] = []
+        self.not_regular: list[str] = []
 
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
@@ -34,6 +35,10 @@ class ConfinedFetcher(URLFetcher):
         if not self._allowed(url):
             self.refused.append(url)
             raise ValueError(f"nota haalt dit niet op: {url}")
+        found = Path(unquote(urlsplit(url).path))
+        if found.exists() and not found.is_file():  # a FIFO or device would block or never end
+            self.not_regular.append(url)
+            raise ValueError(f"nota leest dit niet: {url}")
         return super().fetch(url, headers)
 
     def _allowed(self, url: str) -> bool:
@@ -93,4 +98,8 @@ def _layout(voorstel, html: str, bron: bool, opties: dict) -> bytes:
     if fetcher.refused:
         outside = ", ".join(unquote(u) for u in fetcher.refused)
         raise NotaFout(Melding(outside_message("afbeelding", outside), voorstel.path))
+    if fetcher.not_regular:
+        namen = ", ".join(Path(unquote(urlsplit(u).path)).name for u in fetcher.not_regular)
+        raise NotaFout(Melding(f"de afbeelding {namen} is geen gewoon bestand (maar bijvoorbeeld een pijp of "
+                               "een apparaat); zet er een PNG- of JPEG-bestand neer", voorstel.path))
     return document.write_pdf(**{"pdf_tags": True, **pdf_options(voorstel, bron), **opties})

@@ -106,13 +106,13 @@ def _mark_artifacts(doc, page, mcids: set) -> bool:
     if isinstance(contents, pikepdf.Stream):
         data = contents.read_bytes()
         if len(MARKED.findall(data)) == data.count(b"BDC"):
-            changed = MARKED.sub(lambda m: ARTIFACT if int(m.group(2)) in mcids else m.group(0), data)
-            if changed != data:
-                page.obj.Contents = doc.make_stream(changed)
-            return changed != data
+            rewritten = MARKED.sub(lambda m: ARTIFACT if int(m.group(2)) in mcids else m.group(0), data)
+            if rewritten != data:
+                page.obj.Contents = doc.make_stream(rewritten)
+            return rewritten != data
     changed = False
     instructions = []
-    for operands, operator in pikepdf.parse_content_stream(page):
+    for operands, operator in pikepdf.parse_content_stream(page):  # type: ignore[misc]  # unpacks as (operands, operator)
         if str(operator) == "BDC" and len(operands) == 2 and isinstance(operands[1], Dictionary):
             mcid = operands[1].get(Name.MCID)
             if mcid is not None and int(mcid) in mcids:

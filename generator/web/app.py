@@ -21,8 +21,8 @@ from starlette.staticfiles import StaticFiles
 
 from generator.errors import Melding, NotaFout
 from generator.web import runner
-from generator.web.security import Guard, body, new_token
-from generator.web.workspace import Bewerking, Workspace
+from generator.web.security import body, document_headers, exception_handlers, new_token, served_file, secured
+from generator.web.workspace import Bewerking, Workspace, for_page
 
 WEB = Path(__file__).resolve().parent
 _BESTAND = re.compile(r"""(["'(])/bestand/""")
@@ -36,8 +36,10 @@ class Site:
         self.env = Environment(loader=FileSystemLoader(str(WEB / "templates")), autoescape=True)
         self.streams = runner.Slots()
 
-    def page(self, template: str, status: int = 200, **values) -> HTMLResponse:
-        html = self.env.get_template(template).render(token=self.token, **values)
+    def page(self, template: str, status: int = 200, request: Request | None = None, **values) -> HTMLResponse:
+        from generator.web.security import nonce
+        html = self.env.get_template(template).render(token=self.token, nonce=nonce(request) if request else "",
+                                                      **values)
         return HTMLResponse(html, status, headers={"Cache-Control": "no-store"})
 
     def draft(self, request: Request) -> Bewerking:
@@ -47,7 +49,7 @@ class Site:
         return draft
 
 
-def make_app(workspace: Workspace, token: str | None = None) -> Guard:
+def make_app(workspace: Workspace, token: str | None = None) -> Starlette:
     from generator.web import meeting, publish_page
     site = Site(workspace, token or new_token())
     routes = [Route("/", _handler(site, start)),
@@ -62,8 +64,7 @@ def make_app(workspace: Workspace, token: str | None = None) -> Guard:
               *meeting.routes(site, _handler),
               *publish_page.routes(site, _handler),
               Mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")]
-    from generator.web.server import internal_error
-    return Guard(Starlette(routes=routes, exception_handlers={Exception: internal_error}), site.token)
+    return Starlette(routes=routes, middleware=secured(site.token), exception_handlers=exception_handlers())
 
 
 def _handler(site: Site, functie):
@@ -73,9 +74,9 @@ def _handler(site: Site, functie):
         except NotaFout as e:
             if not e.meldingen:
                 return PlainTextResponse("niet gevonden (open het voorstel opnieuw vanaf de startpagina)", 404)
-            return JSONResponse({"gelukt": False, "fout": [str(m) for m in e.meldingen]}, 409) \
-                if request.method == "POST" else site.page(
-                    "fout.html", 404, meldingen=[str(m) for m in e.meldingen])
+            meldingen = [str(m) for m in for_page(e.meldingen, site.workspace.root)]
+            return JSONResponse({"gelukt": False, "fout": meldingen}, 409) \
+                if request.method == "POST" else site.page("fout.html", 404, meldingen=meldingen)
     return handle
 
 
@@ -119,7 +120,7 @@ async def document(site: Site, request: Request):
     html = draft.preview.state.html.replace('<base href="/map/">',
                                             f'<base href="/bewerk/{draft.id}/map/">', 1)
     html = _BESTAND.sub(lambda m: f"{m.group(1)}/bewerk/{draft.id}/bestand/", html)
-    return HTMLResponse(html, headers={"Cache-Control": "no-store"})
+    return HTMLResponse(html, headers=document_headers())
 
 
 async def events(site: Site, request: Request):
@@ -157,13 +158,13 @@ async def download(site: Site, request: Request):
 
 
 async def draft_file(site: Site, request: Request):
-    import mimetypes
     draft = site.draft(request)
     bestand = draft.preview.bestand("/" + request.path_params["pad"])
     if bestand is None:
         return PlainTextResponse("niet gevonden", 404)
-    soort = mimetypes.guess_type(bestand.name)[0] or "application/octet-stream"
-    return Response(await run_in_threadpool(bestand.read_bytes), media_type=soort)
+    from generator.proposal.files import read_regular
+    soort, headers = served_file(request.path_params["pad"], bestand.name)
+    return Response(await run_in_threadpool(read_regular, bestand), media_type=soort, headers=headers)
 
 
 ACTIONS = {"formulier", "yaml", "opslaan", "herladen"}

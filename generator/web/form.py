@@ -14,8 +14,11 @@ from itertools import count
 
 from markupsafe import Markup
 
-from generator.proposal.model import FIELD_TYPES, Tabel, is_nvt
+from generator.proposal.model import FIELD_TYPES, Tabel
+from generator.proposal.vocabulary import is_nvt
 from generator.web.grid import ROLES, table, text_of as _text
+
+NOTHING = Markup("")
 
 SCALAR = {"tekst": "str", "markdown": "str", "getal": "getal", "bedrag": "bedrag", "datum": "datum",
           "janee": "bool", "keuze": "str"}
@@ -87,7 +90,7 @@ class Form:
         new = item({} if model is not None else "")
         return self.list_block(label, key, [item(v) for v in items], new)
 
-    def list_block(self, label, key, items: list[Markup], new: Markup, extra: Markup = Markup("")) -> Markup:
+    def list_block(self, label, key, items: list[Markup], new: Markup, extra: Markup = NOTHING) -> Markup:
         rows = Markup("").join(Markup('<li class="item">%s%s</li>') % (i, self.buttons()) for i in items)
         add = "" if self.readonly else Markup(
             '<button type="button" class="toevoegen">Toevoegen aan %s</button>') % label
@@ -121,7 +124,7 @@ class Form:
             if isinstance(value, dict):
                 return self.table(value)
             return self.scalar(f"{titel}: tekst", None, "str", value, multiline=True)
-        extra = "" if self.readonly else Markup(
+        extra = NOTHING if self.readonly else Markup(
             '<button type="button" class="tabel-toevoegen">Tabel toevoegen</button>')
         return self.list_block(titel, None, [item(v) for v in items], item(""), extra)
 

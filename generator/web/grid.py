@@ -23,8 +23,8 @@ def table(form, tabel: dict) -> Markup:
     lists = "kolommen" in tabel
     head = form.scalar("Titel van de tabel", "tabel", "str", tabel.get("tabel"))
     head += form.scalar("Rol", "rol", "str", tabel.get("rol"), opties=ROLES)
-    on = bool(tabel.get("rijtotaal"))
-    on = on if len(kolommen) > 1 or on else None  # one column: its total per row is the amount itself
+    given = bool(tabel.get("rijtotaal"))
+    on = given if len(kolommen) > 1 or given else None  # one column: its total per row is the amount itself
     if on is not None:
         head += _row_total_switch(form, tabel)
     rows = Markup("").join(row(form, r, kolommen, lists, on) for r in tabel.get("regels") or [])

@@ -16,11 +16,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from generator.decisions.seal import ORGAAN
+from generator.proposal.vocabulary import COLLEGE, ORGAAN_KORT as ORGAAN, ORGANEN, UITKOMSTEN
 from generator.errors import Melding, NotaFout
 from generator.web.security import body
 
-ORGANEN = ("college", "raad")
 
 
 def routes(site, handler) -> list[Route]:
@@ -33,7 +32,7 @@ def routes(site, handler) -> list[Route]:
 
 
 def _meeting(request) -> tuple[dt.date, str]:
-    orgaan = request.query_params.get("orgaan", "college")
+    orgaan = request.query_params.get("orgaan", COLLEGE)
     if orgaan not in ORGANEN:
         raise NotaFout(Melding(f"onbekend orgaan '{orgaan}'; kies college of raad"))
     return _date(request.query_params.get("datum") or dt.date.today().isoformat()), orgaan
@@ -56,13 +55,12 @@ def _proposals(workspace):
 
 def _agenda(workspace, datum: dt.date, orgaan: str) -> tuple[list, list]:
     """(to decide, decided at this meeting) for one orgaan."""
-    from generator.decisions.decide import UITKOMSTEN
     open_, decided = [], []
     for naam, voorstel, meldingen in _proposals(workspace):
         if orgaan not in voorstel.soort.besluitorganen:
             continue
         besluiten = [b for b in voorstel.data.besluiten if b.orgaan == orgaan]
-        item = {"naam": naam, "onderwerp": str(getattr(voorstel.data, "onderwerp", "") or naam),
+        item = {"naam": naam, "onderwerp": voorstel.data.title or naam,
                 "kenmerk": str(getattr(voorstel.data, "kenmerk", "") or ""),
                 "fouten": sum(m.is_error for m in meldingen), "uitkomsten": UITKOMSTEN[orgaan]}
         if not besluiten:
@@ -94,7 +92,8 @@ def _decide(workspace, path: Path, data: dict) -> dict:
     orgaan = data.get("orgaan")
     if orgaan not in ORGANEN:
         raise NotaFout(Melding(f"onbekend orgaan '{orgaan}'; kies college of raad"))
-    record = {"orgaan": orgaan, "datum": _date(data.get("datum")), "uitkomst": str(data.get("uitkomst", "")),
+    record = {"orgaan": orgaan, "datum": _date(str(data.get("datum") or "")),
+              "uitkomst": str(data.get("uitkomst", "")),
               "toelichting": (data.get("toelichting") or "").strip() or None,
               "vastgelegd_door": getpass.getuser(), "vastgelegd_op": now()}
     recorded = decide_file(path, workspace.search_path, record)
@@ -135,7 +134,8 @@ async def compare_page(site, request):
 async def compare_report(site, request):
     ws = site.workspace
     oud, nieuw = (ws.resolve(request.query_params.get(k, "")) for k in ("oud", "nieuw"))
-    return HTMLResponse(await run_in_threadpool(_report, ws, oud, nieuw))
+    from generator.web.security import document_headers
+    return HTMLResponse(await run_in_threadpool(_report, ws, oud, nieuw), headers=document_headers())
 
 
 def _report(workspace, oud: Path, nieuw: Path) -> str:
@@ -158,8 +158,7 @@ async def new(site, request):
 
 def _new(workspace, data: dict) -> str:
     from generator.proposal.kinds import find_soort
-    from generator.proposal.next_year import from_last_year
-    from generator.proposal.skeleton import dump, schema_header_for, skeleton
+    from generator.proposal.next_year import start, start_from
     from generator.render.output import write_bytes
     naam = str(data.get("naam", "")).strip()
     if not naam or "/" in naam or naam.startswith("."):
@@ -169,9 +168,8 @@ def _new(workspace, data: dict) -> str:
     if target.exists():
         raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
     if data.get("van"):
-        tekst = from_last_year(workspace.resolve(str(data["van"])).read_text(encoding="utf-8"))[0]
+        begun = start_from(workspace.resolve(str(data["van"])), target, workspace.search_path)
     else:
-        soort = find_soort(str(data.get("soort", "")), workspace.search_path)
-        tekst = dump(skeleton(soort), schema_header_for(soort, target))
-    write_bytes(target, tekst.encode("utf-8"))
+        begun = start(find_soort(str(data.get("soort", "")), workspace.search_path), target)
+    write_bytes(target, begun.tekst.encode("utf-8"))
     return naam

@@ -19,9 +19,13 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from generator.errors import Melding, NotaFout
+
+if TYPE_CHECKING:
+    from generator.proposal.validate import Voorstel
 
 HOST = "127.0.0.1"
 IMAGE = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
@@ -42,7 +46,7 @@ class State:
     html: str
     ok: bool
     meldingen: list[Melding] = field(default_factory=list)
-    voorstel: object = None
+    voorstel: Voorstel | None = None
     time_: datetime = field(default_factory=datetime.now)
 
     def samenvatting(self) -> dict:
@@ -124,7 +128,7 @@ class Preview:
             (d / SHARED).resolve() for d in self.search_path if (d / SHARED).is_dir()]
 
 
-def _build(path: Path, search_path) -> tuple[bool, str, list[Melding], object]:
+def _build(path: Path, search_path) -> tuple[bool, str, list[Melding], Voorstel | None]:
     from generator.render import context
     from generator.checks import check_file
     from generator.render.html import render_html
@@ -157,9 +161,9 @@ def error_page(meldingen: list[Melding]) -> str:
     return ERROR_PAGE.replace("{regels}", regels)
 
 
-def shell(preview: Preview) -> str:
+def shell(preview: Preview, nonce: str = "") -> str:
     state = preview.state
-    return (SHELL.replace("{naam}", html.escape(preview.path.name))
+    return (SHELL.replace("{naam}", html.escape(preview.path.name)).replace("{nonce}", nonce)
             .replace("{stand}", json.dumps(state.samenvatting()).replace("<", "\\u003c")))
 
 
@@ -184,8 +188,8 @@ iframe{flex:1;border:0;width:100%}</style></head>
 <body><header><strong>{naam}</strong>
 <a id="pdf" href="/document.pdf" target="document">PDF downloaden</a>
 <a id="docx" href="/document.docx" target="document">Word downloaden</a><span id="stand"></span></header>
-<iframe id="document" name="document" src="/document" title="Document"></iframe>
-<script>
+<iframe id="document" name="document" src="/document" title="Document" sandbox="allow-downloads"></iframe>
+<script nonce="{nonce}">
 const frame = document.getElementById('document');
 let huidig = {stand};
 function toon(s) {
@@ -193,9 +197,7 @@ function toon(s) {
   for (const a of document.querySelectorAll('header a')) a.setAttribute('aria-disabled', String(!s.ok));
 }
 function herlaad() {
-  const y = frame.contentWindow.scrollY;
-  frame.addEventListener('load', () => frame.contentWindow.scrollTo(0, y), {once: true});
-  frame.contentWindow.location.replace('/document');
+  frame.contentWindow.location.replace('/document');  // the document is sandboxed: no scroll to read
 }
 toon(huidig);
 new EventSource('/gebeurtenissen').onmessage = (e) => {

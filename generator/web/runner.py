@@ -7,7 +7,9 @@ Its limits are set here: at most `MAX_CONNECTIONS` connections at a time
 request that has not arrived whole within `REQUEST_SECONDS` (a half-sent
 request, slow-loris style) has its connection closed. Event streams are
 capped by `Slots`. When file descriptors run out, asyncio pauses accepting
-for a second instead of spinning.
+for a second instead of spinning. The size of a request's body is capped by
+generator.web.security.BodyLimit (counted as it arrives, chunked included),
+the Host by its TrustedHost.
 """
 from __future__ import annotations
 
@@ -27,7 +29,6 @@ KEEP_ALIVE_SECONDS = 5
 REQUEST_SECONDS = 10
 MAX_HEADER_BYTES = 64 * 1024
 MAX_EVENT_STREAMS = 32
-LOCAL_HOSTS = ("127.0.0.1", "localhost")
 
 
 class LimitedH11(H11Protocol):

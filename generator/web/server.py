@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import mimetypes
 import os
 import sys
 import threading
@@ -24,7 +23,7 @@ from starlette.routing import Route
 from generator.errors import Melding, NotaFout
 from generator.web import runner
 from generator.web.preview import FORMATS, error_page, shell
-from generator.web.security import Guard
+from generator.web.security import document_headers, exception_handlers, nonce, secured, served_file
 
 PING_SECONDS = 15
 POLL_SECONDS = 0.2
@@ -35,7 +34,7 @@ class PreviewServer:
 
     def __init__(self, preview, sock):
         self.preview, self.sock = preview, sock
-        self.app = Guard(preview_app(preview))
+        self.app = preview_app(preview)
 
 
 def serve(server: PreviewServer, preview, on_rebuild, open_browser: bool) -> None:
@@ -64,10 +63,10 @@ def preview_app(preview, streams: runner.Slots | None = None) -> Starlette:
     streams = streams or runner.Slots()
 
     async def page(request):
-        return HTMLResponse(shell(preview), headers=NO_STORE)
+        return HTMLResponse(shell(preview, nonce(request)), headers=NO_STORE)
 
     async def document(request):
-        return HTMLResponse(preview.state.html, headers=NO_STORE)
+        return HTMLResponse(preview.state.html, headers=document_headers())
 
     async def events(request):
         return event_stream(streams, lambda: preview.state, lambda s: s.samenvatting(),
@@ -81,21 +80,14 @@ def preview_app(preview, streams: runner.Slots | None = None) -> Starlette:
         if bestand is None:
             return PlainTextResponse("niet gevonden (het voorbeeld toont alleen bestanden uit de "
                                      "sjabloonmappen en afbeeldingen naast het voorstel)", 404)
-        soort = mimetypes.guess_type(bestand.name)[0] or "application/octet-stream"
-        return Response(await run_in_threadpool(bestand.read_bytes), media_type=soort, headers=NO_STORE)
+        from generator.proposal.files import read_regular
+        soort, headers = served_file(request.url.path, bestand.name)
+        return Response(await run_in_threadpool(read_regular, bestand), media_type=soort, headers=headers)
 
     return Starlette(routes=[
         Route("/", page), Route("/document", document), Route("/gebeurtenissen", events),
         Route("/document.{format_:str}", download), Route("/{pad:path}", file)],
-        exception_handlers={Exception: internal_error})
-
-
-async def internal_error(request, exc: Exception) -> Response:
-    """A bug must not show a traceback: a Dutch line on stderr and in the answer."""
-    tekst = (f"interne fout bij {request.url.path} ({type(exc).__name__}: {exc}); "
-             "meld dit aan de beheerder van nota")
-    click.echo(f"fout: {tekst}", err=True)
-    return PlainTextResponse(tekst, 500)
+        middleware=secured(), exception_handlers=exception_handlers())
 
 
 NO_STORE = {"Cache-Control": "no-store"}
@@ -132,10 +124,11 @@ def download_response(preview, format_: str) -> Response:
         naam, inhoud = preview.document(format_)
     except NotaFout as e:
         return HTMLResponse(error_page(e.meldingen), 409)
-    except Exception as e:  # a bug must not stop the preview; show it where the document was
-        melding = Melding(f"interne fout bij het maken van de {format_.upper()} "
-                          f"({type(e).__name__}: {e})", preview.path)
-        click.echo(str(melding), err=True)
+    except Exception:  # a bug must not stop the preview; the traceback to the log only
+        import logging
+        logging.getLogger("nota.web").exception("interne fout bij het maken van de %s", format_.upper())
+        melding = Melding(f"interne fout bij het maken van de {format_.upper()}; de melding staat in het "
+                          "venster waarin de server draait: meld die aan de beheerder van nota")
         return HTMLResponse(error_page([melding]), 500)
     return Response(inhoud, media_type=FORMATS[format_], headers={
         **NO_STORE, "Content-Disposition": f"attachment; filename*=UTF-8''{quote(naam)}"})

@@ -50,13 +50,14 @@ def _closest(tekst: str):
             None, before.splitlines(), tekst.splitlines(), autojunk=False).get_matching_blocks())
         if best is None or same > best[0]:
             best = (same, yaml, data, before)
+    assert best is not None, "INDENTS is not empty"
     return best[1:]
 
 
 def _same_content(yaml: YAML, merged: str, data) -> bool:
     try:
         return _plain(yaml.load(merged)) == _plain(data)
-    except Exception:  # noqa: BLE001 - any YAML error means: not the same
+    except Exception:  # any YAML error means: not the same
         return False
 
 

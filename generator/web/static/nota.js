@@ -57,6 +57,7 @@ function editor() {
   const form = document.getElementById("formulier");
   const frame = document.getElementById("document");
   let version = null, timer = null;
+  if (form) form.addEventListener("submit", (e) => e.preventDefault());  // no inline handler: CSP
 
   function show(s) {
     document.getElementById("stand").textContent = s.tekst + (s.gewijzigd ? " (niet opgeslagen)" : "");
