@@ -9,6 +9,7 @@ truth.json. The generated files are committed, so the tests need no LibreOffice.
 
     python3 tests/make_import_corpus.py          # needs soffice and pdftotext
     python3 tests/make_import_corpus.py --meet   # recall per document, as a table
+    python3 tests/make_import_corpus.py --stijlen [stijl ...]  # tests/data/import/<stijl>/ (import_styles.py)
 
 Styles:
 - koppen: heading styles, Word auto-numbering, a two-pair header table
@@ -355,5 +356,8 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
     if "--meet" in sys.argv:
         print(table())
+    elif "--stijlen" in sys.argv:  # the house styles of tests/import_styles.py
+        from import_writers import make_style_corpus
+        make_style_corpus(OUT.parent, sys.argv[sys.argv.index("--stijlen") + 1:])
     else:
         make()

@@ -170,7 +170,7 @@ def test_docx_briefhoofd_adres_naast_gegevens(docx):
     assert regels[:4] == ["Bezoekadres", "Mosae Forum 10\n6211 DW Maastricht",
                           "Postadres", "Postbus 1992\n6201 BZ Maastricht"]
     assert regels[4:10] == ["Onderwerp", "Schriftelijke vragen inzake het schrappen van cliëntadviseurs in "
-                          "de wijken", "Behandeld door", "M. Peters", "Datum", "23 december 2021"]
+                          "de wijken", "Behandeld door", "M. Peters", "Datum", "23\u00a0december\u00a02021"]
     assert regels[-4:] == ["Uw referentie", "–", "Bijlagen", "–"]
     assert gegevens.paragraphs[0].runs[0].font.all_caps  # labels in small capitals
 

@@ -104,7 +104,7 @@ def test_sjabloontaal_en_html_blijven_tekst_in_pdf(cli, tmp_path):
     import pikepdf
     with pikepdf.open(pdf) as doc:
         uris = [str(a.A.URI) for p in doc.pages for a in p.get("/Annots", []) if "/A" in a and "/URI" in a.A]
-    assert uris == ["https://example.nl"]
+    assert [u for u in uris if not u.startswith("mailto:")] == ["https://example.nl"]  # the header's e-mail is a link
 
 
 @pytest.mark.parametrize("bron", ["../../../etc/passwd.png", "/etc/hosts.png", "https://example.nl/x.png"])

@@ -77,7 +77,7 @@ def test_besloten_nota_heeft_besluitregel_en_geen_concept(tmp_path):
     tekst = tekst.replace("besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2021-02-09, uitkomst: conform}")
     doc = _render(write(tmp_path, "besloten.yaml", tekst), tmp_path)
     texts = [p.text for p in doc.paragraphs]
-    i = texts.index("Besluit Burgemeester en Wethouders d.d. 9 februari 2021:")
+    i = texts.index("Besluit Burgemeester en Wethouders d.d.\u00a09\u00a0februari\u00a02021:")
     assert texts[i + 1] == "Conform."
     assert "CONCEPT" not in doc.sections[0].header.paragraphs[0].text
 
@@ -95,9 +95,9 @@ def test_link_is_echte_hyperlink(tmp_path):
     tekst = tekst.replace("  openbare_ruimte: nvt", "  openbare_ruimte: Zie [de site](https://example.nl/a).")
     doc = _render(write(tmp_path, "link.yaml", tekst), tmp_path)
     links = doc.element.body.findall(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}hyperlink")
-    assert len(links) == 1
-    rels = [r.target_ref for r in doc.part.rels.values() if r.reltype.endswith("/hyperlink")]
-    assert rels == ["https://example.nl/a"]
+    assert len(links) == 2  # the link, and the e-mail address in the header block (issue 25)
+    rels = sorted(r.target_ref for r in doc.part.rels.values() if r.reltype.endswith("/hyperlink"))
+    assert rels == ["https://example.nl/a", "mailto:a.jansen@example.nl"]
 
 
 @pytest.mark.parametrize("preview, koppen, tekst", [

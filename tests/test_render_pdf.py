@@ -86,6 +86,6 @@ def test_metadata(pdf):
         info = doc.docinfo
         assert str(info["/Title"]) == "Collegenota: Continuering sociale teams 2021"
         assert str(info["/Author"]) == "A. Jansen"
-        assert str(doc.Root.Lang) == "nl"
+        assert str(doc.Root.Lang) == "nl-NL"
         assert len(doc.pages) >= 3
         assert doc.Root.MarkInfo.Marked

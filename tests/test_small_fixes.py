@@ -33,8 +33,8 @@ def test_besluitenlijst_besluit_als_alinea_s_en_lijst(cli, tmp_path):
     assert _paragraphs(besluit) == [
         ("Normal", "Gewijzigd vastgesteld. Besluitnummer: 2021/17", False),
         ("List Number", "Een besluit tot continuering van de huidige werkwijze van de sociale teams tot "
-                        "uiterlijk 31 december 2021.", True),
-        ("List Number", "In te stemmen met een budget van € 436.358 voor de sociale teams in 2021, gedekt "
+                        "uiterlijk 31\u00a0december\u00a02021.", True),  # a date never splits (issue 25)
+        ("List Number", "In te stemmen met een budget van €\u00a0436.358 voor de sociale teams in 2021, gedekt "
                         "uit de bestaande begroting.", True),
         ("Normal", "Het budget is verlaagd.", False),
     ]

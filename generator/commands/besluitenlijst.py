@@ -23,9 +23,16 @@ andere worden geteld."""
 @click.option("-o", "--uitvoer", "uitmap", type=click.Path(file_okay=False, path_type=Path),
               default=Path("output"), show_default=True,
               help="Een map, geen bestand: nota schrijft de besluitenlijst (PDF en Word) daarin.")
+@click.option("--aanwezig", default="", metavar="NAMEN",
+              help='Wie aanwezig waren, zoals het op de lijst komt '
+                   '(bijvoorbeeld "burgemeester Jansen, wethouders De Vries en Bakker").')
+@click.option("--afwezig", default="", metavar="NAMEN", help="Wie afwezig waren, zoals het op de lijst komt.")
+@click.option("--vastgesteld", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="JJJJ-MM-DD",
+              help="Datum van de vergadering die de lijst vaststelt; zonder deze optie een lege regel "
+                   "om in te vullen.")
 @templates_option
 @reports_errors
-def besluitenlijst(paden, datum, orgaan, uitmap, templates):
+def besluitenlijst(paden, datum, orgaan, uitmap, aanwezig, afwezig, vastgesteld, templates):
     from generator.decisions import besluitenlijst as bl
     from generator.proposal.files import collect
     from generator.proposal.kinds import search_path
@@ -42,7 +49,8 @@ def besluitenlijst(paden, datum, orgaan, uitmap, templates):
         error |= voorstel is None or any(m.is_error for m in meldingen)
         if voorstel is not None:
             voorstellen.append(voorstel)
-    written, openbaar, niet_openbaar = bl.write(voorstellen, datum, orgaan, uitmap)
+    vergadering = bl.Vergadering(aanwezig.strip(), afwezig.strip(), vastgesteld.date() if vastgesteld else None)
+    written, openbaar, niet_openbaar = bl.write(voorstellen, datum, orgaan, uitmap, vergadering=vergadering)
     if not written:
         _nothing_decided(voorstellen, datum, orgaan, paden)
     naam = bl.name(datum, orgaan)

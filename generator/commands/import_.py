@@ -11,8 +11,9 @@ from generator.errors import Exit, Melding, NotaFout
 HELP = """Zet een bestaand document (.docx, .txt of .pdf) om in een voorstel (YAML).
 
 Herkent de soort, kopgegevens, samenvatting, beslispunten, secties, tabellen en de
-besluitregel. Wat niet te plaatsen is, staat als gemarkeerd commentaar in de YAML;
-nota noemt wat aandacht nodig heeft en controleert het resultaat."""
+besluitregel. Wat niet te plaatsen is, staat als gemarkeerd commentaar (# NOTA IMPORT)
+in de YAML; nota noemt elke markering met regel en kolom en eindigt met code 1 zolang er
+een staat. Daarna controleert nota het resultaat."""
 
 
 @click.command("import", help=HELP)
@@ -29,6 +30,7 @@ def import_document(bron, doel, soort, overschrijf, templates):
     from generator.render.output import write_bytes
     from generator.commands.shared import report_all
     from generator.checks import check_file
+    from generator.importer.markers import markers
     doel = doel or bron.with_suffix(".yaml")
     if doel.exists() and not overschrijf:
         raise NotaFout(Melding("bestaat al; kies een andere naam (-o) of gebruik --overschrijf", doel))
@@ -40,14 +42,11 @@ def import_document(bron, doel, soort, overschrijf, templates):
     click.echo(f"geschreven: {doel} ({origin})", err=True)
     for item in result.attention:
         click.echo(f"aandacht: {item}", err=True)
-    for i, regel in enumerate(tekst.splitlines(), 1):
-        if regel.lstrip().startswith("# NOTA IMPORT: "):
-            kolom = len(regel) - len(regel.lstrip()) + 1
-            report_all([Melding(regel.strip()[len("# NOTA IMPORT: "):] + " (nagerekend bij het importeren; "
-                                "herstel de tabel en haal deze regel weg)", doel, i, kolom)])
+    open_markers = markers(tekst, doel)
+    report_all(open_markers)
     _, meldingen = check_file(doel, path)
     report_all(meldingen)
-    if result.problemen or any(m.is_error for m in meldingen):
+    if result.problemen or open_markers or any(m.is_error for m in meldingen):
         raise Exit(1)
 
 

@@ -16,12 +16,15 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
 from generator.render.context import besluitregel
 from generator.errors import Melding, NotaFout
-from generator.proposal import formatting as fmt
 from generator.proposal.vocabulary import ALS_BESLOTEN, OPENBAAR, ORGAAN_VOLLEDIG
 from generator.proposal.kinds import SHARED, builtin_templates
 from generator.render.templating import FILTERS
+from generator.render.typography import keep_together
 
 MAP = "_besluitenlijst"
+# How the list names the orgaan in its running foot, and who sign it.
+ORGAAN_TITEL = {"college": "B&W", "raad": "gemeenteraad"}  # short: a running foot, not a sentence
+CHAIR = {"college": ("De secretaris,", "De burgemeester,"), "raad": ("De griffier,", "De voorzitter,")}
 
 
 
@@ -68,6 +71,19 @@ def _dirs() -> list[Path]:
     return [base / MAP, base / SHARED]
 
 
+@dataclass
+class Vergadering:
+    """Who was there, and when the list was adopted (secretariat's data, all optional)."""
+
+    aanwezig: str = ""  # "burgemeester Jansen, wethouders De Vries en Bakker, secretaris Smit"
+    afwezig: str = ""
+    vastgesteld_op: dt.date | None = None  # the meeting that adopted the list: a blank line until known
+
+
+def title(datum: dt.date, orgaan: str) -> str:
+    return f"Besluitenlijst van de vergadering van {ORGAAN_VOLLEDIG[orgaan]} van {FILTERS['datum'](datum)}"
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     """One environment: its templates are compiled once, not once per meeting."""
@@ -76,14 +92,16 @@ def _environment() -> Environment:
     return env
 
 
-def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str) -> str:
+def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str,
+         vergadering: Vergadering | None = None) -> str:
     env = _environment()
-    titel = f"Besluitenlijst van de vergadering van {ORGAAN_VOLLEDIG[orgaan]} van {fmt.datum(datum)}"
-    return env.get_template("besluitenlijst.html.j2").render(
-        titel=titel, punten=punten, niet_openbaar=niet_openbaar, gemeente=gemeente,
+    return keep_together(env.get_template("besluitenlijst.html.j2").render(
+        titel=title(datum, orgaan), punten=punten, niet_openbaar=niet_openbaar, gemeente=gemeente,
         gemeente_kop=f"Gemeente {gemeente}" if gemeente else "", datum=datum, orgaan_naam=orgaan,
-        vastgesteld=f"{datum.isoformat()}T00:00:00+00:00",
-        sjabloon_url=lambda naam: next((d / naam).resolve().as_uri() for d in _dirs() if (d / naam).is_file()))
+        orgaan_lang=ORGAAN_VOLLEDIG[orgaan], orgaan_titel=ORGAAN_TITEL[orgaan],
+        vergadering=vergadering or Vergadering(),
+        voorzitter=CHAIR[orgaan], vastgesteld=f"{datum.isoformat()}T00:00:00+00:00",
+        sjabloon_url=lambda naam: next((d / naam).resolve().as_uri() for d in _dirs() if (d / naam).is_file())))
 
 
 def write_pdf(tekst: str, target: Path) -> None:
@@ -98,7 +116,8 @@ def write_pdf(tekst: str, target: Path) -> None:
     write_bytes(target, complete_tags(pdf))
 
 
-def write_docx(tekst: str, target: Path, titel: str) -> None:
+def write_docx(tekst: str, target: Path, titel: str, kopregel: str = "",
+               voetregel: str = "Besluitenlijst") -> None:
     from docxtpl import DocxTemplate
 
     from generator.render.docx_lists import Numbering
@@ -110,7 +129,7 @@ def write_docx(tekst: str, target: Path, titel: str) -> None:
     tpl.init_docx()
     inhoud = tpl.new_subdoc()
     HtmlToDocx(inhoud, Numbering(tpl.get_docx(), inhoud.styles)).write(tekst)
-    tpl.render({"inhoud": inhoud, "kopregel": titel, "voetregel": "Besluitenlijst", "concept": False},
+    tpl.render({"inhoud": inhoud, "kopregel": kopregel or titel, "voetregel": voetregel, "concept": False},
                autoescape=True)
     from generator.render.docx import save_html_document
     save_html_document(tpl.docx, tekst, target, titel)  # house style, properties, fixed bytes
@@ -121,21 +140,25 @@ def name(datum: dt.date, orgaan: str) -> str:
     return f"besluitenlijst-{orgaan}-{datum.isoformat()}"
 
 
-def write(voorstellen, datum: dt.date, orgaan: str, out_dir: Path,
-          formats=("pdf", "docx")) -> tuple[list[Path], int, int]:
+def write(voorstellen, datum: dt.date, orgaan: str, out_dir: Path, formats=("pdf", "docx"),
+          vergadering: Vergadering | None = None) -> tuple[list[Path], int, int]:
     """Write the list of `orgaan`'s decisions of `datum` in `formats`; returns (the files,
     the number of public items, the number of non-public ones). Nothing is written when
-    nothing was decided on that date."""
+    nothing was decided on that date. `vergadering` adds who was present and absent,
+    and the date the list was adopted."""
     punten, niet_openbaar, gemeente = collect(voorstellen, datum, orgaan)
     if not punten and not niet_openbaar:
         return [], 0, 0
-    tekst = html(punten, niet_openbaar, gemeente, datum, orgaan)
+    tekst = html(punten, niet_openbaar, gemeente, datum, orgaan, vergadering)
+    datum_nl = FILTERS["datum"](datum)
+    kop = " · ".join(d for d in (f"Gemeente {gemeente}" if gemeente else "", f"Besluitenlijst {datum_nl}") if d)
     written = []
     for format_ in formats:
         target = out_dir / f"{name(datum, orgaan)}.{format_}"
         if format_ == "pdf":
             write_pdf(tekst, target)
         else:
-            write_docx(tekst, target, f"Besluitenlijst {datum.isoformat()}")
+            voet = f"Besluitenlijst {ORGAAN_TITEL[orgaan]} · {datum_nl}"
+            write_docx(tekst, target, title(datum, orgaan), kop, voet)
         written.append(target)
     return written, len(punten), niet_openbaar

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.proposal.kinds import known_soorten, find_soort
 from generator.importer.emit import yaml_text
-from generator.importer.read import source_from_pdf, read
+from generator.importer.read import read, read_once, source_from_pdf
 from generator.importer.sealing import decide_hint, seal_imported
 from generator.importer.structure import Recognizer, choose_soort
+from generator.proposal.kinds import find_soort, known_soorten
 
 
 @dataclass
@@ -27,11 +27,12 @@ class Result:
 
 def import_document(path: Path, search_path, soort: str | None = None) -> Result:
     note = None
+    data = read_once(path)  # the file is opened once; every reader parses these bytes
     if path.suffix.lower() == ".pdf":
-        bron, note = source_from_pdf(path)
+        bron, note = source_from_pdf(path, data)
         if bron is not None:
             return Result(bron, soort or "", exact=True)
-    regels = read(path)
+    regels = read(path, data)
     names = [soort] if soort else known_soorten(search_path)
     soorten = [find_soort(n, search_path) for n in names]
     chosen = choose_soort(regels, soorten)
@@ -45,9 +46,11 @@ def import_document(path: Path, search_path, soort: str | None = None) -> Result
     def render(besluiten: list[dict]) -> str:
         structure.besluiten = besluiten
         return yaml_text(chosen, structure)
-    found = list(structure.besluiten)
-    besluiten, unsealed = seal_imported(found, render, path, search_path) if not structure.problemen else (found, None)
+    stated: list[dict] = list(structure.besluiten)
+    besluiten, unsealed = stated, None
+    if not structure.problemen:
+        besluiten, unsealed = seal_imported(stated, render, path, search_path)
     if unsealed:
         structure.attention.append(unsealed)
-        structure.unplaced.setdefault("besluiten", []).extend(decide_hint(b) for b in found)
+        structure.unplaced.setdefault("besluiten", []).extend(decide_hint(b) for b in stated)
     return Result(render(besluiten), chosen.naam, structure.attention, structure.problemen)

@@ -23,6 +23,13 @@ _ALDUS = re.compile(r"^aldus\s+(vastgesteld|besloten)\s+in\s+de\s+(openbare\s+)?
                     r"\s+van\s+(.+?)\.?$", re.IGNORECASE)
 
 
+_VAN = re.compile(r"\bvan\s+(?:de\s+gemeente\s+)?([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|aan|op|en|de))*)\s*[,;]?$")
+
+
+_ROLE_AFTER = re.compile(r"(?:,\s+|(?<!\bde)(?<!\bDe)\s+)"
+                         r"(?=(?:de\s+)?(?:secretaris|burgemeester|griffier|voorzitter)\s*,)", re.IGNORECASE)
+
+
 class Closing:
     def __init__(self, soort):
         self.roles: dict[str, tuple[str, str]] = {}  # role word -> (field key, model key)
@@ -33,26 +40,35 @@ class Closing:
                         self.roles[name] = (veld["sleutel"], name)
         self.ondertekening = next((v["sleutel"] for v in soort.velden if v["type"] == "ondertekening"), None)
         self.raad = RAAD in soort.besluitorganen
-        self.pending: tuple[str, str] | None = None
+        self.pending: list[tuple[str, str]] = []  # roles named alone, their names to follow in order
         self.columns: list[tuple[str, str]] = []
         self.active = False
 
     def line(self, rec, tekst: str) -> bool:
         """Takes a closing line (and returns True), else leaves it to the caller."""
         tekst = tekst.strip()
-        if self.pending is not None and re.search(r"[^\W\d_]", tekst) and self.role(tekst) is None:
-            sleutel, name = self.pending
+        parts = _ROLE_AFTER.split(tekst)
+        if len(parts) > 1 and (_COLLEGE.match(parts[0]) or self.role(parts[0].split(",")[0])):
+            # signature lines a PDF reader joined: "…van Zuidwoude, de secretaris, L. Peters de burgemeester, …"
+            first = parts[0] + ("," if _COLLEGE.match(parts[0]) else "")
+            return all([self.line(rec, first)] + [self.line(rec, p) for p in parts[1:]])
+        if self.pending and re.search(r"[^\W\d_]", tekst) and self.role(tekst) is None:
+            sleutel, name = self.pending.pop(0)
             rec.out.velden.setdefault(sleutel, {}).setdefault(name, tekst)
-            self.pending = None
             return True
-        if self.raad and _ALDUS.match(tekst):
-            datum = datum_from(_ALDUS.match(tekst).group(4))
+        aldus = _ALDUS.match(tekst) if self.raad else None
+        if aldus:
+            datum = datum_from(aldus.group(4))
             if datum is not None:
                 rec.out.besluiten.append({"orgaan": RAAD, "datum": datum, "uitkomst": "aangenomen"})
             rec.target = "raadsbesluit"
             return True
-        if self.raad and "raadsondertekening" in self._types(rec) and _RAADSBESLUIT.match(tekst):
+        if self.raad and "raadsondertekening" in self._types(rec) and _RAADSBESLUIT.match(tekst) \
+                and rec.target not in (None, "beslispunten"):  # "Raadsvergadering" in the header is a label
             rec.close_paragraph()
+            gemeente = _VAN.search(tekst)
+            if gemeente:
+                rec.out.velden.setdefault("gemeente", gemeente.group(1))
             rec.target = "raadsbesluit"
             return True
         return self._signature(rec, tekst)
@@ -76,6 +92,9 @@ class Closing:
         if _COLLEGE.match(tekst) and len(tekst) < 70 and not tekst.endswith(".") and (
                 self.active or rec.target and rec.target.startswith("secties.")):
             rec.close_paragraph()
+            gemeente = _VAN.search(tekst)
+            if gemeente:
+                rec.out.velden.setdefault("gemeente", gemeente.group(1))
             self.active, rec.target = True, "ondertekening"
             return True
         if self.active or rec.target in ("ondertekening", "raadsbesluit"):
@@ -86,7 +105,7 @@ class Closing:
                     sleutel, key = self.roles[role.lower()]
                     rec.out.velden.setdefault(sleutel, {}).setdefault(key, name.strip())
                 else:
-                    self.pending = self.roles[role.lower()]
+                    self.pending.append(self.roles[role.lower()])
                 return True
             return rec.target in ("ondertekening", "raadsbesluit")
         return False
@@ -95,10 +114,11 @@ class Closing:
         """A row in the closing part (a signature table, the raadsbesluit's header)."""
         first = cells[0].strip() if cells else ""
         if not (self.active or rec.target in ("ondertekening", "raadsbesluit") or
-                (self.raad and _RAADSBESLUIT.match(first))):
+                (self.raad and _RAADSBESLUIT.match(first) and sum(1 for c in cells if c.strip()) == 1)):
             return False
-        roles = [self.roles.get(c.strip().lower().strip(",:").removeprefix("de ")) for c in cells if c.strip()]
-        if roles and all(roles):  # "burgemeester | secretaris", the names on the next row
+        found = [self.roles.get(c.strip().lower().strip(",:").removeprefix("de ")) for c in cells if c.strip()]
+        roles = [r for r in found if r is not None]
+        if roles and len(roles) == len(found):  # "burgemeester | secretaris", the names on the next row
             self.columns = roles
             return True
         named = [c for c in cells if re.search(r"[^\W\d_]", c)]

@@ -13,28 +13,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from generator.importer import furniture
 from generator.importer.regel import Regel
 from generator.importer.tables import bedrag
 
-_PAGE = re.compile(r"^\s*(pagina|page)\s+\d+(\s+(van|of)\s+\d+)?\s*$|pagina\s+\d+\s+van\s+\d+\s*$", re.IGNORECASE)
 _HEADING = re.compile(r"^\d{1,2}\.\s+\S")
 
 
-def _shape(tekst: str) -> str:
-    return re.sub(r"\d+", "#", tekst.strip().lower())
-
-
 def without_furniture(regels: list[Regel]) -> list[Regel]:
-    pages = [i for i, r in enumerate(regels) if _PAGE.search(r.tekst)]
+    pages = [i for i, r in enumerate(regels) if furniture.PAGE_LINE.search(r.tekst)]
     if not pages:
         return regels
-    near = Counter()
+    near: Counter[str] = Counter()
     for i in pages:
         lines = [r for r in regels[max(0, i - 3):i + 4] if r.tekst.strip() and len(r.tekst) <= 80]
-        near.update({_shape(r.tekst) for r in lines})
-    furniture = {s for s, n in near.items() if n >= 2 or len(pages) == 1 and n >= 1 and "·" in s}
-    drop = set(pages) | {i for i, r in enumerate(regels) if r.soort != "rij" and _shape(r.tekst) in furniture}
-    return [r for i, r in enumerate(regels) if i not in drop]
+        near.update({furniture.shape(r.tekst) for r in lines})
+    running = {s for s, n in near.items() if n >= 2 or len(pages) == 1 and n >= 1 and "·" in s}
+    drop = set(pages) | {i for i, r in enumerate(regels) if r.soort != "rij" and furniture.shape(r.tekst) in running}
+    return furniture.lines(regels[i].tekst for i in sorted(drop)) + [r for i, r in enumerate(regels) if i not in drop]
 
 
 def _is_amount(tekst: str) -> bool:
@@ -104,3 +100,55 @@ def _rows(texts: list[str], k: int) -> tuple[list[list[str]], int]:
         if total:
             break
     return rows, k
+
+
+def columns_as_rows(regels: list[str]) -> list[str]:
+    """pdftotext (without -layout) gives a table column by column: a block of labels, then a
+    block per column (its header, then its amounts), blank lines between. Where the blocks
+    line up (as many lines each, the columns all amounts), the table becomes tab-separated
+    rows; a label wrapped over two lines (the second starts in lower case) is joined first.
+    Blocks that do not line up stay text."""
+    blocks = _blocks(regels)
+    out: list[str] = []
+    i = 0
+    while i < len(blocks):
+        labels = _joined(blocks[i])
+        columns: list[list[str]] = []
+        j = i + 1
+        while j < len(blocks) and len(columns) < 12 and _column(blocks[j], len(labels)):
+            columns.append(blocks[j])
+            j += 1
+        k = len(columns[0]) if columns else 0
+        if not columns or k < 2 or len(labels) < k:
+            out += blocks[i] + [""]
+            i += 1
+            continue
+        out += labels[:len(labels) - k] + [""]
+        out += ["\t".join(cells) for cells in zip(labels[len(labels) - k:], *columns)] + [""]
+        i = j
+    return out
+
+
+def _blocks(regels: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for r in regels:
+        if r.strip():
+            blocks[-1].append(r.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _joined(block: list[str]) -> list[str]:
+    out: list[str] = []
+    for r in block:
+        if out and r[:1].islower() and len(out[-1]) <= 40 and not _is_amount(r):
+            out[-1] += " " + r
+        else:
+            out.append(r)
+    return out
+
+
+def _column(block: list[str], n_labels: int) -> bool:
+    """A column of a table: a short header, then only amounts, and no more lines than labels."""
+    return 2 <= len(block) <= n_labels and len(block[0]) <= 30 and all(_is_amount(c) for c in block[1:])

@@ -16,24 +16,59 @@ from generator.importer import guard
 from generator.importer.regel import Regel
 
 
-def read_docx(path: Path) -> list[Regel]:
+def read_docx(path: Path, data: bytes) -> list[Regel]:
+    import io
+
     from docx import Document
     from docx.oxml.ns import qn
-    guard.docx_parts(path)
+    guard.docx_parts(path, data)
     try:
-        doc = Document(str(path))
+        doc = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
         raise NotaFout(Melding(f"is geen leesbaar Word-bestand (.docx): {e}", path)) from None
     except Exception as e:  # python-docx and lxml raise their own kinds for broken parts
         raise NotaFout(Melding(f"is geen leesbaar Word-bestand (.docx): {type(e).__name__}", path)) from None
     numbering = Numbering(doc)
-    out: list[Regel] = []
+    out: list[Regel] = _furniture(doc)
+    notes = _footnotes(doc)
     for i, el in enumerate(doc.element.body.iterchildren(), 1):
         if el.tag == qn("w:p"):
             out += _paragraph(doc, el, i, numbering)
+            out += [Regel(f"Voetnoot {n}: {notes[n]}", "tekst", i) for n in _references(el) if n in notes]
         elif el.tag == qn("w:tbl"):
             out += _table(el, i)
     return out
+
+
+def _furniture(doc) -> list[Regel]:
+    """The page headers and footers (running heads, a watermark's text) as furniture lines."""
+    texts: dict[str, None] = {}
+    for section in doc.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            if part.is_linked_to_previous:  # none of its own
+                continue
+            for p in part.paragraphs:
+                if _plain(p.text):
+                    texts[_plain(p.text)] = None
+    return [Regel(t, "meubilair", 0) for t in texts]
+
+
+def _footnotes(doc) -> dict[str, str]:
+    """Footnote id -> its text, from the footnotes part (none: {})."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    rel = next((r for r in doc.part.rels.values() if r.reltype == RT.FOOTNOTES and not r.is_external), None)
+    if rel is None:
+        return {}
+    root = parse_xml(rel.target_part.blob)
+    return {n.get(qn("w:id")): _plain("".join(t.text or "" for t in n.iter(qn("w:t"))))
+            for n in root.iter(qn("w:footnote")) if n.get(qn("w:type")) in (None, "normal")}
+
+
+def _references(el) -> list[str]:
+    from docx.oxml.ns import qn
+    return [r.get(qn("w:id")) for r in el.iter(qn("w:footnoteReference"))]
 
 
 class Numbering:
@@ -99,7 +134,9 @@ def _paragraph(doc, el, i: int, numbering: Numbering) -> list[Regel]:
     if style_ == "Title":
         return [Regel(tekst, "titel", i)]
     if style_.startswith(("Heading", "Kop")):
-        return [Regel(tekst, "kop" if style_.endswith(" 1") else "subkop", i)]
+        num = _num_pr(p)  # numbering through the heading style: the number as the reader sees it
+        label = numbering.label(*num) if num is not None else None
+        return [Regel(f"{label} {tekst}" if label else tekst, "kop" if style_.endswith(" 1") else "subkop", i)]
     num = _num_pr(p)
     if num is not None:
         label = numbering.label(*num)

@@ -40,13 +40,16 @@ def sectie(blocks, s: dict, structure: Structure, intro: str):
 
 
 def _mixed(blocks) -> CommentedSeq:
-    out, tekst = CommentedSeq(), []
+    out, tekst = CommentedSeq(), []  # type: CommentedSeq, list
     for b in blocks:
         if isinstance(b, dict):
             if tekst:
                 out.append(_text(markdown(tekst)))
                 tekst = []
             out.append(_tabel(b))
+            if b.get("_schaal"):  # stated, not marked: the amounts were scaled to euros
+                out.yaml_set_comment_before_after_key(len(out) - 1, indent=4, before=(
+                    f"bedragen in de bron {b['_schaal']}; hier omgerekend naar euro's"))
             if b.get("_import"):
                 out.yaml_set_comment_before_after_key(len(out) - 1, indent=4, before="\n".join(
                     f"{TABLE_MARKER} {p}" for p in b["_import"]))
@@ -58,7 +61,7 @@ def _mixed(blocks) -> CommentedSeq:
 
 
 def _tabel(t: dict) -> CommentedMap:
-    out = CommentedMap((k, v) for k, v in t.items() if k != "_import")
+    out = CommentedMap((k, v) for k, v in t.items() if not k.startswith("_"))
     out["kolommen"] = CommentedSeq(t["kolommen"])
     out["kolommen"].fa.set_flow_style()
     regels = CommentedSeq()

@@ -8,6 +8,7 @@ attachment is refused in milliseconds instead of filling memory or disk.
 """
 from __future__ import annotations
 
+import io
 import stat
 import zipfile
 import zlib
@@ -42,13 +43,13 @@ def regular_file(path: Path) -> int:
     return info.st_size
 
 
-def docx_parts(path: Path) -> None:
+def docx_parts(path: Path, data: bytes) -> None:
     """A .docx is a zip whose parts, unpacked, stay within the limits."""
-    if not zipfile.is_zipfile(path):
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         raise NotaFout(Melding("is geen Word-bestand (.docx): de inhoud is geen zip-pakket", path,
                                hint="open het in Word en sla het op als .docx"))
     try:
-        with zipfile.ZipFile(path) as pakket:
+        with zipfile.ZipFile(io.BytesIO(data)) as pakket:
             delen = pakket.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as e:
         raise NotaFout(Melding(f"is geen leesbaar Word-bestand (.docx): {e}", path)) from None
@@ -90,12 +91,12 @@ def pdf_pages(n: int, path: Path) -> None:
         raise NotaFout(Melding(f"heeft {n} pagina's; meer dan {MAX_PAGINAS} importeert nota niet", path))
 
 
-def pdf_contents(path: Path) -> None:
+def pdf_contents(path: Path, data: bytes) -> None:
     """Each page's content streams inflate to at most MAX_DEEL together, checked with a cap
     before the layout reader inflates them whole (a 2 GiB page is refused in a second)."""
     import pikepdf
     try:
-        with pikepdf.open(path) as pdf:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
             pdf_pages(len(pdf.pages), path)
             for number, page in enumerate(pdf.pages, 1):
                 contents = page.obj.get("/Contents")
@@ -105,12 +106,12 @@ def pdf_contents(path: Path) -> None:
                 for stream in streams:
                     if not isinstance(stream, pikepdf.Stream) or not _inflatable(stream):
                         continue
-                    data = capped_stream(stream, path, MAX_DEEL - total)
-                    if data is None:
+                    inflated = capped_stream(stream, path, MAX_DEEL - total)
+                    if inflated is None:
                         raise NotaFout(Melding(f"pagina {number} is uitgepakt groter dan {_mb(MAX_DEEL)} of "
                                                "beschadigd; nota leest deze PDF niet", path,
                                                hint="een PDF-bom of een beschadigd bestand"))
-                    total += len(data)
+                    total += len(inflated)
     except (pikepdf.PdfError, ValueError, OSError) as e:
         raise NotaFout(Melding(f"is geen leesbare PDF: {str(e).splitlines()[0][:120]}", path,
                                hint="open het en sla het opnieuw op als PDF")) from None

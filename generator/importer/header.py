@@ -34,6 +34,11 @@ class Labels:
                 if veld is not None and _bare(k["label"]) not in self.by_label:
                     self.by_label[_bare(k["label"])] = (veld, part or None)
                     self.aliases.add(_bare(k["label"]))
+        for sleutel, labels in (soort.raw.get("synoniemen") or {}).items():
+            veld = next((v for v in soort.velden if v["sleutel"] == sleutel and v["type"] not in SKIP), None)
+            for label in labels if veld is not None else []:
+                if _bare(label) not in self.by_label:
+                    self.by_label[_bare(label)] = (veld, None)
         if any(v["type"] == "persoon" for v in soort.velden):
             for label, part in CONTACT.items():
                 if label not in self.by_label:

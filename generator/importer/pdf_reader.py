@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Melding, NotaFout
-from generator.importer import guard
+from generator.importer import furniture, guard
 from generator.importer.regel import Regel
 from generator.importer.tables import bedrag
 
-_PAGINA = re.compile(r"(pagina|page|blad)\s+\d+(\s+(van|of|/)\s+\d+)?\s*$|^\s*-?\s*\d+\s*(/\s*\d+)?\s*-?\s*$",
-                     re.IGNORECASE)
 _ITEM = re.compile(r"^(\d{1,2}[.)]|[-•*–▪])\s")
 
 
@@ -52,11 +50,13 @@ class Lijn:
         return " ".join(c.tekst for c in self.cells)
 
 
-def read_pdf(path: Path) -> list[Regel]:
+def read_pdf(path: Path, data: bytes) -> list[Regel]:
+    import io
+
     import pdfplumber
-    guard.pdf_contents(path)
+    guard.pdf_contents(path, data)
     try:
-        with pdfplumber.open(path) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
             guard.pdf_pages(len(pdf.pages), path)
             pages = [(i, p.height, _lines(p, i)) for i, p in enumerate(pdf.pages, 1)]
     except NotaFout:
@@ -65,11 +65,12 @@ def read_pdf(path: Path) -> list[Regel]:
         raise NotaFout(Melding(f"is geen leesbare PDF: {type(e).__name__}", path,
                                hint="open het en sla het opnieuw op als PDF")) from None
     lijnen = _without_furniture(pages)
-    return _regels(lijnen)
+    kept = {id(x) for x in lijnen}
+    return furniture.lines(x.tekst for _, _, page in pages for x in page if id(x) not in kept) + _regels(lijnen)
 
 
 def _lines(page, number: int) -> list[Lijn]:
-    upright = page.filter(lambda o: o.get("object_type") != "char" or o.get("upright", True))
+    upright = page.filter(lambda o: o.get("object_type") != "char" or furniture.level(o))
     words = upright.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5, y_tolerance=2.5)
     rows: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
@@ -85,7 +86,7 @@ def _lines(page, number: int) -> list[Lijn]:
     return lijnen
 
 
-def _line(words: list[dict], page: int, rules: list[tuple[float, float, float]] = ()) -> Lijn:
+def _line(words: list[dict], page: int, rules: list[tuple[float, float, float]] | tuple = ()) -> Lijn:
     size = Counter(round(w["size"], 1) for w in words).most_common(1)[0][0]
     groups: list[list[dict]] = []
     for w in words:
@@ -115,19 +116,15 @@ def _split_at_weight(group: list[dict]) -> list[list[dict]]:
     return [group] if k is None or not _bold(group[0]) else [group[:k], group[k:]]
 
 
-def _shape(tekst: str) -> str:
-    return re.sub(r"\d+", "#", tekst.strip().lower())
-
-
 def _without_furniture(pages) -> list[Lijn]:
     """Lines in the top or bottom band that repeat on most pages, and page numbers, dropped."""
     def band(height, lijn):
         return lijn.top < 0.12 * height or lijn.bottom > 0.88 * height
-    seen = Counter(s for _, h, lijnen in pages for s in {_shape(x.tekst) for x in lijnen if band(h, x)})
-    body = {_shape(x.tekst) for _, h, lijnen in pages for x in lijnen if not band(h, x)}  # table rows, say
+    seen = Counter(s for _, h, lijnen in pages for s in {furniture.shape(x.tekst) for x in lijnen if band(h, x)})
+    body = {furniture.shape(x.tekst) for _, h, lijnen in pages for x in lijnen if not band(h, x)}  # table rows, say
     repeated = {s for s, n in seen.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)} - body
     return [x for _, h, lijnen in pages for x in lijnen
-            if not (band(h, x) and (_shape(x.tekst) in repeated or _PAGINA.search(x.tekst)))]
+            if not (band(h, x) and (furniture.shape(x.tekst) in repeated or furniture.PAGE_NUMBER.search(x.tekst)))]
 
 
 def _regels(lijnen: list[Lijn]) -> list[Regel]:
@@ -206,7 +203,9 @@ def _same_paragraph(a: Lijn, b: Lijn) -> bool:
     if b.page != a.page:  # over a page break: only when the sentence is not finished
         return not a.tekst.rstrip().endswith((".", ":", "!", "?")) and b.tekst[:1].islower()
     full = a.right >= a.margin - 0.25 * max(a.margin - a.cells[0].x0, 1)  # a short line ends its paragraph
-    return full and 0 <= b.top - a.bottom <= 0.75 * a.size
+    next_word = (len(b.tekst.split()[0]) + 1) * 0.5 * b.size if b.tekst.split() else 0
+    wrapped = a.right + next_word > a.margin  # a large title: the next word did not fit
+    return (full or wrapped) and 0 <= b.top - a.bottom <= 0.75 * a.size
 
 
 def _paragraph(lijnen: list[Lijn]) -> list[Regel]:
@@ -256,8 +255,8 @@ def _column_of(cel: Cel, columns) -> int:
 
 def _continues_row(previous: tuple[Lijn, list[str]], x: Lijn, cells: list[str]) -> bool:
     """A wrapped cell: a line right under the previous one (line spacing, no row gap),
-    where not both lines carry amounts."""
+    where not both lines carry amounts and not both fill every column (rows of a tight grid)."""
     lijn, before = previous
     tight = x.page == lijn.page and 0 <= x.top - lijn.bottom <= 0.45 * lijn.size
     amounts = [any(bedrag(c) is not None for c in r[1:]) for r in (before, cells)]
-    return tight and not all(amounts)
+    return tight and not all(amounts) and not (all(before) and all(cells))

@@ -10,18 +10,26 @@ import re
 from pathlib import Path
 
 from generator.errors import Melding, NotaFout
-from generator.importer import guard
+from generator.importer import furniture, guard
 from generator.importer.regel import Regel
 
-_PAGE = re.compile(r"^\s*(pagina|page)\s+\d+(\s+van\s+\d+)?\s*$", re.IGNORECASE)
 
-
-def read(path: Path) -> list[Regel]:
-    reader = _readers().get(path.suffix.lower())
-    if reader is None:
+def read_once(path: Path) -> bytes:
+    """The document's bytes, read once (every reader parses these): a known type, a regular
+    file within the size limit."""
+    if path.suffix.lower() not in _readers():
         raise NotaFout(Melding("nota importeert .docx, .pdf en .txt; dit bestandstype niet", path))
     guard.regular_file(path)
-    return reader(path)
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise NotaFout(Melding(f"niet te lezen: {e.strerror or e}", path)) from None
+
+
+def read(path: Path, data: bytes | None = None) -> list[Regel]:
+    """The document as lines; `data`: its bytes when already read (read_once)."""
+    data = read_once(path) if data is None else data
+    return _readers()[path.suffix.lower()](path, data)
 
 
 def _readers() -> dict:
@@ -30,8 +38,7 @@ def _readers() -> dict:
     return {".txt": read_text, ".docx": read_docx, ".pdf": read_pdf}
 
 
-def read_text(path: Path) -> list[Regel]:
-    data = path.read_bytes()
+def read_text(path: Path, data: bytes) -> list[Regel]:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Word's "Unicode text" is UTF-16
         try:
             return lines_from_text(data.decode("utf-16"))
@@ -61,10 +68,19 @@ def _control_share(data: bytes) -> float:
 
 def lines_from_text(tekst: str) -> list[Regel]:
     """Text lines; hard-wrapped text copied out of a PDF joined into paragraphs first."""
-    from generator.importer.copied import tables_from_cells, without_furniture
+    from generator.importer.copied import (
+        columns_as_rows,
+        tables_from_cells,
+        without_furniture,
+    )
     from generator.importer.wrapped import unwrap
-    out = []
-    for i, r in unwrap(tekst.splitlines()):
+    repeated = furniture.running(tekst.split("\f")) if "\f" in tekst.rstrip("\f") else set()
+    out = furniture.lines(sorted(repeated))
+    regels = [r if r.strip() not in repeated and not furniture.PAGE_LINE.search(r) else ""
+              for r in tekst.replace("\f", "\n").splitlines()]  # before lines are joined into paragraphs
+    if "\f" in tekst:  # copied out of a PDF: tables may come column by column
+        regels = columns_as_rows(regels)
+    for i, r in unwrap(regels):
         r = r.rstrip()
         if "\t" in r and r.replace("\t", "").strip():
             out.append(Regel(r, "rij", i))
@@ -73,22 +89,23 @@ def lines_from_text(tekst: str) -> list[Regel]:
     return tables_from_cells(without_furniture(out))
 
 
-def source_from_pdf(path: Path) -> tuple[str | None, str | None]:
+def source_from_pdf(path: Path, data: bytes) -> tuple[str | None, str | None]:
     """(source YAML, None) from a final nota PDF's attachment (relationship Source), or
     (None, why not) when there is one that cannot be used: too large, not UTF-8."""
+    import io
+
     import pikepdf
-    guard.regular_file(path)
     try:
-        with pikepdf.open(path) as pdf:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
             for naam, bijlage in pdf.attachments.items():
                 if naam.lower().endswith((".yaml", ".yml")) and bijlage.obj.get("/AFRelationship") == "/Source":
-                    stream = bijlage.obj.get("/EF", {}).get("/F")
-                    data = None if stream is None else guard.capped_stream(stream, path)
-                    if data is None:
+                    stream = bijlage.obj.get("/EF", {}).get("/F")  # type: ignore[call-overload]
+                    inhoud = None if stream is None else guard.capped_stream(stream, path)
+                    if inhoud is None:
                         return None, (f"de ingesloten bron '{naam}' is groter dan {guard.MAX_BRON // 2**20} MB "
                                       "of niet te lezen; de zichtbare tekst is geïmporteerd")
                     try:
-                        return data.decode("utf-8"), None
+                        return inhoud.decode("utf-8"), None
                     except UnicodeDecodeError as e:
                         return None, (f"de ingesloten bron '{naam}' is geen UTF-8 (byte {e.start + 1}); "
                                       "de zichtbare tekst is geïmporteerd")
@@ -103,11 +120,11 @@ def source_from_pdf(path: Path) -> tuple[str | None, str | None]:
 def lines_from_pdf_text(tekst: str) -> list[Regel]:
     """PDF text: page headers/footers dropped, columns of 2+ spaces as table cells."""
     pages = tekst.split("\f")
-    repeated = _header_and_footer(pages)
-    out = []
+    repeated = furniture.running(pages)
+    out = furniture.lines(sorted(repeated))
     for i, r in enumerate(_join_split_rows(tekst.replace("\f", "\n").splitlines()), 1):
         clean = r.strip()
-        if _PAGE.search(clean) or re.search(r"pagina\s+\d+\s+van\s+\d+\s*$", clean) or clean in repeated:
+        if furniture.PAGE_LINE.search(clean) or clean in repeated:
             continue
         if len(clean) == 1:  # a letter of the diagonal CONCEPT mark
             continue
@@ -130,15 +147,3 @@ def _join_split_rows(regels: list[str]) -> list[str]:
         else:
             out.append(r)
     return out
-
-
-def _header_and_footer(pages: list[str]) -> set[str]:
-    """Lines that open or close most pages: running headers and footers."""
-    if len(pages) < 3:
-        return set()
-    count: dict[str, int] = {}
-    for p in pages:
-        regels = [r.strip() for r in p.splitlines() if r.strip()]
-        for r in set(regels[:1] + regels[-1:]):
-            count[r] = count.get(r, 0) + 1
-    return {r for r, n in count.items() if n >= len(pages) - 1}

@@ -13,5 +13,5 @@ class Regel:
     """
 
     tekst: str
-    soort: str = "tekst"  # tekst | kop | subkop | titel | lijst | genummerd | rij | leeg
+    soort: str = "tekst"  # tekst | kop | subkop | titel | lijst | genummerd | rij | leeg | meubilair
     number: int = 0  # the source line, paragraph or page (1-based), for messages

@@ -6,47 +6,32 @@ imports too. What cannot be placed is kept, marked, for the user to place.
 """
 from __future__ import annotations
 
-import difflib
-from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
+from generator.importer import furniture
+from generator.importer.besluitvak import Besluitvak, uitkomst
 from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
 from generator.importer.header import Labels, persoon
 from generator.importer.regel import Regel
-from generator.proposal.vocabulary import ALLE_UITKOMSTEN, COLLEGE
-from generator.importer.tables import bedrag, tabel, take_columns
+from generator.importer.table_rows import TableRows
+from generator.importer.vocabulary import (
+    Vocabulary,
+    _normalise,
+    is_intro,
+    looks_like,
+)
+from generator.proposal.kinds import Soort
+from generator.proposal.vocabulary import COLLEGE
 
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
-
-
-@lru_cache(maxsize=65536)
-def _normalise(tekst: str) -> str:
-    tekst = re.sub(r"^\d{1,2}[.)]\s+", "", tekst.strip()).rstrip(":").strip().lower()
-    return re.sub(r"\s*\(.*?\)\s*", " ", tekst).strip()
-
-
-@lru_cache(maxsize=65536)
-def looks_like(regel: str, titel: str) -> bool:
-    """Is this line the heading or label `titel`? Exact after normalising, or close;
-    the cheap length bound runs first, so a long document stays linear."""
-    if len(regel) > 120:
-        return False
-    return _similar(_normalise(regel), _normalise(titel))
-
-
-def _similar(a: str, b: str) -> bool:
-    if not a or len(a) > 90:
-        return False
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 0.78 * max(len(a), len(b)):
-        return False
-    matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= 0.88 and matcher.quick_ratio() >= 0.88 and matcher.ratio() >= 0.88
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
+__all__ = ["Recognizer", "Structure", "choose_soort"]
 
 
 @dataclass
@@ -62,7 +47,7 @@ class Structure:
     problemen: list = field(default_factory=list)  # tables that do not add up: the import is not done
 
 
-def choose_soort(regels: list[Regel], soorten) -> object:
+def choose_soort(regels: list[Regel], soorten: list[Soort]) -> Soort:
     """The kind whose section titles and field labels the document matches most.
 
     Every line is normalised once; a title is looked up exactly, then compared
@@ -77,16 +62,19 @@ def choose_soort(regels: list[Regel], soorten) -> object:
         b = _normalise(titel)
         if b in lines or titel.lower() in labels:
             return True
-        near = range(int(0.78 * len(b)), int(len(b) / 0.78) + 2)
-        return any(_similar(a, b) for n in near for a in by_length.get(n, ()))
+        near = [a for n in range(int(0.78 * len(b)), int(len(b) / 0.78) + 2) for a in by_length.get(n, ())]
+        return process.extractOne(b, near, scorer=fuzz.ratio, score_cutoff=88) is not None
 
     def score(soort) -> int:
+        vocabulary = Vocabulary(soort)
         titles = [s["titel"] for s in soort.secties] + [v.get("label", "") for v in soort.velden]
-        return sum(present(t) for t in titles if t)
+        own_title = any(vocabulary.is_title(r.tekst) for r in regels[:40] if r.soort != "rij")
+        named = sum(1 for n in set(vocabulary.all_names()) if n in lines or n in labels)
+        return sum(present(t) for t in titles if t) + named + 10 * own_title
     return max(soorten, key=score)
 
 
-class Recognizer:
+class Recognizer(TableRows):
     def __init__(self, soort):
         self.soort, self.out = soort, Structure()
         self.target: str | None = None  # key of the field or section being filled
@@ -95,22 +83,27 @@ class Recognizer:
         self.rijen: list[list[str]] = []
         self.besluit_pending: dict | None = None
         self.pending_onderwerp = False
+        self.onderwerp_open = False  # the onderwerp was the last line: a wrapped next line continues it
+        self.continues_onderwerp = False
         self.labels, self.closing = Labels(soort), Closing(soort)
+        self.vocabulary, self.besluitvak = Vocabulary(soort), Besluitvak(soort)
+        self.unknown: list[tuple[str, str]] = []  # (target, heading) of headings that are no section
         self.last_persoon: str | None = None
-        self.pending_part: tuple | None = None
+        self.pending_part: tuple[dict | None, str | None] | None = None
 
     # --- helpers over the kind's data
-    def _sectie(self, tekst: str):
-        return next((s for s in self.soort.secties if looks_like(tekst, s["titel"])), None)
+    def _sectie(self, tekst: str, own_only: bool = False):
+        return self.vocabulary.sectie(tekst, own_only)
 
     def _field_label(self, tekst: str):
-        return next((v for v in self.soort.velden if v.get("label") and looks_like(tekst, v["label"])), None)
+        return self.vocabulary.own_label(tekst) or self.vocabulary.veld(tekst)
 
     def _is_beslispunten_heading(self, tekst: str) -> bool:
         intro = self.soort.beslispunten_intro
         in_sectie = self.target is not None and self.target.startswith("secties.")
         return looks_like(tekst, "Beslispunten") or bool(
-            intro and not in_sectie and not self.out.beslispunten and looks_like(tekst, intro) and len(tekst) < 40)
+            intro and not in_sectie and not self.out.beslispunten and looks_like(tekst, intro) and len(tekst) < 40) \
+            or not self.out.beslispunten and self.target != "beslispunten" and is_intro(tekst)
 
     # --- the walk
     def process(self, regels: list[Regel]) -> Structure:
@@ -118,9 +111,15 @@ class Recognizer:
             self.regel(r)
         self.close_paragraph()
         self.close_table()
+        self.mark_unknown_headings()
         return self.out
 
     def regel(self, r: Regel) -> None:
+        self.continues_onderwerp, self.onderwerp_open = self.onderwerp_open, False
+        if r.soort == "meubilair":  # running heads, page numbers, a watermark: only the gemeente counts
+            if furniture.gemeente(r.tekst):
+                self.out.velden.setdefault("gemeente", furniture.gemeente(r.tekst))
+            return
         if r.soort == "rij":
             self.close_paragraph()
             self.row(r)
@@ -140,6 +139,16 @@ class Recognizer:
         tekst = r.tekst
         if self.pending_label is not None and self.pending_label["sleutel"] in self.out.velden:
             self.pending_label = None  # filled meanwhile (the line under the kind's title)
+        if self.pending_label is not None and self._field_label(tekst) is None and self.labels.of(tekst) is None:
+            self.set_field(self.pending_label, tekst)  # "Afdeling", then its value: never a heading
+            self.onderwerp_open = self.pending_label["sleutel"] == "onderwerp"
+            self.pending_label = None
+            return True
+        if self.continues_onderwerp and r.soort == "tekst" and self._field_label(tekst) is None \
+                and self.labels.of(tekst) is None and isinstance(self.out.velden.get("onderwerp"), str):
+            self.out.velden["onderwerp"] += " " + tekst  # a title wrapped over two lines
+            self.onderwerp_open = True
+            return True
         besluit = _BESLUIT.match(tekst)
         if besluit:
             self.close_paragraph()
@@ -147,19 +156,29 @@ class Recognizer:
             if besluit.group(3):
                 self.besluit_uitkomst(besluit.group(3))
             return True
-        if self.closing.line(self, tekst):
+        if self.closing.line(self, tekst) or self.besluitvak.line(self, tekst):
+            return True
+        if self.vocabulary.is_title(tekst):  # "Raadsvoorstel": the onderwerp follows, unless it is known
+            self.pending_onderwerp = "onderwerp" not in self.out.velden
             return True
         addressee = len(tekst) < 40 and re.match(r"^aan\s+(de|het)\s", tekst, re.IGNORECASE)
+        if addressee and self.target is None and "onderwerp" not in self.out.velden:
+            return True  # "Aan de gemeenteraad": the kind's template says it
         if r.soort == "titel" or (self.pending_onderwerp and "onderwerp" not in self.out.velden
-                                  and self.labels.of(tekst) is None and not addressee):
+                                  and self.labels.of(tekst) is None and not addressee
+                                  and self._field_label(tekst) is None and self._sectie(tekst) is None):
             self.out.velden.setdefault("onderwerp", re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE))
+            self.onderwerp_open = self.pending_onderwerp and r.soort == "tekst"
+            if len(tekst.split()) == 1:  # "Betreft": a label nota does not know, or a one-word onderwerp
+                self.out.unplaced.setdefault("onderwerp", []).append(
+                    f"het onderwerp '{tekst}' is één woord: controleer of het niet het label van het onderwerp is")
             self.pending_onderwerp = False
             return True
         if tekst.lower() == self.soort.titel.lower() and "onderwerp" not in self.out.velden:
             self.pending_onderwerp = True
             return True
-        if re.match(r"^Gemeente\s+\S", tekst) and "gemeente" not in self.out.velden and len(tekst) < 40:
-            self.out.velden["gemeente"] = tekst.split(None, 1)[1]
+        gemeente = furniture.gemeente(tekst) if len(tekst) < 40 else None
+        if gemeente and self.out.velden.setdefault("gemeente", gemeente) == gemeente:
             return True
         return self.section_heading(r) or self.field_line(tekst)
 
@@ -169,13 +188,15 @@ class Recognizer:
             self.close_paragraph()
             self.target = "beslispunten"
             return True
-        sectie = self._sectie(tekst) if r.soort != "genummerd" or self.target != "beslispunten" else None
-        if sectie is not None and len(tekst) < len(sectie["titel"]) + 12:
+        in_punten = r.soort == "genummerd" and self.target == "beslispunten"
+        sectie = None if in_punten else self._sectie(tekst, r.soort == "subkop")
+        if sectie is not None:
             self.close_paragraph()
             self.target = "secties." + sectie["sleutel"]
             return True
         veld = self._field_label(tekst)
-        if veld is not None and veld["type"] == "markdown" and len(tekst) < len(veld["label"]) + 4:
+        if veld is not None and veld["type"] == "markdown" and (
+                len(tekst) < len(veld["label"]) + 4 or self.vocabulary.veld(tekst) is veld):
             self.close_paragraph()
             self.target = veld["sleutel"]
             return True
@@ -211,32 +232,19 @@ class Recognizer:
             self.pending_label = veld
         return True
 
-    def label_cells(self, cells: list[str]) -> bool:
-        """Header rows like "Kenmerk: 2020-010358 Begrotingswijziging: Ja" (several per cell)."""
-        labels = sorted((v["label"] for v in self.soort.velden if v.get("label")), key=len, reverse=True)
-        pattern = re.compile(r"(" + "|".join(re.escape(lbl) for lbl in labels) + r"):\s*", re.IGNORECASE)
-        found = False
-        for cell in cells:
-            parts = pattern.split(cell)
-            for label, waarde in zip(parts[1::2], parts[2::2]):
-                veld = self._field_label(label)
-                if veld is not None and waarde.strip() and veld["type"] not in ("markdown", "beslispunten"):
-                    self.set_field(veld, waarde.strip())
-                    found = True
-        return found
-
-    def set_field(self, veld: dict, waarde: str) -> None:
+    def set_field(self, veld: dict, tekst: str) -> None:
+        waarde: object = tekst
         if veld["type"] == "datum":
-            waarde = datum_from(waarde) or waarde
+            waarde = datum_from(tekst) or tekst
         elif veld["type"] == "keuze":
-            waarde = next((o for o in veld["opties"] if o.lower() == waarde.lower()), waarde)
+            waarde = next((o for o in veld["opties"] if o.lower() == tekst.lower()), tekst)
         elif veld["type"] == "janee":
-            waarde = waarde.strip().lower() in ("ja", "yes", "true")
+            waarde = tekst.strip().lower() in ("ja", "yes", "true")
         elif veld["type"] == "persoon":
-            waarde = persoon(waarde)
+            waarde = persoon(tekst)
             self.last_persoon = veld["sleutel"]
         elif veld["type"] == "tekst":
-            waarde = " ".join(waarde.split())
+            waarde = " ".join(tekst.split())
         self.out.velden.setdefault(veld["sleutel"], waarde)
 
     def put(self, veld: dict | None, part: str | None, waarde: str) -> None:
@@ -250,6 +258,8 @@ class Recognizer:
                 target.setdefault(part, " ".join(waarde.split()))
             if veld is not None and veld["type"] == "persoon":
                 self.last_persoon = sleutel
+        else:  # "Telefoon" with no person named before it: kept, marked
+            self.out.unplaced.setdefault(self.target or "", []).append(f"{part}: {waarde}")
 
     def vraag_or_antwoord(self, tekst: str) -> bool:
         veld = next((v for v in self.soort.velden if v["type"] == "vragen"), None)
@@ -278,11 +288,15 @@ class Recognizer:
             vragen = self.out.velden[next(v["sleutel"] for v in self.soort.velden if v["type"] == "vragen")]
             vragen[int(i)][part] = (vragen[int(i)][part] + "\n\n" + tekst).strip()
             return
+        if self.target == "beslispunten" and r.soort == "kop":  # a heading nota does not know ends them
+            self.target = None
         if self.target == "beslispunten":
             self.beslispunt(r)
         elif self.target is None:
             self.out.unplaced.setdefault("", []).append(tekst)
-        elif r.soort == "subkop" or (r.soort == "tekst" and tekst.endswith(":") and len(tekst.split()) <= 5
+        elif _SECTION_NUMBER.match(tekst) and (r.soort == "kop" or r.soort == "tekst" and _headingish(tekst)):
+            self.unknown_heading(tekst)
+        elif r.soort == "subkop" or (r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5
                                      and not self.paragraph):
             self.close_paragraph()
             self.block(f"### {tekst.rstrip(':')}")
@@ -291,6 +305,21 @@ class Recognizer:
             self.block(re.sub(r"^[•*]\s+", "- ", tekst), list_=True)
         else:
             self.paragraph.append(tekst)
+
+    def unknown_heading(self, tekst: str) -> None:
+        """A numbered heading that is no section of this kind: kept as a subheading where it
+        stands, and marked (unless it turns out to be a table's title)."""
+        self.close_paragraph()
+        self.block(f"### {tekst.rstrip(':')}")
+        self.unknown.append((self.target or "", tekst))
+
+    def mark_unknown_headings(self) -> None:
+        """Marked at the end: a heading right above a table became its title and is no section."""
+        for target, tekst in self.unknown:
+            if f"### {tekst.rstrip(':')}" in self.out.markdown.get(target, []):
+                self.out.unplaced.setdefault(target, []).append(
+                    f"kop '{tekst}' is geen sectie van de {self.soort.naam}; de tekst eronder staat nu bij "
+                    f"'{target.removeprefix('secties.')}': verplaats die naar de juiste sectie")
 
     def beslispunt(self, r: Regel) -> None:
         number = _NUMBERED.match(r.tekst)
@@ -304,10 +333,9 @@ class Recognizer:
             self.out.unplaced.setdefault("beslispunten", []).append(r.tekst)
 
     def besluit_uitkomst(self, tekst: str) -> None:
-        word = tekst.strip().rstrip(".").split()[0].lower() if tekst.strip() else ""
-        record = self.besluit_pending
+        record = self.besluit_pending or {}
         self.besluit_pending = None
-        record["uitkomst"] = next((u for u in ALLE_UITKOMSTEN if word.startswith(u)), None)
+        record["uitkomst"] = uitkomst(tekst)
         if record["uitkomst"] is None or record["datum"] is None:
             self.out.attention.append(f"besluitregel niet te lezen: '{tekst}'")
             return
@@ -330,50 +358,10 @@ class Recognizer:
             self.out.unplaced.setdefault(self.target or "", []).append(" ".join(self.paragraph))
         self.paragraph = []
 
-    def row(self, r: Regel) -> None:
-        cells = r.tekst.split("\t")
-        if all(re.fullmatch(r"[-—_\s]*", c) for c in cells):
-            return
-        label = _normalise(cells[0])
-        if self.closing.cells(self, cells):
-            return
-        if self.target is None or not self.target.startswith("secties."):
-            pairs = self.labels.pairs(cells)
-            for veld, part, waarde in pairs:
-                self.put(veld, part, waarde)
-            if pairs or self.label_cells(cells):
-                return
-        cells = [" ".join(c.split()) for c in cells]
-        if self.rijen and cells == self.rijen[0]:
-            return  # the header row repeated on the next page
-        if self.rijen and _was_total(self.rijen[-1]) and not any(bedrag(c) for c in cells[1:]) and label:
-            self.close_table()
-        self.rijen.append(cells)
 
-    def close_table(self) -> None:
-        if not self.rijen:
-            return
-        rijen, self.rijen = self.rijen, []
-        titel = self._title_from_paragraph()
-        found, attention = tabel(rijen, titel)
-        self.out.attention += attention
-        if found is not None:
-            self.out.problemen += found.get("_import", [])
-        if found is None or self.target is None or not self.target.startswith("secties."):
-            self.out.unplaced.setdefault(self.target or "", []).extend("\t".join(r) for r in rijen)
-            return
-        previous = next((b for b in reversed(self.out.markdown.get(self.target, [])) if isinstance(b, dict)), None)
-        if previous is not None:
-            take_columns(previous, found)
-        self.out.markdown.setdefault(self.target, []).append(found)
-
-    def _title_from_paragraph(self) -> str | None:
-        blocks = self.out.markdown.get(self.target or "", [])
-        if blocks and isinstance(blocks[-1], str) and len(blocks[-1].split()) <= 6 \
-                and not blocks[-1].endswith((".", ":")):
-            return blocks.pop().removeprefix("### ")
-        return None
-
-
-def _was_total(cells: list[str]) -> bool:
-    return bool(cells) and cells[0].strip().lower().startswith("totaal")
+def _headingish(tekst: str) -> bool:
+    """A plain line that reads as a numbered heading: "8. Financiële gevolgen" (short, capitalised,
+    no closing punctuation), not a list item ("1. Een krediet van … te verlenen.")."""
+    words = _SECTION_NUMBER.sub("", tekst).split()
+    return 0 < len(tekst.split()) <= 7 and not tekst.rstrip().endswith((".", ";", ",", ":")) and \
+        bool(words) and words[0][:1].isupper()

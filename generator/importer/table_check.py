@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.proposal.formatting import bedrag as format_bedrag, parse_amount
+from generator.proposal.formatting import bedrag as format_bedrag
+from generator.proposal.formatting import parse_amount
 
 
 def _amounts(waarde, n: int) -> list[Decimal | None]:
@@ -64,9 +65,10 @@ def problems(tabel: dict, stated_subtotals: list[tuple[int, list]], row_totals: 
         for kolom, s, c in zip(tabel["kolommen"], _amounts(tabel["totaal"], n), computed):
             if s is not None and s != c:
                 out.append(f"totaal {kolom}: de bron zegt {_euro(s)}, de regels tellen op tot {_euro(c)}")
-    for post, stated in row_totals:
+    for post, stated_total in row_totals:
         regel = next((r for r in tabel["regels"] if r.get("post") == post), None)
-        computed = sum((v or 0) for v in _amounts(regel.get("bedrag"), n)) if regel else None
-        if computed is not None and computed != stated:
-            out.append(f"rijtotaal '{post}': de bron zegt {_euro(stated)}, de bedragen tellen op tot {_euro(computed)}")
+        row_sum = sum((v or Decimal(0)) for v in _amounts(regel.get("bedrag"), n)) if regel else None
+        if row_sum is not None and row_sum != stated_total:
+            out.append(f"rijtotaal '{post}': de bron zegt {_euro(stated_total)}, de bedragen tellen op tot "
+                       f"{_euro(Decimal(row_sum))}")
     return out

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.importer import table_check as check
+from generator.importer import units
 from generator.proposal.formatting import parse_amount
 
 ROL = (("dekking", "dekking"), ("bekostiging", "dekking"), ("budget", "dekking"),
@@ -29,38 +31,84 @@ def _is_year(cell: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d{2}", cell.strip()))
 
 
-def tabel(rijen: list[list[str]], titel: str | None) -> tuple[dict | None, list[str]]:
-    """(table dict, attention points) from rows of cells."""
+@dataclass
+class Layout:
+    """Which column is what: the header row, the data rows, amount and text columns."""
+
+    titel: str | None
+    kop: list[str] | None
+    data: list[list[str]]
+    n: int
+    rijtotaal: list[int]
+    amounts: list[int]
+    text: int | None
+
+
+def tabel(rijen: list[list[str]], titel: str | None, schaal: tuple | None = None) -> tuple[dict | None, list[str]]:
+    """(table dict, attention points) from rows of cells; `schaal`: (factor, wording) of a caption
+    above the table ("bedragen x € 1.000"); a unit in the header cells ("2025 (k€)") counts too."""
+    layout = _layout(rijen, titel)
+    if layout is None:
+        return None, []
+    if not layout.amounts:
+        return None, [f"tabel '{layout.titel or '?'}' heeft geen kolom met bedragen; als tekst overgenomen"]
+    schaal = schaal or _scale_in_title(layout) or _scale_in_header(layout)
+    factor = schaal[0] if schaal else Decimal(1)
+    built, subtotals = _build(layout, factor)
+    if schaal:
+        built["_schaal"] = schaal[1]
+    found = check.problems(built, subtotals, *_leftovers(layout, factor))
+    if found:
+        built["_import"] = [f"tabel '{built['tabel']}': {p}" for p in found]
+    return built, []
+
+
+def _layout(rijen: list[list[str]], titel: str | None) -> Layout | None:
     rijen = [[c.strip() for c in r] for r in rijen if any(c.strip() for c in r)]
     if rijen and titel is None and len([c for c in rijen[0] if c]) == 1 and not _is_amount(rijen[0][0]):
         titel, rijen = rijen[0][0], rijen[1:]
     if not rijen:
-        return None, []
+        return None
     kop = rijen[0] if not any(_is_amount(c) and not _is_year(c) for c in rijen[0][1:]) else None
-    data = rijen[1:] if kop else rijen
-    data = _join_split(data)
+    data = _join_split(rijen[1:] if kop else rijen)
     kop, data = _group_column(kop, data)
     n = max(len(r) for r in rijen)
     rijtotaal = [i for i in range(1, n) if kop and len(kop) > i and kop[i].strip().lower() == "totaal"]
-    amount_columns = [i for i in range(1, n) if _mostly_amounts(data, i) and i not in rijtotaal]
-    if not amount_columns:
-        return None, [f"tabel '{titel or '?'}' heeft geen kolom met bedragen; als tekst overgenomen"]
-    text_column = next((i for i in range(1, n) if i not in amount_columns + rijtotaal and
-                       any(len(r) > i and r[i] for r in data)), None)
-    built, subtotals = _build(titel, kop, data, amount_columns, text_column)
-    if rijtotaal:
-        built["rijtotaal"] = True
-    used = {0, *amount_columns, *rijtotaal, *([text_column] if text_column is not None else [])}
-    lost = [(kop[i] if kop and len(kop) > i and kop[i] else f"{i + 1}") for i in range(1, n) if i not in used
-            and any(len(r) > i and r[i] for r in data)]
-    unplaced = [r[i] for r in data for i in amount_columns + rijtotaal if len(r) > i and r[i] and bedrag(r[i]) is None
-                and not _is_total_label(r[0])]
-    row_totals = [(r[0], bedrag(r[i])) for r in data for i in rijtotaal if len(r) > i and bedrag(r[i]) is not None
-                  and not _is_total_label(r[0])]
-    found = check.problems(built, subtotals, row_totals, lost, unplaced)
+    amounts = [i for i in range(1, n) if _mostly_amounts(data, i) and i not in rijtotaal]
+    text = next((i for i in range(1, n) if i not in amounts + rijtotaal and any(len(r) > i and r[i] for r in data)),
+                None)
+    return Layout(titel, kop, data, n, rijtotaal, amounts, text)
+
+
+def _scale_in_title(layout: Layout) -> tuple | None:
+    """A unit in the table's own title row ("Tabel 2. Dekking (bedragen x € 1.000)")."""
+    found = units.scale(layout.titel) if layout.titel else None
+    if found and layout.titel:
+        layout.titel = units.without(layout.titel) or layout.titel
+    return found
+
+
+def _scale_in_header(layout: Layout) -> tuple | None:
+    """A unit in the header cells ("2025 (k€)", "Bedrag × € 1.000"), taken out of the names."""
+    if not layout.kop:
+        return None
+    found = next((units.scale(c) for c in layout.kop if units.scale(c)), None)
     if found:
-        built["_import"] = [f"tabel '{built['tabel']}': {p}" for p in found]
-    return built, []
+        layout.kop = [units.without(c) or c for c in layout.kop]
+    return found
+
+
+def _leftovers(layout: Layout, factor: Decimal) -> tuple[list, list, list]:
+    """(row totals, lost columns, cells in an amount column that are no amount)."""
+    kop, data, rijtotaal = layout.kop, layout.data, layout.rijtotaal
+    used = {0, *layout.amounts, *rijtotaal, *([layout.text] if layout.text is not None else [])}
+    lost = [(kop[i] if kop and len(kop) > i and kop[i] else f"{i + 1}") for i in range(1, layout.n)
+            if i not in used and any(len(r) > i and r[i] for r in data)]
+    unplaced = [r[i] for r in data for i in layout.amounts + rijtotaal if len(r) > i and r[i]
+                and bedrag(r[i]) is None and not _is_total_label(r[0])]
+    row_totals = [(r[0], _scaled(r[i], factor)) for r in data for i in rijtotaal
+                  if len(r) > i and bedrag(r[i]) is not None and not _is_total_label(r[0])]
+    return row_totals, lost, unplaced
 
 
 def _is_total_label(label: str) -> bool:
@@ -105,24 +153,25 @@ def _join_split(data: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _build(titel, kop, data, amount_columns, text_column) -> dict:
-    kolommen = [_column_name(kop[i]) if kop and len(kop) > i and kop[i] else "Bedrag" for i in amount_columns]
-    rol = _rol(" ".join(filter(None, [titel or "", kop[0] if kop else ""])))
-    out: dict = {"tabel": titel or "Tabel", "rol": rol, "kolommen": kolommen}
+def _build(layout: Layout, factor: Decimal) -> tuple[dict, list]:
+    kop, text_column = layout.kop, layout.text
+    kolommen = [_column_name(kop[i]) if kop and len(kop) > i and kop[i] else "Bedrag" for i in layout.amounts]
+    rol = _rol(" ".join(filter(None, [layout.titel or "", kop[0] if kop else ""])))
+    out: dict = {"tabel": layout.titel or "Tabel", "rol": rol, "kolommen": kolommen}
     if kop and kop[0] and kop[0].lower() != {"kosten": "kosten", "dekking": "dekking"}.get(rol, "post"):
         out["postkop"] = kop[0]
     if text_column is not None and kop and len(kop) > text_column:
         out["toelichting"] = kop[text_column] or "Toelichting"
     regels, totaal, subtotals = [], None, []
-    for r in data:
+    for r in layout.data:
         label = r[0] if r else ""
-        bedragen = [bedrag(r[i]) if len(r) > i else None for i in amount_columns]
-        if re.match(r"^(sub)?totaal\b", label, re.IGNORECASE) and label.lower().startswith("sub"):
+        bedragen = [_scaled(r[i], factor) if len(r) > i else None for i in layout.amounts]
+        if _is_total_label(label) and label.lower().startswith("sub"):
             regels.append({"subtotaal": label})
             if any(b is not None for b in bedragen):
                 subtotals.append((len(regels) - 1, _yaml_amount(bedragen)))
-        elif re.match(r"^totaal\b", label, re.IGNORECASE) or label.lower().startswith("totaal"):
-            totaal = bedragen if len(bedragen) > 1 else bedragen[0]
+        elif label.lower().startswith("totaal"):
+            totaal = bedragen
             if label.lower() != "totaal":
                 out["totaallabel"] = label
         else:
@@ -131,9 +180,16 @@ def _build(titel, kop, data, amount_columns, text_column) -> dict:
                 regel["toelichting"] = r[text_column]
             regels.append(regel)
     out["regels"] = regels
+    if layout.rijtotaal:
+        out["rijtotaal"] = True
     if totaal is not None:
-        out["totaal"] = _yaml_amount(totaal if isinstance(totaal, list) else [totaal])
+        out["totaal"] = _yaml_amount(totaal)
     return out, subtotals
+
+
+def _scaled(cell: str, factor: Decimal) -> Decimal | None:
+    b = bedrag(cell)
+    return None if b is None else b * factor
 
 
 def _column_name(tekst: str):

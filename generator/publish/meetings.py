@@ -21,10 +21,8 @@ def list_name(orgaan: str, datum: str) -> str:
 
 
 def list_title(orgaan: str, datum: str) -> str:
-    from generator.proposal.formatting import datum as dutch_date
-    from generator.proposal.vocabulary import ORGAAN_VOLLEDIG
-    return (f"Besluitenlijst van de vergadering van {ORGAAN_VOLLEDIG[orgaan]} van "
-            f"{dutch_date(dt.date.fromisoformat(datum))}")
+    from generator.decisions.besluitenlijst import title
+    return title(dt.date.fromisoformat(datum), orgaan)
 
 
 def items(voorstel, openbaar: bool) -> dict[str, dict | None]:

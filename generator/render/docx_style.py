@@ -67,6 +67,8 @@ def _styles(document, huisstijl) -> None:
         style_.font.color.rgb = RGBColor.from_string(huisstijl.kleur(STYLE_COLOUR.get(naam, "tekst")))
         if naam.startswith("Heading") or naam == "Title":
             style_.paragraph_format.keep_with_next = True  # never alone at a page foot
+        if naam == "Normal":
+            style_.paragraph_format.widow_control = True  # no line alone at a page's foot or head
 
 
 def _language(document) -> None:
@@ -78,6 +80,7 @@ def _language(document) -> None:
     for lang in styles.iter(qn("w:lang")):
         lang.set(qn("w:val"), LANGUAGE)
         lang.set(qn("w:eastAsia"), LANGUAGE)
+    _legacy_styles_language(document)
     settings = document.settings.element
     theme = settings.find(qn("w:themeFontLang"))
     if theme is None:
@@ -85,6 +88,51 @@ def _language(document) -> None:
         settings.append(theme)
     theme.set(qn("w:val"), LANGUAGE)
     theme.attrib.pop(qn("w:eastAsia"), None)
+
+
+def _legacy_styles_language(document) -> None:
+    """Word 2010's stylesWithEffects part, left in some templates, speaks Dutch too."""
+    for part in document.part.package.iter_parts():
+        if not str(part.partname).endswith("/stylesWithEffects.xml") or not hasattr(part, "_blob"):
+            continue
+        tree = etree.fromstring(part.blob)
+        for lang in tree.iter(qn("w:lang")):
+            lang.set(qn("w:val"), LANGUAGE)
+            lang.set(qn("w:eastAsia"), LANGUAGE)
+        part._blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def cache_fields(document, pages: int = 1) -> None:
+    """Give every complex field of the headers, footers and body (PAGE, NUMPAGES) a
+    cached result, so viewers that do not compute fields show a number rather than
+    nothing; the field is marked dirty so Word computes it again on opening."""
+    parts = [document.part] + [rel.target_part for rel in document.part.rels.values()
+                               if rel.reltype in (RT.HEADER, RT.FOOTER)]
+    for part in parts:
+        for p in part.element.iter(qn("w:p")):
+            _cache_paragraph_fields(p, pages)
+
+
+def _cache_paragraph_fields(p, pages: int) -> None:
+    begin, instruction, separated = None, "", False
+    for mark in list(p.iter(qn("w:fldChar"), qn("w:instrText"))):
+        if mark.tag == qn("w:instrText"):
+            instruction += mark.text or ""
+            continue
+        kind = mark.get(qn("w:fldCharType"))
+        if kind == "begin":
+            begin, instruction, separated = mark, "", False
+            mark.set(qn("w:dirty"), "true")
+        elif kind == "separate":
+            separated = True
+        elif kind == "end" and begin is not None and not separated:
+            separate = OxmlElement("w:fldChar")
+            separate.set(qn("w:fldCharType"), "separate")
+            result = OxmlElement("w:t")
+            result.text = str(pages) if "NUMPAGES" in instruction.upper() else "1"
+            mark.addprevious(separate)
+            mark.addprevious(result)
+            begin = None
 
 
 def _concept_colour(sectie, kleur: str) -> None:
@@ -198,6 +246,7 @@ def _version() -> str:
 
 def stable_bytes(document, moment: dt.datetime) -> bytes:
     """The saved package with every zip entry dated `moment`: same document, same bytes."""
+    cache_fields(document)
     buffer = io.BytesIO()
     document.save(buffer)
     stamp = max(moment, dt.datetime(1980, 1, 1, tzinfo=moment.tzinfo)).timetuple()[:6]

@@ -10,12 +10,14 @@ with blocks (paragraphs, lists) becomes a paragraph per block.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 BOLD_ROWS = {"subtotaal", "totaal"}
 CHAR_MM = {9: 1.9, 10: 2.1}  # average width of a character of Open Sans, bold included
@@ -47,6 +49,7 @@ def _text(el) -> str:
 
 def tabel(writer, el) -> None:
     """Write HTML table `el` into the document of `writer` (an HtmlToDocx)."""
+    _keep_previous(writer)
     caption = el.find("caption")
     if caption is not None:
         p = writer.paragraph(caption, "Normal")
@@ -70,7 +73,30 @@ def tabel(writer, el) -> None:
                  "Tabel met " + ", ".join(_text(c) or "lege kop" for c in _cells(rijen[0])) + ".")
     else:
         describe(t, *_layout(el))
+    keep_rows_together(t, whole="kort" in _classes(el) or not financial,
+                       before_total=[i for i, tr in enumerate(rijen) if "totaal" in _classes(tr)])
     writer.doc.add_paragraph()
+
+
+def _keep_previous(writer) -> None:
+    """The paragraph right before a table (its intro line, its caption) stays with it."""
+    container = getattr(writer.doc, "_body", writer.doc)._element
+    last = container[-1] if len(container) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last = last.getprevious()
+    if last is not None and last.tag == qn("w:p") and "".join(last.itertext()).strip():
+        Paragraph(last, None)  # type: ignore[arg-type]  # formatting needs no story part.paragraph_format.keep_with_next = True
+
+
+def keep_rows_together(t, whole: bool, before_total: Sequence[int] = ()) -> None:
+    """Word's way to keep rows on one page: every paragraph of a row "keep with next".
+    A `whole` table (a short one, a layout table) keeps all its rows together; a
+    total row never starts a page alone (the row before it keeps with it)."""
+    rows = t._tbl.findall(qn("w:tr"))
+    keep = set(range(len(rows) - 1)) if whole else {i - 1 for i in before_total if i > 0}
+    for i in sorted(keep):
+        for p in rows[i].iter(qn("w:p")):
+            Paragraph(p, None)  # type: ignore[arg-type]  # formatting needs no story part.paragraph_format.keep_with_next = True
 
 
 def side_by_side(writer, el) -> None:
@@ -89,7 +115,18 @@ def side_by_side(writer, el) -> None:
         if len(cell.paragraphs) > 1 and not cell.paragraphs[0].text:
             cell._tc.remove(cell.paragraphs[0]._p)  # the empty paragraph a new cell starts with
     describe(t, *_layout(el))
+    _keep_previous_block(writer, t)
+    for tr in t._tbl.findall(qn("w:tr")):
+        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a signature row never splits
     writer.doc.add_paragraph()
+
+
+def _keep_previous_block(writer, t) -> None:
+    """The paragraph before a side-by-side block (the place and date above the
+    signatures) stays on the page of the block."""
+    previous = t._tbl.getprevious()
+    if previous is not None and previous.tag == qn("w:p") and "".join(previous.itertext()).strip():
+        Paragraph(previous, None)  # type: ignore[arg-type]  # formatting needs no story part.paragraph_format.keep_with_next = True
 
 
 def _layout(el) -> tuple[str, str]:

@@ -10,8 +10,8 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateNotFound
 
 from generator.errors import Melding, NotaFout
-from generator.proposal.formatting import keep_euro_together
 from generator.render.templating import html_env
+from generator.render.typography import keep_together
 
 
 def sjabloon_url(soort):
@@ -30,7 +30,7 @@ def render_html(voorstel, ctx: dict) -> str:
     env = html_env(soort)
     try:
         template = env.get_template(soort.html)
-        return keep_euro_together(template.render(**ctx, sjabloon_url=sjabloon_url(soort)))
+        return keep_together(template.render(**ctx, sjabloon_url=sjabloon_url(soort)))
     except TemplateNotFound as e:
         raise NotaFout(Melding(f"sjabloon '{e.name}' ontbreekt", soort.map)) from None
     except TemplateError as e:

@@ -30,7 +30,12 @@ FORMATTING: dict[str, dict] = {  # shared class names of the HTML templates -> r
     "intro": {"bold": True},
     "besluitkop": {"bold": True},
     "besluit-woord": {"bold": True},
+    "veldlabel": {"size": 7, "kleur": "gedempt", "caps": True},
 }
+HEADING_CLASS = {"raadsbesluit-kop": "Heading 1"}  # a title inside the document: in the navigation pane
+KEEP_WITH_NEXT = {"intro", "besluitkop", "besluit-woord", "veldlabel"}  # never alone at a page foot
+KEEP_BLOCKS = {"ondertekening", "afsluiting"}  # their paragraphs stay with the signatures below
+SPACING = {"veldlabel": (None, 0), "veldwaarde": (None, 3), "aldus": (12, None)}  # (before, after) in pt
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "section",
            "header", "blockquote", "pre", "hr", "footer", "article", "main", "dl"}
 SIDE_BY_SIDE = "kolommen"  # a block whose children sit side by side (letterhead, signatures)
@@ -53,6 +58,7 @@ class HtmlToDocx:
         self.folders = folders or []  # where images may be read from (docx_images)
         self.bron = bron  # the proposal's file, named in a refusal
         self.page_break = False
+        self.keep = False  # inside a block whose paragraphs keep with the next
 
     def child(self, doc) -> "HtmlToDocx":
         """A writer for a cell of a table, sharing lists, house style and folders."""
@@ -72,8 +78,15 @@ class HtmlToDocx:
         if classes(el) & NEW_PAGE:
             self.page_break = True
         tag = el.tag
+        if classes(el) & KEEP_BLOCKS and not self.keep:
+            self.keep = True
+            try:
+                return self.block(el)
+            finally:
+                self.keep = False
         if tag in HEADING_STYLE:
-            self.paragraph(el, HEADING_STYLE[tag])
+            kop = next((HEADING_CLASS[c] for c in classes(el) if c in HEADING_CLASS), HEADING_STYLE[tag])
+            self.paragraph(el, kop)
         elif tag == "p":
             self.paragraph(el, "Normal")
         elif tag in ("ul", "ol"):
@@ -107,6 +120,14 @@ class HtmlToDocx:
         self.runs(p, el, bold=False, italic=False, code=code)
         for naam in classes(el) & FORMATTING.keys():
             _formatting(p, FORMATTING[naam], self.huisstijl)
+        if self.keep or classes(el) & KEEP_WITH_NEXT:
+            p.paragraph_format.keep_with_next = True
+        for naam in classes(el) & SPACING.keys():
+            before, after = SPACING[naam]
+            if before is not None:
+                p.paragraph_format.space_before = Pt(before)
+            if after is not None:
+                p.paragraph_format.space_after = Pt(after)
         return p
 
     def runs(self, p, el, bold: bool, italic: bool, code: bool = False, link: str | None = None):
@@ -123,6 +144,8 @@ class HtmlToDocx:
             self.status_mark(p, el)
         elif classes(el) & FILL_IN:
             self.fill_in_line(p, el)
+        elif "heel" in classes(el) and el.text and not len(el):
+            self.unbroken(p, el.text, bold, italic)
         elif el.text:
             self.run(p, el.text, bold, italic, code, link)
         for kind in el:
@@ -144,6 +167,19 @@ class HtmlToDocx:
         r.bold, r.italic = bold or None, italic or None
         if code:
             r.font.name = "DejaVu Sans Mono"
+
+    def unbroken(self, p, tekst: str, bold: bool, italic: bool) -> None:
+        """A hyphenated word with Word's no-break hyphens, so it never breaks at the hyphen."""
+        r = p.add_run()
+        r.bold, r.italic = bold or None, italic or None
+        for i, deel in enumerate(tekst.split("-")):
+            if i:
+                r._r.append(OxmlElement("w:noBreakHyphen"))
+            if deel:
+                t = OxmlElement("w:t")
+                t.text = deel
+                t.set(qn("xml:space"), "preserve")
+                r._r.append(t)
 
     def holds_blocks(self, el) -> bool:
         """Whether `el` holds paragraphs, lists or other blocks (a table cell)."""

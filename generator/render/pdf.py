@@ -14,10 +14,13 @@ from urllib.parse import unquote, urlsplit
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from generator.proposal.references import is_outside, outside_message, position
 from generator.errors import Melding, NotaFout
+from generator.proposal.references import is_outside, outside_message, position
 from generator.render.output import write_bytes
+from generator.render.pdf_fragments import install
 from generator.render.pdf_tags import complete_tags
+
+install()  # structure elements name their HTML element, so page fragments can be joined
 
 
 class ConfinedFetcher(URLFetcher):
@@ -79,7 +82,7 @@ def render_pdf(voorstel, html: str, target: Path, bron: bool = False,
     and an existing final PDF with other content is refused. Warnings (a
     bijlage that is not PDF/A) are added to `meldingen`.
     """
-    from generator.decisions.final import watch, is_final, finish
+    from generator.decisions.final import finish, is_final, watch
     check_links(voorstel, html)
     inhoud = complete_tags(_layout(voorstel, html, bron, opties), links_base=voorstel.path.resolve().parent)
     if is_final(voorstel):

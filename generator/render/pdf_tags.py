@@ -21,8 +21,12 @@ from urllib.parse import quote, unquote, urlsplit
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from generator.render.pdf_fragments import merge_fragments
+from generator.render.pdf_metadata import identify
+
 CELLS = (Name.TH, Name.TD)
 ROW_GROUPS = (Name.THead, Name.TBody, Name.TFoot)
+KEPT_EMPTY = (Name.TD, Name.TH, Name.TR, Name.Document)  # an empty cell keeps the grid whole
 
 
 def complete_tags(pdf: bytes, links_base: Path | None = None) -> bytes:
@@ -34,6 +38,8 @@ def complete_tags(pdf: bytes, links_base: Path | None = None) -> bytes:
         if links_base is not None:
             _relative_links(doc, links_base)
         complete_structure(doc)
+        _printed_links(doc)
+        identify(doc)
         out = io.BytesIO()
         doc.save(out, deterministic_id=True)
     return out.getvalue()
@@ -44,11 +50,30 @@ def complete_structure(doc) -> None:
     root = doc.Root.get(Name.StructTreeRoot)
     if root is None:
         return
+    merge_fragments(root, list(structure_elements(root)))
+    _drop_empty(root)
     elements = list(structure_elements(root))
     _artifacts_outside_tree(doc, root, {e.objgen for e in elements})
     for table in (e for e in elements if e.get(Name.S) == Name.Table):
         _table_semantics(table)
     _id_tree(root, elements)
+
+
+def _drop_empty(root) -> None:
+    """Structure elements with no content, no children and no alternative text leave
+    the tree (an empty marker span, an empty line to sign on)."""
+    for element in reversed(list(structure_elements(root))):
+        if (_kids(element) or Name.Alt in element or Name.ActualText in element
+                or element.get(Name.S) in KEPT_EMPTY):
+            continue
+        parent = element.get(Name.P)
+        kids = parent.get(Name.K) if isinstance(parent, Dictionary) else None
+        if isinstance(kids, Array):
+            kept = [k for k in kids if not (isinstance(k, Dictionary) and k.objgen == element.objgen
+                                             and k.objgen != (0, 0))]
+            parent.K = Array(kept)
+        elif isinstance(kids, Dictionary) and kids.objgen == element.objgen:
+            del parent.K
 
 
 def _kids(element):
@@ -192,6 +217,14 @@ def _id_tree(root, elements) -> None:
         names.append(String(key))
         names.append(element)
     root.IDTree = Dictionary(Names=names)
+
+
+def _printed_links(doc) -> None:
+    """Every link annotation printed (flag 3), as PDF/UA asks: print and screen the same."""
+    for page in doc.pages:
+        for annotation in page.obj.get(Name.Annots, Array()):
+            if annotation.get(Name.Subtype) == Name.Link:
+                annotation.F = (int(annotation.get(Name.F, 0)) | 4) & ~0b10  # Print on, Hidden off
 
 
 def _relative_links(doc, base: Path) -> None:

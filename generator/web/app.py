@@ -20,8 +20,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from generator.errors import Melding, NotaFout
-from generator.web import runner
-from generator.web.security import body, document_headers, exception_handlers, new_token, served_file, secured
+from generator.web import auth, runner
+from generator.web.gitstore import NOTA, Auteur, GitStore, change
+from generator.web.security import (LOCAL_HOSTS, body, document_headers, exception_handlers, new_token, secured,
+                                    served_file, wrap)
 from generator.web.workspace import Bewerking, Workspace, for_page
 
 WEB = Path(__file__).resolve().parent
@@ -31,27 +33,33 @@ _BESTAND = re.compile(r"""(["'(])/bestand/""")
 class Site:
     """What every page needs: the folder, the token, the templates."""
 
-    def __init__(self, workspace: Workspace, token: str):
-        self.workspace, self.token = workspace, token
+    def __init__(self, workspace: Workspace, token: str, store: GitStore | None = None):
+        self.workspace, self.token, self.store = workspace, token, store
         self.env = Environment(loader=FileSystemLoader(str(WEB / "templates")), autoescape=True)
         self.streams = runner.Slots()
 
     def page(self, template: str, status: int = 200, request: Request | None = None, **values) -> HTMLResponse:
         from generator.web.security import nonce
         html = self.env.get_template(template).render(token=self.token, nonce=nonce(request) if request else "",
-                                                      **values)
+                                                      gebruiker=auth.current(), **values)
         return HTMLResponse(html, status, headers={"Cache-Control": "no-store"})
 
+    def change(self, request: Request, bericht: str, paths=()):
+        """The one line a writing route needs: `with site.change(request, "…", [path]):` holds
+        the writers' lock and commits what was written as the logged-in user (with [login])."""
+        return change(self.store, auth.author_of(request), bericht, paths)
+
     def draft(self, request: Request) -> Bewerking:
-        draft = self.workspace.drafts.get(request.path_params["id"])
+        draft = self.workspace.draft(request.path_params["id"])
         if draft is None:
             raise NotaFout([])
         return draft
 
 
-def make_app(workspace: Workspace, token: str | None = None) -> Starlette:
-    from generator.web import meeting, publish_page
-    site = Site(workspace, token or new_token())
+def make_app(workspace: Workspace, token: str | None = None, team: auth.Team | None = None):
+    """The editor; with `team` ([login] in nota.toml) behind the login, every write a commit."""
+    from generator.web import history, meeting, publish_page
+    site = Site(workspace, token or new_token(), team.store if team else None)
     routes = [Route("/", _handler(site, start)),
               Route("/overzicht", _handler(site, overview)),
               Route("/voorstel", _handler(site, open_proposal)),
@@ -63,8 +71,12 @@ def make_app(workspace: Workspace, token: str | None = None) -> Starlette:
               Route("/bewerk/{id}/{pad:path}", _handler(site, draft_file)),
               *meeting.routes(site, _handler),
               *publish_page.routes(site, _handler),
+              *history.routes(site, _handler),
+              *auth.routes(team),
               Mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")]
-    return Starlette(routes=routes, middleware=secured(site.token), exception_handlers=exception_handlers())
+    app = Starlette(routes=routes, exception_handlers=exception_handlers())
+    hosts = LOCAL_HOSTS + (team.hosts if team else ())
+    return wrap(auth.protect(app, team), secured(site.token, hosts))
 
 
 def _handler(site: Site, functie):
@@ -175,10 +187,12 @@ async def action(site: Site, request: Request):
     if actie not in ACTIONS:
         return PlainTextResponse("onbekende handeling", 404)
     data = await body(request)
-    return await run_in_threadpool(_act, draft, actie, data)
+    return await run_in_threadpool(_act, draft, actie, data, site.store, auth.author_of(request))
 
 
-def _act(draft: Bewerking, actie: str, data: dict) -> JSONResponse:
+def _act(draft: Bewerking, actie: str, data: dict, store: GitStore | None = None,
+         auteur: Auteur = NOTA) -> JSONResponse:
+    from generator.web.history import save
     with draft.lock:
         if draft.besloten and actie in ("formulier", "yaml", "opslaan"):
             raise NotaFout([Melding("over dit voorstel is besloten; het is alleen te lezen")])
@@ -187,7 +201,7 @@ def _act(draft: Bewerking, actie: str, data: dict) -> JSONResponse:
         elif actie == "yaml":
             draft.update_yaml(str(data.get("tekst", "")))
         elif actie == "opslaan":
-            draft.save()
+            save(draft, store, auteur)
         else:
             draft.reload()
         return JSONResponse({**state_of(draft), "gelukt": True})

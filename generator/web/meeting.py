@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,8 +19,10 @@ from starlette.routing import Route
 
 from generator.proposal.vocabulary import COLLEGE, ORGAAN_KORT as ORGAAN, ORGANEN, UITKOMSTEN
 from generator.errors import Melding, NotaFout
+from generator.web import auth
 from generator.web.security import body
 
+STORED = "besluitenlijsten"  # where a team's besluitenlijsten are kept, in git
 
 
 def routes(site, handler) -> list[Route]:
@@ -79,15 +82,20 @@ async def secretariat(site, request):
 
 
 async def decide(site, request):
+    auth.require(request, auth.SECRETARIAAT)
     data = await body(request)
-    path = site.workspace.resolve(str(data.get("naam", "")))
-    record = await run_in_threadpool(_decide, site.workspace, path, data)
+    naam = str(data.get("naam", ""))
+    path = site.workspace.resolve(naam)
+    user = auth.user_of(request)
+    door = user.naam if user is not None else getpass.getuser()
+    wijziging = site.change(request, f"{naam}: besluit vastgelegd", [path])
+    record = await run_in_threadpool(_decide, site.workspace, path, data, door, wijziging)
     besluit = f"{record['orgaan']}, {record['datum']}, {record['uitkomst']}"
     return JSONResponse({"gelukt": True, "besluit": besluit,
                          "zegel": record["inhoud_sha256"]})
 
 
-def _decide(workspace, path: Path, data: dict) -> dict:
+def _decide(workspace, path: Path, data: dict, door: str, wijziging) -> dict:
     from generator.decisions.decide import decide_file, now
     orgaan = data.get("orgaan")
     if orgaan not in ORGANEN:
@@ -95,17 +103,24 @@ def _decide(workspace, path: Path, data: dict) -> dict:
     record = {"orgaan": orgaan, "datum": _date(str(data.get("datum") or "")),
               "uitkomst": str(data.get("uitkomst", "")),
               "toelichting": (data.get("toelichting") or "").strip() or None,
-              "vastgelegd_door": getpass.getuser(), "vastgelegd_op": now()}
-    recorded = decide_file(path, workspace.search_path, record)
+              "vastgelegd_door": door, "vastgelegd_op": now()}
+    with wijziging as w:
+        recorded = decide_file(path, workspace.search_path, record)
+        w.bericht = (f"{path.relative_to(workspace.root).as_posix()}: besluit van {ORGAAN[orgaan]} "
+                     f"van {record['datum'].isoformat()} vastgelegd ({record['uitkomst']})")
     return {**recorded, "datum": recorded["datum"].isoformat()}
 
 
 async def besluitenlijst(site, request):
+    auth.require(request, auth.SECRETARIAAT)
     datum, orgaan = _meeting(request)
     format_ = request.path_params["format_"]
     if format_ not in ("pdf", "docx"):
         return HTMLResponse("niet gevonden", 404)
-    made = await run_in_threadpool(_besluitenlijst, site.workspace, datum, orgaan, format_)
+    bericht = f"Besluitenlijst van {ORGAAN[orgaan]} van {datum.isoformat()} ({format_.upper()}) gemaakt"
+    wijziging = site.change(request, bericht)
+    stored = site.workspace.root / STORED if site.store is not None else None
+    made = await run_in_threadpool(_besluitenlijst, site.workspace, datum, orgaan, format_, stored, wijziging)
     if made is None:  # as `nota besluitenlijst`: an empty public list is never what was meant
         return HTMLResponse(f"Geen besluiten van {ORGAAN[orgaan]} op {datum.isoformat()}: er is geen "
                             "besluitenlijst gemaakt; controleer de datum en het orgaan.", 404)
@@ -115,11 +130,18 @@ async def besluitenlijst(site, request):
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(naam)}", "Cache-Control": "no-store"})
 
 
-def _besluitenlijst(workspace, datum: dt.date, orgaan: str, format_: str) -> tuple[str, bytes] | None:
+def _besluitenlijst(workspace, datum: dt.date, orgaan: str, format_: str,
+                    stored: Path | None = None, wijziging=None) -> tuple[str, bytes] | None:
+    """The list's file name and bytes; with `stored` (a team's folder) also kept there, as
+    the document of record."""
     from generator.decisions import besluitenlijst as bl
     voorstellen = [v for _, v, _ in _proposals(workspace)]
-    with tempfile.TemporaryDirectory(prefix="nota-serve-") as tmp:
-        written, _, _ = bl.write(voorstellen, datum, orgaan, Path(tmp), (format_,))
+    with tempfile.TemporaryDirectory(prefix="nota-serve-") as tmp, wijziging or nullcontext() as w:
+        if stored is not None:
+            stored.mkdir(exist_ok=True)
+        written, _, _ = bl.write(voorstellen, datum, orgaan, stored or Path(tmp), (format_,))
+        if w is not None:
+            w.paths += written
         return (written[0].name, written[0].read_bytes()) if written else None
 
 
@@ -151,12 +173,12 @@ def _report(workspace, oud: Path, nieuw: Path) -> str:
 
 async def new(site, request):
     data = await body(request)
-    naam = await run_in_threadpool(_new, site.workspace, data)
+    naam = await run_in_threadpool(_new, site.workspace, data, site.change(request, "nieuw voorstel"))
     draft = await run_in_threadpool(site.workspace.open, naam)
     return JSONResponse({"gelukt": True, "adres": f"/bewerk/{draft.id}"})
 
 
-def _new(workspace, data: dict) -> str:
+def _new(workspace, data: dict, wijziging=None) -> str:
     from generator.proposal.kinds import find_soort
     from generator.proposal.next_year import start, start_from
     from generator.render.output import write_bytes
@@ -171,5 +193,11 @@ def _new(workspace, data: dict) -> str:
         begun = start_from(workspace.resolve(str(data["van"])), target, workspace.search_path)
     else:
         begun = start(find_soort(str(data.get("soort", "")), workspace.search_path), target)
-    write_bytes(target, begun.tekst.encode("utf-8"))
+    with wijziging or nullcontext() as w:
+        if target.exists():  # made by someone else while this one waited for the lock
+            raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
+        write_bytes(target, begun.tekst.encode("utf-8"))
+        if w is not None:
+            w.paths.append(target)
+            w.bericht = f"{naam}: nieuw voorstel" + (f", van {data['van']}" if data.get("van") else "")
     return naam

@@ -1,6 +1,7 @@
 """Publiceren, for the secretariat in `nota serve`: one POST that publishes the
 folder as `nota publiceer` does, into the folder `[publicatie] map` of nota.toml
-names, under its `basis_url`. The token check is the Guard's, as for every POST.
+names, under its `basis_url`. The token check is the Guard's, as for every POST; with
+[login], only the secretariat may publish.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from generator.errors import Melding, NotaFout
+from generator.web import auth
 from generator.web.security import body
 
 
@@ -19,6 +21,7 @@ def routes(site, handler) -> list[Route]:
 
 
 async def publish(site, request):
+    auth.require(request, auth.SECRETARIAAT)  # with [login]: the secretariat only
     await body(request)
     report, out = await run_in_threadpool(_publish, site.workspace, Path.cwd())
     n = len(report.published)

@@ -86,12 +86,12 @@ class Slots:
         self.taken -= 1
 
 
-def bind(port: int, wie: str = "de voorbeeldserver") -> socket.socket:
-    """A listening socket on 127.0.0.1; a Dutch melding when the port cannot be had."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+def bind(port: int, wie: str = "de voorbeeldserver", host: str = HOST) -> socket.socket:
+    """A listening socket on `host` (127.0.0.1); a Dutch melding when the port cannot be had."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((HOST, port))
+        sock.bind((host.strip("[]"), port))
         sock.listen(128)
     except OSError as e:
         sock.close()
@@ -105,16 +105,19 @@ def bind(port: int, wie: str = "de voorbeeldserver") -> socket.socket:
 
 def address(sock: socket.socket) -> str:
     host, port = sock.getsockname()[:2]
-    return f"http://{host}:{port}/"
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
 
 
-def run(app, sock: socket.socket) -> None:
-    """Serve `app` on `sock` until Ctrl+C or SIGTERM."""
+def run(app, sock: socket.socket, forwarded_allow_ips: str | None = None) -> None:
+    """Serve `app` on `sock` until Ctrl+C or SIGTERM; behind a reverse proxy, the
+    X-Forwarded-Proto/-For headers of `forwarded_allow_ips` are believed."""
     import uvicorn
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "asyncio"):
         logging.getLogger(name).setLevel(logging.CRITICAL)  # nothing English on the user's screen
     config = uvicorn.Config(app, http=LimitedH11, ws="none", lifespan="off", log_config=None,
                             access_log=False, limit_concurrency=MAX_CONNECTIONS,
                             timeout_keep_alive=KEEP_ALIVE_SECONDS, timeout_graceful_shutdown=1,
-                            h11_max_incomplete_event_size=MAX_HEADER_BYTES, server_header=False)
+                            h11_max_incomplete_event_size=MAX_HEADER_BYTES, server_header=False,
+                            proxy_headers=forwarded_allow_ips is not None,
+                            forwarded_allow_ips=forwarded_allow_ips or HOST)
     uvicorn.Server(config).run(sockets=[sock])

@@ -88,10 +88,17 @@ def served_file(url_path: str, naam: str) -> tuple[str, dict[str, str]]:
     return soort, {**headers, "Content-Security-Policy": SVG_CSP} if soort == "image/svg+xml" else headers
 
 
-def secured(token: str | None = None) -> list[Middleware]:
-    """The middleware of every nota server, outermost first."""
-    return [Middleware(BodyLimit), Middleware(TrustedHost), Middleware(SecurityHeaders),
-            Middleware(Guard, token=token)]
+def secured(token: str | None = None, hosts: tuple[str, ...] = LOCAL_HOSTS) -> list[Middleware]:
+    """The middleware of every nota server, outermost first; `hosts` are the names it answers to."""
+    return [Middleware(BodyLimit), Middleware(TrustedHost, hosts=hosts), Middleware(SecurityHeaders),
+            Middleware(Guard, token=token, hosts=hosts)]
+
+
+def wrap(app, middleware: list[Middleware]):
+    """`app` inside `middleware` (outermost first), for an app that is more than one Starlette."""
+    for m in reversed(middleware):
+        app = m.cls(app, *m.args, **m.kwargs)
+    return app
 
 
 class BodyLimit:
@@ -140,8 +147,10 @@ class BodyLimit:
 class TrustedHost:
     """Starlette's TrustedHostMiddleware for 127.0.0.1 and localhost, refusing in Dutch."""
 
-    def __init__(self, app, hosts=LOCAL_HOSTS):
+    def __init__(self, app, hosts: tuple[str, ...] = LOCAL_HOSTS):
         self.app = app
+        extra = [h for h in hosts if h not in LOCAL_HOSTS]
+        self.refusal = "alleen te bekijken via 127.0.0.1" + "".join(f" of {h}" for h in extra)
         self.check = TrustedHostMiddleware(self._trusted, allowed_hosts=list(hosts), www_redirect=False)
 
     async def _trusted(self, scope, receive, send):
@@ -153,7 +162,7 @@ class TrustedHost:
             if scope.get("nota.host"):
                 return await send(message)
             if message["type"] == "http.response.start":
-                await _plain(send, 403, "alleen te bekijken via 127.0.0.1")
+                await _plain(send, 403, self.refusal)
         await self.check(scope, receive, refuse)
 
 
@@ -184,8 +193,8 @@ class SecurityHeaders:
 class Guard:
     """ASGI middleware: refuses what no page of nota would send."""
 
-    def __init__(self, app, token: str | None = None):
-        self.app, self.token = app, token
+    def __init__(self, app, token: str | None = None, hosts: tuple[str, ...] = LOCAL_HOSTS):
+        self.app, self.token, self.hosts = app, token, hosts
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -207,7 +216,7 @@ class Guard:
             return 403, ("verzoek geweigerd: het beveiligingskenmerk ontbreekt of klopt niet; "
                          "laad de pagina opnieuw")
         origin = headers.get("origin")
-        if origin and _host(origin.split("://", 1)[-1]) not in LOCAL_HOSTS:
+        if origin and _host(origin.split("://", 1)[-1]) not in self.hosts:
             return 403, "verzoek geweigerd: het komt van een andere website"
         return None
 
@@ -254,8 +263,12 @@ async def internal_error(request, exc: Exception):
 
 
 async def http_error(request, exc):
-    """Starlette's own 404, 405 ...: in Dutch."""
+    """Starlette's own 404, 405 ...: in Dutch; nota's own refusals (a Dutch detail) as they are."""
+    from http import HTTPStatus
+
     from starlette.responses import PlainTextResponse
+    if exc.detail and exc.detail != HTTPStatus(exc.status_code).phrase:
+        return PlainTextResponse(exc.detail, exc.status_code, headers=exc.headers)
     teksten = {404: "niet gevonden", 405: "deze handeling kan hier niet",
                400: "ongeldig verzoek", 413: "het verzoek is te groot"}
     return PlainTextResponse(teksten.get(exc.status_code, f"het verzoek kan niet worden uitgevoerd "

@@ -35,6 +35,7 @@ class Entry:
     besloten: bool
 
 
+_PREPARING = threading.Semaphore(1)  # background renders after Opslaan, across all drafts
 _TOP = re.compile(r"^([A-Za-z_]+):[ \t]*(.*?)[ \t]*$", re.M)  # the top-level one-line values
 _BESLUIT = re.compile(r"^[ \t]*-?[ \t]*orgaan:[ \t]*(" + "|".join(ORGANEN) + r")\b", re.M)
 
@@ -213,6 +214,11 @@ class Workspace:
         finds the same draft, so no GET creates a second one or pushes an unsaved one out."""
         return hashlib.sha256(f"{self._secret}\0{path}".encode()).hexdigest()[:22]
 
+    def draft(self, id_: str) -> "Bewerking | None":
+        """The open draft `id_`; None when no such draft was opened."""
+        with self._lock:
+            return self.drafts.get(id_)
+
     def open(self, naam: str) -> "Bewerking":
         """The draft of `naam`: the one already open (unchanged by opening it again), or a
         new one. Drafts are never evicted: there is at most one per file in the folder."""
@@ -305,14 +311,18 @@ class Bewerking:
         threading.Thread(target=self._prepare_downloads, daemon=True).start()
 
     def _prepare_downloads(self) -> None:
-        """After Opslaan the documents are usually wanted: make them now, in the background."""
-        if not self.preview.state.ok:
+        """After Opslaan the documents are usually wanted: make them now, in the background,
+        one proposal at a time (with many users saving, the rest are made when asked for)."""
+        if not self.preview.state.ok or not _PREPARING.acquire(blocking=False):
             return
-        for format_ in ("pdf", "docx"):
-            try:
-                self.preview.document(format_)
-            except Exception:  # shown when the user asks for the document
-                return
+        try:
+            for format_ in ("pdf", "docx"):
+                try:
+                    self.preview.document(format_)
+                except Exception:  # shown when the user asks for the document
+                    return
+        finally:
+            _PREPARING.release()
 
     def refresh(self) -> None:
         """Check and render the draft; the preview's state follows it."""

@@ -1,0 +1,193 @@
+"""Load on `nota serve` for a team (issue 23.6): 20 users on their own proposals and 2 on
+the same one, for a minute, on loopback only.
+
+    python3 bench/team.py [--seconden 60] [--denktijd 3] [--gebruikers 20]
+
+A real OpenID Connect provider (oidc-provider-mock) runs in this process on
+localhost; `nota serve` runs as its own process over a temporary folder with
+[login]. Each simulated user logs in, opens a proposal, and then, until the time
+is up, changes a beslispunt (a marker of its own), saves, and fetches the
+preview until it shows the marker; then thinks for a random 0.5–1.5 × --denktijd
+seconds. The two users on one proposal get "changed on disk" when the other saved
+first: they reload and try again (counted, not lost). At the end every saved
+marker is looked up in git: a save that answered "gelukt" but has no commit of its
+own is lost. Printed as `name: value`.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from oidc_provider_mock import User, run_server_in_thread
+
+ROOT = Path(__file__).resolve().parent.parent
+VOORBEELD = ROOT / "proposals" / "collegenota-sociale-teams-2021.yaml"
+OUD = "gedekt uit de bestaande begroting."
+MAX_TRIES = 20
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    save_only: list[float] = field(default_factory=list)  # the Opslaan request alone
+    saved: dict[str, list[str]] = field(default_factory=dict)  # file → markers saved
+    conflicts: int = 0
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NOTA_OIDC_SECRET": "bench"}
+    proces = subprocess.Popen([sys.executable, "-m", "generator", "serve", ".", "--port", "0", "--geen-browser"],
+                              cwd=folder, stderr=subprocess.PIPE, text=True, env=env)
+    regels: list[str] = []
+    threading.Thread(target=lambda: regels.extend(proces.stderr), daemon=True).start()
+    end = time.monotonic() + 60
+    while time.monotonic() < end:
+        if found := re.search(r"http://127\.0\.0\.1:\d+", "".join(regels)):
+            return proces, found.group(0)
+        time.sleep(0.05)
+    proces.kill()
+    raise SystemExit("nota serve startte niet:\n" + "".join(regels))
+
+
+def login(url: str, sub: str) -> tuple[httpx.Client, str]:
+    client = httpx.Client(base_url=url, timeout=60)
+    form = client.get("/", follow_redirects=True)
+    page = client.post(str(form.url), data={"sub": sub}, follow_redirects=True)
+    found = re.search(r'name="nota-token" content="([^"]+)"', page.text)
+    if found is None:
+        raise RuntimeError(f"aanmelden mislukt ({page.status_code} {page.url}): {page.text[:300]}")
+    return client, found.group(1)
+
+
+def user(url: str, sub: str, naam: str, seconden: float, denktijd: float, tally: Tally,
+         ready: threading.Barrier) -> None:
+    try:
+        edit(url, sub, naam, seconden, denktijd, tally, ready)
+    except Exception as e:  # a failed user is a figure, not a crash of the bench
+        ready.abort()
+        with tally.lock:
+            tally.errors.append(f"{sub}: {type(e).__name__}: {e}")
+
+
+def edit(url: str, sub: str, naam: str, seconden: float, denktijd: float, tally: Tally,
+         ready: threading.Barrier) -> None:
+    client, token = login(url, sub)
+    headers = {"x-nota-token": token}
+    adres = client.get(f"/voorstel?naam={naam}").headers["location"]
+    rng = random.Random(sub)
+    tekst = client.post(f"{adres}/herladen", json={}, headers=headers).json()["yaml"]
+    ready.wait()  # everyone logged in with the proposal open: the minute starts
+    until = time.monotonic() + seconden
+    n = 0
+    while time.monotonic() < until:
+        n += 1
+        marker = f"{sub}-{n}"
+        t0 = time.perf_counter()
+        for _ in range(MAX_TRIES):
+            tekst = client.post(f"{adres}/yaml", headers=headers, json={"tekst": re.sub(
+                r"gedekt uit de bestaande begroting[^\n]*", f"{OUD[:-1]} ({marker}).", tekst)}).json()["yaml"]
+            t1 = time.perf_counter()
+            answer = client.post(f"{adres}/opslaan", json={}, headers=headers).json()
+            if answer.get("gelukt"):
+                with tally.lock:
+                    tally.save_only.append(time.perf_counter() - t1)
+                break
+            with tally.lock:  # the other user on this proposal saved first: reload, change again
+                tally.conflicts += 1
+            tekst = client.post(f"{adres}/herladen", json={}, headers=headers).json()["yaml"]
+        else:
+            with tally.lock:
+                tally.errors.append(f"{sub}: {answer}")
+            continue
+        while marker not in client.get(f"{adres}/document").text:
+            time.sleep(0.01)
+        with tally.lock:
+            tally.latencies.append(time.perf_counter() - t0)
+            tally.saved.setdefault(naam, []).append(marker)
+        time.sleep(denktijd * rng.uniform(0.5, 1.5))
+
+
+def lost(folder: Path, tally: Tally) -> int:
+    """Saves that answered 'gelukt' but have no commit with their marker."""
+    missing = 0
+    for naam, markers in tally.saved.items():
+        log = subprocess.run(["git", "log", "-p", "--format=%an", "--", naam], cwd=folder,
+                             capture_output=True, text=True, check=True).stdout
+        missing += sum(f"+  - In te stemmen met een budget van € 436.358 voor de sociale teams in 2021, "
+                       f"{OUD[:-1]} ({m})." not in log for m in markers)
+    return missing
+
+
+def main() -> None:
+    import logging
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconden", type=float, default=60)
+    parser.add_argument("--denktijd", type=float, default=3.0)
+    parser.add_argument("--gebruikers", type=int, default=20)
+    args = parser.parse_args()
+    n = args.gebruikers
+    users = [User(sub=f"u{i}", claims={"name": f"Gebruiker {i}", "email": f"u{i}@gemeente.nl",
+                                       "groups": ["medewerkers"]}) for i in range(n + 2)]
+    with tempfile.TemporaryDirectory() as tmp, run_server_in_thread(port=0, user_claims=users) as provider:
+        folder = Path(tmp)
+        for i in range(n + 1):
+            shutil.copy(VOORBEELD, folder / f"voorstel-{i}.yaml")
+        (folder / "nota.toml").write_text(
+            f'[login]\nissuer = "http://localhost:{provider.server_port}"\nclient_id = "nota"\n'
+            'stellers = ["medewerkers"]\n', encoding="utf-8")
+        proces, url = start_server(folder)
+        try:
+            run(url, folder, n, args)
+        finally:
+            proces.terminate()
+            proces.wait(10)
+
+
+def run(url: str, folder: Path, n: int, args) -> None:
+    tally = Tally()
+    plan = [(f"u{i}", f"voorstel-{i}.yaml") for i in range(n)] + [(f"u{n}", f"voorstel-{n}.yaml"),
+                                                                  (f"u{n + 1}", f"voorstel-{n}.yaml")]
+    ready = threading.Barrier(len(plan))
+    threads = [threading.Thread(target=user, args=(url, sub, naam, args.seconden, args.denktijd, tally, ready))
+               for sub, naam in plan]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    lat = sorted(tally.latencies)
+    saves = len(lat)
+    commits = int(subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=folder, capture_output=True,
+                                 text=True, check=True).stdout) - 1
+    print(f"gebruikers: {len(plan)} ({n} op een eigen voorstel, 2 op hetzelfde)")
+    print(f"duur: {args.seconden:.0f} s, denktijd gemiddeld {args.denktijd:.1f} s")
+    print(f"opslagen: {saves}")
+    print(f"commits: {commits}")
+    print(f"opslaan → voorbeeld p50: {statistics.median(lat):.3f} s" if lat else "opslaan → voorbeeld: -")
+    print(f"opslaan → voorbeeld p95: {lat[int(0.95 * (saves - 1))]:.3f} s" if lat else "")
+    print(f"opslaan → voorbeeld max: {lat[-1]:.3f} s" if lat else "")
+    alleen = sorted(tally.save_only)
+    if alleen:
+        print(f"alleen het verzoek Opslaan (schrijven + commit) p50: {statistics.median(alleen):.3f} s, "
+              f"p95: {alleen[int(0.95 * (len(alleen) - 1))]:.3f} s")
+    print(f"geweigerd omdat de ander net opsloeg (opnieuw geladen): {tally.conflicts}")
+    print(f"verloren: {lost(folder, tally)}")
+    print(f"fouten: {len(tally.errors)}" + "".join(f"\n  {e}" for e in tally.errors[:5]))
+
+
+if __name__ == "__main__":
+    main()

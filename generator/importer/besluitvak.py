@@ -1,0 +1,60 @@
+"""The college's decision as another municipality records it on the proposal: a box with
+☒/☐ ("☒ Conform advies ☐ Gewijzigd ☐ Aangehouden") under a date line ("Collegevergadering:
+26 november 2024", "Datum besluit: …"). A ticked box with a date is a decision; a ticked box
+without a date, or an outcome nota does not know, stays marked in the YAML.
+"""
+from __future__ import annotations
+
+import re
+
+from generator.importer.dates import datum_from
+from generator.proposal.vocabulary import ALLE_UITKOMSTEN
+
+UITKOMST = {**{u: u for u in ALLE_UITKOMSTEN}, "akkoord": "conform"}
+_AAN = re.compile(r"^\s*([☒☑✔✓■⊠]|\[x\])\s*(.*)$", re.IGNORECASE)
+_UIT = re.compile(r"^\s*([☐□❑]|\[\s\])")
+_DATUM = re.compile(r"^(collegevergadering|datum\s+(collegebesluit|besluit|collegevergadering|vergadering\s+b&w)|"
+                    r"vergadering\s+(b&w|college))\s*:?\s*(.*)$", re.IGNORECASE)
+_KOP = re.compile(r"^((het\s+)?besluit\s+(van\s+)?(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)|"
+                  r"collegebesluit)\s*:?$", re.IGNORECASE)
+
+
+def uitkomst(tekst: str) -> str | None:
+    word = tekst.strip().rstrip(".").split()[0].lower() if tekst.strip() else ""
+    return next((v for k, v in UITKOMST.items() if word.startswith(k)), None)
+
+
+class Besluitvak:
+    def __init__(self, soort):
+        self.orgaan = soort.orgaan
+        self.datum = None
+        self.waiting = False  # the date label alone; its value is on the next line
+
+    def line(self, rec, tekst: str) -> bool:
+        """Takes a line of the decision box (and returns True), else leaves it to the caller."""
+        if self.waiting:
+            self.waiting = False
+            if datum_from(tekst):
+                self.datum = datum_from(tekst)
+                return True
+        label = _DATUM.match(tekst)
+        if label and (datum_from(label.group(4)) or not label.group(4).strip()):
+            rec.close_paragraph()
+            self.datum = datum_from(label.group(4)) or self.datum
+            self.waiting = not label.group(4).strip()
+            return True
+        if _KOP.match(tekst) or _UIT.match(tekst) and not _AAN.match(tekst):
+            rec.close_paragraph()
+            return True
+        ticked = _AAN.match(tekst)
+        if not ticked:
+            return False
+        rec.close_paragraph()
+        gekozen = uitkomst(ticked.group(2))
+        if gekozen is None or self.datum is None:
+            waarom = "geen datum erbij" if gekozen else "onbekende uitkomst"
+            rec.out.unplaced.setdefault(rec.target or "", []).append(f"{tekst} ({waarom}; leg het besluit vast "
+                                                                      "met nota decide)")
+            return True
+        rec.out.besluiten.append({"orgaan": self.orgaan, "datum": self.datum, "uitkomst": gekozen})
+        return True

@@ -1,0 +1,118 @@
+"""The table rows of a document: header pairs, the closing part's rows, financial tables.
+
+A mixin of the Recognizer (structure.py): a row is a header pair ("Kenmerk | 2021.00412"),
+a row of the closing part, or a row of a financial table; a table is closed at the next
+text line, takes its title and unit from the caption above it, and lands in its section.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.importer import units
+from generator.importer.regel import Regel
+from generator.importer.tables import bedrag, tabel, take_columns
+from generator.importer.vocabulary import _normalise
+
+
+class TableRows:
+    """Needs of the Recognizer it is mixed into (structure.py), declared for the type checker."""
+
+    soort: Any
+    out: Any
+    target: str | None
+    rijen: list[list[str]]
+    labels: Any
+    closing: Any
+
+    def put(self, veld: dict | None, part: str | None, waarde: str) -> None:
+        raise NotImplementedError
+
+    def set_field(self, veld: dict, tekst: str) -> None:
+        raise NotImplementedError
+
+    def _field_label(self, tekst: str) -> dict | None:
+        raise NotImplementedError
+
+    def close_paragraph(self) -> None:
+        raise NotImplementedError
+
+    def label_cells(self, cells: list[str]) -> bool:
+        """Header rows like "Kenmerk: 2020-010358 Begrotingswijziging: Ja" (several per cell)."""
+        labels = sorted((v["label"] for v in self.soort.velden if v.get("label")), key=len, reverse=True)
+        pattern = re.compile(r"(" + "|".join(re.escape(lbl) for lbl in labels) + r"):\s*", re.IGNORECASE)
+        found = False
+        for cell in cells:
+            parts = pattern.split(cell)
+            for label, waarde in zip(parts[1::2], parts[2::2]):
+                veld = self._field_label(label)
+                if veld is not None and waarde.strip() and veld["type"] not in ("markdown", "beslispunten"):
+                    self.set_field(veld, waarde.strip())
+                    found = True
+        return found
+
+    def row(self, r: Regel) -> None:
+        self.pending_onderwerp = False  # the onderwerp is the line right under the kind's title
+        cells = r.tekst.split("\t")
+        if all(re.fullmatch(r"[-—_\s]*", c) for c in cells):
+            return
+        label = _normalise(cells[0])
+        if self.closing.cells(self, cells):
+            return
+        if self.target is None or not self.target.startswith("secties."):
+            pairs = self.labels.pairs(cells)
+            for veld, part, waarde in pairs:
+                self.put(veld, part, waarde)
+            if pairs or self.label_cells(cells):
+                return
+        cells = [" ".join(c.split()) for c in cells]
+        if self.rijen and cells == self.rijen[0]:
+            return  # the header row repeated on the next page
+        if self.rijen and _was_total(self.rijen[-1]) and not any(bedrag(c) for c in cells[1:]) and label:
+            self.close_table()
+        self.rijen.append(cells)
+
+    def close_table(self) -> None:
+        if not self.rijen:
+            return
+        rijen, self.rijen = self.rijen, []
+        schaal = self._caption_scale()
+        titel = self._title_from_paragraph()
+        found, attention = tabel(rijen, titel, schaal)
+        self.out.attention += attention
+        if found is not None:
+            self.out.problemen += found.get("_import", [])
+        if found is None or self.target is None or not self.target.startswith("secties."):
+            self.out.unplaced.setdefault(self.target or "", []).extend("\t".join(r) for r in rijen)
+            return
+        previous = next((b for b in reversed(self.out.markdown.get(self.target, [])) if isinstance(b, dict)), None)
+        if previous is not None:
+            take_columns(previous, found)
+        self.out.markdown.setdefault(self.target, []).append(found)
+
+    def _caption_scale(self) -> tuple | None:
+        """The unit a caption above the table states ("(bedragen x € 1.000)"), taken out of it."""
+        blocks = self.out.markdown.get(self.target or "", [])
+        for i in range(len(blocks) - 1, max(len(blocks) - 3, -1), -1):
+            if not isinstance(blocks[i], str) or len(blocks[i].split()) > 14:
+                break
+            found = units.scale(blocks[i])
+            if found:
+                rest = units.without(blocks[i].removeprefix("### "))
+                if rest:
+                    blocks[i] = rest
+                else:
+                    del blocks[i]
+                return found
+        return None
+
+    def _title_from_paragraph(self) -> str | None:
+        blocks = self.out.markdown.get(self.target or "", [])
+        if blocks and isinstance(blocks[-1], str) and len(blocks[-1].split()) <= 6 \
+                and not blocks[-1].endswith((".", ":")):
+            return blocks.pop().removeprefix("### ")
+        return None
+
+
+def _was_total(cells: list[str]) -> bool:
+    return bool(cells) and cells[0].strip().lower().startswith("totaal")
