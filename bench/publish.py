@@ -7,7 +7,8 @@ times, as a user starts them, the first publication and a second one of the
 unchanged folder. The figures are printed beside the goals (first run under
 10 minutes, unchanged re-run under 30 seconds), not asserted.
 
-Usage: bench/publish.py [N] [--map DIR]   (DIR is kept, so a re-run can reuse it)
+Usage: bench/publish.py [N] [--map DIR]   (DIR is kept, so a re-run can reuse its N
+proposals; remove it after a change to nota's seal, or the first run stops on them)
 """
 from __future__ import annotations
 
