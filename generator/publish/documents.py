@@ -58,7 +58,8 @@ def in_force(voorstel) -> list:
 
 def publicatie(voorstel, naam: str) -> Publicatie:
     v = voorstel.data
-    besluiten = [b for b in in_force(voorstel) if b.uitkomst != "aangehouden"]
+    from generator.publish.select import AANGEHOUDEN
+    besluiten = [b for b in in_force(voorstel) if b.uitkomst != AANGEHOUDEN]
     laatste = besluiten[-1]
     bijlagen = [b if isinstance(b, str) else b.titel for b in (getattr(v, "bijlagen", None) or [])]
     return Publicatie(

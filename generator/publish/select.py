@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Melding, NotaFout
+from generator.proposal.vocabulary import OPENBAAR
 
-OPENBAAR = "openbaar"
+AANGEHOUDEN = "aangehouden"  # postponed: not decided yet
 
 
 @dataclass
@@ -48,7 +49,7 @@ def classificatie(voorstel) -> str:
 def _decided(voorstel: Any) -> bool:
     """Decided: a decision in force other than 'aangehouden' (postponed)."""
     from generator.decisions.seal import in_force
-    return any(getattr(b, "uitkomst", "") != "aangehouden" for _, b in in_force(voorstel.data.besluiten).values())
+    return any(getattr(b, "uitkomst", "") != AANGEHOUDEN for _, b in in_force(voorstel.data.besluiten).values())
 
 
 def select(paths, search_path) -> Selection:
