@@ -29,4 +29,5 @@ def test_besluitenlijst_noemt_openbare_en_telt_de_andere(cli, tmp_path):
     rijen = [[c.text for c in r.cells] for r in doc.tables[0].rows]
     assert rijen[0] == ["Nr.", "Onderwerp", "Portefeuillehouder", "Besluit"]
     assert rijen[1][:3] == ["1", "Continuering sociale teams 2021\nKenmerk: 2021.01234", "Wethouder Zorg en Welzijn"]
-    assert rijen[1][3].startswith("Conform.\nEen besluit tot continuering")  # a paragraph per block
+    # a paragraph per block; numbered by default
+    assert rijen[1][3].startswith("Conform. Besluitnummer: B&W 2021/001\nEen besluit tot continuering")

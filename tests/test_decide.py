@@ -41,7 +41,7 @@ def test_alleen_het_besluit_komt_erbij(cli, tmp_path):
     assert before_ == COMMENTAAR.split("besluiten: []")[0]
     assert rest.endswith("# slotcommentaar\n")
     assert "  - orgaan: college\n    datum: 2021-02-09\n    uitkomst: conform\n" \
-           "    vastgelegd_door: secretariaat\n" in rest
+           "    besluitnummer: B&W 2021/001\n    vastgelegd_door: secretariaat\n" in rest
     assert "    inhoud_sha256: " in rest
 
 
@@ -94,12 +94,30 @@ def test_raad_besluit_niet_over_collegenota(cli, tmp_path):
 
 def test_tweede_besluit_zelfde_orgaan_vraagt_vervang(cli, tmp_path):
     path = write(tmp_path, "v.yaml", COMMENTAAR)
-    assert _decide(cli, path, "--uitkomst", "aangehouden").exit_code == 0
+    assert _decide(cli, path, "--uitkomst", "afgewezen").exit_code == 0
     eerst = path.read_bytes()
     r = _decide(cli, path, "--uitkomst", "conform")
     assert r.exit_code == 1 and "gebruik --vervang" in r.stderr
     assert path.read_bytes() == eerst
     assert _decide(cli, path, "--uitkomst", "conform", "--vervang").exit_code == 0
+
+
+def test_aangehouden_gaat_terug_naar_concept_en_komt_later_terug(cli, tmp_path, search_path):
+    from generator.checks import check_file
+    from generator.decisions.numbering import is_decided, on_agenda
+    path = write(tmp_path, "v.yaml", COMMENTAAR)
+    assert _decide(cli, path, "--uitkomst", "aangehouden", "--datum", "2021-02-02").exit_code == 0
+    voorstel, _ = check_file(path, search_path)
+    assert not is_decided(voorstel) and on_agenda(voorstel, "college")
+    # back to concept: the text may change without breaking a seal
+    path.write_text(path.read_text(encoding="utf-8").replace("Wethouder", "Wethouder Jansen"), encoding="utf-8")
+    assert cli("check", path).exit_code == 0
+    r = _decide(cli, path, "--uitkomst", "conform", "--datum", "2021-02-09")  # a later meeting, no --vervang
+    assert r.exit_code == 0, r.stderr
+    voorstel, _ = check_file(path, search_path)
+    assert [b.uitkomst for b in voorstel.data.besluiten] == ["aangehouden", "conform"]  # history kept
+    assert [b.besluitnummer for b in voorstel.data.besluiten] == ["B&W 2021/001", "B&W 2021/002"]
+    assert is_decided(voorstel) and not on_agenda(voorstel, "college")
 
 
 def test_voorstel_met_fouten_wordt_niet_besloten(cli, tmp_path):

@@ -97,7 +97,7 @@ def test_besluitenlijst_met_portefeuillehouder_besluitnummer_en_besluit(cli, tmp
     for stuk in ("Continuering sociale teams 2021", "Kenmerk: 2021.01234", "Conform. Besluitnummer: B-2021-17",
                  "1. Een besluit tot continuering van de huidige werkwijze",
                  "2. In te stemmen met een budget van € 436.358", "Tweede punt", "Kenmerk: 2021.09999",
-                 "Afgewezen. Eerst een evaluatie."):
+                 "Afgewezen. Besluitnummer: B&W 2021/001 Eerst een evaluatie."):  # numbered by default
         assert stuk in tekst
     assert tekst.count("Wethouder Zorg en Welzijn") == 2
     # a rejected proposal: the outcome and why, not the beslispunten as if decided

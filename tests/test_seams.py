@@ -41,9 +41,9 @@ def test_uitkomsten_per_orgaan_in_cli_en_model():
     from generator.commands.decide import decide
     from generator.proposal.model import Besluit
     from generator.proposal.vocabulary import ALLE_UITKOMSTEN, ORGANEN, UITKOMSTEN
-    assert UITKOMSTEN["college"] == ("conform", "gewijzigd", "aangehouden", "afgewezen")
-    assert UITKOMSTEN["raad"] == ("aangenomen", "geamendeerd", "verworpen", "aangehouden")
-    assert ALLE_UITKOMSTEN.count("aangehouden") == 1 and len(ALLE_UITKOMSTEN) == 7
+    assert UITKOMSTEN["college"] == ("conform", "gewijzigd", "aangehouden", "afgewezen", "teruggetrokken")
+    assert UITKOMSTEN["raad"] == ("aangenomen", "geamendeerd", "verworpen", "aangehouden", "teruggetrokken")
+    assert ALLE_UITKOMSTEN.count("aangehouden") == 1 and len(ALLE_UITKOMSTEN) == 8
     opties = {p.name: p.type.choices for p in decide.params if hasattr(p.type, "choices")}
     assert tuple(opties["uitkomst"]) == ALLE_UITKOMSTEN and tuple(opties["orgaan"]) == ORGANEN
     for uitkomst in ALLE_UITKOMSTEN:

@@ -98,9 +98,15 @@ def test_veld_en_bedrag_wijzigen_en_opslaan_verandert_alleen_die_waarden(pagina,
     tabel.locator("tbody tr").first.get_by_label("Bedrag").fill("400000")
     expect(totaal).to_have_text("€ 465.000", timeout=WACHT_MS)
     expect(tabel.locator("tbody tr").nth(2).locator("output")).to_have_text("€ 440.000")
-    # the stated total no longer adds up: the preview shows nota check's melding, linked to its field
+    # the stated total no longer adds up: the preview still shows the document, with nota check's
+    # melding above it (in words for the page), linked to its field, which is marked
     fout = "het totaal van tabel 'Begroting 2021' is € 436.358, maar de regels tellen op tot € 465.000"
-    expect(document.locator("body.nota-fouten")).to_contain_text(fout, timeout=WACHT_MS)
+    expect(document.locator("aside.nota-problemen")).to_contain_text(fout, timeout=WACHT_MS)
+    expect(document.locator("h1.onderwerp")).to_have_text("Sociale teams in 2021")
+    expect(document.locator("#sectie-financien p.nota-probleem", has_text=fout)).to_have_count(1)  # where it is
+    expect(tabel.get_by_label("Vermeld totaal Bedrag")).to_have_attribute("aria-invalid", "true")
+    expect(pagina.locator("#samenvatting")).to_contain_text(fout)
+    expect(pagina.locator("#pdf")).to_have_attribute("aria-disabled", "false")  # the concept downloads
     link = pagina.locator("#problemen li.fout a", has_text=fout)
     link.click()
     expect(tabel.get_by_label("Vermeld totaal Bedrag")).to_be_focused()
@@ -133,28 +139,29 @@ def test_een_onmogelijke_datum_toont_de_nederlandse_melding(pagina, map_, search
     kopie = map_ / "kopie" / "nota.yaml"
     kopie.parent.mkdir()
     kopie.write_text(tekst, encoding="utf-8")
-    # pages name the file, not its path
-    melding = str(check_file(kopie, search_path)[1][0]).replace(str(kopie), "nota.yaml")
-    assert ":8:8: fout: " in melding
-    expect(pagina.locator("#problemen li.fout")).to_have_text(melding, timeout=WACHT_MS)
+    melding = str(check_file(kopie, search_path)[1][0])
+    assert melding == f"{kopie}:8:8: fout: 2021-02-30 is geen bestaande datum"  # the CLI's words
+    # the page's: at the field, without path, line or column
+    expect(pagina.locator("#problemen li.fout")).to_have_text("Datum: 2021-02-30 is geen bestaande datum",
+                                                              timeout=WACHT_MS)
     assert "2021-02-30" not in (map_ / "nota.yaml").read_text(encoding="utf-8")
 
 
-def test_opslaan_weigert_als_het_bestand_intussen_is_gewijzigd(pagina, map_):
+def test_opslaan_voegt_een_wijziging_van_buiten_samen_met_de_eigen(pagina, map_):
     from playwright.sync_api import expect
     open_voorstel(pagina)
     path = map_ / "nota.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("afdeling: Sociaal Domein", "afdeling: Elders"),
                     encoding="utf-8")
     expect(pagina.locator("#opslagmelding")).to_contain_text(  # told by a server-sent event
-        "Het bestand is buiten de editor gewijzigd (in een andere editor of door git)", timeout=WACHT_MS)
+        "Het bestand is intussen elders opgeslagen. Bij Opslaan worden beide wijzigingen samengevoegd",
+        timeout=WACHT_MS)
     pagina.get_by_label("Onderwerp", exact=True).fill("Mijn wijziging")
-    pagina.get_by_role("button", name="Opslaan").click()
-    expect(pagina.locator("#opslagmelding")).to_contain_text("het bestand is gewijzigd sinds het werd geopend",
-                                                             timeout=WACHT_MS)
-    assert "Mijn wijziging" not in path.read_text(encoding="utf-8")
-    pagina.get_by_role("button", name="Opnieuw laden").click()
-    expect(pagina.get_by_label("Afdeling", exact=True)).to_have_value("Elders", timeout=WACHT_MS)
+    pagina.keyboard.press("Control+s")
+    expect(pagina.locator("#opslagmelding")).to_contain_text("samengevoegd met de uwe", timeout=WACHT_MS)
+    tekst = path.read_text(encoding="utf-8")
+    assert "onderwerp: Mijn wijziging\n" in tekst and "afdeling: Elders\n" in tekst
+    expect(pagina.get_by_label("Afdeling", exact=True)).to_have_value("Elders")
 
 
 def test_secretariaat_legt_een_besluit_vast_en_maakt_de_besluitenlijst(pagina, editor, map_, tmp_path):
@@ -162,11 +169,13 @@ def test_secretariaat_legt_een_besluit_vast_en_maakt_de_besluitenlijst(pagina, e
     pagina.goto(editor.url + "secretariaat?datum=2021-02-02&orgaan=college")
     punt = pagina.locator("form.besluit", has_text="Continuering sociale teams 2021")
     punt.get_by_label("Uitkomst").select_option("conform")
-    punt.get_by_role("button", name="Besluit vastleggen").click()
-    expect(pagina.locator("#besloten")).to_contain_text("Continuering sociale teams 2021: conform",
+    expect(punt.get_by_label("Besluitnummer")).to_have_value("B&W 2021/001")  # per year and orgaan
+    punt.get_by_role("button", name="Besluit over Continuering sociale teams 2021 vastleggen").click()
+    expect(pagina.locator("#besloten")).to_contain_text("Continuering sociale teams 2021: conform, B&W 2021/001",
                                                         timeout=WACHT_MS)
     tekst = (map_ / "nota.yaml").read_text(encoding="utf-8")
-    assert re.search(r"besluiten:\n  - orgaan: college\n    datum: 2021-02-02\n    uitkomst: conform\n", tekst)
+    assert re.search(r"besluiten:\n  - orgaan: college\n    datum: 2021-02-02\n    uitkomst: conform\n"
+                     r"    besluitnummer: B&W 2021/001\n    vastgelegd_door: (?!root)\S", tekst)
     assert "inhoud_sha256: " in tekst
     with pagina.expect_download(timeout=WACHT_MS * 3) as waiting:
         pagina.click("#besluitenlijst-pdf")
@@ -200,9 +209,9 @@ def test_een_post_zonder_kenmerk_wordt_geweigerd(editor, map_):
     assert not (map_ / "zonder.yaml").exists() and not (map_ / "fout.yaml").exists()
     assert _post(editor.url + "nieuw", {"naam": "x.yaml", "soort": "collegenota"}, token,
                  host="aanvaller.example") == (403, "alleen te bekijken via 127.0.0.1")
-    status, tekst = _post(editor.url + "nieuw", {"naam": "met.yaml", "soort": "collegenota"}, token)
+    status, tekst = _post(editor.url + "nieuw", {"onderwerp": "Met kenmerk", "soort": "collegenota"}, token)
     assert status == 200 and json.loads(tekst)["adres"].startswith("/bewerk/")
-    assert (map_ / "met.yaml").read_text(encoding="utf-8").count("soort: collegenota") == 1
+    assert (map_ / "met-kenmerk.yaml").read_text(encoding="utf-8").count("soort: collegenota") == 1
 
 
 def test_paden_buiten_de_map_worden_geweigerd(editor):
@@ -283,8 +292,8 @@ def _form_values(draft) -> dict:
     from lxml import html
 
     from generator.web.form import Form
-    root = html.fromstring(str(Form(draft.voorstel.soort, draft.bron.data).html()))
-    return _value(root)
+    page = html.fromstring(f"<form>{Form(draft.voorstel.soort, draft.bron.data).html()}</form>")
+    return _value(page.get_element_by_id("formulier-wortel"))
 
 
 def _value(el):
@@ -298,7 +307,10 @@ def _value(el):
                 out[c.get("data-k")] = _value(c)
         return out
     if t == "list":
-        return [_value(c) for c in _nodes(el)]
+        items = [_value(c) for c in _nodes(el)]
+        if el.get("data-enkel") is None:
+            return items
+        return "" if not items else items[0] if len(items) == 1 and isinstance(items[0], str) else items
     if t == "sectie":
         inner = _nodes(el)[0]
         return "nvt" if el.xpath(".//*[@data-nvt]")[0].get("checked") is not None else _value(inner)
@@ -351,9 +363,15 @@ def test_niet_van_toepassing_en_een_besluit_zonder_verplichte_toelichting(pagina
     pagina.goto(editor.url + "secretariaat?datum=2021-02-02&orgaan=college")
     punt = pagina.locator("form.besluit", has_text="Continuering sociale teams 2021")
     punt.get_by_label("Uitkomst").select_option("gewijzigd")
-    punt.get_by_role("button", name="Besluit vastleggen").click()
-    expect(pagina.locator("#melding")).to_contain_text(
-        "bij de uitkomst 'gewijzigd' hoort een toelichting: wat is er gewijzigd?", timeout=WACHT_MS)
+    punt.get_by_role("button", name="vastleggen").click()
+    # at the top and at the field, in words without command-line options; the field marked and focused
+    melding = "bij de uitkomst 'gewijzigd' hoort een toelichting: wat is er gewijzigd?"
+    expect(pagina.locator("#meldingen")).to_have_text(f"Continuering sociale teams 2021: {melding}",
+                                                      timeout=WACHT_MS)
+    expect(punt.locator(".veldfout")).to_have_text(melding)
+    toelichting = punt.get_by_label("Toelichting bij")
+    expect(toelichting).to_have_attribute("aria-invalid", "true")
+    expect(toelichting).to_be_focused()
     assert (map_ / "nota.yaml").read_text(encoding="utf-8") == nieuw  # nothing recorded
 
 

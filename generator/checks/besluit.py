@@ -5,11 +5,14 @@ from generator.proposal import formatting as fmt
 from generator.checks.registry import check
 from generator.decisions.seal import ORGAAN, broken, changed_files, changes, in_force, missing_seal, tampered, unsealed
 from generator.proposal.validate import Voorstel
+from generator.proposal.vocabulary import decides
 
 @check
 def besluit_matches_content(voorstel: Voorstel):
     """The seal covers the whole content: not checked on a partly valid proposal."""
     for i, besluit in broken(voorstel):
+        if not decides(besluit):  # aangehouden: back to concept, changes expected
+            continue
         parts = "; ".join(f"{c.part} {c.state} (regel {c.regel})" for c in changes(voorstel, besluit))
         yield voorstel.bron.melding(("besluiten", i), (
             f"het voorstel is gewijzigd na het besluit van {ORGAAN[besluit.orgaan]} van "

@@ -21,6 +21,7 @@ from generator.errors import Melding, NotaFout
 from generator.proposal.load import load_bytes
 from generator.proposal.rewrite import rewrite
 from generator.proposal.vocabulary import COLLEGE, RAAD, TOELICHTING_VERPLICHT, UITKOMSTEN
+from generator.decisions.numbering import decisive
 from generator.decisions.seal import ORGAAN, content_hash, file_hashes, part_hashes, record_hash, tampered
 
 BOM = b"\xef\xbb\xbf"
@@ -85,7 +86,7 @@ def _check_record(voorstel, record: dict, vervang: bool) -> None:
     if uitkomst in TOELICHTING_VERPLICHT and not (record.get("toelichting") or "").strip():
         raise NotaFout(Melding(f"bij de uitkomst '{uitkomst}' hoort een toelichting: wat is er "
                                "gewijzigd? (--toelichting \"...\")", path))
-    earlier = [b for b in voorstel.data.besluiten if b.orgaan == orgaan]
+    earlier = decisive(voorstel.data.besluiten, orgaan)  # aangehouden comes back on a later agenda
     if earlier and not vervang:
         raise NotaFout(Melding(
             f"er is al een besluit van {ORGAAN[orgaan]} vastgelegd ({earlier[-1].uitkomst}, "

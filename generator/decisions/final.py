@@ -18,7 +18,8 @@ PDF_A_WITH_SOURCE = "pdf/a-3a"
 
 
 def is_final(voorstel) -> bool:
-    return bool(voorstel.data.besluiten)
+    from generator.decisions.numbering import is_decided
+    return is_decided(voorstel)
 
 
 def pdf_options(voorstel, bron: bool = False) -> dict:

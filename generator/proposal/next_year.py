@@ -222,3 +222,49 @@ def start(soort, doel: Path | None) -> Started:
     from generator.proposal.skeleton import dump, schema_header_for, schema_hint, skeleton
     kop = schema_header_for(soort, doel)
     return Started(dump(skeleton(soort), kop), [], "" if kop else schema_hint(soort))
+
+
+def cleared(tekst: str, texts: bool = False, amounts: bool = False) -> str:
+    """A proposal started from an existing one, with the old year's section texts (`texts`)
+    and the amounts of its tables (`amounts`) emptied; the structure (sections, tables,
+    their posts, columns and subtotals) and every comment stay."""
+    import io
+    if not (texts or amounts):
+        return tekst
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes, yaml.width = True, 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    data = yaml.load(tekst)
+    secties = data.get("secties") if isinstance(data, dict) else None
+    if not isinstance(secties, CommentedMap):
+        return tekst
+    for key, inhoud in secties.items():
+        if texts and isinstance(inhoud, str) and inhoud.strip().lower() not in ("nvt", "n.v.t."):
+            secties[key] = None
+        for i, item in enumerate(inhoud if isinstance(inhoud, list) else []):
+            if isinstance(item, CommentedMap):
+                _clear_table(item, texts, amounts)
+            elif texts:
+                inhoud[i] = ""
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+def _clear_table(tabel: CommentedMap, texts: bool, amounts: bool) -> None:
+    for regel in tabel.get("regels") or []:
+        if amounts and "bedrag" in regel:
+            bedrag = regel["bedrag"]
+            regel["bedrag"] = _emptied(bedrag)
+        if texts and "toelichting" in regel:
+            regel["toelichting"] = None
+    if amounts and "totaal" in tabel:
+        tabel["totaal"] = _emptied(tabel["totaal"])
+
+
+def _emptied(value):
+    if isinstance(value, list):
+        empty = CommentedSeq([None] * len(value))
+        empty.fa.set_flow_style()
+        return empty
+    return None

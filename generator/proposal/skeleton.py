@@ -53,11 +53,28 @@ def _value(veld: dict):
     return CommentedSeq(waarde) if isinstance(waarde, list) else waarde
 
 
-def skeleton(soort) -> CommentedMap:
+def _blank(veld: dict):
+    """What a new proposal in the editor starts with: nothing to delete first."""
+    if veld["type"] == "keuze":
+        return veld.get("standaard") or veld["opties"][0]
+    if veld["type"] == "janee":
+        return False
+    if veld["type"] in ("persoon", "ondertekening", "raadsondertekening"):
+        return _value(veld)
+    empty = EXAMPLE.get(veld["type"], (None, None))[1]
+    return CommentedSeq() if isinstance(empty, list) else None
+
+
+def skeleton(soort, onderwerp: str | None = None, blank: bool = False) -> CommentedMap:
+    """Every field and section of `soort`, explained in comments. `nota new` writes
+    placeholders that `nota check` refuses until filled in; `blank` (the editor, whose
+    form gives the hints) leaves every field empty; `onderwerp` fills in the subject."""
     doc = CommentedMap()
     doc["soort"] = soort.naam
     for veld in soort.velden:
-        doc[veld["sleutel"]] = _value(veld)
+        doc[veld["sleutel"]] = _blank(veld) if blank else _value(veld)
+        if onderwerp and veld["sleutel"] == "onderwerp":
+            doc["onderwerp"] = onderwerp
         explanation = EXPLANATION.get(veld["type"], veld["type"])
         if veld["type"] == "keuze":
             explanation = " | ".join(veld["opties"])
@@ -65,18 +82,20 @@ def skeleton(soort) -> CommentedMap:
         uitleg = f"{veld.get('label', '')}{verplicht}: {explanation}"
         doc.yaml_set_comment_before_after_key(veld["sleutel"], before=uitleg)
     if soort.secties:
-        doc["secties"] = _secties(soort)
+        doc["secties"] = _secties(soort, blank)
     doc["besluiten"] = CommentedSeq()
     doc.yaml_set_comment_before_after_key("besluiten", before="vult 'nota decide' in; niet met de hand")
     return doc
 
 
-def _secties(soort) -> CommentedMap:
+def _secties(soort, blank: bool = False) -> CommentedMap:
     secties = CommentedMap()
     for s in soort.secties:
         verplicht = s.get("verplicht")
-        leeg = None if s.get("uit_beslispunten") else NVT
-        secties[s["sleutel"]] = LiteralScalarString(MARKDOWN + "\n") if verplicht else leeg
+        filled = LiteralScalarString(MARKDOWN + "\n") if verplicht and not blank else None
+        secties[s["sleutel"]] = filled if verplicht or s.get("uit_beslispunten") else NVT
+        if blank:  # the editor's form explains; a comment would stick to a section that becomes a list
+            continue
         explanation = s["titel"] + (" (verplicht)" if verplicht else "; 'nvt' als niet van toepassing")
         if s.get("uit_beslispunten"):
             explanation += "; leeg laten herhaalt de beslispunten"
@@ -92,6 +111,19 @@ def dump(data, kop: str | None = None, width: int = 100) -> str:
     buf = io.StringIO()
     yaml.dump(data, buf)
     return (kop or "") + buf.getvalue()
+
+
+def file_name(onderwerp: str, folder: Path) -> str:
+    """A file name for a new proposal from its onderwerp, not yet taken in `folder`:
+    'Subsidie sportverenigingen 2027' gives 'subsidie-sportverenigingen-2027.yaml'."""
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", onderwerp).encode("ascii", "ignore").decode().lower()
+    stem = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].rstrip("-") or "voorstel"
+    naam, n = f"{stem}.yaml", 1
+    while (folder / naam).exists():
+        n += 1
+        naam = f"{stem}-{n}.yaml"
+    return naam
 
 
 SCHEMA_LINE = re.compile(r"\A# yaml-language-server: \$schema=.*\n")

@@ -26,8 +26,10 @@ ORGAAN_VOLLEDIG: Final[dict[str, str]] = {
 ORGAAN_KORT: Final[dict[str, str]] = {COLLEGE: "het college", RAAD: "de raad"}
 
 # --- uitkomst: what was decided ---------------------------------------------
-CollegeUitkomst = Literal["conform", "gewijzigd", "aangehouden", "afgewezen"]
-RaadUitkomst = Literal["aangenomen", "geamendeerd", "verworpen", "aangehouden"]
+# aangehouden is no decision: back to concept for a later meeting (decisions.numbering);
+# teruggetrokken takes the proposal off the agenda without a decision.
+CollegeUitkomst = Literal["conform", "gewijzigd", "aangehouden", "afgewezen", "teruggetrokken"]
+RaadUitkomst = Literal["aangenomen", "geamendeerd", "verworpen", "aangehouden", "teruggetrokken"]
 Uitkomst = Literal[CollegeUitkomst, RaadUitkomst]
 UITKOMSTEN: Final[dict[str, tuple[str, ...]]] = {
     COLLEGE: get_args(CollegeUitkomst), RAAD: get_args(RaadUitkomst)}
@@ -37,11 +39,15 @@ ALLE_UITKOMSTEN: Final[tuple[str, ...]] = get_args(Uitkomst)
 UITKOMST_TEKST: Final[dict[str, str]] = {
     "conform": "Conform.", "gewijzigd": "Gewijzigd vastgesteld.", "aangehouden": "Aangehouden.",
     "afgewezen": "Afgewezen.", "aangenomen": "Aangenomen.", "geamendeerd": "Geamendeerd aangenomen.",
-    "verworpen": "Verworpen.",
+    "verworpen": "Verworpen.", "teruggetrokken": "Teruggetrokken.",
 }
 # After these the beslispunten are what was decided (as proposed, or as changed in the
 # toelichting); after the others a besluitenlijst says only the outcome.
 ALS_BESLOTEN: Final[frozenset[str]] = frozenset({"conform", "aangenomen", "gewijzigd", "geamendeerd"})
+# Outcomes that decide nothing: aangehouden sends the proposal back to concept for a
+# later meeting (history kept, editable, not on to the raad); teruggetrokken closes it.
+NIET_BESLOTEN: Final[frozenset[str]] = frozenset({"aangehouden"})
+AFGESLOTEN: Final[frozenset[str]] = frozenset({"teruggetrokken"})
 # Outcomes that change the proposal: the record must say how (its toelichting).
 TOELICHTING_VERPLICHT: Final[tuple[str, ...]] = ("gewijzigd", "geamendeerd")
 
@@ -59,3 +65,8 @@ NIET_VAN_TOEPASSING: Final = "Niet van toepassing"  # what a document shows
 def is_nvt(text: object) -> bool:
     """Does this section content say "niet van toepassing", in any of its spellings?"""
     return isinstance(text, str) and text.strip().lower() in NVT_SPELLINGS
+
+
+def decides(besluit: object) -> bool:
+    """Whether a decision record decided (or closed) the proposal: not aangehouden."""
+    return getattr(besluit, "uitkomst", None) not in NIET_BESLOTEN

@@ -85,7 +85,7 @@ def _keep_previous(writer) -> None:
     if last is not None and last.tag == qn("w:sectPr"):
         last = last.getprevious()
     if last is not None and last.tag == qn("w:p") and "".join(last.itertext()).strip():
-        Paragraph(last, None)  # type: ignore[arg-type]  # formatting needs no story part.paragraph_format.keep_with_next = True
+        Paragraph(last, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]  # no story part needed
 
 
 def keep_rows_together(t, whole: bool, before_total: Sequence[int] = ()) -> None:
@@ -96,7 +96,7 @@ def keep_rows_together(t, whole: bool, before_total: Sequence[int] = ()) -> None
     keep = set(range(len(rows) - 1)) if whole else {i - 1 for i in before_total if i > 0}
     for i in sorted(keep):
         for p in rows[i].iter(qn("w:p")):
-            Paragraph(p, None)  # type: ignore[arg-type]  # formatting needs no story part.paragraph_format.keep_with_next = True
+            Paragraph(p, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]  # no story part needed
 
 
 def side_by_side(writer, el) -> None:
@@ -126,7 +126,7 @@ def _keep_previous_block(writer, t) -> None:
     signatures) stays on the page of the block."""
     previous = t._tbl.getprevious()
     if previous is not None and previous.tag == qn("w:p") and "".join(previous.itertext()).strip():
-        Paragraph(previous, None)  # type: ignore[arg-type]  # formatting needs no story part.paragraph_format.keep_with_next = True
+        Paragraph(previous, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]  # no story part needed
 
 
 def _layout(el) -> tuple[str, str]:

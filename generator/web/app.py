@@ -24,7 +24,8 @@ from generator.web import auth, runner
 from generator.web.gitstore import NOTA, Auteur, GitStore, change
 from generator.web.security import (LOCAL_HOSTS, body, document_headers, exception_handlers, new_token, secured,
                                     served_file, wrap)
-from generator.web.workspace import Bewerking, Workspace, for_page
+from generator.web.wording import all_for_user
+from generator.web.workspace import Bewerking, Conflicts, Workspace
 
 WEB = Path(__file__).resolve().parent
 _BESTAND = re.compile(r"""(["'(])/bestand/""")
@@ -86,7 +87,7 @@ def _handler(site: Site, functie):
         except NotaFout as e:
             if not e.meldingen:
                 return PlainTextResponse("niet gevonden (open het voorstel opnieuw vanaf de startpagina)", 404)
-            meldingen = [str(m) for m in for_page(e.meldingen, site.workspace.root)]
+            meldingen = all_for_user(e.meldingen)
             return JSONResponse({"gelukt": False, "fout": meldingen}, 409) \
                 if request.method == "POST" else site.page("fout.html", 404, meldingen=meldingen)
     return handle
@@ -95,8 +96,7 @@ def _handler(site: Site, functie):
 async def start(site: Site, request: Request):
     from generator.proposal.kinds import known_soorten
     entries = await run_in_threadpool(site.workspace.entries)
-    return site.page("start.html", voorstellen=entries, map=str(site.workspace.root),
-                     soorten=known_soorten(site.workspace.search_path))
+    return site.page("start.html", voorstellen=entries, soorten=known_soorten(site.workspace.search_path))
 
 
 async def overview(site: Site, request: Request):
@@ -117,14 +117,17 @@ async def editor(site: Site, request: Request):
     form = None
     if soort is not None and draft.bron is not None:
         form = Form(soort, draft.bron.data, readonly=draft.besloten).html()
+    onderwerp = draft.bron.data.get("onderwerp") if draft.bron is not None else None
     return site.page("editor.html", draft=draft, formulier=form, soort=soort,
+                     titel=str(onderwerp or "").strip() or draft.naam,
                      stand=json.dumps(state_of(draft)).replace("<", "\\u003c"))
 
 
 def state_of(draft: Bewerking) -> dict:
+    import hashlib
     return {**draft.preview.state.samenvatting(), "problemen": draft.problems(),
             "totalen": draft.totals(), "yaml": draft.tekst, "gewijzigd": draft.changed,
-            "alleen_lezen": draft.besloten}
+            "alleen_lezen": draft.besloten, "basis": hashlib.sha256(draft.opened).hexdigest()[:16]}
 
 
 async def document(site: Site, request: Request):
@@ -136,31 +139,10 @@ async def document(site: Site, request: Request):
 
 
 async def events(site: Site, request: Request):
-    """Server-sent events: a message when the file is changed outside the editor."""
-    import asyncio
-
-    from starlette.responses import StreamingResponse
+    """Server-sent events: a message when the file is changed outside this page."""
+    from generator.web.preview import change_events
     draft = site.draft(request)
-    if not site.streams.take():
-        return PlainTextResponse("te veel open vensters; sluit er een en laad de pagina opnieuw", 503)
-
-    async def stream():
-        try:
-            told, waited = False, 0.0
-            yield ": verbonden\n\n"
-            while True:
-                await asyncio.sleep(1)
-                waited += 1
-                outside = await run_in_threadpool(draft.changed_on_disk)
-                if outside != told:
-                    told = outside
-                    yield f"data: {json.dumps({'op_schijf_gewijzigd': outside})}\n\n"
-                elif waited >= 15:
-                    waited = 0.0
-                    yield ": nog hier\n\n"
-        finally:
-            site.streams.release()
-    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
+    return change_events(site.streams, lambda: {"op_schijf_gewijzigd": draft.changed_on_disk()}, 1.0)
 
 
 async def download(site: Site, request: Request):
@@ -179,7 +161,7 @@ async def draft_file(site: Site, request: Request):
     return Response(await run_in_threadpool(read_regular, bestand), media_type=soort, headers=headers)
 
 
-ACTIONS = {"formulier", "yaml", "opslaan", "herladen"}
+ACTIONS = {"formulier", "yaml", "opslaan", "herladen", "plakken"}
 
 
 async def action(site: Site, request: Request):
@@ -193,15 +175,28 @@ async def action(site: Site, request: Request):
 def _act(draft: Bewerking, actie: str, data: dict, store: GitStore | None = None,
          auteur: Auteur = NOTA) -> JSONResponse:
     from generator.web.history import save
+    if actie == "plakken":  # cleaning only: nothing changes until the form sends the text
+        from generator.web.paste import paste
+        return JSONResponse({"gelukt": True, "tekst": paste(str(data.get("tekst", "")),
+                                                          bool(data.get("regels", True)))})
     with draft.lock:
         if draft.besloten and actie in ("formulier", "yaml", "opslaan"):
             raise NotaFout([Melding("over dit voorstel is besloten; het is alleen te lezen")])
         if actie == "formulier":
-            draft.update_form(data.get("formulier") or {})
+            basis = data.get("basis") if isinstance(data.get("basis"), dict) else None
+            conflicten = draft.update_form(data.get("formulier") or {}, basis)
+            if conflicten:
+                return JSONResponse({**state_of(draft), "gelukt": True, "conflicten": conflicten})
         elif actie == "yaml":
             draft.update_yaml(str(data.get("tekst", "")))
         elif actie == "opslaan":
-            save(draft, store, auteur)
+            try:
+                voorkeur = data.get("voorkeur") if data.get("voorkeur") in ("mijn", "ander") else None
+                merged = save(draft, store, auteur, voorkeur)
+            except Conflicts as c:
+                return JSONResponse({**state_of(draft), "gelukt": False, "conflicten": c.conflicten, "fout": [
+                    "Iemand anders heeft intussen hetzelfde veld gewijzigd; kies welke tekst blijft."]}, 409)
+            return JSONResponse({**state_of(draft), "gelukt": True, "samengevoegd": merged})
         else:
             draft.reload()
         return JSONResponse({**state_of(draft), "gelukt": True})

@@ -18,15 +18,17 @@ ROLES = ("kosten", "dekking", "overig")
 NULL = '<input type="hidden" data-t="null" data-k="%s">'
 
 
-def table(form, tabel: dict) -> Markup:
+def table(form, tabel: dict, waar: str = "") -> Markup:
     kolommen = [str(k) for k in (tabel.get("kolommen") or ["Bedrag"])]
     lists = "kolommen" in tabel
-    head = form.scalar("Titel van de tabel", "tabel", "str", tabel.get("tabel"))
-    head += form.scalar("Rol", "rol", "str", tabel.get("rol"), opties=ROLES)
+    in_ = f" in {waar}" if waar else ""
+    head = form.scalar(f"Titel van de tabel{in_}", "tabel", "str", tabel.get("tabel"),
+                       hint="Bijvoorbeeld: Kosten en dekking 2027." if not tabel.get("tabel") else None)
+    head += form.scalar(f"Rol van de tabel{in_}", "rol", "str", tabel.get("rol"), opties=ROLES)
     given = bool(tabel.get("rijtotaal"))
     on = given if len(kolommen) > 1 or given else None  # one column: its total per row is the amount itself
     if on is not None:
-        head += _row_total_switch(form, tabel)
+        head += _row_total_switch(form, tabel, in_)
     rows = Markup("").join(row(form, r, kolommen, lists, on) for r in tabel.get("regels") or [])
     templates = Markup('<template class="nieuwe-post">%s</template><template class="nieuw-subtotaal">%s'
                        '</template>') % (row(form, {"post": ""}, kolommen, lists, on),
@@ -42,18 +44,18 @@ def table(form, tabel: dict) -> Markup:
         tabel.get("tabel") or "Tabel", _column_heads(form, tabel, kolommen),
         _cell(on, Markup('<th scope="col" class="rijtotaal"%s>Totaal</th>')), rows,
         _footer(form, tabel, kolommen, lists, on))
-    return Markup('<fieldset class="tabel" data-t="obj"><legend>Tabel</legend>%s%s%s%s</fieldset>') % (
-        head, grid, templates, add)
+    return Markup('<fieldset class="tabel" data-t="obj"><legend>Tabel</legend><div class="tabelkop">%s</div>%s%s%s'
+                  '</fieldset>') % (head, grid, templates, add)
 
 
-def _row_total_switch(form, tabel: dict) -> Markup:
+def _row_total_switch(form, tabel: dict, in_: str = "") -> Markup:
     """`rijtotaal` as a checkbox. Where the YAML does not say it, an unticked box sends
     nothing (data-t "vlag"), so an untouched table does not gain `rijtotaal: false`."""
     id_ = form.new_id()
     t = "bool" if "rijtotaal" in tabel else "vlag"
     return Markup('<div class="veld vinkje"><input type="checkbox" id="%s" class="rijtotaal-aan" data-t="%s" '
-                  'data-k="rijtotaal"%s%s><label for="%s">Totaal per regel tonen (rijtotaal)</label>'
-                  '</div>') % (id_, t, Markup(" checked") if tabel.get("rijtotaal") else "", form._ro(), id_)
+                  'data-k="rijtotaal"%s%s><label for="%s">Totaal per regel tonen (rijtotaal)%s</label>'
+                  '</div>') % (id_, t, Markup(" checked") if tabel.get("rijtotaal") else "", form._ro(), id_, in_)
 
 
 def _cell(on: bool | None, html: Markup) -> Markup:

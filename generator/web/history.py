@@ -59,16 +59,17 @@ def message(naam: str, delen: list[str]) -> str:
     return f"{naam}: {kop}" + ("\n\n" + "\n".join(delen) if len(delen) > MAX_PARTS else "")
 
 
-def save(draft, store: GitStore | None, auteur: Auteur) -> None:
-    """Opslaan; with git, as one commit by `auteur` that names what changed."""
+def save(draft, store: GitStore | None, auteur: Auteur, voorkeur: str | None = None) -> bool:
+    """Opslaan; with git, as one commit by `auteur` that names what changed. True when the
+    draft was merged with a save made elsewhere (`voorkeur` settles a conflict: Bewerking.save)."""
     if store is None:
-        draft.save()
-        return
+        return draft.save(voorkeur)
     nieuw = draft.tekst.encode("utf-8")
     delen = changes(draft.opened, nieuw, draft.naam, draft.search_path, draft.voorstel)
     with store.write(auteur, message(draft.naam, delen), [draft.path]):
-        draft.save()
+        merged = draft.save(voorkeur)
     _remember(nieuw, draft.voorstel)
+    return merged
 
 
 def _remember(tekst: bytes, voorstel) -> None:

@@ -7,7 +7,6 @@ generator.decisions.besluitenlijst; the comparison is `nota diff`'s HTML.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import tempfile
 from contextlib import nullcontext
 from pathlib import Path
@@ -48,37 +47,75 @@ def _date(tekst: str) -> dt.date:
         raise NotaFout(Melding(f"'{tekst}' is geen bestaande datum van de vorm JJJJ-MM-DD")) from None
 
 
-def _proposals(workspace):
+def _proposals(workspace, unreadable: list | None = None):
+    """(name, proposal, meldingen) of every proposal that validates; the others are added
+    to `unreadable` as (name, meldingen), if given."""
     from generator.checks import check_file
     for path in workspace.files():
         voorstel, meldingen = check_file(path, workspace.search_path)
+        naam = path.relative_to(workspace.root).as_posix()
         if voorstel is not None:
-            yield path.relative_to(workspace.root).as_posix(), voorstel, meldingen
+            yield naam, voorstel, meldingen
+        elif unreadable is not None:
+            unreadable.append((path, meldingen))
 
 
-def _agenda(workspace, datum: dt.date, orgaan: str) -> tuple[list, list]:
-    """(to decide, decided at this meeting) for one orgaan."""
-    open_, decided = [], []
-    for naam, voorstel, meldingen in _proposals(workspace):
-        if orgaan not in voorstel.soort.besluitorganen:
-            continue
-        besluiten = [b for b in voorstel.data.besluiten if b.orgaan == orgaan]
+def _not_ready(workspace, unreadable: list, orgaan: str) -> list[dict]:
+    """Proposals that do not validate yet, for the meeting page's summary: by their onderwerp
+    where a quick look finds it, if their kind is decided by `orgaan`."""
+    from generator.proposal.kinds import find_soort
+    from generator.web.workspace import quick_entry
+    out = []
+    for path, meldingen in unreadable:
+        entry = quick_entry(workspace.root, path)
+        try:
+            organen = find_soort(entry.soort, workspace.search_path).besluitorganen if entry.soort else ()
+        except NotaFout:
+            organen = ()
+        if orgaan in organen and not entry.besloten:
+            out.append({"naam": entry.naam, "onderwerp": entry.onderwerp,
+                        "fouten": max(1, sum(m.is_error for m in meldingen))})
+    return out
+
+
+def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
+    """The meeting of one orgaan on one date: what is still to decide (with the proposals
+    that cannot be decided yet, because of errors, first), and what this meeting decided."""
+    from generator.decisions.numbering import (
+        format_number,
+        history,
+        next_number,
+        on_agenda,
+        parse_number,
+    )
+    open_: list[dict] = []
+    decided: list[dict] = []
+    alles: list = []
+    unreadable: list[tuple[Path, list]] = []
+    for naam, voorstel, meldingen in _proposals(workspace, unreadable):
+        alles.append(voorstel)
         item = {"naam": naam, "onderwerp": voorstel.data.title or naam,
                 "kenmerk": str(getattr(voorstel.data, "kenmerk", "") or ""),
-                "fouten": sum(m.is_error for m in meldingen), "uitkomsten": UITKOMSTEN[orgaan]}
-        if not besluiten:
+                "fouten": sum(m.is_error for m in meldingen), "uitkomsten": UITKOMSTEN[orgaan],
+                "eerder": history(voorstel, orgaan)}
+        besluiten = [b for b in voorstel.data.besluiten if b.orgaan == orgaan]
+        if besluiten and besluiten[-1].datum == datum:
+            decided.append({**item, "uitkomst": besluiten[-1].uitkomst, "toelichting": besluiten[-1].toelichting
+                            or "", "besluitnummer": besluiten[-1].besluitnummer or ""})
+        elif on_agenda(voorstel, orgaan):
             open_.append(item)
-        elif besluiten[-1].datum == datum:
-            decided.append({**item, "uitkomst": besluiten[-1].uitkomst,
-                            "toelichting": besluiten[-1].toelichting or ""})
-    return open_, decided
+    first = (parse_number(next_number(alles, orgaan, datum)) or (datum.year, 1))[1]
+    for i, item in enumerate(item for item in open_ if not item["fouten"]):
+        item["besluitnummer"] = format_number(orgaan, datum.year, first + i)
+    return {"te_besluiten": sorted(open_, key=lambda i: not i["fouten"]), "besloten": decided,
+            "met_fouten": [i for i in open_ if i["fouten"]] + _not_ready(workspace, unreadable, orgaan)}
 
 
 async def secretariat(site, request):
     datum, orgaan = _meeting(request)
-    open_, decided = await run_in_threadpool(_agenda, site.workspace, datum, orgaan)
+    agenda = await run_in_threadpool(_agenda, site.workspace, datum, orgaan)
     return site.page("secretariaat.html", datum=datum.isoformat(), orgaan=orgaan, organen=ORGANEN,
-                     te_besluiten=open_, besloten=decided)
+                     orgaan_naam=ORGAAN[orgaan], **agenda)
 
 
 async def decide(site, request):
@@ -86,8 +123,8 @@ async def decide(site, request):
     data = await body(request)
     naam = str(data.get("naam", ""))
     path = site.workspace.resolve(naam)
-    user = auth.user_of(request)
-    door = user.naam if user is not None else getpass.getuser()
+    from generator.web.recorder import recorder_name
+    door = recorder_name(request, site.workspace.root)
     wijziging = site.change(request, f"{naam}: besluit vastgelegd", [path])
     record = await run_in_threadpool(_decide, site.workspace, path, data, door, wijziging)
     besluit = f"{record['orgaan']}, {record['datum']}, {record['uitkomst']}"
@@ -100,15 +137,21 @@ def _decide(workspace, path: Path, data: dict, door: str, wijziging) -> dict:
     orgaan = data.get("orgaan")
     if orgaan not in ORGANEN:
         raise NotaFout(Melding(f"onbekend orgaan '{orgaan}'; kies college of raad"))
-    record = {"orgaan": orgaan, "datum": _date(str(data.get("datum") or "")),
-              "uitkomst": str(data.get("uitkomst", "")),
-              "toelichting": (data.get("toelichting") or "").strip() or None,
+    datum = _date(str(data.get("datum") or ""))
+    nummer = str(data.get("besluitnummer") or "").strip() or _next_number(workspace, orgaan, datum)
+    record = {"orgaan": orgaan, "datum": datum, "uitkomst": str(data.get("uitkomst", "")),
+              "toelichting": (data.get("toelichting") or "").strip() or None, "besluitnummer": nummer,
               "vastgelegd_door": door, "vastgelegd_op": now()}
     with wijziging as w:
         recorded = decide_file(path, workspace.search_path, record)
         w.bericht = (f"{path.relative_to(workspace.root).as_posix()}: besluit van {ORGAAN[orgaan]} "
                      f"van {record['datum'].isoformat()} vastgelegd ({record['uitkomst']})")
     return {**recorded, "datum": recorded["datum"].isoformat()}
+
+
+def _next_number(workspace, orgaan: str, datum: dt.date) -> str:
+    from generator.decisions.numbering import next_number
+    return next_number([v for _, v, _ in _proposals(workspace)], orgaan, datum)
 
 
 async def besluitenlijst(site, request):
@@ -179,25 +222,57 @@ async def new(site, request):
 
 
 def _new(workspace, data: dict, wijziging=None) -> str:
+    """A new proposal from its onderwerp (the file name follows from it, unless `naam` gives
+    one): blank fields of its kind, or an existing proposal a year on as `nota new --van`
+    writes it, its old texts and amounts emptied where asked; with git, one commit."""
     from generator.proposal.kinds import find_soort
-    from generator.proposal.next_year import start, start_from
+    from generator.proposal.next_year import cleared, start_from
+    from generator.proposal.skeleton import dump, schema_header_for, skeleton
     from generator.render.output import write_bytes
-    naam = str(data.get("naam", "")).strip()
-    if not naam or "/" in naam or naam.startswith("."):
-        raise NotaFout(Melding("geef een bestandsnaam zonder map, bijvoorbeeld 'subsidie-2027.yaml'"))
-    naam = naam if naam.lower().endswith((".yaml", ".yml")) else naam + ".yaml"
-    target = workspace.root / naam
-    if target.exists():
-        raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
+    from generator.web.paste import paste
+    onderwerp = paste(str(data.get("onderwerp", "")), multiline=False)
+    if not (onderwerp or data.get("naam") or data.get("van")):
+        raise NotaFout(Melding("vul het onderwerp in: waar gaat het voorstel over?"))
     if data.get("van"):
-        begun = start_from(workspace.resolve(str(data["van"])), target, workspace.search_path)
+        begun = start_from(workspace.resolve(str(data["van"])), workspace.root / "nieuw.yaml", workspace.search_path)
+        tekst = cleared(begun.tekst, bool(data.get("teksten_leeg")), bool(data.get("bedragen_leeg")))
+        tekst = _with_onderwerp(tekst, onderwerp) if onderwerp else tekst
+    elif data.get("soort"):
+        soort = find_soort(str(data["soort"]), workspace.search_path)
+        kop = schema_header_for(soort, workspace.root / "nieuw.yaml")
+        tekst = dump(skeleton(soort, onderwerp or None, blank=True), kop)
     else:
-        begun = start(find_soort(str(data.get("soort", "")), workspace.search_path), target)
+        raise NotaFout(Melding("kies een soort voorstel, of een bestaand voorstel om mee te beginnen"))
+    naam = _file_name(workspace, data, onderwerp or _title_of(tekst))
+    target = workspace.root / naam
     with wijziging or nullcontext() as w:
         if target.exists():  # made by someone else while this one waited for the lock
             raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
-        write_bytes(target, begun.tekst.encode("utf-8"))
+        write_bytes(target, tekst.encode("utf-8"))
         if w is not None:
             w.paths.append(target)
             w.bericht = f"{naam}: nieuw voorstel" + (f", van {data['van']}" if data.get("van") else "")
     return naam
+
+
+def _file_name(workspace, data: dict, onderwerp: str) -> str:
+    from generator.proposal.skeleton import file_name
+    naam = str(data.get("naam") or "").strip()
+    if not naam:
+        return file_name(onderwerp, workspace.root)
+    if "/" in naam or naam.startswith("."):
+        raise NotaFout(Melding("geef een bestandsnaam zonder map, bijvoorbeeld 'subsidie-2027.yaml'"))
+    naam = naam if naam.lower().endswith((".yaml", ".yml")) else naam + ".yaml"
+    if (workspace.root / naam).exists():
+        raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
+    return naam
+
+
+def _title_of(tekst: str) -> str:
+    from generator.web.workspace import _TOP
+    return dict(_TOP.findall(tekst)).get("onderwerp", "").strip("'\"") or "voorstel"
+
+
+def _with_onderwerp(tekst: str, onderwerp: str) -> str:
+    from generator.web.yamledit import apply_form
+    return apply_form(tekst, {"onderwerp": onderwerp})

@@ -19,6 +19,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
@@ -53,7 +54,7 @@ class State:
         errors = sum(m.is_error for m in self.meldingen)
         tekst = (f"bijgewerkt om {self.time_:%H:%M:%S}" if self.ok
                  else f"{errors} {'fout' if errors == 1 else 'fouten'} om {self.time_:%H:%M:%S}")
-        return {"versie": self.version, "ok": self.ok, "tekst": tekst}
+        return {"versie": self.version, "ok": self.ok, "tekst": tekst, "downloadbaar": self.voorstel is not None}
 
 
 class Preview:
@@ -93,7 +94,7 @@ class Preview:
     def document(self, format_: str) -> tuple[str, bytes]:
         """(file name, content) of the current PDF or DOCX; NotaFout if it cannot be made."""
         state = self.state
-        if not state.ok:
+        if state.voorstel is None:  # a concept with check errors can still be downloaded
             raise NotaFout(state.meldingen)
         with self._render:
             if (state.version, format_) not in self._downloads:
@@ -129,17 +130,94 @@ class Preview:
 
 
 def _build(path: Path, search_path) -> tuple[bool, str, list[Melding], Voorstel | None]:
-    from generator.render import context
     from generator.checks import check_file
-    from generator.render.html import render_html
     voorstel, meldingen = check_file(path, search_path)
-    if voorstel is None or any(m.is_error for m in meldingen):
-        return False, error_page(meldingen), meldingen, None
+    return rendition(voorstel, meldingen)
+
+
+def rendition(voorstel: Voorstel | None, meldingen: list[Melding],
+              wording: Callable[[Melding], str] = str) -> tuple[bool, str, list[Melding], Voorstel | None]:
+    """(ok, html, meldingen, voorstel) of one build. A proposal that validates is shown also
+    with check errors: the concept stays readable, its problems listed above it; only what
+    cannot be rendered shows the error page. `wording` words a melding for the reader."""
+    from generator.render import context
+    from generator.render.html import render_html
+    if voorstel is None:
+        return False, error_page(meldingen, wording), meldingen, None
     try:
-        document = render_html(voorstel, context.build(voorstel))
+        document = for_screen(render_html(voorstel, context.build(voorstel)))
     except NotaFout as e:
-        return False, error_page(e.meldingen), e.meldingen, None
-    return True, for_screen(document), meldingen, voorstel
+        meldingen = meldingen + e.meldingen
+        return False, error_page(meldingen, wording), meldingen, None
+    ok = not any(m.is_error for m in meldingen)
+    return ok, document if ok else with_problems(document, meldingen, wording), meldingen, voorstel
+
+
+def with_problems(document: str, meldingen: list[Melding], wording=str) -> str:
+    """The document with its problems above it (on screen only; the PDF is made apart)."""
+    errors = [m for m in meldingen if m.is_error]
+    regels = "".join(f'<li class="{m.niveau}">{html.escape(wording(m))}</li>' for m in meldingen)
+    aside = (f'<aside class="nota-problemen" role="note" aria-label="Problemen in dit concept">'
+             f'<p><strong>Concept met {len(errors)} {"fout" if len(errors) == 1 else "fouten"}</strong>: '
+             f'het document is nog niet klaar om te besluiten.</p><ul>{regels}</ul></aside>')
+    document = document.replace("</head>", PROBLEMS_STYLE + "</head>", 1)
+    return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + aside, document, count=1)
+
+
+def mark_places(document: str, placed: list[tuple[list, str]]) -> str:
+    """Each problem also where it is in the document: at its section, the summary, the
+    beslispunten or the header (on screen only)."""
+    for pad, tekst in placed:
+        anchor = _anchor(document, pad)
+        if anchor is None:
+            continue
+        mark = f'<p class="nota-probleem" role="note">{html.escape(tekst)}</p>'
+        at = anchor.start() if anchor.group().startswith("<table") else anchor.end()
+        document = document[:at] + mark + document[at:]
+    return document
+
+
+def _anchor(document: str, pad: list | None):
+    if not pad:
+        return None
+    if pad[0] == "secties" and len(pad) > 1:
+        return re.search(r'<section[^>]*\bid="sectie-%s"[^>]*>' % re.escape(str(pad[1])), document)
+    if pad[0] in ("samenvatting", "beslispunten"):
+        return re.search(r'<section[^>]*\bclass="%s"[^>]*>' % pad[0], document)
+    return re.search(r'<table[^>]*\bclass="kopblok"', document)
+
+
+PROBLEMS_STYLE = ("<style>@media screen{.nota-problemen{border:3px solid #a40000;background:#fff4f4;"
+                  "padding:.5em 1em;margin:0 0 1em;font-family:system-ui,sans-serif;font-size:11pt}"
+                  ".nota-problemen .fout{color:#a40000}.nota-probleem{border-left:4px solid #a40000;background:#fff4f4;"
+                  "color:#a40000;padding:.2em .6em;font-family:system-ui,sans-serif;font-size:10pt}}"
+                  "@media print{.nota-problemen,.nota-probleem{display:none}}</style>")
+
+
+def change_events(streams, current, seconds: float = 0.2, ping: float = 15.0):
+    """Server-sent events (sse-starlette): `current()` (JSON-able, read in a thread) now
+    and whenever it changes; one of a limited number of open streams."""
+    import asyncio
+
+    from sse_starlette.sse import EventSourceResponse
+    from starlette.concurrency import run_in_threadpool
+    from starlette.responses import PlainTextResponse
+    if not streams.take():
+        return PlainTextResponse("te veel open vensters; sluit er een en laad de pagina opnieuw", 503)
+
+    async def stream():
+        try:
+            told = await run_in_threadpool(current)
+            yield {"data": json.dumps(told)}
+            while True:
+                await asyncio.sleep(seconds)
+                now = await run_in_threadpool(current)
+                if now != told:
+                    told = now
+                    yield {"data": json.dumps(now)}
+        finally:
+            streams.release()
+    return EventSourceResponse(stream(), ping=int(ping), headers={"Cache-Control": "no-store"})
 
 
 def _make(voorstel, format_: str) -> tuple[str, bytes]:
@@ -156,8 +234,8 @@ def for_screen(document: str) -> str:
     return document.replace("</head>", _SCREEN + "</head>", 1)
 
 
-def error_page(meldingen: list[Melding]) -> str:
-    regels = "\n".join(f'<li class="{m.niveau}">{html.escape(str(m))}</li>' for m in meldingen)
+def error_page(meldingen: list[Melding], wording=str) -> str:
+    regels = "\n".join(f'<li class="{m.niveau}">{html.escape(wording(m))}</li>' for m in meldingen)
     return ERROR_PAGE.replace("{regels}", regels)
 
 
@@ -194,7 +272,7 @@ const frame = document.getElementById('document');
 let huidig = {stand};
 function toon(s) {
   document.getElementById('stand').textContent = s.tekst;
-  for (const a of document.querySelectorAll('header a')) a.setAttribute('aria-disabled', String(!s.ok));
+  for (const a of document.querySelectorAll('header a')) a.setAttribute('aria-disabled', String(!s.downloadbaar));
 }
 function herlaad() {
   frame.contentWindow.location.replace('/document');  // the document is sandboxed: no scroll to read

@@ -206,7 +206,10 @@ def _new(value):
                 node[key] = _new(item)
         return node
     if isinstance(value, list):
-        return CommentedSeq(_new(v) for v in value)
+        seq = CommentedSeq(_new(v) for v in value)
+        if seq and all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in seq):
+            seq.fa.set_flow_style()  # a new table's years and amounts: [2027, 2028], [180000, null]
+        return seq
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value if value.endswith("\n") else value + "\n")
     if value == "":
