@@ -164,6 +164,7 @@ def test_sectie_naar_betekenis(search_path, titel, sleutel):
                                                ("in duizenden euro's", 1000, ""), ("2025 (k€)", 1000, "2025"),
                                                ("Krediet (mln)", 1000000, "Krediet"),
                                                ("Kosten × € 1.000", 1000, "Kosten"),
+                                               ("*Bedragen in mln euro*", 1000000, ""),
                                                ("€ 1.000 per jaar", None, "€ 1.000 per jaar")])
 def test_eenheid_in_bijschrift(tekst, factor, rest):
     from generator.importer import units
