@@ -11,7 +11,6 @@ import json
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -22,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 from generator.errors import Melding, NotaFout
 from generator.web import auth, runner
 from generator.web.gitstore import NOTA, Auteur, GitStore, change
+from generator.web.pages import environment
 from generator.web.security import (LOCAL_HOSTS, body, document_headers, exception_handlers, new_token, secured,
                                     served_file, wrap)
 from generator.web.wording import all_for_user
@@ -36,7 +36,7 @@ class Site:
 
     def __init__(self, workspace: Workspace, token: str, store: GitStore | None = None):
         self.workspace, self.token, self.store = workspace, token, store
-        self.env = Environment(loader=FileSystemLoader(str(WEB / "templates")), autoescape=True)
+        self.env = environment()
         self.streams = runner.Slots()
 
     def page(self, template: str, status: int = 200, request: Request | None = None, **values) -> HTMLResponse:
@@ -139,7 +139,7 @@ async def document(site: Site, request: Request):
 
 async def events(site: Site, request: Request):
     """Server-sent events: a message when the file is changed outside this page."""
-    from generator.web.preview import change_events
+    from generator.web.events import change_events
     draft = site.draft(request)
     return change_events(site.streams, lambda: {"op_schijf_gewijzigd": draft.changed_on_disk()}, 1.0)
 
