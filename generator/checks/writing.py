@@ -71,9 +71,9 @@ def _place(voorstel: Voorstel, path: tuple, sentence: str, after: int = 0) -> tu
     """Line and column of the sentence itself (after line `na`), else of its field."""
     begin = " ".join(sentence.split()[:3])
     first_line, _ = voorstel.bron.plaats(path)
-    regels = voorstel.bron.tekst.splitlines()
-    for nr in range(max(first_line - 1, after), len(regels)):
-        column = regels[nr].find(begin)
+    lines = voorstel.bron.tekst.splitlines()
+    for nr in range(max(first_line - 1, after), len(lines)):
+        column = lines[nr].find(begin)
         if column >= 0:
             return nr + 1, column + 1
     return first_line, 1
@@ -81,8 +81,8 @@ def _place(voorstel: Voorstel, path: tuple, sentence: str, after: int = 0) -> tu
 
 def _by_sentence(voorstel: Voorstel, path: tuple, sentence: str, message: str, after: int = 0):
     melding = warning(voorstel, path, message)
-    regel, column = _place(voorstel, path, sentence, after)
-    return type(melding)(melding.message, melding.bestand, regel, column, melding.niveau)
+    line, column = _place(voorstel, path, sentence, after)
+    return type(melding)(melding.message, melding.file, line, column, melding.level)
 
 
 @check

@@ -91,7 +91,7 @@ def finish(voorstel, pdf: bytes, meldingen: list | None = None) -> bytes:
                     f"bijlage {', '.join(repr(n) for n in geen_pdfa)} is geen PDF/A; het definitieve "
                     "document is daarom niet als PDF/A gemarkeerd: maak de bijlage eerst PDF/A "
                     "(met ingebedde lettertypen en tags) en maak het document opnieuw",
-                    voorstel.path, niveau=WARNING))
+                    voorstel.path, level=WARNING))
         doc.save(out, deterministic_id=True)
     return out.getvalue()
 

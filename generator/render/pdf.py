@@ -68,8 +68,8 @@ def check_links(voorstel, html: str) -> None:
     for href in dict.fromkeys(html_module.unescape(h) for h in HREF.findall(html)):
         if not is_outside(folder, href):
             continue
-        regel, column = position(voorstel.bron.tekst, href)
-        meldingen.append(Melding(outside_message("link", href), voorstel.path, regel, column))
+        line, column = position(voorstel.bron.tekst, href)
+        meldingen.append(Melding(outside_message("link", href), voorstel.path, line, column))
     if meldingen:
         raise NotaFout(meldingen)
 
