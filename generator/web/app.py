@@ -152,12 +152,12 @@ async def download(site: Site, request: Request):
 
 async def draft_file(site: Site, request: Request):
     draft = site.draft(request)
-    bestand = draft.preview.bestand("/" + request.path_params["pad"])
-    if bestand is None:
+    found = draft.preview.bestand("/" + request.path_params["pad"])
+    if found is None:
         return PlainTextResponse("niet gevonden", 404)
     from generator.proposal.files import read_regular
-    soort, headers = served_file(request.path_params["pad"], bestand.name)
-    return Response(await run_in_threadpool(read_regular, bestand), media_type=soort, headers=headers)
+    media_type, headers = served_file(request.path_params["pad"], found.name)
+    return Response(await run_in_threadpool(read_regular, found), media_type=media_type, headers=headers)
 
 
 ACTIONS = {"formulier", "yaml", "opslaan", "herladen", "plakken"}

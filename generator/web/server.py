@@ -74,13 +74,13 @@ def preview_app(preview, streams: runner.Slots | None = None) -> Starlette:
         return await run_in_threadpool(download_response, preview, request.path_params["format_"])
 
     async def file(request):
-        bestand = preview.bestand(request.url.path)
-        if bestand is None:
+        found = preview.bestand(request.url.path)
+        if found is None:
             return PlainTextResponse("niet gevonden (het voorbeeld toont alleen bestanden uit de "
                                      "sjabloonmappen en afbeeldingen naast het voorstel)", 404)
         from generator.proposal.files import read_regular
-        soort, headers = served_file(request.url.path, bestand.name)
-        return Response(await run_in_threadpool(read_regular, bestand), media_type=soort, headers=headers)
+        media_type, headers = served_file(request.url.path, found.name)
+        return Response(await run_in_threadpool(read_regular, found), media_type=media_type, headers=headers)
 
     return Starlette(routes=[
         Route("/", page), Route("/document", document), Route("/gebeurtenissen", events),
