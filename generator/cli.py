@@ -33,6 +33,7 @@ COMMANDS = {
     "diff": "generator.commands.diff:diff",
     "new": "generator.commands.new:new",
     "import": "generator.commands.import_:import_document",
+    "publiceer": "generator.commands.publiceer:publiceer",
 }
 
 HELP = """nota: collegenota's, raadsvoorstellen en andere raadsstukken van YAML naar Word en PDF.

@@ -140,6 +140,7 @@ def test_the_whole_flow_login_save_decide_logout(server, map_):
     assert refused.text == ("geweigerd: besluiten vastleggen (secretariaat) mag uw rol (steller) niet; "
                             "vraag de beheerder om de juiste groep")
     assert commits(map_) == start + 1 and "vastgelegd_door" not in (map_ / "nota.yaml").read_text(encoding="utf-8")
+    assert anna.post("/secretariaat/publiceer", {}).status_code == 403  # publishing: the secretariat's
 
     sam = Browser(server.url, "sam")
     r = sam.post("/secretariaat/besluit", DECISION)
@@ -216,6 +217,7 @@ def test_a_lezer_reads_and_downloads_but_writes_nothing(server, map_):
     assert (r.status_code, r.text) == (403, "geweigerd: uw rol (lezer) mag alleen lezen en downloaden")
     assert lex.post("/nieuw", {"naam": "x.yaml", "soort": "collegenota"}).status_code == 403
     assert lex.client.get("/secretariaat/besluitenlijst.docx?datum=2026-12-01").status_code == 403
+    assert lex.post("/secretariaat/publiceer", {}).status_code == 403
     assert commits(map_) == start and not (map_ / "x.yaml").exists()
 
 

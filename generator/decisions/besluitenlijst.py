@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
@@ -83,10 +84,17 @@ def title(datum: dt.date, orgaan: str) -> str:
     return f"Besluitenlijst van de vergadering van {ORGAAN_VOLLEDIG[orgaan]} van {FILTERS['datum'](datum)}"
 
 
-def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str,
-         vergadering: Vergadering | None = None) -> str:
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    """One environment: its templates are compiled once, not once per meeting."""
     env = Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in _dirs()]), autoescape=True)
     env.filters.update(FILTERS)
+    return env
+
+
+def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str,
+         vergadering: Vergadering | None = None) -> str:
+    env = _environment()
     return keep_together(env.get_template("besluitenlijst.html.j2").render(
         titel=title(datum, orgaan), punten=punten, niet_openbaar=niet_openbaar, gemeente=gemeente,
         gemeente_kop=f"Gemeente {gemeente}" if gemeente else "", datum=datum, orgaan_naam=orgaan,

@@ -16,6 +16,10 @@ naam = "Gemeente Maastricht"
 
 [secretariaat]
 naam = "J. de Vries"                    # vastgelegd_door, when nobody is logged in
+
+[publicatie]                            # nota publiceer, and Publiceren in nota serve
+map = "publicatie"                      # where nota serve publishes (beside nota.toml)
+basis_url = "https://www.maastricht.nl/publicaties"
 ```
 """
 from __future__ import annotations
@@ -46,6 +50,12 @@ class Organisatie:
 
 
 @dataclass(frozen=True)
+class Publicatie:
+    map: Path
+    basis_url: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     """What `nota.toml` says; every field is optional."""
 
@@ -54,6 +64,7 @@ class Settings:
     login: Login | None = None
     organisatie: Organisatie | None = None
     secretariaat_naam: str | None = None
+    publicatie: Publicatie | None = None
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -74,6 +85,7 @@ def read_settings(workdir: Path | None = None) -> Settings:
         login=_login(raw.get("login"), path),
         organisatie=_organisatie(raw.get("organisatie"), path),
         secretariaat_naam=_text((raw.get("secretariaat") or {}).get("naam")),
+        publicatie=_publicatie(raw.get("publicatie"), folder, path),
         raw=raw,
     )
 
@@ -117,3 +129,15 @@ def _organisatie(table: object, path: Path) -> Organisatie | None:
         raise NotaFout(Melding("[organisatie] vraagt tooi en naam, zoals "
                                'tooi = "gm0935" en naam = "Gemeente Maastricht"', path))
     return Organisatie(tooi=str(table["tooi"]).strip(), naam=str(table["naam"]).strip())
+
+
+def _publicatie(table: object, folder: Path, path: Path) -> Publicatie | None:
+    if table is None:
+        return None
+    if not isinstance(table, dict) or not _text(table.get("map", "publicatie")):
+        raise NotaFout(Melding('[publicatie] vraagt een map, zoals map = "publicatie"', path))
+    basis_url = _text(table.get("basis_url"))
+    if basis_url is not None and not basis_url.startswith(("https://", "http://")):
+        raise NotaFout(Melding(f"[publicatie] basis_url '{basis_url}' is geen webadres; begin met https://",
+                               path))
+    return Publicatie(map=folder / str(table.get("map", "publicatie")), basis_url=basis_url)

@@ -59,7 +59,7 @@ class Site:
 
 def make_app(workspace: Workspace, token: str | None = None, team: auth.Team | None = None):
     """The editor; with `team` ([login] in nota.toml) behind the login, every write a commit."""
-    from generator.web import history, meeting
+    from generator.web import history, meeting, publish_page
     site = Site(workspace, token or new_token(), team.store if team else None)
     routes = [Route("/", _handler(site, start)),
               Route("/overzicht", _handler(site, overview)),
@@ -71,6 +71,7 @@ def make_app(workspace: Workspace, token: str | None = None, team: auth.Team | N
               Route("/bewerk/{id}/{actie}", _handler(site, action), methods=["POST"]),
               Route("/bewerk/{id}/{pad:path}", _handler(site, draft_file)),
               *meeting.routes(site, _handler),
+              *publish_page.routes(site, _handler),
               *history.routes(site, _handler),
               *auth.routes(team),
               Mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")]

@@ -509,6 +509,14 @@ function others() {
     bad.setAttribute("aria-describedby", (bad.getAttribute("aria-describedby") || "") + " nieuw-fout");
     bad.focus();
   });
+  const publiceren = document.getElementById("publiceren");
+  if (publiceren) publiceren.addEventListener("click", async () => {
+    publiceren.disabled = true;
+    say("Bezig met publiceren ...");
+    const s = await post("/secretariaat/publiceer", {});
+    publiceren.disabled = false;
+    say(s.gelukt ? [s.samenvatting, ...s.overgeslagen.map((o) => "Overgeslagen: " + o)].join("\n") : s.fout.join("\n"));
+  });
   for (const f of document.querySelectorAll("form.besluit")) f.addEventListener("submit", async (e) => {
     e.preventDefault();
     const d = Object.fromEntries(new FormData(f));
