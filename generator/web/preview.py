@@ -155,7 +155,7 @@ def rendition(voorstel: Voorstel | None, meldingen: list[Melding],
 def with_problems(document: str, meldingen: list[Melding], wording=str) -> str:
     """The document with its problems above it (on screen only; the PDF is made apart)."""
     errors = [m for m in meldingen if m.is_error]
-    aside = render("problemen.html", fouten=len(errors), regels=[(m.level, wording(m)) for m in meldingen])
+    aside = render("problemen.html", fouten=len(errors), meldingen=[(m.level, wording(m)) for m in meldingen])
     document = document.replace("</head>", PROBLEMS_STYLE + "</head>", 1)
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + aside, document, count=1)
 
@@ -205,7 +205,7 @@ def for_screen(document: str) -> str:
 
 
 def error_page(meldingen: list[Melding], wording=str) -> str:
-    return render("voorbeeld_fouten.html", regels=[(m.level, wording(m)) for m in meldingen])
+    return render("voorbeeld_fouten.html", meldingen=[(m.level, wording(m)) for m in meldingen])
 
 
 def shell(preview: Preview, nonce: str = "") -> str:
