@@ -40,11 +40,11 @@ def _meeting(request) -> tuple[dt.date, str]:
     return _date(request.query_params.get("datum") or dt.date.today().isoformat()), orgaan
 
 
-def _date(tekst: str) -> dt.date:
+def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(tekst)
+        return dt.date.fromisoformat(text)
     except (TypeError, ValueError):
-        raise NotaFout(Melding(f"'{tekst}' is geen bestaande datum van de vorm JJJJ-MM-DD")) from None
+        raise NotaFout(Melding(f"'{text}' is geen bestaande datum van de vorm JJJJ-MM-DD")) from None
 
 
 def _proposals(workspace, unreadable: list | None = None):
@@ -268,11 +268,11 @@ def _file_name(workspace, data: dict, onderwerp: str) -> str:
     return name
 
 
-def _title_of(tekst: str) -> str:
+def _title_of(text: str) -> str:
     from generator.web.workspace import _TOP
-    return dict(_TOP.findall(tekst)).get("onderwerp", "").strip("'\"") or "voorstel"
+    return dict(_TOP.findall(text)).get("onderwerp", "").strip("'\"") or "voorstel"
 
 
-def _with_onderwerp(tekst: str, onderwerp: str) -> str:
+def _with_onderwerp(text: str, onderwerp: str) -> str:
     from generator.web.yamledit import apply_form
-    return apply_form(tekst, {"onderwerp": onderwerp})
+    return apply_form(text, {"onderwerp": onderwerp})
