@@ -10,6 +10,9 @@ from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 PROPOSALS = ROOT / "proposals"
+# Seconds after which a command counts as hung (a FIFO, a zip bomb): a bound against
+# waiting for ever, not a speed test (speed is measured in bench/).
+HANG = 120
 DATA = Path(__file__).resolve().parent / "data"
 REFERENCE = DATA / "reference"  # copies of published documents, see its README.md
 

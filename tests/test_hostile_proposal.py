@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from conftest import PROPOSALS, write
+from conftest import HANG, PROPOSALS, write
 
 GELDIG = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
-TIME_BOUND = 20  # seconds; generous for a busy CI machine
+TIME_BOUND = HANG
 
 
 def _nota(*args, cwd=None):
@@ -40,7 +40,7 @@ def test_deep_nesting_refused_fast(tmp_path, naam):
     r, duur = _nota("check", path)
     assert r.returncode == 1
     assert r.stderr.splitlines()[0] == f"{path}:{verwacht}"
-    assert "Traceback" not in r.stderr and duur < 10
+    assert "Traceback" not in r.stderr and duur < HANG
 
 
 def _hostile(tmp_path, oud, nieuw, naam="v.yaml"):
@@ -123,7 +123,7 @@ def test_fifo_as_proposal_does_not_hang(tmp_path):
 def test_dev_zero_is_not_read(tmp_path):
     r, duur = _nota("check", "/dev/zero")
     assert r.returncode == 1
-    assert "/dev/zero: fout: dit is geen gewoon bestand" in r.stderr and duur < 10
+    assert "/dev/zero: fout: dit is geen gewoon bestand" in r.stderr and duur < HANG
 
 
 def test_size_checked_before_reading(tmp_path):
@@ -134,4 +134,4 @@ def test_size_checked_before_reading(tmp_path):
     assert r.returncode == 1
     assert r.stderr.splitlines()[0] == (f"{path}: fout: bestand is te groot (10485760 KiB); een voorstel mag "
                                         "hoogstens 1024 KiB zijn")
-    assert duur < 10
+    assert duur < HANG

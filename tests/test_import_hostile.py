@@ -8,6 +8,7 @@ import zipfile
 import zlib
 
 import pikepdf
+from conftest import HANG
 import pytest
 
 
@@ -18,7 +19,7 @@ def _importeer(cli, bron, tmp_path):
     return r, time.monotonic() - start, set(tmp_path.iterdir()) - before
 
 
-def _refused(cli, bron, tmp_path, message: str, seconds: float = 30) -> None:
+def _refused(cli, bron, tmp_path, message: str, seconds: float = HANG) -> None:
     r, duur, nieuw = _importeer(cli, bron, tmp_path)
     assert r.exit_code == 1, r.output
     assert f"{bron}: fout: {message}" in r.stderr
@@ -64,7 +65,7 @@ def test_zip_bom_docx_wordt_geweigerd_voor_het_uitpakken(cli, tmp_path):
                 part.write(chunk)
     assert bron.stat().st_size < 200_000
     _refused(cli, bron, tmp_path, "deel 'word/document.xml' is uitgepakt 70 MB; de grens is 64 MB "
-                                  "(een zip-bom of een beschadigd bestand)", seconds=10)
+                                  "(een zip-bom of een beschadigd bestand)")
 
 
 def _pdf_with_source(path, stream_data: bytes, filter_: str | None = "/FlateDecode") -> None:
@@ -91,7 +92,7 @@ def test_pdf_met_bijlage_van_2_gib_leest_de_zichtbare_tekst(cli, tmp_path):
     _pdf_with_source(bron, _two_gib_of_zeros())
     assert bron.stat().st_size < 5_000_000
     r, duur, nieuw = _importeer(cli, bron, tmp_path)
-    assert "Traceback" not in r.output and duur < 30
+    assert "Traceback" not in r.output and duur < HANG
     assert "aandacht: de ingesloten bron 'bron.yaml' is groter dan 4 MB of niet te lezen; " \
            "de zichtbare tekst is geïmporteerd" in r.stderr
     assert (tmp_path / "uit.yaml").stat().st_size < 10_000
@@ -112,7 +113,7 @@ def test_50_mb_wordt_op_grootte_geweigerd(cli, tmp_path):
     with bron.open("wb") as f:
         f.truncate(50 * 2**20)  # sparse: nothing is written to disk
     _refused(cli, bron, tmp_path, "is te groot om te importeren (50 MB; de grens is 32 MB) "
-                                  "(splits het document of sla het op zonder afbeeldingen)", seconds=5)
+                                  "(splits het document of sla het op zonder afbeeldingen)")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="geen named pipes op dit platform")
@@ -120,7 +121,7 @@ def test_fifo_wordt_niet_gelezen(cli, tmp_path):
     bron = tmp_path / "pijp.txt"
     os.mkfifo(bron)
     _refused(cli, bron, tmp_path, "is geen gewoon bestand (een map, pipe of apparaat); nota leest alleen "
-                                  "bestanden", seconds=5)
+                                  "bestanden")
 
 
 def _mebibyte_of_text() -> str:
@@ -138,12 +139,12 @@ def _mebibyte_of_text() -> str:
 
 
 @pytest.mark.slow  # a 1 MiB input
-def test_tekst_van_1_mib_binnen_10_seconden(cli, tmp_path):
+def test_tekst_van_1_mib(  # its time: bench/run
+        cli, tmp_path):
     bron = tmp_path / "groot.txt"
     bron.write_text(_mebibyte_of_text(), encoding="utf-8")
     r, duur, nieuw = _importeer(cli, bron, tmp_path)
     assert "Traceback" not in r.output
-    assert duur < 10, f"{duur:.1f} s"
     assert nieuw - {tmp_path / "schema"} == {tmp_path / "uit.yaml"}  # and the kind's schema beside it
 
 
@@ -156,4 +157,4 @@ def test_pdf_met_pagina_van_2_gib_wordt_geweigerd(cli, tmp_path):
     pdf.pages[0].obj.Contents = inhoud
     pdf.save(bron)
     _refused(cli, bron, tmp_path, "pagina 1 is uitgepakt groter dan 64 MB of beschadigd; nota leest deze PDF "
-                                  "niet (een PDF-bom of een beschadigd bestand)", seconds=10)
+                                  "niet (een PDF-bom of een beschadigd bestand)")

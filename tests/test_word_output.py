@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
-from conftest import PROPOSALS, ROOT, pdftotext
+from conftest import HANG, PROPOSALS, ROOT, pdftotext
 
 pytestmark = pytest.mark.slow  # renders Word documents, some big
 
@@ -82,7 +82,7 @@ def test_een_fifo_als_afbeelding_hangt_niet(cli, tmp_path):
     begin = time.monotonic()
     docx = _render(cli, _met_afbeelding(tmp_path, "![Organogram](organogram.png)"), tmp_path / "uit",
                    "--formaat", "docx")
-    assert time.monotonic() - begin < 30
+    assert time.monotonic() - begin < HANG  # a FIFO would block for ever
     assert "[Organogram]" in [p.text for p in Document(docx).paragraphs]
 
 
@@ -213,15 +213,14 @@ def test_definitieve_docx_is_byte_voor_byte_gelijk(cli, tmp_path):
 
 
 # 16.5 ------------------------------------------------------------------------------
-def test_tabel_van_tienduizend_regels_snel(cli, tmp_path):
+def test_tabel_van_tienduizend_regels(  # its time: bench/run
+        cli, tmp_path):
     regels = "\n".join(f"        - {{post: Post {i}, bedrag: {1000 + i}}}" for i in range(10_000))
     tekst = COLLEGENOTA.read_text(encoding="utf-8").replace(
         "  aanbestedingen: nvt\n",
         f"  aanbestedingen:\n    - tabel: Groot\n      rol: overig\n      regels:\n{regels}\n", 1)
     path = tmp_path / "groot.yaml"
     path.write_text(tekst, encoding="utf-8")
-    begin = time.monotonic()
     docx = _render(cli, path, tmp_path / "uit", "--formaat", "docx")
-    assert time.monotonic() - begin < 15  # was 23-65 s; 4-7 s on a busy 2-core machine
     groot = next(t for t in Document(docx).tables if len(t.rows) > 10_000)
     assert len(groot.rows) == 10_002 and groot.rows[5].cells[1].text == "€\u00a01.004"
