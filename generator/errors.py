@@ -17,30 +17,29 @@ class Melding:
     """One message for the user, in Dutch, with file:line:column (1-based)."""
 
     message: str
-    bestand: Path | str | None = None
-    regel: int | None = None
+    file: Path | str | None = None
+    line: int | None = None
     column: int | None = None
-    niveau: str = ERROR
+    level: str = ERROR
     hint: str | None = None
 
     def __str__(self) -> str:
-        plaats = _place(self.bestand, self.regel, self.column)
-        tekst = f"{plaats}{self.niveau}: {self.message}"
+        text = f"{_place(self.file, self.line, self.column)}{self.level}: {self.message}"
         if self.hint:
-            tekst += f" ({self.hint})"
-        return tekst
+            text += f" ({self.hint})"
+        return text
 
     @property
     def is_error(self) -> bool:
-        return self.niveau == ERROR
+        return self.level == ERROR
 
 
-def _place(bestand, regel, column) -> str:
-    if bestand is None:
+def _place(file: Path | str | None, line: int | None, column: int | None) -> str:
+    if file is None:
         return ""
-    parts = [str(bestand)]
-    if regel is not None:
-        parts.append(str(regel))
+    parts = [str(file)]
+    if line is not None:
+        parts.append(str(line))
         parts.append(str(column or 1))
     return ":".join(parts) + ": "
 

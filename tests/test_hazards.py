@@ -153,7 +153,7 @@ def _alleen_nette_fouten(tmp_path, search_path, raw: bytes):
         assert e.meldingen and all(m.message for m in e.meldingen)
         return
     for m in run_checks(voorstel):
-        assert m.bestand == path and m.regel is not None
+        assert m.file == path and m.line is not None
 
 
 def test_gevouwen_tekst_zonder_verborgen_tekens(tmp_path, search_path):

@@ -25,7 +25,7 @@ def run_checks(voorstel: Voorstel, skip=()) -> list[Melding]:
     meldingen = [m for functie in CHECKS if functie not in skip
                  and not (voorstel.partial and getattr(functie, "whole", False))
                  for m in functie(voorstel)]
-    return sorted(meldingen, key=lambda m: (m.regel or 0, m.column or 0))
+    return sorted(meldingen, key=lambda m: (m.line or 0, m.column or 0))
 
 
 def check_file(path: Path, search_path, strict: bool = False) -> tuple[Voorstel | None, list[Melding]]:
@@ -41,7 +41,7 @@ def check_file(path: Path, search_path, strict: bool = False) -> tuple[Voorstel 
         return None, e.meldingen
     voorstel, meldingen = check_source(bron, search_path)
     if strict:
-        meldingen = [replace(m, niveau="fout") for m in meldingen]
+        meldingen = [replace(m, level="fout") for m in meldingen]
     return voorstel, meldingen
 
 
@@ -53,5 +53,5 @@ def check_source(bron: Source, search_path, skip=()) -> tuple[Voorstel | None, l
     if checked is not None:
         eerst = meldingen[: len(bron.meldingen)]
         meldingen = eerst + sorted(meldingen[len(bron.meldingen):] + run_checks(checked, skip),
-                                   key=lambda m: (m.regel or 0, m.column or 0))
+                                   key=lambda m: (m.line or 0, m.column or 0))
     return voorstel, meldingen

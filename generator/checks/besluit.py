@@ -13,7 +13,7 @@ def besluit_matches_content(voorstel: Voorstel):
     for i, besluit in broken(voorstel):
         if not decides(besluit):  # aangehouden: back to concept, changes expected
             continue
-        parts = "; ".join(f"{c.part} {c.state} (regel {c.regel})" for c in changes(voorstel, besluit))
+        parts = "; ".join(f"{c.part} {c.state} (regel {c.line})" for c in changes(voorstel, besluit))
         yield voorstel.bron.melding(("besluiten", i), (
             f"het voorstel is gewijzigd na het besluit van {ORGAAN[besluit.orgaan]} van "
             f"{fmt.datum(besluit.datum)} ({besluit.uitkomst})" + (f": {parts}" if parts else "") +

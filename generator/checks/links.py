@@ -46,8 +46,8 @@ def references_stay_in_folder(voorstel: Voorstel):
             if (soort, href) in seen or not _refused(soort, href, folder, roots):
                 continue
             seen.add((soort, href))
-            regel, column = position(voorstel.bron.tekst, href)
-            yield Melding(outside_message(soort, href), voorstel.path, regel, column)
+            line, column = position(voorstel.bron.tekst, href)
+            yield Melding(outside_message(soort, href), voorstel.path, line, column)
 
 
 def _refused(soort: str, href: str, folder, roots) -> bool:

@@ -30,4 +30,4 @@ def tabellen(voorstel: Voorstel) -> Iterable[tuple[tuple, Tabel]]:
 
 
 def warning(voorstel: Voorstel, path: tuple, message: str) -> Melding:
-    return voorstel.bron.melding(path, message, niveau=WARNING)
+    return voorstel.bron.melding(path, message, level=WARNING)

@@ -11,6 +11,8 @@ import re
 from generator.checks.registry import check, warning
 from generator.render.richtext import plain_text
 from generator.proposal.placeholders import is_placeholder
+from generator.proposal.sentences import FULL_STOPS
+from generator.proposal.sentences import sentences as split
 from generator.proposal.validate import Voorstel
 from generator.proposal.vocabulary import is_nvt
 
@@ -18,7 +20,6 @@ MAX_SENTENCE_WORDS = 25
 MAX_SAMENVATTING = 200  # words
 B1_THRESHOLD = 60  # Flesch-Douma: 60-70 is "vrij gemakkelijk", about B1
 SAMENVATTING_LABELS = ("samenvatting", "publiekssamenvatting")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'‘“(])")
 _SYLLABLE = re.compile(r"(ij|[aeiouyàáâäèéêëìíîïòóôöùúûü]+)", re.IGNORECASE)
 
 
@@ -45,9 +46,10 @@ def _all_texts(voorstel: Voorstel):
 
 
 def sentences(markdown: str) -> list[str]:
+    """The sentences of `markdown`'s plain text, stripped, a paragraph never joined to the next."""
     out = []
     for paragraph in plain_text(markdown).split("\n"):
-        out += [z.strip() for z in _SENTENCE.split(paragraph) if z.strip()]
+        out += [z.strip() for z in split(paragraph, FULL_STOPS, capital_next=True) if z.strip()]
     return out
 
 
@@ -69,9 +71,9 @@ def _place(voorstel: Voorstel, path: tuple, sentence: str, after: int = 0) -> tu
     """Line and column of the sentence itself (after line `na`), else of its field."""
     begin = " ".join(sentence.split()[:3])
     first_line, _ = voorstel.bron.plaats(path)
-    regels = voorstel.bron.tekst.splitlines()
-    for nr in range(max(first_line - 1, after), len(regels)):
-        column = regels[nr].find(begin)
+    lines = voorstel.bron.tekst.splitlines()
+    for nr in range(max(first_line - 1, after), len(lines)):
+        column = lines[nr].find(begin)
         if column >= 0:
             return nr + 1, column + 1
     return first_line, 1
@@ -79,8 +81,8 @@ def _place(voorstel: Voorstel, path: tuple, sentence: str, after: int = 0) -> tu
 
 def _by_sentence(voorstel: Voorstel, path: tuple, sentence: str, message: str, after: int = 0):
     melding = warning(voorstel, path, message)
-    regel, column = _place(voorstel, path, sentence, after)
-    return type(melding)(melding.message, melding.bestand, regel, column, melding.niveau)
+    line, column = _place(voorstel, path, sentence, after)
+    return type(melding)(melding.message, melding.file, line, column, melding.level)
 
 
 @check

@@ -72,5 +72,5 @@ def _nothing_decided(voorstellen, datum, orgaan: str, paden) -> None:
             else f"; geen van deze voorstellen heeft een besluit van {wie}")
     report(Melding(f"geen enkel voorstel in {', '.join(map(str, paden))} heeft een besluit van {wie} op "
                    f"{fmt.datum(datum)}{hint}; er is geen besluitenlijst geschreven (controleer --datum "
-                   "en --orgaan)", niveau=WARNING))
+                   "en --orgaan)", level=WARNING))
     raise Exit(1)

@@ -69,6 +69,6 @@ def _diff(oud, nieuw, html_pad, docx_pad, templates, trouble: int) -> tuple[bool
         click.echo(f"geschreven: {html_pad}", err=True)
     if docx_pad is not None:
         from generator.diff.docx import write
-        write(v, new_voorstel, docx_pad, oud=old_voorstel)
+        write(v, new_voorstel, docx_pad, old_voorstel=old_voorstel)
         click.echo(f"geschreven: {docx_pad}", err=True)
     return v.gelijk, not warnings

@@ -58,4 +58,4 @@ def _list_changes(van: Path, changes: list) -> None:
     click.echo(f"overgenomen uit {van}, met {len(changes)} "
                f"{'wijziging' if len(changes) == 1 else 'wijzigingen'}:", err=True)
     for c in changes:
-        click.echo(f"  {van}:{c.regel}: {c.waar}: {c.tekst}", err=True)
+        click.echo(f"  {van}:{c.line}: {c.waar}: {c.tekst}", err=True)

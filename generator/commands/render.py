@@ -78,7 +78,7 @@ def _report(result, bron: bool, cache, sleutel: str | None) -> bool:
         report_all([Melding("--bron geldt alleen voor een besloten voorstel (PDF/A-3a met de YAML "
                             "als bijlage); dit voorstel heeft nog geen besluit, dus de PDF is een "
                             "concept zonder bron (leg eerst het besluit vast met 'nota decide')",
-                            result.bron, niveau=WARNING)])
+                            result.bron, level=WARNING)])
     cache.record(result.bron, sleutel, result.written)
     for target in result.written:
         click.echo(f"geschreven: {target}")

@@ -64,8 +64,8 @@ _COLOUR = {"fout": "red", "waarschuwing": "yellow"}
 
 def report(melding: Melding) -> None:
     tekst = str(melding)
-    niveau = f"{melding.niveau}:"
-    coloured = tekst.replace(niveau, click.style(niveau, fg=_COLOUR.get(melding.niveau), bold=True), 1)
+    niveau = f"{melding.level}:"
+    coloured = tekst.replace(niveau, click.style(niveau, fg=_COLOUR.get(melding.level), bold=True), 1)
     click.echo(coloured, err=True)
 
 

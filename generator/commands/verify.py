@@ -34,8 +34,8 @@ def verify(bestand, templates):
     from generator.proposal.validate import load_voorstel
     voorstel = load_voorstel(bestand, search_path(templates))
     verslag = verify_voorstel(voorstel, bestand)
-    for regel in verslag.regels:
-        click.echo(regel, err=regel.endswith(": nog geen besluit vastgelegd"))
+    for line in verslag.lines:
+        click.echo(line, err=line.endswith(": nog geen besluit vastgelegd"))
     for oud, where in verslag.oud:
         show(compare(oud, voorstel), Console(highlight=False, soft_wrap=True), f"besloten ({where})", str(bestand))
     if not verslag.ok:

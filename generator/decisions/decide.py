@@ -105,10 +105,10 @@ def _check_date(voorstel, record: dict) -> None:
                                "wordt vastgelegd na de vergadering: controleer --datum", path))
     eigen = getattr(voorstel.data, "datum", None)
     if isinstance(eigen, dt.date) and datum < eigen:
-        regel = voorstel.bron.plaats(("datum",))[0]
+        line = voorstel.bron.plaats(("datum",))[0]
         raise NotaFout(Melding(
             f"het besluit van {ORGAAN[orgaan]} ({_d(datum)}) ligt vóór de datum van het voorstel "
-            f"({_d(eigen)}, regel {regel}); over een voorstel wordt besloten nadat het is geschreven: "
+            f"({_d(eigen)}, regel {line}); over een voorstel wordt besloten nadat het is geschreven: "
             "controleer --datum", path))
     college = [b for b in voorstel.data.besluiten if b.orgaan == COLLEGE]
     if orgaan == RAAD and college and datum < college[-1].datum:
@@ -134,27 +134,27 @@ def record_yaml(record: dict, indent: int) -> str:
 
 
 def split_into(tekst: str, bron, record: dict) -> str:
-    regels = tekst.splitlines(keepends=True)
-    if regels and not regels[-1].endswith("\n"):
-        regels[-1] += "\n"
+    lines = tekst.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
     end_ = "\r\n" if tekst.count("\r\n") > tekst.count("\n") / 2 else "\n"
     block = record_yaml(record, 2).replace("\n", end_)
     if ("besluiten",) not in bron.key_positions:
-        return "".join(regels) + f"besluiten:{end_}" + block
-    regel = bron.key_positions[("besluiten",)][0] - 1
-    leeg = re.match(r"^besluiten:\s*\[\s*\](\s*#.*)?$", regels[regel].rstrip("\r\n"))
+        return "".join(lines) + f"besluiten:{end_}" + block
+    line = bron.key_positions[("besluiten",)][0] - 1
+    leeg = re.match(r"^besluiten:\s*\[\s*\](\s*#.*)?$", lines[line].rstrip("\r\n"))
     if leeg:
-        regels[regel] = f"besluiten:{leeg.group(1) or ''}{end_}"  # a comment after [] stays
-        return "".join(regels[: regel + 1]) + block + "".join(regels[regel + 1:])
-    last = _end_block(regels, regel)
-    return "".join(regels[: last + 1]) + block + "".join(regels[last + 1:])
+        lines[line] = f"besluiten:{leeg.group(1) or ''}{end_}"  # a comment after [] stays
+        return "".join(lines[: line + 1]) + block + "".join(lines[line + 1:])
+    last = _end_block(lines, line)
+    return "".join(lines[: last + 1]) + block + "".join(lines[last + 1:])
 
 
-def _end_block(regels: list[str], start: int) -> int:
+def _end_block(lines: list[str], start: int) -> int:
     """Index of the last content line of the top-level block that starts at `start`."""
     last = start
-    for i in range(start + 1, len(regels)):
-        r = regels[i]
+    for i in range(start + 1, len(lines)):
+        r = lines[i]
         if r.strip() and not r[0].isspace() and not r.startswith("#"):
             break
         if r.strip() and not r.lstrip().startswith("#"):

@@ -2,8 +2,9 @@
 
 A decided proposal's PDF is PDF/A-2a (archival, tagged). Every timestamp comes
 from the decision and the PDF identifier from the sealed content, so the same
-decided proposal always gives the same bytes; an existing final PDF with other
-content is refused, never silently replaced.
+decided proposal always gives the same bytes. That an existing final document
+with other content is refused, never replaced, is render/output.install_set's
+rule (the one guard, where documents are moved into place).
 """
 from __future__ import annotations
 
@@ -43,17 +44,6 @@ def source_attachment(voorstel):
     return Attachment(string=voorstel.bron.tekst, name=voorstel.path.name, relationship="Source",
                       description="Bron van dit document (nota-voorstel, YAML)",
                       created=moment, modified=moment)
-
-
-def watch(target: Path, inhoud: bytes) -> bool:
-    """True when `inhoud` must be written; raises when a different final exists."""
-    if not target.exists():
-        return True
-    if target.read_bytes() == inhoud:
-        return False
-    raise NotaFout(Melding(
-        "er staat al een definitief document met een andere inhoud; nota overschrijft een "
-        "definitief document niet: verplaats het oude bestand eerst als de wijziging klopt", target))
 
 
 def bijlage_pdfs(voorstel) -> list[tuple[str, Path]]:
@@ -101,7 +91,7 @@ def finish(voorstel, pdf: bytes, meldingen: list | None = None) -> bytes:
                     f"bijlage {', '.join(repr(n) for n in geen_pdfa)} is geen PDF/A; het definitieve "
                     "document is daarom niet als PDF/A gemarkeerd: maak de bijlage eerst PDF/A "
                     "(met ingebedde lettertypen en tags) en maak het document opnieuw",
-                    voorstel.path, niveau=WARNING))
+                    voorstel.path, level=WARNING))
         doc.save(out, deterministic_id=True)
     return out.getvalue()
 

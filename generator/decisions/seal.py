@@ -90,7 +90,7 @@ def changed_parts(voorstel, besluit) -> list[tuple[str, str]]:
 class Change:
     part: str     # 'onderwerp', 'secties.aanleiding', 'beslispunten.2'
     state: str    # gewijzigd | toegevoegd | verwijderd
-    regel: int
+    line: int
     column: int
 
 
@@ -98,8 +98,8 @@ def changes(voorstel, besluit) -> list[Change]:
     """Each part changed since `besluit`, at its line now (a removed part: its parent's)."""
     out = []
     for part, state in changed_parts(voorstel, besluit):
-        regel, column = voorstel.bron.plaats(part_path(part), sleutel=True)
-        out.append(Change(part, state, regel, column))
+        line, column = voorstel.bron.plaats(part_path(part), sleutel=True)
+        out.append(Change(part, state, line, column))
     return out
 
 

@@ -25,12 +25,12 @@ class Verslag:
     """What `nota verify` says about one proposal."""
 
     ok: bool = True
-    regels: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
     oud: list[tuple[object, str]] = field(default_factory=list)  # (decided version, where): shown as a diff
 
     def fout(self, tekst: str) -> None:
         self.ok = False
-        self.regels.append(tekst)
+        self.lines.append(tekst)
 
 
 def verify(voorstel, bestand: Path) -> Verslag:
@@ -41,13 +41,13 @@ def verify(voorstel, bestand: Path) -> Verslag:
         verslag.fout(f"{bestand}: nog geen besluit vastgelegd")
         return verslag
     for i, b in unsealed(besluiten):
-        regel, column = voorstel.bron.plaats(("besluiten", i))
-        verslag.fout(f"{bestand}:{regel}:{column}: besluit {i + 1}, {_naam(b)}: NIET (VOLLEDIG) VERZEGELD "
+        line, column = voorstel.bron.plaats(("besluiten", i))
+        verslag.fout(f"{bestand}:{line}:{column}: besluit {i + 1}, {_naam(b)}: NIET (VOLLEDIG) VERZEGELD "
                      f"({', '.join(missing_seal(b))} ontbreekt); of het besluit en de inhoud sindsdien "
                      "veranderden, is niet na te gaan; het secretariaat verzegelt het met 'nota herzegel'")
     for i, b in tampered(besluiten):
-        regel, column = voorstel.bron.plaats(("besluiten", i))
-        verslag.fout(f"{bestand}:{regel}:{column}: besluit {i + 1} ({_naam(b)}): het besluit zelf is "
+        line, column = voorstel.bron.plaats(("besluiten", i))
+        verslag.fout(f"{bestand}:{line}:{column}: besluit {i + 1} ({_naam(b)}): het besluit zelf is "
                      "VERANDERD nadat het werd vastgelegd")
     current = content_hash(voorstel)
     for _, b in in_force(besluiten).values():
@@ -65,19 +65,19 @@ def _naam(b) -> str:
 
 def _content(verslag: Verslag, voorstel, b, bestand: Path, current: str) -> None:
     if b.inhoud_sha256 == current:
-        verslag.regels.append(f"{bestand}: besluit {_naam(b)}: inhoud ongewijzigd")
+        verslag.lines.append(f"{bestand}: besluit {_naam(b)}: inhoud ongewijzigd")
         return
     verslag.fout(f"{bestand}: besluit {_naam(b)}: GEWIJZIGD na het besluit")
     for c in changes(voorstel, b):
-        verslag.regels.append(f"  {bestand}:{c.regel}:{c.column}: {c.part}: {c.state}")
+        verslag.lines.append(f"  {bestand}:{c.line}:{c.column}: {c.part}: {c.state}")
     from generator.decisions.decided import decided_version
     found = decided_version(voorstel, b)
     if found is None:
-        verslag.regels.append("  de tekst zoals besloten is niet te tonen: het bestand staat niet in git, "
+        verslag.lines.append("  de tekst zoals besloten is niet te tonen: het bestand staat niet in git, "
                               "of geen versie in git heeft de verzegelde inhoud (vergelijk zelf met "
                               "'nota diff OUD NIEUW')")
     else:
-        verslag.regels.append(f"  de tekst zoals besloten staat in {found[1]}; wat er sindsdien veranderde:")
+        verslag.lines.append(f"  de tekst zoals besloten staat in {found[1]}; wat er sindsdien veranderde:")
         verslag.oud.append(found)
 
 
@@ -86,5 +86,5 @@ def _files(verslag: Verslag, voorstel, b, bestand: Path) -> None:
     for naam, state in gewijzigd:
         verslag.fout(f"{bestand}: besluit {_naam(b)}: het bestand {naam} is {state.upper()} na het besluit")
     if not gewijzigd and b.bestanden_sha256:
-        verslag.regels.append(f"{bestand}: besluit {_naam(b)}: bestanden ongewijzigd "
+        verslag.lines.append(f"{bestand}: besluit {_naam(b)}: bestanden ongewijzigd "
                               f"({', '.join(sorted(b.bestanden_sha256))})")

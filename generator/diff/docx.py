@@ -31,14 +31,14 @@ _RUN_CONTENT = {qn("w:rPr"), qn("w:t")}
 class Redline:
     """Writes tracked changes into the new document's body."""
 
-    def __init__(self, auteur: str, moment: dt.datetime):
-        self.auteur, self.moment = auteur, moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    def __init__(self, author: str, moment: dt.datetime):
+        self.author, self.moment = author, moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.next_id = 1
 
     def mark(self, soort: str):
         el = OxmlElement(f"w:{soort}")
         el.set(qn("w:id"), str(self.next_id))
-        el.set(qn("w:author"), self.auteur)
+        el.set(qn("w:author"), self.author)
         el.set(qn("w:date"), self.moment)
         self.next_id += 1
         return el
@@ -83,10 +83,10 @@ class Redline:
             new.addprevious(self.deleted(old))
             self.inserted(new)
             return
-        oud, nieuw = _text(old), "".join(_run_text(r) for r in runs)
-        pieces = [("-", oud), ("+", nieuw)] if whole else text_diff(oud, nieuw).pieces
-        if "".join(c for op, c in pieces if op != "-") != nieuw:  # the diff must spell the new text
-            pieces = [("-", oud), ("+", nieuw)]
+        old_text, new_text = _text(old), "".join(_run_text(r) for r in runs)
+        pieces = [("-", old_text), ("+", new_text)] if whole else text_diff(old_text, new_text).pieces
+        if "".join(c for op, c in pieces if op != "-") != new_text:  # the diff must spell the new text
+            pieces = [("-", old_text), ("+", new_text)]
         segments = _segments(runs)
         out, pos = [], 0
         for op, chunk in pieces:
@@ -330,28 +330,28 @@ def _gap_after(run, text) -> None:
         run.getparent().replace(run, last)
 
 
-def _deleted_run(rpr, tekst: str):
+def _deleted_run(rpr, text: str):
     r = OxmlElement("w:r")
     if rpr is not None:
         r.append(copy.deepcopy(rpr))
     t = OxmlElement("w:delText")
     t.set(qn("xml:space"), "preserve")
-    t.text = tekst
+    t.text = text
     r.append(t)
     return r
 
 
-def write(v, nieuw, target: Path, auteur: str = "nota diff", oud=None) -> None:
-    """Write the redline of `oud` -> `nieuw` (validated proposals) to `target`, atomically.
+def write(v, new_voorstel, target: Path, author: str = "nota diff", old_voorstel=None) -> None:
+    """Write the redline of `old_voorstel` -> `new_voorstel` (validated proposals) to `target`, atomically.
     `v` (the Comparison) is kept for callers; the document is compared block by block."""
     from generator.render import context, docx_style
     from generator.render.docx import build_document, moments
-    new_ctx = context.build(nieuw)
-    document = build_document(nieuw, new_ctx).docx
+    new_ctx = context.build(new_voorstel)
+    document = build_document(new_voorstel, new_ctx).docx
     moment = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    if oud is not None:
-        old_document = build_document(oud, context.build(oud)).docx
-        Redline(auteur, moment).body(old_document.element.body, document.element.body)
-    inhoud = docx_style.stable_bytes(document, moments(nieuw, new_ctx)[1])
+    if old_voorstel is not None:
+        old_document = build_document(old_voorstel, context.build(old_voorstel)).docx
+        Redline(author, moment).body(old_document.element.body, document.element.body)
+    content = docx_style.stable_bytes(document, moments(new_voorstel, new_ctx)[1])
     with atomic(target) as temporary:
-        Path(temporary).write_bytes(inhoud)
+        Path(temporary).write_bytes(content)

@@ -26,7 +26,7 @@ def load_draft(path: Path, search_path):
     if voorstel is None:
         raise NotaFout(errors or [Melding("kan niet als voorstel worden gelezen", path)])
     blank = _blank_meldingen(bron, search_path)
-    return voorstel, [replace(m, message=f"{m.message}; dit deel is niet vergeleken", niveau=WARNING)
+    return voorstel, [replace(m, message=f"{m.message}; dit deel is niet vergeleken", level=WARNING)
                       for m in errors if m not in blank]
 
 

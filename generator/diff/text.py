@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n\s*")
+from generator.proposal.sentences import sentences
+
 WORD = re.compile(r"\s+|\S+\s*")
 MOSTLY_SAME = 0.5  # share of words unchanged from which a sentence is shown word by word
 WORD_PAIRS = 25_000_000  # old × new words of one changed stretch above which it is shown whole
@@ -29,18 +30,6 @@ class TextDiff:
     @property
     def gelijk(self) -> bool:
         return all(op == "=" for op, _ in self.pieces)
-
-
-def sentences(tekst: str) -> list[str]:
-    """`tekst` cut after each sentence; the parts joined give `tekst` back."""
-    out, pos = [], 0
-    for m in SENTENCE_END.finditer(tekst):
-        if m.end() > pos:
-            out.append(tekst[pos:m.end()])
-            pos = m.end()
-    if pos < len(tekst):
-        out.append(tekst[pos:])
-    return out
 
 
 def blocks(a: list[str], b: list[str]) -> list[tuple[bool, int, int, int, int]]:

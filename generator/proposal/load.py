@@ -79,8 +79,8 @@ class Source:
             path = path[:-1]
 
     def melding(self, path: tuple, message: str, sleutel: bool = False, **kw) -> Melding:
-        regel, column = self.plaats(path, sleutel)
-        return Melding(message, self.path, regel, column, **kw)
+        line, column = self.plaats(path, sleutel)
+        return Melding(message, self.path, line, column, **kw)
 
 
 def load_file(path: Path | str) -> Source:
@@ -137,9 +137,9 @@ def _refuse_invisible(tekst: str, path: Path) -> None:
     hit = _NOT_IN_FILE.search(tekst)
     if hit:
         before = tekst[: hit.start()]
-        regel, column = before.count("\n") + 1, hit.start() - (before.rfind("\n") + 1) + 1
+        line, column = before.count("\n") + 1, hit.start() - (before.rfind("\n") + 1) + 1
         raise NotaFout(Melding(f"hier staat een onzichtbaar stuurteken (U+{ord(hit.group()):04X}) dat "
-                               "in een YAML-bestand niet mag; verwijder het", path, regel, column))
+                               "in een YAML-bestand niet mag; verwijder het", path, line, column))
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -149,11 +149,11 @@ def _decode(raw: bytes, path: Path) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         before_ = raw[: e.start]
-        regel = before_.count(b"\n") + 1
+        line = before_.count(b"\n") + 1
         column = len(before_) - (before_.rfind(b"\n") + 1) + 1
         raise NotaFout(Melding(
             f"bestand is geen geldige UTF-8 (byte 0x{raw[e.start]:02x}); sla het op als UTF-8",
-            path, regel, column)) from None
+            path, line, column)) from None
 
 
 def _shown_tag(tag: str) -> str:
@@ -189,8 +189,8 @@ def _compose(tekst: str, path: Path):
     except _TooDeep as e:
         raise NotaFout(Melding(e.problem, path, e.problem_mark.line + 1, e.problem_mark.column + 1)) from None
     except MarkedYAMLError as e:
-        message, regel, column = syntax.locate(e, tekst)
-        raise NotaFout(Melding(message, path, regel, column)) from None
+        message, line, column = syntax.locate(e, tekst)
+        raise NotaFout(Melding(message, path, line, column)) from None
     except YAMLError as e:
         raise NotaFout(Melding(f"ongeldige YAML ({e})", path)) from None
 

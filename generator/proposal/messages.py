@@ -114,8 +114,8 @@ def _type_melding(bron: Source, path: tuple, types: list[str]) -> Melding:
     tekst = f"{subject(path, bron.data)}: hier hoort " + " of ".join(dict.fromkeys(types))
     waarde = _get(bron.data, path) if path else None
     if "tekst" in types and isinstance(waarde, int) and not isinstance(waarde, bool):
-        regel, column = bron.plaats(path)
-        bron_tekst = bron.tekst.splitlines()[regel - 1][column - 1:].split("#")[0].split(",")[0].strip(" }]")
+        line, column = bron.plaats(path)
+        bron_tekst = bron.tekst.splitlines()[line - 1][column - 1:].split("#")[0].split(",")[0].strip(" }]")
         tekst += f"; zet het getal tussen aanhalingstekens: \"{bron_tekst}\""
     return bron.melding(path, tekst)
 

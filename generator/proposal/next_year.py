@@ -42,7 +42,7 @@ NOT_MOVED = frozenset({"soort", "kenmerk", "datum", "besluiten", "bestand", "ema
 
 @dataclass
 class Change:
-    regel: int      # line in the source, from 1
+    line: int       # in the source, from 1
     waar: str       # the YAML key, e.g. "beslispunten[2]"
     tekst: str      # what changed, in Dutch
 
@@ -87,13 +87,13 @@ def _line(node, key, fallback: int) -> int:
         return fallback
 
 
-def _walk(node, pad: str, regel: int, changes: list[Change]) -> None:
+def _walk(node, pad: str, line: int, changes: list[Change]) -> None:
     keys = list(node) if isinstance(node, CommentedMap) else range(len(node))
     for key in keys:
         if isinstance(node, CommentedMap) and key in NOT_MOVED:
             continue
         waar = f"{pad}.{key}".lstrip(".") if isinstance(node, CommentedMap) else f"{pad}[{key + 1}]"
-        waarde, r = node[key], _line(node, key, regel)
+        waarde, r = node[key], _line(node, key, line)
         if isinstance(waarde, (CommentedMap, CommentedSeq)):
             _walk(waarde, waar, r, changes)
         elif isinstance(waarde, str):
@@ -107,12 +107,12 @@ def _walk(node, pad: str, regel: int, changes: list[Change]) -> None:
             changes.append(Change(r, waar, f"{waarde} → {waarde + 1}"))
 
 
-def _changes_in(waarde: str, regel: int, waar: str) -> list[Change]:
+def _changes_in(waarde: str, line: int, waar: str) -> list[Change]:
     """One Change per line with a year: a literal block (|) starts on the line after its
     key, line for line; any other text is reported at its key."""
     if not isinstance(waarde, LiteralScalarString):
-        return [Change(regel, waar, _pairs(next_year(waarde)[1]))]
-    return [Change(regel + 1 + i, waar, _pairs(paren)) for i, r in enumerate(waarde.split("\n"))
+        return [Change(line, waar, _pairs(next_year(waarde)[1]))]
+    return [Change(line + 1 + i, waar, _pairs(paren)) for i, r in enumerate(waarde.split("\n"))
             for paren in [next_year(r)[1]] if paren]
 
 
@@ -134,14 +134,14 @@ def _to_fill_in(data: CommentedMap, verplicht: frozenset[str], changes: list[Cha
     for sleutel in ("kenmerk", "datum"):
         if sleutel not in data:
             continue
-        regel = _line(data, sleutel, 1)
+        line = _line(data, sleutel, 1)
         if sleutel == "datum":
             data[sleutel] = None
             data.yaml_add_eol_comment(FILL_IN, sleutel, column=len(sleutel) + 2)
-            changes.append(Change(regel, sleutel, "leeg gemaakt: invullen"))
+            changes.append(Change(line, sleutel, "leeg gemaakt: invullen"))
         else:
             data[sleutel] = FILL_IN if sleutel in verplicht else ""
-            changes.append(Change(regel, sleutel, f"'{FILL_IN}' (nieuw kenmerk invullen)" if sleutel in verplicht
+            changes.append(Change(line, sleutel, f"'{FILL_IN}' (nieuw kenmerk invullen)" if sleutel in verplicht
                                   else "leeg gemaakt (nieuw kenmerk invullen of leeg laten)"))
 
 

@@ -59,7 +59,7 @@ def validate_all(bron: Source, search_path) -> tuple[Voorstel | None, list[Meldi
         found = messages.meldingen(e, bron, soort, skip)
     else:
         found = []
-    found = sorted(found + [m for _, m in blank], key=lambda m: (m.regel or 0, m.column or 0))
+    found = sorted(found + [m for _, m in blank], key=lambda m: (m.line or 0, m.column or 0))
     meldingen = bron.meldingen + found
     if any(m.is_error for m in meldingen):
         return None, meldingen

@@ -39,7 +39,7 @@ def verify_problems(voorstel: Any) -> list[Melding]:
     each line naming the file, is the melding."""
     from generator.decisions.verify import verify
     verslag = verify(voorstel, voorstel.path)
-    return [] if verslag.ok else [Melding("nota verify zegt:\n" + "\n".join(verslag.regels))]
+    return [] if verslag.ok else [Melding("nota verify zegt:\n" + "\n".join(verslag.lines))]
 
 
 def classificatie(voorstel) -> str:

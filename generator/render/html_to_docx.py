@@ -69,10 +69,10 @@ class HtmlToDocx:
         self.blocks(body)
 
     def blocks(self, el) -> None:
-        for kind in el:
-            if not isinstance(kind.tag, str) or classes(kind) & SKIP:
+        for child in el:
+            if not isinstance(child.tag, str) or classes(child) & SKIP:
                 continue
-            self.block(kind)
+            self.block(child)
 
     def block(self, el) -> None:
         if classes(el) & NEW_PAGE:
@@ -85,8 +85,8 @@ class HtmlToDocx:
             finally:
                 self.keep = False
         if tag in HEADING_STYLE:
-            kop = next((HEADING_CLASS[c] for c in classes(el) if c in HEADING_CLASS), HEADING_STYLE[tag])
-            self.paragraph(el, kop)
+            heading = next((HEADING_CLASS[c] for c in classes(el) if c in HEADING_CLASS), HEADING_STYLE[tag])
+            self.paragraph(el, heading)
         elif tag == "p":
             self.paragraph(el, "Normal")
         elif tag in ("ul", "ol"):
@@ -118,12 +118,12 @@ class HtmlToDocx:
             p.paragraph_format.page_break_before = True
             self.page_break = False
         self.runs(p, el, bold=False, italic=False, code=code)
-        for naam in classes(el) & FORMATTING.keys():
-            _formatting(p, FORMATTING[naam], self.huisstijl)
+        for name in classes(el) & FORMATTING.keys():
+            _formatting(p, FORMATTING[name], self.huisstijl)
         if self.keep or classes(el) & KEEP_WITH_NEXT:
             p.paragraph_format.keep_with_next = True
-        for naam in classes(el) & SPACING.keys():
-            before, after = SPACING[naam]
+        for name in classes(el) & SPACING.keys():
+            before, after = SPACING[name]
             if before is not None:
                 p.paragraph_format.space_before = Pt(before)
             if after is not None:
@@ -148,36 +148,36 @@ class HtmlToDocx:
             self.unbroken(p, el.text, bold, italic)
         elif el.text:
             self.run(p, el.text, bold, italic, code, link)
-        for kind in el:
-            if isinstance(kind.tag, str) and not (classes(kind) & (SKIP - {"teken"})):
-                self.runs(p, kind, bold, italic, code, link)
-            if kind.tail:
-                self.run(p, kind.tail, bold, italic, code, link if kind.tag != "a" else None)
+        for child in el:
+            if isinstance(child.tag, str) and not (classes(child) & (SKIP - {"teken"})):
+                self.runs(p, child, bold, italic, code, link)
+            if child.tail:
+                self.run(p, child.tail, bold, italic, code, link if child.tag != "a" else None)
 
-    def run(self, p, tekst: str, bold: bool, italic: bool, code: bool, link: str | None):
+    def run(self, p, text: str, bold: bool, italic: bool, code: bool, link: str | None):
         if not code:
-            tekst = _SPACES.sub(" ", tekst)  # not \s: the no-break space after "€" stays
+            text = _SPACES.sub(" ", text)  # not \s: the no-break space after "€" stays
             if not p.text or p.text.endswith(" "):
-                tekst = tekst.lstrip()
-        if not tekst:
+                text = text.lstrip()
+        if not text:
             return
         if link:
-            return hyperlink(p, link, tekst, self.huisstijl.kleur("accent"))
-        r = p.add_run(tekst)
+            return hyperlink(p, link, text, self.huisstijl.kleur("accent"))
+        r = p.add_run(text)
         r.bold, r.italic = bold or None, italic or None
         if code:
             r.font.name = "DejaVu Sans Mono"
 
-    def unbroken(self, p, tekst: str, bold: bool, italic: bool) -> None:
+    def unbroken(self, p, text: str, bold: bool, italic: bool) -> None:
         """A hyphenated word with Word's no-break hyphens, so it never breaks at the hyphen."""
         r = p.add_run()
         r.bold, r.italic = bold or None, italic or None
-        for i, deel in enumerate(tekst.split("-")):
+        for i, part in enumerate(text.split("-")):
             if i:
                 r._r.append(OxmlElement("w:noBreakHyphen"))
-            if deel:
+            if part:
                 t = OxmlElement("w:t")
-                t.text = deel
+                t.text = part
                 t.set(qn("xml:space"), "preserve")
                 r._r.append(t)
 
@@ -190,24 +190,24 @@ class HtmlToDocx:
         block its own paragraph (a list as list paragraphs), and the text and
         inline elements between blocks a paragraph of their own."""
         writer, loose = self.child(cell), None  # loose: the paragraph for text between blocks
-        parts = [(None, el.text)] + [(kind, kind.tail) for kind in el]
-        for kind, tekst in parts:
-            if kind is not None and isinstance(kind.tag, str) and kind.tag in BLOCKS:
-                if not classes(kind) & SKIP:
-                    writer.block(kind)
+        parts = [(None, el.text)] + [(child, child.tail) for child in el]
+        for child, text in parts:
+            if child is not None and isinstance(child.tag, str) and child.tag in BLOCKS:
+                if not classes(child) & SKIP:
+                    writer.block(child)
                 loose = None
-            elif kind is not None and isinstance(kind.tag, str):
+            elif child is not None and isinstance(child.tag, str):
                 loose = loose or cell.add_paragraph()
-                self.runs(loose, kind, bold=bold, italic=False)
-            if tekst and tekst.strip():
+                self.runs(loose, child, bold=bold, italic=False)
+            if text and text.strip():
                 loose = loose or cell.add_paragraph()
-                self.run(loose, tekst, bold, False, False, None)
+                self.run(loose, text, bold, False, False, None)
 
     def status_mark(self, p, el):
-        kleur = el.get("data-kleur") or (el.getparent().get("data-kleur") if el.getparent() is not None else None)
+        colour = el.get("data-kleur") or (el.getparent().get("data-kleur") if el.getparent() is not None else None)
         r = p.add_run(f"{el.get('data-teken') or '●'} ")
-        if kleur:
-            r.font.color.rgb = RGBColor.from_string(kleur.lstrip("#").upper())
+        if colour:
+            r.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
 
     def fill_in_line(self, p, el) -> None:
         """A line to sign on (with room above it) or a blank to fill in."""
@@ -217,34 +217,34 @@ class HtmlToDocx:
 
     def definitions(self, el) -> None:
         """<dl>: each term as a small label, its description as a paragraph below it."""
-        for kind in el:
-            if kind.tag == "dt":
-                label = self.paragraph(kind, "Normal")
+        for child in el:
+            if child.tag == "dt":
+                label = self.paragraph(child, "Normal")
                 _formatting(label, {"size": 7, "kleur": "gedempt", "caps": True}, self.huisstijl)
                 label.paragraph_format.space_after = Pt(0)
-            elif kind.tag == "dd":
-                self.paragraph(kind, "Normal").paragraph_format.space_after = Pt(3)
+            elif child.tag == "dd":
+                self.paragraph(child, "Normal").paragraph_format.space_after = Pt(3)
 
-    def list_(self, el, niveau: int) -> None:
+    def list_(self, el, level: int) -> None:
         ordered = el.tag == "ol"
         num_id = self.numbering.new_list(ordered, int(el.get("start", "1") or 1))
         for li in el.findall("li"):
             p = self.doc.add_paragraph(style="List Number" if ordered else "List Bullet")
-            self.numbering.pair(p, num_id, niveau)
-            self.li_content(p, li, niveau)
+            self.numbering.pair(p, num_id, level)
+            self.li_content(p, li, level)
 
-    def li_content(self, p, li, niveau: int) -> None:
+    def li_content(self, p, li, level: int) -> None:
         if li.text and li.text.strip():
             self.run(p, li.text, False, False, False, None)
-        for kind in li:
-            if kind.tag in ("ul", "ol"):
-                self.list_(kind, niveau + 1)
-            elif kind.tag == "p":
-                self.runs(p, kind, False, False)
-            elif isinstance(kind.tag, str):
-                self.runs(p, kind, False, False)
-            if kind.tail and kind.tail.strip():
-                self.run(p, kind.tail, False, False, False, None)
+        for child in li:
+            if child.tag in ("ul", "ol"):
+                self.list_(child, level + 1)
+            elif child.tag == "p":
+                self.runs(p, child, False, False)
+            elif isinstance(child.tag, str):
+                self.runs(p, child, False, False)
+            if child.tail and child.tail.strip():
+                self.run(p, child.tail, False, False, False, None)
 
 
 def _formatting(p, formatting: dict, huisstijl) -> None:
@@ -261,7 +261,7 @@ def has_blocks(el) -> bool:
     return any(isinstance(k.tag, str) and k.tag in BLOCKS for k in el)
 
 
-def hyperlink(p, url: str, tekst: str, kleur: str) -> None:
+def hyperlink(p, url: str, text: str, colour: str) -> None:
     """A real w:hyperlink to `url` (an external relationship of the document part)."""
     r_id = p.part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
                             is_external=True)
@@ -270,12 +270,12 @@ def hyperlink(p, url: str, tekst: str, kleur: str) -> None:
     run = OxmlElement("w:r")
     rpr = OxmlElement("w:rPr")
     style_ = OxmlElement("w:color")
-    style_.set(qn("w:val"), kleur)
+    style_.set(qn("w:val"), colour)
     underline = OxmlElement("w:u")
     underline.set(qn("w:val"), "single")
     rpr.extend([style_, underline])
     text_element = OxmlElement("w:t")
-    text_element.text = tekst
+    text_element.text = text
     text_element.set(qn("xml:space"), "preserve")
     run.extend([rpr, text_element])
     link.append(run)

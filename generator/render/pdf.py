@@ -68,8 +68,8 @@ def check_links(voorstel, html: str) -> None:
     for href in dict.fromkeys(html_module.unescape(h) for h in HREF.findall(html)):
         if not is_outside(folder, href):
             continue
-        regel, column = position(voorstel.bron.tekst, href)
-        meldingen.append(Melding(outside_message("link", href), voorstel.path, regel, column))
+        line, column = position(voorstel.bron.tekst, href)
+        meldingen.append(Melding(outside_message("link", href), voorstel.path, line, column))
     if meldingen:
         raise NotaFout(meldingen)
 
@@ -78,18 +78,16 @@ def render_pdf(voorstel, html: str, target: Path, bron: bool = False,
                meldingen: list | None = None, **opties) -> None:
     """Lay out `html` and write the PDF to `target` atomically.
 
-    A decided proposal gives its final form (final.py): PDF/A, fixed bytes,
-    and an existing final PDF with other content is refused. Warnings (a
-    bijlage that is not PDF/A) are added to `meldingen`.
+    A decided proposal gives its final form (final.py): PDF/A, fixed bytes;
+    an existing final PDF is protected where the set is installed
+    (output.install_set). Warnings (a bijlage that is not PDF/A) are added
+    to `meldingen`.
     """
-    from generator.decisions.final import finish, is_final, watch
+    from generator.decisions.final import finish, is_final
     check_links(voorstel, html)
     inhoud = complete_tags(_layout(voorstel, html, bron, opties), links_base=voorstel.path.resolve().parent)
     if is_final(voorstel):
         inhoud = finish(voorstel, inhoud, meldingen)
-        if watch(target, inhoud):
-            write_bytes(target, inhoud)
-        return
     write_bytes(target, inhoud)
 
 

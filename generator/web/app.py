@@ -11,7 +11,6 @@ import json
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -22,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 from generator.errors import Melding, NotaFout
 from generator.web import auth, runner
 from generator.web.gitstore import NOTA, Auteur, GitStore, change
+from generator.web.pages import environment
 from generator.web.security import (LOCAL_HOSTS, body, document_headers, exception_handlers, new_token, secured,
                                     served_file, wrap)
 from generator.web.wording import all_for_user
@@ -36,7 +36,7 @@ class Site:
 
     def __init__(self, workspace: Workspace, token: str, store: GitStore | None = None):
         self.workspace, self.token, self.store = workspace, token, store
-        self.env = Environment(loader=FileSystemLoader(str(WEB / "templates")), autoescape=True)
+        self.env = environment()
         self.streams = runner.Slots()
 
     def page(self, template: str, status: int = 200, request: Request | None = None, **values) -> HTMLResponse:
@@ -140,7 +140,7 @@ async def document(site: Site, request: Request):
 
 async def events(site: Site, request: Request):
     """Server-sent events: a message when the file is changed outside this page."""
-    from generator.web.preview import change_events
+    from generator.web.events import change_events
     draft = site.draft(request)
     return change_events(site.streams, lambda: {"op_schijf_gewijzigd": draft.changed_on_disk()}, 1.0)
 
@@ -153,12 +153,12 @@ async def download(site: Site, request: Request):
 
 async def draft_file(site: Site, request: Request):
     draft = site.draft(request)
-    bestand = draft.preview.bestand("/" + request.path_params["pad"])
-    if bestand is None:
+    found = draft.preview.bestand("/" + request.path_params["pad"])
+    if found is None:
         return PlainTextResponse("niet gevonden", 404)
     from generator.proposal.files import read_regular
-    soort, headers = served_file(request.path_params["pad"], bestand.name)
-    return Response(await run_in_threadpool(read_regular, bestand), media_type=soort, headers=headers)
+    media_type, headers = served_file(request.path_params["pad"], found.name)
+    return Response(await run_in_threadpool(read_regular, found), media_type=media_type, headers=headers)
 
 
 ACTIONS = {"formulier", "yaml", "opslaan", "herladen", "plakken"}

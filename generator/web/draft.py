@@ -194,9 +194,9 @@ class Bewerking:
     def _placed(self, meldingen: list[Melding]) -> list[dict]:
         at: dict[tuple[int, int], list] = {}
         if self.bron is not None:
-            for path, (regel, column) in self.bron.positions.items():
-                at.setdefault((regel, column), list(path))
-        return [{"tekst": for_user(m), "niveau": m.niveau, "pad": at.get((m.regel or 0, m.column or 0))}
+            for path, (line, column) in self.bron.positions.items():
+                at.setdefault((line, column), list(path))
+        return [{"tekst": for_user(m), "niveau": m.level, "pad": at.get((m.line or 0, m.column or 0))}
                 for m in meldingen]
 
     def totals(self) -> dict[str, dict]:

@@ -40,11 +40,11 @@ def _meeting(request) -> tuple[dt.date, str]:
     return _date(request.query_params.get("datum") or dt.date.today().isoformat()), orgaan
 
 
-def _date(tekst: str) -> dt.date:
+def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(tekst)
+        return dt.date.fromisoformat(text)
     except (TypeError, ValueError):
-        raise NotaFout(Melding(f"'{tekst}' is geen bestaande datum van de vorm JJJJ-MM-DD")) from None
+        raise NotaFout(Melding(f"'{text}' is geen bestaande datum van de vorm JJJJ-MM-DD")) from None
 
 
 def _proposals(workspace, unreadable: list | None = None):
@@ -53,9 +53,9 @@ def _proposals(workspace, unreadable: list | None = None):
     from generator.checks import check_file
     for path in workspace.files():
         voorstel, meldingen = check_file(path, workspace.search_path)
-        naam = path.relative_to(workspace.root).as_posix()
+        name = path.relative_to(workspace.root).as_posix()
         if voorstel is not None:
-            yield naam, voorstel, meldingen
+            yield name, voorstel, meldingen
         elif unreadable is not None:
             unreadable.append((path, meldingen))
 
@@ -90,11 +90,11 @@ def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
     )
     open_: list[dict] = []
     decided: list[dict] = []
-    alles: list = []
+    all_voorstellen: list = []
     unreadable: list[tuple[Path, list]] = []
-    for naam, voorstel, meldingen in _proposals(workspace, unreadable):
-        alles.append(voorstel)
-        item = {"naam": naam, "onderwerp": voorstel.data.title or naam,
+    for name, voorstel, meldingen in _proposals(workspace, unreadable):
+        all_voorstellen.append(voorstel)
+        item = {"naam": name, "onderwerp": voorstel.data.title or name,
                 "kenmerk": str(getattr(voorstel.data, "kenmerk", "") or ""),
                 "fouten": sum(m.is_error for m in meldingen), "uitkomsten": UITKOMSTEN[orgaan],
                 "eerder": history(voorstel, orgaan)}
@@ -104,7 +104,7 @@ def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
                             or "", "besluitnummer": besluiten[-1].besluitnummer or ""})
         elif on_agenda(voorstel, orgaan):
             open_.append(item)
-    first = (parse_number(next_number(alles, orgaan, datum)) or (datum.year, 1))[1]
+    first = (parse_number(next_number(all_voorstellen, orgaan, datum)) or (datum.year, 1))[1]
     for i, item in enumerate(item for item in open_ if not item["fouten"]):
         item["besluitnummer"] = format_number(orgaan, datum.year, first + i)
     return {"te_besluiten": sorted(open_, key=lambda i: not i["fouten"]), "besloten": decided,
@@ -121,28 +121,28 @@ async def secretariat(site, request):
 async def decide(site, request):
     auth.require(request, auth.SECRETARIAAT)
     data = await body(request)
-    naam = str(data.get("naam", ""))
-    path = site.workspace.resolve(naam)
+    name = str(data.get("naam", ""))
+    path = site.workspace.resolve(name)
     from generator.web.recorder import recorder_name
-    door = recorder_name(request, site.workspace.root)
-    wijziging = site.change(request, f"{naam}: besluit vastgelegd", [path])
-    record = await run_in_threadpool(_decide, site.workspace, path, data, door, wijziging)
+    recorder = recorder_name(request, site.workspace.root)
+    change = site.change(request, f"{name}: besluit vastgelegd", [path])
+    record = await run_in_threadpool(_decide, site.workspace, path, data, recorder, change)
     besluit = f"{record['orgaan']}, {record['datum']}, {record['uitkomst']}"
     return JSONResponse({"gelukt": True, "besluit": besluit,
                          "zegel": record["inhoud_sha256"]})
 
 
-def _decide(workspace, path: Path, data: dict, door: str, wijziging) -> dict:
+def _decide(workspace, path: Path, data: dict, recorder: str, change) -> dict:
     from generator.decisions.decide import decide_file, now
     orgaan = data.get("orgaan")
     if orgaan not in ORGANEN:
         raise NotaFout(Melding(f"onbekend orgaan '{orgaan}'; kies college of raad"))
     datum = _date(str(data.get("datum") or ""))
-    nummer = str(data.get("besluitnummer") or "").strip() or _next_number(workspace, orgaan, datum)
+    number = str(data.get("besluitnummer") or "").strip() or _next_number(workspace, orgaan, datum)
     record = {"orgaan": orgaan, "datum": datum, "uitkomst": str(data.get("uitkomst", "")),
-              "toelichting": (data.get("toelichting") or "").strip() or None, "besluitnummer": nummer,
-              "vastgelegd_door": door, "vastgelegd_op": now()}
-    with wijziging as w:
+              "toelichting": (data.get("toelichting") or "").strip() or None, "besluitnummer": number,
+              "vastgelegd_door": recorder, "vastgelegd_op": now()}
+    with change as w:
         recorded = decide_file(path, workspace.search_path, record)
         w.bericht = (f"{path.relative_to(workspace.root).as_posix()}: besluit van {ORGAAN[orgaan]} "
                      f"van {record['datum'].isoformat()} vastgelegd ({record['uitkomst']})")
@@ -160,26 +160,26 @@ async def besluitenlijst(site, request):
     format_ = request.path_params["format_"]
     if format_ not in ("pdf", "docx"):
         return HTMLResponse("niet gevonden", 404)
-    bericht = f"Besluitenlijst van {ORGAAN[orgaan]} van {datum.isoformat()} ({format_.upper()}) gemaakt"
-    wijziging = site.change(request, bericht)
+    message = f"Besluitenlijst van {ORGAAN[orgaan]} van {datum.isoformat()} ({format_.upper()}) gemaakt"
+    change = site.change(request, message)
     stored = site.workspace.root / STORED if site.store is not None else None
-    made = await run_in_threadpool(_besluitenlijst, site.workspace, datum, orgaan, format_, stored, wijziging)
+    made = await run_in_threadpool(_besluitenlijst, site.workspace, datum, orgaan, format_, stored, change)
     if made is None:  # as `nota besluitenlijst`: an empty public list is never what was meant
         return HTMLResponse(f"Geen besluiten van {ORGAAN[orgaan]} op {datum.isoformat()}: er is geen "
                             "besluitenlijst gemaakt; controleer de datum en het orgaan.", 404)
-    naam, inhoud = made
+    name, content = made
     from generator.web.preview import FORMATS
-    return Response(inhoud, media_type=FORMATS[format_], headers={
-        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(naam)}", "Cache-Control": "no-store"})
+    return Response(content, media_type=FORMATS[format_], headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}", "Cache-Control": "no-store"})
 
 
 def _besluitenlijst(workspace, datum: dt.date, orgaan: str, format_: str,
-                    stored: Path | None = None, wijziging=None) -> tuple[str, bytes] | None:
+                    stored: Path | None = None, change=None) -> tuple[str, bytes] | None:
     """The list's file name and bytes; with `stored` (a team's folder) also kept there, as
     the document of record."""
     from generator.decisions import besluitenlijst as bl
     voorstellen = [v for _, v, _ in _proposals(workspace)]
-    with tempfile.TemporaryDirectory(prefix="nota-serve-") as tmp, wijziging or nullcontext() as w:
+    with tempfile.TemporaryDirectory(prefix="nota-serve-") as tmp, change or nullcontext() as w:
         if stored is not None:
             stored.mkdir(exist_ok=True)
         written, _, _ = bl.write(voorstellen, datum, orgaan, stored or Path(tmp), (format_,))
@@ -189,39 +189,39 @@ def _besluitenlijst(workspace, datum: dt.date, orgaan: str, format_: str,
 
 
 async def compare_page(site, request):
-    namen = [p.relative_to(site.workspace.root).as_posix() for p in site.workspace.files()]
-    oud, nieuw = request.query_params.get("oud", ""), request.query_params.get("nieuw", "")
-    return site.page("vergelijk.html", namen=namen, oud=oud, nieuw=nieuw,
-                     rapport=(f"/vergelijk/rapport?oud={quote(oud)}&nieuw={quote(nieuw)}"
-                              if oud and nieuw else ""))
+    names = [p.relative_to(site.workspace.root).as_posix() for p in site.workspace.files()]
+    old_name, new_name = request.query_params.get("oud", ""), request.query_params.get("nieuw", "")
+    return site.page("vergelijk.html", namen=names, oud=old_name, nieuw=new_name,
+                     rapport=(f"/vergelijk/rapport?oud={quote(old_name)}&nieuw={quote(new_name)}"
+                              if old_name and new_name else ""))
 
 
 async def compare_report(site, request):
     ws = site.workspace
-    oud, nieuw = (ws.resolve(request.query_params.get(k, "")) for k in ("oud", "nieuw"))
+    old_path, new_path = (ws.resolve(request.query_params.get(k, "")) for k in ("oud", "nieuw"))
     from generator.web.security import document_headers
-    return HTMLResponse(await run_in_threadpool(_report, ws, oud, nieuw), headers=document_headers())
+    return HTMLResponse(await run_in_threadpool(_report, ws, old_path, new_path), headers=document_headers())
 
 
-def _report(workspace, oud: Path, nieuw: Path) -> str:
+def _report(workspace, old_path: Path, new_path: Path) -> str:
     """`nota diff`'s HTML report; drafts compare too (totals need not add up yet), read
     as `nota diff` reads them."""
     from generator.diff.compare import compare
     from generator.diff.drafts import load_draft
     from generator.diff.html import report_html
-    loaded = [load_draft(path, workspace.search_path)[0] for path in (oud, nieuw)]
-    names = [p.relative_to(workspace.root).as_posix() for p in (oud, nieuw)]
+    loaded = [load_draft(path, workspace.search_path)[0] for path in (old_path, new_path)]
+    names = [p.relative_to(workspace.root).as_posix() for p in (old_path, new_path)]
     return report_html(compare(*loaded), *names)
 
 
 async def new(site, request):
     data = await body(request)
-    naam = await run_in_threadpool(_new, site.workspace, data, site.change(request, "nieuw voorstel"))
-    draft = await run_in_threadpool(site.workspace.open, naam)
+    name = await run_in_threadpool(_new, site.workspace, data, site.change(request, "nieuw voorstel"))
+    draft = await run_in_threadpool(site.workspace.open, name)
     return JSONResponse({"gelukt": True, "adres": f"/bewerk/{draft.id}"})
 
 
-def _new(workspace, data: dict, wijziging=None) -> str:
+def _new(workspace, data: dict, change=None) -> str:
     """A new proposal from its onderwerp (the file name follows from it, unless `naam` gives
     one): blank fields of its kind, or an existing proposal a year on as `nota new --van`
     writes it, its old texts and amounts emptied where asked; with git, one commit."""
@@ -235,44 +235,44 @@ def _new(workspace, data: dict, wijziging=None) -> str:
         raise NotaFout(Melding("vul het onderwerp in: waar gaat het voorstel over?"))
     if data.get("van"):
         begun = start_from(workspace.resolve(str(data["van"])), workspace.root / "nieuw.yaml", workspace.search_path)
-        tekst = cleared(begun.tekst, bool(data.get("teksten_leeg")), bool(data.get("bedragen_leeg")))
-        tekst = _with_onderwerp(tekst, onderwerp) if onderwerp else tekst
+        text = cleared(begun.tekst, bool(data.get("teksten_leeg")), bool(data.get("bedragen_leeg")))
+        text = _with_onderwerp(text, onderwerp) if onderwerp else text
     elif data.get("soort"):
         soort = find_soort(str(data["soort"]), workspace.search_path)
-        kop = schema_header_for(soort, workspace.root / "nieuw.yaml")
-        tekst = dump(skeleton(soort, onderwerp or None, blank=True), kop)
+        header = schema_header_for(soort, workspace.root / "nieuw.yaml")
+        text = dump(skeleton(soort, onderwerp or None, blank=True), header)
     else:
         raise NotaFout(Melding("kies een soort voorstel, of een bestaand voorstel om mee te beginnen"))
-    naam = _file_name(workspace, data, onderwerp or _title_of(tekst))
-    target = workspace.root / naam
-    with wijziging or nullcontext() as w:
+    name = _file_name(workspace, data, onderwerp or _title_of(text))
+    target = workspace.root / name
+    with change or nullcontext() as w:
         if target.exists():  # made by someone else while this one waited for the lock
-            raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
-        write_bytes(target, tekst.encode("utf-8"))
+            raise NotaFout(Melding(f"{name} bestaat al; kies een andere naam"))
+        write_bytes(target, text.encode("utf-8"))
         if w is not None:
             w.paths.append(target)
-            w.bericht = f"{naam}: nieuw voorstel" + (f", van {data['van']}" if data.get("van") else "")
-    return naam
+            w.bericht = f"{name}: nieuw voorstel" + (f", van {data['van']}" if data.get("van") else "")
+    return name
 
 
 def _file_name(workspace, data: dict, onderwerp: str) -> str:
     from generator.proposal.skeleton import file_name
-    naam = str(data.get("naam") or "").strip()
-    if not naam:
+    name = str(data.get("naam") or "").strip()
+    if not name:
         return file_name(onderwerp, workspace.root)
-    if "/" in naam or naam.startswith("."):
+    if "/" in name or name.startswith("."):
         raise NotaFout(Melding("geef een bestandsnaam zonder map, bijvoorbeeld 'subsidie-2027.yaml'"))
-    naam = naam if naam.lower().endswith((".yaml", ".yml")) else naam + ".yaml"
-    if (workspace.root / naam).exists():
-        raise NotaFout(Melding(f"{naam} bestaat al; kies een andere naam"))
-    return naam
+    name = name if name.lower().endswith((".yaml", ".yml")) else name + ".yaml"
+    if (workspace.root / name).exists():
+        raise NotaFout(Melding(f"{name} bestaat al; kies een andere naam"))
+    return name
 
 
-def _title_of(tekst: str) -> str:
+def _title_of(text: str) -> str:
     from generator.web.workspace import _TOP
-    return dict(_TOP.findall(tekst)).get("onderwerp", "").strip("'\"") or "voorstel"
+    return dict(_TOP.findall(text)).get("onderwerp", "").strip("'\"") or "voorstel"
 
 
-def _with_onderwerp(tekst: str, onderwerp: str) -> str:
+def _with_onderwerp(text: str, onderwerp: str) -> str:
     from generator.web.yamledit import apply_form
-    return apply_form(tekst, {"onderwerp": onderwerp})
+    return apply_form(text, {"onderwerp": onderwerp})

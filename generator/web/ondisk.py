@@ -24,10 +24,10 @@ def for_page(meldingen: list[Melding], folder: Path) -> list[Melding]:
     from dataclasses import replace
     out = []
     for m in meldingen:
-        bestand = Path(m.bestand) if m.bestand else None
+        bestand = Path(m.file) if m.file else None
         if bestand is not None and bestand.is_absolute():
             bestand = bestand.relative_to(folder) if bestand.is_relative_to(folder) else Path(bestand.name)
-            m = replace(m, bestand=bestand)
+            m = replace(m, file=bestand)
         out.append(m)
     return out
 
@@ -42,9 +42,9 @@ def _decode(raw: bytes, path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        regel = raw[: e.start].count(b"\n") + 1
+        line = raw[: e.start].count(b"\n") + 1
         raise NotaFout(Melding(
-            f"het bestand is geen UTF-8 (byte 0x{raw[e.start]:02x} op regel {regel}); de editor bewaart "
+            f"het bestand is geen UTF-8 (byte 0x{raw[e.start]:02x} op regel {line}); de editor bewaart "
             f"alleen UTF-8, om geen letters te beschadigen. Zet het om, bijvoorbeeld met "
             f"'iconv -f cp1252 -t utf-8 {path.name} > nieuw.yaml', of sla het in uw editor op als "
             "UTF-8", Path(path.name))) from None

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.proposal.sentences import ENDS
+
 REPLACE = {"\r\n": "\n", "\r": "\n", "\v": "\n", "\f": "\n\n", "\u2028": "\n", "\u2029": "\n\n",
            "\u0085": "\n", "\ufeff": ""}
 _REPLACE = re.compile("|".join(map(re.escape, REPLACE)))
@@ -26,7 +28,7 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufff
 BULLETS = "•·▪◦○■□●➢➤►‣⁃∙-–—*o§"
 _BULLET = re.compile(rf"^([ \t]*)([{re.escape(BULLETS)}])[ \t]+(\S.*)$")
 _NUMBER = re.compile(r"^([ \t]*)\(?(\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)][ \t]+(\S.*)$")
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_SENTENCE_END = re.compile(rf"[{re.escape(ENDS)}]\s*$")
 LEVEL = {"o": 1, "◦": 1, "○": 1, "▪": 2, "■": 2, "§": 2}
 
 

@@ -11,8 +11,6 @@ from the proposal's own folder).
 """
 from __future__ import annotations
 
-import html
-import json
 import re
 import tempfile
 import threading
@@ -24,6 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from generator.errors import Melding, NotaFout
+from generator.web.pages import render
 
 if TYPE_CHECKING:
     from generator.proposal.validate import Voorstel
@@ -156,10 +155,7 @@ def rendition(voorstel: Voorstel | None, meldingen: list[Melding],
 def with_problems(document: str, meldingen: list[Melding], wording=str) -> str:
     """The document with its problems above it (on screen only; the PDF is made apart)."""
     errors = [m for m in meldingen if m.is_error]
-    regels = "".join(f'<li class="{m.niveau}">{html.escape(wording(m))}</li>' for m in meldingen)
-    aside = (f'<aside class="nota-problemen" role="note" aria-label="Problemen in dit concept">'
-             f'<p><strong>Concept met {len(errors)} {"fout" if len(errors) == 1 else "fouten"}</strong>: '
-             f'het document is nog niet klaar om te besluiten.</p><ul>{regels}</ul></aside>')
+    aside = render("problemen.html", fouten=len(errors), meldingen=[(m.level, wording(m)) for m in meldingen])
     document = document.replace("</head>", PROBLEMS_STYLE + "</head>", 1)
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + aside, document, count=1)
 
@@ -171,7 +167,7 @@ def mark_places(document: str, placed: list[tuple[list, str]]) -> str:
         anchor = _anchor(document, pad)
         if anchor is None:
             continue
-        mark = f'<p class="nota-probleem" role="note">{html.escape(tekst)}</p>'
+        mark = render("probleem.html", tekst=tekst)
         at = anchor.start() if anchor.group().startswith("<table") else anchor.end()
         document = document[:at] + mark + document[at:]
     return document
@@ -194,32 +190,6 @@ PROBLEMS_STYLE = ("<style>@media screen{.nota-problemen{border:3px solid #a40000
                   "@media print{.nota-problemen,.nota-probleem{display:none}}</style>")
 
 
-def change_events(streams, current, seconds: float = 0.2, ping: float = 15.0):
-    """Server-sent events (sse-starlette): `current()` (JSON-able, read in a thread) now
-    and whenever it changes; one of a limited number of open streams."""
-    import asyncio
-
-    from sse_starlette.sse import EventSourceResponse
-    from starlette.concurrency import run_in_threadpool
-    from starlette.responses import PlainTextResponse
-    if not streams.take():
-        return PlainTextResponse("te veel open vensters; sluit er een en laad de pagina opnieuw", 503)
-
-    async def stream():
-        try:
-            told = await run_in_threadpool(current)
-            yield {"data": json.dumps(told)}
-            while True:
-                await asyncio.sleep(seconds)
-                now = await run_in_threadpool(current)
-                if now != told:
-                    told = now
-                    yield {"data": json.dumps(now)}
-        finally:
-            streams.release()
-    return EventSourceResponse(stream(), ping=int(ping), headers={"Cache-Control": "no-store"})
-
-
 def _make(voorstel, format_: str) -> tuple[str, bytes]:
     from generator.render.pipeline import write
     with tempfile.TemporaryDirectory(prefix="nota-voorbeeld-") as tmp:
@@ -235,55 +205,8 @@ def for_screen(document: str) -> str:
 
 
 def error_page(meldingen: list[Melding], wording=str) -> str:
-    regels = "\n".join(f'<li class="{m.niveau}">{html.escape(wording(m))}</li>' for m in meldingen)
-    return ERROR_PAGE.replace("{regels}", regels)
+    return render("voorbeeld_fouten.html", meldingen=[(m.level, wording(m)) for m in meldingen])
 
 
 def shell(preview: Preview, nonce: str = "") -> str:
-    state = preview.state
-    return (SHELL.replace("{naam}", html.escape(preview.path.name)).replace("{nonce}", nonce)
-            .replace("{stand}", json.dumps(state.samenvatting()).replace("<", "\\u003c")))
-
-
-ERROR_PAGE = """<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><title>Fouten in het voorstel</title>
-<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{color:#a40000;font-size:1.4em}
-li{font-family:monospace;margin:.4em 0;white-space:pre-wrap}li.fout{color:#a40000}</style></head>
-<body class="nota-fouten"><h1>Het voorstel bevat fouten</h1>
-<p>Het document verschijnt weer zodra u de fouten hieronder verbetert en het bestand opslaat.</p>
-<ul>
-{regels}
-</ul></body></html>
-"""
-
-SHELL = """<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><title>Voorbeeld: {naam}</title>
-<style>body{margin:0;font-family:system-ui,sans-serif;display:flex;flex-direction:column;height:100vh}
-header{display:flex;gap:1em;align-items:center;padding:.5em 1em;background:#1f3a5f;color:#fff}
-header a{color:#fff;background:#2f5a8f;padding:.3em .8em;border-radius:4px;text-decoration:none}
-header a[aria-disabled=true]{opacity:.4;pointer-events:none}#stand{margin-left:auto}
-iframe{flex:1;border:0;width:100%}</style></head>
-<body><header><strong>{naam}</strong>
-<a id="pdf" href="/document.pdf" target="document">PDF downloaden</a>
-<a id="docx" href="/document.docx" target="document">Word downloaden</a><span id="stand"></span></header>
-<iframe id="document" name="document" src="/document" title="Document" sandbox="allow-downloads"></iframe>
-<script nonce="{nonce}">
-const frame = document.getElementById('document');
-let huidig = {stand};
-function toon(s) {
-  document.getElementById('stand').textContent = s.tekst;
-  for (const a of document.querySelectorAll('header a')) a.setAttribute('aria-disabled', String(!s.downloadbaar));
-}
-function herlaad() {
-  frame.contentWindow.location.replace('/document');  // the document is sandboxed: no scroll to read
-}
-toon(huidig);
-new EventSource('/gebeurtenissen').onmessage = (e) => {
-  const s = JSON.parse(e.data);
-  if (s.versie !== huidig.versie) herlaad();
-  huidig = s;
-  toon(s);
-};
-</script></body></html>
-"""
-
+    return render("voorbeeld.html", naam=preview.path.name, nonce=nonce, stand=preview.state.samenvatting())

@@ -62,30 +62,30 @@ def document_headers() -> dict[str, str]:
     return {"Content-Security-Policy": DOCUMENT_CSP, "X-Frame-Options": "SAMEORIGIN", "Cache-Control": "no-store"}
 
 
-def folder_file_headers(naam: str) -> tuple[str, dict[str, str]]:
+def folder_file_headers(name: str) -> tuple[str, dict[str, str]]:
     """(media type, headers) for a file from a proposal's folder: an image or a download."""
     from urllib.parse import quote
-    suffix = "." + naam.rsplit(".", 1)[-1].lower() if "." in naam else ""
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
     if suffix in IMAGE_TYPES:
         return IMAGE_TYPES[suffix], {**headers, "Content-Security-Policy": SVG_CSP}
     if suffix == ".svg":  # shown as an image; opened on its own it runs nothing
         return "image/svg+xml", {**headers, "Content-Security-Policy": SVG_CSP}
     return "application/octet-stream", {**headers, "Content-Security-Policy": SVG_CSP,
-                                        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(naam)}"}
+                                        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"}
 
 
-def served_file(url_path: str, naam: str) -> tuple[str, dict[str, str]]:
+def served_file(url_path: str, name: str) -> tuple[str, dict[str, str]]:
     """(media type, headers) for a file the document uses: from the proposal's folder (`/map/`)
     an image or a download; from the kind's template folders (`/bestand/`) its own type."""
     import mimetypes
     if url_path.lstrip("/").startswith("map/"):
-        return folder_file_headers(naam)
-    soort = mimetypes.guess_type(naam)[0] or "application/octet-stream"
+        return folder_file_headers(name)
+    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
-    if naam.lower().endswith(FONTS):  # the sandboxed document has its own origin: fonts need CORS
+    if name.lower().endswith(FONTS):  # the sandboxed document has its own origin: fonts need CORS
         headers["Access-Control-Allow-Origin"] = "*"
-    return soort, {**headers, "Content-Security-Policy": SVG_CSP} if soort == "image/svg+xml" else headers
+    return media_type, {**headers, "Content-Security-Policy": SVG_CSP} if media_type == "image/svg+xml" else headers
 
 
 def secured(token: str | None = None, hosts: tuple[str, ...] = LOCAL_HOSTS) -> list[Middleware]:
@@ -228,8 +228,8 @@ def _host(value: str) -> str:
     return value.rsplit(":", 1)[0] if ":" in value else value
 
 
-async def _plain(send, status: int, tekst: str) -> None:
-    body = tekst.encode("utf-8")
+async def _plain(send, status: int, text: str) -> None:
+    body = text.encode("utf-8")
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"),
                             (b"content-length", str(len(body)).encode()),
@@ -269,9 +269,9 @@ async def http_error(request, exc):
     from starlette.responses import PlainTextResponse
     if exc.detail and exc.detail != HTTPStatus(exc.status_code).phrase:
         return PlainTextResponse(exc.detail, exc.status_code, headers=exc.headers)
-    teksten = {404: "niet gevonden", 405: "deze handeling kan hier niet",
+    texts = {404: "niet gevonden", 405: "deze handeling kan hier niet",
                400: "ongeldig verzoek", 413: "het verzoek is te groot"}
-    return PlainTextResponse(teksten.get(exc.status_code, f"het verzoek kan niet worden uitgevoerd "
+    return PlainTextResponse(texts.get(exc.status_code, f"het verzoek kan niet worden uitgevoerd "
                                                           f"(code {exc.status_code})"), exc.status_code)
 
 

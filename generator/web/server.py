@@ -6,8 +6,6 @@ proposal or its kind's templates change (watchfiles, in one thread).
 """
 from __future__ import annotations
 
-import asyncio
-import json
 import os
 import sys
 import threading
@@ -17,16 +15,16 @@ from urllib.parse import quote
 import click
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from generator.errors import Melding, NotaFout
 from generator.web import runner
+from generator.web.events import change_events
 from generator.web.preview import FORMATS, error_page, shell
 from generator.web.security import document_headers, exception_handlers, nonce, secured, served_file
 
-PING_SECONDS = 15
-POLL_SECONDS = 0.2
+TOO_MANY = "te veel open vensters met dit voorbeeld; sluit er een en laad de pagina opnieuw"
 
 
 class PreviewServer:
@@ -69,20 +67,20 @@ def preview_app(preview, streams: runner.Slots | None = None) -> Starlette:
         return HTMLResponse(preview.state.html, headers=document_headers())
 
     async def events(request):
-        return event_stream(streams, lambda: preview.state, lambda s: s.samenvatting(),
-                            lambda: preview.stopped)
+        return change_events(streams, lambda: preview.state.samenvatting(), stopped=lambda: preview.stopped,
+                             in_thread=False, too_many=TOO_MANY)
 
     async def download(request):
         return await run_in_threadpool(download_response, preview, request.path_params["format_"])
 
     async def file(request):
-        bestand = preview.bestand(request.url.path)
-        if bestand is None:
+        found = preview.bestand(request.url.path)
+        if found is None:
             return PlainTextResponse("niet gevonden (het voorbeeld toont alleen bestanden uit de "
                                      "sjabloonmappen en afbeeldingen naast het voorstel)", 404)
         from generator.proposal.files import read_regular
-        soort, headers = served_file(request.url.path, bestand.name)
-        return Response(await run_in_threadpool(read_regular, bestand), media_type=soort, headers=headers)
+        media_type, headers = served_file(request.url.path, found.name)
+        return Response(await run_in_threadpool(read_regular, found), media_type=media_type, headers=headers)
 
     return Starlette(routes=[
         Route("/", page), Route("/document", document), Route("/gebeurtenissen", events),
@@ -91,30 +89,6 @@ def preview_app(preview, streams: runner.Slots | None = None) -> Starlette:
 
 
 NO_STORE = {"Cache-Control": "no-store"}
-
-
-def event_stream(streams: runner.Slots, current, summary, stopped) -> Response:
-    """Server-sent events: `summary(state)` now and after every new version of `current()`."""
-    if not streams.take():
-        return PlainTextResponse("te veel open vensters met dit voorbeeld; sluit er een en "
-                                 "laad de pagina opnieuw", 503)
-
-    async def stream():
-        try:
-            state, waited = current(), 0.0
-            yield f"data: {json.dumps(summary(state))}\n\n"
-            while not stopped():
-                await asyncio.sleep(POLL_SECONDS)
-                waited += POLL_SECONDS
-                if current() is not state:
-                    state, waited = current(), 0.0
-                    yield f"data: {json.dumps(summary(state))}\n\n"
-                elif waited >= PING_SECONDS:
-                    waited = 0.0
-                    yield ": nog hier\n\n"
-        finally:
-            streams.release()
-    return StreamingResponse(stream(), media_type="text/event-stream", headers=NO_STORE)
 
 
 def download_response(preview, format_: str) -> Response:

@@ -22,12 +22,12 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString, Sc
 INDENTS = ((4, 2), (2, 0))  # `key:\n  - item` and `key:\n- item`
 
 
-def apply_form(tekst: str, formulier: dict) -> str:
-    """`tekst` with the form's values in place; every untouched line unchanged."""
-    crlf = "\r\n" in tekst
-    plain = tekst.replace("\r\n", "\n") if crlf else tekst
+def apply_form(text: str, form: dict) -> str:
+    """`text` with the form's values in place; every untouched line unchanged."""
+    crlf = "\r\n" in text
+    plain = text.replace("\r\n", "\n") if crlf else text
     yaml, data, before = _closest(plain)
-    merge_into(data, formulier)
+    merge_into(data, form)
     after = _dump(yaml, data)
     merged = merge3(plain, before, after)
     if merged != plain and not _same_content(yaml, merged, data):
@@ -35,19 +35,19 @@ def apply_form(tekst: str, formulier: dict) -> str:
     return merged.replace("\n", "\r\n") if crlf else merged
 
 
-def _closest(tekst: str):
-    """ruamel set up with the list indentation that reproduces most of `tekst`."""
+def _closest(text: str):
+    """ruamel set up with the list indentation that reproduces most of `text`."""
     best = None
     for sequence, offset in INDENTS:
         yaml = YAML(typ="rt")
         yaml.preserve_quotes, yaml.width = True, 4096
         yaml.indent(mapping=2, sequence=sequence, offset=offset)
-        data = yaml.load(tekst)
+        data = yaml.load(text)
         before = _dump(yaml, data)
-        if before == tekst:
+        if before == text:
             return yaml, data, before
         same = sum(size for *_, size in difflib.SequenceMatcher(
-            None, before.splitlines(), tekst.splitlines(), autojunk=False).get_matching_blocks())
+            None, before.splitlines(), text.splitlines(), autojunk=False).get_matching_blocks())
         if best is None or same > best[0]:
             best = (same, yaml, data, before)
     assert best is not None, "INDENTS is not empty"
@@ -67,9 +67,9 @@ def _dump(yaml: YAML, data) -> str:
     return buffer.getvalue()
 
 
-def merge_into(node: CommentedMap, formulier: dict) -> None:
+def merge_into(node: CommentedMap, form: dict) -> None:
     """Put the form's values into `node`; keys the form does not show stay as they are."""
-    for key, new in formulier.items():
+    for key, new in form.items():
         if new is None:  # the form says this key does not belong here (a row's other kind)
             node.pop(key, None)
         elif key in node:
@@ -188,11 +188,11 @@ def _scalar(old, new):
     return _new(new)
 
 
-def _date(tekst: str):
+def _date(text: str):
     try:
-        return dt.date.fromisoformat(tekst)
+        return dt.date.fromisoformat(text)
     except (TypeError, ValueError):
-        return tekst
+        return text
 
 
 def _new(value):
