@@ -15,6 +15,12 @@ _AAN = re.compile(r"^\s*([☒☑✔✓■⊠]|\[x\])\s*(.*)$", re.IGNORECASE)
 _UIT = re.compile(r"^\s*([☐□❑]|\[\s\])")
 _DATUM = re.compile(r"^(collegevergadering|datum\s+(collegebesluit|besluit|collegevergadering|vergadering\s+b&w)|"
                     r"vergadering\s+(b&w|college))\s*:?\s*(.*)$", re.IGNORECASE)
+# by its words: a label of the college and of a meeting or date ("Vergaderdatum college: …")
+_COLLEGE = re.compile(r"\b(college|b\s*&\s*w|burgemeester\s+en\s+wethouders)\b", re.IGNORECASE)
+_WANNEER = re.compile(r"(vergader|datum|besluitdatum|d\.d\.)", re.IGNORECASE)
+# "Besluit college: akkoord", "Besluit van B&W: conform advies"
+_UITSPRAAK = re.compile(r"^(het\s+)?besluit\s+(van\s+)?(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)"
+                        r"\s*:\s*(\S.*)$", re.IGNORECASE)
 _KOP = re.compile(r"^((het\s+)?besluit\s+(van\s+)?(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)|"
                   r"collegebesluit)\s*:?$", re.IGNORECASE)
 
@@ -37,20 +43,25 @@ class Besluitvak:
             if datum_from(tekst):
                 self.datum = datum_from(tekst)
                 return True
-        label = _DATUM.match(tekst)
-        if label and (datum_from(label.group(4)) or not label.group(4).strip()):
+        waarde = _date_label(tekst)
+        if waarde is not None:
             rec.close_paragraph()
-            self.datum = datum_from(label.group(4)) or self.datum
-            self.waiting = not label.group(4).strip()
+            self.datum = datum_from(waarde) or self.datum
+            self.waiting = not waarde.strip()
             return True
+        uitspraak = _UITSPRAAK.match(tekst)
+        if uitspraak:
+            return self.ticked(rec, tekst, uitspraak.group(5))
         if _KOP.match(tekst) or _UIT.match(tekst) and not _AAN.match(tekst):
             rec.close_paragraph()
             return True
         ticked = _AAN.match(tekst)
-        if not ticked:
-            return False
+        return self.ticked(rec, tekst, ticked.group(2)) if ticked else False
+
+    def ticked(self, rec, tekst: str, keuze: str) -> bool:
+        """The outcome chosen ("Conform advies", "akkoord"), with the date read before it."""
         rec.close_paragraph()
-        gekozen = uitkomst(ticked.group(2))
+        gekozen = uitkomst(keuze)
         if gekozen is None or self.datum is None:
             waarom = "geen datum erbij" if gekozen else "onbekende uitkomst"
             rec.out.unplaced.setdefault(rec.target or "", []).append(f"{tekst} ({waarom}; leg het besluit vast "
@@ -58,3 +69,15 @@ class Besluitvak:
             return True
         rec.out.besluiten.append({"orgaan": self.orgaan, "datum": self.datum, "uitkomst": gekozen})
         return True
+
+
+def _date_label(tekst: str) -> str | None:
+    """The value of the decision's date line ("" when it is on the next line), else None."""
+    label = _DATUM.match(tekst)
+    if label:
+        waarde = label.group(4)
+    else:
+        head, colon, waarde = tekst.partition(":")
+        if not colon or len(head) > 40 or not (_COLLEGE.search(head) and _WANNEER.search(head)):
+            return None
+    return waarde if datum_from(waarde) or not waarde.strip() else None

@@ -14,6 +14,7 @@ from generator.importer.structure import Structure
 
 MARKER = "NOTA IMPORT, NIET GEPLAATST:"
 TABLE_MARKER = "NOTA IMPORT:"
+GUESS_MARKER = "NOTA IMPORT, GERADEN:"
 
 
 def markdown(blocks) -> str:
@@ -122,8 +123,13 @@ def _secties(soort, structure: Structure) -> CommentedMap:
 
 
 def _mark(doc: CommentedMap, structure: Structure) -> None:
-    for plaats, texts in structure.unplaced.items():
-        regels = [f"{MARKER} {t}" for t in texts if t.strip()]
+    plaatsen = {p: [f"{MARKER} {t}" for t in texts if t.strip()] for p, texts in structure.unplaced.items()}
+    for plaats, texts in structure.guessed.items():
+        plaatsen.setdefault(plaats, []).extend(f"{GUESS_MARKER} {t}" for t in texts)
+        note = f"{len(texts)} waarde(n) geraden bij '{plaats}' (gemarkeerd met '{GUESS_MARKER}')"
+        if note not in structure.attention:
+            structure.attention.append(note)
+    for plaats, regels in plaatsen.items():
         if not regels:
             continue
         parent, sleutel = (doc["secties"], plaats.split(".", 1)[1]) if plaats.startswith("secties.") else (doc, plaats)

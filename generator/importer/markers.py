@@ -11,6 +11,7 @@ from generator.errors import Melding
 
 TABLE = "# NOTA IMPORT: "
 UNPLACED = "# NOTA IMPORT, NIET GEPLAATST: "
+GUESSED = "# NOTA IMPORT, GERADEN: "
 
 
 def markers(tekst: str, doel: Path) -> list[Melding]:
@@ -21,6 +22,9 @@ def markers(tekst: str, doel: Path) -> list[Melding]:
         if bare.startswith(TABLE):
             out.append(Melding(bare[len(TABLE):].rstrip() + " (nagerekend bij het importeren; herstel de tabel en "
                                "haal deze regel weg)", doel, i, kolom))
+        elif bare.startswith(GUESSED):
+            out.append(Melding(f"geraden bij het importeren: {bare[len(GUESSED):].rstrip()} (controleer de waarde "
+                               "eronder en haal deze regel weg)", doel, i, kolom))
         elif bare.startswith(UNPLACED):
             inhoud = bare[len(UNPLACED):].rstrip()
             kort = inhoud if len(inhoud) <= 70 else inhoud[:67] + "…"

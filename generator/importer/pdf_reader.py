@@ -213,7 +213,7 @@ def _paragraph(lijnen: list[Lijn]) -> list[Regel]:
     if len(tekst) == 1:
         return []
     soort = "kop" if lijnen[0].bold and len(tekst) <= 90 else "tekst"
-    return [Regel(tekst, soort, lijnen[0].page), Regel("", "leeg", lijnen[0].page)]
+    return [Regel(tekst, soort, lijnen[0].page, lijnen[0].size), Regel("", "leeg", lijnen[0].page)]
 
 
 def _columns(lijnen: list[Lijn]) -> list[tuple[float, float]]:

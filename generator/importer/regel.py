@@ -15,3 +15,4 @@ class Regel:
     tekst: str
     soort: str = "tekst"  # tekst | kop | subkop | titel | lijst | genummerd | rij | leeg | meubilair
     number: int = 0  # the source line, paragraph or page (1-based), for messages
+    size: float = 0.0  # a PDF line's font size (0: the format has styles, or none at all)

@@ -15,7 +15,9 @@ from generator.importer import furniture
 from generator.importer.besluitvak import Besluitvak, uitkomst
 from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
+from generator.importer.guess import Guesser
 from generator.importer.header import Labels, persoon
+from generator.importer.headings import SECTION_NUMBER, Headings, headingish, plain_heading
 from generator.importer.regel import Regel
 from generator.importer.table_rows import TableRows
 from generator.importer.vocabulary import (
@@ -25,12 +27,11 @@ from generator.importer.vocabulary import (
     looks_like,
 )
 from generator.proposal.kinds import Soort
-from generator.proposal.vocabulary import COLLEGE
+from generator.proposal.vocabulary import COLLEGE, is_nvt
 
 _BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
                       r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
-_SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
 __all__ = ["Recognizer", "Structure", "choose_soort"]
 
 
@@ -45,6 +46,7 @@ class Structure:
     unplaced: dict = field(default_factory=dict)  # key -> list of texts
     attention: list = field(default_factory=list)
     problemen: list = field(default_factory=list)  # tables that do not add up: the import is not done
+    guessed: dict = field(default_factory=dict)  # key -> reasons of values placed by a guess (guess.py)
 
 
 def choose_soort(regels: list[Regel], soorten: list[Soort]) -> Soort:
@@ -74,7 +76,7 @@ def choose_soort(regels: list[Regel], soorten: list[Soort]) -> Soort:
     return max(soorten, key=score)
 
 
-class Recognizer(TableRows):
+class Recognizer(TableRows, Headings):
     def __init__(self, soort):
         self.soort, self.out = soort, Structure()
         self.target: str | None = None  # key of the field or section being filled
@@ -90,6 +92,9 @@ class Recognizer(TableRows):
         self.unknown: list[tuple[str, str]] = []  # (target, heading) of headings that are no section
         self.last_persoon: str | None = None
         self.pending_part: tuple[dict | None, str | None] | None = None
+        self.guesser, self.held_label, self.prev_label = Guesser(soort, self.labels), None, None
+        self.next_regel: Regel | None = None
+        self.section_size = 0.0  # the font size of the first section heading of a PDF
 
     # --- helpers over the kind's data
     def _sectie(self, tekst: str, own_only: bool = False):
@@ -107,7 +112,8 @@ class Recognizer(TableRows):
 
     # --- the walk
     def process(self, regels: list[Regel]) -> Structure:
-        for r in regels:
+        for i, r in enumerate(regels):
+            self.next_regel = next((n for n in regels[i + 1:i + 4] if n.soort not in ("leeg", "meubilair")), None)
             self.regel(r)
         self.close_paragraph()
         self.close_table()
@@ -127,6 +133,7 @@ class Recognizer(TableRows):
         if r.soort == "leeg":
             self.close_paragraph()
             return
+        self.prev_label, self.held_label = self.held_label, None
         if self.rijen and re.fullmatch(r"[-—_\s]+", r.tekst):
             return
         self.close_table()
@@ -137,6 +144,8 @@ class Recognizer(TableRows):
 
     def kop(self, r: Regel) -> bool:
         tekst = r.tekst
+        if self.value_of_unknown_label(tekst):
+            return True
         if self.pending_label is not None and self.pending_label["sleutel"] in self.out.velden:
             self.pending_label = None  # filled meanwhile (the line under the kind's title)
         if self.pending_label is not None and self._field_label(tekst) is None and self.labels.of(tekst) is None:
@@ -169,7 +178,9 @@ class Recognizer(TableRows):
                                   and self._field_label(tekst) is None and self._sectie(tekst) is None):
             self.out.velden.setdefault("onderwerp", re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE))
             self.onderwerp_open = self.pending_onderwerp and r.soort == "tekst"
-            if len(tekst.split()) == 1:  # "Betreft": a label nota does not know, or a one-word onderwerp
+            if len(tekst.split()) == 1 and self.pending_onderwerp and r.soort == "tekst":
+                return self.label_of_onderwerp(tekst)  # "Betreft": a label nota does not know
+            if len(tekst.split()) == 1:
                 self.out.unplaced.setdefault("onderwerp", []).append(
                     f"het onderwerp '{tekst}' is één woord: controleer of het niet het label van het onderwerp is")
             self.pending_onderwerp = False
@@ -193,6 +204,7 @@ class Recognizer(TableRows):
         if sectie is not None:
             self.close_paragraph()
             self.target = "secties." + sectie["sleutel"]
+            self.section_size = self.section_size or r.size
             return True
         veld = self._field_label(tekst)
         if veld is not None and veld["type"] == "markdown" and (
@@ -289,12 +301,15 @@ class Recognizer(TableRows):
             vragen[int(i)][part] = (vragen[int(i)][part] + "\n\n" + tekst).strip()
             return
         if self.target == "beslispunten" and r.soort == "kop":  # a heading nota does not know ends them
-            self.target = None
+            self.heading_in_the_open(tekst)
+            return
         if self.target == "beslispunten":
             self.beslispunt(r)
+        elif r.soort == "kop" and self.heading_not_title(tekst) and self.section_level(r):  # names no section
+            self.unknown_heading(tekst)
         elif self.target is None:
-            self.out.unplaced.setdefault("", []).append(tekst)
-        elif _SECTION_NUMBER.match(tekst) and (r.soort == "kop" or r.soort == "tekst" and _headingish(tekst)):
+            self.header_line(tekst)
+        elif SECTION_NUMBER.match(tekst) and r.soort == "tekst" and headingish(tekst):
             self.unknown_heading(tekst)
         elif r.soort == "subkop" or (r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5
                                      and not self.paragraph):
@@ -303,30 +318,21 @@ class Recognizer(TableRows):
         elif r.soort in ("lijst", "genummerd") or re.match(r"^[-•*]\s+", tekst):
             self.close_paragraph()
             self.block(re.sub(r"^[•*]\s+", "- ", tekst), list_=True)
+        elif r.soort == "tekst" and plain_heading(tekst, self.text_before()) and self.heading_not_title(tekst):
+            self.unknown_heading(tekst)  # plain text without styles: a short line after a full stop
         else:
             self.paragraph.append(tekst)
 
-    def unknown_heading(self, tekst: str) -> None:
-        """A numbered heading that is no section of this kind: kept as a subheading where it
-        stands, and marked (unless it turns out to be a table's title)."""
-        self.close_paragraph()
-        self.block(f"### {tekst.rstrip(':')}")
-        self.unknown.append((self.target or "", tekst))
-
-    def mark_unknown_headings(self) -> None:
-        """Marked at the end: a heading right above a table became its title and is no section."""
-        for target, tekst in self.unknown:
-            if f"### {tekst.rstrip(':')}" in self.out.markdown.get(target, []):
-                self.out.unplaced.setdefault(target, []).append(
-                    f"kop '{tekst}' is geen sectie van de {self.soort.naam}; de tekst eronder staat nu bij "
-                    f"'{target.removeprefix('secties.')}': verplaats die naar de juiste sectie")
-
     def beslispunt(self, r: Regel) -> None:
         number = _NUMBERED.match(r.tekst)
-        if number:
+        if number and self.out.beslispunten and int(number.group(1)) == 1 and headingish(r.tekst):
+            self.heading_in_the_open(r.tekst)  # numbering starts again: the first section
+        elif number:
             self.out.beslispunten.append(number.group(2))
         elif self.soort.beslispunten_intro and looks_like(r.tekst, self.soort.beslispunten_intro):
             return
+        elif self.out.beslispunten and r.soort == "tekst" and plain_heading(r.tekst, self.out.beslispunten[-1]):
+            self.heading_in_the_open(r.tekst)  # "Wat is de aanleiding" after the last point's full stop
         elif self.out.beslispunten and r.soort == "tekst" and not r.tekst.endswith(":"):
             self.out.beslispunten[-1] += " " + r.tekst
         else:
@@ -344,6 +350,24 @@ class Recognizer(TableRows):
             record["toelichting"] = rest[0]
         self.out.besluiten.append(record)
 
+    def heading_not_title(self, tekst: str) -> bool:
+        """Not a table's title (a table follows), nor "Niet van toepassing", nor a label."""
+        return not tekst.endswith(":") and not is_nvt(tekst) and (self.next_regel is None or
+                                                                  self.next_regel.soort != "rij")
+
+    def section_level(self, r: Regel) -> bool:
+        """A heading as large as the sections' (a PDF's bold subheading is smaller); outside a
+        section, or in a format with styles, every heading is. The first one sets the size."""
+        if self.target is None or not self.target.startswith("secties."):
+            self.section_size = self.section_size or r.size
+            return True
+        return not r.size or bool(self.section_size) and r.size >= self.section_size - 0.3
+
+    def text_before(self) -> str:
+        """The line before this one in the section: of the open paragraph, else its last block."""
+        blocks = self.out.markdown.get(self.target, [])
+        return self.paragraph[-1] if self.paragraph else blocks[-1] if blocks and isinstance(blocks[-1], str) else ""
+
     def block(self, tekst: str, list_: bool = False) -> None:
         blocks = self.out.markdown.setdefault(self.target, [])
         if list_ and blocks and isinstance(blocks[-1], list):
@@ -357,11 +381,3 @@ class Recognizer(TableRows):
         elif self.paragraph:
             self.out.unplaced.setdefault(self.target or "", []).append(" ".join(self.paragraph))
         self.paragraph = []
-
-
-def _headingish(tekst: str) -> bool:
-    """A plain line that reads as a numbered heading: "8. Financiële gevolgen" (short, capitalised,
-    no closing punctuation), not a list item ("1. Een krediet van … te verlenen.")."""
-    words = _SECTION_NUMBER.sub("", tekst).split()
-    return 0 < len(tekst.split()) <= 7 and not tekst.rstrip().endswith((".", ";", ",", ":")) and \
-        bool(words) and words[0][:1].isupper()

@@ -55,6 +55,7 @@ def problems(tabel: dict, stated_subtotals: list[tuple[int, list]], row_totals: 
     n = len(tabel["kolommen"])
     out = [f"kolom '{k}' is niet overgenomen" for k in lost]
     out += [f"cel '{c}' past in geen kolom" for c in unplaced]
+    out += _doubtful_rows(tabel["regels"])
     for index, stated in stated_subtotals:
         computed = _sum(_since_subtotal(tabel["regels"][:index]), n)
         for kolom, s, c in zip(tabel["kolommen"], _amounts(stated, n), computed):
@@ -71,4 +72,20 @@ def problems(tabel: dict, stated_subtotals: list[tuple[int, list]], row_totals: 
         if row_sum is not None and row_sum != stated_total:
             out.append(f"rijtotaal '{post}': de bron zegt {_euro(stated_total)}, de bedragen tellen op tot "
                        f"{_euro(Decimal(row_sum))}")
+    return out
+
+
+def _doubtful_rows(regels: list[dict]) -> list[str]:
+    """Rows that are no amounts as read: years counting up (a header row of a table pdftotext broke up),
+    or a value that is no whole number of euros ("€ 0,42" of a unit the import did not see)."""
+    out = []
+    for r in regels:
+        bedrag = r.get("bedrag")
+        waarden: list = bedrag if isinstance(bedrag, list) else [bedrag]
+        if len(waarden) > 1 and all(isinstance(v, int) and 1900 <= v <= 2100 for v in waarden) \
+                and waarden[1] == waarden[0] + 1:  # 2025, 2026, …
+            out.append(f"regel '{r.get('post')}' bevat alleen jaartallen: waarschijnlijk de kop van de kolommen")
+        elif any(isinstance(v, str) for v in waarden):
+            out.append(f"regel '{r.get('post')}' heeft een bedrag dat geen heel aantal euro's is: "
+                       "controleer de eenheid")
     return out

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from generator.importer import units
+from generator.importer.guess import is_label
 from generator.importer.regel import Regel
 from generator.importer.tables import bedrag, tabel, take_columns
 from generator.importer.vocabulary import _normalise
@@ -24,6 +25,11 @@ class TableRows:
     rijen: list[list[str]]
     labels: Any
     closing: Any
+    guesser: Any
+    vocabulary: Any
+    last_persoon: str | None
+    held_label: str | None
+    prev_label: str | None
 
     def put(self, veld: dict | None, part: str | None, waarde: str) -> None:
         raise NotImplementedError
@@ -51,6 +57,53 @@ class TableRows:
                     found = True
         return found
 
+    def guess(self, label: str, waarde: str) -> bool:
+        """Place a pair nota's labels do not know by a guess (guess.py), marked; False: no guess."""
+        found = self.guesser.guess(label, waarde, self.out.velden, self.last_persoon)
+        if found is None:
+            return False
+        veld, part, reason = found
+        self.put(veld, part, waarde)
+        sleutel = veld["sleutel"] if veld is not None else self.last_persoon
+        self.out.guessed.setdefault(sleutel, []).append(f"{label.strip().rstrip(':')}: {' '.join(waarde.split())} "
+                                                        f"({reason})")
+        return True
+
+    def guessed_pair(self, cells: list[str]) -> bool:
+        """A header row of two cells, label and value: "Documentnummer | Z/24/118342"."""
+        filled = [c for c in cells if c.strip()]
+        return len(filled) == 2 and self.guess(filled[0], filled[1])
+
+    def header_line(self, tekst: str) -> None:
+        """A line before any section: the value of the unknown label just above it, or kept, marked."""
+        unplaced = self.out.unplaced.setdefault("", [])
+        if self.prev_label is not None and unplaced and unplaced[-1] == self.prev_label \
+                and self.guess(self.prev_label, tekst):
+            unplaced.pop()
+            return
+        unplaced.append(tekst)
+        self.held_label = tekst if is_label(tekst) else None
+
+    def value_of_unknown_label(self, tekst: str) -> bool:
+        """Before the first section, the line under an unknown label is its value, not a heading
+        (unless it is a section's own title): "Organisatieonderdeel", then "Openbare Ruimte"."""
+        unplaced = self.out.unplaced.get("", [])
+        if self.prev_label is None or self.target is not None or not unplaced or unplaced[-1] != self.prev_label \
+                or self.vocabulary.sectie(tekst, own_only=True) is not None or self._field_label(tekst) is not None \
+                or self.labels.of(tekst) is not None:
+            return False
+        self.header_line(tekst)
+        self.held_label = None
+        return True
+
+    def label_of_onderwerp(self, tekst: str) -> bool:
+        """One word right under the kind's title ("Betreft"): read as the onderwerp's label, the
+        line under it as the onderwerp; the word is kept in the marker, so nothing is lost."""
+        self.out.velden.pop("onderwerp", None)
+        self.out.guessed.setdefault("onderwerp", []).append(
+            f"'{tekst}' onder de titel gelezen als het label van het onderwerp; de regel eronder als het onderwerp")
+        return True
+
     def row(self, r: Regel) -> None:
         self.pending_onderwerp = False  # the onderwerp is the line right under the kind's title
         cells = r.tekst.split("\t")
@@ -63,7 +116,7 @@ class TableRows:
             pairs = self.labels.pairs(cells)
             for veld, part, waarde in pairs:
                 self.put(veld, part, waarde)
-            if pairs or self.label_cells(cells):
+            if pairs or self.label_cells(cells) or self.guessed_pair(cells):
                 return
         cells = [" ".join(c.split()) for c in cells]
         if self.rijen and cells == self.rijen[0]:

@@ -7,9 +7,10 @@ import re
 from decimal import Decimal
 
 _MILLION = re.compile(r"(x|×)\s*€\s*1\.000\.000|(x|×)\s*€\s*1\s*(mln|miljoen)|\(\s*(€\s*)?mln\.?\s*\)|"
-                      r"in\s+miljoenen(\s+euro'?s?)?|€\s*mln\b|\bm€", re.IGNORECASE)
+                      r"in\s+(miljoenen|mln\.?|miljoen)(\s+euro['’]?s?|\s+€)?|€\s*mln\b|\bm€", re.IGNORECASE)
 _THOUSAND = re.compile(r"(x|×)\s*€\s*1\.?000(?![.\d])|in\s+duizenden(\s+euro['’]?s?)?|\bk€|€\s*k\b|"
-                       r"\(\s*x\s*1\.?000\s*\)|(x|×)\s*1\.000\s*euro|\bduizenden\s+euro", re.IGNORECASE)
+                       r"\(\s*x\s*1\.?000\s*\)|(x|×)\s*1\.000\s*euro|\bduizenden\s+euro|"
+                       r"in\s+(dzd|k)\.?\s+(euro|€)", re.IGNORECASE)
 _PHRASE = re.compile(r"\s*[(\[]?\s*(bedragen\s+)?(" + _MILLION.pattern + "|" + _THOUSAND.pattern + r")\s*[)\]]?",
                      re.IGNORECASE)
 
@@ -26,4 +27,4 @@ def scale(tekst: str) -> tuple[Decimal, str] | None:
 
 def without(tekst: str) -> str:
     """The caption or header cell without its unit: "2025 (k€)" -> "2025"."""
-    return " ".join(_PHRASE.sub(" ", tekst).split()).strip(" :,-–")
+    return " ".join(_PHRASE.sub(" ", tekst).split()).strip(" :,-–*_")

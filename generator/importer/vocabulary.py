@@ -8,6 +8,7 @@ a trailing colon, a parenthesis) is taken away, exactly first, then fuzzily (rap
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from functools import lru_cache
 
@@ -16,11 +17,16 @@ from rapidfuzz import fuzz, process
 _NUMBER = re.compile(r"^\s*(§\s*|hoofdstuk\s+|artikel\s+)?(\d{1,2}(\.\d{1,2})*|[ivx]{1,4}|[a-h])[.)]?\s+",
                      re.IGNORECASE)
 THRESHOLD = 88
+_STOP = {"en", "of", "de", "het", "een", "van", "op", "tot", "in", "voor", "met", "aan", "bij", "naar", "om", "te",
+         "is", "zijn", "wat", "hoe", "wie", "waarom", "welke", "wij", "we", "dit", "dat", "deze", "die", "and", "the"}
 _INTRO = re.compile(
     r"^((het\s+college|burgemeester\s+en\s+wethouders)\s+(besluit|besluiten|wordt\s+(voorgesteld|gevraagd)\s+te\s+"
     r"besluiten)|de\s+(gemeente)?raad\s+wordt\s+(voorgesteld|gevraagd)\s+te\s+besluiten|(voorgesteld|geadviseerd|"
     r"ontwerp)\s*(raads)?besluit|besluit|beslispunten|wij\s+stellen\s+(u|de\s+raad)\s+voor(\s+te\s+besluiten)?|"
     r"(het\s+)?voorstel\s+is|voorgesteld\s+wordt\s+te\s+besluiten)\s*:?$", re.IGNORECASE)
+
+
+_DECISION_WORD = re.compile(r"\b(besluit|besluiten|beslispunten|beslispunt)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -41,8 +47,11 @@ def close(a: str, b: str) -> bool:
 
 
 def is_intro(tekst: str) -> bool:
-    """The line that opens the beslispunten: "Het college besluit:", "Besluit:", …"""
-    return len(tekst) < 90 and bool(_INTRO.match(" ".join(tekst.replace("\u00a0", " ").split())))
+    """The line that opens the beslispunten: "Het college besluit:", "Besluit:", … or by its
+    shape, a short line ending in a colon that speaks of the decision ("Gevraagd besluit:")."""
+    tekst = " ".join(tekst.replace("\u00a0", " ").split())
+    return len(tekst) < 90 and bool(_INTRO.match(tekst)) or (
+        len(tekst.split()) <= 8 and tekst.endswith(":") and bool(_DECISION_WORD.search(tekst)))
 
 
 class Vocabulary:
@@ -76,6 +85,27 @@ class Vocabulary:
             return None
         found = process.extractOne(b, names, scorer=fuzz.ratio, score_cutoff=THRESHOLD)
         return owners[found[2]] if found else None
+
+    def sectie_by_words(self, tekst: str) -> tuple[dict, str, int] | None:
+        """(section, name, words shared) for a heading in other words: the one section whose title
+        or a synonym shares the most content words with it, a word counting as shared in
+        another form ("effecten"/"effect", "kader"/"beleidskader", "resultaat"/"resultaten").
+        None when no section, or two equally, share words. Unsure by nature: the caller marks it."""
+        words = set(_content_words(tekst))
+        if len(tekst) > 90 or not words:
+            return None
+        best: dict[str, tuple[int, dict, str]] = {}
+        for sectie, names in self.secties:
+            for name in names if not sectie.get("uit_beslispunten") else []:
+                own = _content_words(name)
+                shared = sum(1 for w in words if any(same_word(w, n) for n in own))
+                if shared and shared > best.get(sectie["sleutel"], (0,))[0]:
+                    best[sectie["sleutel"]] = (shared, sectie, name)
+        ranked = sorted(best.values(), key=lambda t: -t[0])
+        if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None
+        shared, sectie, name = ranked[0]
+        return sectie, name, shared
 
     def own_label(self, tekst: str) -> dict | None:
         """The field whose own label this line is, exactly or nearly (numbering, case aside)."""
@@ -120,3 +150,18 @@ def _similar(a: str, b: str) -> bool:
         return False
     matcher = difflib.SequenceMatcher(None, a, b)
     return matcher.real_quick_ratio() >= 0.88 and matcher.quick_ratio() >= 0.88 and matcher.ratio() >= 0.88
+
+
+def same_word(a: str, b: str) -> bool:
+    """The same word in another form: a plural, a compound ending or starting with it, a shared stem."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short) or len(short) >= 5 and long_.endswith(short):
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 6 and common >= 0.6 * len(long_)
+
+
+def _content_words(tekst: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", bare(tekst)) if w not in _STOP and len(w) > 2]

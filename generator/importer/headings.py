@@ -1,0 +1,101 @@
+"""Headings that name no section of the kind by its title or a synonym.
+
+A mixin of the Recognizer (structure.py). A heading in other words ("Gezondheid en
+duurzaamheid") goes to the section whose title or synonym shares its words
+(vocabulary.sectie_by_words), marked as a guess. A heading that matches none stays where it
+stands as a subheading, marked; the numbering starting again under the beslispunten
+("1. Waarom dit voorstel" after three points) ends them, and its text goes to the kind's first
+section still empty, marked: a paragraph is never dropped.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
+
+
+class Headings:
+    """Needs of the Recognizer it is mixed into, declared for the type checker."""
+
+    soort: Any
+    out: Any
+    target: str | None
+    vocabulary: Any
+    unknown: list[tuple[str, str]]
+
+    def close_paragraph(self) -> None:
+        raise NotImplementedError
+
+    def block(self, tekst: str, list_: bool = False) -> None:
+        raise NotImplementedError
+
+    def unknown_heading(self, tekst: str) -> None:
+        """A numbered heading that is no section by its title: a section by its words (marked),
+        else kept as a subheading where it stands, and marked (unless it turns out to be a
+        table's title)."""
+        self.close_paragraph()
+        if self.section_by_words(tekst):
+            return
+        if self.target is None or not self.target.startswith("secties."):
+            self.heading_in_the_open(tekst)
+            return
+        self.block(f"### {tekst.rstrip(':')}")
+        self.unknown.append((self.target or "", tekst))
+
+    def section_by_words(self, tekst: str) -> bool:
+        found = self.vocabulary.sectie_by_words(tekst)
+        if found is None or "secties." + found[0]["sleutel"] in self.out.markdown:
+            return False
+        sectie, name, shared = found
+        self.target = "secties." + sectie["sleutel"]
+        woorden = "één woord" if shared == 1 else f"{shared} woorden"
+        self.out.guessed.setdefault(self.target, []).append(
+            f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' ({woorden} gelijk met '{name}')")
+        return True
+
+    def heading_in_the_open(self, tekst: str) -> None:
+        """A heading no section has, outside a section: before the beslispunten the summary
+        field while it is empty, after them the kind's first section still empty; marked."""
+        self.close_paragraph()
+        if self.section_by_words(tekst):
+            return
+        summary = next((v for v in self.soort.velden if v["type"] == "markdown"
+                        and v["sleutel"] not in self.out.markdown), None)
+        if summary is not None and not self.out.beslispunten:
+            self.target = summary["sleutel"]
+            self.out.guessed.setdefault(self.target, []).append(
+                f"kop '{tekst}' vóór de beslispunten gelezen als {summary['label'].lower()}")
+            return
+        empty = next((s for s in self.soort.secties if "secties." + s["sleutel"] not in self.out.markdown
+                      and not s.get("uit_beslispunten")), None)
+        self.target = "secties." + empty["sleutel"] if empty is not None else None
+        if self.target is None:
+            self.out.unplaced.setdefault("beslispunten", []).append(tekst)
+            return
+        self.block(f"### {tekst.rstrip(':')}")
+        self.unknown.append((self.target, tekst))
+
+    def mark_unknown_headings(self) -> None:
+        """Marked at the end: a heading right above a table became its title and is no section."""
+        for target, tekst in self.unknown:
+            if f"### {tekst.rstrip(':')}" in self.out.markdown.get(target, []):
+                self.out.unplaced.setdefault(target, []).append(
+                    f"kop '{tekst}' is geen sectie van de {self.soort.naam}; de tekst eronder staat nu bij "
+                    f"'{target.removeprefix('secties.')}': verplaats die naar de juiste sectie")
+
+
+def headingish(tekst: str) -> bool:
+    """A plain line that reads as a numbered heading: "8. Financiële gevolgen" (short, capitalised,
+    no closing punctuation), not a list item ("1. Een krediet van … te verlenen.")."""
+    words = SECTION_NUMBER.sub("", tekst).split()
+    return 0 < len(tekst.split()) <= 7 and not tekst.rstrip().endswith((".", ";", ",", ":")) and \
+        bool(words) and words[0][:1].isupper()
+
+
+def plain_heading(tekst: str, before: str) -> bool:
+    """In text without styles (pdftotext), a heading that has no number: a short capitalised
+    line without digits or closing punctuation, right after a sentence that ended."""
+    words = tekst.split()
+    return before.rstrip().endswith((".", "!", "?")) and 0 < len(words) <= 6 and words[0][:1].isupper() \
+        and not re.search(r"[\d.,;:!?€]", tekst) and not before.rstrip().endswith(("o.a.", "bijv.", "m.b.t."))
