@@ -11,6 +11,7 @@ has one word changed in every tenth sentence, one sentence in twenty rewritten, 
 sentences removed and added; the new table has changed amounts, renamed, removed and
 added rows.
 """
+
 from __future__ import annotations
 
 import random
@@ -26,9 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUD = ROOT / "tests" / "data" / "diff" / "sociale-teams-2020.yaml"
 NIEUW = ROOT / "proposals" / "collegenota-sociale-teams-2021.yaml"
-WOORDEN = ("de het een gemeente college raad sociale teams wijk bewoners budget zorg welzijn "
-           "uitvoering evaluatie plan jaar kosten dekking begroting inwoners hulp vragen "
-           "organisaties vrijwilligers buurt kwaliteit leven toegang verbeterplan").split()
+WOORDEN = (
+    "de het een gemeente college raad sociale teams wijk bewoners budget zorg welzijn "
+    "uitvoering evaluatie plan jaar kosten dekking begroting inwoners hulp vragen "
+    "organisaties vrijwilligers buurt kwaliteit leven toegang verbeterplan"
+).split()
 TIMEOUT = 300
 
 
@@ -52,22 +55,22 @@ def lange_teksten(woorden: int, seed: int = 1) -> tuple[str, str]:
     nieuw = []
     for i, zin in enumerate(oud):
         if i % 20 == 7:
-            nieuw.append(_zin(rnd))                      # rewritten
+            nieuw.append(_zin(rnd))  # rewritten
         elif i % 10 == 3:
             w = zin.split(" ")
             w[5] = "aangepast"
-            nieuw.append(" ".join(w))                   # one word changed
+            nieuw.append(" ".join(w))  # one word changed
         elif i % 50 == 11:
-            continue                                    # removed
+            continue  # removed
         else:
             nieuw.append(zin)
         if i % 50 == 23:
-            nieuw.append(_zin(rnd))                      # added
+            nieuw.append(_zin(rnd))  # added
     return _alineas(oud), _alineas(nieuw)
 
 
 def _alineas(zinnen: list[str]) -> str:
-    return "\n\n".join(" ".join(zinnen[i:i + 8]) for i in range(0, len(zinnen), 8))
+    return "\n\n".join(" ".join(zinnen[i : i + 8]) for i in range(0, len(zinnen), 8))
 
 
 def lange_tabellen(rijen: int, seed: int = 2) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
@@ -85,6 +88,7 @@ def lange_tabellen(rijen: int, seed: int = 2) -> tuple[list[tuple[str, int]], li
 def voorstel(tekst: str, regels: list[tuple[str, int]]) -> str:
     """The example collegenota with `tekst` as aanleiding and `regels` as its cost table."""
     import json
+
     bron = NIEUW.read_text(encoding="utf-8")
     kop, rest = bron.split("  aanleiding: |\n", 1)
     rest = rest.split("\n\n  context:", 1)[1]
@@ -94,18 +98,25 @@ def voorstel(tekst: str, regels: list[tuple[str, int]]) -> str:
     einde = bron.index("      totaal: 436358\n", begin)
     tabel = "".join(f"        - {{post: {json.dumps(p, ensure_ascii=False)}, bedrag: {b}}}\n" for p, b in regels)
     totaal = sum(b for _, b in regels)
-    rest = bron[einde + len("      totaal: 436358\n"):]
+    rest = bron[einde + len("      totaal: 436358\n") :]
     dekking = rest.index("      regels:\n")
-    rest = (rest[:dekking] + f"      regels:\n        - {{post: Sociale teams, bedrag: {totaal}}}\n"
-            + rest[rest.index("      totaal: 436358\n", dekking):].replace("436358", str(totaal), 1))
+    rest = (
+        rest[:dekking]
+        + f"      regels:\n        - {{post: Sociale teams, bedrag: {totaal}}}\n"
+        + rest[rest.index("      totaal: 436358\n", dekking) :].replace("436358", str(totaal), 1)
+    )
     return bron[:begin] + "      regels:\n" + tabel + f"      totaal: {totaal}\n" + rest
 
 
 def groot(nota: list[str]) -> None:
     gewoon = lange_tabellen(3)
     with tempfile.TemporaryDirectory() as tmp:
-        for naam, woorden, rijen in (("5.000 woorden", 5000, 3), ("20.000 woorden", 20000, 3),
-                                     ("1.000 rijen", 12, 1000), ("10.000 rijen", 12, 10000)):
+        for naam, woorden, rijen in (
+            ("5.000 woorden", 5000, 3),
+            ("20.000 woorden", 20000, 3),
+            ("1.000 rijen", 12, 1000),
+            ("10.000 rijen", 12, 10000),
+        ):
             teksten = lange_teksten(woorden)
             tabellen = lange_tabellen(rijen) if rijen > 3 else gewoon
             a, b = Path(tmp, "oud.yaml"), Path(tmp, "nieuw.yaml")
@@ -113,8 +124,12 @@ def groot(nota: list[str]) -> None:
             b.write_text(voorstel(teksten[1], tabellen[1]), encoding="utf-8")
             begin = time.perf_counter()
             try:
-                r = subprocess.run(nota + ["diff", str(a), str(b), "--html", f"{tmp}/r.html"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=TIMEOUT)
+                r = subprocess.run(
+                    nota + ["diff", str(a), str(b), "--html", f"{tmp}/r.html"],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    timeout=TIMEOUT,
+                )
                 uitkomst = f"{time.perf_counter() - begin:.2f} s" + (f" (exit {r.returncode})" if r.returncode else "")
             except subprocess.TimeoutExpired:
                 uitkomst = f"> {TIMEOUT} s (gestopt)"
@@ -131,6 +146,7 @@ def _delen(a: Path, b: Path, tmp: str) -> str:
     from generator.diff.html import report_html
     from generator.diff.terminal import show
     from generator.proposal.kinds import search_path
+
     tijden = []
     begin = time.perf_counter()
     (oud, _), (nieuw, _) = load_draft(a, search_path()), load_draft(b, search_path())

@@ -12,6 +12,7 @@ Cases: a clean edit; an edit that makes a check error (the concept is still show
 problems above it); a save merged with someone else's save of another field; and
 the paste cleaning request of a Word fragment.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,14 +52,19 @@ def main(n: int, tree: Path = ROOT) -> None:
                     fetch(base + "/opslaan", {}, token)
                     html = fetch(base + "/document")
                     assert expected in html, expected
+
                 return timed(run)[0]
-            figures("Opslaan tot bijgewerkt voorbeeld", [
-                save({"onderwerp": f"Gewijzigd {i}"}, f"Gewijzigd {i}".encode()) for i in range(n)])
+
+            figures(
+                "Opslaan tot bijgewerkt voorbeeld",
+                [save({"onderwerp": f"Gewijzigd {i}"}, f"Gewijzigd {i}".encode()) for i in range(n)],
+            )
             if tree != ROOT:
                 return
-            figures("Opslaan tot voorbeeld met fout (concept met problemen erboven)", [
-                save({"onderwerp": f"Fout {i}", "kenmerk": "invullen"}, b"nota-problemen")
-                for i in range(n)])
+            figures(
+                "Opslaan tot voorbeeld met fout (concept met problemen erboven)",
+                [save({"onderwerp": f"Fout {i}", "kenmerk": "invullen"}, b"nota-problemen") for i in range(n)],
+            )
             save({"kenmerk": "2021.01234"}, b"onderwerp")
             merged = []
             for i in range(n):
@@ -67,8 +73,10 @@ def main(n: int, tree: Path = ROOT) -> None:
                 merged.append(save({"onderwerp": f"Samen {i}"}, f"Samen {i}".encode()))
                 assert f"afdeling: Elders {i}" in path.read_text(encoding="utf-8")
             figures("Opslaan samengevoegd met een opslag elders", merged)
-            figures("Plakken uit Word opschonen", [timed(lambda: fetch(
-                base + "/plakken", {"tekst": WORD, "regels": True}, token))[0] for _ in range(n)])
+            figures(
+                "Plakken uit Word opschonen",
+                [timed(lambda: fetch(base + "/plakken", {"tekst": WORD, "regels": True}, token))[0] for _ in range(n)],
+            )
         finally:
             proces.terminate()
             proces.wait(15)

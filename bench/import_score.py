@@ -6,6 +6,7 @@ styles the importer was written against; apart, vierde: held out).
 
     python3 bench/import_score.py [stijl ...] [--per-bestand]
 """
+
 from __future__ import annotations
 
 import json
@@ -23,22 +24,30 @@ EXTENSIONS = (".docx", ".pdf", ".weasy.pdf", ".txt", ".layout.txt")
 
 def files(stijl: str) -> list[tuple[Path, dict]]:
     waarheid = json.loads((DATA / stijl / "truth.json").read_text(encoding="utf-8"))
-    return [(DATA / stijl / f"{stem}{ext}", t) for stem, t in waarheid.items() for ext in EXTENSIONS
-            if (DATA / stijl / f"{stem}{ext}").is_file()]
+    return [
+        (DATA / stijl / f"{stem}{ext}", t)
+        for stem, t in waarheid.items()
+        for ext in EXTENSIONS
+        if (DATA / stijl / f"{stem}{ext}").is_file()
+    ]
 
 
 def main(argv: list[str]) -> int:
     per_file = "--per-bestand" in argv
     stijlen = [a for a in argv if not a.startswith("--")] or sorted(
-        p.name for p in DATA.iterdir() if (p / "truth.json").is_file())
+        p.name for p in DATA.iterdir() if (p / "truth.json").is_file()
+    )
     for stijl in stijlen:
         scores = []
         for path, t in files(stijl):
             s = score(path, t)
             scores.append(s)
             if per_file:
-                print(f"  {path.name:32}" + " ".join(f"{k}={s[k][0]}/{s[k][1]}" for k in KOLOMMEN)
-                      + f" fout={s['fout']} kwijt={s['kwijt']}")
+                print(
+                    f"  {path.name:32}"
+                    + " ".join(f"{k}={s[k][0]}/{s[k][1]}" for k in KOLOMMEN)
+                    + f" fout={s['fout']} kwijt={s['kwijt']}"
+                )
         t = total(scores)
         print(f"\n### {stijl} ({len(scores)} bestanden){'' if meets_bar(t) else ' — haalt de lat niet'}\n")
         print("| gemeten | goed |\n|---|---|")

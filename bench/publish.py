@@ -10,6 +10,7 @@ unchanged folder. The figures are printed beside the goals (first run under
 Usage: bench/publish.py [N] [--map DIR]   (DIR is kept, so a re-run can reuse its N
 proposals; remove it after a change to nota's seal, or the first run stops on them)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,6 +35,7 @@ def _one(args: tuple[Path, str, int]) -> None:
     """Write proposal `i` and record its decision (as `nota decide` does, seal included)."""
     from generator.decisions.decide import decide_file
     from generator.proposal.kinds import search_path
+
     path, tekst, i = args
     if i % 20 == 7:
         tekst = tekst.replace("classificatie: openbaar", "classificatie: vertrouwelijk")
@@ -41,9 +43,18 @@ def _one(args: tuple[Path, str, int]) -> None:
     if i % 20 == 13:
         return  # not decided yet
     datum = dt.date(2025, 1, 7) + dt.timedelta(weeks=(i * 50) // max(N_TOTAL, 1))
-    decide_file(path, search_path(), {"orgaan": "college", "datum": datum, "uitkomst": "conform",
-                                      "besluitnummer": f"B-{i + 1}", "vastgelegd_door": "bench",
-                                      "vastgelegd_op": dt.datetime(2025, 1, 1, tzinfo=dt.UTC)})
+    decide_file(
+        path,
+        search_path(),
+        {
+            "orgaan": "college",
+            "datum": datum,
+            "uitkomst": "conform",
+            "besluitnummer": f"B-{i + 1}",
+            "vastgelegd_door": "bench",
+            "vastgelegd_op": dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
+        },
+    )
 
 
 N_TOTAL = 0
@@ -90,10 +101,14 @@ def main() -> None:
     first = timed(command, root)
     again = timed(command, root)
     scale = 2000 / opts.n
-    print(f"eerste publicatie van {opts.n}: {first:.1f} s (doel voor 2.000: < {FIRST_GOAL:.0f} s; "
-          f"lineair geschat voor 2.000: {first * scale:.0f} s)")
-    print(f"ongewijzigd opnieuw: {again:.1f} s (doel voor 2.000: < {AGAIN_GOAL:.0f} s; "
-          f"lineair geschat voor 2.000: {again * scale:.1f} s)")
+    print(
+        f"eerste publicatie van {opts.n}: {first:.1f} s (doel voor 2.000: < {FIRST_GOAL:.0f} s; "
+        f"lineair geschat voor 2.000: {first * scale:.0f} s)"
+    )
+    print(
+        f"ongewijzigd opnieuw: {again:.1f} s (doel voor 2.000: < {AGAIN_GOAL:.0f} s; "
+        f"lineair geschat voor 2.000: {again * scale:.1f} s)"
+    )
     print(f"map: {root}")
 
 

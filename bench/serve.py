@@ -8,6 +8,7 @@
 Each figure is printed as `name: value`; the server runs as `nota serve` / `nota preview`
 in its own process on 127.0.0.1, as a user starts it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def start(args: list[str], cwd: Path, pythonpath: Path = ROOT) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "PYTHONPATH": str(pythonpath)}
-    proces = subprocess.Popen([sys.executable, "-m", "generator", *args, "--port", "0", "--geen-browser"],
-                              cwd=cwd, stderr=subprocess.PIPE, text=True, env=env)
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "generator", *args, "--port", "0", "--geen-browser"],
+        cwd=cwd,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     regels: list[str] = []
     threading.Thread(target=lambda: regels.extend(proces.stderr), daemon=True).start()
     end = time.monotonic() + 60
@@ -50,8 +56,11 @@ def timed(functie) -> tuple[float, object]:
 
 
 def fetch(url: str, data: dict | None = None, token: str = "") -> bytes:
-    verzoek = urllib.request.Request(url, json.dumps(data).encode() if data is not None else None,
-                                     {"Content-Type": "application/json", "X-Nota-Token": token})
+    verzoek = urllib.request.Request(
+        url,
+        json.dumps(data).encode() if data is not None else None,
+        {"Content-Type": "application/json", "X-Nota-Token": token},
+    )
     with urllib.request.urlopen(verzoek, timeout=120) as antwoord:
         return antwoord.read()
 
@@ -76,11 +85,16 @@ def editor(n: int) -> None:
             base = bewerk.rstrip("/")
             fetch(base + "/document.pdf")  # the warm process: engines and fonts loaded once
             for i in range(3):
+
                 def save():
-                    fetch(base + "/formulier", {"formulier": {"onderwerp": f"Gewijzigd {i}"}},  # noqa: B023 - run at once
-                          token)
+                    fetch(
+                        base + "/formulier",
+                        {"formulier": {"onderwerp": f"Gewijzigd {i}"}},  # noqa: B023 - run at once
+                        token,
+                    )
                     fetch(base + "/opslaan", {}, token)
                     return fetch(base + "/document")
+
                 seconds, html = timed(save)
                 assert f"Gewijzigd {i}".encode() in html
                 print(f"Opslaan tot bijgewerkt voorbeeld ({i + 1}): {seconds:.3f} s")
@@ -88,9 +102,11 @@ def editor(n: int) -> None:
                     time.sleep(1)  # the user reads the preview before asking for the documents
                 for format_ in ("pdf", "docx"):
                     seconds, inhoud = timed(lambda: fetch(f"{base}/document.{format_}"))  # noqa: B023 - run at once
-                    print(f"{format_.upper()} downloaden {'1 s ' if i == 2 else 'direct '}na Opslaan "
-                          f"({i + 1}): {seconds:.3f} s "
-                          f"({len(inhoud) // 1024} KiB)")
+                    print(
+                        f"{format_.upper()} downloaden {'1 s ' if i == 2 else 'direct '}na Opslaan "
+                        f"({i + 1}): {seconds:.3f} s "
+                        f"({len(inhoud) // 1024} KiB)"
+                    )
         finally:
             proces.terminate()
             try:
@@ -118,8 +134,11 @@ def limits(tree: Path, label: str) -> None:
                     break
                 try:
                     s = socket.create_connection(("127.0.0.1", port), timeout=2)
-                    s.sendall(b"GET /gebeurtenissen HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" if i < 500
-                              else b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ")
+                    s.sendall(
+                        b"GET /gebeurtenissen HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                        if i < 500
+                        else b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: "
+                    )
                     open_.append(s)
                 except OSError:
                     pass

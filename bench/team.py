@@ -13,6 +13,7 @@ first: they reload and try again (counted, not lost). At the end every saved
 marker is looked up in git: a save that answered "gelukt" but has no commit of its
 own is lost. Printed as `name: value`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,13 @@ class Tally:
 
 def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NOTA_OIDC_SECRET": "bench"}
-    proces = subprocess.Popen([sys.executable, "-m", "generator", "serve", ".", "--port", "0", "--geen-browser"],
-                              cwd=folder, stderr=subprocess.PIPE, text=True, env=env)
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", ".", "--port", "0", "--geen-browser"],
+        cwd=folder,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     regels: list[str] = []
     threading.Thread(target=lambda: regels.extend(proces.stderr), daemon=True).start()
     end = time.monotonic() + 60
@@ -73,8 +79,9 @@ def login(url: str, sub: str) -> tuple[httpx.Client, str]:
     return client, found.group(1)
 
 
-def user(url: str, sub: str, naam: str, seconden: float, denktijd: float, tally: Tally,
-         ready: threading.Barrier) -> None:
+def user(
+    url: str, sub: str, naam: str, seconden: float, denktijd: float, tally: Tally, ready: threading.Barrier
+) -> None:
     try:
         edit(url, sub, naam, seconden, denktijd, tally, ready)
     except Exception as e:  # a failed user is a figure, not a crash of the bench
@@ -83,8 +90,9 @@ def user(url: str, sub: str, naam: str, seconden: float, denktijd: float, tally:
             tally.errors.append(f"{sub}: {type(e).__name__}: {e}")
 
 
-def edit(url: str, sub: str, naam: str, seconden: float, denktijd: float, tally: Tally,
-         ready: threading.Barrier) -> None:
+def edit(
+    url: str, sub: str, naam: str, seconden: float, denktijd: float, tally: Tally, ready: threading.Barrier
+) -> None:
     client, token = login(url, sub)
     headers = {"x-nota-token": token}
     adres = client.get(f"/voorstel?naam={naam}").headers["location"]
@@ -98,8 +106,11 @@ def edit(url: str, sub: str, naam: str, seconden: float, denktijd: float, tally:
         marker = f"{sub}-{n}"
         t0 = time.perf_counter()
         for _ in range(MAX_TRIES):
-            tekst = client.post(f"{adres}/yaml", headers=headers, json={"tekst": re.sub(
-                r"gedekt uit de bestaande begroting[^\n]*", f"{OUD[:-1]} ({marker}).", tekst)}).json()["yaml"]
+            tekst = client.post(
+                f"{adres}/yaml",
+                headers=headers,
+                json={"tekst": re.sub(r"gedekt uit de bestaande begroting[^\n]*", f"{OUD[:-1]} ({marker}).", tekst)},
+            ).json()["yaml"]
             t1 = time.perf_counter()
             answer = client.post(f"{adres}/opslaan", json={}, headers=headers).json()
             if answer.get("gelukt"):
@@ -125,15 +136,20 @@ def lost(folder: Path, tally: Tally) -> int:
     """Saves that answered 'gelukt' but have no commit with their marker."""
     missing = 0
     for naam, markers in tally.saved.items():
-        log = subprocess.run(["git", "log", "-p", "--format=%an", "--", naam], cwd=folder,
-                             capture_output=True, text=True, check=True).stdout
-        missing += sum(f"+  - In te stemmen met een budget van € 436.358 voor de sociale teams in 2021, "
-                       f"{OUD[:-1]} ({m})." not in log for m in markers)
+        log = subprocess.run(
+            ["git", "log", "-p", "--format=%an", "--", naam], cwd=folder, capture_output=True, text=True, check=True
+        ).stdout
+        missing += sum(
+            f"+  - In te stemmen met een budget van € 436.358 voor de sociale teams in 2021, "
+            f"{OUD[:-1]} ({m})." not in log
+            for m in markers
+        )
     return missing
 
 
 def main() -> None:
     import logging
+
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconden", type=float, default=60)
@@ -141,15 +157,19 @@ def main() -> None:
     parser.add_argument("--gebruikers", type=int, default=20)
     args = parser.parse_args()
     n = args.gebruikers
-    users = [User(sub=f"u{i}", claims={"name": f"Gebruiker {i}", "email": f"u{i}@gemeente.nl",
-                                       "groups": ["medewerkers"]}) for i in range(n + 2)]
+    users = [
+        User(sub=f"u{i}", claims={"name": f"Gebruiker {i}", "email": f"u{i}@gemeente.nl", "groups": ["medewerkers"]})
+        for i in range(n + 2)
+    ]
     with tempfile.TemporaryDirectory() as tmp, run_server_in_thread(port=0, user_claims=users) as provider:
         folder = Path(tmp)
         for i in range(n + 1):
             shutil.copy(VOORBEELD, folder / f"voorstel-{i}.yaml")
         (folder / "nota.toml").write_text(
             f'[login]\nissuer = "http://localhost:{provider.server_port}"\nclient_id = "nota"\n'
-            'stellers = ["medewerkers"]\n', encoding="utf-8")
+            'stellers = ["medewerkers"]\n',
+            encoding="utf-8",
+        )
         proces, url = start_server(folder)
         try:
             run(url, folder, n, args)
@@ -160,19 +180,29 @@ def main() -> None:
 
 def run(url: str, folder: Path, n: int, args) -> None:
     tally = Tally()
-    plan = [(f"u{i}", f"voorstel-{i}.yaml") for i in range(n)] + [(f"u{n}", f"voorstel-{n}.yaml"),
-                                                                  (f"u{n + 1}", f"voorstel-{n}.yaml")]
+    plan = [(f"u{i}", f"voorstel-{i}.yaml") for i in range(n)] + [
+        (f"u{n}", f"voorstel-{n}.yaml"),
+        (f"u{n + 1}", f"voorstel-{n}.yaml"),
+    ]
     ready = threading.Barrier(len(plan))
-    threads = [threading.Thread(target=user, args=(url, sub, naam, args.seconden, args.denktijd, tally, ready))
-               for sub, naam in plan]
+    threads = [
+        threading.Thread(target=user, args=(url, sub, naam, args.seconden, args.denktijd, tally, ready))
+        for sub, naam in plan
+    ]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     lat = sorted(tally.latencies)
     saves = len(lat)
-    commits = int(subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=folder, capture_output=True,
-                                 text=True, check=True).stdout) - 1
+    commits = (
+        int(
+            subprocess.run(
+                ["git", "rev-list", "--count", "HEAD"], cwd=folder, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        - 1
+    )
     print(f"gebruikers: {len(plan)} ({n} op een eigen voorstel, 2 op hetzelfde)")
     print(f"duur: {args.seconden:.0f} s, denktijd gemiddeld {args.denktijd:.1f} s")
     print(f"opslagen: {saves}")
@@ -182,8 +212,10 @@ def run(url: str, folder: Path, n: int, args) -> None:
     print(f"opslaan → voorbeeld max: {lat[-1]:.3f} s" if lat else "")
     alleen = sorted(tally.save_only)
     if alleen:
-        print(f"alleen het verzoek Opslaan (schrijven + commit) p50: {statistics.median(alleen):.3f} s, "
-              f"p95: {alleen[int(0.95 * (len(alleen) - 1))]:.3f} s")
+        print(
+            f"alleen het verzoek Opslaan (schrijven + commit) p50: {statistics.median(alleen):.3f} s, "
+            f"p95: {alleen[int(0.95 * (len(alleen) - 1))]:.3f} s"
+        )
     print(f"geweigerd omdat de ander net opsloeg (opnieuw geladen): {tally.conflicts}")
     print(f"verloren: {lost(folder, tally)}")
     print(f"fouten: {len(tally.errors)}" + "".join(f"\n  {e}" for e in tally.errors[:5]))

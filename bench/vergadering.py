@@ -4,6 +4,7 @@
 own kenmerk, onderwerp and samenvatting, so every one renders to its own files
 and no cache can serve one proposal's text for another's.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,15 +13,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "proposals" / "collegenota-sociale-teams-2021.yaml"
-ONDERWERPEN = ["Sociale teams", "Wijkpunten", "Schuldhulpverlening", "Jeugdhulp", "Mantelzorg",
-               "Vrijwilligerswerk", "Armoedebeleid", "Laaggeletterdheid"]
+ONDERWERPEN = [
+    "Sociale teams",
+    "Wijkpunten",
+    "Schuldhulpverlening",
+    "Jeugdhulp",
+    "Mantelzorg",
+    "Vrijwilligerswerk",
+    "Armoedebeleid",
+    "Laaggeletterdheid",
+]
 
 
 def variant(tekst: str, i: int) -> str:
     """The example with its kenmerk, onderwerp and first summary line made unique."""
     onderwerp = f"{ONDERWERPEN[i % len(ONDERWERPEN)]} {2021 + i // len(ONDERWERPEN)} (voorstel {i + 1})"
-    tekst = re.sub(r'^kenmerk: .*$', f'kenmerk: "2021.{10000 + i}"', tekst, count=1, flags=re.M)
-    tekst = re.sub(r'^onderwerp: .*$', f"onderwerp: {onderwerp}", tekst, count=1, flags=re.M)
+    tekst = re.sub(r"^kenmerk: .*$", f'kenmerk: "2021.{10000 + i}"', tekst, count=1, flags=re.M)
+    tekst = re.sub(r"^onderwerp: .*$", f"onderwerp: {onderwerp}", tekst, count=1, flags=re.M)
     return tekst.replace("samenvatting: |\n", f"samenvatting: |\n  Voorstel {i + 1} van de vergadering.\n", 1)
 
 

@@ -3,6 +3,7 @@
 Needs Playwright (the test extras) and Debian's chromium; without them the
 figure is skipped (ImportError / None).
 """
+
 from __future__ import annotations
 
 import re
@@ -15,13 +16,20 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _start(nota: list[str], voorstel: Path) -> tuple[subprocess.Popen, str]:
-    proces = subprocess.Popen(nota + ["preview", str(voorstel), "--port", "0", "--geen-browser"],
-                              stderr=subprocess.PIPE, text=True)
+    proces = subprocess.Popen(
+        nota + ["preview", str(voorstel), "--port", "0", "--geen-browser"], stderr=subprocess.PIPE, text=True
+    )
     for regel in proces.stderr:
         if found := re.search(r"http://127\.0\.0\.1:\d+/", regel):
             return proces, found.group(0)

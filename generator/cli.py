@@ -5,6 +5,7 @@ This is the one boundary where meldingen are printed and exit codes decided:
 are imported only when their command runs, so `--help` and `nota check`
 stay fast.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -15,7 +16,14 @@ import click
 
 from generator import __version__, cli_nl
 from generator.commands.shared import (  # noqa: F401 - the names commands imported from here
-    count_noun, meeting_date_option, report, report_all, reports_errors, soort_argument, templates_option)
+    count_noun,
+    meeting_date_option,
+    report,
+    report_all,
+    reports_errors,
+    soort_argument,
+    templates_option,
+)
 from generator.errors import Exit, NotaFout
 
 cli_nl.install()
@@ -44,6 +52,7 @@ Voorbeelden:
 
   nota render proposals/           maak Word en PDF in output/
 """
+
 
 class LazyGroup(click.Group):
     """A click group whose commands are imported only when used."""
@@ -76,10 +85,13 @@ class LazyGroup(click.Group):
         except click.UsageError as e:
             if args and args[0] not in COMMANDS:
                 from generator.proposal.suggest import suggest
+
                 hint = suggest(args[0], COMMANDS)
-                raise click.UsageError(f"onbekende opdracht '{args[0]}'"
-                                       + (f"; bedoelde u '{hint}'?" if hint else "")
-                                       + f" (opdrachten: {', '.join(COMMANDS)})") from e
+                raise click.UsageError(
+                    f"onbekende opdracht '{args[0]}'"
+                    + (f"; bedoelde u '{hint}'?" if hint else "")
+                    + f" (opdrachten: {', '.join(COMMANDS)})"
+                ) from e
             raise
 
 
@@ -92,6 +104,7 @@ def end(code: int) -> None:
     streams are flushed first. In-process (tests, other programs) this is an
     ordinary SystemExit, which click's runner reads."""
     from generator.render.engines import nota_is_the_program
+
     if nota_is_the_program():
         sys.stdout.flush()
         sys.stderr.flush()
@@ -99,10 +112,13 @@ def end(code: int) -> None:
     sys.exit(code)
 
 
-@click.group(cls=LazyGroup, help=HELP, options_metavar="[OPTIES]",
-             subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-             context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    help=HELP,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="nota", message="%(prog)s %(version)s")
 def main():
     pass
-

@@ -11,6 +11,7 @@ every subprocess), also when nota is used as a library inside another program;
 and the type names (TEXT, INTEGER) are class attributes gettext never sees.
 So the catalogue is this dict, installed on click's modules only.
 """
+
 from __future__ import annotations
 
 import click.core
@@ -90,12 +91,15 @@ NL = {
     "Argument {name!r} takes {nargs} values.": "Argument {name!r} neemt {nargs} waarden.",
     "Takes {nargs} values but 1 was given.": "Neemt {nargs} waarden, maar er is er 1 gegeven.",
     "Takes {nargs} values but {len} were given.": "Neemt {nargs} waarden, maar er zijn er {len} gegeven.",
-    "{len_type} values are required, but {len_value} was given.":
-        "{len_type} waarden zijn nodig, maar er is er {len_value} gegeven.",
-    "{len_type} values are required, but {len_value} were given.":
-        "{len_type} waarden zijn nodig, maar er zijn er {len_value} gegeven.",
-    "{value!r} is not a valid boolean. Recognized values: {states}":
-        "{value!r} is geen geldige ja/nee-waarde; mogelijk: {states}",
+    "{len_type} values are required, but {len_value} was given.": (
+        "{len_type} waarden zijn nodig, maar er is er {len_value} gegeven."
+    ),
+    "{len_type} values are required, but {len_value} were given.": (
+        "{len_type} waarden zijn nodig, maar er zijn er {len_value} gegeven."
+    ),
+    "{value!r} is not a valid boolean. Recognized values: {states}": (
+        "{value!r} is geen geldige ja/nee-waarde; mogelijk: {states}"
+    ),
     "{value!r} is not a valid UUID.": "{value!r} is geen geldige UUID.",
     "Do you want to continue?": "Wilt u doorgaan?",
     "Confirm the action without prompting.": "Bevestig zonder te vragen.",
@@ -117,8 +121,15 @@ def translate_n(single: str, more: str, n: int) -> str:
 
 
 def install() -> None:
-    for module in (click.core, click.decorators, click.exceptions, click.formatting,
-                   click.parser, click.termui, click.types):
+    for module in (
+        click.core,
+        click.decorators,
+        click.exceptions,
+        click.formatting,
+        click.parser,
+        click.termui,
+        click.types,
+    ):
         # click's modules import gettext's functions under these names (see the docstring)
         if hasattr(module, "_"):
             module._ = translate  # type: ignore[attr-defined]  # not in click's public names

@@ -3,6 +3,7 @@
 Core code creates meldingen where it finds a fault; only the CLI prints them
 and decides the exit code.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Shared fixtures: the example proposals, the kind search path, the CLI."""
+
 from __future__ import annotations
 
 import shutil
@@ -59,6 +60,7 @@ def require_chromium() -> str:
 @pytest.fixture
 def search_path():
     from generator.proposal.kinds import search_path as zp
+
     return zp()
 
 
@@ -79,18 +81,20 @@ def voorstel(tmp_path) -> Path:
 def cli():
     """Run `nota ...` in-process; returns the click Result (stdout and stderr apart)."""
     from generator.cli import main
+
     runner = CliRunner()
 
     def run(*args, **kwargs):
-        return runner.invoke(main, [str(a) for a in args], prog_name="nota",
-                             catch_exceptions=False, **kwargs)
+        return runner.invoke(main, [str(a) for a in args], prog_name="nota", catch_exceptions=False, **kwargs)
+
     return run
 
 
 def pdftotext(pdf: Path) -> str:
     """The text of a PDF in reading order (poppler's pdftotext -layout off)."""
-    return subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        [require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def write(tmp_path: Path, naam: str, tekst: str) -> Path:

@@ -6,6 +6,7 @@ present but wrong and carries no `# NOTA IMPORT` marker, and `kwijt` (dropped), 
 beslispunt or a header value of the source that appears nowhere in the YAML, not even in a
 marked comment. Used by tests/test_import_styles.py and bench/import_score.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,6 +26,7 @@ def norm(tekst) -> str:
 def importeer(path: Path) -> str:
     from generator.importer import import_document
     from generator.proposal.kinds import search_path
+
     return import_document(path, search_path()).yaml
 
 
@@ -48,8 +50,13 @@ def _sections_of(data: dict) -> dict[str, str]:
     out = {}
     for sleutel, inhoud in (data.get("secties") or {}).items():
         parts = inhoud if isinstance(inhoud, list) else [inhoud]
-        out[sleutel] = norm(" ".join(str(p) if not isinstance(p, dict) else
-                                     " ".join(str(r.get("post", "")) for r in p.get("regels", [])) for p in parts if p))
+        out[sleutel] = norm(
+            " ".join(
+                str(p) if not isinstance(p, dict) else " ".join(str(r.get("post", "")) for r in p.get("regels", []))
+                for p in parts
+                if p
+            )
+        )
     for sleutel in ("samenvatting", "publiekssamenvatting"):
         if isinstance(data.get(sleutel), str):
             out[sleutel] = norm(data[sleutel])
@@ -84,13 +91,17 @@ def _stated_amounts(data: dict, marked: set[str]) -> list[int]:
 
 def score(path: Path, truth: dict) -> dict:
     from ruamel.yaml import YAML
+
     yaml = importeer(path)
     data = YAML(typ="safe").load(yaml) or {}
     everything, marked = norm(yaml), _marked_keys(yaml)
     flat_truth, flat_got = _flat(truth["kop"]), _flat({k: v for k, v in data.items() if k != "secties"})
     kop = sum(_same(v, flat_got.get(k)) for k, v in flat_truth.items())
-    fout = sum(1 for k, v in flat_truth.items() if k in flat_got and flat_got[k] is not None and
-               not _same(v, flat_got[k]) and k.split(".")[0] not in marked)
+    fout = sum(
+        1
+        for k, v in flat_truth.items()
+        if k in flat_got and flat_got[k] is not None and not _same(v, flat_got[k]) and k.split(".")[0] not in marked
+    )
     secties = _sections_of(data)
     teksten_per_sectie = truth.get("sectie_teksten") or {s: [] for s in truth["secties"]}
     found_secties = 0
@@ -107,17 +118,30 @@ def score(path: Path, truth: dict) -> dict:
     bedragen, totalen = _amounts(data)
     stated = list(truth["bedragen"]) + list(truth["totalen"])
     fout += sum(1 for b in _stated_amounts(data, _marked_tables(yaml)) if b not in stated)
-    besluiten = sum(any(str(b.get("datum")) == t["datum"] and b.get("orgaan") == t["orgaan"]
-                        for b in data.get("besluiten") or []) for t in truth["besluiten"])
-    waarden = [v for k, v in flat_truth.items() if isinstance(v, str) and flat_got.get(k) is None
-               and not re.fullmatch(r"\d{4}-\d\d-\d\d", v)]  # absent, not merely wrong
-    kwijt = sum(1 for t in list(truth.get("teksten", [])) + list(truth["beslispunten"]) + waarden
-                if norm(t)[:50] not in everything)
-    return {"kop": (kop, len(flat_truth)), "secties": (found_secties, len(truth["secties"])),
-            "beslispunten": (found_punten, len(truth["beslispunten"])),
-            "bedragen": _multiset_recall(truth["bedragen"], bedragen),
-            "totalen": _multiset_recall(truth["totalen"], totalen),
-            "besluiten": (besluiten, len(truth["besluiten"])), "fout": fout, "kwijt": kwijt}
+    besluiten = sum(
+        any(str(b.get("datum")) == t["datum"] and b.get("orgaan") == t["orgaan"] for b in data.get("besluiten") or [])
+        for t in truth["besluiten"]
+    )
+    waarden = [
+        v
+        for k, v in flat_truth.items()
+        if isinstance(v, str) and flat_got.get(k) is None and not re.fullmatch(r"\d{4}-\d\d-\d\d", v)
+    ]  # absent, not merely wrong
+    kwijt = sum(
+        1
+        for t in list(truth.get("teksten", [])) + list(truth["beslispunten"]) + waarden
+        if norm(t)[:50] not in everything
+    )
+    return {
+        "kop": (kop, len(flat_truth)),
+        "secties": (found_secties, len(truth["secties"])),
+        "beslispunten": (found_punten, len(truth["beslispunten"])),
+        "bedragen": _multiset_recall(truth["bedragen"], bedragen),
+        "totalen": _multiset_recall(truth["totalen"], totalen),
+        "besluiten": (besluiten, len(truth["besluiten"])),
+        "fout": fout,
+        "kwijt": kwijt,
+    }
 
 
 def total(scores: list[dict]) -> dict:
@@ -129,5 +153,9 @@ def total(scores: list[dict]) -> dict:
 def meets_bar(t: dict) -> bool:
     """The issue's bar: nothing wrong unmarked, nothing dropped, 90% (amounts 95%) right."""
     ratio = {k: t[k][0] / t[k][1] if t[k][1] else 1.0 for k in KOLOMMEN}
-    return t["fout"] == 0 and t["kwijt"] == 0 and ratio["bedragen"] >= 0.95 and \
-        all(ratio[k] >= 0.9 for k in KOLOMMEN if k != "bedragen")
+    return (
+        t["fout"] == 0
+        and t["kwijt"] == 0
+        and ratio["bedragen"] >= 0.95
+        and all(ratio[k] >= 0.9 for k in KOLOMMEN if k != "bedragen")
+    )

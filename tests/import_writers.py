@@ -2,6 +2,7 @@
 with Dutch style ids, numbering through styles, real footnotes, a watermark in the page
 header and a landscape section) and as HTML for an independent PDF engine (WeasyPrint).
 """
+
 from __future__ import annotations
 
 import html
@@ -9,31 +10,41 @@ from copy import deepcopy
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DUTCH_IDS = {"Heading1": "Kop1", "Title": "Titel", "ListParagraph": "Lijstalinea"}
-_NUMBERING = (f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="90"><w:multiLevelType w:val="singleLevel"/>'
-              '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
-              '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>')
-_FOOTNOTES = (f'<w:footnotes xmlns:w="{W}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
-              '</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-              '<w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:rPr>'
-              '<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
-              '{tekst}</w:t></w:r></w:p></w:footnote></w:footnotes>')
+_NUMBERING = (
+    f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="90"><w:multiLevelType w:val="singleLevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+    '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
+)
+_FOOTNOTES = (
+    f'<w:footnotes xmlns:w="{W}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+    '</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+    '<w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:rPr>'
+    '<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+    "{tekst}</w:t></w:r></w:p></w:footnote></w:footnotes>"
+)
 
 
 def _num(doc, num_id: str) -> str:
     """A fresh decimal list (its own w:num), so every list starts at 1."""
     from lxml import etree
+
     root = doc.part.numbering_part.element
     if root.find(f"{{{W}}}abstractNum[@{{{W}}}abstractNumId='90']") is None:
         first_num = root.find(f"{{{W}}}num")
         abstract = etree.fromstring(_NUMBERING)
         (first_num.addprevious(abstract) if first_num is not None else root.append(abstract))
-    root.append(etree.fromstring(f'<w:num xmlns:w="{W}" w:numId="{num_id}"><w:abstractNumId w:val="90"/>'
-                               '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    root.append(
+        etree.fromstring(
+            f'<w:num xmlns:w="{W}" w:numId="{num_id}"><w:abstractNumId w:val="90"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
+    )
     return num_id
 
 
 def _numbered(element, num_id: str) -> None:
     from docx.oxml import parse_xml
+
     ppr = element.get_or_add_pPr()
     ppr.insert(0, parse_xml(f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
@@ -43,18 +54,26 @@ def _footnote(doc, paragraph, tekst: str) -> None:
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from docx.oxml import parse_xml
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                _FOOTNOTES.replace("{tekst}", html.escape(tekst)).encode("utf-8"), doc.part.package)
+
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        _FOOTNOTES.replace("{tekst}", html.escape(tekst)).encode("utf-8"),
+        doc.part.package,
+    )
     doc.part.relate_to(part, RT.FOOTNOTES)
-    paragraph._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                                  '<w:footnoteReference w:id="1"/></w:r>'))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r xmlns:w="{W}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+        )
+    )
 
 
 def write_docx(blocks: list[tuple], style: dict, path) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.shared import Pt, RGBColor
+
     doc = Document()
     kop1 = doc.styles["Heading 1"]
     kop1.font.all_caps = style["caps"]
@@ -159,8 +178,11 @@ def write_html(blocks: list[tuple], style: dict) -> str:
         if soort == "titel":
             out.append(f"<h1 class='titel'>{e(block[1])}</h1>")
         elif soort == "kop":
-            out.append("<table class='kop'>" + "".join(f"<tr><td>{e(a)}</td><td>{e(b)}</td></tr>"
-                                                       for a, b in block[1]) + "</table>")
+            out.append(
+                "<table class='kop'>"
+                + "".join(f"<tr><td>{e(a)}</td><td>{e(b)}</td></tr>" for a, b in block[1])
+                + "</table>"
+            )
         elif soort == "h":
             number += 1 if block[2] else 0
             label = f"{number}. " if block[2] and (style["numbered_style"] or style["caps"]) else ""
@@ -188,8 +210,10 @@ def _html_table(block: tuple) -> str:
     e = html.escape
     _, titel, note, rows = block
     head = f"<p><b>{e(titel)}</b></p>" + (f"<p><i>{e(note)}</i></p>" if note else "")
-    body = "".join("<tr>" + "".join(f"<td class='{'num' if j else ''}'>{e(c)}</td>" for j, c in enumerate(r))
-                   + "</tr>" for r in deepcopy(rows))
+    body = "".join(
+        "<tr>" + "".join(f"<td class='{'num' if j else ''}'>{e(c)}</td>" for j, c in enumerate(r)) + "</tr>"
+        for r in deepcopy(rows)
+    )
     return head + f"<table>{body}</table>"
 
 
@@ -205,6 +229,7 @@ def make_style_corpus(root, styles=None) -> None:
     from import_content import DOCUMENTS, truth
     from import_styles import STYLES, blocks
     from weasyprint import HTML
+
     for naam, style in STYLES.items():
         if styles and naam not in styles:
             continue
@@ -216,11 +241,27 @@ def make_style_corpus(root, styles=None) -> None:
             write_docx(b, style, out / f"{stem}.docx")
             HTML(string=write_html(b, style)).write_pdf(str(out / f"{stem}.weasy.pdf"))
             with tempfile.TemporaryDirectory() as profiel:
-                subprocess.run(["soffice", f"-env:UserInstallation=file://{profiel}", "--headless",
-                                "--convert-to", "pdf", "--outdir", str(out), str(out / f"{stem}.docx")],
-                               check=True, capture_output=True, timeout=180)
-            tekst = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out / f"{stem}.pdf"), "-"],
-                                   check=True, capture_output=True, text=True).stdout
+                subprocess.run(
+                    [
+                        "soffice",
+                        f"-env:UserInstallation=file://{profiel}",
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        str(out),
+                        str(out / f"{stem}.docx"),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    timeout=180,
+                )
+            tekst = subprocess.run(
+                ["pdftotext", "-enc", "UTF-8", str(out / f"{stem}.pdf"), "-"],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
             (out / f"{stem}.txt").write_text(tekst, encoding="utf-8")
             waarheid[stem] = truth(doc)
         (out / "truth.json").write_text(json.dumps(waarheid, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -19,6 +19,7 @@ Styles:
   lines and separate Telefoon / E-mail rows, a row-merged group column in the
   cost table, a footer "Kenmerk … Pagina N van M".
 """
+
 from __future__ import annotations
 
 import html
@@ -36,31 +37,66 @@ OUT = Path(__file__).resolve().parent / "data" / "import" / "foreign"
 
 DOCUMENTS = {
     "collegenota": {
-        "bron": "000", "soort": "collegenota", "titel": "Collegenota",
-        "kop": {"gemeente": "Maastricht", "onderwerp": "Continuering sociale teams 2021",
-                "kenmerk": "2021.00412", "datum": "2021-01-26", "portefeuillehouder": "Wethouder Zorg en Welzijn",
-                "afdeling": "Sociaal Domein",
-                "steller": {"naam": "A. Jansen", "telefoon": "043 350 0000", "email": "a.jansen@example.nl"}},
+        "bron": "000",
+        "soort": "collegenota",
+        "titel": "Collegenota",
+        "kop": {
+            "gemeente": "Maastricht",
+            "onderwerp": "Continuering sociale teams 2021",
+            "kenmerk": "2021.00412",
+            "datum": "2021-01-26",
+            "portefeuillehouder": "Wethouder Zorg en Welzijn",
+            "afdeling": "Sociaal Domein",
+            "steller": {"naam": "A. Jansen", "telefoon": "043 350 0000", "email": "a.jansen@example.nl"},
+        },
         "besluiten": [{"orgaan": "college", "datum": "2021-02-09"}],
     },
     "raadsvoorstel": {
-        "bron": "003", "soort": "raadsvoorstel", "titel": "Raadsvoorstel",
-        "kop": {"gemeente": "Den Helder",
-                "onderwerp": "Voorstel tot het beschikbaar stellen van een bedrag van € 460.000,- voor de "
-                             "voorbereiding en inrichting van de wijkpunten met sociale wijkteams in alle "
-                             "vier de wijken",
-                "kenmerk": "2020-010358", "datum": "2020-03-03", "portefeuillehouder": "Tjitske Biersteker-Giljou",
-                "team": "Team Jeugd", "begrotingswijziging": True,
-                "adviseur": {"naam": "Arlette Booms", "email": "a.booms@denhelder.nl"},
-                "ondertekening": {"plaats": "Den Helder", "burgemeester": "Jeroen Nobel", "secretaris": "Robert Reus"}},
+        "bron": "003",
+        "soort": "raadsvoorstel",
+        "titel": "Raadsvoorstel",
+        "kop": {
+            "gemeente": "Den Helder",
+            "onderwerp": "Voorstel tot het beschikbaar stellen van een bedrag van € 460.000,- voor de "
+            "voorbereiding en inrichting van de wijkpunten met sociale wijkteams in alle "
+            "vier de wijken",
+            "kenmerk": "2020-010358",
+            "datum": "2020-03-03",
+            "portefeuillehouder": "Tjitske Biersteker-Giljou",
+            "team": "Team Jeugd",
+            "begrotingswijziging": True,
+            "adviseur": {"naam": "Arlette Booms", "email": "a.booms@denhelder.nl"},
+            "ondertekening": {"plaats": "Den Helder", "burgemeester": "Jeroen Nobel", "secretaris": "Robert Reus"},
+        },
         "besluiten": [{"orgaan": "raad", "datum": "2020-05-11"}],
     },
 }
-LABELS = {"gemeente": "Gemeente", "onderwerp": "Onderwerp", "kenmerk": "Kenmerk", "datum": "Datum",
-          "portefeuillehouder": "Portefeuillehouder", "afdeling": "Afdeling", "team": "Van team",
-          "begrotingswijziging": "Begrotingswijziging", "steller": "Steller", "adviseur": "Adviseur"}
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december"]
+LABELS = {
+    "gemeente": "Gemeente",
+    "onderwerp": "Onderwerp",
+    "kenmerk": "Kenmerk",
+    "datum": "Datum",
+    "portefeuillehouder": "Portefeuillehouder",
+    "afdeling": "Afdeling",
+    "team": "Van team",
+    "begrotingswijziging": "Begrotingswijziging",
+    "steller": "Steller",
+    "adviseur": "Adviseur",
+}
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 SKIP_REFERENCE_HEADER = re.compile(r"^(Gemeenteraad|Portefeuillehouder:|Classificatie:|Onderwerp:)")
 
 
@@ -109,8 +145,14 @@ def _append_item(out, kind, tekst):
 
 def _is_heading(r: str) -> bool:
     bare = re.sub(r"^\d{1,2}\.\s+", "", r).rstrip(":")
-    return len(r) < 70 and not r.rstrip().endswith((".", ",", ";")) and bare[:1].isupper() and \
-        len(bare.split()) <= 8 and not re.search(r"\d{4}$", r) or r.startswith(("Besluit Burgemeester",))
+    return (
+        len(r) < 70
+        and not r.rstrip().endswith((".", ",", ";"))
+        and bare[:1].isupper()
+        and len(bare.split()) <= 8
+        and not re.search(r"\d{4}$", r)
+        or r.startswith(("Besluit Burgemeester",))
+    )
 
 
 def header_html(doc: dict, style: str) -> str:
@@ -122,11 +164,14 @@ def header_html(doc: dict, style: str) -> str:
         pairs = [(LABELS[k], value(k, v)) for k, v in kop.items()] + [(LABELS[persoon_key], persoon["naam"])]
         pairs += [("Telefoon", persoon["telefoon"])] if "telefoon" in persoon else []
         pairs += [("E-mail", persoon["email"])]
-        rows = [pairs[i:i + 2] for i in range(0, len(pairs), 2)]
-        cells = "".join("<tr>" + "".join(f"<td><b>{e(a)}</b></td><td>{e(b)}</td>" for a, b in r) + "</tr>"
-                        for r in rows)
-        return (f"<p><b>Onderwerp</b></p><p>{e(doc['kop']['onderwerp'])}</p>"
-                f"<table border='1' cellpadding='4' width='100%'>{cells}</table>")
+        rows = [pairs[i : i + 2] for i in range(0, len(pairs), 2)]
+        cells = "".join(
+            "<tr>" + "".join(f"<td><b>{e(a)}</b></td><td>{e(b)}</td>" for a, b in r) + "</tr>" for r in rows
+        )
+        return (
+            f"<p><b>Onderwerp</b></p><p>{e(doc['kop']['onderwerp'])}</p>"
+            f"<table border='1' cellpadding='4' width='100%'>{cells}</table>"
+        )
     lines = [f"<p>Onderwerp: {e(doc['kop']['onderwerp'])}</p>"]
     rows = [(LABELS[k] + ":", value(k, v)) for k, v in kop.items()]
     rows += [(LABELS[persoon_key] + ":", persoon["naam"])]
@@ -137,7 +182,7 @@ def header_html(doc: dict, style: str) -> str:
 
 
 def amount_text(cell: str, style: str) -> str:
-    """"€ 371.358" as "€ 371.358,-" in the koppen style; other cells unchanged."""
+    """ "€ 371.358" as "€ 371.358,-" in the koppen style; other cells unchanged."""
     c = cell.strip()
     return f"{c},-" if style == "koppen" and re.fullmatch(r"€ [\d.]+", c) else c
 
@@ -153,8 +198,7 @@ def table_html(rows: list[list[str]], style: str) -> str:
     out = f"<p><b>{e(titel)}</b></p>" if titel else ""
     if style == "vet" and any(" – " in r[0] for r in rows):
         return out + _grouped(rows, width)
-    body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in (r + [""] * (width - len(r)))) + "</tr>"
-                   for r in rows)
+    body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in (r + [""] * (width - len(r)))) + "</tr>" for r in rows)
     return out + f"<table border='1' cellpadding='4' width='100%'>{body}</table>"
 
 
@@ -172,8 +216,11 @@ def _grouped(rows, width) -> str:
         for k in range(span):
             r, (group, post) = data[i + k], groups[i + k]
             first = f"<td rowspan='{span}'>{e(group)}</td>" if k == 0 else ""
-            body += f"<tr>{first}<td>{e(post)}</td>" + "".join(
-                f"<td>{e(c)}</td>" for c in (r[1:] + [""] * (width - len(r)))) + "</tr>"
+            body += (
+                f"<tr>{first}<td>{e(post)}</td>"
+                + "".join(f"<td>{e(c)}</td>" for c in (r[1:] + [""] * (width - len(r))))
+                + "</tr>"
+            )
         i += span
     return f"<table border='1' cellpadding='4' width='100%'>{body}</table>"
 
@@ -209,22 +256,30 @@ def body_html(doc: dict, tekst: str, style: str) -> str:
 def document_html(naam: str, doc: dict, tekst: str, style: str) -> str:
     kop = doc["kop"]
     header = f"Gemeente {kop['gemeente']} · {doc['titel']} {kop['kenmerk']}"
-    footer = (f"{doc['titel']} {kop['kenmerk']} Pagina <sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield> van "
-              f"<sdfield type=DOCSTAT subtype=PAGE format=PAGE>1</sdfield>")
+    footer = (
+        f"{doc['titel']} {kop['kenmerk']} Pagina <sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield> van "
+        f"<sdfield type=DOCSTAT subtype=PAGE format=PAGE>1</sdfield>"
+    )
     title = f"<h1>{doc['titel']}</h1>" if style == "koppen" else f"<p><b>{doc['titel'].upper()}</b></p>"
-    return (f"<html><head><meta charset='utf-8'><title>{naam}</title></head><body>"
-            f"<div title='header'><p>{html.escape(header)}</p></div>"
-            f"<p>Gemeente {html.escape(kop['gemeente'])}</p>{title}{header_html(doc, style)}"
-            f"{body_html(doc, tekst, style)}<div title='footer'><p>{footer}</p></div></body></html>")
+    return (
+        f"<html><head><meta charset='utf-8'><title>{naam}</title></head><body>"
+        f"<div title='header'><p>{html.escape(header)}</p></div>"
+        f"<p>Gemeente {html.escape(kop['gemeente'])}</p>{title}{header_html(doc, style)}"
+        f"{body_html(doc, tekst, style)}<div title='footer'><p>{footer}</p></div></body></html>"
+    )
 
 
 def truth(doc: dict, tekst: str) -> dict:
     """What the source states: the figures the import must bring back."""
     from generator.proposal.kinds import find_soort, search_path
+
     soort = find_soort(doc["soort"], search_path())
     regels = [r.strip() for r in tekst.splitlines()]
-    secties = [s["sleutel"] for s in soort.secties
-               if any(re.sub(r"^\d+\.\s+", "", r).rstrip(":") == s["titel"] for r in regels)]
+    secties = [
+        s["sleutel"]
+        for s in soort.secties
+        if any(re.sub(r"^\d+\.\s+", "", r).rstrip(":") == s["titel"] for r in regels)
+    ]
     punten, inside = [], False
     for r in regels:
         if r in ("Beslispunten", "Geadviseerd besluit"):
@@ -235,23 +290,57 @@ def truth(doc: dict, tekst: str) -> dict:
             break
     rows = [r.split("\t") for r in tekst.splitlines() if "\t" in r]
     amount = re.compile(r"^(€\s*)?\d{1,3}(\.\d{3})+$|^(€\s*)?\d+$")
-    bedragen = [int(re.sub(r"\D", "", c)) for row in rows for c in row[1:] if amount.match(c.strip())
-                and not re.fullmatch(r"(19|20)\d\d", c.strip()) and not row[0].lower().startswith(("subtotaal",))]
-    totalen = [int(re.sub(r"\D", "", c)) for row in rows if row[0].strip().lower().startswith("totaal")
-               for c in row[1:] if amount.match(c.strip())]
-    return {"soort": doc["soort"], "kop": doc["kop"], "secties": secties, "beslispunten": punten,
-            "bedragen": sorted(bedragen), "totalen": sorted(totalen), "besluiten": doc["besluiten"]}
+    bedragen = [
+        int(re.sub(r"\D", "", c))
+        for row in rows
+        for c in row[1:]
+        if amount.match(c.strip())
+        and not re.fullmatch(r"(19|20)\d\d", c.strip())
+        and not row[0].lower().startswith(("subtotaal",))
+    ]
+    totalen = [
+        int(re.sub(r"\D", "", c))
+        for row in rows
+        if row[0].strip().lower().startswith("totaal")
+        for c in row[1:]
+        if amount.match(c.strip())
+    ]
+    return {
+        "soort": doc["soort"],
+        "kop": doc["kop"],
+        "secties": secties,
+        "beslispunten": punten,
+        "bedragen": sorted(bedragen),
+        "totalen": sorted(totalen),
+        "besluiten": doc["besluiten"],
+    }
 
 
 def convert(html_path: Path, target: Path) -> None:
     work = Path(tempfile.mkdtemp(prefix="nota-corpus-"))
     try:
-        subprocess.run(["soffice", "--headless", "--infilter=HTML (StarWriter)", "--convert-to",
-                        "docx:MS Word 2007 XML", str(html_path), "--outdir", str(work)], check=True,
-                       capture_output=True, timeout=180)
+        subprocess.run(
+            [
+                "soffice",
+                "--headless",
+                "--infilter=HTML (StarWriter)",
+                "--convert-to",
+                "docx:MS Word 2007 XML",
+                str(html_path),
+                "--outdir",
+                str(work),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
         docx = work / (html_path.stem + ".docx")
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", str(docx), "--outdir", str(work)],
-                       check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", str(docx), "--outdir", str(work)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
         shutil.copy(docx, target / docx.name)
         shutil.copy(work / (html_path.stem + ".pdf"), target / (html_path.stem + ".pdf"))
         copied_texts(target / (html_path.stem + ".pdf"))
@@ -262,8 +351,9 @@ def convert(html_path: Path, target: Path) -> None:
 def copied_texts(pdf: Path) -> None:
     """The text a user copies out of the PDF: in reading order (.txt) and with its layout (.layout.txt)."""
     for options, suffix in (([], ".txt"), (["-layout"], ".layout.txt")):
-        text = subprocess.run(["pdftotext", *options, "-enc", "UTF-8", str(pdf), "-"], check=True,
-                              capture_output=True, text=True).stdout
+        text = subprocess.run(
+            ["pdftotext", *options, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout
         pdf.with_suffix(suffix).write_text(text, encoding="utf-8")
 
 
@@ -285,12 +375,16 @@ def make() -> None:
 def _same(a, b) -> bool:
     def norm(x) -> str:
         return " ".join(re.sub(r"[*_]", "", str(x)).replace("€ ", "€").split()).rstrip(",-").lower()
+
     return norm(a) == norm(b)
 
 
 def _flat(d: dict, prefix: str = "") -> dict:
-    return {k2: v2 for k, v in d.items()
-            for k2, v2 in (_flat(v, f"{prefix}{k}.").items() if isinstance(v, dict) else [(f"{prefix}{k}", v)])}
+    return {
+        k2: v2
+        for k, v in d.items()
+        for k2, v2 in (_flat(v, f"{prefix}{k}.").items() if isinstance(v, dict) else [(f"{prefix}{k}", v)])
+    }
 
 
 def _amounts(data: dict) -> tuple[list[int], list[int]]:
@@ -324,6 +418,7 @@ def recall(path: Path, truth_: dict) -> dict[str, tuple[int, int]]:
     from ruamel.yaml import YAML
     from generator.importer import import_document
     from generator.proposal.kinds import search_path
+
     data = YAML(typ="safe").load(import_document(path, search_path()).yaml)
     flat_truth, flat_got = _flat(truth_["kop"]), _flat({k: v for k, v in data.items() if k != "secties"})
     kop = sum(_same(v, flat_got.get(k)) for k, v in flat_truth.items())
@@ -332,13 +427,18 @@ def recall(path: Path, truth_: dict) -> dict[str, tuple[int, int]]:
     punten = data.get("beslispunten") or []
     found_punten = sum(any(_same(p, q) for q in punten) for p in truth_["beslispunten"])
     bedragen, totalen = _amounts(data)
-    besluiten = sum(any(str(b.get("datum")) == t["datum"] and b.get("orgaan") == t["orgaan"]
-                        for b in data.get("besluiten") or []) for t in truth_["besluiten"])
-    return {"kop": (kop, len(flat_truth)), "secties": (found_secties, len(truth_["secties"])),
-            "beslispunten": (found_punten, len(truth_["beslispunten"])),
-            "bedragen": _multiset_recall(truth_["bedragen"], bedragen),
-            "totalen": _multiset_recall(truth_["totalen"], totalen),
-            "besluiten": (besluiten, len(truth_["besluiten"]))}
+    besluiten = sum(
+        any(str(b.get("datum")) == t["datum"] and b.get("orgaan") == t["orgaan"] for b in data.get("besluiten") or [])
+        for t in truth_["besluiten"]
+    )
+    return {
+        "kop": (kop, len(flat_truth)),
+        "secties": (found_secties, len(truth_["secties"])),
+        "beslispunten": (found_punten, len(truth_["beslispunten"])),
+        "bedragen": _multiset_recall(truth_["bedragen"], bedragen),
+        "totalen": _multiset_recall(truth_["totalen"], totalen),
+        "besluiten": (besluiten, len(truth_["besluiten"])),
+    }
 
 
 def table() -> str:
@@ -358,6 +458,7 @@ if __name__ == "__main__":
         print(table())
     elif "--stijlen" in sys.argv:  # the house styles of tests/import_styles.py
         from import_writers import make_style_corpus
-        make_style_corpus(OUT.parent, sys.argv[sys.argv.index("--stijlen") + 1:])
+
+        make_style_corpus(OUT.parent, sys.argv[sys.argv.index("--stijlen") + 1 :])
     else:
         make()

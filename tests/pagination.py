@@ -4,6 +4,7 @@ line, and the pages that start with a table's total row alone.
 
 Used by test_page_breaks.py and to measure the documents before and after a change.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,9 @@ def norm(tekst: str) -> str:
 
 def pages(pdf: Path) -> list[list[str]]:
     """The non-empty lines of each page, running heads, feet and page numbers left out."""
-    tekst = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                           capture_output=True, text=True).stdout
+    tekst = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     raw = [[norm(regel) for regel in page.splitlines() if norm(regel)] for page in tekst.split("\f")]
     raw = [page for page in raw if page]
     edges = Counter(regel for page in raw for regel in set(page[:2] + page[-2:]))
@@ -69,8 +71,11 @@ def faults(pdf: Path, html: str) -> list[str]:
                 out.append(f"pagina {number} eindigt met de kop '{kop}'")
             elif (intro := _ends_with(page, intros)) is not None:
                 out.append(f"pagina {number} eindigt met de inleidende regel '{intro}'")
-        out += [f"pagina {number} begint met de totaalregel '{label}' alleen"
-                for label, rows in totals.items() if _lone(page, label, rows)]
+        out += [
+            f"pagina {number} begint met de totaalregel '{label}' alleen"
+            for label, rows in totals.items()
+            if _lone(page, label, rows)
+        ]
     return out
 
 
@@ -88,5 +93,5 @@ def _totals(document) -> dict[str, set[str]]:
 def _lone(page: list[str], label: str, rows: set[str]) -> bool:
     if label not in page:
         return False
-    before = page[:page.index(label)]
+    before = page[: page.index(label)]
     return not any(r in rows for r in before)

@@ -4,6 +4,7 @@ stage, no import cycle, and a command layer that nothing else imports.
 The graph counts every import statement in generator/, also those inside
 functions (nota imports heavy modules lazily, and a lazy cycle is still a cycle).
 """
+
 from __future__ import annotations
 
 import ast
@@ -84,9 +85,13 @@ def test_no_import_cycles():
 
 
 def test_only_the_cli_imports_the_command_layer():
-    offenders = sorted(name for name, deps in GRAPH.items()
-                       if any(d.startswith("generator.commands") for d in deps)
-                       and not name.startswith("generator.commands") and name != "generator.cli")
+    offenders = sorted(
+        name
+        for name, deps in GRAPH.items()
+        if any(d.startswith("generator.commands") for d in deps)
+        and not name.startswith("generator.commands")
+        and name != "generator.cli"
+    )
     assert offenders == []
 
 
@@ -104,13 +109,15 @@ def test_the_architecture_page_names_every_package():
 
 
 def test_no_module_over_400_lines():
-    long = {name: n for name, p in MODULES.items()
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    long = {name: n for name, p in MODULES.items() if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
     assert long == {}
 
 
 def test_the_proposal_stage_imports_no_later_stage():
     """proposal/ is the left end of the pipeline: it imports itself and errors, nothing else."""
-    later = {name: sorted(d for d in deps if not d.startswith(("generator.proposal", "generator.errors")))
-             for name, deps in GRAPH.items() if name.startswith("generator.proposal")}
+    later = {
+        name: sorted(d for d in deps if not d.startswith(("generator.proposal", "generator.errors")))
+        for name, deps in GRAPH.items()
+        if name.startswith("generator.proposal")
+    }
     assert {name: deps for name, deps in later.items() if deps} == {}

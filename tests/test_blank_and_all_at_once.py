@@ -1,5 +1,6 @@
 """Issue 12, items 2 and 3: a blank skeleton never passes, and `nota check` reports
 every problem of a file in one run (YAML, schema and consistency together)."""
+
 import re
 
 from conftest import PROPOSALS, write
@@ -29,13 +30,16 @@ def test_blank_skeleton_fails_check_with_one_melding_per_blank(cli, tmp_path):
     blanks = [m for m in regels if "is nog niet ingevuld" in m]
     for veld in VERPLICHT:
         line = _line_of(tekst, f"{veld}:")
-        assert any(m.startswith(f"{path}:{line}:") and f"fout: '{veld}' is nog niet ingevuld; " in m
-                   for m in blanks), (veld, r.stderr)
+        assert any(m.startswith(f"{path}:{line}:") and f"fout: '{veld}' is nog niet ingevuld; " in m for m in blanks), (
+            veld,
+            r.stderr,
+        )
     punt = _line_of(tekst, "  - ")
     assert f"{path}:{punt}:5: fout: 'beslispunten' punt 1 is nog niet ingevuld; schrijf het beslispunt" in regels
     aanleiding = _line_of(tekst, "  aanleiding:")
-    assert any(m.startswith(f"{path}:{aanleiding}:") and "sectie 'aanleiding' is nog niet ingevuld" in m
-               for m in blanks), r.stderr
+    assert any(
+        m.startswith(f"{path}:{aanleiding}:") and "sectie 'aanleiding' is nog niet ingevuld" in m for m in blanks
+    ), r.stderr
     lines = [m.split(":")[1] for m in blanks]
     assert len(lines) == len(set(lines)) == len(VERPLICHT) + 2, r.stderr
 
@@ -49,16 +53,19 @@ def test_blank_skeleton_renders_nothing(cli, tmp_path):
 
 
 def test_empty_strings_and_invullen_in_required_fields(cli, tmp_path):
-    tekst = GELDIG.replace("gemeente: Maastricht", "gemeente: ''").replace(
-        'kenmerk: "2021.01234"', "kenmerk: '' # invullen").replace(
-        "onderwerp: Continuering sociale teams 2021", "onderwerp: invullen")
+    tekst = (
+        GELDIG.replace("gemeente: Maastricht", "gemeente: ''")
+        .replace('kenmerk: "2021.01234"', "kenmerk: '' # invullen")
+        .replace("onderwerp: Continuering sociale teams 2021", "onderwerp: invullen")
+    )
     path = write(tmp_path, "v.yaml", tekst)
     r = cli("check", path)
     assert r.exit_code == 1
     assert r.stderr.splitlines()[:3] == [
         f"{path}:5:11: fout: 'gemeente' is nog niet ingevuld; schrijf de tekst",
         f"{path}:6:12: fout: 'onderwerp' is nog niet ingevuld; schrijf de tekst",
-        f"{path}:7:10: fout: 'kenmerk' is nog niet ingevuld; schrijf de tekst"]
+        f"{path}:7:10: fout: 'kenmerk' is nog niet ingevuld; schrijf de tekst",
+    ]
 
 
 def test_placeholder_in_optional_section_and_empty_required_section(cli, tmp_path):
@@ -70,17 +77,22 @@ def test_placeholder_in_optional_section_and_empty_required_section(cli, tmp_pat
     assert r.stderr.splitlines()[:2] == [
         f"{path}:31:15: fout: sectie 'aanleiding' is nog niet ingevuld; schrijf de tekst van deze sectie",
         f"{path}:71:20: fout: sectie 'openbare_ruimte' is nog niet ingevuld; schrijf de tekst, of 'nvt' als "
-        "de sectie niet van toepassing is"]
+        "de sectie niet van toepassing is",
+    ]
 
 
 def test_every_problem_in_one_run(cli, tmp_path):
-    tekst = (GELDIG.replace("datum: 2021-01-26", "datum: 2021-02-30")
-             .replace("afdeling: Sociaal Domein", "afdeling: Sociaal Domein\nafdeling: Sociaal Domein")
-             .replace("classificatie: openbaar", "classificatie: openbar")
-             .replace("  aanleiding: |", "  aanleidng: |")
-             .replace('bedrag: 40000, toelichting: "Inclusief', 'bedrag: 40.000, toelichting: "Inclusief')
-             .replace("        - {post: Sociale teams werkbudget, bedrag: 25000}\n      totaal: 436358",
-                      "        - {post: Sociale teams werkbudget, bedrag: 25000}\n      totaal: 436359"))
+    tekst = (
+        GELDIG.replace("datum: 2021-01-26", "datum: 2021-02-30")
+        .replace("afdeling: Sociaal Domein", "afdeling: Sociaal Domein\nafdeling: Sociaal Domein")
+        .replace("classificatie: openbaar", "classificatie: openbar")
+        .replace("  aanleiding: |", "  aanleidng: |")
+        .replace('bedrag: 40000, toelichting: "Inclusief', 'bedrag: 40.000, toelichting: "Inclusief')
+        .replace(
+            "        - {post: Sociale teams werkbudget, bedrag: 25000}\n      totaal: 436358",
+            "        - {post: Sociale teams werkbudget, bedrag: 25000}\n      totaal: 436359",
+        )
+    )
     path = write(tmp_path, "alles.yaml", tekst)
     r = cli("check", path)
     assert r.exit_code == 1
@@ -92,20 +104,28 @@ def test_every_problem_in_one_run(cli, tmp_path):
         f"{path}:31:1: fout: 'aanleiding' ontbreekt; dit veld is verplicht (in secties)",
         f"{path}:32:3: fout: onbekende sleutel 'aanleidng' (in secties); bedoelde u 'aanleiding'?",
         f"{path}:103:65: fout: 40.000 is een dubbelzinnig bedrag: YAML leest het als het kommagetal 40,000; "
-        "schrijf 40000 of \"€ 40.000\" (met aanhalingstekens)",
+        'schrijf 40000 of "€ 40.000" (met aanhalingstekens)',
         f"{path}:114:15: fout: het totaal van tabel 'Dekking 2021' is € 436.359, maar de regels tellen op "
         "tot € 436.358 (verschil € 1)",
-        "1 voorstel gecontroleerd: 0 in orde, 1 met fouten"]
+        "1 voorstel gecontroleerd: 0 in orde, 1 met fouten",
+    ]
 
 
 def test_totals_checked_while_another_field_is_wrong(cli, tmp_path):
-    path = write(tmp_path, "v.yaml", GELDIG.replace("classificatie: openbaar", "classificatie: geheimm")
-                 .replace("      totaal: 436358\n    - tabel: Dekking", "      totaal: 436000\n    - tabel: Dekking"))
+    path = write(
+        tmp_path,
+        "v.yaml",
+        GELDIG.replace("classificatie: openbaar", "classificatie: geheimm").replace(
+            "      totaal: 436358\n    - tabel: Dekking", "      totaal: 436000\n    - tabel: Dekking"
+        ),
+    )
     r = cli("check", path)
     assert r.exit_code == 1
     assert f"{path}:15:16: fout: 'geheimm' is hier geen geldige waarde" in r.stderr
-    assert (f"{path}:105:15: fout: het totaal van tabel 'Begroting 2021' is € 436.000, maar de regels tellen "
-            "op tot € 436.358 (verschil € -358)") in r.stderr
+    assert (
+        f"{path}:105:15: fout: het totaal van tabel 'Begroting 2021' is € 436.000, maar de regels tellen "
+        "op tot € 436.358 (verschil € -358)"
+    ) in r.stderr
 
 
 def test_a_file_that_cannot_be_parsed_stops_early(cli, tmp_path):

@@ -1,4 +1,5 @@
 """The command line: exit codes 0/1/2, Dutch messages, output files."""
+
 from conftest import write
 
 GOED = """soort: collegenota
@@ -22,15 +23,17 @@ def test_check_in_orde(cli, collegenota):
 
 
 def test_check_fout_geeft_exit_1_met_plaats(cli, tmp_path):
-    path = write(tmp_path, "fout.yaml", GOED.replace("portefeuillehouder: Wethouder\n", "")
-                .replace("  aanleiding: Daarom.", "  aanleidng: Daarom."))
+    path = write(
+        tmp_path,
+        "fout.yaml",
+        GOED.replace("portefeuillehouder: Wethouder\n", "").replace("  aanleiding: Daarom.", "  aanleidng: Daarom."),
+    )
     r = cli("check", path)
     assert r.exit_code == 1
     regels = r.stderr.splitlines()
     assert f"{path}:1:1: fout: 'portefeuillehouder' ontbreekt; dit veld is verplicht" in regels
     assert f"{path}:9:1: fout: 'aanleiding' ontbreekt; dit veld is verplicht (in secties)" in regels
-    assert (f"{path}:10:3: fout: onbekende sleutel 'aanleidng' (in secties); "
-            "bedoelde u 'aanleiding'?") in regels
+    assert (f"{path}:10:3: fout: onbekende sleutel 'aanleidng' (in secties); bedoelde u 'aanleiding'?") in regels
     assert "Traceback" not in r.output
 
 

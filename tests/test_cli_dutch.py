@@ -1,5 +1,6 @@
 """Every help screen fully Dutch, -o explained per command, and a mistyped kind is a usage
 error (issue 12 items 6 and 10)."""
+
 import re
 
 import pytest
@@ -7,10 +8,42 @@ import pytest
 from generator.cli import COMMANDS
 
 # click's own English words, as they would show up in a help screen
-ENGLISH = {"usage", "options", "commands", "show", "this", "message", "and", "exit", "the", "version",
-           "text", "integer", "range", "float", "path", "file", "directory", "boolean", "choice", "filename",
-           "required", "default", "env", "var", "dynamic", "try", "for", "help", "error", "missing",
-           "argument", "option", "uuid", "tuple"}
+ENGLISH = {
+    "usage",
+    "options",
+    "commands",
+    "show",
+    "this",
+    "message",
+    "and",
+    "exit",
+    "the",
+    "version",
+    "text",
+    "integer",
+    "range",
+    "float",
+    "path",
+    "file",
+    "directory",
+    "boolean",
+    "choice",
+    "filename",
+    "required",
+    "default",
+    "env",
+    "var",
+    "dynamic",
+    "try",
+    "for",
+    "help",
+    "error",
+    "missing",
+    "argument",
+    "option",
+    "uuid",
+    "tuple",
+}
 
 
 def _words(help_text: str) -> set[str]:
@@ -34,12 +67,15 @@ def test_metavars_en_standaarden_in_het_nederlands(cli):
     assert "--soort TEKST" in cli("import", "--help").stdout
 
 
-@pytest.mark.parametrize("opdracht, tekst", [
-    ("render", "-o, --uitvoer MAP Een map, geen bestand: nota schrijft de documenten daarin"),
-    ("besluitenlijst", "-o, --uitvoer MAP Een map, geen bestand: nota schrijft de besluitenlijst"),
-    ("new", "-o, --uitvoer BESTAND Een bestand, geen map: de YAML die nota schrijft (standaard: het scherm)."),
-    ("import", "-o, --uitvoer BESTAND Een bestand, geen map: de YAML die nota schrijft (standaard: <bron>.yaml)."),
-])
+@pytest.mark.parametrize(
+    "opdracht, tekst",
+    [
+        ("render", "-o, --uitvoer MAP Een map, geen bestand: nota schrijft de documenten daarin"),
+        ("besluitenlijst", "-o, --uitvoer MAP Een map, geen bestand: nota schrijft de besluitenlijst"),
+        ("new", "-o, --uitvoer BESTAND Een bestand, geen map: de YAML die nota schrijft (standaard: het scherm)."),
+        ("import", "-o, --uitvoer BESTAND Een bestand, geen map: de YAML die nota schrijft (standaard: <bron>.yaml)."),
+    ],
+)
 def test_uitvoer_is_map_of_bestand(cli, opdracht, tekst):
     assert tekst in " ".join(cli(opdracht, "--help").stdout.split())
 

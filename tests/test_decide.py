@@ -1,5 +1,6 @@
 """`nota decide` / `nota verify`: the decision record, byte-for-byte preservation, the seal,
 and the final PDF of a decided proposal."""
+
 import pikepdf
 import pytest
 
@@ -40,8 +41,10 @@ def test_alleen_het_besluit_komt_erbij(cli, tmp_path):
     before_, _, rest = after.partition("besluiten:   # door nota decide\n")  # the comment stays
     assert before_ == COMMENTAAR.split("besluiten: []")[0]
     assert rest.endswith("# slotcommentaar\n")
-    assert "  - orgaan: college\n    datum: 2021-02-09\n    uitkomst: conform\n" \
-           "    besluitnummer: B&W 2021/001\n    vastgelegd_door: secretariaat\n" in rest
+    assert (
+        "  - orgaan: college\n    datum: 2021-02-09\n    uitkomst: conform\n"
+        "    besluitnummer: B&W 2021/001\n    vastgelegd_door: secretariaat\n" in rest
+    )
     assert "    inhoud_sha256: " in rest
 
 
@@ -49,8 +52,18 @@ def test_tweede_besluit_komt_na_het_eerste(cli, tmp_path):
     raad = write(tmp_path, "raad.yaml", RAAD)
     assert cli("decide", raad, "--orgaan", "college", "--datum", "2020-03-03", "--uitkomst", "conform").exit_code == 0
     first = raad.read_bytes()
-    r = cli("decide", raad, "--orgaan", "raad", "--datum", "2020-05-11", "--uitkomst", "aangenomen",
-            "--besluitnummer", "2020-010358")
+    r = cli(
+        "decide",
+        raad,
+        "--orgaan",
+        "raad",
+        "--datum",
+        "2020-05-11",
+        "--uitkomst",
+        "aangenomen",
+        "--besluitnummer",
+        "2020-010358",
+    )
     assert r.exit_code == 0, r.output
     tweede = raad.read_bytes()
     assert tweede.startswith(first.rstrip(b"\n")) or first in tweede
@@ -64,11 +77,16 @@ def test_zonder_besluiten_sleutel_komt_hij_aan_het_eind(cli, tmp_path):
     assert path.read_text(encoding="utf-8").startswith(tekst + "besluiten:\n  - orgaan: college\n")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--uitkomst", "aangenomen"], "'aangenomen' is geen uitkomst voor het college; kies uit: conform, "
-                                   "gewijzigd, aangehouden, afgewezen"),
-    (["--uitkomst", "gewijzigd"], "bij de uitkomst 'gewijzigd' hoort een toelichting"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--uitkomst", "aangenomen"],
+            "'aangenomen' is geen uitkomst voor het college; kies uit: conform, gewijzigd, aangehouden, afgewezen",
+        ),
+        (["--uitkomst", "gewijzigd"], "bij de uitkomst 'gewijzigd' hoort een toelichting"),
+    ],
+)
 def test_ongeldig_besluit_laat_bestand_ongemoeid(cli, tmp_path, args, message):
     path = write(tmp_path, "v.yaml", COMMENTAAR)
     r = _decide(cli, path, *args)
@@ -105,6 +123,7 @@ def test_tweede_besluit_zelfde_orgaan_vraagt_vervang(cli, tmp_path):
 def test_aangehouden_gaat_terug_naar_concept_en_komt_later_terug(cli, tmp_path, search_path):
     from generator.checks import check_file
     from generator.decisions.numbering import is_decided, on_agenda
+
     path = write(tmp_path, "v.yaml", COMMENTAAR)
     assert _decide(cli, path, "--uitkomst", "aangehouden", "--datum", "2021-02-02").exit_code == 0
     voorstel, _ = check_file(path, search_path)
@@ -135,18 +154,21 @@ def test_wijziging_na_besluit_breekt_het_zegel(cli, tmp_path):
     r = cli("verify", path)
     assert r.exit_code == 0 and "inhoud ongewijzigd" in r.stdout
     # layout and comments do not count ...
-    path.write_text(path.read_text(encoding="utf-8").replace("# een lege regel", "# ander commentaar"),
-                   encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("# een lege regel", "# ander commentaar"), encoding="utf-8"
+    )
     assert cli("verify", path).exit_code == 0
     # ... content does
-    path.write_text(path.read_text(encoding="utf-8").replace("onderwerp: Proef", "onderwerp: Proef 2"),
-                   encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("onderwerp: Proef", "onderwerp: Proef 2"), encoding="utf-8"
+    )
     r = cli("verify", path)
     assert r.exit_code == 1 and "GEWIJZIGD na het besluit" in r.stdout
     r = cli("check", path)
     assert r.exit_code == 1
-    assert (f"{path}:17:5: fout: het voorstel is gewijzigd na het besluit van het college van "
-            "9 februari 2021 (conform)") in r.stderr
+    assert (
+        f"{path}:17:5: fout: het voorstel is gewijzigd na het besluit van het college van 9 februari 2021 (conform)"
+    ) in r.stderr
 
 
 def test_verify_zonder_besluit(cli, tmp_path):
@@ -158,8 +180,10 @@ def test_gelijktijdig_schrijven_wordt_geweigerd(tmp_path, search_path):
     import fcntl
     from generator.decisions.decide import decide_file
     from generator.errors import NotaFout
+
     path = write(tmp_path, "v.yaml", COMMENTAAR)
     from generator.proposal.rewrite import lock_path
+
     with open(lock_path(path), "a") as slot:
         fcntl.flock(slot, fcntl.LOCK_EX)
         with pytest.raises(NotaFout, match="iemand anders schrijft op dit moment in dit bestand"):
@@ -202,10 +226,25 @@ def test_besloten_pdf_is_reproduceerbaar_en_wordt_niet_overschreven(cli, tmp_pat
     eerst = pdf.read_bytes()
     assert cli("render", besloten, "-o", out, "--formaat", "pdf").exit_code == 0
     assert pdf.read_bytes() == eerst
-    besloten.write_text(besloten.read_text(encoding="utf-8").replace("Wethouder Zorg en Welzijn", "Wethouder Zorg"),
-                        encoding="utf-8")
-    assert cli("decide", besloten, "--orgaan", "college", "--datum", "2021-02-10", "--uitkomst", "gewijzigd",
-               "--toelichting", "Portefeuille.", "--vervang").exit_code == 0
+    besloten.write_text(
+        besloten.read_text(encoding="utf-8").replace("Wethouder Zorg en Welzijn", "Wethouder Zorg"), encoding="utf-8"
+    )
+    assert (
+        cli(
+            "decide",
+            besloten,
+            "--orgaan",
+            "college",
+            "--datum",
+            "2021-02-10",
+            "--uitkomst",
+            "gewijzigd",
+            "--toelichting",
+            "Portefeuille.",
+            "--vervang",
+        ).exit_code
+        == 0
+    )
     r = cli("render", besloten, "-o", out, "--formaat", "pdf")
     assert r.exit_code == 1
     assert "er staat al een definitief document met een andere inhoud" in r.stderr
@@ -215,8 +254,21 @@ def test_besloten_pdf_is_reproduceerbaar_en_wordt_niet_overschreven(cli, tmp_pat
 @pytest.mark.slow  # renders decided PDFs
 def test_raadsbesluit_na_raadsbesluit(cli, tmp_path):
     path = write(tmp_path, "raad.yaml", RAAD)
-    assert cli("decide", path, "--orgaan", "raad", "--datum", "2020-05-11", "--uitkomst", "aangenomen",
-               "--besluitnummer", "2020-010358").exit_code == 0
+    assert (
+        cli(
+            "decide",
+            path,
+            "--orgaan",
+            "raad",
+            "--datum",
+            "2020-05-11",
+            "--uitkomst",
+            "aangenomen",
+            "--besluitnummer",
+            "2020-010358",
+        ).exit_code
+        == 0
+    )
     r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf")
     assert r.exit_code == 0, r.output
     tekst = pdftotext(next((tmp_path / "uit").glob("*.pdf")))
@@ -239,6 +291,7 @@ def test_bron_maakt_pdf_a3_met_yaml_als_bijlage(cli, tmp_path, besloten):
 @pytest.mark.slow  # renders a decided PDF/A
 def test_pdf_bijlagen_achteraan_met_bladwijzers(cli, tmp_path):
     import re
+
     bijlage = tmp_path / "plan.pdf"
     with pikepdf.new() as pdf:
         pdf.add_blank_page()
@@ -259,6 +312,7 @@ def test_pdf_bijlagen_achteraan_met_bladwijzers(cli, tmp_path):
 @pytest.mark.slow  # renders a decided PDF/A
 def test_pdf_bijlage_buiten_de_map(cli, tmp_path):
     import re
+
     tekst = re.sub(r"bijlagen:\n(  - .*\n)+", "bijlagen:\n  - {titel: Plan, bestand: ../plan.pdf}\n", RAAD)
     (tmp_path / "sub").mkdir()
     path = write(tmp_path / "sub", "raad.yaml", tekst)

@@ -1,4 +1,5 @@
 """`nota diff`: content changes of fields, beslispunten, texts and money; layout does not count."""
+
 from conftest import DATA, PROPOSALS, write
 
 OUD = DATA / "diff" / "sociale-teams-2020.yaml"
@@ -9,6 +10,7 @@ FORMATTING = DATA / "diff" / "sociale-teams-2021-andere-opmaak.yaml"
 def _vergelijk(search_path, a, b):
     from generator.diff.compare import compare
     from generator.proposal.validate import load_voorstel
+
     return compare(load_voorstel(a, search_path), load_voorstel(b, search_path))
 
 
@@ -16,7 +18,9 @@ def test_kopgegevens(search_path):
     v = _vergelijk(search_path, OUD, NIEUW)
     assert [(f.label, f.oud, f.nieuw) for f in v.velden] == [
         ("Onderwerp", "Continuering sociale teams 2020", "Continuering sociale teams 2021"),
-        ("Kenmerk", "2020.00456", "2021.01234"), ("Datum", "21 januari 2020", "26 januari 2021")]
+        ("Kenmerk", "2020.00456", "2021.01234"),
+        ("Datum", "21 januari 2020", "26 januari 2021"),
+    ]
 
 
 def test_beslispunten_gewijzigd_en_vervallen(search_path):
@@ -35,16 +39,21 @@ def test_tekst_per_sectie_op_woordniveau(search_path):
 
 def test_tabelrijen_op_naam_met_kleine_hernoeming(search_path):
     from decimal import Decimal as D
+
     v = _vergelijk(search_path, OUD, NIEUW)
     kosten = v.tabellen[0]
     assert (kosten.oud_titel, kosten.titel) == ("Begroting 2020", "Begroting 2021")
     uren = kosten.rijen[0]
     assert (uren.status, uren.label, uren.oud_label) == (
-        "gewijzigd", "Uitvoeringskosten – urenvergoedingen", "Uitvoeringskosten - urenvergoedingen extern")
+        "gewijzigd",
+        "Uitvoeringskosten – urenvergoedingen",
+        "Uitvoeringskosten - urenvergoedingen extern",
+    )
     assert (uren.oud, uren.nieuw, uren.verschil(0)) == ([D(356358)], [D(371358)], D(15000))
     assert round(uren.procent(0), 1) == D("4.2")
     assert [(r.status, r.label) for r in kosten.rijen if r.status in ("nieuw", "vervallen")] == [
-        ("vervallen", "Training positieve gezondheid")]
+        ("vervallen", "Training positieve gezondheid")
+    ]
     totaal = kosten.rijen[-1]
     assert (totaal.label, totaal.oud, totaal.nieuw) == ("Totaal", [D(431358)], [D(436358)])
 
@@ -87,6 +96,7 @@ def test_html_rapport(cli, tmp_path):
 
 def test_docx_met_bijgehouden_wijzigingen(cli, tmp_path):
     from docx import Document
+
     target = tmp_path / "wijzigingen.docx"
     r = cli("diff", OUD, NIEUW, "--docx", target)
     assert r.exit_code == 0, r.output

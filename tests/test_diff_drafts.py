@@ -1,5 +1,6 @@
 """`nota diff` on drafts, on tables in every view, on rewritten texts, and on long input
 (issue 12 items 6 and 8, issue 16 item 4)."""
+
 import random
 from decimal import Decimal as D
 
@@ -37,8 +38,12 @@ def test_tabellen_gewijzigd_in_html(cli, tmp_path):
 
 
 def test_alleen_een_bedrag_gewijzigd_is_een_verschil(cli, tmp_path):
-    ander = _draft(tmp_path, "ander.yaml", ("bedrag: 40000, toelichting", "bedrag: 41000, toelichting"),
-                   ("totaal: 436358\n    - tabel: Dekking", "totaal: 437358\n    - tabel: Dekking"))
+    ander = _draft(
+        tmp_path,
+        "ander.yaml",
+        ("bedrag: 40000, toelichting", "bedrag: 41000, toelichting"),
+        ("totaal: 436358\n    - tabel: Dekking", "totaal: 437358\n    - tabel: Dekking"),
+    )
     r = cli("diff", NIEUW, ander, "--exit-code")
     assert r.exit_code == 1, r.output
     plat = " ".join(r.stdout.split())
@@ -75,6 +80,7 @@ def test_exitcode_zoals_diff(cli, tmp_path):
 
 def test_eenkoloms_tabel_tegen_meerjarige(cli, tmp_path):
     from docx import Document
+
     r = cli("diff", NIEUW, RAADSVOORSTEL, "--html", tmp_path / "r.html", "--docx", tmp_path / "r.docx")
     assert r.exit_code == 0, r.output
     assert "Kolom" in r.stdout and "Bedrag" in r.stdout and "2022" in r.stdout
@@ -85,29 +91,46 @@ def test_eenkoloms_tabel_tegen_meerjarige(cli, tmp_path):
 def test_tabel_kolommen_op_naam():
     from generator.diff.compare import compare_table
     from generator.proposal.tables import ComputedTable, Row
+
     def tabel(kolommen, rijen):
         totaal = [sum((r[1][i] for r in rijen), D(0)) for i in range(len(kolommen))]
-        return ComputedTable("T", "kosten", kolommen, "Post", None,
-                             [Row("post", p, b) for p, b in rijen] + [Row("totaal", "Totaal", totaal)],
-                             totaal, None, False)
-    t = compare_table(tabel(["Bedrag"], [("Huur", [D(10)])]),
-                      tabel(["2021", "2022"], [("Huur", [D(10), D(12)])]))
+        return ComputedTable(
+            "T",
+            "kosten",
+            kolommen,
+            "Post",
+            None,
+            [Row("post", p, b) for p, b in rijen] + [Row("totaal", "Totaal", totaal)],
+            totaal,
+            None,
+            False,
+        )
+
+    t = compare_table(tabel(["Bedrag"], [("Huur", [D(10)])]), tabel(["2021", "2022"], [("Huur", [D(10), D(12)])]))
     assert t.kolommen == ["2021", "2022", "Bedrag"]
     assert [(r.label, r.oud, r.nieuw) for r in t.rijen] == [
         ("Huur", [None, None, D(10)], [D(10), D(12), None]),
-        ("Totaal", [None, None, D(10)], [D(10), D(12), None])]
+        ("Totaal", [None, None, D(10)], [D(10), D(12), None]),
+    ]
 
 
 def test_herschreven_zin_per_zin_weinig_gewijzigd_per_woord():
     from generator.diff.text import text_diff
-    oud = ("Op 14 februari 2017 heeft het college de nota over de sociale teams vastgesteld. "
-           "Het budget is gelijk gebleven.")
-    nieuw = ("In de collegenota van dit jaar staat een nieuwe opzet voor de teams. "
-             "Het budget is nog steeds gelijk gebleven.")
+
+    oud = (
+        "Op 14 februari 2017 heeft het college de nota over de sociale teams vastgesteld. "
+        "Het budget is gelijk gebleven."
+    )
+    nieuw = (
+        "In de collegenota van dit jaar staat een nieuwe opzet voor de teams. Het budget is nog steeds gelijk gebleven."
+    )
     assert text_diff(oud, nieuw).pieces == [
         ("-", "Op 14 februari 2017 heeft het college de nota over de sociale teams vastgesteld."),
         ("+", "In de collegenota van dit jaar staat een nieuwe opzet voor de teams."),
-        ("=", " Het budget is "), ("+", "nog steeds "), ("=", "gelijk gebleven.")]
+        ("=", " Het budget is "),
+        ("+", "nog steeds "),
+        ("=", "gelijk gebleven."),
+    ]
 
 
 def _tekst(rnd, zinnen: int) -> list[str]:
@@ -118,6 +141,7 @@ def _tekst(rnd, zinnen: int) -> list[str]:
 def test_lange_teksten_binnen_de_tijd():
     """20,000 words, edited throughout (before: over 300 s; goal: 10 s for the whole command)."""
     from generator.diff.text import text_diff
+
     rnd = random.Random(1)
     zinnen = _tekst(rnd, 20000 // 12)
     nieuw = [z if i % 10 else z.replace(" ", " aangepast ", 1) for i, z in enumerate(zinnen)]
@@ -131,6 +155,7 @@ def test_lange_teksten_binnen_de_tijd():
 def test_lange_tabellen_binnen_de_tijd():
     """10,000 rows (before: over 300 s): matched by name first, then renames among the rest."""
     from generator.diff.compare import match_rows
+
     oud = [f"Post {i}" for i in range(10000)]
     nieuw = [f"Post {i} extern" if i % 100 == 9 else f"Post {i}" for i in range(10000) if i % 100 != 5]
     nieuw += [f"Nieuwe uitgave {i}" for i in range(100)]
@@ -144,10 +169,16 @@ def test_deel_dat_niet_past_wordt_overgeslagen_met_waarschuwing(cli, tmp_path):
     concept = _draft(tmp_path, "concept.yaml", ("classificatie: openbaar", "classificatie: openbar"))
     r = cli("diff", NIEUW, concept, "--exit-code")
     assert r.exit_code == 2, r.output  # nothing else differs, but "same" cannot be said
-    assert r.stderr == (f"{concept}:15:16: waarschuwing: 'openbar' is hier geen geldige waarde; kies uit: "
-                        "openbaar, vertrouwelijk, geheim; bedoelde u 'openbaar'?; dit deel is niet vergeleken\n")
+    assert r.stderr == (
+        f"{concept}:15:16: waarschuwing: 'openbar' is hier geen geldige waarde; kies uit: "
+        "openbaar, vertrouwelijk, geheim; bedoelde u 'openbaar'?; dit deel is niet vergeleken\n"
+    )
     assert "Let op: niet alles is vergeleken; zie de waarschuwingen." in r.stdout
-    ander = _draft(tmp_path, "ander.yaml", ("classificatie: openbaar", "classificatie: openbar"),
-                   ("gemeente: Maastricht", "gemeente: Heerlen"))
+    ander = _draft(
+        tmp_path,
+        "ander.yaml",
+        ("classificatie: openbaar", "classificatie: openbar"),
+        ("gemeente: Maastricht", "gemeente: Heerlen"),
+    )
     r = cli("diff", NIEUW, ander, "--exit-code")
     assert r.exit_code == 1 and "Gemeente: Maastricht → Heerlen" in r.stdout

@@ -4,6 +4,7 @@ who never saw YAML and a secretariat recording a meeting would use it.
 The server runs as `nota serve` over tmp_path (tests/test_serve.py's Editor); Debian's
 chromium is driven by Playwright as in tests/test_preview.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,17 +23,20 @@ pytestmark = pytest.mark.slow
 
 # Plain text as Word puts it on the clipboard: bullets with a tab, a numbered list, and a
 # line break made with Shift+Enter (U+000B), a non-breaking space and a soft hyphen.
-WORD = ("De gemeente ondersteunt sportverenigingen al jaren.\vDat blijft zo.\r\n"
-        "•\tcontributie voor minima\r\n"
-        "•\ttoegankelijke accommodaties\r\n"
-        "1.\tEerste aanvraag in maart\r\n"
-        "2.\tTweede aanvraag in septem\u00adber\r\n"
-        "Het bud\u00adget is\u00a0€ 50.000.")
+WORD = (
+    "De gemeente ondersteunt sportverenigingen al jaren.\vDat blijft zo.\r\n"
+    "•\tcontributie voor minima\r\n"
+    "•\ttoegankelijke accommodaties\r\n"
+    "1.\tEerste aanvraag in maart\r\n"
+    "2.\tTweede aanvraag in septem\u00adber\r\n"
+    "Het bud\u00adget is\u00a0€ 50.000."
+)
 
 
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
@@ -49,15 +53,19 @@ def server(tmp_path):
 def _paste(locator, tekst: str) -> None:
     """A paste event with `tekst` as text/plain, as the browser fires it for Ctrl+V."""
     locator.focus()
-    locator.evaluate("""(el, tekst) => {
+    locator.evaluate(
+        """(el, tekst) => {
         const data = new DataTransfer();
         data.setData("text/plain", tekst);
         el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
-    }""", tekst)
+    }""",
+        tekst,
+    )
 
 
 def _fill_table(page, tabel) -> None:
     from playwright.sync_api import expect
+
     tabel.get_by_label("Titel van de tabel in Financiën").fill("Kosten sportfonds")
     rows = tabel.locator("tbody tr")
     rows.nth(0).get_by_label(re.compile("^Post")).fill("Contributies")
@@ -74,6 +82,7 @@ def _fill_table(page, tabel) -> None:
 def test_een_nieuwe_collegenota_van_niets_tot_concept(browser, server, tmp_path):
     from docx import Document
     from playwright.sync_api import expect
+
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     page.goto(server.url)
@@ -82,8 +91,9 @@ def test_een_nieuwe_collegenota_van_niets_tot_concept(browser, server, tmp_path)
     page.get_by_label("Soort voorstel").select_option("collegenota")
     page.get_by_role("button", name="Nieuw voorstel maken").click()
     page.wait_for_url(re.compile("/bewerk/"), timeout=WACHT_MS)
-    expect(page.get_by_label("Onderwerp", exact=True)).to_have_value("Subsidie sportverenigingen 2027",
-                                                                      timeout=WACHT_MS)
+    expect(page.get_by_label("Onderwerp", exact=True)).to_have_value(
+        "Subsidie sportverenigingen 2027", timeout=WACHT_MS
+    )
     path = tmp_path / "subsidie-sportverenigingen-2027.yaml"
     assert path.is_file()
     # empty fields with hints, no placeholder text to delete
@@ -98,16 +108,21 @@ def test_een_nieuwe_collegenota_van_niets_tot_concept(browser, server, tmp_path)
     page.get_by_label("Samenvatting", exact=True).fill("Het college stelt een sportfonds in voor 2027 tot en met 2030.")
     # three beslispunten, each with its own label
     punten = page.locator("fieldset.lijst", has=page.get_by_role("button", name="Toevoegen aan Beslispunten"))
-    for i, tekst in enumerate(("Het sportfonds in te stellen.", "Het budget beschikbaar te stellen.",
-                               "De raad te informeren."), start=1):
+    for i, tekst in enumerate(
+        ("Het sportfonds in te stellen.", "Het budget beschikbaar te stellen.", "De raad te informeren."), start=1
+    ):
         punten.get_by_role("button", name="Toevoegen aan Beslispunten").click()
         page.get_by_label(f"Beslispunt {i}", exact=True).fill(tekst)
     # section 1: Aanleiding, with a fragment pasted from Word
     aanleiding = page.get_by_label("Tekst van Aanleiding 1", exact=True)
     _paste(aanleiding, WORD)
-    expect(aanleiding).to_have_value(re.compile(r"- contributie voor minima\n- toegankelijke accommodaties\n\n"
-                                                r"1\. Eerste aanvraag in maart\n2\. Tweede aanvraag in september"),
-                                     timeout=WACHT_MS)
+    expect(aanleiding).to_have_value(
+        re.compile(
+            r"- contributie voor minima\n- toegankelijke accommodaties\n\n"
+            r"1\. Eerste aanvraag in maart\n2\. Tweede aanvraag in september"
+        ),
+        timeout=WACHT_MS,
+    )
     # section 2: Financiën, with a multi-year table and a subtotal
     financien = page.locator("fieldset.sectie", has=page.locator("legend", has_text="Financiën"))
     financien.get_by_label("Financiën: niet van toepassing").uncheck()
@@ -122,8 +137,9 @@ def test_een_nieuwe_collegenota_van_niets_tot_concept(browser, server, tmp_path)
     expect(page.locator("#samenvatting")).to_be_hidden()
     tekst = path.read_text(encoding="utf-8")
     assert "\v" not in tekst and "\u00ad" not in tekst and "\u00a0" not in tekst
-    r = subprocess.run([sys.executable, "-m", "generator", "check", path.name], cwd=tmp_path,
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "generator", "check", path.name], cwd=tmp_path, capture_output=True, text=True
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "1 in orde, 0 met fouten" in r.stderr
     downloads = {}
@@ -133,8 +149,15 @@ def test_een_nieuwe_collegenota_van_niets_tot_concept(browser, server, tmp_path)
         downloads[format_] = tmp_path / f"concept.{format_}"
         waiting.value.save_as(downloads[format_])
     pdf = " ".join(pdftotext(downloads["pdf"]).split())
-    for stuk in ("Subsidie sportverenigingen 2027", "contributie voor minima", "Tweede aanvraag in september",
-                 "Kosten sportfonds", "Het sportfonds in te stellen.", "De raad te informeren.", "CONCEPT"):
+    for stuk in (
+        "Subsidie sportverenigingen 2027",
+        "contributie voor minima",
+        "Tweede aanvraag in september",
+        "Kosten sportfonds",
+        "Het sportfonds in te stellen.",
+        "De raad te informeren.",
+        "CONCEPT",
+    ):
         assert stuk in pdf, stuk
     doc = Document(downloads["docx"])
     paragraphs = [p.text for p in doc.paragraphs]
@@ -146,6 +169,7 @@ def test_een_nieuwe_collegenota_van_niets_tot_concept(browser, server, tmp_path)
 
 def _open(page, url: str, onderwerp: str) -> None:
     from playwright.sync_api import expect
+
     page.goto(url)
     page.get_by_role("link", name=onderwerp).click()
     expect(page.get_by_label("Onderwerp", exact=True)).to_have_value(onderwerp, timeout=WACHT_MS)
@@ -153,6 +177,7 @@ def _open(page, url: str, onderwerp: str) -> None:
 
 def test_twee_tabbladen_verliezen_geen_van_beide_wijzigingen(browser, server, tmp_path):
     from playwright.sync_api import expect
+
     path = tmp_path / "nota.yaml"
     shutil.copy(PROPOSALS / "collegenota-sociale-teams-2021.yaml", path)
     onderwerp = "Continuering sociale teams 2021"
@@ -186,12 +211,12 @@ def test_twee_tabbladen_verliezen_geen_van_beide_wijzigingen(browser, server, tm
     tekst = path.read_text(encoding="utf-8")
     assert "onderwerp: Onderwerp van B\n" in tekst and "portefeuillehouder: Wethouder B\n" in tekst
     # a change made elsewhere (another editor, git) is merged at Opslaan
-    path.write_text(tekst.replace("kenmerk: \"2021.01234\"", "kenmerk: \"2021.05555\""), encoding="utf-8")
+    path.write_text(tekst.replace('kenmerk: "2021.01234"', 'kenmerk: "2021.05555"'), encoding="utf-8")
     a.get_by_label("Afdeling", exact=True).fill("Afdeling A2")
     a.get_by_role("button", name="Opslaan").click()
     expect(a.locator("#opslagmelding")).to_contain_text("samengevoegd met de uwe", timeout=WACHT_MS)
     tekst = path.read_text(encoding="utf-8")
-    assert "kenmerk: \"2021.05555\"\n" in tekst and "afdeling: Afdeling A2\n" in tekst
+    assert 'kenmerk: "2021.05555"\n' in tekst and "afdeling: Afdeling A2\n" in tekst
     # unsaved work survives: a warning before leaving, and the browser's copy after a restart
     a.get_by_label("Afdeling", exact=True).fill("Nog niet opgeslagen")
     expect(a.locator("#stand")).to_contain_text("niet opgeslagen", timeout=WACHT_MS)
@@ -209,14 +234,16 @@ def _meeting_folder(folder: Path) -> list[str]:
         tekst = voorbeeld.replace("onderwerp: Continuering sociale teams 2021", f"onderwerp: {onderwerp}")
         (folder / f"nota-{i}.yaml").write_text(tekst.replace('"2021.01234"', f'"2021.0{i}000"'), encoding="utf-8")
     fout = voorbeeld.replace("onderwerp: Continuering sociale teams 2021", "onderwerp: Nog niet klaar")
-    (folder / "nota-4.yaml").write_text(fout.replace("portefeuillehouder: Wethouder Zorg en Welzijn\n", ""),
-                                        encoding="utf-8")
+    (folder / "nota-4.yaml").write_text(
+        fout.replace("portefeuillehouder: Wethouder Zorg en Welzijn\n", ""), encoding="utf-8"
+    )
     (folder / "nota.toml").write_text('[secretariaat]\nnaam = "J. de Vries"\n', encoding="utf-8")
     return onderwerpen
 
 
 def _record(page, onderwerp: str, uitkomst: str, nummer: str) -> None:
     from playwright.sync_api import expect
+
     punt = page.locator("form.besluit", has_text=onderwerp)
     punt.get_by_label(f"Uitkomst voor {onderwerp}").select_option(uitkomst)
     expect(punt.get_by_label(f"Besluitnummer voor {onderwerp}")).to_have_value(nummer)
@@ -226,6 +253,7 @@ def _record(page, onderwerp: str, uitkomst: str, nummer: str) -> None:
 
 def test_een_vergadering_met_aangehouden_en_conform_en_de_besluitenlijst(browser, server, tmp_path):
     from playwright.sync_api import expect
+
     sociale, wijk, sport = _meeting_folder(tmp_path)
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
@@ -234,8 +262,10 @@ def test_een_vergadering_met_aangehouden_en_conform_en_de_besluitenlijst(browser
     expect(page.locator("#meldingen")).to_contain_text("Nog niet klaar: 1 fout")
     expect(page.get_by_role("button", name="Besluit over Nog niet klaar vastleggen")).to_have_count(0)
     # every control has its own name (no seven "Uitkomst")
-    labels = page.evaluate("[...document.querySelectorAll('form.besluit select, form.besluit input')]"
-                           ".map((el) => el.labels[0].textContent)")
+    labels = page.evaluate(
+        "[...document.querySelectorAll('form.besluit select, form.besluit input')]"
+        ".map((el) => el.labels[0].textContent)"
+    )
     assert len(labels) == len(set(labels)) == 9
     _record(page, sociale, "aangehouden", "B&W 2021/001")
     _record(page, wijk, "conform", "B&W 2021/002")
@@ -248,9 +278,17 @@ def test_een_vergadering_met_aangehouden_en_conform_en_de_besluitenlijst(browser
     waiting.value.save_as(target)
     assert waiting.value.suggested_filename == "besluitenlijst-college-2021-02-09.pdf"
     lijst = " ".join(pdftotext(target).split())
-    for stuk in (sociale, "Kenmerk: 2021.01000", "Aangehouden. Besluitnummer: B&W 2021/001",
-                 wijk, "Kenmerk: 2021.02000", "Conform. Besluitnummer: B&W 2021/002",
-                 sport, "Kenmerk: 2021.03000", "Conform. Besluitnummer: B&W 2021/003"):
+    for stuk in (
+        sociale,
+        "Kenmerk: 2021.01000",
+        "Aangehouden. Besluitnummer: B&W 2021/001",
+        wijk,
+        "Kenmerk: 2021.02000",
+        "Conform. Besluitnummer: B&W 2021/002",
+        sport,
+        "Kenmerk: 2021.03000",
+        "Conform. Besluitnummer: B&W 2021/003",
+    ):
         assert stuk in lijst, stuk
     # aangehouden: a concept again, editable, and on the agenda of the next meeting with its history
     page.goto(server.url + "secretariaat?datum=2021-02-16&orgaan=college")

@@ -1,5 +1,6 @@
 """The editor's parts without a browser: paste cleaning, refused input, merging two saves,
 besluitnummers, who records, a new proposal from its onderwerp, wording for the page."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,23 +18,30 @@ VOORBEELD = "collegenota-sociale-teams-2021.yaml"
 @pytest.fixture
 def draft(tmp_path, search_path):
     from generator.web.workspace import Workspace
+
     shutil.copy(PROPOSALS / VOORBEELD, tmp_path / "nota.yaml")
     return Workspace(tmp_path, search_path).open("nota.yaml")
 
 
 def test_plakken_uit_word_geeft_markdown_lijsten_en_geen_stuurtekens():
     from generator.web.paste import paste
-    word = ("Inleiding:\v tweede regel\r\n•\tEen\r\n•\tTwee die\r\ndoorloopt\r\no\tDieper\r\n"
-            "1)\tEerste\r\n2.\tTweede\r\n"
-            "Slot met\u00a0spatie, zacht\u00adafbreekstreepje en \u201caanhalingstekens\u201d.\f")
-    assert paste(word) == ("Inleiding:\n tweede regel\n\n- Een\n- Twee die doorloopt\n  - Dieper\n\n"
-                           "1. Eerste\n2. Tweede\n\nSlot met spatie, zachtafbreekstreepje en "
-                           "\u201caanhalingstekens\u201d.")
+
+    word = (
+        "Inleiding:\v tweede regel\r\n•\tEen\r\n•\tTwee die\r\ndoorloopt\r\no\tDieper\r\n"
+        "1)\tEerste\r\n2.\tTweede\r\n"
+        "Slot met\u00a0spatie, zacht\u00adafbreekstreepje en \u201caanhalingstekens\u201d.\f"
+    )
+    assert paste(word) == (
+        "Inleiding:\n tweede regel\n\n- Een\n- Twee die doorloopt\n  - Dieper\n\n"
+        "1. Eerste\n2. Tweede\n\nSlot met spatie, zachtafbreekstreepje en "
+        "\u201caanhalingstekens\u201d."
+    )
     assert paste("Een\vtwee\r\ndrie", multiline=False) == "Een twee drie"
 
 
 def test_wat_er_ook_binnenkomt_het_opgeslagen_bestand_laadt_weer(draft):
     from generator.proposal.load import load_file
+
     vreemd = "Tekst\v met\x0c stuur\x00tekens\u2028en\ufeff meer\x1b."
     draft.update_form({"onderwerp": vreemd, "samenvatting": vreemd + "\n\nTweede alinea."})
     draft.save()
@@ -44,19 +52,26 @@ def test_wat_er_ook_binnenkomt_het_opgeslagen_bestand_laadt_weer(draft):
     voor = draft.path.read_bytes()
     draft.update_yaml("soort: collegenota\nonderwerp: [niet gesloten\n")
     from generator.errors import NotaFout
+
     with pytest.raises(NotaFout) as e:
         draft.save()
     assert str(e.value.meldingen[0].message).startswith(
-        "zo kan het voorstel niet worden opgeslagen, want het zou niet meer te openen zijn: ")
+        "zo kan het voorstel niet worden opgeslagen, want het zou niet meer te openen zijn: "
+    )
     assert draft.path.read_bytes() == voor
 
 
 def test_een_ongeldige_datum_laat_de_oude_staan_met_een_melding_bij_het_veld(draft):
     draft.update_form({"datum": {"$datum": "20211-01-26"}})
     assert "datum: 2021-01-26\n" in draft.tekst
-    assert draft.problems()[0] == {"pad": ["datum"], "niveau": "fout", "tekst": (
-        "'20211-01-26' is geen bestaande datum; vul dag, maand en jaar in, zoals 26-01-2021. "
-        "De vorige datum blijft staan.")}
+    assert draft.problems()[0] == {
+        "pad": ["datum"],
+        "niveau": "fout",
+        "tekst": (
+            "'20211-01-26' is geen bestaande datum; vul dag, maand en jaar in, zoals 26-01-2021. "
+            "De vorige datum blijft staan."
+        ),
+    }
     draft.update_form({"datum": {"$datum": None}})  # the browser's date field holds no whole date
     assert "datum: 2021-01-26\n" in draft.tekst
     assert draft.problems()[0]["tekst"].startswith("De ingevulde datum is geen bestaande datum")
@@ -67,19 +82,28 @@ def test_een_ongeldige_datum_laat_de_oude_staan_met_een_melding_bij_het_veld(dra
 def test_meldingen_voor_de_pagina_zonder_pad_regel_of_opdrachtregel():
     from generator.errors import Melding
     from generator.web.wording import for_user
-    m = Melding("bij de uitkomst 'gewijzigd' hoort een toelichting: wat is er gewijzigd? (--toelichting \"...\")",
-                Path("/srv/map/nota.yaml"), 3, 4)
+
+    m = Melding(
+        "bij de uitkomst 'gewijzigd' hoort een toelichting: wat is er gewijzigd? (--toelichting \"...\")",
+        Path("/srv/map/nota.yaml"),
+        3,
+        4,
+    )
     assert for_user(m) == "bij de uitkomst 'gewijzigd' hoort een toelichting: wat is er gewijzigd?"
     m = Melding("het voorstel bevat fouten; los die eerst op (nota check), dan kan het besluit worden vastgelegd")
     assert for_user(m) == "het voorstel bevat fouten; los die eerst op, dan kan het besluit worden vastgelegd"
-    m = Melding("het besluit (9 februari 2021) ligt vóór de datum van het voorstel (26 januari 2021, regel 8); "
-                "controleer --datum")
-    assert for_user(m) == ("het besluit (9 februari 2021) ligt vóór de datum van het voorstel (26 januari 2021); "
-                           "controleer de datum")
+    m = Melding(
+        "het besluit (9 februari 2021) ligt vóór de datum van het voorstel (26 januari 2021, regel 8); "
+        "controleer --datum"
+    )
+    assert for_user(m) == (
+        "het besluit (9 februari 2021) ligt vóór de datum van het voorstel (26 januari 2021); controleer de datum"
+    )
 
 
 def test_een_opslag_van_elders_wordt_per_veld_samengevoegd_en_een_conflict_toont_beide(draft):
     from generator.web.workspace import Conflicts
+
     path = draft.path
     draft.update_form({"afdeling": "A"})
     path.write_text(path.read_text(encoding="utf-8").replace("Wethouder Zorg en Welzijn", "B"), encoding="utf-8")
@@ -89,8 +113,9 @@ def test_een_opslag_van_elders_wordt_per_veld_samengevoegd_en_een_conflict_toont
     oud = (PROPOSALS / VOORBEELD).read_text(encoding="utf-8").splitlines()
     assert len([r for r in tekst.splitlines() if r not in oud]) == 2  # nothing else changed
     draft.update_form({"onderwerp": "Van hier"})
-    path.write_text(tekst.replace("onderwerp: Continuering sociale teams 2021", "onderwerp: Van elders"),
-                    encoding="utf-8")
+    path.write_text(
+        tekst.replace("onderwerp: Continuering sociale teams 2021", "onderwerp: Van elders"), encoding="utf-8"
+    )
     with pytest.raises(Conflicts) as e:
         draft.save()
     assert e.value.conflicten == [{"pad": ["onderwerp"], "mijn": "Van hier", "ander": "Van elders"}]
@@ -111,15 +136,23 @@ def test_twee_tabbladen_op_een_concept_nemen_een_veld_niet_van_elkaar_over(draft
 
 
 def _met_besluiten(*besluiten):
-    return SimpleNamespace(data=SimpleNamespace(besluiten=[
-        SimpleNamespace(orgaan=o, datum=dt.date.fromisoformat(d), besluitnummer=n, uitkomst="conform")
-        for o, d, n in besluiten]))
+    return SimpleNamespace(
+        data=SimpleNamespace(
+            besluiten=[
+                SimpleNamespace(orgaan=o, datum=dt.date.fromisoformat(d), besluitnummer=n, uitkomst="conform")
+                for o, d, n in besluiten
+            ]
+        )
+    )
 
 
 def test_besluitnummer_per_jaar_en_orgaan():
     from generator.decisions.numbering import next_number, parse_number
-    voorstellen = [_met_besluiten(("college", "2021-02-09", "B&W 2021/007"), ("raad", "2021-03-01", "Raad 2021/002")),
-                   _met_besluiten(("college", "2020-12-01", "B&W 2020/099"), ("college", "2021-03-02", "eigen nr"))]
+
+    voorstellen = [
+        _met_besluiten(("college", "2021-02-09", "B&W 2021/007"), ("raad", "2021-03-01", "Raad 2021/002")),
+        _met_besluiten(("college", "2020-12-01", "B&W 2020/099"), ("college", "2021-03-02", "eigen nr")),
+    ]
     assert next_number(voorstellen, "college", dt.date(2021, 6, 1)) == "B&W 2021/008"
     assert next_number(voorstellen, "raad", dt.date(2021, 6, 1)) == "Raad 2021/003"
     assert next_number(voorstellen, "college", dt.date(2022, 1, 4)) == "B&W 2022/001"
@@ -131,12 +164,15 @@ def test_nota_decide_nummert_en_legt_een_naam_vast(cli, tmp_path):
     shutil.copy(PROPOSALS / VOORBEELD, tmp_path / "b.yaml")
     (tmp_path / "nota.toml").write_text('[secretariaat]\nnaam = "J. de Vries"\n', encoding="utf-8")
     import os
+
     here = os.getcwd()
     os.chdir(tmp_path)
     try:
         for naam in ("a.yaml", "b.yaml"):
-            assert cli("decide", naam, "--orgaan", "college", "--datum", "2021-02-09",
-                       "--uitkomst", "conform").exit_code == 0
+            assert (
+                cli("decide", naam, "--orgaan", "college", "--datum", "2021-02-09", "--uitkomst", "conform").exit_code
+                == 0
+            )
     finally:
         os.chdir(here)
     assert "besluitnummer: B&W 2021/001\n    vastgelegd_door: J. de Vries\n" in (tmp_path / "a.yaml").read_text()
@@ -147,6 +183,7 @@ def test_wie_vastlegt_is_de_ingelogde_gebruiker_of_de_geconfigureerde_naam(tmp_p
     from generator.decisions import recorder as rec
     from generator.web.auth import USER_KEY
     from generator.web.recorder import recorder_name
+
     user = SimpleNamespace(naam="Piet Pieters")
     assert recorder_name(SimpleNamespace(scope={USER_KEY: user}), tmp_path) == "Piet Pieters"
     (tmp_path / "nota.toml").write_text('[secretariaat]\nnaam = "J. de Vries"\n', encoding="utf-8")
@@ -161,6 +198,7 @@ def test_nieuw_voorstel_uit_het_onderwerp_zonder_plaatshouders(tmp_path, search_
     from generator.proposal.load import load_bytes
     from generator.proposal.placeholders import FILL_IN, ITEM, MARKDOWN
     from generator.proposal.skeleton import dump, file_name, skeleton
+
     assert file_name("Subsidie sportverenigingen 2027!", tmp_path) == "subsidie-sportverenigingen-2027.yaml"
     (tmp_path / "financien-a-b.yaml").write_text("x")
     assert file_name("Financiën à/b", tmp_path) == "financien-a-b-2.yaml"
@@ -174,6 +212,7 @@ def test_nieuw_voorstel_uit_het_onderwerp_zonder_plaatshouders(tmp_path, search_
 def test_nieuw_van_bestaand_wist_teksten_en_bedragen_maar_houdt_de_opbouw(tmp_path):
     from generator.proposal.next_year import cleared
     from ruamel.yaml import YAML
+
     tekst = (PROPOSALS / "raadsvoorstel-wijkpunten-sociale-wijkteams.yaml").read_text(encoding="utf-8")
     leeg = YAML(typ="safe").load(cleared(tekst, texts=True, amounts=True))
     tabel = next(i for i in leeg["secties"]["financiele_consequenties"] if isinstance(i, dict))
@@ -191,6 +230,7 @@ def test_elk_label_in_het_formulier_is_uniek(search_path):
     from generator.proposal.load import load_file
     from generator.proposal.validate import validate
     from generator.web.form import Form
+
     for path in sorted(PROPOSALS.glob("*.yaml")):
         voorstel = validate(load_file(path), search_path)
         html = str(Form(voorstel.soort, voorstel.bron.data).html()).split('<template class="nieuwe-tabel"')[0]
@@ -204,8 +244,16 @@ def test_aangehouden_en_teruggetrokken_op_de_agenda():
     from generator.decisions.numbering import history, is_decided, on_agenda
 
     def voorstel(*besluiten, organen=("college", "raad")):
-        return SimpleNamespace(soort=SimpleNamespace(besluitorganen=organen), data=SimpleNamespace(besluiten=[
-            SimpleNamespace(orgaan=o, uitkomst=u, datum=dt.date(2021, 2, 9), toelichting=None) for o, u in besluiten]))
+        return SimpleNamespace(
+            soort=SimpleNamespace(besluitorganen=organen),
+            data=SimpleNamespace(
+                besluiten=[
+                    SimpleNamespace(orgaan=o, uitkomst=u, datum=dt.date(2021, 2, 9), toelichting=None)
+                    for o, u in besluiten
+                ]
+            ),
+        )
+
     nieuw = voorstel()
     assert on_agenda(nieuw, "college") and not on_agenda(nieuw, "raad")  # the raad after the college
     aangehouden = voorstel(("college", "aangehouden"))
@@ -219,6 +267,7 @@ def test_aangehouden_en_teruggetrokken_op_de_agenda():
 
 def test_een_voorstel_dat_niet_laadt_staat_op_de_startpagina_met_zijn_onderwerp(tmp_path, search_path):
     from generator.web.workspace import Workspace
+
     tekst = (PROPOSALS / VOORBEELD).read_text(encoding="utf-8").replace("datum: 2021-01-26", "datum: 2021-02-30")
     (tmp_path / "kapot.yaml").write_text(tekst, encoding="utf-8")
     ws = Workspace(tmp_path, search_path)

@@ -1,4 +1,5 @@
 """The one server-sent-event loop (generator.web.events) of `nota preview` and `nota serve`."""
+
 import asyncio
 
 from generator.web import runner
@@ -14,14 +15,16 @@ def collect(response, n: int) -> list:
                 break
         await response.body_iterator.aclose()
         return out
+
     return asyncio.run(first())
 
 
 def test_a_change_is_sent_once_and_the_stream_ends_when_the_preview_stops():
     slots, states = runner.Slots(), iter([1, 1, 2, 2, 2])
     stopped = iter([False, False, False, True])
-    response = change_events(slots, lambda: {"versie": next(states)}, 0.001,
-                             stopped=lambda: next(stopped), in_thread=False)
+    response = change_events(
+        slots, lambda: {"versie": next(states)}, 0.001, stopped=lambda: next(stopped), in_thread=False
+    )
     assert slots.taken == 1
     assert collect(response, 10) == [{"data": '{"versie": 1}'}, {"data": '{"versie": 2}'}]
     assert slots.taken == 0  # the slot is given back

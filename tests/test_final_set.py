@@ -1,6 +1,7 @@
 """Final documents as a set (issue 12: 4, 10 `--bron`, 12, 15): a refused render changes
 nothing on disk, the final DOCX is guarded like the final PDF, colliding names are refused
 before anything is written, and documents are created under the user's umask."""
+
 import os
 import stat
 
@@ -13,8 +14,10 @@ pytestmark = pytest.mark.slow  # renders decided document sets
 
 NOTA = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
 NAAM = "2021.01234-continuering-sociale-teams-2021"
-REFUSED = ("fout: er staat al een definitief document met een andere inhoud; nota overschrijft een "
-           "definitief document niet: verplaats het oude bestand eerst als de wijziging klopt")
+REFUSED = (
+    "fout: er staat al een definitief document met een andere inhoud; nota overschrijft een "
+    "definitief document niet: verplaats het oude bestand eerst als de wijziging klopt"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -39,8 +42,10 @@ def test_een_geweigerde_definitieve_render_laat_alles_staan(cli, tmp_path):
     _decide(cli, path, "2021-02-16", "aangehouden", "--vervang")
     r = cli("render", path, "-o", out)
     assert r.exit_code == 1
-    assert r.stderr == (f"{out / NAAM}.docx: {REFUSED}\n{out / NAAM}.pdf: {REFUSED}\n"
-                        "0 voorstellen gemaakt, 1 overgeslagen wegens fouten\n")
+    assert r.stderr == (
+        f"{out / NAAM}.docx: {REFUSED}\n{out / NAAM}.pdf: {REFUSED}\n"
+        "0 voorstellen gemaakt, 1 overgeslagen wegens fouten\n"
+    )
     assert _state(out) == before  # the final Word file is still there, untouched
     assert "Conform" in "\n".join(p.text for p in Document(out / f"{NAAM}.docx").paragraphs)
 
@@ -76,12 +81,16 @@ def test_botsende_namen_worden_geweigerd_voordat_er_iets_geschreven_is(cli, tmp_
     r = cli("render", invoer, "-o", out)
     assert r.exit_code == 1
     for deze, andere in ((a, b), (b, a)):
-        assert (f"{deze}: fout: de documenten van dit voorstel zouden '{NAAM}' heten, net als die van "
-                f"{andere}; geef elk voorstel een eigen kenmerk of onderwerp (er is niets geschreven voor "
-                "deze voorstellen)\n") in r.stderr
+        assert (
+            f"{deze}: fout: de documenten van dit voorstel zouden '{NAAM}' heten, net als die van "
+            f"{andere}; geef elk voorstel een eigen kenmerk of onderwerp (er is niets geschreven voor "
+            "deze voorstellen)\n"
+        ) in r.stderr
     assert r.stderr.endswith("1 voorstel gemaakt, 2 overgeslagen wegens fouten\n")
-    assert sorted(p.name for p in out.iterdir()) == ["2021.5-continuering-sociale-teams-2021.docx",
-                                                     "2021.5-continuering-sociale-teams-2021.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "2021.5-continuering-sociale-teams-2021.docx",
+        "2021.5-continuering-sociale-teams-2021.pdf",
+    ]
 
 
 def test_documenten_krijgen_de_umask_van_de_gebruiker(cli, tmp_path):
@@ -100,9 +109,11 @@ def test_bron_bij_een_onbesloten_voorstel_zegt_waarom_niet(cli, tmp_path):
     path = write(tmp_path, "v.yaml", NOTA)
     r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf", "--bron")
     assert r.exit_code == 0, r.output
-    assert r.stderr == (f"{path}: waarschuwing: --bron geldt alleen voor een besloten voorstel (PDF/A-3a met "
-                        "de YAML als bijlage); dit voorstel heeft nog geen besluit, dus de PDF is een concept "
-                        "zonder bron (leg eerst het besluit vast met 'nota decide')\n1 voorstel gemaakt\n")
+    assert r.stderr == (
+        f"{path}: waarschuwing: --bron geldt alleen voor een besloten voorstel (PDF/A-3a met "
+        "de YAML als bijlage); dit voorstel heeft nog geen besluit, dus de PDF is een concept "
+        "zonder bron (leg eerst het besluit vast met 'nota decide')\n1 voorstel gemaakt\n"
+    )
 
 
 def test_een_opnieuw_gemaakt_document_houdt_zijn_rechten(cli, tmp_path):

@@ -1,6 +1,7 @@
 """The git layer and the sessions of `nota serve` for a team, without a server: who is the
 author and the committer, what a failed write leaves, how sessions expire, which
 group gives which role, and `--host` without [login]."""
+
 from __future__ import annotations
 
 import subprocess
@@ -42,7 +43,8 @@ def test_a_folder_becomes_a_repository_and_each_write_one_commit_by_the_user(tmp
         (folder / "a.yaml").write_text("onderwerp: b\n", encoding="utf-8")
     assert git(folder, "log", "--format=%an <%ae>|%cn <%ce>|%s") == (
         "Anna de Steller <anna@gemeente.nl>|nota <nota@nota.invalid>|a.yaml: Onderwerp gewijzigd\n"
-        "nota <nota@nota.invalid>|nota <nota@nota.invalid>|Map in beheer genomen door nota serve\n")
+        "nota <nota@nota.invalid>|nota <nota@nota.invalid>|Map in beheer genomen door nota serve\n"
+    )
     assert git(folder, "show", "HEAD~1:.gitignore") == ".*.lock\noutput/\n"
     assert [v.naam for v in store.history(folder / "a.yaml")] == ["Anna de Steller", "nota"]
     assert store.content(store.history(folder / "a.yaml")[1].commit, folder / "a.yaml") == b"onderwerp: a\n"
@@ -80,9 +82,11 @@ def test_concurrent_writers_wait_for_each_other(tmp_path):
     store.ensure()
 
     def write(i: int) -> None:
-        with store.write(Auteur(f"Steller {i}", f"s{i}@gemeente.nl"), f"{i}.yaml: nieuw voorstel",
-                         [tmp_path / f"{i}.yaml"]):
+        with store.write(
+            Auteur(f"Steller {i}", f"s{i}@gemeente.nl"), f"{i}.yaml: nieuw voorstel", [tmp_path / f"{i}.yaml"]
+        ):
             (tmp_path / f"{i}.yaml").write_text(f"{i}\n", encoding="utf-8")
+
     threads = [threading.Thread(target=write, args=(i,)) for i in range(10)]
     for t in threads:
         t.start()
@@ -93,12 +97,21 @@ def test_concurrent_writers_wait_for_each_other(tmp_path):
     for i in range(10):  # each file in exactly one commit, by its own writer
         assert git(tmp_path, "log", "--format=%an|%s", "--", f"{i}.yaml") == f"Steller {i}|{i}.yaml: nieuw voorstel\n"
 
+
 LOGIN = Login("https://login.example", "nota", "groups", ("griffie",), ("medewerkers",))
 
 
-@pytest.mark.parametrize(("groups", "rol"), [
-    (["medewerkers"], "steller"), (["/griffie"], "secretariaat"), ("griffie", "secretariaat"),
-    (["medewerkers", "griffie"], "secretariaat"), (["inwoners"], "lezer"), (None, "lezer")])
+@pytest.mark.parametrize(
+    ("groups", "rol"),
+    [
+        (["medewerkers"], "steller"),
+        (["/griffie"], "secretariaat"),
+        ("griffie", "secretariaat"),
+        (["medewerkers", "griffie"], "secretariaat"),
+        (["inwoners"], "lezer"),
+        (None, "lezer"),
+    ],
+)
 def test_the_groups_claim_gives_the_role(groups, rol):
     assert role_of({"groups": groups}, LOGIN) == rol
 
@@ -126,6 +139,7 @@ def test_without_login_another_host_is_a_usage_error(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
     from generator.cli import main
+
     monkeypatch.chdir(tmp_path)
     r = CliRunner().invoke(main, ["serve", str(tmp_path), "--host", "0.0.0.0", "--geen-browser"])
     assert r.exit_code == 2, r.output
@@ -135,7 +149,8 @@ def test_without_login_another_host_is_a_usage_error(tmp_path, monkeypatch):
 def test_a_name_with_angle_brackets_or_line_breaks_is_still_an_author(tmp_path):
     store = GitStore(tmp_path)
     store.ensure()
-    with store.write(Auteur("Anna <de>\nSteller", "anna@gemeente.nl>"), "a.yaml: nieuw voorstel",
-                     [tmp_path / "a.yaml"]):
+    with store.write(
+        Auteur("Anna <de>\nSteller", "anna@gemeente.nl>"), "a.yaml: nieuw voorstel", [tmp_path / "a.yaml"]
+    ):
         (tmp_path / "a.yaml").write_text("a\n", encoding="utf-8")
     assert git(tmp_path, "log", "-1", "--format=%an <%ae>") == "Anna de Steller <anna@gemeente.nl>\n"

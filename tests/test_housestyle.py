@@ -1,5 +1,6 @@
 """One house style, one source, two outputs (issue 13 item 3): huisstijl.yaml and a kind's
 `huisstijl:` block steer the PDF (CSS custom properties) and the DOCX (styles, margins, logo)."""
+
 import re
 import shutil
 import subprocess
@@ -36,6 +37,7 @@ def _html(templates, path=COLLEGENOTA) -> str:
     from generator.proposal.validate import load_voorstel
     from generator.render import context, templating
     from generator.render.html import render_html
+
     templating.html_env.cache_clear()
     voorstel = load_voorstel(path, search_path(templates))
     return render_html(voorstel, context.build(voorstel))
@@ -62,6 +64,7 @@ def _part(docx, naam):
 def _pdf_has_colour(pdf, rgb) -> bool:
     """The heading colour as a fill colour operator in the PDF's page content."""
     import pikepdf
+
     with pikepdf.open(pdf) as doc:
         inhoud = b"".join(pikepdf.unparse_content_stream(pikepdf.parse_content_stream(p)) for p in doc.pages)
     waarden = re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) (?:rg|RG)", inhoud)
@@ -83,6 +86,7 @@ def test_de_soort_overschrijft_de_gedeelde_huisstijl(cli, tmp_path):
 
 def test_logo_in_de_sjabloonmap_komt_in_beide(cli, tmp_path):
     from PIL import Image
+
     templates = _eigen_templates(tmp_path, "logo_breedte: 30\n")
     Image.new("RGB", (400, 200), "darkgreen").save(templates / "_gedeeld" / "logo.png")
     assert '<img class="logo" src="file://' in _html(templates)
@@ -108,8 +112,10 @@ def test_een_onbekende_sleutel_krijgt_een_suggestie(cli, tmp_path):
     templates = _eigen_templates(tmp_path, "kleuren: {accent: '#000000'}\nmarge: {links: 20}\n")
     r = cli("render", COLLEGENOTA, "-o", tmp_path / "uit", "--templates", templates)
     assert r.exit_code == 1
-    assert (f"{templates / '_gedeeld' / 'huisstijl.yaml'}:2:1: fout: onbekende sleutel 'marge' in huisstijl; "
-            "bekend: kleuren, lettertype, marges, logo, logo_breedte; bedoelde u 'marges'?") in r.stderr
+    assert (
+        f"{templates / '_gedeeld' / 'huisstijl.yaml'}:2:1: fout: onbekende sleutel 'marge' in huisstijl; "
+        "bekend: kleuren, lettertype, marges, logo, logo_breedte; bedoelde u 'marges'?"
+    ) in r.stderr
 
 
 def test_geen_huisstijlkleur_in_python():

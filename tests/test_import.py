@@ -21,17 +21,32 @@ def _importeer(cli, bron, tmp_path, *args):
 def test_collegenota_referentie(cli, tmp_path):
     r, data = _importeer(cli, _ref("000"), tmp_path)
     assert data["soort"] == "collegenota"
-    assert data["beslispunten"] == ["Een besluit tot continuering van de huidige werkwijze van de sociale "
-                                    "teams tot uiterlijk 31 december 2021."]
-    assert list(data["secties"]) == ["aanleiding", "context", "gewenste_situatie", "duurzaamheid_gezondheid",
-                                     "openbare_ruimte", "personeel_organisatie", "informatiemanagement",
-                                     "financien", "aanbestedingen", "participatie", "voorstel",
-                                     "uitvoering_evaluatie_vervolg"]
+    assert data["beslispunten"] == [
+        "Een besluit tot continuering van de huidige werkwijze van de sociale teams tot uiterlijk 31 december 2021."
+    ]
+    assert list(data["secties"]) == [
+        "aanleiding",
+        "context",
+        "gewenste_situatie",
+        "duurzaamheid_gezondheid",
+        "openbare_ruimte",
+        "personeel_organisatie",
+        "informatiemanagement",
+        "financien",
+        "aanbestedingen",
+        "participatie",
+        "voorstel",
+        "uitvoering_evaluatie_vervolg",
+    ]
     assert data["secties"]["openbare_ruimte"] == "nvt" and data["secties"]["voorstel"] is None
     assert data["secties"]["context"].startswith("### Uitvoering\n\nDe sociale teams vormen")
     kosten, dekking = data["secties"]["financien"]
     assert [r.get("post") or r.get("subtotaal") for r in kosten["regels"]] == [
-        "Uitvoeringskosten – urenvergoedingen", "Uitvoeringskosten – exploitatiekosten", "Subtotaal", "Werkbudget"]
+        "Uitvoeringskosten – urenvergoedingen",
+        "Uitvoeringskosten – exploitatiekosten",
+        "Subtotaal",
+        "Werkbudget",
+    ]
     assert [r.get("bedrag") for r in kosten["regels"]] == [371358, 40000, None, 25000]
     assert (kosten["totaal"], kosten["toelichting"], kosten["rol"]) == (436358, "BTW", "kosten")
     assert (dekking["rol"], dekking["totaal"]) == ("dekking", 436358)
@@ -40,8 +55,10 @@ def test_collegenota_referentie(cli, tmp_path):
     # no content to seal yet: the decision waits, as the command that records it, instead of a
     # record without seal that `verify` would call changed
     assert data["besluiten"] == []
-    assert ("# NOTA IMPORT, NIET GEPLAATST: besluit uit het document: nota decide <dit bestand> --orgaan college "
-            "--datum 2021-02-09 --uitkomst conform\nbesluiten: []\n") in (tmp_path / "import.yaml").read_text("utf-8")
+    assert (
+        "# NOTA IMPORT, NIET GEPLAATST: besluit uit het document: nota decide <dit bestand> --orgaan college "
+        "--datum 2021-02-09 --uitkomst conform\nbesluiten: []\n"
+    ) in (tmp_path / "import.yaml").read_text("utf-8")
     assert "aandacht: het besluit uit het document is nog niet vastgelegd" in r.stderr
 
 
@@ -49,7 +66,10 @@ def test_raadsvoorstel_referentie(cli, tmp_path):
     _, data = _importeer(cli, _ref("003"), tmp_path)
     assert data["soort"] == "raadsvoorstel"
     assert (data["kenmerk"], data["portefeuillehouder"], data["begrotingswijziging"]) == (
-        "2020-010358", "Tjitske Biersteker-Giljou", True)
+        "2020-010358",
+        "Tjitske Biersteker-Giljou",
+        True,
+    )
     assert len(data["beslispunten"]) == 2
     assert data["beslispunten"][1] == "De hieruit voortvloeiende begrotingswijziging vast te stellen."
     assert data["bijlagen"] == ["uitvoeringsplan omgekeerd werken.docx", "uitvoeringsplan sociale wijkteams.docx"]
@@ -89,7 +109,10 @@ def test_pdf_van_nota_geeft_kop_tabellen_en_beslispunten(cli, tmp_path):
     r, data = _importeer(cli, next(tmp_path.glob("*.pdf")), tmp_path)
     assert r.exit_code == 0, r.output
     assert (data["onderwerp"], data["kenmerk"], data["gemeente"]) == (
-        "Continuering sociale teams 2021", "2021.01234", "Maastricht")
+        "Continuering sociale teams 2021",
+        "2021.01234",
+        "Maastricht",
+    )
     assert len(data["beslispunten"]) == 2
     kosten = data["secties"]["financien"][1]
     assert kosten["totaal"] == 436358 and kosten["regels"][0]["bedrag"] == 371358
@@ -111,19 +134,26 @@ def test_pdf_tekst_met_gebroken_regels_en_gesplitste_rij(search_path):
     from generator.importer.read import lines_from_pdf_text
     from generator.importer.structure import Recognizer
     from generator.proposal.kinds import find_soort
+
     regels = lines_from_pdf_text((DATA / "import" / "pdf-tekst.txt").read_text(encoding="utf-8"))
     structure = Recognizer(find_soort("collegenota", search_path)).process(regels)
     assert structure.velden["kenmerk"] == "2021.01234"
     assert structure.markdown["samenvatting"] == [
-        "Sociale teams helpen buurtbewoners met vragen en problemen in het dagelijks leven."]
-    assert structure.beslispunten == ["Een besluit tot continuering van de huidige werkwijze van de sociale "
-                                   "teams tot uiterlijk 31 december 2021."]
+        "Sociale teams helpen buurtbewoners met vragen en problemen in het dagelijks leven."
+    ]
+    assert structure.beslispunten == [
+        "Een besluit tot continuering van de huidige werkwijze van de sociale teams tot uiterlijk 31 december 2021."
+    ]
     assert structure.markdown["secties.aanleiding"] == [
-        "In 2020 was een overgangsjaar. Door bezuinigingen loopt de doorontwikkeling vertraging op."]
+        "In 2020 was een overgangsjaar. Door bezuinigingen loopt de doorontwikkeling vertraging op."
+    ]
     tabel = structure.markdown["secties.financien"][0]
     assert tabel["tabel"] == "Begroting 2021"
-    assert tabel["regels"][0] == {"post": "Uitvoeringskosten – urenvergoedingen", "bedrag": 371358,
-                                  "toelichting": "Exclusief"}
+    assert tabel["regels"][0] == {
+        "post": "Uitvoeringskosten – urenvergoedingen",
+        "bedrag": 371358,
+        "toelichting": "Exclusief",
+    }
     assert tabel["regels"][2] == {"subtotaal": "Subtotaal"} and tabel["totaal"] == 436358
 
 
@@ -142,9 +172,15 @@ def test_eigen_raadsvoorstel_houdt_kop_ondertekening_en_opmaak(cli, tmp_path, fo
     r, data = _importeer(cli, next(tmp_path.glob(f"*.{formaat}")), tmp_path)
     assert r.exit_code == 0, r.output
     assert (data["datum"], data["team"], data["adviseur"]) == (
-        __import__("datetime").date(2020, 3, 3), "Team Jeugd", {"naam": "A. Bakker", "email": "a.bakker@example.nl"})
-    assert data["ondertekening"] == {"plaats": "Den Helder", "burgemeester": "Jeroen Nobel",
-                                     "secretaris": "Robert Reus"}
+        __import__("datetime").date(2020, 3, 3),
+        "Team Jeugd",
+        {"naam": "A. Bakker", "email": "a.bakker@example.nl"},
+    )
+    assert data["ondertekening"] == {
+        "plaats": "Den Helder",
+        "burgemeester": "Jeroen Nobel",
+        "secretaris": "Robert Reus",
+    }
     assert "raad" not in data["secties"]["communicatie"].lower()
     if formaat == "docx":
         assert "*Helders Sociaal Beleid*" in data["publiekssamenvatting"]

@@ -2,6 +2,7 @@
 placed by the shape of the value, by words shared with a section, by position, and always
 marked `# NOTA IMPORT, GERADEN` with the reason. The corpora are tests/data/import/apart and
 vierde (held out; see their README.md)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,20 +19,24 @@ def guesser(search_path):
     from generator.importer.guess import Guesser
     from generator.importer.header import Labels
     from generator.proposal.kinds import find_soort
+
     soort = find_soort("collegenota", search_path)
     return Guesser(soort, Labels(soort))
 
 
-@pytest.mark.parametrize("label,waarde,filled,veld,part", [
-    ("Documentnummer", "Z/24/118342", {}, "kenmerk", None),
-    ("Status", "Openbaar", {}, "classificatie", None),
-    ("Opgesteld op", "12 november 2024", {}, "datum", None),
-    ("Bestuurder", "J. de Vries", {}, "portefeuillehouder", None),
-    ("Auteur", "P. Bakker", {"portefeuillehouder": "J. de Vries"}, "steller", None),
-    ("Mail", "p.bakker@zuidwoude.nl", {"steller": {"naam": "P. Bakker"}}, None, "email"),
-    ("Betreft", "Vervanging openbare verlichting Centrum 2025", {}, "onderwerp", None),
-    ("Verantwoordelijk bestuurder", "J. de Vries", {}, "portefeuillehouder", None),
-])
+@pytest.mark.parametrize(
+    "label,waarde,filled,veld,part",
+    [
+        ("Documentnummer", "Z/24/118342", {}, "kenmerk", None),
+        ("Status", "Openbaar", {}, "classificatie", None),
+        ("Opgesteld op", "12 november 2024", {}, "datum", None),
+        ("Bestuurder", "J. de Vries", {}, "portefeuillehouder", None),
+        ("Auteur", "P. Bakker", {"portefeuillehouder": "J. de Vries"}, "steller", None),
+        ("Mail", "p.bakker@zuidwoude.nl", {"steller": {"naam": "P. Bakker"}}, None, "email"),
+        ("Betreft", "Vervanging openbare verlichting Centrum 2025", {}, "onderwerp", None),
+        ("Verantwoordelijk bestuurder", "J. de Vries", {}, "portefeuillehouder", None),
+    ],
+)
 def test_onbekend_label_geraden_naar_de_waarde(guesser, label, waarde, filled, veld, part):
     found = guesser.guess(label, waarde, filled, "steller" if "steller" in filled else None)
     assert found is not None
@@ -39,47 +44,71 @@ def test_onbekend_label_geraden_naar_de_waarde(guesser, label, waarde, filled, v
     assert found[2]  # the reason, for the marker
 
 
-@pytest.mark.parametrize("label,waarde,filled", [
-    ("Documentnummer", "Z/24/118342", {"kenmerk": "X"}),  # a field already filled is never overwritten
-    ("Het gebouw is oud en te klein.", "Z/24/1", {}),      # a sentence is no label
-    ("Opmerking", "zie bijlage 3 en 4 voor de cijfers van 2023", {"onderwerp": "X"}),
-])
+@pytest.mark.parametrize(
+    "label,waarde,filled",
+    [
+        ("Documentnummer", "Z/24/118342", {"kenmerk": "X"}),  # a field already filled is never overwritten
+        ("Het gebouw is oud en te klein.", "Z/24/1", {}),  # a sentence is no label
+        ("Opmerking", "zie bijlage 3 en 4 voor de cijfers van 2023", {"onderwerp": "X"}),
+    ],
+)
 def test_geen_gok_zonder_grond(guesser, label, waarde, filled):
     assert guesser.guess(label, waarde, filled, None) is None
 
 
-@pytest.mark.parametrize("soort,titel,sleutel", [
-    ("collegenota", "Gezondheid en duurzaamheid", "duurzaamheid_gezondheid"),
-    ("collegenota", "Uitvoering en evaluatie", "uitvoering_evaluatie_vervolg"),
-    ("collegenota", "Effecten op klimaat en gezondheid", "duurzaamheid_gezondheid"),
-    ("collegenota", "Wat is de aanleiding", "aanleiding"),
-    ("collegenota", "Waarom dit voorstel", None),  # never the section that repeats the beslispunten
-    ("collegenota", "Wat kost het", None),  # question words are no content
-    ("raadsvoorstel", "Doel", "doelen_en_resultaten"),
-    ("raadsvoorstel", "Wat zijn de risico’s", "risicos"),
-    ("raadsvoorstel", "Kosten en dekking", None),
-])
+@pytest.mark.parametrize(
+    "soort,titel,sleutel",
+    [
+        ("collegenota", "Gezondheid en duurzaamheid", "duurzaamheid_gezondheid"),
+        ("collegenota", "Uitvoering en evaluatie", "uitvoering_evaluatie_vervolg"),
+        ("collegenota", "Effecten op klimaat en gezondheid", "duurzaamheid_gezondheid"),
+        ("collegenota", "Wat is de aanleiding", "aanleiding"),
+        ("collegenota", "Waarom dit voorstel", None),  # never the section that repeats the beslispunten
+        ("collegenota", "Wat kost het", None),  # question words are no content
+        ("raadsvoorstel", "Doel", "doelen_en_resultaten"),
+        ("raadsvoorstel", "Wat zijn de risico’s", "risicos"),
+        ("raadsvoorstel", "Kosten en dekking", None),
+    ],
+)
 def test_sectie_naar_gedeelde_woorden(search_path, soort, titel, sleutel):
     from generator.importer.vocabulary import Vocabulary
     from generator.proposal.kinds import find_soort
+
     found = Vocabulary(find_soort(soort, search_path)).sectie_by_words(titel)
     assert (found[0]["sleutel"] if found else None) == sleutel
 
 
-@pytest.mark.parametrize("a,b,same", [("effecten", "effect", True), ("kader", "beleidskader", True),
-                                      ("resultaat", "resultaten", True), ("doel", "doelen", True),
-                                      ("beleidsmatig", "beleidskader", False), ("kost", "kosten", True),
-                                      ("inwoners", "inkoop", False)])
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        ("effecten", "effect", True),
+        ("kader", "beleidskader", True),
+        ("resultaat", "resultaten", True),
+        ("doel", "doelen", True),
+        ("beleidsmatig", "beleidskader", False),
+        ("kost", "kosten", True),
+        ("inwoners", "inkoop", False),
+    ],
+)
 def test_zelfde_woord_in_andere_vorm(a, b, same):
     from generator.importer.vocabulary import same_word
+
     assert same_word(a, b) is same
 
 
-@pytest.mark.parametrize("regel,intro", [("Gevraagd besluit:", True), ("Gevraagd besluit aan de raad:", True),
-                                         ("Het college besluit:", True), ("Toelichting op het voorstel:", False),
-                                         ("Besluit college: akkoord", False)])
+@pytest.mark.parametrize(
+    "regel,intro",
+    [
+        ("Gevraagd besluit:", True),
+        ("Gevraagd besluit aan de raad:", True),
+        ("Het college besluit:", True),
+        ("Toelichting op het voorstel:", False),
+        ("Besluit college: akkoord", False),
+    ],
+)
 def test_beslispunten_geopend_naar_de_vorm(regel, intro):
     from generator.importer.vocabulary import is_intro
+
     assert is_intro(regel) is intro
 
 
@@ -94,35 +123,50 @@ def _importeer(cli, bron, tmp_path):
 def test_apart_kop_geraden_en_gemarkeerd(cli, tmp_path, ext):
     r, data, tekst = _importeer(cli, DATA / "apart" / f"collegevoorstel{ext}", tmp_path)
     assert (data["onderwerp"], data["kenmerk"], data["portefeuillehouder"]) == (
-        "Vervanging openbare verlichting Centrum 2025", "Z/24/118342", "J. de Vries")
+        "Vervanging openbare verlichting Centrum 2025",
+        "Z/24/118342",
+        "J. de Vries",
+    )
     assert data["afdeling"] == "Openbare Ruimte" and data["classificatie"] == "openbaar"
     assert data["steller"] == {"naam": "P. Bakker", "telefoon": "0495 575 123", "email": "p.bakker@zuidwoude.nl"}
     regels = tekst.splitlines()
     i = regels.index("kenmerk: Z/24/118342")
-    assert regels[i - 1] == ("# NOTA IMPORT, GERADEN: Documentnummer: Z/24/118342 ('Documentnummer' is geen bekend "
-                             "label; de waarde is een kenmerk: gelezen als kenmerk)")
+    assert regels[i - 1] == (
+        "# NOTA IMPORT, GERADEN: Documentnummer: Z/24/118342 ('Documentnummer' is geen bekend "
+        "label; de waarde is een kenmerk: gelezen als kenmerk)"
+    )
     assert r.exit_code == 1
-    assert (f"import.yaml:{i}:1: fout: geraden bij het importeren: Documentnummer: Z/24/118342 ('Documentnummer' "
-            "is geen bekend label; de waarde is een kenmerk: gelezen als kenmerk) (controleer de waarde eronder en "
-            "haal deze regel weg)") in r.stderr
+    assert (
+        f"import.yaml:{i}:1: fout: geraden bij het importeren: Documentnummer: Z/24/118342 ('Documentnummer' "
+        "is geen bekend label; de waarde is een kenmerk: gelezen als kenmerk) (controleer de waarde eronder en "
+        "haal deze regel weg)"
+    ) in r.stderr
     assert "Traceback" not in r.output
 
 
 @pytest.mark.parametrize("ext", [".docx", ".pdf", ".weasy.pdf"])
 def test_vierde_besluit_college_akkoord(cli, tmp_path, ext):
-    """"Vergaderdatum college: 26 november 2024" / "Besluit college: akkoord": a decision, sealed."""
+    """ "Vergaderdatum college: 26 november 2024" / "Besluit college: akkoord": a decision, sealed."""
     _, data, tekst = _importeer(cli, DATA / "vierde" / f"collegevoorstel{ext}", tmp_path)
     assert [(b["orgaan"], b["datum"], b["uitkomst"]) for b in data["besluiten"]] == [
-        ("college", dt.date(2024, 11, 26), "conform")]
+        ("college", dt.date(2024, 11, 26), "conform")
+    ]
     assert data["beslispunten"][2] == "De raad te informeren met bijgaande raadsinformatiebrief."
-    assert "  # NOTA IMPORT, GERADEN: kop 'Wat is de aanleiding' gelezen als sectie 'Aanleiding' (één woord " \
-           "gelijk met 'aanleiding')\n  aanleiding: " in tekst
+    assert (
+        "  # NOTA IMPORT, GERADEN: kop 'Wat is de aanleiding' gelezen als sectie 'Aanleiding' (één woord "
+        "gelijk met 'aanleiding')\n  aanleiding: " in tekst
+    )
 
 
 def test_tabel_met_jaartallen_als_bedragen_is_gemarkeerd():
     from generator.importer.table_check import problems
-    tabel = {"tabel": "Kosten", "kolommen": ["Bedrag", "Bedrag"],
-             "regels": [{"post": "Kosten", "bedrag": [2025, 2026]}, {"post": "Armaturen", "bedrag": ["€ 0,42", 380]}]}
+
+    tabel = {
+        "tabel": "Kosten",
+        "kolommen": ["Bedrag", "Bedrag"],
+        "regels": [{"post": "Kosten", "bedrag": [2025, 2026]}, {"post": "Armaturen", "bedrag": ["€ 0,42", 380]}],
+    }
     assert problems(tabel, [], [], [], []) == [
         "regel 'Kosten' bevat alleen jaartallen: waarschijnlijk de kop van de kolommen",
-        "regel 'Armaturen' heeft een bedrag dat geen heel aantal euro's is: controleer de eenheid"]
+        "regel 'Armaturen' heeft een bedrag dat geen heel aantal euro's is: controleer de eenheid",
+    ]

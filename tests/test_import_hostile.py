@@ -1,5 +1,6 @@
 """`nota import` of hostile and heavy input (issue 16): a Dutch message and exit 1, within
 a time bound, nothing left behind. Every input is made here, small."""
+
 from __future__ import annotations
 
 import os
@@ -31,8 +32,12 @@ def _refused(cli, bron, tmp_path, message: str, seconds: float = HANG) -> None:
 def test_docx_die_geen_zip_is(cli, tmp_path):
     bron = tmp_path / "oud.docx"
     bron.write_bytes(b"Dit is gewoon tekst met de verkeerde extensie.\n")
-    _refused(cli, bron, tmp_path, "is geen Word-bestand (.docx): de inhoud is geen zip-pakket "
-                                  "(open het in Word en sla het op als .docx)")
+    _refused(
+        cli,
+        bron,
+        tmp_path,
+        "is geen Word-bestand (.docx): de inhoud is geen zip-pakket (open het in Word en sla het op als .docx)",
+    )
 
 
 def test_docx_met_kapotte_inhoud(cli, tmp_path):
@@ -51,8 +56,12 @@ def test_pdf_die_geen_pdf_is(cli, tmp_path):
 def test_binaire_txt(cli, tmp_path):
     bron = tmp_path / "oud.txt"
     bron.write_bytes(bytes(range(256)) * 40)
-    _refused(cli, bron, tmp_path, "is geen tekstbestand: de inhoud is binair "
-                                  "(importeer het oorspronkelijke .docx- of .pdf-bestand)")
+    _refused(
+        cli,
+        bron,
+        tmp_path,
+        "is geen tekstbestand: de inhoud is binair (importeer het oorspronkelijke .docx- of .pdf-bestand)",
+    )
 
 
 def test_zip_bom_docx_wordt_geweigerd_voor_het_uitpakken(cli, tmp_path):
@@ -64,8 +73,12 @@ def test_zip_bom_docx_wordt_geweigerd_voor_het_uitpakken(cli, tmp_path):
             for _ in range(70):
                 part.write(chunk)
     assert bron.stat().st_size < 200_000
-    _refused(cli, bron, tmp_path, "deel 'word/document.xml' is uitgepakt 70 MB; de grens is 64 MB "
-                                  "(een zip-bom of een beschadigd bestand)")
+    _refused(
+        cli,
+        bron,
+        tmp_path,
+        "deel 'word/document.xml' is uitgepakt 70 MB; de grens is 64 MB (een zip-bom of een beschadigd bestand)",
+    )
 
 
 def _pdf_with_source(path, stream_data: bytes, filter_: str | None = "/FlateDecode") -> None:
@@ -93,8 +106,10 @@ def test_pdf_met_bijlage_van_2_gib_leest_de_zichtbare_tekst(cli, tmp_path):
     assert bron.stat().st_size < 5_000_000
     r, duur, nieuw = _importeer(cli, bron, tmp_path)
     assert "Traceback" not in r.output and duur < HANG
-    assert "aandacht: de ingesloten bron 'bron.yaml' is groter dan 4 MB of niet te lezen; " \
-           "de zichtbare tekst is geïmporteerd" in r.stderr
+    assert (
+        "aandacht: de ingesloten bron 'bron.yaml' is groter dan 4 MB of niet te lezen; "
+        "de zichtbare tekst is geïmporteerd" in r.stderr
+    )
     assert (tmp_path / "uit.yaml").stat().st_size < 10_000
     assert "exact uit de ingesloten bron" not in r.stderr
 
@@ -104,24 +119,30 @@ def test_pdf_met_latin1_bron(cli, tmp_path):
     _pdf_with_source(bron, "soort: collegenota\nonderwerp: Café\n".encode("latin-1"), filter_=None)
     r, _, _ = _importeer(cli, bron, tmp_path)
     assert "Traceback" not in r.output
-    assert "aandacht: de ingesloten bron 'bron.yaml' is geen UTF-8 (byte 34); de zichtbare tekst is " \
-           "geïmporteerd" in r.stderr
+    assert (
+        "aandacht: de ingesloten bron 'bron.yaml' is geen UTF-8 (byte 34); de zichtbare tekst is "
+        "geïmporteerd" in r.stderr
+    )
 
 
 def test_50_mb_wordt_op_grootte_geweigerd(cli, tmp_path):
     bron = tmp_path / "groot.txt"
     with bron.open("wb") as f:
         f.truncate(50 * 2**20)  # sparse: nothing is written to disk
-    _refused(cli, bron, tmp_path, "is te groot om te importeren (50 MB; de grens is 32 MB) "
-                                  "(splits het document of sla het op zonder afbeeldingen)")
+    _refused(
+        cli,
+        bron,
+        tmp_path,
+        "is te groot om te importeren (50 MB; de grens is 32 MB) "
+        "(splits het document of sla het op zonder afbeeldingen)",
+    )
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="geen named pipes op dit platform")
 def test_fifo_wordt_niet_gelezen(cli, tmp_path):
     bron = tmp_path / "pijp.txt"
     os.mkfifo(bron)
-    _refused(cli, bron, tmp_path, "is geen gewoon bestand (een map, pipe of apparaat); nota leest alleen "
-                                  "bestanden")
+    _refused(cli, bron, tmp_path, "is geen gewoon bestand (een map, pipe of apparaat); nota leest alleen bestanden")
 
 
 def _mebibyte_of_text() -> str:
@@ -130,9 +151,13 @@ def _mebibyte_of_text() -> str:
     n, size = 0, 60
     while size < 2**20:
         n += 1
-        deel = (f"{n % 12 + 1}. Aanleiding\n\n" if n % 500 == 0 else
-                f"Regel {n} over de gewenste situatie in wijk {n % 97}\n\n" if n % 3 else
-                f"De sociale teams helpen bewoners {n} keer met vragen over zorg, werk en geld.\n\n")
+        deel = (
+            f"{n % 12 + 1}. Aanleiding\n\n"
+            if n % 500 == 0
+            else f"Regel {n} over de gewenste situatie in wijk {n % 97}\n\n"
+            if n % 3
+            else f"De sociale teams helpen bewoners {n} keer met vragen over zorg, werk en geld.\n\n"
+        )
         delen.append(deel)
         size += len(deel)
     return "".join(delen)
@@ -140,7 +165,8 @@ def _mebibyte_of_text() -> str:
 
 @pytest.mark.slow  # a 1 MiB input
 def test_tekst_van_1_mib(  # its time: bench/run
-        cli, tmp_path):
+    cli, tmp_path
+):
     bron = tmp_path / "groot.txt"
     bron.write_text(_mebibyte_of_text(), encoding="utf-8")
     r, duur, nieuw = _importeer(cli, bron, tmp_path)
@@ -156,5 +182,10 @@ def test_pdf_met_pagina_van_2_gib_wordt_geweigerd(cli, tmp_path):
     inhoud.write(_two_gib_of_zeros(), filter=pikepdf.Name.FlateDecode)
     pdf.pages[0].obj.Contents = inhoud
     pdf.save(bron)
-    _refused(cli, bron, tmp_path, "pagina 1 is uitgepakt groter dan 64 MB of beschadigd; nota leest deze PDF "
-                                  "niet (een PDF-bom of een beschadigd bestand)")
+    _refused(
+        cli,
+        bron,
+        tmp_path,
+        "pagina 1 is uitgepakt groter dan 64 MB of beschadigd; nota leest deze PDF "
+        "niet (een PDF-bom of een beschadigd bestand)",
+    )

@@ -3,6 +3,7 @@ dropped. The corpora in tests/data/import/<stijl>/ are made by tests/make_import
 --stijlen (see each README.md); the tests only read them. bench/import_score.py prints the
 issue's table per style with the same scorer (tests/import_score.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,12 @@ FORMATS = (".docx", ".pdf", ".weasy.pdf")  # Word, LibreOffice's PDF, WeasyPrint
 
 def _files(stijl: str, formats=FORMATS):
     waarheid = json.loads((DATA / stijl / "truth.json").read_text(encoding="utf-8"))
-    return [(DATA / stijl / f"{stem}{ext}", t) for stem, t in waarheid.items() for ext in formats
-            if (DATA / stijl / f"{stem}{ext}").is_file()]
+    return [
+        (DATA / stijl / f"{stem}{ext}", t)
+        for stem, t in waarheid.items()
+        for ext in formats
+        if (DATA / stijl / f"{stem}{ext}").is_file()
+    ]
 
 
 def _importeer(cli, bron, tmp_path):
@@ -32,8 +37,7 @@ def _importeer(cli, bron, tmp_path):
     return r, YAML(typ="safe").load(tekst), tekst
 
 
-@pytest.mark.parametrize("stijl,formats", [("kop1", FORMATS), ("kader", FORMATS),
-                                           ("foreign", (".docx", ".pdf"))])
+@pytest.mark.parametrize("stijl,formats", [("kop1", FORMATS), ("kader", FORMATS), ("foreign", (".docx", ".pdf"))])
 def test_stijl_haalt_de_lat(stijl, formats):
     """Wrong-unmarked 0, dropped 0, >= 90% of each kind of content, >= 95% of the amounts."""
     scores = [score(path, t) for path, t in _files(stijl, formats)]
@@ -60,8 +64,11 @@ def test_score_telt_fout_en_kwijt_apart(tmp_path):
     waarheid = json.loads((DATA / "kop1" / "truth.json").read_text(encoding="utf-8"))["collegevoorstel"]
     goed = score(DATA / "kop1" / "collegevoorstel.docx", waarheid)
     assert goed["kop"] == (10, 10) and goed["fout"] == 0 and goed["kwijt"] == 0
-    vals = {**waarheid, "kop": {**waarheid["kop"], "kenmerk": "Z/24/999999"},
-            "teksten": waarheid["teksten"] + ["Deze alinea staat niet in de bron."]}
+    vals = {
+        **waarheid,
+        "kop": {**waarheid["kop"], "kenmerk": "Z/24/999999"},
+        "teksten": waarheid["teksten"] + ["Deze alinea staat niet in de bron."],
+    }
     slecht = score(DATA / "kop1" / "collegevoorstel.docx", vals)
     assert (slecht["kop"], slecht["fout"], slecht["kwijt"]) == ((9, 10), 1, 1)
 
@@ -103,11 +110,14 @@ def test_kop_raadsvergadering_slikt_het_voorstel_niet_in(cli, tmp_path, ext):
 @pytest.mark.parametrize("ext", FORMATS)
 def test_het_college_besluit_en_besluitvak(cli, tmp_path, ext):
     r, data, tekst = _importeer(cli, DATA / "kop1" / f"collegevoorstel{ext}", tmp_path)
-    assert data["beslispunten"][0] == "In te stemmen met de vervanging van de openbare verlichting in het " \
-                                      "centrum in 2025 en 2026."
+    assert (
+        data["beslispunten"][0] == "In te stemmen met de vervanging van de openbare verlichting in het "
+        "centrum in 2025 en 2026."
+    )
     assert len(data["beslispunten"]) == 3
     assert [(b["orgaan"], b["datum"], b["uitkomst"]) for b in data["besluiten"]] == [
-        ("college", dt.date(2024, 11, 26), "conform")]
+        ("college", dt.date(2024, 11, 26), "conform")
+    ]
     assert data["steller"] == {"naam": "P. Bakker", "telefoon": "0495 575 123", "email": "p.bakker@zuidwoude.nl"}
     assert "☐" not in tekst and "NOTA IMPORT" not in tekst and r.exit_code == 0, r.stderr
 
@@ -116,16 +126,19 @@ def test_besluit_zonder_datum_blijft_gemarkeerd(search_path):
     from generator.importer.read import lines_from_text
     from generator.importer.structure import Recognizer
     from generator.proposal.kinds import find_soort
+
     tekst = "Samenvatting\nIets.\n\nBesluit college\n☒ Conform advies\n☐ Aangehouden\n"
     structure = Recognizer(find_soort("collegenota", search_path)).process(lines_from_text(tekst))
     assert structure.besluiten == []
-    assert structure.unplaced["samenvatting"] == [("☒ Conform advies (geen datum erbij; leg het besluit vast met "
-                                                  "nota decide)")]
+    assert structure.unplaced["samenvatting"] == [
+        ("☒ Conform advies (geen datum erbij; leg het besluit vast met nota decide)")
+    ]
 
 
 def test_eigen_soort_zonder_synoniemen_laadt_en_importeert(cli, tmp_path):
     """An older kind.yaml without `synoniemen` still loads; its own titles still match."""
     from generator.proposal.kinds import builtin_templates
+
     eigen = tmp_path / "sjablonen"
     shutil.copytree(builtin_templates(), eigen)
     kind = eigen / "collegenota" / "kind.yaml"
@@ -133,41 +146,61 @@ def test_eigen_soort_zonder_synoniemen_laadt_en_importeert(cli, tmp_path):
     kind.write_text(re.sub(r"\nsynoniemen:\n(  .*\n)+", "\n", tekst), encoding="utf-8")
     assert "synoniemen:" not in kind.read_text(encoding="utf-8")
     bron = tmp_path / "oud.txt"
-    bron.write_text("Collegenota\nOnderwerp: Iets\n\nSamenvatting\nKort.\n\n1. Aanleiding\nDaarom.\n\n"
-                    "8. Financiële gevolgen\n\nGeen.\n", encoding="utf-8")
+    bron.write_text(
+        "Collegenota\nOnderwerp: Iets\n\nSamenvatting\nKort.\n\n1. Aanleiding\nDaarom.\n\n"
+        "8. Financiële gevolgen\n\nGeen.\n",
+        encoding="utf-8",
+    )
     r = cli("import", bron, "-o", tmp_path / "oud.yaml", "--templates", eigen)
     yaml = (tmp_path / "oud.yaml").read_text(encoding="utf-8")
     data = YAML(typ="safe").load(yaml)
     assert data["secties"]["aanleiding"] == "Daarom."
     # without the synonym the heading is placed by its words ("financiële" ~ "Financiën"), marked as a guess
     assert data["secties"]["financien"] == "Geen."
-    assert "  # NOTA IMPORT, GERADEN: kop '8. Financiële gevolgen' gelezen als sectie 'Financiën' (één woord " \
-           "gelijk met 'financiën')\n  financien: Geen.\n" in yaml
+    assert (
+        "  # NOTA IMPORT, GERADEN: kop '8. Financiële gevolgen' gelezen als sectie 'Financiën' (één woord "
+        "gelijk met 'financiën')\n  financien: Geen.\n" in yaml
+    )
     assert r.exit_code == 1 and "Traceback" not in r.output
 
 
-@pytest.mark.parametrize("titel,sleutel", [("2.1 Risico’s:", "risicos"), ("Kanttekeningen:", None),
-                                           ("4. RISICO'S", "risicos"),
-                                           ("Financiële gevolgen", "financiele_consequenties"),
-                                           ("Financiele gevolgen", "financiele_consequenties"),
-                                           ("§ 3 Planning en uitvoering", "uitvoering_en_planning"),
-                                           ("Uitvoering:", None), ("Duurzaamheid", "duurzaamheid"),
-                                           ("De bouw start in het voorjaar.", None)])
+@pytest.mark.parametrize(
+    "titel,sleutel",
+    [
+        ("2.1 Risico’s:", "risicos"),
+        ("Kanttekeningen:", None),
+        ("4. RISICO'S", "risicos"),
+        ("Financiële gevolgen", "financiele_consequenties"),
+        ("Financiele gevolgen", "financiele_consequenties"),
+        ("§ 3 Planning en uitvoering", "uitvoering_en_planning"),
+        ("Uitvoering:", None),
+        ("Duurzaamheid", "duurzaamheid"),
+        ("De bouw start in het voorjaar.", None),
+    ],
+)
 def test_sectie_naar_betekenis(search_path, titel, sleutel):
     from generator.importer.vocabulary import Vocabulary
     from generator.proposal.kinds import find_soort
+
     sectie = Vocabulary(find_soort("raadsvoorstel", search_path)).sectie(titel)
     assert (sectie or {}).get("sleutel") == sleutel
 
 
-@pytest.mark.parametrize("tekst,factor,rest", [("Tabel 1. Kosten (bedragen x € 1.000)", 1000, "Tabel 1. Kosten"),
-                                               ("in duizenden euro's", 1000, ""), ("2025 (k€)", 1000, "2025"),
-                                               ("Krediet (mln)", 1000000, "Krediet"),
-                                               ("Kosten × € 1.000", 1000, "Kosten"),
-                                               ("*Bedragen in mln euro*", 1000000, ""),
-                                               ("€ 1.000 per jaar", None, "€ 1.000 per jaar")])
+@pytest.mark.parametrize(
+    "tekst,factor,rest",
+    [
+        ("Tabel 1. Kosten (bedragen x € 1.000)", 1000, "Tabel 1. Kosten"),
+        ("in duizenden euro's", 1000, ""),
+        ("2025 (k€)", 1000, "2025"),
+        ("Krediet (mln)", 1000000, "Krediet"),
+        ("Kosten × € 1.000", 1000, "Kosten"),
+        ("*Bedragen in mln euro*", 1000000, ""),
+        ("€ 1.000 per jaar", None, "€ 1.000 per jaar"),
+    ],
+)
 def test_eenheid_in_bijschrift(tekst, factor, rest):
     from generator.importer import units
+
     found = units.scale(tekst)
     assert (int(found[0]) if found else None, units.without(tekst)) == (factor, rest)
 

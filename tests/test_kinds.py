@@ -1,5 +1,6 @@
 """Kinds are data: every built-in kind loads, has an example that checks and
 renders, and its templates ask only for what the context gives."""
+
 import re
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ def pdf_tekst(yaml_pad: Path, target: Path, search_path=None) -> str:
     from generator.render.html import render_html
     from generator.render.pdf import render_pdf
     from generator.proposal.validate import load_voorstel
+
     voorstel = load_voorstel(yaml_pad, search_path or zp())
     render_pdf(voorstel, render_html(voorstel, context.build(voorstel)), target)
     return re.sub(r"[ \t]+", " ", pdftotext(target))
@@ -32,6 +34,7 @@ def docx_document(yaml_pad: Path, target: Path, search_path=None):
     from generator.proposal.kinds import search_path as zp
     from generator.render.docx import render_docx
     from generator.proposal.validate import load_voorstel
+
     voorstel = load_voorstel(yaml_pad, search_path or zp())
     render_docx(voorstel, context.build(voorstel), target)
     return Document(target)
@@ -41,6 +44,7 @@ def docx_blokken(doc) -> list[tuple]:
     """The body in order: ("p", style, text, paragraph) or ("t", rows of cell texts, table)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+
     out = []
     for el in doc.element.body.iterchildren():
         if el.tag.endswith("}p"):
@@ -54,8 +58,12 @@ def docx_blokken(doc) -> list[tuple]:
 
 def tabelregels(pdf: Path) -> list[str]:
     """The PDF's lines in layout order, cells split where two or more spaces are."""
-    out = subprocess.run([require_tool("pdftotext"), "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [require_tool("pdftotext"), "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return [" | ".join(re.split(r"\s{2,}", r.strip())) for r in out.splitlines() if r.strip()]
 
 
@@ -81,6 +89,7 @@ def preview(soort: str) -> Path:
 def test_elke_soort_heeft_een_voorbeeld_zonder_meldingen(soort, search_path):
     from generator.checks import run_checks
     from generator.proposal.validate import load_voorstel
+
     voorstel = load_voorstel(preview(soort), search_path)
     assert voorstel.soort.naam == soort
     assert voorstel.soort.map == ROOT / "templates" / soort
@@ -93,6 +102,7 @@ def test_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, search_path):
     from generator.proposal.kinds import find_soort
     from generator.render.templating import html_env
     from generator.proposal.validate import load_voorstel
+
     kind = find_soort(soort, search_path)
     env = html_env(kind)
     gevraagd, te_lezen, gelezen = set(), [kind.html], set()
@@ -102,8 +112,7 @@ def test_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, search_path):
         ast = env.parse(env.loader.get_source(env, naam)[0])
         imports = {n.target for n in ast.find_all(nodes.Import)}
         gevraagd |= meta.find_undeclared_variables(ast) - imports
-        te_lezen += [t for t in meta.find_referenced_templates(ast)
-                     if t and t.endswith(".j2") and t not in gelezen]
+        te_lezen += [t for t in meta.find_referenced_templates(ast) if t and t.endswith(".j2") and t not in gelezen]
     assert "document.html.j2" in gelezen and "macros.html.j2" in gelezen
     given = set(context.build(load_voorstel(preview(soort), search_path))) | {"sjabloon_url"}
     assert gevraagd <= given, gevraagd - given
@@ -116,6 +125,7 @@ def test_word_sjabloon_vraagt_alleen_wat_de_context_geeft(soort, search_path):
     from generator.proposal.kinds import find_soort
     from generator.render.docx import template_context
     from generator.proposal.validate import load_voorstel
+
     kind = find_soort(soort, search_path)
     assert kind.docx == ROOT / "templates" / soort / f"{soort}.docx"
     gevraagd = DocxTemplate(str(kind.docx)).get_undeclared_template_variables()
@@ -142,17 +152,20 @@ def test_check_keurt_alle_voorbeelden_goed(cli):
 def test_soort_zonder_beslispunten_en_secties_geeft_lege_delen(search_path):
     from generator.render import context
     from generator.proposal.validate import load_voorstel
+
     ctx = context.build(load_voorstel(preview("beantwoording"), search_path))
     assert ctx["secties"] == [] and ctx["raadsbesluit"] is None and ctx["aspecten"] == []
     assert ctx["ondertekening"] is None and ctx["college_besluit"] is None
-    assert ctx["titel"] == ("Beantwoording schriftelijke vragen: Schriftelijke vragen inzake het "
-                            "schrappen van cliëntadviseurs in de wijken")
+    assert ctx["titel"] == (
+        "Beantwoording schriftelijke vragen: Schriftelijke vragen inzake het schrappen van cliëntadviseurs in de wijken"
+    )
     assert ctx["auteur"] == "M. Peters"
 
 
 def test_titel_valt_terug_op_project(search_path):
     from generator.render import context
     from generator.proposal.validate import load_voorstel
+
     ctx = context.build(load_voorstel(preview("voortgangsrapportage"), search_path))
     assert ctx["titel"] == "Voortgangsrapportage: Toegangen – doorontwikkeling sociale teams"
 
@@ -160,6 +173,7 @@ def test_titel_valt_terug_op_project(search_path):
 def test_kopvelden_met_deelveld_label_en_plaatshouder(search_path):
     from generator.render import context
     from generator.proposal.validate import load_voorstel
+
     kop = context.header_fields(load_voorstel(preview("beantwoording"), search_path))
     assert [(k.label, k.waarde) for k in kop] == [
         ("Onderwerp", "Schriftelijke vragen inzake het schrappen van cliëntadviseurs in de wijken"),
@@ -184,14 +198,17 @@ def _kopie(tmp_path: Path, naam: str, kind_yaml: str | None = None) -> Path:
 
 def test_sjabloonnamen_zijn_data_met_terugval(tmp_path):
     from generator.proposal.kinds import builtin_templates, find_soort
+
     own = _kopie(tmp_path, "mijnnota")
     path = (own, builtin_templates())
     soort = find_soort("mijnnota", path)
     assert soort.html == "collegenota.html.j2"  # the only *.html.j2 in the folder
     tekst = (own / "mijnnota" / "kind.yaml").read_text(encoding="utf-8")
     (own / "mijnnota" / "kind.yaml").write_text(
-        tekst + "\nsjablonen: {html: anders.html.j2, docx: anders.docx}\n", encoding="utf-8")
+        tekst + "\nsjablonen: {html: anders.html.j2, docx: anders.docx}\n", encoding="utf-8"
+    )
     from generator.proposal.kinds import _load
+
     _load.cache_clear()  # kind.yaml changed on disk
     soort = find_soort("mijnnota", path)
     assert soort.html == "anders.html.j2" and soort.docx == own / "mijnnota" / "anders.docx"

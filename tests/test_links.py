@@ -1,5 +1,6 @@
 """Links in a proposal (issue 16, item 7): a relative link stays relative in the PDF and
 never publishes a local path; a link outside the proposal's folder is refused."""
+
 from __future__ import annotations
 
 import pikepdf
@@ -28,10 +29,13 @@ def test_relatieve_link_blijft_relatief(cli, tmp_path):
     assert r.exit_code == 0, r.output
     pdf = next((tmp_path / "uit").glob("*.pdf"))
     with pikepdf.open(pdf) as doc:
-        links = [(str(a.A.URI), str(a.Contents)) for page in doc.pages
-                 for a in page.obj.get(Name.Annots, []) if Name.A in a and not _mail(a)]
-        assert links == [("bijlage%20plan.pdf", "bijlage plan.pdf"),
-                         ("stukken/notitie.pdf#p2", "stukken/notitie.pdf")]
+        links = [
+            (str(a.A.URI), str(a.Contents))
+            for page in doc.pages
+            for a in page.obj.get(Name.Annots, [])
+            if Name.A in a and not _mail(a)
+        ]
+        assert links == [("bijlage%20plan.pdf", "bijlage plan.pdf"), ("stukken/notitie.pdf#p2", "stukken/notitie.pdf")]
         for obj in doc.objects:  # no local path anywhere, compressed or not
             if isinstance(obj, pikepdf.Stream):
                 assert b"file:" not in obj.read_bytes()
@@ -45,9 +49,11 @@ def test_link_buiten_de_map_wordt_geweigerd(cli, tmp_path):
     r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf")
     regel, kolom = _position(path, "../geheim.pdf")
     assert r.exit_code == 1
-    assert (f"{path}:{regel}:{kolom}: fout: de link '../geheim.pdf' wijst naar een bestand buiten de map "
-            "van het voorstel; nota zet geen lokaal pad in het document: zet het bestand naast het "
-            "voorstel en link ernaar met alleen de bestandsnaam") in r.stderr
+    assert (
+        f"{path}:{regel}:{kolom}: fout: de link '../geheim.pdf' wijst naar een bestand buiten de map "
+        "van het voorstel; nota zet geen lokaal pad in het document: zet het bestand naast het "
+        "voorstel en link ernaar met alleen de bestandsnaam"
+    ) in r.stderr
     assert not (tmp_path / "uit").exists() or not list((tmp_path / "uit").iterdir())
 
 
@@ -64,8 +70,9 @@ def test_webadres_blijft_een_webadres(cli, tmp_path):
     r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "pdf")
     assert r.exit_code == 0, r.output
     with pikepdf.open(next((tmp_path / "uit").glob("*.pdf"))) as doc:
-        uris = [str(a.A.URI) for page in doc.pages for a in page.obj.get(Name.Annots, [])
-                if Name.A in a and not _mail(a)]
+        uris = [
+            str(a.A.URI) for page in doc.pages for a in page.obj.get(Name.Annots, []) if Name.A in a and not _mail(a)
+        ]
         assert uris == ["https://www.maastricht.nl/"]
 
 
@@ -75,13 +82,16 @@ def test_check_en_render_zijn_het_eens_over_verwijzingen_buiten_de_map(cli, tmp_
     regel, kolom = _position(path, "../geheim.pdf")
     r = cli("check", path)
     assert r.exit_code == 1
-    assert (f"{path}:{regel}:{kolom}: fout: de link '../geheim.pdf' wijst naar een bestand buiten "
-            "de map van het voorstel; nota zet geen lokaal pad in het document: zet het bestand "
-            "naast het voorstel en link ernaar met alleen de bestandsnaam") in r.stderr.splitlines()
+    assert (
+        f"{path}:{regel}:{kolom}: fout: de link '../geheim.pdf' wijst naar een bestand buiten "
+        "de map van het voorstel; nota zet geen lokaal pad in het document: zet het bestand "
+        "naast het voorstel en link ernaar met alleen de bestandsnaam"
+    ) in r.stderr.splitlines()
     regel, kolom = _position(path, "../../etc/kaart.png")
-    assert (f"{path}:{regel}:{kolom}: fout: het document verwijst naar een bestand buiten de map "
-            "van het voorstel: ../../etc/kaart.png; zet afbeeldingen en bijlagen naast het voorstel"
-            ) in r.stderr.splitlines()
+    assert (
+        f"{path}:{regel}:{kolom}: fout: het document verwijst naar een bestand buiten de map "
+        "van het voorstel: ../../etc/kaart.png; zet afbeeldingen en bijlagen naast het voorstel"
+    ) in r.stderr.splitlines()
     assert cli("render", path, "-o", tmp_path / "uit").exit_code == 1
     assert not (tmp_path / "uit").exists() or list((tmp_path / "uit").iterdir()) == []
 
@@ -97,9 +107,11 @@ def test_check_weigert_een_afbeelding_van_het_web_zoals_render(cli, tmp_path):
     regel, kolom = _position(path, "https://example.nl/kaart.png")
     r = cli("check", path)
     assert r.exit_code == 1
-    assert (f"{path}:{regel}:{kolom}: fout: het document verwijst naar een bestand buiten de map "
-            "van het voorstel: https://example.nl/kaart.png; zet afbeeldingen en bijlagen naast "
-            "het voorstel") in r.stderr.splitlines()
+    assert (
+        f"{path}:{regel}:{kolom}: fout: het document verwijst naar een bestand buiten de map "
+        "van het voorstel: https://example.nl/kaart.png; zet afbeeldingen en bijlagen naast "
+        "het voorstel"
+    ) in r.stderr.splitlines()
 
 
 def _mail(annotation) -> bool:

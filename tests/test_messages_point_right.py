@@ -1,5 +1,6 @@
 """Issue 12, items 5 and 11: every message names the field and points at its own
 line, amount advice is valid Dutch notation, and the JSON Schema agrees with check."""
+
 import json
 import re
 
@@ -39,32 +40,67 @@ def test_text_where_a_list_belongs_names_the_field(cli, tmp_path):
 
 
 def test_unclosed_quote_reported_where_it_opens(cli, tmp_path):
-    r, fouten = _check(cli, tmp_path, GELDIG.replace(
-        "onderwerp: Continuering sociale teams 2021", 'onderwerp: "Continuering sociale teams 2021'))
-    assert fouten == ['6:12: fout: ongeldige YAML: het aanhalingsteken (") wordt op deze regel niet gesloten; '
-                      'zet aan het eind van de waarde ook een "']
+    r, fouten = _check(
+        cli,
+        tmp_path,
+        GELDIG.replace("onderwerp: Continuering sociale teams 2021", 'onderwerp: "Continuering sociale teams 2021'),
+    )
+    assert fouten == [
+        '6:12: fout: ongeldige YAML: het aanhalingsteken (") wordt op deze regel niet gesloten; '
+        'zet aan het eind van de waarde ook een "'
+    ]
 
 
 def test_unclosed_quote_at_the_end_of_the_file(cli, tmp_path):
     r, fouten = _check(cli, tmp_path, GELDIG.replace("besluiten: []", "besluiten: '[]"))
-    assert fouten == ["125:12: fout: ongeldige YAML: het aanhalingsteken (') wordt op deze regel niet gesloten; "
-                      "zet aan het eind van de waarde ook een '"]
+    assert fouten == [
+        "125:12: fout: ongeldige YAML: het aanhalingsteken (') wordt op deze regel niet gesloten; "
+        "zet aan het eind van de waarde ook een '"
+    ]
 
 
-@pytest.mark.parametrize("nr, nieuw, verwacht", [
-    (110, lambda r: " " + r, "110:10: fout: ongeldige YAML: de inspringing klopt niet: deze regel springt "
-                             "1 spatie verder in dan regel 111 op hetzelfde niveau"),
-    (27, lambda r: " " + r, "27:4: fout: ongeldige YAML: de inspringing klopt niet: deze regel springt "
-                            "1 spatie verder in dan regel 28 op hetzelfde niveau"),
-    (93, lambda r: " " + r, "93:6: fout: ongeldige YAML: de inspringing klopt niet: deze regel springt "
-                            "1 spatie verder in dan regel 96 op hetzelfde niveau"),
-    (31, lambda r: " " + r, "31:4: fout: ongeldige YAML: de inspringing klopt niet: deze regel springt "
-                            "1 spatie verder in dan regel 43 op hetzelfde niveau"),
-    (13, lambda r: r[1:], "13:2: fout: ongeldige YAML: de inspringing klopt niet: deze regel springt "
-                          "1 spatie minder ver in dan regel 12 op hetzelfde niveau"),
-    (33, lambda r: r[2:], "33:3: fout: ongeldige YAML: de inspringing klopt niet: deze regel hoort bij de "
-                          "tekst erboven maar springt minder ver in dan die tekst"),
-], ids=["tabelregel", "beslispunt", "sectiedeel", "sectie", "steller", "tekstblok"])
+@pytest.mark.parametrize(
+    "nr, nieuw, verwacht",
+    [
+        (
+            110,
+            lambda r: " " + r,
+            "110:10: fout: ongeldige YAML: de inspringing klopt niet: deze regel springt "
+            "1 spatie verder in dan regel 111 op hetzelfde niveau",
+        ),
+        (
+            27,
+            lambda r: " " + r,
+            "27:4: fout: ongeldige YAML: de inspringing klopt niet: deze regel springt "
+            "1 spatie verder in dan regel 28 op hetzelfde niveau",
+        ),
+        (
+            93,
+            lambda r: " " + r,
+            "93:6: fout: ongeldige YAML: de inspringing klopt niet: deze regel springt "
+            "1 spatie verder in dan regel 96 op hetzelfde niveau",
+        ),
+        (
+            31,
+            lambda r: " " + r,
+            "31:4: fout: ongeldige YAML: de inspringing klopt niet: deze regel springt "
+            "1 spatie verder in dan regel 43 op hetzelfde niveau",
+        ),
+        (
+            13,
+            lambda r: r[1:],
+            "13:2: fout: ongeldige YAML: de inspringing klopt niet: deze regel springt "
+            "1 spatie minder ver in dan regel 12 op hetzelfde niveau",
+        ),
+        (
+            33,
+            lambda r: r[2:],
+            "33:3: fout: ongeldige YAML: de inspringing klopt niet: deze regel hoort bij de "
+            "tekst erboven maar springt minder ver in dan die tekst",
+        ),
+    ],
+    ids=["tabelregel", "beslispunt", "sectiedeel", "sectie", "steller", "tekstblok"],
+)
 def test_wrong_indentation_reported_at_the_line_itself(cli, tmp_path, nr, nieuw, verwacht):
     r, fouten = _check(cli, tmp_path, _line(nr, GELDIG, nieuw))
     assert r.exit_code == 1
@@ -75,24 +111,53 @@ def test_multi_year_row_with_too_few_amounts_at_the_row(cli, tmp_path):
     regel = next(i for i, r in enumerate(RAAD.split("\n"), 1) if "{post: Huur, bedrag: [20000, 20000, 20000]}" in r)
     tekst = RAAD.replace("{post: Huur, bedrag: [20000, 20000, 20000]}", "{post: Huur, bedrag: [20000, 20000]}")
     r, fouten = _check(cli, tmp_path, tekst)
-    assert fouten == [f"{regel}:32: fout: de tabel heeft 3 kolommen (2020, 2021, 2022) maar hier staan 2 bedragen "
-                      "(in tabel 'Benodigd volgens het uitvoeringsplan', regel 3)"]
+    assert fouten == [
+        f"{regel}:32: fout: de tabel heeft 3 kolommen (2020, 2021, 2022) maar hier staan 2 bedragen "
+        "(in tabel 'Benodigd volgens het uitvoeringsplan', regel 3)"
+    ]
 
 
-@pytest.mark.parametrize("geschreven, verwacht, advies", [
-    ("9000.50", "9000.50 is een bedrag met een punt voor de centen; in het Nederlands staat daar een komma: "
-                "schrijf \"€ 9.000,50\" (met aanhalingstekens)", '"€ 9.000,50"'),
-    ("1.5", "1.5 is een bedrag met een punt voor de centen; in het Nederlands staat daar een komma: "
-            "schrijf \"€ 1,50\" (met aanhalingstekens)", '"€ 1,50"'),
-    ("40.000", "40.000 is een dubbelzinnig bedrag: YAML leest het als het kommagetal 40,000; schrijf 40000 of "
-               "\"€ 40.000\" (met aanhalingstekens)", '"€ 40.000"'),
-    ("9,000", "YAML leest 9,000 niet als één bedrag: de komma scheidt daar twee waarden (in tabel "
-              "'Begroting 2021', regel 2); schrijf 9000 of \"€ 9.000\" (met aanhalingstekens)", '"€ 9.000"'),
-    ('"9,000"', "'9,000' heeft een komma als duizendtalscheiding (Engels); in het Nederlands is dat een "
-                "punt: schrijf 9000 of \"€ 9.000\"", '"€ 9.000"'),
-    ("9,50", "YAML leest 9,50 niet als één bedrag: de komma scheidt daar twee waarden (in tabel "
-             "'Begroting 2021', regel 2); schrijf \"€ 9,50\" (met aanhalingstekens)", '"€ 9,50"'),
-])
+@pytest.mark.parametrize(
+    "geschreven, verwacht, advies",
+    [
+        (
+            "9000.50",
+            "9000.50 is een bedrag met een punt voor de centen; in het Nederlands staat daar een komma: "
+            'schrijf "€ 9.000,50" (met aanhalingstekens)',
+            '"€ 9.000,50"',
+        ),
+        (
+            "1.5",
+            "1.5 is een bedrag met een punt voor de centen; in het Nederlands staat daar een komma: "
+            'schrijf "€ 1,50" (met aanhalingstekens)',
+            '"€ 1,50"',
+        ),
+        (
+            "40.000",
+            "40.000 is een dubbelzinnig bedrag: YAML leest het als het kommagetal 40,000; schrijf 40000 of "
+            '"€ 40.000" (met aanhalingstekens)',
+            '"€ 40.000"',
+        ),
+        (
+            "9,000",
+            "YAML leest 9,000 niet als één bedrag: de komma scheidt daar twee waarden (in tabel "
+            "'Begroting 2021', regel 2); schrijf 9000 of \"€ 9.000\" (met aanhalingstekens)",
+            '"€ 9.000"',
+        ),
+        (
+            '"9,000"',
+            "'9,000' heeft een komma als duizendtalscheiding (Engels); in het Nederlands is dat een "
+            'punt: schrijf 9000 of "€ 9.000"',
+            '"€ 9.000"',
+        ),
+        (
+            "9,50",
+            "YAML leest 9,50 niet als één bedrag: de komma scheidt daar twee waarden (in tabel "
+            "'Begroting 2021', regel 2); schrijf \"€ 9,50\" (met aanhalingstekens)",
+            '"€ 9,50"',
+        ),
+    ],
+)
 def test_amount_advice_is_valid_dutch_notation(cli, tmp_path, geschreven, verwacht, advies):
     r, fouten = _check(cli, tmp_path, GELDIG.replace("bedrag: 40000,", f"bedrag: {geschreven},"))
     assert fouten == [f"102:65: fout: {verwacht}"]

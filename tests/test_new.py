@@ -9,6 +9,7 @@ from conftest import PROPOSALS
 @pytest.mark.parametrize("soort", ["collegenota", "raadsvoorstel", "beantwoording", "voortgangsrapportage"])
 def test_skelet_heeft_elk_veld_en_elke_sectie(cli, search_path, soort):
     from generator.proposal.kinds import find_soort
+
     r = cli("new", soort)
     assert r.exit_code == 0, r.output
     data = YAML(typ="safe").load(r.stdout)
@@ -37,9 +38,14 @@ def test_verkeerd_gebruik(cli):
 
 def test_van_vorig_jaar(cli, tmp_path, search_path):
     from generator.proposal.validate import load_voorstel
+
     bron = tmp_path / "2021.yaml"
-    bron.write_text((PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8").replace(
-        "besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2021-02-09, uitkomst: conform}"), encoding="utf-8")
+    bron.write_text(
+        (PROPOSALS / "collegenota-sociale-teams-2021.yaml")
+        .read_text(encoding="utf-8")
+        .replace("besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2021-02-09, uitkomst: conform}"),
+        encoding="utf-8",
+    )
     target = tmp_path / "2022.yaml"
     r = cli("new", "--van", bron, "-o", target)
     assert r.exit_code == 0, r.output
@@ -50,7 +56,8 @@ def test_van_vorig_jaar(cli, tmp_path, search_path):
     assert "besluiten: []" in tekst
     assert tekst.startswith("# yaml-language-server: $schema=schema/collegenota.schema.json\n# Voorbeeld")
     assert (tmp_path / "schema" / "collegenota.schema.json").read_text(encoding="utf-8") == cli(
-        "schema", "collegenota").stdout
+        "schema", "collegenota"
+    ).stdout
     ingevuld = tekst.replace('kenmerk: "invullen"', 'kenmerk: "2022.1"')
     ingevuld = ingevuld.replace("datum: # invullen", "datum: 2022-01-25")
     target.write_text(ingevuld, encoding="utf-8")

@@ -82,7 +82,8 @@ def test_van_verzet_elk_jaartal_en_houdt_commentaar(cli, tmp_path):
     r = cli("new", "--van", bron, "-o", target)
     assert r.exit_code == 0, r.output
     assert target.read_text(encoding="utf-8") == (
-        "# yaml-language-server: $schema=schema/collegenota.schema.json\n" + VERWACHT)
+        "# yaml-language-server: $schema=schema/collegenota.schema.json\n" + VERWACHT
+    )
 
 
 def test_van_noemt_elke_wijziging(cli, tmp_path):
@@ -121,6 +122,7 @@ def test_van_laat_niets_leeg_dat_door_de_controle_komt(cli, tmp_path):
 
 def test_skelet_toont_wat_nog_leeg_is(cli, search_path):
     from generator.proposal.placeholders import FILL_IN, ITEM, MARKDOWN
+
     r = cli("new", "collegenota")
     assert r.exit_code == 0, r.output
     data = YAML(typ="safe").load(r.stdout)
@@ -161,8 +163,11 @@ def test_een_tweede_voorstel_gebruikt_hetzelfde_schema(cli, tmp_path):
     schema.chmod(0o444)  # written once: a second proposal finds it as it is
     r = cli("new", "collegenota", "-o", tmp_path / "b.yaml")
     assert r.exit_code == 0, r.output
-    assert (tmp_path / "b.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=schema/collegenota.schema.json\n")
+    assert (
+        (tmp_path / "b.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=schema/collegenota.schema.json\n")
+    )
     assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == ["collegenota.schema.json"]
 
 
@@ -172,19 +177,24 @@ def test_schema_regel_naar_schema_map_in_de_buurt(cli, tmp_path):
     (tmp_path / "voorstellen").mkdir()
     r = cli("new", "raadsvoorstel", "-o", tmp_path / "voorstellen" / "x.yaml")
     assert r.exit_code == 0, r.output
-    assert (tmp_path / "voorstellen" / "x.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../schema/raadsvoorstel.schema.json\n")
+    assert (
+        (tmp_path / "voorstellen" / "x.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schema/raadsvoorstel.schema.json\n")
+    )
 
 
 def test_eigen_soort_krijgt_zijn_eigen_schema(cli, tmp_path):
     import json
     import shutil
+
     shutil.copytree(ROOT / "templates" / "collegenota", tmp_path / "huisstijl" / "mijnnota")
     target = tmp_path / "x.yaml"
     r = cli("new", "mijnnota", "--templates", tmp_path / "huisstijl", "-o", target)
     assert r.exit_code == 0, r.output
     assert target.read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=schema/mijnnota.schema.json\nsoort: mijnnota\n")
+        "# yaml-language-server: $schema=schema/mijnnota.schema.json\nsoort: mijnnota\n"
+    )
     schema = json.loads((tmp_path / "schema" / "mijnnota.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["soort"]["const"] == "mijnnota" and "let op" not in r.stderr
 
@@ -198,16 +208,27 @@ def test_op_het_scherm_zonder_schema_geen_regel_maar_uitleg(cli, tmp_path, monke
     assert "nota schema collegenota > schema/collegenota.schema.json" in r.stderr
 
 
-@pytest.mark.parametrize("oud, nieuw", [
-    ("tot 31 december 2021.", "tot 31 december 2022."), ("plan 2021-2024", "plan 2022-2025"),
-    ("schooljaar 2021/2022", "schooljaar 2022/2023"), ("op 2021-01-26", "op 2022-01-26"), ("(2021)", "(2022)"),
-    ("€ 2021", "€ 2021"), ("2.021 euro", "2.021 euro"), ("2021,50", "2021,50"),
-    ("kenmerk 2021.01234", "kenmerk 2021.01234"),
-    ("Raadsmededeling 2019-000076", "Raadsmededeling 2019-000076"), ("Postbus 1992", "Postbus 1992"),
-    ("tel. 043 350 2000", "tel. 043 350 2000"), ("grafiek-2021.png", "grafiek-2021.png"),
-    ("zie a/2021/b", "zie a/2021/b"),
-    ("12021 en 20210", "12021 en 20210"),
-])
+@pytest.mark.parametrize(
+    "oud, nieuw",
+    [
+        ("tot 31 december 2021.", "tot 31 december 2022."),
+        ("plan 2021-2024", "plan 2022-2025"),
+        ("schooljaar 2021/2022", "schooljaar 2022/2023"),
+        ("op 2021-01-26", "op 2022-01-26"),
+        ("(2021)", "(2022)"),
+        ("€ 2021", "€ 2021"),
+        ("2.021 euro", "2.021 euro"),
+        ("2021,50", "2021,50"),
+        ("kenmerk 2021.01234", "kenmerk 2021.01234"),
+        ("Raadsmededeling 2019-000076", "Raadsmededeling 2019-000076"),
+        ("Postbus 1992", "Postbus 1992"),
+        ("tel. 043 350 2000", "tel. 043 350 2000"),
+        ("grafiek-2021.png", "grafiek-2021.png"),
+        ("zie a/2021/b", "zie a/2021/b"),
+        ("12021 en 20210", "12021 en 20210"),
+    ],
+)
 def test_wat_een_jaartal_is(oud, nieuw):
     from generator.proposal.next_year import next_year
+
     assert next_year(oud)[0] == nieuw

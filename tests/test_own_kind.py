@@ -1,6 +1,7 @@
 """A municipality's own kind and house style, with no Python change: a copied
 kind folder under another name, an override of a built-in kind, nota.toml,
 and a house-style stylesheet."""
+
 import shutil
 from pathlib import Path
 
@@ -44,8 +45,9 @@ def test_gekopieerde_soort_met_nieuwe_sectietitel(cli, tmp_path, own):
     r = cli("check", path, "--templates", own)
     assert r.exit_code == 0, r.output
     tekst = _render(cli, path, tmp_path / "uit", "--templates", own)
-    in_volgorde(tekst, ["2. Context", "3. Wat wij willen bereiken", "Voor 2022 is een bezuiniging",
-                        "4. Effect op duurzaamheid"])
+    in_volgorde(
+        tekst, ["2. Context", "3. Wat wij willen bereiken", "Voor 2022 is een bezuiniging", "4. Effect op duurzaamheid"]
+    )
     assert "Gewenste situatie" not in tekst
 
 
@@ -53,8 +55,10 @@ def test_zonder_templates_is_de_soort_onbekend(cli, tmp_path):
     path = _voorstel(tmp_path, "mijnnota")
     r = cli("check", path)
     assert r.exit_code == 1
-    assert f"{path}:4:8: fout: onbekende soort 'mijnnota'; bekende soorten: beantwoording, " \
+    assert (
+        f"{path}:4:8: fout: onbekende soort 'mijnnota'; bekende soorten: beantwoording, "
         "collegenota, raadsvoorstel, voortgangsrapportage" in r.stderr
+    )
 
 
 @pytest.mark.slow  # renders both formats
@@ -81,6 +85,7 @@ def test_huisstijl_css_en_eigen_gedeelde_sjablonen(tmp_path, own):
     from generator.proposal.kinds import search_path
     from generator.render.html import render_html
     from generator.proposal.validate import load_voorstel
+
     (own / "_gedeeld").mkdir()
     write(own / "_gedeeld", "huisstijl.css", ":root { --accent: #007a3d; }\n")
     path = search_path(own)
@@ -89,8 +94,11 @@ def test_huisstijl_css_en_eigen_gedeelde_sjablonen(tmp_path, own):
         html = render_html(voorstel, context.build(voorstel))
         assert html.index("--accent: #1f4e79") < html.index(":root { --accent: #007a3d; }")
     macros = (ROOT / "templates" / "_gedeeld" / "macros.html.j2").read_text(encoding="utf-8")
-    write(own / "_gedeeld", "macros.html.j2", macros.replace(
-        '<p class="nvt">Niet van toepassing</p>', '<p class="nvt">N.v.t.</p>'))
+    write(
+        own / "_gedeeld",
+        "macros.html.j2",
+        macros.replace('<p class="nvt">Niet van toepassing</p>', '<p class="nvt">N.v.t.</p>'),
+    )
     voorstel = load_voorstel(_voorstel(tmp_path, "mijnnota"), path)
     html = render_html(voorstel, context.build(voorstel))
     assert '<p class="nvt">N.v.t.</p>' in html and "Niet van toepassing" not in html
@@ -100,6 +108,7 @@ def test_huisstijl_css_en_eigen_gedeelde_sjablonen(tmp_path, own):
 def test_gekopieerde_soort_ook_in_word(cli, tmp_path, own):
     """The copied folder's collegenota.docx is found without a `sjablonen` key."""
     from docx import Document
+
     path = _voorstel(tmp_path, "mijnnota")
     r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "beide", "--templates", own)
     assert r.exit_code == 0, r.output
@@ -112,6 +121,7 @@ def test_gekopieerde_soort_ook_in_word(cli, tmp_path, own):
 def test_eigen_word_sjabloon_van_de_soort(cli, tmp_path, own):
     """A kind's own .docx is its house style: here a header text of its own."""
     from docx import Document
+
     template_ = own / "mijnnota" / "collegenota.docx"
     doc = Document(template_)
     kop = doc.sections[0].header.paragraphs[0]
@@ -121,5 +131,6 @@ def test_eigen_word_sjabloon_van_de_soort(cli, tmp_path, own):
     r = cli("render", path, "-o", tmp_path / "uit", "--formaat", "docx", "--templates", own)
     assert r.exit_code == 0, r.output
     (docx,) = (tmp_path / "uit").glob("*.docx")
-    assert Document(docx).sections[0].header.paragraphs[0].text.startswith(
-        "Huisstijl Gemeente Maastricht · Collegenota")
+    assert (
+        Document(docx).sections[0].header.paragraphs[0].text.startswith("Huisstijl Gemeente Maastricht · Collegenota")
+    )

@@ -1,5 +1,6 @@
 """`nota render DIR` on a process pool: input order, bad files among good ones,
 exit codes, no partial files, both cores, and the progress bar on a terminal."""
+
 from __future__ import annotations
 
 import os
@@ -29,12 +30,12 @@ def variant(map_: Path, naam: str, kenmerk: str, extra_alineas: int = 0, tekst: 
 
 
 def written(stdout: str) -> list[str]:
-    return [Path(r.removeprefix("geschreven: ")).name for r in stdout.splitlines()
-            if r.startswith("geschreven: ")]
+    return [Path(r.removeprefix("geschreven: ")).name for r in stdout.splitlines() if r.startswith("geschreven: ")]
 
 
 def test_resultaten_in_invoervolgorde_ook_als_de_eerste_het_laatst_klaar_is(cli, tmp_path):
     from generator.render.pool import worker_count
+
     if worker_count(5) < 2:
         pytest.skip("één kern: de bestanden worden na elkaar gemaakt")
     invoer, out = tmp_path / "in", tmp_path / "uit"
@@ -55,8 +56,7 @@ def test_een_fout_voorstel_wordt_gemeld_en_de_andere_worden_gemaakt(cli, tmp_pat
     invoer, out = tmp_path / "in", tmp_path / "uit"
     invoer.mkdir()
     variant(invoer, "a.yaml", "2021.1")
-    slecht = variant(invoer, "b.yaml", "2021.2",
-                     tekst=EXAMPLE.replace("datum: 2021-01-26", "datum: 2021-02-30"))
+    slecht = variant(invoer, "b.yaml", "2021.2", tekst=EXAMPLE.replace("datum: 2021-01-26", "datum: 2021-02-30"))
     variant(invoer, "c.yaml", "2021.3")
     variant(invoer, "d.yaml", "2021.4")
     r = cli("render", invoer, "-o", out)
@@ -64,11 +64,14 @@ def test_een_fout_voorstel_wordt_gemeld_en_de_andere_worden_gemaakt(cli, tmp_pat
     assert f"{slecht}:8:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr
     assert r.stderr.strip().endswith("3 voorstellen gemaakt, 1 overgeslagen wegens fouten")
     gemaakt = sorted(p.name for p in out.iterdir())
-    assert gemaakt == sorted(f"2021.{i}-continuering-sociale-teams-2021.{ext}"
-                             for i in (1, 3, 4) for ext in ("docx", "pdf"))
-    assert written(r.stdout) == [n for i in (1, 3, 4) for n in
-                                    (f"2021.{i}-continuering-sociale-teams-2021.docx",
-                                     f"2021.{i}-continuering-sociale-teams-2021.pdf")]
+    assert gemaakt == sorted(
+        f"2021.{i}-continuering-sociale-teams-2021.{ext}" for i in (1, 3, 4) for ext in ("docx", "pdf")
+    )
+    assert written(r.stdout) == [
+        n
+        for i in (1, 3, 4)
+        for n in (f"2021.{i}-continuering-sociale-teams-2021.docx", f"2021.{i}-continuering-sociale-teams-2021.pdf")
+    ]
 
 
 @pytest.mark.parametrize("met_buur", [False, True], ids=["alleen", "in-een-map"])
@@ -87,6 +90,7 @@ def test_een_pdf_die_niet_kan_laat_ook_geen_docx_achter(cli, tmp_path, monkeypat
         if voorstel.path.name == "a.yaml":
             raise NotaFout(Melding("de PDF kan niet worden gemaakt", voorstel.path))
         return echt(voorstel, *args, **kwargs)
+
     monkeypatch.setattr(pdf, "render_pdf", weigert_a)  # forked children inherit the patch
     map_ = tmp_path / "voorstel"
     map_.mkdir()
@@ -98,8 +102,11 @@ def test_een_pdf_die_niet_kan_laat_ook_geen_docx_achter(cli, tmp_path, monkeypat
     assert r.exit_code == 1
     assert f"{slecht}: fout: de PDF kan niet worden gemaakt" in r.stderr
     over = sorted(p.name for p in out.iterdir()) if out.exists() else []
-    assert over == (["2021.2-continuering-sociale-teams-2021.docx",
-                     "2021.2-continuering-sociale-teams-2021.pdf"] if met_buur else [])
+    assert over == (
+        ["2021.2-continuering-sociale-teams-2021.docx", "2021.2-continuering-sociale-teams-2021.pdf"]
+        if met_buur
+        else []
+    )
 
 
 def traag_met_pid(path, search_path, out_dir, formats, docx_separately=False):
@@ -107,6 +114,7 @@ def traag_met_pid(path, search_path, out_dir, formats, docx_separately=False):
     import time
 
     from generator.render.pipeline import Result
+
     time.sleep(0.3 if path.name == "0" else 0.05)
     return Result(path, written=[Path(str(os.getpid()))])
 
@@ -114,6 +122,7 @@ def traag_met_pid(path, search_path, out_dir, formats, docx_separately=False):
 def test_de_pool_werkt_met_een_proces_per_kern_en_houdt_de_volgorde(monkeypatch, search_path, tmp_path):
     from generator.render import pool as parallel
     from generator.render.pool import worker_count, render_pool
+
     monkeypatch.setattr(parallel, "render_one", traag_met_pid)  # forked workers inherit the patch
     bestanden = [Path(str(i)) for i in range(6)]
     with render_pool(bestanden, search_path, tmp_path, ("pdf",)) as tasks:
@@ -135,9 +144,13 @@ def test_voortgangsbalk_op_een_terminal_en_alleen_de_samenvatting_anders(cli, tm
     assert r.stderr.endswith("\n3 voorstellen gemaakt\n") or r.stderr == "3 voorstellen gemaakt\n"
 
     main_module, kind = pty.openpty()
-    proces = subprocess.Popen([sys.executable, "-m", "generator", "render", str(invoer), "-o",
-                               str(tmp_path / "uit2"), "--formaat", "pdf"], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=kind, env={**os.environ, "COLUMNS": "100"})
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "generator", "render", str(invoer), "-o", str(tmp_path / "uit2"), "--formaat", "pdf"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=kind,
+        env={**os.environ, "COLUMNS": "100"},
+    )
     os.close(kind)
     uitvoer = b""
     while True:
@@ -160,11 +173,18 @@ def test_als_eigen_proces_komt_alle_uitvoer_aan_en_klopt_de_exitcode(tmp_path):
     invoer.mkdir()
     variant(invoer, "a.yaml", "2021.1")
     variant(invoer, "b.yaml", "2021.2", tekst=EXAMPLE.replace("datum: 2021-01-26", "datum: 2021-02-30"))
-    r = subprocess.run([sys.executable, "-m", "generator", "render", str(invoer), "-o",
-                        str(tmp_path / "uit")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "generator", "render", str(invoer), "-o", str(tmp_path / "uit")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 1
-    assert written(r.stdout) == ["2021.1-continuering-sociale-teams-2021.docx",
-                                    "2021.1-continuering-sociale-teams-2021.pdf"]
+    assert written(r.stdout) == [
+        "2021.1-continuering-sociale-teams-2021.docx",
+        "2021.1-continuering-sociale-teams-2021.pdf",
+    ]
     assert "b.yaml:8:8: fout: 2021-02-30 is geen bestaande datum" in r.stderr
     assert r.stderr.endswith("1 voorstel gemaakt, 1 overgeslagen wegens fouten\n")
 
@@ -175,6 +195,7 @@ def test_opruimen_laat_een_ongewijzigd_bestaand_document_staan(monkeypatch, sear
     from generator.render import pipeline as render
     from generator.errors import Melding, NotaFout
     from generator.render.pool import render_one
+
     out = tmp_path / "uit"
     out.mkdir()
     bestaand = out / "definitief.pdf"
@@ -186,6 +207,7 @@ def test_opruimen_laat_een_ongewijzigd_bestaand_document_staan(monkeypatch, sear
             raise NotaFout(Melding("het Word-sjabloon is kapot"))
         nieuw.write_bytes(b"%PDF-1.7 nieuw")
         return [bestaand, nieuw]
+
     monkeypatch.setattr(render, "write", write)
     result = render_one(collegenota, search_path, out, ("pdf", "docx"))
     assert not result.ok and result.written == []

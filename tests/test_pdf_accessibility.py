@@ -1,5 +1,6 @@
 """PDF accessibility (issue 13, items 11-17): the structure tree as pikepdf and
 poppler see it, for every kind, concept and final, and the besluitenlijst."""
+
 from __future__ import annotations
 
 import re
@@ -19,6 +20,7 @@ KINDS = ("beantwoording", "collegenota", "raadsvoorstel", "voortgangsrapportage"
 
 def nota(*args):
     from generator.cli import main
+
     return CliRunner().invoke(main, [str(a) for a in args], prog_name="nota", catch_exceptions=False)
 
 
@@ -41,8 +43,21 @@ def pdfs(tmp_path_factory):
         path = write(base, f"{kind}.yaml", example(kind))
         out[kind], _ = render(path, base / kind)
         datum = "2022-01-10"  # after every example's own date
-        assert nota("decide", path, "--orgaan", "college", "--datum", datum, "--uitkomst", "conform",
-                    "--besluitnummer", f"B-{kind}").exit_code == 0
+        assert (
+            nota(
+                "decide",
+                path,
+                "--orgaan",
+                "college",
+                "--datum",
+                datum,
+                "--uitkomst",
+                "conform",
+                "--besluitnummer",
+                f"B-{kind}",
+            ).exit_code
+            == 0
+        )
         out[f"{kind} definitief"], _ = render(path, base / f"{kind}-definitief", "--bron")
     r = nota("besluitenlijst", base, "--datum", "2022-01-10", "-o", base / "lijst")
     assert r.exit_code == 0, r.output
@@ -91,8 +106,7 @@ def marked_content_outside_tree(doc) -> dict[str, int]:
 
 def struct_text(pdf) -> str:
     """The structure tree with its text, as poppler reads it."""
-    return subprocess.run(["pdfinfo", "-struct-text", str(pdf)], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(["pdfinfo", "-struct-text", str(pdf)], check=True, capture_output=True, text=True).stdout
 
 
 ALL = KINDS + tuple(f"{k} definitief" for k in KINDS) + ("besluitenlijst",)
@@ -102,8 +116,12 @@ ALL = KINDS + tuple(f"{k} definitief" for k in KINDS) + ("besluitenlijst",)
 def test_geen_gemarkeerde_inhoud_buiten_de_structuur(pdfs, naam):
     with pikepdf.open(pdfs[naam]) as doc:
         assert marked_content_outside_tree(doc) == {}
-        artifacts = [ops for page in doc.pages for ops, op in pikepdf.parse_content_stream(page)
-                     if str(op) == "BDC" and ops[0] == Name.Artifact]
+        artifacts = [
+            ops
+            for page in doc.pages
+            for ops, op in pikepdf.parse_content_stream(page)
+            if str(op) == "BDC" and ops[0] == Name.Artifact
+        ]
         assert any(ops[1].get(Name.Type) == Name.Pagination for ops in artifacts)
     # the running head and the page numbers are on the page, not in the tree
     assert "pagina 1 van" in pdftotext(pdfs[naam])
@@ -129,15 +147,20 @@ def test_tabelkoppen_met_scope_headers_en_idtree(pdfs, naam):
         if ids or naam.startswith("beantwoording"):
             names = doc.Root.StructTreeRoot.IDTree.Names if ids else []
             assert {bytes(n) for n in names[::2]} == ids
-            assert all(isinstance(names[i + 1], Dictionary) and bytes(names[i + 1].ID) == bytes(names[i])
-                       for i in range(0, len(names), 2))
+            assert all(
+                isinstance(names[i + 1], Dictionary) and bytes(names[i + 1].ID) == bytes(names[i])
+                for i in range(0, len(names), 2)
+            )
 
 
 def test_kopvelden_verwijzen_naar_hun_eigen_label(pdfs):
     tekst = struct_text(pdfs["raadsvoorstel"])
     # 'Portefeuillehouder' is the row header of 'Tjitske Biersteker-Giljou', and of nothing else
-    blok = re.search(r'TH <([^>]+)>:\s+/Scope /Row\s+Span \(inline\)\s+"Portefeuillehouder"\s+'
-                     r'TD:\s+/Headers \[\(([^)]+)\)\]\s+Span \(inline\)\s+"Tjitske', tekst)
+    blok = re.search(
+        r'TH <([^>]+)>:\s+/Scope /Row\s+Span \(inline\)\s+"Portefeuillehouder"\s+'
+        r'TD:\s+/Headers \[\(([^)]+)\)\]\s+Span \(inline\)\s+"Tjitske',
+        tekst,
+    )
     assert blok and blok.group(1) == blok.group(2)
     assert "/Headers []" not in tekst
     assert re.search(r'TH <[^>]+>:\s+/Scope /Column\s+Span \(inline\)\s+"Kosten"', tekst)
@@ -164,9 +187,13 @@ def test_voortgangsrapportage_metadata_en_bladwijzers(pdfs, tmp_path):
         assert str(info.Author) == "College van B&W"
         aspecten = [i for i in outline.root[0].children if i.title == "Voortgang per aspect"][0]
         assert [i.title for i in aspecten.children] == [
-            "Scope", "Financiën", "Risico's en kansen", "Planning", "Communicatie"]
-    kaal = example("voortgangsrapportage").replace("gemeente: Maastricht\n", "").replace(
-        'kenmerk: "2022.00311"\n', "")
+            "Scope",
+            "Financiën",
+            "Risico's en kansen",
+            "Planning",
+            "Communicatie",
+        ]
+    kaal = example("voortgangsrapportage").replace("gemeente: Maastricht\n", "").replace('kenmerk: "2022.00311"\n', "")
     pdf, _ = render(write(tmp_path, "vg.yaml", kaal), tmp_path / "uit")
     with pikepdf.open(pdf) as doc:
         assert str(doc.docinfo.Keywords) == "voortgangsrapportage"
@@ -197,14 +224,19 @@ def _bijlage(path, pdfa: bool) -> None:
 @pytest.mark.parametrize("pdfa", [False, True])
 def test_bijlage_zonder_pdfa_maakt_het_geheel_geen_pdfa(tmp_path, pdfa):
     _bijlage(tmp_path / "plan.pdf", pdfa)
-    tekst = re.sub(r"bijlagen:\n(  - .*\n)+", "bijlagen:\n  - {titel: Uitvoeringsplan, bestand: plan.pdf}\n",
-                   example("raadsvoorstel"))
+    tekst = re.sub(
+        r"bijlagen:\n(  - .*\n)+",
+        "bijlagen:\n  - {titel: Uitvoeringsplan, bestand: plan.pdf}\n",
+        example("raadsvoorstel"),
+    )
     path = write(tmp_path, "raad.yaml", tekst)
     assert nota("decide", path, "--orgaan", "college", "--datum", "2020-03-03", "--uitkomst", "conform").exit_code == 0
     pdf, r = render(path, tmp_path / "uit")
-    melding = (f"{path}: waarschuwing: bijlage 'plan.pdf' is geen PDF/A; het definitieve document is "
-               "daarom niet als PDF/A gemarkeerd: maak de bijlage eerst PDF/A (met ingebedde "
-               "lettertypen en tags) en maak het document opnieuw")
+    melding = (
+        f"{path}: waarschuwing: bijlage 'plan.pdf' is geen PDF/A; het definitieve document is "
+        "daarom niet als PDF/A gemarkeerd: maak de bijlage eerst PDF/A (met ingebedde "
+        "lettertypen en tags) en maak het document opnieuw"
+    )
     with pikepdf.open(pdf) as doc:
         if pdfa:
             assert doc.open_metadata().pdfa_status == "2A"
@@ -215,15 +247,19 @@ def test_bijlage_zonder_pdfa_maakt_het_geheel_geen_pdfa(tmp_path, pdfa):
         assert marked_content_outside_tree(doc) == {}
 
 
-@pytest.mark.parametrize("inhoud", [
-    b"/Span <</MCID 0>> BDC BT ET EMC /P <</MCID 1>> BDC BT ET EMC",  # as WeasyPrint writes it
-    b"/Span <</Lang (nl) /MCID 0>> BDC BT ET EMC /P<</MCID 1>>BDC BT ET EMC",  # any other shape
-])
+@pytest.mark.parametrize(
+    "inhoud",
+    [
+        b"/Span <</MCID 0>> BDC BT ET EMC /P <</MCID 1>> BDC BT ET EMC",  # as WeasyPrint writes it
+        b"/Span <</Lang (nl) /MCID 0>> BDC BT ET EMC /P<</MCID 1>>BDC BT ET EMC",  # any other shape
+    ],
+)
 def test_inhoud_buiten_de_boom_wordt_artefact(inhoud):
     """complete_tags on a hand-made PDF: MCID 0 has no element in the tree, MCID 1 has."""
     import io
 
     from generator.render.pdf_tags import complete_tags
+
     with pikepdf.new() as doc:
         doc.add_blank_page()
         page = doc.pages[0]
@@ -231,15 +267,15 @@ def test_inhoud_buiten_de_boom_wordt_artefact(inhoud):
         page.obj.StructParents = 0
         p = doc.make_indirect(Dictionary(Type=Name.StructElem, S=Name.P, K=Array([1]), Pg=page.obj))
         los = doc.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Span, K=Array([0]), Pg=page.obj))
-        root = doc.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array([p]),
-                                            ParentTree=Dictionary(Nums=Array([0, Array([los, p])]))))
+        root = doc.make_indirect(
+            Dictionary(Type=Name.StructTreeRoot, K=Array([p]), ParentTree=Dictionary(Nums=Array([0, Array([los, p])])))
+        )
         p.P = root
         doc.Root.StructTreeRoot = root
         buffer = io.BytesIO()
         doc.save(buffer)
     with pikepdf.open(io.BytesIO(complete_tags(buffer.getvalue()))) as doc:
-        operators = [(list(ops), str(op)) for ops, op in pikepdf.parse_content_stream(doc.pages[0])
-                     if str(op) == "BDC"]
+        operators = [(list(ops), str(op)) for ops, op in pikepdf.parse_content_stream(doc.pages[0]) if str(op) == "BDC"]
         assert operators[0][0][0] == Name.Artifact and operators[0][0][1].Type == Name.Pagination
         assert operators[1][0][0] == Name.P and operators[1][0][1].MCID == 1
         nums = doc.Root.StructTreeRoot.ParentTree.Nums[1]
@@ -256,17 +292,25 @@ def test_lange_tabel_in_rijgroepen_met_vaste_kolommen(tmp_path):
     from generator.proposal.validate import load_voorstel
     from generator.render import context
     from generator.render.html import render_html
+
     bron = example("collegenota")
     begin = bron.index("    - tabel: Dekking 2021")
     eind = bron.index("      totaal: 436358\n", begin) + len("      totaal: 436358\n")
     regels = "".join(f"        - {{post: Post {i}, bedrag: {436358 - 999 if i == 0 else 1}}}\n" for i in range(1000))
-    bron = bron[:begin] + ("    - tabel: Dekking 2021\n      rol: dekking\n      postkop: Budget\n      regels:\n"
-                           + regels + "      totaal: 436358\n") + bron[eind:]
+    bron = (
+        bron[:begin]
+        + (
+            "    - tabel: Dekking 2021\n      rol: dekking\n      postkop: Budget\n      regels:\n"
+            + regels
+            + "      totaal: 436358\n"
+        )
+        + bron[eind:]
+    )
     path = write(tmp_path, "groot.yaml", bron)
     voorstel = load_voorstel(path, search_path())
     html = render_html(voorstel, context.build(voorstel))
-    tabel = html[html.index('<table class="financieel rol-dekking lang">'):]
-    tabel = tabel[:tabel.index("</table>")]
+    tabel = html[html.index('<table class="financieel rol-dekking lang">') :]
+    tabel = tabel[: tabel.index("</table>")]
     assert tabel.count("<tbody>") == 26 and tabel.count("<tr") == 1 + 1001  # 1,000 rows and the total
     pdf, _ = render(path, tmp_path / "uit")
     with pikepdf.open(pdf) as doc:
@@ -299,9 +343,13 @@ def test_getagde_bijlage_hangt_in_de_structuur(pdfs, tmp_path):
     """A tagged bijlage (here: the collegenota's own PDF) keeps its tags: its tree hangs
     under the document's, with unique IDs, and the final stays byte-for-byte stable."""
     import shutil
+
     shutil.copy(pdfs["collegenota"], tmp_path / "plan.pdf")
-    tekst = re.sub(r"bijlagen:\n(  - .*\n)+", "bijlagen:\n  - {titel: Uitvoeringsplan, bestand: plan.pdf}\n",
-                   example("raadsvoorstel"))
+    tekst = re.sub(
+        r"bijlagen:\n(  - .*\n)+",
+        "bijlagen:\n  - {titel: Uitvoeringsplan, bestand: plan.pdf}\n",
+        example("raadsvoorstel"),
+    )
     path = write(tmp_path, "raad.yaml", tekst)
     assert nota("decide", path, "--orgaan", "college", "--datum", "2020-03-03", "--uitkomst", "conform").exit_code == 0
     pdf, _ = render(path, tmp_path / "uit")

@@ -3,6 +3,7 @@
 The server runs as its own process, as a user starts it; the proposal is a
 copy in tmp_path that the tests edit the way an editor saves it.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,14 @@ import pytest
 from conftest import CHROMIUM, require_chromium
 
 pytestmark = pytest.mark.slow  # a running server in a headless browser
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 WACHT_MS = 10_000  # generous for a loaded CI machine; the reload itself takes well under a second
 
 
@@ -32,8 +39,11 @@ class Server:
     def __init__(self, bestand: Path):
         self.regels: list[str] = []
         self.proces = subprocess.Popen(
-            [sys.executable, "-m", "generator", "preview", bestand.name, "--port", "0",
-             "--geen-browser"], cwd=bestand.parent, stderr=subprocess.PIPE, text=True)
+            [sys.executable, "-m", "generator", "preview", bestand.name, "--port", "0", "--geen-browser"],
+            cwd=bestand.parent,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         threading.Thread(target=self._lees, daemon=True).start()
         self.url = self._wacht_op_adres()
 
@@ -72,6 +82,7 @@ def server(voorstel):
 def browser():
     require_chromium()
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
@@ -98,6 +109,7 @@ def sla_op(path: Path, oud: str, nieuw: str) -> None:
 
 def test_pagina_toont_het_document_met_zijn_lettertype(pagina):
     from playwright.sync_api import expect
+
     document = pagina.frame_locator("#document")
     expect(document.locator("h1.onderwerp")).to_have_text("Continuering sociale teams 2021")
     expect(document.locator("section.beslispunten")).to_contain_text("continuering van de huidige")
@@ -108,6 +120,7 @@ def test_pagina_toont_het_document_met_zijn_lettertype(pagina):
 
 def test_een_bewerking_verschijnt_zonder_herladen_door_de_gebruiker(pagina, voorstel):
     from playwright.sync_api import expect
+
     kop = pagina.frame_locator("#document").locator("h1.onderwerp")
     expect(kop).to_have_text("Continuering sociale teams 2021")
     sla_op(voorstel, "onderwerp: Continuering sociale teams 2021", "onderwerp: Sociale teams 2022")
@@ -116,26 +129,29 @@ def test_een_bewerking_verschijnt_zonder_herladen_door_de_gebruiker(pagina, voor
 
 def test_een_fout_verschijnt_in_de_pagina_en_de_server_blijft_draaien(pagina, voorstel, server):
     from playwright.sync_api import expect
+
     document = pagina.frame_locator("#document")
     expect(document.locator("h1.onderwerp")).to_be_visible()
     sla_op(voorstel, "datum: 2021-01-26", "datum: 2021-02-30")
     error = document.locator("body.nota-fouten li.fout")
-    expect(error).to_have_text("nota.yaml:8:8: fout: 2021-02-30 is geen bestaande datum",
-                              timeout=WACHT_MS)
+    expect(error).to_have_text("nota.yaml:8:8: fout: 2021-02-30 is geen bestaande datum", timeout=WACHT_MS)
     expect(pagina.locator("#pdf")).to_have_attribute("aria-disabled", "true")
     sla_op(voorstel, "datum: 2021-02-30", "datum: 2021-01-27")
-    expect(document.locator("h1.onderwerp")).to_have_text("Continuering sociale teams 2021",
-                                                          timeout=WACHT_MS)
+    expect(document.locator("h1.onderwerp")).to_have_text("Continuering sociale teams 2021", timeout=WACHT_MS)
     assert server.proces.poll() is None
 
 
 def test_knoppen_halen_de_huidige_pdf_en_docx_op(pagina, voorstel, tmp_path):
     from playwright.sync_api import expect
+
     sla_op(voorstel, "onderwerp: Continuering sociale teams 2021", "onderwerp: Versie voor download")
     expect(pagina.frame_locator("#document").locator("h1.onderwerp")).to_have_text(
-        "Versie voor download", timeout=WACHT_MS)
-    for knop, naam, begin in (("#pdf", "2021.01234-versie-voor-download.pdf", b"%PDF-"),
-                              ("#docx", "2021.01234-versie-voor-download.docx", b"PK")):
+        "Versie voor download", timeout=WACHT_MS
+    )
+    for knop, naam, begin in (
+        ("#pdf", "2021.01234-versie-voor-download.pdf", b"%PDF-"),
+        ("#docx", "2021.01234-versie-voor-download.docx", b"PK"),
+    ):
         with pagina.expect_download(timeout=WACHT_MS) as waiting:
             pagina.click(knop)
         download = waiting.value
@@ -144,6 +160,7 @@ def test_knoppen_halen_de_huidige_pdf_en_docx_op(pagina, voorstel, tmp_path):
         download.save_as(target)
         assert target.read_bytes().startswith(begin)
     from conftest import pdftotext
+
     assert "Versie voor download" in pdftotext(tmp_path / "2021.01234-versie-voor-download.pdf")
 
 
@@ -177,12 +194,17 @@ def test_andere_hostnaam_wordt_geweigerd(server):
 
 def test_bezette_poort_geeft_een_nederlandse_melding(voorstel):
     import socket
+
     with socket.socket() as bezet:
         bezet.bind(("127.0.0.1", 0))
         bezet.listen()
         port = bezet.getsockname()[1]
-        r = subprocess.run([sys.executable, "-m", "generator", "preview", voorstel.name, "--port",
-                            str(port), "--geen-browser"], cwd=voorstel.parent, capture_output=True,
-                           text=True, timeout=60)
+        r = subprocess.run(
+            [sys.executable, "-m", "generator", "preview", voorstel.name, "--port", str(port), "--geen-browser"],
+            cwd=voorstel.parent,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert r.returncode == 1
     assert f"fout: poort {port} is al in gebruik; kies een andere met --port" in r.stderr

@@ -1,6 +1,7 @@
 """The preview server's limits (issue 16, item 6): nothing an idle or half-sent connection
 can do makes it hang, spin or grow a thread per connection. Every loop is bounded and
 talks to 127.0.0.1 only."""
+
 from __future__ import annotations
 
 import re
@@ -26,10 +27,15 @@ class Preview:
         def limit():
             if max_files:
                 resource.setrlimit(resource.RLIMIT_NOFILE, (max_files, max_files))
+
         self.regels: list[str] = []
-        self.proces = subprocess.Popen([sys.executable, "-m", "generator", "preview", bestand.name,
-                                        "--port", "0", "--geen-browser"], cwd=bestand.parent,
-                                       stderr=subprocess.PIPE, text=True, preexec_fn=limit)
+        self.proces = subprocess.Popen(
+            [sys.executable, "-m", "generator", "preview", bestand.name, "--port", "0", "--geen-browser"],
+            cwd=bestand.parent,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=limit,
+        )
         threading.Thread(target=lambda: self.regels.extend(self.proces.stderr), daemon=True).start()
         end = time.monotonic() + 60
         while time.monotonic() < end and not any("http://" in r for r in self.regels):

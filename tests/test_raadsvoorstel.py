@@ -1,5 +1,6 @@
 """The raadsvoorstel: every part of the Den Helder example in the PDF, and the
 raadsbesluit on a page of its own, completed by the council's decision."""
+
 import pytest
 
 from conftest import write
@@ -7,9 +8,18 @@ from test_kinds import in_volgorde, pdf_tekst, plat, tabelregels, preview
 
 pytestmark = pytest.mark.slow  # renders the kind's PDF and DOCX
 
-SECTIES = ["Aanleiding en context", "Doelen en resultaten", "Kaders en omstandigheden",
-           "Argumenten en alternatieven", "Bestuurlijke vernieuwing", "Duurzaamheid",
-           "Financiële consequenties", "Risico's", "Uitvoering en planning", "Communicatie"]
+SECTIES = [
+    "Aanleiding en context",
+    "Doelen en resultaten",
+    "Kaders en omstandigheden",
+    "Argumenten en alternatieven",
+    "Bestuurlijke vernieuwing",
+    "Duurzaamheid",
+    "Financiële consequenties",
+    "Risico's",
+    "Uitvoering en planning",
+    "Communicatie",
+]
 
 PUNT_1 = "1. € 460.000 beschikbaar te stellen uit de Algemene reserve"
 PUNT_2 = "2. De hieruit voortvloeiende begrotingswijziging vast te stellen."
@@ -56,16 +66,38 @@ def pagina_s(tekst):
 
 
 def test_kop_samenvatting_besluit_en_bijlagen_in_volgorde(tekst):
-    in_volgorde(tekst, [
-        "Gemeente Den Helder", "RAADSVOORSTEL", "Voorstel tot het beschikbaar stellen",
-        "Portefeuillehouder", "Tjitske Biersteker-Giljou", "Van team", "Team Jeugd",
-        "Classificatie", "Openbaar", "Adviseur", "A. Bakker", "Kenmerk", "2020-010358",
-        "E-mail", "a.bakker@example.nl", "Begrotingswijziging", "Ja", "Datum", "3 maart 2020",
-        "Publiekssamenvatting", "Helders Sociaal Beleid",
-        "Geadviseerd besluit", PUNT_1, PUNT_2,
-        "Bijlagen", "1. Uitvoeringsplan omgekeerd werken (uitvoeringsplan-omgekeerd-werken.docx)",
-        "2. Uitvoeringsplan sociale wijkteams",
-    ])
+    in_volgorde(
+        tekst,
+        [
+            "Gemeente Den Helder",
+            "RAADSVOORSTEL",
+            "Voorstel tot het beschikbaar stellen",
+            "Portefeuillehouder",
+            "Tjitske Biersteker-Giljou",
+            "Van team",
+            "Team Jeugd",
+            "Classificatie",
+            "Openbaar",
+            "Adviseur",
+            "A. Bakker",
+            "Kenmerk",
+            "2020-010358",
+            "E-mail",
+            "a.bakker@example.nl",
+            "Begrotingswijziging",
+            "Ja",
+            "Datum",
+            "3 maart 2020",
+            "Publiekssamenvatting",
+            "Helders Sociaal Beleid",
+            "Geadviseerd besluit",
+            PUNT_1,
+            PUNT_2,
+            "Bijlagen",
+            "1. Uitvoeringsplan omgekeerd werken (uitvoeringsplan-omgekeerd-werken.docx)",
+            "2. Uitvoeringsplan sociale wijkteams",
+        ],
+    )
 
 
 def test_secties_ongenummerd_in_volgorde(tekst):
@@ -75,37 +107,57 @@ def test_secties_ongenummerd_in_volgorde(tekst):
 
 def test_meerjarige_tabellen_met_lege_cel_kolomtotalen_en_rijtotaal(pdf, tekst):
     regels = tabelregels(pdf)
-    in_volgorde("\n".join(regels), [
-        "Benodigd volgens het uitvoeringsplan",
-        "Kosten | 2020 | 2021 | 2022",
-        "Opleidingen en inrichting | € 180.000 | € 20.000\n",  # 2022 is empty
-        "Frictiekosten personeel (bezetting garanderen) | € 140.000 | € 280.000 | € 140.000",
-        "Activiteiten | € 200.000 | € 200.000 | € 200.000",
-        "Totaal benodigd | € 630.000 | € 610.000 | € 450.000",
-        "Bekostiging",
-        "Dekking | 2020 | 2021 | 2022 | Totaal",
-        "Budget sociale innovatie | € 270.000 | € 270.000 | € 270.000 | € 810.000",
-        "Algemene reserve | € 360.000 | € 60.000 | € 40.000 | € 460.000",
-        "Aanvraag kadernota 2021-2024 | € 280.000 | € 140.000 | € 420.000",
-        "Totaal dekking | € 630.000 | € 610.000 | € 450.000 | € 1.690.000",
-    ])
+    in_volgorde(
+        "\n".join(regels),
+        [
+            "Benodigd volgens het uitvoeringsplan",
+            "Kosten | 2020 | 2021 | 2022",
+            "Opleidingen en inrichting | € 180.000 | € 20.000\n",  # 2022 is empty
+            "Frictiekosten personeel (bezetting garanderen) | € 140.000 | € 280.000 | € 140.000",
+            "Activiteiten | € 200.000 | € 200.000 | € 200.000",
+            "Totaal benodigd | € 630.000 | € 610.000 | € 450.000",
+            "Bekostiging",
+            "Dekking | 2020 | 2021 | 2022 | Totaal",
+            "Budget sociale innovatie | € 270.000 | € 270.000 | € 270.000 | € 810.000",
+            "Algemene reserve | € 360.000 | € 60.000 | € 40.000 | € 460.000",
+            "Aanvraag kadernota 2021-2024 | € 280.000 | € 140.000 | € 420.000",
+            "Totaal dekking | € 630.000 | € 610.000 | € 450.000 | € 1.690.000",
+        ],
+    )
 
 
 def test_ondertekening_door_het_college(pdf, tekst):
-    in_volgorde("\n".join(tabelregels(pdf)), [
-        "Communicatie", "Den Helder, 3 maart 2020", "Burgemeester en Wethouders van Den Helder,",
-        "burgemeester | secretaris", "Jeroen Nobel | Robert Reus"])
+    in_volgorde(
+        "\n".join(tabelregels(pdf)),
+        [
+            "Communicatie",
+            "Den Helder, 3 maart 2020",
+            "Burgemeester en Wethouders van Den Helder,",
+            "burgemeester | secretaris",
+            "Jeroen Nobel | Robert Reus",
+        ],
+    )
 
 
 def test_raadsbesluit_op_eigen_pagina(pagina_s):
     (besluit,) = [p for p in pagina_s if "De raad van de gemeente Den Helder;" in p]
     assert plat(besluit).startswith("Den Helder · Raadsvoorstel Raadsbesluit Raadsvergadering d.d.")
     assert "Robert Reus" not in besluit and "Communicatie" not in besluit
-    in_volgorde(plat(besluit), [
-        "Raadsvergadering d.d.", "Besluit nummer", "Onderwerp", "Voorstel tot het beschikbaar",
-        "De raad van de gemeente Den Helder;",
-        "gelezen het raadsvoorstel van het college van burgemeester en wethouders van Den Helder "
-        "van 3 maart 2020,", "besluit:", PUNT_1, PUNT_2, "Aldus besloten in de raadsvergadering van"])
+    in_volgorde(
+        plat(besluit),
+        [
+            "Raadsvergadering d.d.",
+            "Besluit nummer",
+            "Onderwerp",
+            "Voorstel tot het beschikbaar",
+            "De raad van de gemeente Den Helder;",
+            "gelezen het raadsvoorstel van het college van burgemeester en wethouders van Den Helder van 3 maart 2020,",
+            "besluit:",
+            PUNT_1,
+            PUNT_2,
+            "Aldus besloten in de raadsvergadering van",
+        ],
+    )
     assert "De griffier," in besluit and "De voorzitter," in besluit
 
 
@@ -119,25 +171,34 @@ def test_besluit_van_de_raad_vult_datum_nummer_en_namen_in(tmp_path):
     bron = preview("raadsvoorstel").read_text(encoding="utf-8").replace("besluiten: []\n", "")
     path = write(tmp_path, "besloten.yaml", bron + BESLOTEN)
     pagina_s = pdf_tekst(path, tmp_path / "b.pdf").split("\f")
-    in_volgorde(plat(pagina_s[0]), ["Geadviseerd besluit", PUNT_2,
-                                    "Besluit Burgemeester en Wethouders d.d. 3 maart 2020:", "Conform."])
+    in_volgorde(
+        plat(pagina_s[0]),
+        ["Geadviseerd besluit", PUNT_2, "Besluit Burgemeester en Wethouders d.d. 3 maart 2020:", "Conform."],
+    )
     (besluit,) = [p for p in pagina_s if "De raad van de gemeente" in p]
-    in_volgorde(plat(besluit), ["Raadsvergadering d.d.", "11 mei 2020", "Besluit nummer", "RB20.0042",
-                                "Aldus besloten in de raadsvergadering van 11 mei 2020"])
+    in_volgorde(
+        plat(besluit),
+        [
+            "Raadsvergadering d.d.",
+            "11 mei 2020",
+            "Besluit nummer",
+            "RB20.0042",
+            "Aldus besloten in de raadsvergadering van 11 mei 2020",
+        ],
+    )
     regels = tabelregels(tmp_path / "b.pdf")
-    in_volgorde("\n".join(regels), ["Aldus besloten", "De griffier, | De voorzitter,",
-                                     "M. Pronk | J. Nobel"])
+    in_volgorde("\n".join(regels), ["Aldus besloten", "De griffier, | De voorzitter,", "M. Pronk | J. Nobel"])
     assert "CONCEPT" not in "".join(pagina_s)
 
 
 def test_geamendeerd_besluit_zegt_dat(tmp_path, search_path):
     from generator.render import context
     from generator.proposal.validate import load_voorstel
+
     bron = preview("raadsvoorstel").read_text(encoding="utf-8").replace("besluiten: []\n", "")
     path = write(tmp_path, "b.yaml", bron + BESLOTEN.replace("aangenomen", "geamendeerd"))
     r = context.build(load_voorstel(path, search_path))["raadsbesluit"]
-    assert (r.vergaderdatum, r.besluitnummer, r.uitkomst) == (
-        "11 mei 2020", "RB20.0042", "Geamendeerd aangenomen.")
+    assert (r.vergaderdatum, r.besluitnummer, r.uitkomst) == ("11 mei 2020", "RB20.0042", "Geamendeerd aangenomen.")
 
 
 def test_kort_voorstel_naar_design_checkt_en_rendert(tmp_path, cli):
@@ -146,24 +207,43 @@ def test_kort_voorstel_naar_design_checkt_en_rendert(tmp_path, cli):
     assert r.exit_code == 0, r.output
     tekst = pdf_tekst(path, tmp_path / "kort.pdf")
     assert "Bijlagen" not in tekst
-    in_volgorde(plat(tekst), ["Financiële consequenties", "Niet van toepassing", "Risico's",
-                        "Niet van toepassing", "Den Helder, 9 februari 2021",
-                        "Burgemeester en Wethouders van Den Helder,", "burgemeester", "secretaris",
-                        "Raadsbesluit", "gelezen het raadsvoorstel van het college van burgemeester "
-                        "en wethouders van Den Helder van 9 februari 2021,", "besluit:",
-                        "1. De subsidie voor de buurthuizen met een jaar te verlengen.",
-                        "Aldus besloten in de raadsvergadering van"])
+    in_volgorde(
+        plat(tekst),
+        [
+            "Financiële consequenties",
+            "Niet van toepassing",
+            "Risico's",
+            "Niet van toepassing",
+            "Den Helder, 9 februari 2021",
+            "Burgemeester en Wethouders van Den Helder,",
+            "burgemeester",
+            "secretaris",
+            "Raadsbesluit",
+            "gelezen het raadsvoorstel van het college van burgemeester "
+            "en wethouders van Den Helder van 9 februari 2021,",
+            "besluit:",
+            "1. De subsidie voor de buurthuizen met een jaar te verlengen.",
+            "Aldus besloten in de raadsvergadering van",
+        ],
+    )
 
 
 def test_verplichte_sectie_en_tikfout_met_plaats(tmp_path, cli):
-    path = write(tmp_path, "fout.yaml", KORT.replace("  doelen_en_resultaten: Buurthuizen blijven open.\n", "")
-                .replace("  financiele_consequenties: nvt", "  financiele_consequentie: nvt"))
+    path = write(
+        tmp_path,
+        "fout.yaml",
+        KORT.replace("  doelen_en_resultaten: Buurthuizen blijven open.\n", "").replace(
+            "  financiele_consequenties: nvt", "  financiele_consequentie: nvt"
+        ),
+    )
     r = cli("check", path)
     assert r.exit_code == 1
     regels = r.stderr.splitlines()
     assert f"{path}:10:1: fout: 'doelen_en_resultaten' ontbreekt; dit veld is verplicht (in secties)" in regels
-    assert (f"{path}:13:3: fout: onbekende sleutel 'financiele_consequentie' (in secties); "
-            "bedoelde u 'financiele_consequenties'?") in regels
+    assert (
+        f"{path}:13:3: fout: onbekende sleutel 'financiele_consequentie' (in secties); "
+        "bedoelde u 'financiele_consequenties'?"
+    ) in regels
 
 
 def test_raad_ondertekening_kent_alleen_griffier_en_voorzitter(tmp_path, cli):
@@ -175,9 +255,11 @@ def test_raad_ondertekening_kent_alleen_griffier_en_voorzitter(tmp_path, cli):
 
 # --- the Word document -----------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def docx(tmp_path_factory):
     from test_kinds import docx_document
+
     return docx_document(preview("raadsvoorstel"), tmp_path_factory.mktemp("rvd") / "rv.docx")
 
 
@@ -188,6 +270,7 @@ def _vanaf(blocks, tekst: str) -> list:
 
 def test_docx_koppen_en_kop_in_twee_kolommen(docx):
     from test_kinds import docx_blokken
+
     blocks = docx_blokken(docx)
     koppen = [b[2] for b in blocks if b[0] == "p" and b[1] == "Heading 1"]
     # the raadsbesluit's title is a Heading 1, in Word's navigation pane (issue 25)
@@ -195,12 +278,15 @@ def test_docx_koppen_en_kop_in_twee_kolommen(docx):
     titles = [b[2] for b in blocks if b[0] == "p" and b[1] == "Title"]
     assert len(titles) == 1 and titles[0].startswith("Voorstel tot het beschikbaar stellen")
     kop = next(b[1] for b in blocks if b[0] == "t")
-    assert kop[:2] == [["Portefeuillehouder", "Tjitske Biersteker-Giljou", "Van team", "Team Jeugd"],
-                       ["Classificatie", "Openbaar", "Adviseur", "A. Bakker"]]
+    assert kop[:2] == [
+        ["Portefeuillehouder", "Tjitske Biersteker-Giljou", "Van team", "Team Jeugd"],
+        ["Classificatie", "Openbaar", "Adviseur", "A. Bakker"],
+    ]
 
 
 def test_docx_meerjarige_tabellen(docx):
     from test_kinds import docx_blokken
+
     tabellen = [b[1] for b in docx_blokken(docx) if b[0] == "t"]
     kosten = next(t for t in tabellen if t[0][0] == "Kosten")
     dekking = next(t for t in tabellen if t[0][0] == "Dekking")
@@ -214,6 +300,7 @@ def test_docx_meerjarige_tabellen(docx):
 
 def test_docx_ondertekening_naast_elkaar(docx):
     from test_kinds import docx_blokken
+
     after = _vanaf(docx_blokken(docx), "Den Helder, 3\u00a0maart\u00a02020")
     assert after[1][2] == "Burgemeester en Wethouders van Den Helder,"
     assert after[2][0] == "t" and after[2][1] == [["burgemeester\nJeroen Nobel", "secretaris\nRobert Reus"]]
@@ -221,18 +308,21 @@ def test_docx_ondertekening_naast_elkaar(docx):
 
 def test_docx_raadsbesluit_op_nieuwe_pagina_met_eigen_nummering(docx):
     from test_kinds import docx_blokken
+
     blocks = docx_blokken(docx)
     besluit = _vanaf(blocks, "Raadsbesluit")
     assert besluit[0][3].paragraph_format.page_break_before
     lijn = "_" * 28
     onderwerp = next(b[2] for b in blocks if b[0] == "p" and b[1] == "Title")
-    assert besluit[1][1] == [["Raadsvergadering\u00a0d.d.", lijn], ["Besluit nummer", lijn],
-                             ["Onderwerp", onderwerp]]
+    assert besluit[1][1] == [["Raadsvergadering\u00a0d.d.", lijn], ["Besluit nummer", lijn], ["Onderwerp", onderwerp]]
     texts = [b[2] for b in besluit if b[0] == "p" and b[2]]
     assert texts[:4] == [
-        "Raadsbesluit", "De raad van de gemeente Den Helder;",
+        "Raadsbesluit",
+        "De raad van de gemeente Den Helder;",
         "gelezen het raadsvoorstel van het college van burgemeester en wethouders van Den Helder "
-        "van 3\u00a0maart\u00a02020,", "besluit:"]
+        "van 3\u00a0maart\u00a02020,",
+        "besluit:",
+    ]
     assert texts[4].replace("\u00a0", " ").startswith(PUNT_1[3:]) and texts[5] == PUNT_2[3:]
     assert texts[6] == f"Aldus besloten in de raadsvergadering van {lijn}"
     assert besluit[-2][1] == [[f"De griffier,\n{lijn}", f"De voorzitter,\n{lijn}"]]
@@ -243,11 +333,14 @@ def test_docx_raadsbesluit_op_nieuwe_pagina_met_eigen_nummering(docx):
 
 def test_docx_besloten_raadsbesluit(tmp_path):
     from test_kinds import docx_blokken, docx_document
+
     bron = preview("raadsvoorstel").read_text(encoding="utf-8").replace("besluiten: []\n", "")
     doc = docx_document(write(tmp_path, "b.yaml", bron + BESLOTEN), tmp_path / "b.docx")
     besluit = _vanaf(docx_blokken(doc), "Raadsbesluit")
-    assert besluit[1][1][:2] == [["Raadsvergadering\u00a0d.d.", "11\u00a0mei\u00a02020"],
-                                 ["Besluit nummer", "RB20.0042"]]
+    assert besluit[1][1][:2] == [
+        ["Raadsvergadering\u00a0d.d.", "11\u00a0mei\u00a02020"],
+        ["Besluit nummer", "RB20.0042"],
+    ]
     assert "Aldus besloten in de raadsvergadering van 11\u00a0mei\u00a02020" in [b[2] for b in besluit if b[0] == "p"]
     assert besluit[-2][1] == [["De griffier,\nM. Pronk", "De voorzitter,\nJ. Nobel"]]
     assert "CONCEPT" not in doc.sections[0].header.paragraphs[0].text

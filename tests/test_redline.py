@@ -1,5 +1,6 @@
 """`nota diff --docx` (issue 13 item 9): the new document exactly as `nota render` makes it,
 with the changes since the old one as tracked changes inside it."""
+
 import pytest
 from docx import Document
 
@@ -16,6 +17,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def documenten(tmp_path_factory):
     from click.testing import CliRunner
     from generator.cli import main
+
     tmp = tmp_path_factory.mktemp("redline")
     run = CliRunner().invoke
     r = run(main, ["diff", str(OUD), str(NIEUW), "--docx", str(tmp / "red.docx")], catch_exceptions=False)
@@ -23,8 +25,11 @@ def documenten(tmp_path_factory):
     for path, out in ((NIEUW, "nieuw"), (OUD, "oud")):
         r = run(main, ["render", str(path), "-o", str(tmp / out), "--formaat", "docx"], catch_exceptions=False)
         assert r.exit_code == 0, r.output
-    return (Document(tmp / "red.docx"), Document(next((tmp / "nieuw").glob("*.docx"))),
-            Document(next((tmp / "oud").glob("*.docx"))))
+    return (
+        Document(tmp / "red.docx"),
+        Document(next((tmp / "nieuw").glob("*.docx"))),
+        Document(next((tmp / "oud").glob("*.docx"))),
+    )
 
 
 def _version(doc, accept: bool) -> list[tuple[str, str]]:
@@ -59,9 +64,13 @@ def test_alle_wijzigingen_verworpen_geeft_de_tekst_van_het_oude(documenten):
 def test_koppen_nummers_lijsten_en_tabellen_staan_op_hun_plek(documenten):
     red, nieuw, _ = documenten
     body = [("t" if el.tag == f"{W}tbl" else "p", el) for el in red.element.body if el.tag in (f"{W}p", f"{W}tbl")]
-    koppen = [(i, "".join(t.text for t in el.iter(f"{W}t"))) for i, (k, el) in enumerate(body)
-              if k == "p" and el.find(f"{W}pPr/{W}pStyle") is not None
-              and el.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Heading1"]
+    koppen = [
+        (i, "".join(t.text for t in el.iter(f"{W}t")))
+        for i, (k, el) in enumerate(body)
+        if k == "p"
+        and el.find(f"{W}pPr/{W}pStyle") is not None
+        and el.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Heading1"
+    ]
     namen = [n for _, n in koppen]
     assert namen[:3] == ["Samenvatting", "Beslispunten", "1. Aanleiding"]
     assert "12. Uitvoering, evaluatie en vervolg" in namen
@@ -83,6 +92,9 @@ def test_wijzigingen_met_auteur_datum_en_per_woord(documenten):
     assert len(ids) == len(set(ids))
     first = next(body.iter(f"{W}ins"))
     assert first.get(f"{W}author") == "nota diff" and first.get(f"{W}date").endswith("Z")
-    verdwenen = next(r for r in red.tables[1].rows if "Training positieve gezondheid" in
-                     "".join(t.text for t in r._tr.iter(f"{W}delText")))
+    verdwenen = next(
+        r
+        for r in red.tables[1].rows
+        if "Training positieve gezondheid" in "".join(t.text for t in r._tr.iter(f"{W}delText"))
+    )
     assert verdwenen._tr.find(f"{W}trPr/{W}del") is not None  # the row itself is deleted

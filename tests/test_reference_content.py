@@ -1,5 +1,6 @@
 """Content against the reference documents (issue 13, items 4 and 18): what the
 secretariat's own documents carry, the PDF carries too, and columns fit their content."""
+
 from __future__ import annotations
 
 import re
@@ -27,15 +28,18 @@ def pdfs(tmp_path_factory):
     from click.testing import CliRunner
 
     from generator.cli import main
+
     out = tmp_path_factory.mktemp("referentie")
-    r = CliRunner().invoke(main, ["render", str(PROPOSALS), "-o", str(out), "--formaat", "pdf"],
-                           prog_name="nota", catch_exceptions=False)
+    r = CliRunner().invoke(
+        main, ["render", str(PROPOSALS), "-o", str(out), "--formaat", "pdf"], prog_name="nota", catch_exceptions=False
+    )
     assert r.exit_code == 0, r.output
     return {kind: next(p for p in out.glob("*.pdf") if kind_of(p) == kind) for kind in KINDS}
 
 
 def kind_of(pdf) -> str:
     import pikepdf
+
     with pikepdf.open(pdf) as doc:
         return str(doc.docinfo.Keywords).split(",")[0]
 
@@ -67,8 +71,13 @@ def test_oude_brief_zonder_adressen_blijft_geldig(cli, tmp_path):
 
 def test_voortgangsrapportage_met_afwijkingen_gemeente_en_kenmerk(pdfs):
     tekst = plat(pdftotext(pdfs["voortgangsrapportage"]))
-    for veld in ("Afwijking investering Nee", "Afwijking exploitatie Nee", "Afwijking totaalplanning Nee",
-                 "Gemeente Maastricht", "Kenmerk 2022.00311"):
+    for veld in (
+        "Afwijking investering Nee",
+        "Afwijking exploitatie Nee",
+        "Afwijking totaalplanning Nee",
+        "Gemeente Maastricht",
+        "Kenmerk 2022.00311",
+    ):
         assert veld in tekst
 
 
@@ -84,20 +93,57 @@ def test_besluitenlijst_met_portefeuillehouder_besluitnummer_en_besluit(cli, tmp
     map_ = tmp_path / "vergadering"
     map_.mkdir()
     a = write(map_, "a.yaml", example("collegenota"))
-    b = write(map_, "b.yaml", example("collegenota").replace("Continuering sociale teams 2021", "Tweede punt")
-              .replace("2021.01234", "2021.09999"))
-    assert cli("decide", a, "--orgaan", "college", "--datum", "2021-02-09", "--uitkomst", "conform",
-               "--besluitnummer", "B-2021-17").exit_code == 0
-    assert cli("decide", b, "--orgaan", "college", "--datum", "2021-02-09", "--uitkomst", "afgewezen",
-               "--toelichting", "Eerst een evaluatie.").exit_code == 0
+    b = write(
+        map_,
+        "b.yaml",
+        example("collegenota")
+        .replace("Continuering sociale teams 2021", "Tweede punt")
+        .replace("2021.01234", "2021.09999"),
+    )
+    assert (
+        cli(
+            "decide",
+            a,
+            "--orgaan",
+            "college",
+            "--datum",
+            "2021-02-09",
+            "--uitkomst",
+            "conform",
+            "--besluitnummer",
+            "B-2021-17",
+        ).exit_code
+        == 0
+    )
+    assert (
+        cli(
+            "decide",
+            b,
+            "--orgaan",
+            "college",
+            "--datum",
+            "2021-02-09",
+            "--uitkomst",
+            "afgewezen",
+            "--toelichting",
+            "Eerst een evaluatie.",
+        ).exit_code
+        == 0
+    )
     assert cli("besluitenlijst", map_, "--datum", "2021-02-09", "-o", tmp_path / "uit").exit_code == 0
     pdf = tmp_path / "uit" / "besluitenlijst-college-2021-02-09.pdf"
     tekst = plat(pdftotext(pdf))
     assert "Nr. Onderwerp Portefeuillehouder Besluit" in tekst
-    for stuk in ("Continuering sociale teams 2021", "Kenmerk: 2021.01234", "Conform. Besluitnummer: B-2021-17",
-                 "1. Een besluit tot continuering van de huidige werkwijze",
-                 "2. In te stemmen met een budget van € 436.358", "Tweede punt", "Kenmerk: 2021.09999",
-                 "Afgewezen. Besluitnummer: B&W 2021/001 Eerst een evaluatie."):  # numbered by default
+    for stuk in (
+        "Continuering sociale teams 2021",
+        "Kenmerk: 2021.01234",
+        "Conform. Besluitnummer: B-2021-17",
+        "1. Een besluit tot continuering van de huidige werkwijze",
+        "2. In te stemmen met een budget van € 436.358",
+        "Tweede punt",
+        "Kenmerk: 2021.09999",
+        "Afgewezen. Besluitnummer: B&W 2021/001 Eerst een evaluatie.",
+    ):  # numbered by default
         assert stuk in tekst
     assert tekst.count("Wethouder Zorg en Welzijn") == 2
     # a rejected proposal: the outcome and why, not the beslispunten as if decided
@@ -109,14 +155,14 @@ def test_besluitenlijst_met_portefeuillehouder_besluitnummer_en_besluit(cli, tmp
 
 def _x(pdf, woord: str) -> float:
     """The left edge (pt) of the first occurrence of `woord` (pdftotext -bbox)."""
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     return float(re.search(rf'<word xMin="([\d.]+)"[^>]*>{re.escape(woord)}</word>', html).group(1))
 
 
 def test_kolommen_volgen_de_inhoud(pdfs):
-    lines = subprocess.run(["pdftotext", "-layout", str(pdfs["raadsvoorstel"]), "-"], check=True,
-                           capture_output=True, text=True).stdout.splitlines()
+    lines = subprocess.run(
+        ["pdftotext", "-layout", str(pdfs["raadsvoorstel"]), "-"], check=True, capture_output=True, text=True
+    ).stdout.splitlines()
     # labels and amounts are never broken over two lines
     assert any("Begrotingswijziging" in line for line in lines)
     assert any("a.bakker@example.nl" in line for line in lines)

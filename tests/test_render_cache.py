@@ -1,5 +1,6 @@
 """`nota render` renders only what changed (issue 15): a proposal whose documents were made
 from the same input is skipped and reported as unchanged; `--opnieuw` forces it."""
+
 import shutil
 
 import pytest
@@ -61,6 +62,7 @@ def test_een_gewijzigd_sjabloon_of_een_genoemde_afbeelding_maakt_opnieuw(cli, tm
         r = cli("render", path, "-o", out, "--templates", sjablonen, "--formaat", "pdf")
         assert r.exit_code == 0, r.output
         return r.stdout
+
     assert render() == f"geschreven: {out / NAAM}.pdf\n"
     assert render() == f"ongewijzigd: {out / NAAM}.pdf\n"
     html = sjablonen / "collegenota" / "collegenota.html.j2"
@@ -74,8 +76,9 @@ def test_een_gewijzigd_sjabloon_of_een_genoemde_afbeelding_maakt_opnieuw(cli, tm
 
 @pytest.mark.slow  # renders twice
 def test_een_afbeelding_in_een_submap_telt_mee(cli, tmp_path):
-    tekst = NOTA.replace("per 2021 door te ontwikkelen.",
-                         "per 2021 door te ontwikkelen.\n\n    ![Kaart](beeld/kaart.png)")
+    tekst = NOTA.replace(
+        "per 2021 door te ontwikkelen.", "per 2021 door te ontwikkelen.\n\n    ![Kaart](beeld/kaart.png)"
+    )
     path, out = write(tmp_path, "v.yaml", tekst), tmp_path / "uit"
     (tmp_path / "beeld").mkdir()
     (tmp_path / "beeld" / "kaart.png").write_bytes(_png())
@@ -99,6 +102,11 @@ def _png(size: int = 1) -> bytes:
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     raw = b"".join(b"\x00" + b"\xff\xff\xff" * size for _ in range(size))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )

@@ -1,4 +1,5 @@
 """The collegenota's DOCX: Word headings, lists, tables, properties, CONCEPT mark."""
+
 import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -12,6 +13,7 @@ def _render(path, tmp_path):
     from generator.proposal.kinds import search_path
     from generator.render.docx import render_docx
     from generator.proposal.validate import load_voorstel
+
     voorstel = load_voorstel(path, search_path())
     target = tmp_path / "nota.docx"
     render_docx(voorstel, context.build(voorstel), target)
@@ -59,8 +61,10 @@ def test_tabellen_met_rechts_uitgelijnde_bedragen(doc):
     assert all(r.cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for r in kosten.rows)
     assert all(run.bold for run in kosten.rows[-1].cells[1].paragraphs[0].runs)
     assert [c.text for c in dekking.rows[-1].cells] == ["Totaal", "€\u00a0436.358"]
-    assert kosten.rows[0]._tr.trPr.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
+    assert (
+        kosten.rows[0]._tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader")
+        is not None
+    )
 
 
 def test_eigenschappen_en_conceptmerk(doc):
@@ -84,8 +88,9 @@ def test_besloten_nota_heeft_besluitregel_en_geen_concept(tmp_path):
 
 def test_sjabloontaal_in_voorsteltekst_blijft_letterlijk(tmp_path):
     tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
-    tekst = tekst.replace("  openbare_ruimte: nvt",
-                          "  openbare_ruimte: \"{{ 7*7 }} {% if x %}ja{% endif %} <b>vet</b> & co\"")
+    tekst = tekst.replace(
+        "  openbare_ruimte: nvt", '  openbare_ruimte: "{{ 7*7 }} {% if x %}ja{% endif %} <b>vet</b> & co"'
+    )
     doc = _render(write(tmp_path, "sjabloon.yaml", tekst), tmp_path)
     assert "{{ 7*7 }} {% if x %}ja{% endif %} <b>vet</b> & co" in [p.text for p in doc.paragraphs]
 
@@ -100,13 +105,24 @@ def test_link_is_echte_hyperlink(tmp_path):
     assert rels == ["https://example.nl/a", "mailto:a.jansen@example.nl"]
 
 
-@pytest.mark.parametrize("preview, koppen, tekst", [
-    ("raadsvoorstel-*.yaml", ["Publiekssamenvatting", "Geadviseerd besluit", "Aanleiding en context",
-                              "Financiële consequenties", "Raadsbesluit"],
-     ["De raad van de gemeente Den Helder;", "besluit:"]),
-    ("beantwoording-*.yaml", [], ["Geachte mevrouw Schut en heer Vrehen,", "Vraag 1"]),
-    ("voortgangsrapportage-*.yaml", ["Basisinformatie project", "Voortgang per aspect"], ["Op koers"]),
-])
+@pytest.mark.parametrize(
+    "preview, koppen, tekst",
+    [
+        (
+            "raadsvoorstel-*.yaml",
+            [
+                "Publiekssamenvatting",
+                "Geadviseerd besluit",
+                "Aanleiding en context",
+                "Financiële consequenties",
+                "Raadsbesluit",
+            ],
+            ["De raad van de gemeente Den Helder;", "besluit:"],
+        ),
+        ("beantwoording-*.yaml", [], ["Geachte mevrouw Schut en heer Vrehen,", "Vraag 1"]),
+        ("voortgangsrapportage-*.yaml", ["Basisinformatie project", "Voortgang per aspect"], ["Op koers"]),
+    ],
+)
 def test_elke_soort_als_word(tmp_path, preview, koppen, tekst):
     doc = _render(next(PROPOSALS.glob(preview)), tmp_path)
     everything = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
@@ -123,6 +139,9 @@ def test_raadsbesluit_begint_op_nieuwe_pagina(tmp_path):
     doc = _render(next(PROPOSALS.glob("raadsvoorstel-*.yaml")), tmp_path)
     kop = next(p for p in doc.paragraphs if p.text == "Raadsbesluit")
     assert kop.paragraph_format.page_break_before
-    tabel = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("Kosten") or "2020" in
-                 [c.text for c in t.rows[0].cells])
+    tabel = next(
+        t
+        for t in doc.tables
+        if t.rows[0].cells[0].text.startswith("Kosten") or "2020" in [c.text for c in t.rows[0].cells]
+    )
     assert [c.text for c in tabel.rows[0].cells][1:4] == ["2020", "2021", "2022"]

@@ -1,4 +1,5 @@
 """The collegenota's PDF: every part in order, Dutch notation, metadata."""
+
 import re
 
 import pikepdf
@@ -7,10 +8,17 @@ import pytest
 from conftest import pdftotext
 
 SECTIES = [
-    "1. Aanleiding", "2. Context", "3. Gewenste situatie", "4. Effect op duurzaamheid en/of gezondheid",
-    "5. Effect op de openbare ruimte", "6. Personeel en organisatie",
-    "7. Informatiemanagement en automatisering (incl. Smart City)", "8. Financiën",
-    "9. Aanbestedingen", "10. Participatie tot heden", "11. Voorstel",
+    "1. Aanleiding",
+    "2. Context",
+    "3. Gewenste situatie",
+    "4. Effect op duurzaamheid en/of gezondheid",
+    "5. Effect op de openbare ruimte",
+    "6. Personeel en organisatie",
+    "7. Informatiemanagement en automatisering (incl. Smart City)",
+    "8. Financiën",
+    "9. Aanbestedingen",
+    "10. Participatie tot heden",
+    "11. Voorstel",
     "12. Uitvoering, evaluatie en vervolg",
 ]
 
@@ -23,6 +31,7 @@ def pdf(tmp_path_factory):
     from generator.render.pdf import render_pdf
     from generator.proposal.validate import load_voorstel
     from conftest import PROPOSALS
+
     voorstel = load_voorstel(PROPOSALS / "collegenota-sociale-teams-2021.yaml", search_path())
     target = tmp_path_factory.mktemp("pdf") / "nota.pdf"
     render_pdf(voorstel, render_html(voorstel, context.build(voorstel)), target)
@@ -44,33 +53,84 @@ def _in_volgorde(tekst, parts):
 
 @pytest.mark.slow  # renders the PDF
 def test_alle_onderdelen_in_volgorde(tekst):
-    _in_volgorde(tekst, [
-        "Gemeente Maastricht", "Continuering sociale teams 2021", "Kenmerk", "2021.01234",
-        "Datum", "26 januari 2021", "Portefeuillehouder", "Wethouder Zorg en Welzijn", "Afdeling",
-        "Sociaal Domein", "Steller", "A. Jansen", "Classificatie", "Openbaar", "Samenvatting",
-        "Beslispunten", "Aan het college wordt gevraagd:", "1. Een besluit tot continuering",
-        *SECTIES,
-    ])
+    _in_volgorde(
+        tekst,
+        [
+            "Gemeente Maastricht",
+            "Continuering sociale teams 2021",
+            "Kenmerk",
+            "2021.01234",
+            "Datum",
+            "26 januari 2021",
+            "Portefeuillehouder",
+            "Wethouder Zorg en Welzijn",
+            "Afdeling",
+            "Sociaal Domein",
+            "Steller",
+            "A. Jansen",
+            "Classificatie",
+            "Openbaar",
+            "Samenvatting",
+            "Beslispunten",
+            "Aan het college wordt gevraagd:",
+            "1. Een besluit tot continuering",
+            *SECTIES,
+        ],
+    )
 
 
 def test_nvt_en_voorstel_uit_beslispunten(tekst):
-    _in_volgorde(tekst, ["5. Effect op de openbare ruimte", "Niet van toepassing",
-                         "6. Personeel en organisatie", "Niet van toepassing"])
-    _in_volgorde(tekst, ["11. Voorstel", "Aan het college wordt gevraagd:",
-                         "1. Een besluit tot continuering", "2. In te stemmen", "12. Uitvoering"])
+    _in_volgorde(
+        tekst,
+        [
+            "5. Effect op de openbare ruimte",
+            "Niet van toepassing",
+            "6. Personeel en organisatie",
+            "Niet van toepassing",
+        ],
+    )
+    _in_volgorde(
+        tekst,
+        [
+            "11. Voorstel",
+            "Aan het college wordt gevraagd:",
+            "1. Een besluit tot continuering",
+            "2. In te stemmen",
+            "12. Uitvoering",
+        ],
+    )
 
 
 def test_markdown_subkoppen_en_lijsten(tekst):
-    _in_volgorde(tekst, ["2. Context", "Uitvoering", "inwoners die een maatwerkvoorziening",
-                         "Werkbudget", "3. Gewenste situatie"])
+    _in_volgorde(
+        tekst,
+        ["2. Context", "Uitvoering", "inwoners die een maatwerkvoorziening", "Werkbudget", "3. Gewenste situatie"],
+    )
 
 
 def test_tabellen_met_bedragen_subtotaal_en_totaal(tekst):
-    _in_volgorde(tekst, ["Begroting 2021", "Kosten", "Bedrag", "BTW",
-                         "Uitvoeringskosten – urenvergoedingen", "€ 371.358",
-                         "Subtotaal", "€ 411.358", "Werkbudget", "€ 25.000", "Totaal", "€ 436.358",
-                         "Dekking 2021", "Budget", "Sociale teams inzet personele lasten",
-                         "Totaal", "€ 436.358"])
+    _in_volgorde(
+        tekst,
+        [
+            "Begroting 2021",
+            "Kosten",
+            "Bedrag",
+            "BTW",
+            "Uitvoeringskosten – urenvergoedingen",
+            "€ 371.358",
+            "Subtotaal",
+            "€ 411.358",
+            "Werkbudget",
+            "€ 25.000",
+            "Totaal",
+            "€ 436.358",
+            "Dekking 2021",
+            "Budget",
+            "Sociale teams inzet personele lasten",
+            "Totaal",
+            "€ 436.358",
+        ],
+    )
 
 
 def test_voettekst_paginanummers_en_conceptmerk(tekst):

@@ -1,4 +1,5 @@
 """`nota schema`: the JSON Schema per kind, and the committed copies stay current."""
+
 import json
 
 import pytest
@@ -24,13 +25,15 @@ def test_onbekende_soort(cli):
 def test_vastgelegd_schema_is_actueel(cli, path):
     soort = path.name.removesuffix(".schema.json")
     r = cli("schema", soort)
-    assert r.stdout == path.read_text(encoding="utf-8"), (
-        f"{path.name} is verouderd: draai 'nota schema --alle schema'")
+    assert r.stdout == path.read_text(encoding="utf-8"), f"{path.name} is verouderd: draai 'nota schema --alle schema'"
 
 
 def test_elk_voorbeeld_verwijst_naar_zijn_schema():
     for preview in (ROOT / "proposals").glob("*.yaml"):
         first = preview.read_text(encoding="utf-8").splitlines()[0]
-        soort = next(r.split(":", 1)[1].strip() for r in preview.read_text(encoding="utf-8").splitlines()
-                     if r.startswith("soort:"))
+        soort = next(
+            r.split(":", 1)[1].strip()
+            for r in preview.read_text(encoding="utf-8").splitlines()
+            if r.startswith("soort:")
+        )
         assert first == f"# yaml-language-server: $schema=../schema/{soort}.schema.json", preview.name

@@ -1,4 +1,5 @@
 """Issue 20: one vocabulary, one title, the library below the commands."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,15 +18,18 @@ PROJECT = "Toegangen – doorontwikkeling sociale teams"
 
 # --- vocabulary --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("tekst", ["nvt", "n.v.t.", "N.v.t.", " niet van toepassing\n", "NVT"])
 def test_elke_spelling_van_nvt(tekst):
     from generator.proposal.vocabulary import is_nvt
+
     assert is_nvt(tekst)
 
 
 @pytest.mark.parametrize("tekst", [None, "", "n.v.t. want", ["nvt"], "nvt."])
 def test_geen_nvt(tekst):
     from generator.proposal.vocabulary import is_nvt
+
     assert not is_nvt(tekst)
 
 
@@ -41,6 +45,7 @@ def test_uitkomsten_per_orgaan_in_cli_en_model():
     from generator.commands.decide import decide
     from generator.proposal.model import Besluit
     from generator.proposal.vocabulary import ALLE_UITKOMSTEN, ORGANEN, UITKOMSTEN
+
     assert UITKOMSTEN["college"] == ("conform", "gewijzigd", "aangehouden", "afgewezen", "teruggetrokken")
     assert UITKOMSTEN["raad"] == ("aangenomen", "geamendeerd", "verworpen", "aangehouden", "teruggetrokken")
     assert ALLE_UITKOMSTEN.count("aangehouden") == 1 and len(ALLE_UITKOMSTEN) == 8
@@ -54,9 +59,11 @@ def test_uitkomsten_per_orgaan_in_cli_en_model():
 
 # --- one title ------------------------------------------------------------------
 
+
 def _load(path: Path):
     from generator.proposal.kinds import search_path
     from generator.proposal.validate import load_voorstel
+
     return load_voorstel(path, search_path())
 
 
@@ -72,11 +79,13 @@ def test_title_van_collegenota_en_rapportage():
 def test_rapportage_draagt_zijn_project_in_pdf_en_docx(cli, tmp_path):
     import pikepdf
     from docx import Document
+
     r = cli("render", RAPPORTAGE, "-o", tmp_path)
     assert r.exit_code == 0, r.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "2022.00311-toegangen-doorontwikkeling-sociale-teams.docx",
-        "2022.00311-toegangen-doorontwikkeling-sociale-teams.pdf"]
+        "2022.00311-toegangen-doorontwikkeling-sociale-teams.pdf",
+    ]
     with pikepdf.open(next(tmp_path.glob("*.pdf"))) as pdf:
         assert str(pdf.docinfo.Title) == f"Voortgangsrapportage: {PROJECT}"
     properties = Document(next(tmp_path.glob("*.docx"))).core_properties
@@ -86,6 +95,7 @@ def test_rapportage_draagt_zijn_project_in_pdf_en_docx(cli, tmp_path):
 def test_startpagina_toont_het_project_ook_voor_de_controle(tmp_path):
     from generator.proposal.kinds import search_path
     from generator.web.workspace import Workspace, quick_entry
+
     shutil.copy(RAPPORTAGE, tmp_path / "rapportage.yaml")
     assert quick_entry(tmp_path, tmp_path / "rapportage.yaml", search_path()).onderwerp == PROJECT
     checked = Workspace(tmp_path, search_path())._entry(tmp_path / "rapportage.yaml")
@@ -94,8 +104,10 @@ def test_startpagina_toont_het_project_ook_voor_de_controle(tmp_path):
 
 def test_besluitenlijst_noemt_het_project(tmp_path):
     from generator.decisions.besluitenlijst import collect
+
     tekst = RAPPORTAGE.read_text(encoding="utf-8").replace(
-        "besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2022-06-14, uitkomst: conform}")
+        "besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2022-06-14, uitkomst: conform}"
+    )
     voorstel = _load(write(tmp_path, "rapportage.yaml", tekst))
     punten, niet_openbaar, _ = collect([voorstel], dt.date(2022, 6, 14), "college")
     assert [p.onderwerp for p in punten] == [PROJECT] and niet_openbaar == 0
@@ -103,12 +115,14 @@ def test_besluitenlijst_noemt_het_project(tmp_path):
 
 # --- one library below the CLI and the editor --------------------------------------
 
+
 def test_editor_nieuw_van_bestaand_is_nota_new_van(cli, tmp_path):
     """The editor's "nieuw van bestaand" writes what `nota new --van` writes (it wrote
     kenmerk 'invullen' for a kind whose kenmerk is optional, and kept the old $schema line)."""
     from generator.proposal.kinds import search_path
     from generator.web.meeting import _new
     from generator.web.workspace import Workspace
+
     shutil.copy(RAPPORTAGE, tmp_path / "2022.yaml")
     assert _new(Workspace(tmp_path, search_path()), {"naam": "2023", "van": "2022.yaml"}) == "2023.yaml"
     r = cli("new", "--van", tmp_path / "2022.yaml", "-o", tmp_path / "cli.yaml")
@@ -132,9 +146,13 @@ def test_geen_exit_buiten_cli():
     """Library code raises (NotaFout, Exit); only cli.py ends the program."""
     root = Path(__file__).resolve().parent.parent / "generator"
     exits = re.compile(r"\bsys\.exit\(|\bSystemExit\b|\bctx\.exit\(|\bos\._exit\(")
-    found = [f"{p.relative_to(root)}:{i}" for p in sorted(root.rglob("*.py")) if p.name != "cli.py"
-             and p.name != "verify.py"  # issue 21 moves verify into decisions/
-             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if exits.search(line)]
+    found = [
+        f"{p.relative_to(root)}:{i}"
+        for p in sorted(root.rglob("*.py"))
+        if p.name != "cli.py" and p.name != "verify.py"  # issue 21 moves verify into decisions/
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if exits.search(line)
+    ]
     assert found == []
 
 
@@ -144,6 +162,7 @@ def test_een_lege_marge_houdt_de_standaard(tmp_path):
     from generator.proposal.validate import load_voorstel
     from generator.render import context, templating
     from generator.render.html import render_html
+
     templates = tmp_path / "huisstijl"
     (templates / "_gedeeld").mkdir(parents=True)
     (templates / "_gedeeld" / "huisstijl.yaml").write_text("marges: {boven: ~, links: 30}\n", encoding="utf-8")

@@ -1,6 +1,7 @@
 """Issue 21, items 1 and 2 in a real browser (Debian's chromium through Playwright): an SVG
 with a script in the proposal's folder runs nothing, the sandboxed document still shows its
 image, and another site cannot frame the editor."""
+
 from __future__ import annotations
 
 import re
@@ -11,17 +12,20 @@ from test_preview import CHROMIUM, CHROMIUM_ARGS, WACHT_MS
 from test_security_seal import PNG
 from test_serve import Editor
 
-SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>'
-       b'document.documentElement.setAttribute("data-liep", "ja");'
-       b'fetch("/").then(r => r.text()).then(t => document.documentElement.setAttribute("data-token", '
-       b't.match(/nota-token" content="([^"]+)/)[1]));</script></svg>')
+SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>'
+    b'document.documentElement.setAttribute("data-liep", "ja");'
+    b'fetch("/").then(r => r.text()).then(t => document.documentElement.setAttribute("data-token", '
+    b't.match(/nota-token" content="([^"]+)/)[1]));</script></svg>'
+)
 
 
 @pytest.fixture
 def map_(tmp_path):
     tekst = (PROPOSALS / "collegenota-sociale-teams-2021.yaml").read_text(encoding="utf-8")
-    (tmp_path / "nota.yaml").write_text(tekst.replace("  aanleiding: |\n", "  aanleiding: |\n"
-                                                      "    ![Kaart](kaart.png)\n\n", 1), encoding="utf-8")
+    (tmp_path / "nota.yaml").write_text(
+        tekst.replace("  aanleiding: |\n", "  aanleiding: |\n    ![Kaart](kaart.png)\n\n", 1), encoding="utf-8"
+    )
     (tmp_path / "kaart.png").write_bytes(PNG)
     (tmp_path / "plan.svg").write_bytes(SVG)
     return tmp_path
@@ -30,6 +34,7 @@ def map_(tmp_path):
 @pytest.mark.slow
 def test_1_2_svg_sandbox_en_geen_inlijsten_in_chromium(map_):
     from playwright.sync_api import expect, sync_playwright
+
     server = Editor(map_)
     try:
         with sync_playwright() as p:
@@ -46,8 +51,12 @@ def test_1_2_svg_sandbox_en_geen_inlijsten_in_chromium(map_):
             assert page.evaluate("document.documentElement.getAttribute('data-token')") is None
             # another site frames the editor: the browser shows nothing of it
             framed = browser.new_page()
-            framed.route("http://aanvaller.test/", lambda route: route.fulfill(
-                content_type="text/html", body=f'<iframe id="f" src="{server.url}"></iframe>'))
+            framed.route(
+                "http://aanvaller.test/",
+                lambda route: route.fulfill(
+                    content_type="text/html", body=f'<iframe id="f" src="{server.url}"></iframe>'
+                ),
+            )
             framed.goto("http://aanvaller.test/")
             framed.wait_for_timeout(1000)
             frame = framed.frame(url=re.compile(r"^http://127\.0\.0\.1"))

@@ -3,6 +3,7 @@ as an attacker with write access to the folder, or with a page open in another t
 
 In-process through Starlette's TestClient (the middleware stack is the one uvicorn serves);
 the request-body cap also against a real uvicorn, with a chunked body."""
+
 from __future__ import annotations
 
 import asyncio
@@ -27,8 +28,10 @@ def folder(tmp_path):
 def _client(folder, search_path) -> TestClient:
     from generator.web.app import make_app
     from generator.web.workspace import Workspace
-    return TestClient(make_app(Workspace(folder, search_path), TOKEN), base_url="http://127.0.0.1:8000",
-                      raise_server_exceptions=False)
+
+    return TestClient(
+        make_app(Workspace(folder, search_path), TOKEN), base_url="http://127.0.0.1:8000", raise_server_exceptions=False
+    )
 
 
 def _open(client, naam="nota.yaml") -> str:
@@ -60,6 +63,7 @@ def test_1_svg_uit_de_map_draait_geen_script_en_het_document_is_gesandboxt(folde
 
 def test_1_andere_bestanden_uit_de_map_alleen_als_download(folder, search_path):
     from generator.web.security import folder_file_headers
+
     assert folder_file_headers("kaart.png")[0] == "image/png"
     soort, headers = folder_file_headers("plan.html")
     assert soort == "application/octet-stream"
@@ -108,8 +112,9 @@ def test_6_formulier_op_een_bestand_met_bom_crlf_en_zonder_slotregel(folder, sea
     bewerk = _open(client)
     assert _post(client, f"{bewerk}/formulier", {"formulier": {"onderwerp": "Ander onderwerp"}}).json()["gelukt"]
     assert _post(client, f"{bewerk}/opslaan", {}).json()["gelukt"]
-    assert path.read_bytes() == origineel.replace(b"onderwerp: Continuering sociale teams 2021",
-                                                  b"onderwerp: Ander onderwerp", 1)
+    assert path.read_bytes() == origineel.replace(
+        b"onderwerp: Continuering sociale teams 2021", b"onderwerp: Ander onderwerp", 1
+    )
 
 
 def test_6_een_cp1252_bestand_wordt_geweigerd_met_hoe_om_te_zetten(folder, search_path):
@@ -128,8 +133,12 @@ def _decided(folder, search_path) -> bytes:
     import datetime as dt
 
     from generator.decisions.decide import decide_file
-    decide_file(folder / "nota.yaml", search_path, {"orgaan": "college", "datum": dt.date(2021, 2, 9),
-                                                    "uitkomst": "conform", "vastgelegd_door": "s"})
+
+    decide_file(
+        folder / "nota.yaml",
+        search_path,
+        {"orgaan": "college", "datum": dt.date(2021, 2, 9), "uitkomst": "conform", "vastgelegd_door": "s"},
+    )
     return (folder / "nota.yaml").read_bytes()
 
 
@@ -149,6 +158,7 @@ def test_7_besloten_met_een_fout_blijft_alleen_lezen(folder, search_path):
 
 def test_7_opslaan_over_een_intussen_besloten_bestand_wordt_geweigerd(folder, search_path):
     from generator.web.workspace import Workspace
+
     ws = Workspace(folder, search_path)
     draft = ws.open("nota.yaml")
     draft.update_yaml(draft.tekst.replace("onderwerp: ", "onderwerp: X ", 1))
@@ -160,8 +170,10 @@ def test_7_opslaan_over_een_intussen_besloten_bestand_wordt_geweigerd(folder, se
 
 def test_8_symlink_naar_buiten_de_map_wordt_niet_getoond(folder, search_path, tmp_path_factory):
     buiten = tmp_path_factory.mktemp("buiten") / "geheim.yaml"
-    buiten.write_text((folder / "nota.yaml").read_text(encoding="utf-8").replace(
-        "onderwerp: ", "onderwerp: GEHEIM-BUITEN ", 1), encoding="utf-8")
+    buiten.write_text(
+        (folder / "nota.yaml").read_text(encoding="utf-8").replace("onderwerp: ", "onderwerp: GEHEIM-BUITEN ", 1),
+        encoding="utf-8",
+    )
     (folder / "x.yaml").symlink_to(buiten)
     client = _client(folder, search_path)
     assert "GEHEIM-BUITEN" not in client.get("/").text
@@ -185,6 +197,7 @@ def test_10_een_chunked_body_boven_de_grens_krijgt_413():
 
     async def app(scope, receive, send):
         from starlette.requests import Request
+
         gelezen.append(len(await Request(scope, receive).body()))
 
     async def run():
@@ -197,9 +210,11 @@ def test_10_een_chunked_body_boven_de_grens_krijgt_413():
 
         async def send(message):
             sent.append(message)
+
         scope = {"type": "http", "method": "POST", "path": "/", "headers": [(b"transfer-encoding", b"chunked")]}
         await BodyLimit(app, 2 * 1024 * 1024)(scope, receive, send)
         return sent, count["n"]
+
     sent, chunks = asyncio.run(run())
     assert sent[0]["status"] == 413
     assert sent[1]["body"].decode() == "het verzoek is te groot: hoogstens 2 MiB"
@@ -209,8 +224,11 @@ def test_10_een_chunked_body_boven_de_grens_krijgt_413():
 def test_10_content_length_boven_de_grens(folder, search_path):
     client = _client(folder, search_path)
     bewerk = _open(client)
-    r = client.post(f"{bewerk}/yaml", content=b"{" + b" " * (3 * 1024 * 1024) + b"}",
-                    headers={"x-nota-token": TOKEN, "content-type": "application/json"})
+    r = client.post(
+        f"{bewerk}/yaml",
+        content=b"{" + b" " * (3 * 1024 * 1024) + b"}",
+        headers={"x-nota-token": TOKEN, "content-type": "application/json"},
+    )
     assert r.status_code == 413 and r.text == "het verzoek is te groot: hoogstens 2 MiB"
 
 
@@ -227,15 +245,19 @@ def test_11_get_verdringt_geen_concept(folder, search_path):
 
 def test_13_interne_fout_in_het_nederlands_zonder_details(folder, search_path, monkeypatch, caplog):
     from generator.web import workspace
+
     client = _client(folder, search_path)
 
     def stuk(self, wait=0.5):
         raise RuntimeError(f"secret detail {folder}")
+
     monkeypatch.setattr(workspace.Workspace, "entries", stuk)
     r = client.get("/")
     assert r.status_code == 500
-    assert r.text == ("interne fout in nota; de melding staat in het venster waarin de server draait: meld "
-                      "die aan de beheerder van nota")
+    assert r.text == (
+        "interne fout in nota; de melding staat in het venster waarin de server draait: meld "
+        "die aan de beheerder van nota"
+    )
     assert "secret detail" in caplog.text  # the log has it, the page does not
     r = client.get("/bestaat/niet/echt")
     assert r.status_code == 404 and r.text == "niet gevonden"
@@ -246,6 +268,7 @@ def test_13_interne_fout_in_het_nederlands_zonder_details(folder, search_path, m
 def test_14_preview_zelfde_regels(folder, search_path):
     from generator.web.preview import Preview
     from generator.web.server import preview_app
+
     (folder / "plan.svg").write_bytes(SVG)
     preview = Preview(folder / "nota.yaml", search_path)
     preview.state = preview.build()
@@ -270,16 +293,20 @@ def test_10_chunked_tegen_een_echte_server(folder):
     from urllib.parse import urlsplit
 
     from test_serve import Editor
+
     server = Editor(folder)
     try:
         import urllib.request
+
         geopend = urllib.request.urlopen(server.url + "voorstel?naam=nota.yaml")
         start, bewerk = geopend.read().decode(), urlsplit(geopend.url).path
         token = re.search(r'name="nota-token" content="([^"]+)"', start).group(1)
         parts = urlsplit(server.url)
         sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
-        sock.sendall(f"POST {bewerk}/yaml HTTP/1.1\r\nHost: 127.0.0.1:{parts.port}\r\nx-nota-token: {token}\r\n"
-                     "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".encode())
+        sock.sendall(
+            f"POST {bewerk}/yaml HTTP/1.1\r\nHost: 127.0.0.1:{parts.port}\r\nx-nota-token: {token}\r\n"
+            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".encode()
+        )
         blok, sent, answer = b"x" * 65536, 0, b""
         chunk = f"{len(blok):x}\r\n".encode() + blok + b"\r\n"
         while sent < 300 * 1024 * 1024:
@@ -322,6 +349,7 @@ def test_13_geen_bestandspaden_in_de_paginas_van_de_editor(folder, search_path):
 
 def test_7_besloten_wordt_herkend_ook_als_het_bestand_niet_te_lezen_is():
     from generator.web.workspace import is_decided
+
     assert is_decided(b"soort: [\nbesluiten:\n  - orgaan: college\n")  # YAML error above the record
     assert is_decided(b"soort: [\r\nbesluiten:\r\n- orgaan: raad\r\n")
     assert is_decided(b"soort: collegenota\nbesluiten: {orgaan: college}\n")  # not even a list
@@ -331,11 +359,17 @@ def test_7_besloten_wordt_herkend_ook_als_het_bestand_niet_te_lezen_is():
 
 def test_4_de_editor_meldt_een_onverzegeld_besluit_en_is_alleen_lezen(folder, search_path):
     path = folder / "nota.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2021-02-09, uitkomst: conform}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "besluiten: []", "besluiten:\n  - {orgaan: college, datum: 2021-02-09, uitkomst: conform}"
+        ),
+        encoding="utf-8",
+    )
     client = _client(folder, search_path)
     bewerk = _open(client)
     editor = client.get(bewerk).text
     assert "besloten: alleen te lezen" in editor and 'id="opslaan"' not in editor
-    assert "is niet (volledig) verzegeld: inhoud_sha256, inhoud_per_veld, bestanden_sha256, besluit_sha256 " \
-           "ontbreekt" in client.get(f"{bewerk}/document").text
+    assert (
+        "is niet (volledig) verzegeld: inhoud_sha256, inhoud_per_veld, bestanden_sha256, besluit_sha256 "
+        "ontbreekt" in client.get(f"{bewerk}/document").text
+    )

@@ -3,6 +3,7 @@
 The server runs as its own process over a copy of a proposal in tmp_path;
 Debian's chromium is driven by Playwright as in tests/test_preview.py.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -30,9 +31,14 @@ class Editor(Server):
 
     def __init__(self, map_: Path):
         import threading
+
         self.regels: list[str] = []
-        self.proces = subprocess.Popen([sys.executable, "-m", "generator", "serve", ".", "--port", "0",
-                                        "--geen-browser"], cwd=map_, stderr=subprocess.PIPE, text=True)
+        self.proces = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", ".", "--port", "0", "--geen-browser"],
+            cwd=map_,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         threading.Thread(target=self._lees, daemon=True).start()
         self.url = self._wacht_op_adres()
 
@@ -54,6 +60,7 @@ def editor(map_):
 def browser():
     require_chromium()
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
@@ -71,12 +78,14 @@ def pagina(browser, editor):
 
 def open_voorstel(pagina):
     from playwright.sync_api import expect
+
     pagina.get_by_role("link", name="Continuering sociale teams 2021").click()
     expect(pagina.get_by_label("Onderwerp", exact=True)).to_have_value("Continuering sociale teams 2021")
 
 
 def test_startpagina_toont_elk_voorstel(pagina):
     from playwright.sync_api import expect
+
     rij = pagina.locator("table.overzicht tbody tr")
     expect(rij).to_have_count(1)
     expect(rij).to_contain_text("collegenota")
@@ -87,6 +96,7 @@ def test_startpagina_toont_elk_voorstel(pagina):
 
 def test_veld_en_bedrag_wijzigen_en_opslaan_verandert_alleen_die_waarden(pagina, map_):
     from playwright.sync_api import expect
+
     oud = (map_ / "nota.yaml").read_text(encoding="utf-8")
     open_voorstel(pagina)
     tabel = pagina.locator("fieldset.tabel").first
@@ -117,12 +127,13 @@ def test_veld_en_bedrag_wijzigen_en_opslaan_verandert_alleen_die_waarden(pagina,
         "-onderwerp: Continuering sociale teams 2021",
         "+onderwerp: Sociale teams in 2021",
         "-        - {post: Uitvoeringskosten – urenvergoedingen, bedrag: 371358, toelichting: "
-        "\"Exclusief, btw is declarabel\"}",
+        '"Exclusief, btw is declarabel"}',
         "+        - {post: Uitvoeringskosten – urenvergoedingen, bedrag: 400000, toelichting: "
-        "\"Exclusief, btw is declarabel\"}",
+        '"Exclusief, btw is declarabel"}',
     ]
-    assert nieuw.startswith("# yaml-language-server: $schema=../schema/collegenota.schema.json\n"
-                            "# Voorbeeld van een collegenota")
+    assert nieuw.startswith(
+        "# yaml-language-server: $schema=../schema/collegenota.schema.json\n# Voorbeeld van een collegenota"
+    )
     assert "  voorstel: ~\n" in nieuw
 
 
@@ -130,6 +141,7 @@ def test_een_onmogelijke_datum_toont_de_nederlandse_melding(pagina, map_, search
     from playwright.sync_api import expect
 
     from generator.checks import check_file
+
     open_voorstel(pagina)
     pagina.get_by_role("tab", name="YAML").click()
     yaml = pagina.get_by_label("De bron van het voorstel (YAML)")
@@ -142,20 +154,23 @@ def test_een_onmogelijke_datum_toont_de_nederlandse_melding(pagina, map_, search
     melding = str(check_file(kopie, search_path)[1][0])
     assert melding == f"{kopie}:8:8: fout: 2021-02-30 is geen bestaande datum"  # the CLI's words
     # the page's: at the field, without path, line or column
-    expect(pagina.locator("#problemen li.fout")).to_have_text("Datum: 2021-02-30 is geen bestaande datum",
-                                                              timeout=WACHT_MS)
+    expect(pagina.locator("#problemen li.fout")).to_have_text(
+        "Datum: 2021-02-30 is geen bestaande datum", timeout=WACHT_MS
+    )
     assert "2021-02-30" not in (map_ / "nota.yaml").read_text(encoding="utf-8")
 
 
 def test_opslaan_voegt_een_wijziging_van_buiten_samen_met_de_eigen(pagina, map_):
     from playwright.sync_api import expect
+
     open_voorstel(pagina)
     path = map_ / "nota.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("afdeling: Sociaal Domein", "afdeling: Elders"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("afdeling: Sociaal Domein", "afdeling: Elders"), encoding="utf-8"
+    )
     expect(pagina.locator("#opslagmelding")).to_contain_text(  # told by a server-sent event
-        "Het bestand is intussen elders opgeslagen. Bij Opslaan worden beide wijzigingen samengevoegd",
-        timeout=WACHT_MS)
+        "Het bestand is intussen elders opgeslagen. Bij Opslaan worden beide wijzigingen samengevoegd", timeout=WACHT_MS
+    )
     pagina.get_by_label("Onderwerp", exact=True).fill("Mijn wijziging")
     pagina.keyboard.press("Control+s")
     expect(pagina.locator("#opslagmelding")).to_contain_text("samengevoegd met de uwe", timeout=WACHT_MS)
@@ -166,16 +181,21 @@ def test_opslaan_voegt_een_wijziging_van_buiten_samen_met_de_eigen(pagina, map_)
 
 def test_secretariaat_legt_een_besluit_vast_en_maakt_de_besluitenlijst(pagina, editor, map_, tmp_path):
     from playwright.sync_api import expect
+
     pagina.goto(editor.url + "secretariaat?datum=2021-02-02&orgaan=college")
     punt = pagina.locator("form.besluit", has_text="Continuering sociale teams 2021")
     punt.get_by_label("Uitkomst").select_option("conform")
     expect(punt.get_by_label("Besluitnummer")).to_have_value("B&W 2021/001")  # per year and orgaan
     punt.get_by_role("button", name="Besluit over Continuering sociale teams 2021 vastleggen").click()
-    expect(pagina.locator("#besloten")).to_contain_text("Continuering sociale teams 2021: conform, B&W 2021/001",
-                                                        timeout=WACHT_MS)
+    expect(pagina.locator("#besloten")).to_contain_text(
+        "Continuering sociale teams 2021: conform, B&W 2021/001", timeout=WACHT_MS
+    )
     tekst = (map_ / "nota.yaml").read_text(encoding="utf-8")
-    assert re.search(r"besluiten:\n  - orgaan: college\n    datum: 2021-02-02\n    uitkomst: conform\n"
-                     r"    besluitnummer: B&W 2021/001\n    vastgelegd_door: (?!root)\S", tekst)
+    assert re.search(
+        r"besluiten:\n  - orgaan: college\n    datum: 2021-02-02\n    uitkomst: conform\n"
+        r"    besluitnummer: B&W 2021/001\n    vastgelegd_door: (?!root)\S",
+        tekst,
+    )
     assert "inhoud_sha256: " in tekst
     with pagina.expect_download(timeout=WACHT_MS * 3) as waiting:
         pagina.click("#besluitenlijst-pdf")
@@ -189,8 +209,11 @@ def test_secretariaat_legt_een_besluit_vast_en_maakt_de_besluitenlijst(pagina, e
 
 
 def _post(url: str, data: dict, token: str | None = None, host: str | None = None) -> tuple[int, str]:
-    headers = {"Content-Type": "application/json", **({"X-Nota-Token": token} if token else {}),
-               **({"Host": host} if host else {})}
+    headers = {
+        "Content-Type": "application/json",
+        **({"X-Nota-Token": token} if token else {}),
+        **({"Host": host} if host else {}),
+    }
     verzoek = urllib.request.Request(url, json.dumps(data).encode(), headers, method="POST")
     try:
         with urllib.request.urlopen(verzoek, timeout=30) as antwoord:
@@ -203,12 +226,16 @@ def test_een_post_zonder_kenmerk_wordt_geweigerd(editor, map_):
     start = urllib.request.urlopen(editor.url, timeout=30).read().decode()
     token = re.search(r'name="nota-token" content="([^"]+)"', start).group(1)
     status, tekst = _post(editor.url + "nieuw", {"naam": "zonder.yaml", "soort": "collegenota"})
-    assert (status, tekst) == (403, "verzoek geweigerd: het beveiligingskenmerk ontbreekt of klopt niet; "
-                                    "laad de pagina opnieuw")
+    assert (status, tekst) == (
+        403,
+        "verzoek geweigerd: het beveiligingskenmerk ontbreekt of klopt niet; laad de pagina opnieuw",
+    )
     assert _post(editor.url + "nieuw", {"naam": "fout.yaml", "soort": "collegenota"}, "nep")[0] == 403
     assert not (map_ / "zonder.yaml").exists() and not (map_ / "fout.yaml").exists()
-    assert _post(editor.url + "nieuw", {"naam": "x.yaml", "soort": "collegenota"}, token,
-                 host="aanvaller.example") == (403, "alleen te bekijken via 127.0.0.1")
+    assert _post(editor.url + "nieuw", {"naam": "x.yaml", "soort": "collegenota"}, token, host="aanvaller.example") == (
+        403,
+        "alleen te bekijken via 127.0.0.1",
+    )
     status, tekst = _post(editor.url + "nieuw", {"onderwerp": "Met kenmerk", "soort": "collegenota"}, token)
     assert status == 200 and json.loads(tekst)["adres"].startswith("/bewerk/")
     assert (map_ / "met-kenmerk.yaml").read_text(encoding="utf-8").count("soort: collegenota") == 1
@@ -224,19 +251,28 @@ def test_paden_buiten_de_map_worden_geweigerd(editor):
 
 
 def test_een_andere_host_dan_127_0_0_1_wordt_geweigerd(map_):
-    r = subprocess.run([sys.executable, "-m", "generator", "serve", ".", "--host", "0.0.0.0"], cwd=map_,
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "generator", "serve", ".", "--host", "0.0.0.0"],
+        cwd=map_,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 2
     assert "nota serve luistert alleen op 127.0.0.1 (deze computer), niet op '0.0.0.0'" in r.stderr
 
 
 def _changed(oud: str, nieuw: str) -> list[str]:
-    return [r for r in difflib.unified_diff(oud.splitlines(), nieuw.splitlines(), lineterm="", n=0)
-            if r[:1] in "+-" and r[:3] not in ("+++", "---")]
+    return [
+        r
+        for r in difflib.unified_diff(oud.splitlines(), nieuw.splitlines(), lineterm="", n=0)
+        if r[:1] in "+-" and r[:3] not in ("+++", "---")
+    ]
 
 
 def test_meerjarige_kolommen_regels_toevoegen_verplaatsen_en_beslispunten(browser, tmp_path):
     from playwright.sync_api import expect
+
     shutil.copy(PROPOSALS / "raadsvoorstel-wijkpunten-sociale-wijkteams.yaml", tmp_path / "raad.yaml")
     oud = (tmp_path / "raad.yaml").read_text(encoding="utf-8")
     server = Editor(tmp_path)
@@ -245,8 +281,9 @@ def test_meerjarige_kolommen_regels_toevoegen_verplaatsen_en_beslispunten(browse
         pagina = context.new_page()
         pagina.goto(server.url)
         pagina.get_by_role("link", name=re.compile("^Voorstel tot het beschikbaar stellen")).click()
-        tabel = pagina.locator("fieldset.tabel", has=pagina.get_by_label("Titel van de tabel").filter(
-            has_text="")).filter(has=pagina.locator("caption", has_text="Benodigd volgens het uitvoeringsplan"))
+        tabel = pagina.locator(
+            "fieldset.tabel", has=pagina.get_by_label("Titel van de tabel").filter(has_text="")
+        ).filter(has=pagina.locator("caption", has_text="Benodigd volgens het uitvoeringsplan"))
         huur = tabel.locator("tbody tr", has=pagina.locator("input[value=Huur]"))
         huur.get_by_label("2021").fill("30000")
         expect(tabel.locator("tfoot output.totaal").nth(1)).to_have_text("€ 620.000", timeout=WACHT_MS)
@@ -281,6 +318,7 @@ def test_het_formulier_ongewijzigd_teruggestuurd_laat_elk_voorbeeld_byte_voor_by
     """What the form shows and sends back of every field of every kind changes nothing."""
     from generator.proposal.kinds import search_path
     from generator.web.workspace import Workspace
+
     shutil.copy(PROPOSALS / naam, tmp_path / naam)
     draft = Workspace(tmp_path, search_path()).open(naam)
     draft.update_form(_form_values(draft))
@@ -292,6 +330,7 @@ def _form_values(draft) -> dict:
     from lxml import html
 
     from generator.web.form import Form
+
     page = html.fromstring(f"<form>{Form(draft.voorstel.soort, draft.bron.data).html()}</form>")
     return _value(page.get_element_by_id("formulier-wortel"))
 
@@ -318,8 +357,11 @@ def _value(el):
         return None
     if t == "bool":
         return el.get("checked") is not None
-    v = el.text[1:] if el.tag == "textarea" and el.text else (el.text or "" if el.tag == "textarea" else
-                                                              el.get("value", ""))
+    v = (
+        el.text[1:]
+        if el.tag == "textarea" and el.text
+        else (el.text or "" if el.tag == "textarea" else el.get("value", ""))
+    )
     if el.tag == "select":
         v = next((o.text or "" for o in el.iter("option") if o.get("selected") is not None), "")
     if t == "datum":
@@ -340,16 +382,21 @@ def _nodes(el) -> list:
 
 def test_alleen_gewijzigde_regels_veranderen_ook_bij_crlf_en_commentaar():
     from generator.web.yamledit import apply_form
-    tekst = ("# kop\r\nsoort: collegenota  # soort\r\nonderwerp: 'Oud'\r\nbeslispunten:\r\n"
-             "- Een   # eerste\r\n- Twee\r\n\r\nsecties:\r\n  voorstel: ~\r\n")
-    nieuw = apply_form(tekst, {"onderwerp": "Nieuw", "beslispunten": ["Twee", "Een"],
-                               "secties": {"voorstel": ""}})
-    assert nieuw == ("# kop\r\nsoort: collegenota  # soort\r\nonderwerp: 'Nieuw'\r\nbeslispunten:\r\n"
-                     "- Twee  # eerste\r\n- Een\r\n\r\nsecties:\r\n  voorstel: ~\r\n")
+
+    tekst = (
+        "# kop\r\nsoort: collegenota  # soort\r\nonderwerp: 'Oud'\r\nbeslispunten:\r\n"
+        "- Een   # eerste\r\n- Twee\r\n\r\nsecties:\r\n  voorstel: ~\r\n"
+    )
+    nieuw = apply_form(tekst, {"onderwerp": "Nieuw", "beslispunten": ["Twee", "Een"], "secties": {"voorstel": ""}})
+    assert nieuw == (
+        "# kop\r\nsoort: collegenota  # soort\r\nonderwerp: 'Nieuw'\r\nbeslispunten:\r\n"
+        "- Twee  # eerste\r\n- Een\r\n\r\nsecties:\r\n  voorstel: ~\r\n"
+    )
 
 
 def test_niet_van_toepassing_en_een_besluit_zonder_verplichte_toelichting(pagina, editor, map_):
     from playwright.sync_api import expect
+
     oud = (map_ / "nota.yaml").read_text(encoding="utf-8")
     open_voorstel(pagina)
     sectie = pagina.locator("fieldset.sectie", has=pagina.locator("legend", has_text="Gewenste situatie"))
@@ -366,8 +413,7 @@ def test_niet_van_toepassing_en_een_besluit_zonder_verplichte_toelichting(pagina
     punt.get_by_role("button", name="vastleggen").click()
     # at the top and at the field, in words without command-line options; the field marked and focused
     melding = "bij de uitkomst 'gewijzigd' hoort een toelichting: wat is er gewijzigd?"
-    expect(pagina.locator("#meldingen")).to_have_text(f"Continuering sociale teams 2021: {melding}",
-                                                      timeout=WACHT_MS)
+    expect(pagina.locator("#meldingen")).to_have_text(f"Continuering sociale teams 2021: {melding}", timeout=WACHT_MS)
     expect(punt.locator(".veldfout")).to_have_text(melding)
     toelichting = punt.get_by_label("Toelichting bij")
     expect(toelichting).to_have_attribute("aria-invalid", "true")
@@ -377,9 +423,11 @@ def test_niet_van_toepassing_en_een_besluit_zonder_verplichte_toelichting(pagina
 
 def test_vergelijken_toont_het_rapport_van_nota_diff(pagina, editor, map_):
     from playwright.sync_api import expect
+
     tekst = (map_ / "nota.yaml").read_text(encoding="utf-8")
-    (map_ / "nieuw.yaml").write_text(tekst.replace("bedrag: 40000, toelichting", "bedrag: 45000, toelichting"),
-                                     encoding="utf-8")
+    (map_ / "nieuw.yaml").write_text(
+        tekst.replace("bedrag: 40000, toelichting", "bedrag: 45000, toelichting"), encoding="utf-8"
+    )
     pagina.goto(editor.url + "vergelijk")
     pagina.get_by_label("Oud").select_option("nota.yaml")
     pagina.get_by_label("Nieuw").select_option("nieuw.yaml")
@@ -418,6 +466,7 @@ def test_een_concept_met_fouten_blijft_in_het_formulier_te_bewerken(tmp_path):
     from generator.proposal.kinds import search_path
     from generator.web.form import Form
     from generator.web.workspace import Workspace
+
     shutil.copy(PROPOSALS / VOORBEELD, tmp_path / "nota.yaml")
     draft = Workspace(tmp_path, search_path()).open("nota.yaml")
     draft.update_form({"onderwerp": "", "datum": {"$datum": ""}})

@@ -4,6 +4,7 @@ removed, and the total per row (`rijtotaal`) shown, computed and switched on and
 Reuses the server and browser of tests/test_serve.py; the YAML on disk is compared
 line by line, so only the values the user changed may differ.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,10 @@ pytestmark = pytest.mark.slow  # a running server in a headless browser
 
 RAAD = "raadsvoorstel-wijkpunten-sociale-wijkteams.yaml"
 # comments beside and inside the tables, which saving must leave byte for byte
-COMMENTAAR = [("      postkop: Kosten\n", "      postkop: Kosten  # de kop van de eerste kolom\n"),
-              ("      postkop: Dekking\n",
-               "      postkop: Dekking\n      # bedragen in euro's, zonder btw\n")]
+COMMENTAAR = [
+    ("      postkop: Kosten\n", "      postkop: Kosten  # de kop van de eerste kolom\n"),
+    ("      postkop: Dekking\n", "      postkop: Dekking\n      # bedragen in euro's, zonder btw\n"),
+]
 
 
 @pytest.fixture
@@ -53,6 +55,7 @@ def _tabel(pagina, titel: str):
 
 def _opslaan(pagina):
     from playwright.sync_api import expect
+
     stand = pagina.locator("#stand")
     expect(stand).to_contain_text("(niet opgeslagen)", timeout=WACHT_MS)  # the last edit has arrived
     pagina.get_by_role("button", name="Opslaan").click()
@@ -62,6 +65,7 @@ def _opslaan(pagina):
 
 def test_kolom_toevoegen_bedrag_typen_rijtotaal_en_opslaan(pagina, raad):
     from playwright.sync_api import expect
+
     oud = raad.read_text(encoding="utf-8")
     tabel = _tabel(pagina, "Benodigd volgens het uitvoeringsplan")
     opleidingen = tabel.locator("tbody tr", has=pagina.locator("input[value='Opleidingen en inrichting']"))
@@ -100,8 +104,7 @@ def test_kolom_toevoegen_bedrag_typen_rijtotaal_en_opslaan(pagina, raad):
         "-        - {post: Activiteiten, bedrag: [200000, 200000, 200000]}",
         "-      totaal: [630000, 610000, 450000]",
         "+        - {post: Opleidingen en inrichting, bedrag: [180000, 20000, null, 5000]}",
-        "+        - {post: Frictiekosten personeel (bezetting garanderen), "
-        "bedrag: [140000, 280000, 140000, null]}",
+        "+        - {post: Frictiekosten personeel (bezetting garanderen), bedrag: [140000, 280000, 140000, null]}",
         "+        - {post: Huur, bedrag: [20000, 20000, 20000, null]}",
         "+        - {post: Projectleider, bedrag: [90000, 90000, 90000, null]}",
         "+        - {post: Activiteiten, bedrag: [200000, 200000, 200000, null]}",
@@ -112,12 +115,15 @@ def test_kolom_toevoegen_bedrag_typen_rijtotaal_en_opslaan(pagina, raad):
     nieuw_tekst = raad.read_text(encoding="utf-8")
     for _, commentaar in COMMENTAAR:
         assert commentaar in nieuw_tekst
-    assert nieuw_tekst.startswith("# yaml-language-server: $schema=../schema/raadsvoorstel.schema.json\n"
-                                  "# Voorbeeld van een raadsvoorstel met raadsbesluit")
+    assert nieuw_tekst.startswith(
+        "# yaml-language-server: $schema=../schema/raadsvoorstel.schema.json\n"
+        "# Voorbeeld van een raadsvoorstel met raadsbesluit"
+    )
 
 
 def test_kolom_verwijderen_en_rijtotaal_uitzetten(pagina, raad):
     from playwright.sync_api import expect
+
     oud = raad.read_text(encoding="utf-8")
     tabel = _tabel(pagina, "Bekostiging")
     budget = tabel.locator("tbody tr", has=pagina.locator("input[value='Budget sociale innovatie']"))
@@ -148,12 +154,12 @@ def test_kolom_verwijderen_en_rijtotaal_uitzetten(pagina, raad):
     tabel.get_by_label("Totaal per regel tonen (rijtotaal)").uncheck()
     expect(budget.locator("output.rijtotaal")).to_be_hidden()
     _opslaan(pagina)
-    assert _changed(tussen, raad.read_text(encoding="utf-8")) == [
-        "-      rijtotaal: true", "+      rijtotaal: false"]
+    assert _changed(tussen, raad.read_text(encoding="utf-8")) == ["-      rijtotaal: true", "+      rijtotaal: false"]
 
 
 def test_de_laatste_kolom_blijft(pagina, raad):
     from playwright.sync_api import expect
+
     tabel = _tabel(pagina, "Bekostiging")
     for jaar in ("2020", "2021"):
         tabel.get_by_role("button", name=f"Kolom verwijderen: {jaar}").click()
@@ -171,6 +177,7 @@ def test_rijtotaal_en_kolommen_uit_de_code_van_nota_check(tmp_path):
     """The server's cells for the page: per row, the total and the total per row."""
     from generator.proposal.kinds import search_path
     from generator.web.workspace import Workspace
+
     shutil.copy(PROPOSALS / RAAD, tmp_path / RAAD)
     draft = Workspace(tmp_path, search_path()).open(RAAD)
     bekostiging = next(t for t in draft.totals().values() if t["rijtotalen"][0])
@@ -180,6 +187,7 @@ def test_rijtotaal_en_kolommen_uit_de_code_van_nota_check(tmp_path):
 
 def test_een_tabel_van_een_kolom_krijgt_een_tweede_en_de_bedragen_worden_lijsten(browser, tmp_path):  # noqa: F811
     from playwright.sync_api import expect
+
     shutil.copy(PROPOSALS / "collegenota-sociale-teams-2021.yaml", tmp_path / "nota.yaml")
     oud = (tmp_path / "nota.yaml").read_text(encoding="utf-8")
     server = Editor(tmp_path)
@@ -206,29 +214,40 @@ def test_een_tabel_van_een_kolom_krijgt_een_tweede_en_de_bedragen_worden_lijsten
         "-      kolommen: [Bedrag]",
         "+      kolommen: [Bedrag, 2022]",
         "-        - {post: Uitvoeringskosten – urenvergoedingen, bedrag: 371358, toelichting: "
-        "\"Exclusief, btw is declarabel\"}",
+        '"Exclusief, btw is declarabel"}',
         "-        - {post: Uitvoeringskosten – exploitatiekosten, bedrag: 40000, toelichting: "
-        "\"Inclusief, btw is niet declarabel\"}",
+        '"Inclusief, btw is niet declarabel"}',
         "+        - {post: Uitvoeringskosten – urenvergoedingen, bedrag: [371358, 1000], toelichting: "
-        "\"Exclusief, btw is declarabel\"}",
+        '"Exclusief, btw is declarabel"}',
         "+        - {post: Uitvoeringskosten – exploitatiekosten, bedrag: [40000, null], toelichting: "
-        "\"Inclusief, btw is niet declarabel\"}",
-        "-        - {post: Werkbudget, bedrag: \"€ 25.000\", "
-        "toelichting: \"Inclusief, btw is niet declarabel\"}",
+        '"Inclusief, btw is niet declarabel"}',
+        '-        - {post: Werkbudget, bedrag: "€ 25.000", toelichting: "Inclusief, btw is niet declarabel"}',
         "-      totaal: 436358",
-        "+        - {post: Werkbudget, bedrag: [\"€ 25.000\", null], "
-        "toelichting: \"Inclusief, btw is niet declarabel\"}",
+        '+        - {post: Werkbudget, bedrag: ["€ 25.000", null], toelichting: "Inclusief, btw is niet declarabel"}',
         "+      totaal: [436358, null]",
     ]
 
 
 def test_een_bedrag_dat_een_lijst_wordt_blijft_op_zijn_regel_en_houdt_zijn_aanhalingstekens():
     from generator.web.yamledit import apply_form
-    tekst = ("t:  # tabel\n  kolommen: [Bedrag]\n  regels:  # a\n    - {post: A, bedrag: \"€ 25.000\"}\n"
-             "  totaal: 25000\n  # slot\n  leeg: ~\n")
-    nieuw = apply_form(tekst, {"t": {"kolommen": ["Bedrag", 2022],
-                                     "regels": [{"post": "A", "bedrag": ["€ 25.000", ""]}],
-                                     "totaal": [25000, 5], "leeg": ["", ""]}})
-    assert nieuw == ("t:  # tabel\n  kolommen: [Bedrag, 2022]\n  regels:  # a\n"
-                     "    - {post: A, bedrag: [\"€ 25.000\", null]}\n"
-                     "  totaal: [25000, 5]\n  # slot\n  leeg: ~\n")
+
+    tekst = (
+        't:  # tabel\n  kolommen: [Bedrag]\n  regels:  # a\n    - {post: A, bedrag: "€ 25.000"}\n'
+        "  totaal: 25000\n  # slot\n  leeg: ~\n"
+    )
+    nieuw = apply_form(
+        tekst,
+        {
+            "t": {
+                "kolommen": ["Bedrag", 2022],
+                "regels": [{"post": "A", "bedrag": ["€ 25.000", ""]}],
+                "totaal": [25000, 5],
+                "leeg": ["", ""],
+            }
+        },
+    )
+    assert nieuw == (
+        "t:  # tabel\n  kolommen: [Bedrag, 2022]\n  regels:  # a\n"
+        '    - {post: A, bedrag: ["€ 25.000", null]}\n'
+        "  totaal: [25000, 5]\n  # slot\n  leeg: ~\n"
+    )

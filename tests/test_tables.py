@@ -1,4 +1,5 @@
 """Financial tables: subtotals, totals, multi-year columns, row totals."""
+
 from decimal import Decimal as D
 
 from generator.proposal.model import Tabel
@@ -10,24 +11,41 @@ def _tabel(**kw):
 
 
 def test_subtotaal_telt_de_posten_sinds_het_vorige_subtotaal():
-    t = compute(_tabel(rol="kosten", regels=[
-        {"post": "Uren", "bedrag": 371358}, {"post": "Exploitatie", "bedrag": 40000},
-        {"subtotaal": "Subtotaal"}, {"post": "Werkbudget", "bedrag": 25000},
-        {"subtotaal": "Subtotaal werkbudget"},
-    ]))
+    t = compute(
+        _tabel(
+            rol="kosten",
+            regels=[
+                {"post": "Uren", "bedrag": 371358},
+                {"post": "Exploitatie", "bedrag": 40000},
+                {"subtotaal": "Subtotaal"},
+                {"post": "Werkbudget", "bedrag": 25000},
+                {"subtotaal": "Subtotaal werkbudget"},
+            ],
+        )
+    )
     assert [(r.soort, r.label, r.bedragen) for r in t.rijen] == [
-        ("post", "Uren", [D(371358)]), ("post", "Exploitatie", [D(40000)]),
-        ("subtotaal", "Subtotaal", [D(411358)]), ("post", "Werkbudget", [D(25000)]),
-        ("subtotaal", "Subtotaal werkbudget", [D(25000)]), ("totaal", "Totaal", [D(436358)]),
+        ("post", "Uren", [D(371358)]),
+        ("post", "Exploitatie", [D(40000)]),
+        ("subtotaal", "Subtotaal", [D(411358)]),
+        ("post", "Werkbudget", [D(25000)]),
+        ("subtotaal", "Subtotaal werkbudget", [D(25000)]),
+        ("totaal", "Totaal", [D(436358)]),
     ]
     assert t.postkop == "Kosten"
 
 
 def test_meerjarig_met_lege_cellen_en_rijtotaal():
-    t = compute(_tabel(kolommen=[2020, 2021, 2022], rijtotaal=True, regels=[
-        {"post": "Opleidingen", "bedrag": [180000, 20000, None]},
-        {"post": "Huur", "bedrag": [20000, 20000, 20000]},
-    ], totaal=[200000, 40000, 20000]))
+    t = compute(
+        _tabel(
+            kolommen=[2020, 2021, 2022],
+            rijtotaal=True,
+            regels=[
+                {"post": "Opleidingen", "bedrag": [180000, 20000, None]},
+                {"post": "Huur", "bedrag": [20000, 20000, 20000]},
+            ],
+            totaal=[200000, 40000, 20000],
+        )
+    )
     assert t.kolommen == ["2020", "2021", "2022"]
     assert t.totaal == [D(200000), D(40000), D(20000)]
     assert [r.rijtotaal for r in t.rijen] == [D(200000), D(60000), D(260000)]

@@ -2,6 +2,7 @@
 (oidc-provider-mock) with users in three groups, `nota serve` as its own process over
 a folder with [login] in nota.toml, and every write read back from `git log`.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,17 +44,23 @@ class TeamServer(Server):
 
     def __init__(self, map_: Path, *opties: str):
         import os
+
         self.regels: list[str] = []
         env = {**os.environ, "NOTA_OIDC_SECRET": "geheim-voor-de-test"}
-        self.proces = subprocess.Popen([sys.executable, "-m", "generator", "serve", ".", "--port", "0",
-                                        "--geen-browser", *opties], cwd=map_, stderr=subprocess.PIPE,
-                                       text=True, env=env)
+        self.proces = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", ".", "--port", "0", "--geen-browser", *opties],
+            cwd=map_,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         threading.Thread(target=self._lees, daemon=True).start()
         self.url = self._wacht_op_adres().rstrip("/")
 
     def _wacht_op_adres(self) -> str:
         """As the preview's, but patient: on a loaded machine the start can take longer than 30 s."""
         import time
+
         end_ = time.monotonic() + START_SECONDS
         while time.monotonic() < end_ and self.proces.poll() is None:
             for regel in self.regels:
@@ -68,8 +75,9 @@ class TeamServer(Server):
 def map_(tmp_path, provider) -> Path:
     shutil.copy(PROPOSALS / VOORBEELD, tmp_path / "nota.yaml")
     (tmp_path / "nota.toml").write_text(
-        f'[login]\nissuer = "{provider}"\nclient_id = "nota"\n'
-        'secretariaat = ["griffie"]\nstellers = ["medewerkers"]\n', encoding="utf-8")
+        f'[login]\nissuer = "{provider}"\nclient_id = "nota"\nsecretariaat = ["griffie"]\nstellers = ["medewerkers"]\n',
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -132,13 +140,16 @@ def test_the_whole_flow_login_save_decide_logout(server, map_):
     assert r.json()["gelukt"], r.text
     assert commits(map_) == start + 1
     assert git(map_, "log", "-1", "--format=%an <%ae>|%cn <%ce>|%s") == (
-        "Anna de Steller <anna@gemeente.nl>|nota <nota@nota.invalid>|nota.yaml: Beslispunt 2 gewijzigd\n")
+        "Anna de Steller <anna@gemeente.nl>|nota <nota@nota.invalid>|nota.yaml: Beslispunt 2 gewijzigd\n"
+    )
     assert "Anna de Steller" in git(map_, "blame", "--line-porcelain", "nota.yaml").split(NIEUW)[0][-600:]
 
     refused = anna.post("/secretariaat/besluit", DECISION)
     assert refused.status_code == 403
-    assert refused.text == ("geweigerd: besluiten vastleggen (secretariaat) mag uw rol (steller) niet; "
-                            "vraag de beheerder om de juiste groep")
+    assert refused.text == (
+        "geweigerd: besluiten vastleggen (secretariaat) mag uw rol (steller) niet; "
+        "vraag de beheerder om de juiste groep"
+    )
     assert commits(map_) == start + 1 and "vastgelegd_door" not in (map_ / "nota.yaml").read_text(encoding="utf-8")
     assert anna.post("/secretariaat/publiceer", {}).status_code == 403  # publishing: the secretariat's
 
@@ -147,12 +158,15 @@ def test_the_whole_flow_login_save_decide_logout(server, map_):
     assert r.status_code == 200 and r.json()["gelukt"], r.text
     assert commits(map_) == start + 2
     assert git(map_, "log", "-1", "--format=%an <%ae>|%s") == (
-        "Sam Secretaris <sam@gemeente.nl>|nota.yaml: besluit van het college van 2026-12-01 "
-        "vastgelegd (conform)\n")
+        "Sam Secretaris <sam@gemeente.nl>|nota.yaml: besluit van het college van 2026-12-01 vastgelegd (conform)\n"
+    )
     assert "vastgelegd_door: Sam Secretaris\n" in (map_ / "nota.yaml").read_text(encoding="utf-8")
     geschiedenis = sam.client.get("/geschiedenis?naam=nota.yaml").text
-    assert re.search(r"<td>Sam Secretaris <span[^>]*>&lt;sam@gemeente.nl&gt;</span></td>\s*<td><ul><li>besluit van "
-                     r"het college van 2026-12-01 vastgelegd \(conform\)</li></ul></td>", geschiedenis), geschiedenis
+    assert re.search(
+        r"<td>Sam Secretaris <span[^>]*>&lt;sam@gemeente.nl&gt;</span></td>\s*<td><ul><li>besluit van "
+        r"het college van 2026-12-01 vastgelegd \(conform\)</li></ul></td>",
+        geschiedenis,
+    ), geschiedenis
 
     lijst = sam.client.get("/secretariaat/besluitenlijst.docx?datum=2026-12-01&orgaan=college")
     assert lijst.status_code == 200, lijst.text
@@ -160,11 +174,13 @@ def test_the_whole_flow_login_save_decide_logout(server, map_):
     assert kept.read_bytes() == lijst.content and commits(map_) == start + 3
     assert git(map_, "log", "-1", "--format=%an|%s", "--name-only") == (
         "Sam Secretaris|Besluitenlijst van het college van 2026-12-01 (DOCX) gemaakt\n\n"
-        "besluitenlijsten/besluitenlijst-college-2026-12-01.docx\n")
+        "besluitenlijsten/besluitenlijst-college-2026-12-01.docx\n"
+    )
     r = anna.post("/nieuw", {"naam": "subsidie-2027", "soort": "collegenota"})
     assert r.json()["gelukt"], r.text
     assert git(map_, "log", "-1", "--format=%an|%s", "--name-only") == (
-        "Anna de Steller|subsidie-2027.yaml: nieuw voorstel\n\nsubsidie-2027.yaml\n")
+        "Anna de Steller|subsidie-2027.yaml: nieuw voorstel\n\nsubsidie-2027.yaml\n"
+    )
     start += 2
 
     cookie = sam.client.cookies["nota_sessie"]
@@ -172,8 +188,9 @@ def test_the_whole_flow_login_save_decide_logout(server, map_):
     copied = httpx.Client(base_url=server.url, cookies={"nota_sessie": cookie}, timeout=TIMEOUT)
     assert copied.get("/").status_code == 303
     assert copied.get("/").headers["location"] == "/aanmelden?naar=%2F"
-    r = copied.post("/nieuw", json={"naam": "na-afmelden.yaml", "soort": "collegenota"},
-                    headers={"x-nota-token": anna.token})
+    r = copied.post(
+        "/nieuw", json={"naam": "na-afmelden.yaml", "soort": "collegenota"}, headers={"x-nota-token": anna.token}
+    )
     assert r.status_code == 401
     assert not (map_ / "na-afmelden.yaml").exists() and commits(map_) == start + 2
     assert [r for r in server.regels if "Warning" in r or "Traceback" in r] == []  # nothing English
@@ -192,17 +209,20 @@ def test_anonymous_requests_go_to_login_or_are_refused(server, map_):
     anna = Browser(server.url, "anna")
     anonymous = httpx.Client(base_url=server.url, timeout=TIMEOUT)
     assert anonymous.get("/secretariaat?datum=2026-12-01").headers["location"] == (
-        "/aanmelden?naar=%2Fsecretariaat%3Fdatum%3D2026-12-01")
-    for path, data in [("/nieuw", {"naam": "x.yaml", "soort": "collegenota"}),
-                       ("/secretariaat/besluit", DECISION)]:
+        "/aanmelden?naar=%2Fsecretariaat%3Fdatum%3D2026-12-01"
+    )
+    for path, data in [("/nieuw", {"naam": "x.yaml", "soort": "collegenota"}), ("/secretariaat/besluit", DECISION)]:
         r = anonymous.post(path, json=data, headers={"x-nota-token": anna.token})
-        assert (r.status_code, r.text) == (401, ("niet aangemeld: meld u eerst aan (laad de pagina "
-                                                "opnieuw); er is niets opgeslagen"))
+        assert (r.status_code, r.text) == (
+            401,
+            ("niet aangemeld: meld u eerst aan (laad de pagina opnieuw); er is niets opgeslagen"),
+        )
     assert not (map_ / "x.yaml").exists() and commits(map_) == start
     assert anonymous.get("/static/nota.css").status_code == 200
     forged = anonymous.get("/aanmelden/terug?code=verzonnen&state=verzonnen")
     assert forged.status_code == 403 and forged.text.startswith(
-        "aanmelden mislukt: het antwoord van de aanmeldserver is niet geldig of niet te controleren")
+        "aanmelden mislukt: het antwoord van de aanmeldserver is niet geldig of niet te controleren"
+    )
     assert anonymous.get("/").status_code == 303
 
 
@@ -247,8 +267,11 @@ def test_history_names_who_and_what_and_restores_as_a_new_commit(server, map_):
     anna.save("nota.yaml", origineel.decode("utf-8").replace(OUD, NIEUW))
     page = anna.client.get("/geschiedenis?naam=nota.yaml")
     assert page.status_code == 200
-    assert re.search(r"<td>Anna de Steller <span class=\"email\">&lt;anna@gemeente.nl&gt;</span></td>\s*"
-                     r"<td><ul><li>Beslispunt 2 gewijzigd</li></ul></td>", page.text), page.text
+    assert re.search(
+        r"<td>Anna de Steller <span class=\"email\">&lt;anna@gemeente.nl&gt;</span></td>\s*"
+        r"<td><ul><li>Beslispunt 2 gewijzigd</li></ul></td>",
+        page.text,
+    ), page.text
     assert "<li>nieuw voorstel</li>" in page.text
     eerste = git(map_, "rev-list", "--max-parents=0", "HEAD").strip()
     assert f'data-commit="{eerste}"' in page.text
@@ -258,14 +281,16 @@ def test_history_names_who_and_what_and_restores_as_a_new_commit(server, map_):
     assert (map_ / "nota.yaml").read_bytes() == origineel
     assert commits(map_) == start + 1
     assert git(map_, "log", "-1", "--format=%an|%s") == (
-        f"Anna de Steller|nota.yaml: versie van {eerste[:10]} teruggezet\n")
+        f"Anna de Steller|nota.yaml: versie van {eerste[:10]} teruggezet\n"
+    )
     lex = Browser(server.url, "lex")
     assert "Deze versie terugzetten" not in lex.client.get("/geschiedenis?naam=nota.yaml").text
 
 
 def test_serve_makes_the_folder_a_repository_committed_by_nota(server, map_):
     assert git(map_, "log", "--format=%an <%ae>|%cn|%s") == (
-        "nota <nota@nota.invalid>|nota|Map in beheer genomen door nota serve\n")
+        "nota <nota@nota.invalid>|nota|Map in beheer genomen door nota serve\n"
+    )
     assert sorted(git(map_, "ls-files").split()) == [".gitignore", "nota.toml", "nota.yaml"]
 
 
@@ -280,17 +305,31 @@ def test_an_id_token_with_a_forged_payload_or_another_nonce_is_refused(provider)
 
     from generator.proposal.settings import Login
     from generator.web.auth import oidc_client
+
     terug = "http://127.0.0.1:9/aanmelden/terug"
     c = httpx.Client(base_url=provider, timeout=TIMEOUT)
-    r = c.post("/oauth2/authorize", data={"sub": "anna"}, params={
-        "response_type": "code", "client_id": "nota", "redirect_uri": terug,
-        "scope": "openid profile email", "nonce": "nonce-1", "state": "s"})
+    r = c.post(
+        "/oauth2/authorize",
+        data={"sub": "anna"},
+        params={
+            "response_type": "code",
+            "client_id": "nota",
+            "redirect_uri": terug,
+            "scope": "openid profile email",
+            "nonce": "nonce-1",
+            "state": "s",
+        },
+    )
     code = parse_qs(urlparse(r.headers["location"]).query)["code"][0]
-    token = c.post("/oauth2/token", auth=("nota", "geheim"), data={
-        "grant_type": "authorization_code", "code": code, "redirect_uri": terug}).json()
+    token = c.post(
+        "/oauth2/token",
+        auth=("nota", "geheim"),
+        data={"grant_type": "authorization_code", "code": code, "redirect_uri": terug},
+    ).json()
 
     def parse(t: dict, nonce: str = "nonce-1"):
         return asyncio.run(oidc_client(Login(provider, "nota"), "geheim").parse_id_token(t, nonce=nonce))
+
     assert parse(token)["groups"] == ["medewerkers"]
     header, payload, signature = token["id_token"].split(".")
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
@@ -304,6 +343,7 @@ def test_an_id_token_with_a_forged_payload_or_another_nonce_is_refused(provider)
 
 def redirect_uri(r: httpx.Response) -> str:
     from urllib.parse import parse_qs, urlparse
+
     return parse_qs(urlparse(r.headers["location"]).query)["redirect_uri"][0]
 
 
@@ -316,8 +356,7 @@ def test_behind_a_reverse_proxy_the_cookie_is_secure_and_the_server_name_accepte
         assert r.headers["set-cookie"].endswith("; HttpOnly; SameSite=Lax; Secure")
         assert redirect_uri(r) == "https://nota.gemeente.nl/aanmelden/terug"
         refused = c.get("/aanmelden", headers={"host": "aanvaller.example"})
-        assert (refused.status_code, refused.text) == (
-            403, "alleen te bekijken via 127.0.0.1 of nota.gemeente.nl")
+        assert (refused.status_code, refused.text) == (403, "alleen te bekijken via 127.0.0.1 of nota.gemeente.nl")
     finally:
         s.stop()
 
@@ -333,6 +372,7 @@ def test_in_a_browser_log_in_save_and_restore_from_the_history_page(server, map_
     version with the history page's button (its script is web/static/geschiedenis.js)."""
     from playwright.sync_api import expect, sync_playwright
     from test_preview import CHROMIUM, CHROMIUM_ARGS, WACHT_MS
+
     origineel = (map_ / "nota.yaml").read_bytes()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -357,13 +397,16 @@ def test_in_a_browser_log_in_save_and_restore_from_the_history_page(server, map_
 
 def test_an_unreachable_provider_is_named_not_a_traceback(tmp_path):
     shutil.copy(PROPOSALS / VOORBEELD, tmp_path / "nota.yaml")
-    (tmp_path / "nota.toml").write_text('[login]\nissuer = "http://127.0.0.1:9"\nclient_id = "nota"\n',
-                                        encoding="utf-8")
+    (tmp_path / "nota.toml").write_text(
+        '[login]\nissuer = "http://127.0.0.1:9"\nclient_id = "nota"\n', encoding="utf-8"
+    )
     s = TeamServer(tmp_path)
     try:
         r = httpx.get(f"{s.url}/aanmelden", timeout=TIMEOUT)
         assert r.status_code == 503
-        assert r.text == ("de aanmeldserver http://127.0.0.1:9 is niet bereikbaar of gaf geen geldig "
-                          "discovery-document (ConnectError); probeer het zo opnieuw of meld het aan de beheerder")
+        assert r.text == (
+            "de aanmeldserver http://127.0.0.1:9 is niet bereikbaar of gaf geen geldig "
+            "discovery-document (ConnectError); probeer het zo opnieuw of meld het aan de beheerder"
+        )
     finally:
         s.stop()

@@ -2,6 +2,7 @@
 no-break spaces, the PDF's identification (PDF/UA-1 beside PDF/A), one structure element
 per section, list and table, DOCX fields with a cached result, keep-with-next in Word,
 and the besluitenlijst as secretariats write it."""
+
 from __future__ import annotations
 
 import io
@@ -18,13 +19,19 @@ from lxml import html as lxml_html
 from pikepdf import Array, Dictionary, Name
 
 NBSP = "\u00a0"
-NS = {"x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-      "dc": "http://purl.org/dc/elements/1.1/", "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
-      "pdfuaid": "http://www.aiim.org/pdfua/ns/id/", "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#"}
+NS = {
+    "x": "adobe:ns:meta/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+}
 
 
 def nota(*args):
     from generator.cli import main
+
     r = CliRunner().invoke(main, [str(a) for a in args], prog_name="nota", catch_exceptions=False)
     assert r.exit_code == 0, r.output
     return r
@@ -42,6 +49,7 @@ def html_of(path) -> str:
     from generator.proposal.validate import load_voorstel
     from generator.render import context
     from generator.render.html import render_html
+
     voorstel = load_voorstel(path, search_path())
     return render_html(voorstel, context.build(voorstel))
 
@@ -55,15 +63,20 @@ def raadsvoorstel(tmp_path_factory):
     html = html_of(path)
     nota("decide", path, "--orgaan", "college", "--datum", "2022-01-10", "--uitkomst", "conform")
     nota("render", path, "-o", base / "definitief", "--formaat", "pdf")
-    return {"pdf": next((base / "concept").glob("*.pdf")), "docx": next((base / "concept").glob("*.docx")),
-            "definitief": next((base / "definitief").glob("*.pdf")), "html": html}
+    return {
+        "pdf": next((base / "concept").glob("*.pdf")),
+        "docx": next((base / "concept").glob("*.docx")),
+        "definitief": next((base / "definitief").glob("*.pdf")),
+        "html": html,
+    }
 
 
 def test_geen_regelafbreking_binnen_bedrag_datum_en_artikel():
     from generator.render.typography import keep_together
+
     assert keep_together("op 31 december 2021, in maart 2020, artikel 3 lid 2, € 1.000 en bijlage 2") == (
-        f"op 31{NBSP}december{NBSP}2021, in maart{NBSP}2020, artikel{NBSP}3 lid{NBSP}2, €{NBSP}1.000 "
-        f"en bijlage{NBSP}2")
+        f"op 31{NBSP}december{NBSP}2021, in maart{NBSP}2020, artikel{NBSP}3 lid{NBSP}2, €{NBSP}1.000 en bijlage{NBSP}2"
+    )
     assert keep_together("sinds 1 januari\n2021") == f"sinds 1{NBSP}januari{NBSP}2021"  # a line break in the source
     assert keep_together("10 jaar, artikelen 3 en 4, <p>mei</p>") == "10 jaar, artikelen 3 en 4, <p>mei</p>"
 
@@ -110,6 +123,7 @@ def test_pdf_ua_titel_en_taal_in_elke_pdf(raadsvoorstel, stage):
 
 def _elements(doc):
     from generator.render.pdf_tags import structure_elements
+
     return list(structure_elements(doc.Root.StructTreeRoot))
 
 
@@ -124,8 +138,12 @@ def test_een_structuurelement_per_sectie_lijst_en_tabel(raadsvoorstel):
         assert soorten.count("/Table") == len(html.xpath("//body//table"))
         assert soorten.count("/THead") == len(html.xpath("//body//thead"))
         assert not any(Name("/NotaBron") in e for e in alle)  # the private key is gone
-        leeg = [str(e.S) for e in alle if e.S not in (Name.TD, Name.TH)
-                and not (list(e.K) if isinstance(e.get(Name.K), Array) else [e.get(Name.K)] if Name.K in e else [])]
+        leeg = [
+            str(e.S)
+            for e in alle
+            if e.S not in (Name.TD, Name.TH)
+            and not (list(e.K) if isinstance(e.get(Name.K), Array) else [e.get(Name.K)] if Name.K in e else [])
+        ]
         assert leeg == []
         for element in alle:  # a bare MCID belongs to the element's page; else a reference names its page
             kids = element.K if isinstance(element.get(Name.K), Array) else [element.get(Name.K)]
@@ -141,9 +159,12 @@ def test_herhaalde_tabelkop_is_artefact(tmp_path):
 
     from generator.render import pdf  # noqa: F401  (installs the fragment marking)
     from generator.render.pdf_tags import complete_tags
+
     rijen = "".join(f"<tr><td>Post {i}</td><td>{i}</td></tr>" for i in range(80))
-    bron = (f"<html lang='nl-NL'><head><title>T</title></head><body><table><thead><tr><th>Post</th><th>Bedrag</th>"
-            f"</tr></thead><tbody>{rijen}</tbody></table></body></html>")
+    bron = (
+        f"<html lang='nl-NL'><head><title>T</title></head><body><table><thead><tr><th>Post</th><th>Bedrag</th>"
+        f"</tr></thead><tbody>{rijen}</tbody></table></body></html>"
+    )
     data = complete_tags(HTML(string=bron).write_pdf(pdf_tags=True))
     (tmp_path / "t.pdf").write_bytes(data)
     with pikepdf.open(io.BytesIO(data)) as doc:
@@ -168,6 +189,7 @@ def test_docx_paginanummers_met_opgeslagen_resultaat(raadsvoorstel):
 def test_docx_houdt_inleiding_totaal_en_ondertekening_bij_elkaar(raadsvoorstel):
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+
     doc = Document(raadsvoorstel["docx"])
     body = doc.element.body
     paragraphs = {p.text: p for p in doc.paragraphs}
@@ -177,8 +199,9 @@ def test_docx_houdt_inleiding_totaal_en_ondertekening_bij_elkaar(raadsvoorstel):
     assert paragraphs["Burgemeester en Wethouders van Den Helder,"].paragraph_format.keep_with_next
     tabellen = [Table(t, doc) for t in body.iter(qn("w:tbl"))]
     kosten = next(t for t in tabellen if t.rows[0].cells[0].text == "Kosten")
-    houdt = [all(Paragraph(p, None).paragraph_format.keep_with_next for p in r._tr.iter(qn("w:p")))
-             for r in kosten.rows]
+    houdt = [
+        all(Paragraph(p, None).paragraph_format.keep_with_next for p in r._tr.iter(qn("w:p"))) for r in kosten.rows
+    ]
     assert houdt == [True] * (len(kosten.rows) - 1) + [False]  # a short table: whole on one page
     ondertekening = next(t for t in tabellen if t.rows[0].cells[0].text.startswith("burgemeester"))
     assert ondertekening.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
@@ -188,6 +211,7 @@ def test_lange_tabel_in_word_houdt_alleen_totaal_bij_voorgaande_regel():
     from docx import Document as New
 
     from generator.render.docx_tables import keep_rows_together
+
     doc = New()
     t = doc.add_table(rows=30, cols=2)
     keep_rows_together(t, whole=False, before_total=[29])
@@ -199,23 +223,45 @@ def test_besluitenlijst_zoals_secretariaten_hem_schrijven(tmp_path):
     map_ = tmp_path / "vergadering"
     for kind in ("collegenota", "raadsvoorstel"):
         path = copy(kind, map_)
-        nota("decide", path, "--orgaan", "college", "--datum", "2022-01-10", "--uitkomst", "conform",
-             "--besluitnummer", f"B 2022/{kind[:4]}")
-    nota("besluitenlijst", map_, "--datum", "2022-01-10", "-o", tmp_path / "uit",
-         "--aanwezig", "burgemeester Jansen-de Vries, wethouders De Vries en Bakker",
-         "--afwezig", "wethouder Pietersen", "--vastgesteld", "2022-01-17")
+        nota(
+            "decide",
+            path,
+            "--orgaan",
+            "college",
+            "--datum",
+            "2022-01-10",
+            "--uitkomst",
+            "conform",
+            "--besluitnummer",
+            f"B 2022/{kind[:4]}",
+        )
+    nota(
+        "besluitenlijst",
+        map_,
+        "--datum",
+        "2022-01-10",
+        "-o",
+        tmp_path / "uit",
+        "--aanwezig",
+        "burgemeester Jansen-de Vries, wethouders De Vries en Bakker",
+        "--afwezig",
+        "wethouder Pietersen",
+        "--vastgesteld",
+        "2022-01-17",
+    )
     pdf = tmp_path / "uit" / "besluitenlijst-college-2022-01-10.pdf"
     tekst = " ".join(pdftotext(pdf).split())
     assert "Aanwezig: burgemeester Jansen-de Vries, wethouders De Vries en Bakker Afwezig: wethouder Pietersen" in tekst
-    assert ("Aldus vastgesteld in de vergadering van het college van burgemeester en wethouders van "
-            "17 januari 2022. De secretaris,") in tekst and "De burgemeester," in tekst
+    assert (
+        "Aldus vastgesteld in de vergadering van het college van burgemeester en wethouders van "
+        "17 januari 2022. De secretaris,"
+    ) in tekst and "De burgemeester," in tekst
     assert "Besluitnummer: B 2022/coll" in tekst and "Besluitnummer: B 2022/raad" in tekst
     doc = Document(tmp_path / "uit" / "besluitenlijst-college-2022-01-10.docx")
     sectie = doc.sections[0]
     kop = sectie.header.paragraphs[0].text
     assert kop.startswith(f"Gemeente Maastricht · Besluitenlijst 10{NBSP}januari{NBSP}2022")
-    assert sectie.footer.paragraphs[0].text.startswith(
-        f"Besluitenlijst B&W · 10{NBSP}januari{NBSP}2022")
+    assert sectie.footer.paragraphs[0].text.startswith(f"Besluitenlijst B&W · 10{NBSP}januari{NBSP}2022")
     rij = [c.text for c in doc.tables[0].rows[2].cells]
     assert rij[3].startswith(f"Conform. Besluitnummer: B 2022/raad\n€{NBSP}460.000 beschikbaar")
     assert rij[2] == "Tjitske Biersteker-Giljou"
@@ -229,8 +275,9 @@ def test_besluitenlijst_zonder_vaststelling_laat_een_regel_open(tmp_path):
     nota("decide", path, "--orgaan", "college", "--datum", "2021-02-09", "--uitkomst", "conform")
     nota("besluitenlijst", path, "--datum", "2021-02-09", "-o", tmp_path / "uit")
     doc = Document(tmp_path / "uit" / "besluitenlijst-college-2021-02-09.docx")
-    assert ("Aldus vastgesteld in de vergadering van het college van burgemeester en wethouders van "
-            + "_" * 28) in [p.text for p in doc.paragraphs]
+    assert ("Aldus vastgesteld in de vergadering van het college van burgemeester en wethouders van " + "_" * 28) in [
+        p.text for p in doc.paragraphs
+    ]
     assert not [p.text for p in doc.paragraphs if p.text.startswith(("Aanwezig", "Afwezig"))]
 
 
@@ -244,9 +291,13 @@ def test_e_mailadres_in_de_kop_is_een_link(raadsvoorstel):
 def test_docx_overal_nederlands(raadsvoorstel):
     import re
     import zipfile
+
     with zipfile.ZipFile(raadsvoorstel["docx"]) as z:
-        talen = {naam: set(re.findall(rb'<w:lang w:val="([^"]+)"', z.read(naam)))
-                 for naam in z.namelist() if naam.endswith(".xml")}
+        talen = {
+            naam: set(re.findall(rb'<w:lang w:val="([^"]+)"', z.read(naam)))
+            for naam in z.namelist()
+            if naam.endswith(".xml")
+        }
     assert set().union(*talen.values()) == {b"nl-NL"}
     assert talen["word/stylesWithEffects.xml"] == {b"nl-NL"}  # the template's legacy part too
 
@@ -255,14 +306,23 @@ def test_redline_scheidt_geschrapt_en_nieuw_bedrag(tmp_path):
     """Deleted and inserted text never touch ("€ 474.788€ 411.358"): in a table cell the
     old amount stands above the new one, in a paragraph a gap follows the deleted word."""
     from conftest import DATA
-    nota("diff", DATA / "diff" / "sociale-teams-2020.yaml", PROPOSALS / "collegenota-sociale-teams-2021.yaml",
-         "--docx", tmp_path / "red.docx")
+
+    nota(
+        "diff",
+        DATA / "diff" / "sociale-teams-2020.yaml",
+        PROPOSALS / "collegenota-sociale-teams-2021.yaml",
+        "--docx",
+        tmp_path / "red.docx",
+    )
     body = Document(tmp_path / "red.docx").element.body
-    paren = [(d, d.getnext()) for d in body.iter(qn("w:del"))
-             if d.getnext() is not None and d.getnext().tag == qn("w:ins")]
+    paren = [
+        (d, d.getnext()) for d in body.iter(qn("w:del")) if d.getnext() is not None and d.getnext().tag == qn("w:ins")
+    ]
     in_cel = [(d, i) for d, i in paren if any(a.tag == qn("w:tc") for a in d.iterancestors())]
-    bedragen = [("".join(t.text for t in d.iter(qn("w:delText"))), "".join(t.text for t in i.iter(qn("w:t"))))
-                for d, i in in_cel]
+    bedragen = [
+        ("".join(t.text for t in d.iter(qn("w:delText"))), "".join(t.text for t in i.iter(qn("w:t"))))
+        for d, i in in_cel
+    ]
     assert (f"€{NBSP}396.358", f"€{NBSP}411.358") in bedragen
     assert all(d[-1][-1].tag == qn("w:br") for d, _ in in_cel)
     tekst = [(d, i) for d, i in paren if (d, i) not in in_cel]

@@ -1,6 +1,7 @@
 """Word as a first-class output (issue 13, items 1-8 and 10; issue 16 item 5): Dutch proofing,
 images with alt text, widths from content, € never alone, clean properties, embedded
 fonts, described layout tables, a byte-stable final DOCX and a fast table writer."""
+
 import io
 import os
 import re
@@ -31,6 +32,7 @@ def _render(cli, path, out, *args):
 def collegenota_docx(tmp_path_factory):
     from click.testing import CliRunner
     from generator.cli import main
+
     out = tmp_path_factory.mktemp("woord")
     r = CliRunner().invoke(main, ["render", str(COLLEGENOTA), "-o", str(out)], catch_exceptions=False)
     assert r.exit_code == 0, r.output
@@ -56,7 +58,8 @@ def test_spellingcontrole_is_nederlands(docx, collegenota_docx):
 # 13.2 ------------------------------------------------------------------------------
 def _met_afbeelding(tmp_path, markdown: str):
     tekst = COLLEGENOTA.read_text(encoding="utf-8").replace(
-        "samenvatting: |\n", f"samenvatting: |\n  {markdown}\n\n", 1)
+        "samenvatting: |\n", f"samenvatting: |\n  {markdown}\n\n", 1
+    )
     path = tmp_path / "nota.yaml"
     path.write_text(tekst, encoding="utf-8")
     return path
@@ -64,9 +67,15 @@ def _met_afbeelding(tmp_path, markdown: str):
 
 def test_afbeelding_met_alt_tekst_op_tekstbreedte(cli, tmp_path):
     from PIL import Image
+
     Image.new("RGB", (3000, 1500), "navy").save(tmp_path / "organogram.png", dpi=(96, 96))
-    docx = _render(cli, _met_afbeelding(tmp_path, "Zie ![Organogram](organogram.png) en de tekst."),
-                   tmp_path / "uit", "--formaat", "docx")
+    docx = _render(
+        cli,
+        _met_afbeelding(tmp_path, "Zie ![Organogram](organogram.png) en de tekst."),
+        tmp_path / "uit",
+        "--formaat",
+        "docx",
+    )
     with zipfile.ZipFile(docx) as z:
         assert [n for n in z.namelist() if n.startswith("word/media/")] == ["word/media/image1.png"]
     doc = Document(docx)
@@ -80,8 +89,9 @@ def test_afbeelding_met_alt_tekst_op_tekstbreedte(cli, tmp_path):
 def test_een_fifo_als_afbeelding_hangt_niet(cli, tmp_path):
     os.mkfifo(tmp_path / "organogram.png")
     begin = time.monotonic()
-    docx = _render(cli, _met_afbeelding(tmp_path, "![Organogram](organogram.png)"), tmp_path / "uit",
-                   "--formaat", "docx")
+    docx = _render(
+        cli, _met_afbeelding(tmp_path, "![Organogram](organogram.png)"), tmp_path / "uit", "--formaat", "docx"
+    )
     assert time.monotonic() - begin < HANG  # a FIFO would block for ever
     assert "[Organogram]" in [p.text for p in Document(docx).paragraphs]
 
@@ -136,8 +146,11 @@ def test_euro_nooit_los_van_het_bedrag(collegenota_docx, tmp_path):
 
 def test_euro_met_harde_spatie_in_html():
     from generator.proposal.formatting import keep_euro_together
-    assert keep_euro_together("jaren € 25.000, &nbsp;€&nbsp;-3 en €\n4 maar € x") == \
-        "jaren €\u00a025.000, &nbsp;€\u00a0-3 en €\u00a04 maar € x"
+
+    assert (
+        keep_euro_together("jaren € 25.000, &nbsp;€&nbsp;-3 en €\n4 maar € x")
+        == "jaren €\u00a025.000, &nbsp;€\u00a0-3 en €\u00a04 maar € x"
+    )
 
 
 # 13.6 ------------------------------------------------------------------------------
@@ -158,6 +171,7 @@ def test_schone_eigenschappen(collegenota_docx):
 # 13.7 ------------------------------------------------------------------------------
 def test_open_sans_ingebed(collegenota_docx):
     from generator.render.docx_style import obfuscate
+
     fonts = _part(collegenota_docx, "word/fontTable.xml")
     font = re.search(r'<w:font w:name="Open Sans">(.*?)</w:font>', fonts).group(1)
     embeds = re.findall(r'<w:(embed\w+) r:id="(rId\d+)" w:fontKey="(\{[0-9A-F-]+\})"/>', font)
@@ -190,8 +204,9 @@ def test_opmaaktabellen_beschreven_zonder_kopregel(cli, tmp_path):
         if _beschrijving(t)[0] in ("Kopgegevens", "Ondertekening"):
             assert not list(t._tbl.iter(f"{W}tblHeader"))
     financieel = next(t for t in doc.tables if t.rows[0].cells[0].text == "Kosten")
-    assert _beschrijving(financieel) == ("Kosten", "Tabel met Kosten, 2020, 2021, 2022.") or \
-        _beschrijving(financieel)[1].startswith("Tabel met Kosten, 2020, 2021, 2022")
+    assert _beschrijving(financieel) == ("Kosten", "Tabel met Kosten, 2020, 2021, 2022.") or _beschrijving(financieel)[
+        1
+    ].startswith("Tabel met Kosten, 2020, 2021, 2022")
     assert list(financieel.rows[0]._tr.iter(f"{W}tblHeader"))
 
 
@@ -214,11 +229,14 @@ def test_definitieve_docx_is_byte_voor_byte_gelijk(cli, tmp_path):
 
 # 16.5 ------------------------------------------------------------------------------
 def test_tabel_van_tienduizend_regels(  # its time: bench/run
-        cli, tmp_path):
+    cli, tmp_path
+):
     regels = "\n".join(f"        - {{post: Post {i}, bedrag: {1000 + i}}}" for i in range(10_000))
     tekst = COLLEGENOTA.read_text(encoding="utf-8").replace(
         "  aanbestedingen: nvt\n",
-        f"  aanbestedingen:\n    - tabel: Groot\n      rol: overig\n      regels:\n{regels}\n", 1)
+        f"  aanbestedingen:\n    - tabel: Groot\n      rol: overig\n      regels:\n{regels}\n",
+        1,
+    )
     path = tmp_path / "groot.yaml"
     path.write_text(tekst, encoding="utf-8")
     docx = _render(cli, path, tmp_path / "uit", "--formaat", "docx")

@@ -14,6 +14,7 @@ result in Word and keep them:
     {% if concept %}CONCEPT{% endif %}   the mark of an undecided document
     {{p inhoud }}    the whole document body (headings, lists, tables)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -88,8 +89,9 @@ def build(target: Path) -> None:
     docx_style.apply(doc, housestyle.load_shared((ROOT / "templates",)), fonts=False)
     doc.add_paragraph("{{p inhoud }}")
     moment = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # fixed: a rebuild changes no bytes
-    docx_style.properties(doc, titel="Huisstijlsjabloon", onderwerp="", auteur="", trefwoorden="",
-                          created=moment, modified=moment)
+    docx_style.properties(
+        doc, titel="Huisstijlsjabloon", onderwerp="", auteur="", trefwoorden="", created=moment, modified=moment
+    )
     target.write_bytes(docx_style.stable_bytes(doc, moment))
 
 

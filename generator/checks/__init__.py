@@ -5,6 +5,7 @@ run every registered check. The families below register themselves with
 generator.checks.registry on import; their order is the order of the meldingen
 at one position.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -22,9 +23,12 @@ def run_checks(voorstel: Voorstel, skip=()) -> list[Melding]:
 
     On the valid part of an invalid proposal (`voorstel.partial`) the checks
     that need the whole proposal (the seal) are left out, as are those in `skip`."""
-    meldingen = [m for functie in CHECKS if functie not in skip
-                 and not (voorstel.partial and getattr(functie, "whole", False))
-                 for m in functie(voorstel)]
+    meldingen = [
+        m
+        for functie in CHECKS
+        if functie not in skip and not (voorstel.partial and getattr(functie, "whole", False))
+        for m in functie(voorstel)
+    ]
     return sorted(meldingen, key=lambda m: (m.line or 0, m.column or 0))
 
 
@@ -52,6 +56,7 @@ def check_source(bron: Source, search_path, skip=()) -> tuple[Voorstel | None, l
     checked = voorstel or partial(bron, search_path)
     if checked is not None:
         eerst = meldingen[: len(bron.meldingen)]
-        meldingen = eerst + sorted(meldingen[len(bron.meldingen):] + run_checks(checked, skip),
-                                   key=lambda m: (m.line or 0, m.column or 0))
+        meldingen = eerst + sorted(
+            meldingen[len(bron.meldingen) :] + run_checks(checked, skip), key=lambda m: (m.line or 0, m.column or 0)
+        )
     return voorstel, meldingen

@@ -4,6 +4,7 @@ Rendering refuses them (a PDF must not publish a local path, nor read a file
 the user did not put beside the proposal); `nota check` reports the same, at
 the reference itself, so check and render agree.
 """
+
 from __future__ import annotations
 
 from generator.checks.registry import check
@@ -28,6 +29,7 @@ def _references(tekst: str):
     if "](" not in tekst:
         return
     from generator.render.richtext import parse
+
     for token in parse(tekst):
         for child in token.children or []:
             if child.type == "image":

@@ -1,4 +1,5 @@
 """Money checks: cost and coverage tables balance, cited amounts exist in a table."""
+
 from __future__ import annotations
 
 import re
@@ -23,17 +24,25 @@ def kosten_and_dekking_balance(voorstel: Voorstel):
         return
     (_, k), (dpath, d) = kosten[0], dekking[0]
     if len(k.kolommen) != len(d.kolommen):
-        yield voorstel.bron.melding(dpath + ("kolommen",), (
-            f"de dekkingstabel '{d.titel}' heeft {len(d.kolommen)} kolommen, de kostentabel "
-            f"'{k.titel}' {len(k.kolommen)}; geef beide dezelfde kolommen"))
+        yield voorstel.bron.melding(
+            dpath + ("kolommen",),
+            (
+                f"de dekkingstabel '{d.titel}' heeft {len(d.kolommen)} kolommen, de kostentabel "
+                f"'{k.titel}' {len(k.kolommen)}; geef beide dezelfde kolommen"
+            ),
+        )
         return
     for i, (kt, dt) in enumerate(zip(k.totaal, d.totaal)):
         kt, dt = kt or Decimal(0), dt or Decimal(0)
         if kt != dt:
             column = f" in kolom {k.kolommen[i]}" if len(k.kolommen) > 1 else ""
-            yield voorstel.bron.melding(dpath + ("tabel",), (
-                f"kosten en dekking sluiten niet{column}: '{k.titel}' telt op tot {fmt.bedrag(kt)}, "
-                f"'{d.titel}' tot {fmt.bedrag(dt)} (verschil {fmt.bedrag(kt - dt)})"))
+            yield voorstel.bron.melding(
+                dpath + ("tabel",),
+                (
+                    f"kosten en dekking sluiten niet{column}: '{k.titel}' telt op tot {fmt.bedrag(kt)}, "
+                    f"'{d.titel}' tot {fmt.bedrag(dt)} (verschil {fmt.bedrag(kt - dt)})"
+                ),
+            )
 
 
 def amounts_in_text(tekst: str) -> list[tuple[str, Decimal]]:
@@ -64,6 +73,11 @@ def bedragen_in_beslispunten(voorstel: Voorstel):
     for i, item in enumerate(punten):
         for tekst, waarde in amounts_in_text(item):
             if waarde not in known:
-                yield warning(voorstel, ("beslispunten", i), (
-                    f"beslispunt {i + 1} noemt {tekst}, maar dat bedrag staat in geen enkele tabel "
-                    "(regel, subtotaal of totaal); controleer het bedrag of de tabellen"))
+                yield warning(
+                    voorstel,
+                    ("beslispunten", i),
+                    (
+                        f"beslispunt {i + 1} noemt {tekst}, maar dat bedrag staat in geen enkele tabel "
+                        "(regel, subtotaal of totaal); controleer het bedrag of de tabellen"
+                    ),
+                )

@@ -4,6 +4,7 @@ Each check is a function `(voorstel) -> iterable of Melding`, registered with
 @check. The families (one module each) import this module; generator.checks
 imports the families, so registering never needs an import cycle.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable

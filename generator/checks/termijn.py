@@ -5,6 +5,7 @@ beantwoording: `termijn: {van: ontvangen, tot: datum, dagen: 30}` (answer
 within 30 days of receiving the questions). An optional `hint` says what to
 do when the term is exceeded. A kind without `termijn` is not checked.
 """
+
 from __future__ import annotations
 
 from generator.proposal import formatting as fmt
@@ -29,11 +30,14 @@ def within_termijn(voorstel: Voorstel):
         return
     dagen = (end - begin).days
     if dagen < 0:
-        yield voorstel.bron.melding((tot,), f"'{tot}' ({fmt.datum(end)}) ligt vóór '{van}' "
-                                            f"({fmt.datum(begin)}); controleer beide datums")
+        yield voorstel.bron.melding(
+            (tot,), f"'{tot}' ({fmt.datum(end)}) ligt vóór '{van}' ({fmt.datum(begin)}); controleer beide datums"
+        )
     elif dagen > int(termijn["dagen"]):
-        message = (f"'{tot}' ({fmt.datum(end)}) ligt {dagen} dagen na '{van}' ({fmt.datum(begin)}); "
-                   f"de gebruikelijke termijn is {termijn['dagen']} dagen")
+        message = (
+            f"'{tot}' ({fmt.datum(end)}) ligt {dagen} dagen na '{van}' ({fmt.datum(begin)}); "
+            f"de gebruikelijke termijn is {termijn['dagen']} dagen"
+        )
         if termijn.get("hint"):
             message += f"; {termijn['hint']}"
         yield warning(voorstel, (tot,), message)
@@ -43,11 +47,9 @@ def _shape_error(soort, termijn) -> Melding | None:
     """A melding on the kind.yaml when its `termijn` does not name two date fields."""
     bestand = soort.map / KIND_FILE
     if not isinstance(termijn, dict) or not str(termijn.get("dagen", "")).isdigit():
-        return Melding("'termijn' heeft de vorm {van: <datumveld>, tot: <datumveld>, dagen: <getal>}",
-                       bestand)
+        return Melding("'termijn' heeft de vorm {van: <datumveld>, tot: <datumveld>, dagen: <getal>}", bestand)
     for rol in ("van", "tot"):
         veld = soort.veld(str(termijn.get(rol)))
         if veld is None or veld.get("type") != "datum":
-            return Melding(f"termijn.{rol}: '{termijn.get(rol)}' is geen datumveld van soort "
-                           f"'{soort.naam}'", bestand)
+            return Melding(f"termijn.{rol}: '{termijn.get(rol)}' is geen datumveld van soort '{soort.naam}'", bestand)
     return None

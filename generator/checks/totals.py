@@ -1,4 +1,5 @@
 """Tables whose stated totals do not match their rows, and sections left empty."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -26,7 +27,8 @@ def totals_add_up(voorstel: Voorstel):
                     path + ("totaal",),
                     f"het totaal van tabel '{tabel.tabel}'{_column(tabel, i)} is {fmt.bedrag(stated)}, "
                     f"maar de regels tellen op tot {fmt.bedrag(total or Decimal(0))} "
-                    f"(verschil {fmt.bedrag(stated - (total or Decimal(0)))})")
+                    f"(verschil {fmt.bedrag(stated - (total or Decimal(0)))})",
+                )
 
 
 @check
@@ -40,5 +42,7 @@ def empty_secties(voorstel: Voorstel):
             continue  # a required section left blank is a validation error already
         if is_empty(written[sleutel]):
             yield voorstel.bron.melding(
-                ("secties", sleutel), f"sectie '{sleutel}' is leeg; schrijf de tekst, of 'nvt' als de "
-                f"sectie niet van toepassing is", sleutel=True)
+                ("secties", sleutel),
+                f"sectie '{sleutel}' is leeg; schrijf de tekst, of 'nvt' als de sectie niet van toepassing is",
+                sleutel=True,
+            )

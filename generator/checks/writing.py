@@ -4,6 +4,7 @@ Long summaries, sentences over 25 words, a sentence written twice, the
 readability of the summaries against B1 (Flesch-Douma), and a written-out
 `voorstel` section that says something else than the beslispunten.
 """
+
 from __future__ import annotations
 
 import re
@@ -91,9 +92,15 @@ def long_sentences(voorstel: Voorstel):
         for sentence in sentences(tekst):
             n = len(words(sentence))
             if n > MAX_SENTENCE_WORDS:
-                yield _by_sentence(voorstel, path, sentence, (
-                    f"zin van {n} woorden (meer dan {MAX_SENTENCE_WORDS}): \"{_short(sentence)}\"; "
-                    "splits hem voor de leesbaarheid"))
+                yield _by_sentence(
+                    voorstel,
+                    path,
+                    sentence,
+                    (
+                        f'zin van {n} woorden (meer dan {MAX_SENTENCE_WORDS}): "{_short(sentence)}"; '
+                        "splits hem voor de leesbaarheid"
+                    ),
+                )
 
 
 @check
@@ -106,8 +113,13 @@ def repeated_sentences(voorstel: Voorstel):
                 continue
             if sleutel in seen:
                 earlier = _place(voorstel, seen[sleutel], sentence)[0]
-                yield _by_sentence(voorstel, path, sentence, (
-                    f"deze zin staat er twee keer (ook op regel {earlier}): \"{_short(sentence)}\""), after=earlier)
+                yield _by_sentence(
+                    voorstel,
+                    path,
+                    sentence,
+                    (f'deze zin staat er twee keer (ook op regel {earlier}): "{_short(sentence)}"'),
+                    after=earlier,
+                )
             else:
                 seen[sleutel] = path
 
@@ -120,13 +132,17 @@ def samenvatting(voorstel: Voorstel):
             continue
         n = len(words(plain_text(tekst)))
         if n > MAX_SAMENVATTING:
-            yield warning(voorstel, (veld,), (
-                f"de {veld} telt {n} woorden; houd hem onder {MAX_SAMENVATTING} woorden"))
+            yield warning(voorstel, (veld,), (f"de {veld} telt {n} woorden; houd hem onder {MAX_SAMENVATTING} woorden"))
         score = flesch_douma(tekst)
         if score is not None and score < B1_THRESHOLD:
-            yield warning(voorstel, (veld,), (
-                f"de {veld} is moeilijk leesbaar: Flesch-Douma {score:.0f} (B1 vraagt ongeveer "
-                f"{B1_THRESHOLD} of hoger); gebruik kortere zinnen en kortere woorden"))
+            yield warning(
+                voorstel,
+                (veld,),
+                (
+                    f"de {veld} is moeilijk leesbaar: Flesch-Douma {score:.0f} (B1 vraagt ongeveer "
+                    f"{B1_THRESHOLD} of hoger); gebruik kortere zinnen en kortere woorden"
+                ),
+            )
 
 
 @check
@@ -139,9 +155,14 @@ def voorstel_follows_beslispunten(voorstel: Voorstel):
         tekst = " ".join(words(plain_text(inhoud).lower()))
         for i, item in enumerate(punten):
             if " ".join(words(item.lower())) not in tekst:
-                yield warning(voorstel, ("secties", s["sleutel"]), (
-                    f"sectie '{s['sleutel']}' noemt beslispunt {i + 1} niet letterlijk "
-                    f"(\"{_short(item)}\"); laat de sectie leeg om de beslispunten te herhalen"))
+                yield warning(
+                    voorstel,
+                    ("secties", s["sleutel"]),
+                    (
+                        f"sectie '{s['sleutel']}' noemt beslispunt {i + 1} niet letterlijk "
+                        f'("{_short(item)}"); laat de sectie leeg om de beslispunten te herhalen'
+                    ),
+                )
 
 
 def _short(sentence: str, n: int = 60) -> str:

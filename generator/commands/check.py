@@ -1,4 +1,5 @@
 """`nota check`: validate proposals and run the consistency checks."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,6 +24,7 @@ def check(paden, strikt, templates):
     from generator.proposal.files import collect
     from generator.proposal.kinds import search_path
     from generator.commands.shared import report_all, count_noun
+
     path = search_path(templates)
     overgeslagen: list = []
     bestanden = collect(paden, overgeslagen)
@@ -36,7 +38,10 @@ def check(paden, strikt, templates):
         _, meldingen = check_file(bestand, path, strikt)
         report_all(meldingen)
         error += any(m.is_error for m in meldingen)
-    click.echo(f"{count_noun(len(bestanden), 'voorstel', 'voorstellen')} gecontroleerd: "
-               f"{len(bestanden) - error} in orde, {error} met fouten", err=True)
+    click.echo(
+        f"{count_noun(len(bestanden), 'voorstel', 'voorstellen')} gecontroleerd: "
+        f"{len(bestanden) - error} in orde, {error} met fouten",
+        err=True,
+    )
     if error or overgeslagen:
         raise Exit(1)

@@ -1,4 +1,5 @@
 """`nota diff`: what changed between two proposals (this year's against last year's)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,12 +31,26 @@ TROUBLE = 2  # diff(1): trouble, as opposed to 1 for "different"
 @click.command(help=HELP)
 @click.argument("oud", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("nieuw", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--html", "html_pad", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Schrijf ook een HTML-rapport naar dit bestand (zonder externe bestanden, ook om te printen).")
-@click.option("--docx", "docx_pad", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Schrijf het nieuwe voorstel naar dit Word-bestand, met de wijzigingen als bijgehouden wijzigingen.")
-@click.option("--exit-code", "exit_code", is_flag=True,
-              help="Exitcode zoals diff(1): 0 gelijk, 1 verschillend, 2 er ging iets mis.")
+@click.option(
+    "--html",
+    "html_pad",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Schrijf ook een HTML-rapport naar dit bestand (zonder externe bestanden, ook om te printen).",
+)
+@click.option(
+    "--docx",
+    "docx_pad",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Schrijf het nieuwe voorstel naar dit Word-bestand, met de wijzigingen als bijgehouden wijzigingen.",
+)
+@click.option(
+    "--exit-code",
+    "exit_code",
+    is_flag=True,
+    help="Exitcode zoals diff(1): 0 gelijk, 1 verschillend, 2 er ging iets mis.",
+)
 @templates_option
 @reports_errors
 def diff(oud, nieuw, html_pad, docx_pad, exit_code, templates):
@@ -55,6 +70,7 @@ def _diff(oud, nieuw, html_pad, docx_pad, templates, trouble: int) -> tuple[bool
     from generator.diff.drafts import load_pair
     from generator.diff.terminal import show
     from generator.proposal.kinds import search_path
+
     (old_voorstel, new_voorstel), warnings = load_pair(oud, nieuw, search_path(templates), trouble)
     report_all(warnings)
     v = compare(old_voorstel, new_voorstel)
@@ -65,10 +81,12 @@ def _diff(oud, nieuw, html_pad, docx_pad, templates, trouble: int) -> tuple[bool
     if html_pad is not None:
         from generator.diff.html import report_html
         from generator.render.output import write_bytes
+
         write_bytes(html_pad, report_html(v, str(oud), str(nieuw)).encode("utf-8"))
         click.echo(f"geschreven: {html_pad}", err=True)
     if docx_pad is not None:
         from generator.diff.docx import write
+
         write(v, new_voorstel, docx_pad, old_voorstel=old_voorstel)
         click.echo(f"geschreven: {docx_pad}", err=True)
     return v.gelijk, not warnings

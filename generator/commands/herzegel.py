@@ -1,4 +1,5 @@
 """`nota herzegel`: the secretariat seals decision records that lack a complete seal."""
+
 from __future__ import annotations
 
 import getpass
@@ -29,10 +30,13 @@ def herzegel(bestand, door, templates):
     from generator.decisions.decide import now
     from generator.decisions.reseal import reseal_file
     from generator.proposal.kinds import search_path
+
     done = reseal_file(bestand, search_path(templates), door or getpass.getuser(), now())
     if not done:
         click.echo(f"{bestand}: alle besluiten zijn al volledig verzegeld; er is niets gewijzigd")
         return
     nummers = ", ".join(map(str, done))
-    click.echo(f"{bestand}: besluit {nummers} opnieuw verzegeld (inhoud, bestanden en besluit zoals ze "
-               "nu zijn; herzegeld_door en herzegeld_op staan in het besluit)")
+    click.echo(
+        f"{bestand}: besluit {nummers} opnieuw verzegeld (inhoud, bestanden en besluit zoals ze "
+        "nu zijn; herzegeld_door en herzegeld_op staan in het besluit)"
+    )

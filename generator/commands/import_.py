@@ -1,4 +1,5 @@
 """`nota import`: an existing document (.docx, .txt, .pdf) as a proposal YAML."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,8 +19,14 @@ een staat. Daarna controleert nota het resultaat."""
 
 @click.command("import", help=HELP)
 @click.argument("bron", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--uitvoer", "doel", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Een bestand, geen map: de YAML die nota schrijft (standaard: <bron>.yaml).")
+@click.option(
+    "-o",
+    "--uitvoer",
+    "doel",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Een bestand, geen map: de YAML die nota schrijft (standaard: <bron>.yaml).",
+)
 @click.option("--soort", default=None, help="De soort, als nota die niet zelf moet herkennen.")
 @click.option("--overschrijf", is_flag=True, help="Een bestaand bestand vervangen.")
 @templates_option
@@ -31,6 +38,7 @@ def import_document(bron, doel, soort, overschrijf, templates):
     from generator.commands.shared import report_all
     from generator.checks import check_file
     from generator.importer.markers import markers
+
     doel = doel or bron.with_suffix(".yaml")
     if doel.exists() and not overschrijf:
         raise NotaFout(Melding("bestaat al; kies een andere naam (-o) of gebruik --overschrijf", doel))
@@ -55,6 +63,7 @@ def _with_schema_line(tekst: str, soort: str, doel: Path, path) -> str:
     JSON Schema, or without one (and a hint) when there is none to point to."""
     from generator.proposal.kinds import find_soort
     from generator.proposal.skeleton import schema_header_for, schema_hint, with_schema_header
+
     s = find_soort(soort, path)
     kop = schema_header_for(s, doel)
     if not kop:

@@ -1,4 +1,5 @@
 """`nota new`: start a proposal from a complete skeleton, or from last year's."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,10 +26,21 @@ noemt elke wijziging met de regel in het oude bestand."""
 
 @click.command(help=HELP)
 @click.argument("soort", required=False)
-@click.option("--van", "van", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Het voorstel van vorig jaar om mee te beginnen.")
-@click.option("-o", "--uitvoer", "doel", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Een bestand, geen map: de YAML die nota schrijft (standaard: het scherm).")
+@click.option(
+    "--van",
+    "van",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Het voorstel van vorig jaar om mee te beginnen.",
+)
+@click.option(
+    "-o",
+    "--uitvoer",
+    "doel",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Een bestand, geen map: de YAML die nota schrijft (standaard: het scherm).",
+)
 @click.option("--overschrijf", is_flag=True, help="Een bestaand bestand vervangen.")
 @templates_option
 @reports_errors
@@ -36,6 +48,7 @@ def new(soort, van, doel, overschrijf, templates):
     from generator.proposal.kinds import search_path
     from generator.proposal.next_year import start, start_from
     from generator.render.output import write_bytes
+
     if (soort is None) == (van is None):
         raise click.UsageError("geef een soort (nota new collegenota) of --van VORIG.yaml")
     if doel is not None and doel.exists() and not overschrijf:
@@ -55,7 +68,8 @@ def new(soort, van, doel, overschrijf, templates):
 
 def _list_changes(van: Path, changes: list) -> None:
     """Every change on stderr, with its line in `van`."""
-    click.echo(f"overgenomen uit {van}, met {len(changes)} "
-               f"{'wijziging' if len(changes) == 1 else 'wijzigingen'}:", err=True)
+    click.echo(
+        f"overgenomen uit {van}, met {len(changes)} {'wijziging' if len(changes) == 1 else 'wijzigingen'}:", err=True
+    )
     for c in changes:
         click.echo(f"  {van}:{c.line}: {c.waar}: {c.tekst}", err=True)

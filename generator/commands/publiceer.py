@@ -1,4 +1,5 @@
 """`nota publiceer`: publish what was decided (Woo), with DiWoo metadata, sitemaps and open data."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,21 +32,34 @@ def _web_address(ctx, param, waarde: str | None) -> str | None:
 
 @click.command(help=HELP)
 @click.argument("map_", metavar="MAP", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("-o", "--uitvoer", "uitmap", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="De publicatiemap: nota schrijft de documenten, metadata en open data daarin.")
-@click.option("--basis-url", "basis_url", default=None, callback=_web_address,
-              help="Het webadres waar de publicatiemap te zien is, bijvoorbeeld "
-                   "https://www.gemeente.nl/publicaties (standaard: basis_url in [publicatie] van nota.toml).")
+@click.option(
+    "-o",
+    "--uitvoer",
+    "uitmap",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="De publicatiemap: nota schrijft de documenten, metadata en open data daarin.",
+)
+@click.option(
+    "--basis-url",
+    "basis_url",
+    default=None,
+    callback=_web_address,
+    help="Het webadres waar de publicatiemap te zien is, bijvoorbeeld "
+    "https://www.gemeente.nl/publicaties (standaard: basis_url in [publicatie] van nota.toml).",
+)
 @templates_option
 @reports_errors
 def publiceer(map_, uitmap, basis_url, templates):
     from generator.commands.shared import count_noun, report_all
     from generator.proposal.kinds import search_path
     from generator.publish.publication import publish, publisher_settings
+
     uitgever, basis_url = publisher_settings(basis_url, Path.cwd())
     if basis_url is None:
-        raise click.UsageError("geef --basis-url (het webadres van de publicatiemap), of zet basis_url "
-                               "onder [publicatie] in nota.toml")
+        raise click.UsageError(
+            "geef --basis-url (het webadres van de publicatiemap), of zet basis_url onder [publicatie] in nota.toml"
+        )
     report = publish(map_, uitmap, basis_url, uitgever, search_path(templates))
     report_all(report.meldingen)
     for skipped in report.skipped:
@@ -54,6 +68,9 @@ def publiceer(map_, uitmap, basis_url, templates):
         click.echo(f"geschreven: {path}")
     for path in report.removed:
         click.echo(f"verwijderd (niet meer gepubliceerd): {path}")
-    click.echo(f"{count_noun(len(report.published), 'document', 'documenten')} gepubliceerd in {uitmap}, "
-               f"{len(report.skipped)} overgeslagen; {len(report.written)} bestanden geschreven, "
-               f"{report.unchanged} ongewijzigd", err=True)
+    click.echo(
+        f"{count_noun(len(report.published), 'document', 'documenten')} gepubliceerd in {uitmap}, "
+        f"{len(report.skipped)} overgeslagen; {len(report.written)} bestanden geschreven, "
+        f"{report.unchanged} ongewijzigd",
+        err=True,
+    )

@@ -1,4 +1,5 @@
 """`nota schema`: the JSON Schema of a kind, for editor completion."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,14 +16,20 @@ een editor met de YAML-extensie geeft dan aanvulling en controle tijdens het typ
 
 @click.command(help=HELP)
 @click.argument("soort", required=False, default="collegenota")
-@click.option("--alle", "map_", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Schrijf het schema van elke soort naar deze map.")
+@click.option(
+    "--alle",
+    "map_",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Schrijf het schema van elke soort naar deze map.",
+)
 @templates_option
 @reports_errors
 def schema(soort, map_, templates):
     from generator.proposal.kinds import known_soorten, find_soort, search_path
     from generator.render.output import write_bytes
     from generator.proposal.schema import as_text
+
     path = search_path(templates)
     if map_ is None:
         click.echo(as_text(soort_argument(soort, path)), nl=False)

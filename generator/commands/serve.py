@@ -1,4 +1,5 @@
 """`nota serve`: the editor in the browser over the proposals in a folder."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -23,18 +24,42 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @click.command(help=HELP)
-@click.argument("map_", metavar="[MAP]", required=False, default=".",
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--port", "poort", type=click.IntRange(0, 65535), default=DEFAULT_PORT,
-              show_default=True, help="Poort; 0 kiest een vrije poort.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Adres waarop de editor luistert; een ander dan 127.0.0.1 alleen met [login] in nota.toml.")
-@click.option("--servernaam", "servernamen", multiple=True, metavar="NAAM",
-              help="Hostnaam waarmee gebruikers de editor openen, zoals nota.gemeente.nl (herhaalbaar).")
-@click.option("--proxy-headers", is_flag=True,
-              help="Achter een reverse proxy: neem schema en adres over uit X-Forwarded-Proto/-For.")
-@click.option("--forwarded-allow-ips", default="127.0.0.1", show_default=True, metavar="ADRESSEN",
-              help="Met --proxy-headers: de adressen van de proxy (komma's ertussen, * voor alle).")
+@click.argument(
+    "map_", metavar="[MAP]", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option(
+    "--port",
+    "poort",
+    type=click.IntRange(0, 65535),
+    default=DEFAULT_PORT,
+    show_default=True,
+    help="Poort; 0 kiest een vrije poort.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Adres waarop de editor luistert; een ander dan 127.0.0.1 alleen met [login] in nota.toml.",
+)
+@click.option(
+    "--servernaam",
+    "servernamen",
+    multiple=True,
+    metavar="NAAM",
+    help="Hostnaam waarmee gebruikers de editor openen, zoals nota.gemeente.nl (herhaalbaar).",
+)
+@click.option(
+    "--proxy-headers",
+    is_flag=True,
+    help="Achter een reverse proxy: neem schema en adres over uit X-Forwarded-Proto/-For.",
+)
+@click.option(
+    "--forwarded-allow-ips",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="ADRESSEN",
+    help="Met --proxy-headers: de adressen van de proxy (komma's ertussen, * voor alle).",
+)
 @click.option("--geen-browser", is_flag=True, help="Open geen browser.")
 @templates_option
 @reports_errors
@@ -46,16 +71,23 @@ def serve(map_, poort, host, servernamen, proxy_headers, forwarded_allow_ips, ge
     from generator.web.auth import team_for
     from generator.web.server import _in_background, _load_engines, _open_browser
     from generator.web.workspace import Workspace
+
     login = read_settings(map_).login or read_settings().login
     _check_host(host, login is not None)
     team = team_for(map_, login, servernamen) if login is not None else None
     if team is not None and not servernamen and host not in LOOPBACK:
-        click.echo(f"waarschuwing: zonder --servernaam neemt nota alleen verzoeken aan die 127.0.0.1 "
-                   f"als adres noemen, ook al luistert het op {host}; geef de naam die gebruikers "
-                   "intypen, zoals --servernaam nota.gemeente.nl", err=True)
+        click.echo(
+            f"waarschuwing: zonder --servernaam neemt nota alleen verzoeken aan die 127.0.0.1 "
+            f"als adres noemen, ook al luistert het op {host}; geef de naam die gebruikers "
+            "intypen, zoals --servernaam nota.gemeente.nl",
+            err=True,
+        )
     if team is not None and team.secret is None:
-        click.echo("waarschuwing: NOTA_OIDC_SECRET is niet gezet; nota meldt zich bij de aanmeldserver "
-                   "als publieke client (alleen PKCE, zonder geheim)", err=True)
+        click.echo(
+            "waarschuwing: NOTA_OIDC_SECRET is niet gezet; nota meldt zich bij de aanmeldserver "
+            "als publieke client (alleen PKCE, zonder geheim)",
+            err=True,
+        )
     workspace = Workspace(map_, search_path(templates))
     sock = runner.bind(poort, "de editor", host)
     adres = runner.address(sock)
@@ -84,8 +116,10 @@ def _check_host(host: str, login: bool) -> None:
             return
     except ValueError:
         pass
-    raise click.BadParameter(f"nota serve luistert alleen op 127.0.0.1 (deze computer), niet op '{host}': "
-                             "zonder aanmelding kan iedereen op het netwerk erbij; zet een [login]-tabel in "
-                             "nota.toml (issuer, client_id; zie docs/deploy.md) om de editor voor een team "
-                             "te openen",
-                             param_hint="'--host'")
+    raise click.BadParameter(
+        f"nota serve luistert alleen op 127.0.0.1 (deze computer), niet op '{host}': "
+        "zonder aanmelding kan iedereen op het netwerk erbij; zet een [login]-tabel in "
+        "nota.toml (issuer, client_id; zie docs/deploy.md) om de editor voor een team "
+        "te openen",
+        param_hint="'--host'",
+    )

@@ -3,6 +3,7 @@
 The commands import this; cli.py, the boundary above them, turns what they
 raise (NotaFout, Exit) into the exit code.
 """
+
 from __future__ import annotations
 
 from functools import wraps
@@ -12,18 +13,19 @@ import click
 
 from generator.errors import Exit, Melding, NotaFout
 
-TEMPLATES_HELP = ("Map met eigen soorten en huisstijl; gaat voor op nota.toml en de "
-                  "ingebouwde sjablonen.")
+TEMPLATES_HELP = "Map met eigen soorten en huisstijl; gaat voor op nota.toml en de ingebouwde sjablonen."
 
 
 def templates_option(f):
-    return click.option("--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
-                        default=None, help=TEMPLATES_HELP)(f)
+    return click.option(
+        "--templates", "templates", type=click.Path(file_okay=False, path_type=Path), default=None, help=TEMPLATES_HELP
+    )(f)
 
 
 def soort_argument(naam: str, path):
     """The kind named on the command line; an unknown name is a usage error (exit 2)."""
     from generator.proposal.kinds import find_soort, known_soorten
+
     if naam not in known_soorten(path):
         try:
             find_soort(naam, path)
@@ -34,6 +36,7 @@ def soort_argument(naam: str, path):
 
 def _meeting_date(ctx, param, waarde):
     import datetime as dt
+
     try:
         return dt.date.fromisoformat(waarde)
     except ValueError:
@@ -42,13 +45,15 @@ def _meeting_date(ctx, param, waarde):
 
 def meeting_date_option(f):
     """--datum, the date of the meeting (decide, besluitenlijst)."""
-    return click.option("--datum", required=True, callback=_meeting_date,
-                        help="Datum van de vergadering (JJJJ-MM-DD).")(f)
+    return click.option(
+        "--datum", required=True, callback=_meeting_date, help="Datum van de vergadering (JJJJ-MM-DD)."
+    )(f)
 
 
 def reports_errors(f):
     """Prints a NotaFout's meldingen here and ends the command with its exit code
     (1 unless it says otherwise), through cli.py."""
+
     @wraps(f)
     def wrapper(*args, **kwargs):
         try:
@@ -56,6 +61,7 @@ def reports_errors(f):
         except NotaFout as e:
             report_all(e.meldingen)
             raise Exit(e.exit_code) from None
+
     return wrapper
 
 

@@ -1,4 +1,5 @@
 """`nota verify`: does the proposal still say what was decided, and is the decision intact?"""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,6 +33,7 @@ def verify(bestand, templates):
     from generator.diff.terminal import show
     from generator.proposal.kinds import search_path
     from generator.proposal.validate import load_voorstel
+
     voorstel = load_voorstel(bestand, search_path(templates))
     verslag = verify_voorstel(voorstel, bestand)
     for line in verslag.lines:

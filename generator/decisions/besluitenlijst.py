@@ -5,6 +5,7 @@ listed with its onderwerp, kenmerk, portefeuillehouder, outcome, besluitnummer,
 the beslispunten as decided and the toelichting; only proposals with
 `classificatie: openbaar` are named, the others are counted.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,6 @@ MAP = "_besluitenlijst"
 # How the list names the orgaan in its running foot, and who sign it.
 ORGAAN_TITEL = {"college": "B&W", "raad": "gemeenteraad"}  # short: a running foot, not a sentence
 CHAIR = {"college": ("De secretaris,", "De burgemeester,"), "raad": ("De griffier,", "De voorzitter,")}
-
-
 
 
 @dataclass
@@ -60,10 +59,15 @@ def _item(voorstel, besluit) -> Item:
     v = voorstel.data
     velden = [f["sleutel"] for f in voorstel.soort.velden if f.get("type") == "beslispunten"]
     besloten = list(getattr(v, velden[0], None) or []) if velden and besluit.uitkomst in ALS_BESLOTEN else []
-    return Item(v.title or voorstel.path.stem,
-                str(getattr(v, "kenmerk", "") or ""), besluitregel(besluit), besluit.toelichting or "",
-                portefeuillehouder=str(getattr(v, "portefeuillehouder", "") or ""),
-                besluitnummer=besluit.besluitnummer or "", besloten=besloten)
+    return Item(
+        v.title or voorstel.path.stem,
+        str(getattr(v, "kenmerk", "") or ""),
+        besluitregel(besluit),
+        besluit.toelichting or "",
+        portefeuillehouder=str(getattr(v, "portefeuillehouder", "") or ""),
+        besluitnummer=besluit.besluitnummer or "",
+        besloten=besloten,
+    )
 
 
 def _dirs() -> list[Path]:
@@ -92,16 +96,27 @@ def _environment() -> Environment:
     return env
 
 
-def html(punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str,
-         vergadering: Vergadering | None = None) -> str:
+def html(
+    punten, niet_openbaar: int, gemeente: str, datum: dt.date, orgaan: str, vergadering: Vergadering | None = None
+) -> str:
     env = _environment()
-    return keep_together(env.get_template("besluitenlijst.html.j2").render(
-        titel=title(datum, orgaan), punten=punten, niet_openbaar=niet_openbaar, gemeente=gemeente,
-        gemeente_kop=f"Gemeente {gemeente}" if gemeente else "", datum=datum, orgaan_naam=orgaan,
-        orgaan_lang=ORGAAN_VOLLEDIG[orgaan], orgaan_titel=ORGAAN_TITEL[orgaan],
-        vergadering=vergadering or Vergadering(),
-        voorzitter=CHAIR[orgaan], vastgesteld=f"{datum.isoformat()}T00:00:00+00:00",
-        sjabloon_url=lambda naam: next((d / naam).resolve().as_uri() for d in _dirs() if (d / naam).is_file())))
+    return keep_together(
+        env.get_template("besluitenlijst.html.j2").render(
+            titel=title(datum, orgaan),
+            punten=punten,
+            niet_openbaar=niet_openbaar,
+            gemeente=gemeente,
+            gemeente_kop=f"Gemeente {gemeente}" if gemeente else "",
+            datum=datum,
+            orgaan_naam=orgaan,
+            orgaan_lang=ORGAAN_VOLLEDIG[orgaan],
+            orgaan_titel=ORGAAN_TITEL[orgaan],
+            vergadering=vergadering or Vergadering(),
+            voorzitter=CHAIR[orgaan],
+            vastgesteld=f"{datum.isoformat()}T00:00:00+00:00",
+            sjabloon_url=lambda naam: next((d / naam).resolve().as_uri() for d in _dirs() if (d / naam).is_file()),
+        )
+    )
 
 
 def write_pdf(tekst: str, target: Path) -> None:
@@ -110,18 +125,20 @@ def write_pdf(tekst: str, target: Path) -> None:
     from generator.render.output import write_bytes
     from generator.render.pdf import ConfinedFetcher
     from generator.render.pdf_tags import complete_tags
+
     fetcher = ConfinedFetcher(_dirs())
     pdf = HTML(string=tekst, url_fetcher=fetcher, base_url=_dirs()[0].as_uri() + "/").write_pdf(
-        pdf_tags=True, pdf_variant="pdf/a-2a")
+        pdf_tags=True, pdf_variant="pdf/a-2a"
+    )
     write_bytes(target, complete_tags(pdf))
 
 
-def write_docx(tekst: str, target: Path, titel: str, kopregel: str = "",
-               voetregel: str = "Besluitenlijst") -> None:
+def write_docx(tekst: str, target: Path, titel: str, kopregel: str = "", voetregel: str = "Besluitenlijst") -> None:
     from docxtpl import DocxTemplate
 
     from generator.render.docx_lists import Numbering
     from generator.render.html_to_docx import HtmlToDocx
+
     template_ = _dirs()[0] / "besluitenlijst.docx"
     if not template_.is_file():
         raise NotaFout(Melding(f"Word-sjabloon ontbreekt: {template_}"))
@@ -129,9 +146,11 @@ def write_docx(tekst: str, target: Path, titel: str, kopregel: str = "",
     tpl.init_docx()
     inhoud = tpl.new_subdoc()
     HtmlToDocx(inhoud, Numbering(tpl.get_docx(), inhoud.styles)).write(tekst)
-    tpl.render({"inhoud": inhoud, "kopregel": kopregel or titel, "voetregel": voetregel, "concept": False},
-               autoescape=True)
+    tpl.render(
+        {"inhoud": inhoud, "kopregel": kopregel or titel, "voetregel": voetregel, "concept": False}, autoescape=True
+    )
     from generator.render.docx import save_html_document
+
     save_html_document(tpl.docx, tekst, target, titel)  # house style, properties, fixed bytes
 
 
@@ -140,8 +159,14 @@ def name(datum: dt.date, orgaan: str) -> str:
     return f"besluitenlijst-{orgaan}-{datum.isoformat()}"
 
 
-def write(voorstellen, datum: dt.date, orgaan: str, out_dir: Path, formats=("pdf", "docx"),
-          vergadering: Vergadering | None = None) -> tuple[list[Path], int, int]:
+def write(
+    voorstellen,
+    datum: dt.date,
+    orgaan: str,
+    out_dir: Path,
+    formats=("pdf", "docx"),
+    vergadering: Vergadering | None = None,
+) -> tuple[list[Path], int, int]:
     """Write the list of `orgaan`'s decisions of `datum` in `formats`; returns (the files,
     the number of public items, the number of non-public ones). Nothing is written when
     nothing was decided on that date. `vergadering` adds who was present and absent,

@@ -8,6 +8,7 @@ and must hold the same content plus the one record, with a valid seal; then
 it replaces the file through proposal.rewrite: under the proposal's lock,
 into the file a symlink points to, keeping the file's mode.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,6 +39,7 @@ def decide_file(path: Path, search_path, record: dict, vervang: bool = False) ->
         nieuw = split_into(raw.decode("utf-8-sig"), voorstel.bron, sealed)
         _check_result(nieuw, voorstel, path)
         return (BOM if raw.startswith(BOM) else b"") + nieuw.encode("utf-8")
+
     rewrite(path, change)
     return sealed
 
@@ -45,6 +47,7 @@ def decide_file(path: Path, search_path, record: dict, vervang: bool = False) ->
 def seal_record(voorstel, record: dict) -> dict:
     """`record` with its seals: the content's hash, a hash per part, and the record's own."""
     from generator.proposal.model import Besluit
+
     record = {k: v for k, v in record.items() if v is not None}
     record["inhoud_sha256"] = content_hash(voorstel)
     besluiten = voorstel.data.besluiten
@@ -61,6 +64,7 @@ def _valid_voorstel(raw: bytes, path: Path, search_path, vervang: bool):
     new decision seals it)."""
     from generator.checks import check_source
     from generator.checks.besluit import besluit_files_unchanged, besluit_matches_content
+
     try:
         bron = load_bytes(raw, path)
     except NotaFout as e:
@@ -70,27 +74,50 @@ def _valid_voorstel(raw: bytes, path: Path, search_path, vervang: bool):
         voorstel, meldingen = check_source(bron, search_path, skip=skip)
         errors = [m for m in meldingen if m.is_error]
     if bron is None or voorstel is None or errors:
-        raise NotaFout([Melding("het voorstel bevat fouten; los die eerst op (nota check), dan kan het "
-                                "besluit worden vastgelegd", path)] + errors)
+        raise NotaFout(
+            [
+                Melding(
+                    "het voorstel bevat fouten; los die eerst op (nota check), dan kan het besluit worden vastgelegd",
+                    path,
+                )
+            ]
+            + errors
+        )
     return voorstel
 
 
 def _check_record(voorstel, record: dict, vervang: bool) -> None:
     orgaan, uitkomst, path = record["orgaan"], record["uitkomst"], voorstel.path
     if orgaan not in voorstel.soort.besluitorganen:
-        raise NotaFout(Melding(f"over een {voorstel.soort.titel.lower()} besluit {ORGAAN[orgaan]} niet; "
-                               f"wel: {', '.join(voorstel.soort.besluitorganen)}", path))
+        raise NotaFout(
+            Melding(
+                f"over een {voorstel.soort.titel.lower()} besluit {ORGAAN[orgaan]} niet; "
+                f"wel: {', '.join(voorstel.soort.besluitorganen)}",
+                path,
+            )
+        )
     if uitkomst not in UITKOMSTEN[orgaan]:
-        raise NotaFout(Melding(f"'{uitkomst}' is geen uitkomst voor {ORGAAN[orgaan]}; kies uit: "
-                               f"{', '.join(UITKOMSTEN[orgaan])}", path))
+        raise NotaFout(
+            Melding(
+                f"'{uitkomst}' is geen uitkomst voor {ORGAAN[orgaan]}; kies uit: {', '.join(UITKOMSTEN[orgaan])}", path
+            )
+        )
     if uitkomst in TOELICHTING_VERPLICHT and not (record.get("toelichting") or "").strip():
-        raise NotaFout(Melding(f"bij de uitkomst '{uitkomst}' hoort een toelichting: wat is er "
-                               "gewijzigd? (--toelichting \"...\")", path))
+        raise NotaFout(
+            Melding(
+                f"bij de uitkomst '{uitkomst}' hoort een toelichting: wat is er gewijzigd? (--toelichting \"...\")",
+                path,
+            )
+        )
     earlier = decisive(voorstel.data.besluiten, orgaan)  # aangehouden comes back on a later agenda
     if earlier and not vervang:
-        raise NotaFout(Melding(
-            f"er is al een besluit van {ORGAAN[orgaan]} vastgelegd ({earlier[-1].uitkomst}, "
-            f"{earlier[-1].datum.isoformat()}); gebruik --vervang om een nieuw besluit vast te leggen", path))
+        raise NotaFout(
+            Melding(
+                f"er is al een besluit van {ORGAAN[orgaan]} vastgelegd ({earlier[-1].uitkomst}, "
+                f"{earlier[-1].datum.isoformat()}); gebruik --vervang om een nieuw besluit vast te leggen",
+                path,
+            )
+        )
     _check_date(voorstel, record)
 
 
@@ -101,26 +128,39 @@ def _check_date(voorstel, record: dict) -> None:
     if not isinstance(datum, dt.date):
         return
     if datum > dt.date.today():
-        raise NotaFout(Melding(f"de datum van het besluit ({_d(datum)}) ligt in de toekomst; een besluit "
-                               "wordt vastgelegd na de vergadering: controleer --datum", path))
+        raise NotaFout(
+            Melding(
+                f"de datum van het besluit ({_d(datum)}) ligt in de toekomst; een besluit "
+                "wordt vastgelegd na de vergadering: controleer --datum",
+                path,
+            )
+        )
     eigen = getattr(voorstel.data, "datum", None)
     if isinstance(eigen, dt.date) and datum < eigen:
         line = voorstel.bron.plaats(("datum",))[0]
-        raise NotaFout(Melding(
-            f"het besluit van {ORGAAN[orgaan]} ({_d(datum)}) ligt vóór de datum van het voorstel "
-            f"({_d(eigen)}, regel {line}); over een voorstel wordt besloten nadat het is geschreven: "
-            "controleer --datum", path))
+        raise NotaFout(
+            Melding(
+                f"het besluit van {ORGAAN[orgaan]} ({_d(datum)}) ligt vóór de datum van het voorstel "
+                f"({_d(eigen)}, regel {line}); over een voorstel wordt besloten nadat het is geschreven: "
+                "controleer --datum",
+                path,
+            )
+        )
     college = [b for b in voorstel.data.besluiten if b.orgaan == COLLEGE]
     if orgaan == RAAD and college and datum < college[-1].datum:
-        raise NotaFout(Melding(
-            f"het besluit van de raad ({_d(datum)}) ligt vóór het besluit van het college "
-            f"({_d(college[-1].datum)}); de raad besluit na het college: controleer --datum", path))
+        raise NotaFout(
+            Melding(
+                f"het besluit van de raad ({_d(datum)}) ligt vóór het besluit van het college "
+                f"({_d(college[-1].datum)}); de raad besluit na het college: controleer --datum",
+                path,
+            )
+        )
 
 
 def _d(datum: dt.date) -> str:
     from generator.proposal import formatting as fmt
-    return fmt.datum(datum)
 
+    return fmt.datum(datum)
 
 
 def record_yaml(record: dict, indent: int) -> str:
@@ -145,9 +185,9 @@ def split_into(tekst: str, bron, record: dict) -> str:
     leeg = re.match(r"^besluiten:\s*\[\s*\](\s*#.*)?$", lines[line].rstrip("\r\n"))
     if leeg:
         lines[line] = f"besluiten:{leeg.group(1) or ''}{end_}"  # a comment after [] stays
-        return "".join(lines[: line + 1]) + block + "".join(lines[line + 1:])
+        return "".join(lines[: line + 1]) + block + "".join(lines[line + 1 :])
     last = _end_block(lines, line)
-    return "".join(lines[: last + 1]) + block + "".join(lines[last + 1:])
+    return "".join(lines[: last + 1]) + block + "".join(lines[last + 1 :])
 
 
 def _end_block(lines: list[str], start: int) -> int:
@@ -165,11 +205,21 @@ def _end_block(lines: list[str], start: int) -> int:
 def _check_result(nieuw: str, voorstel, path: Path) -> None:
     """The new text must load, keep all content and hold exactly one more record."""
     from generator.proposal.validate import validate
+
     after = validate(load_bytes(nieuw.encode("utf-8"), path), voorstel.soort.search_path)
-    if getattr(after.bron, "meldingen", None) or len(after.data.besluiten) != len(voorstel.data.besluiten) + 1 or \
-            content_hash(after) != content_hash(voorstel) or tampered(after.data.besluiten):
-        raise NotaFout(Melding("het besluit kan niet veilig worden toegevoegd aan dit bestand "
-                               "(onverwachte opmaak van 'besluiten'); er is niets gewijzigd", path))
+    if (
+        getattr(after.bron, "meldingen", None)
+        or len(after.data.besluiten) != len(voorstel.data.besluiten) + 1
+        or content_hash(after) != content_hash(voorstel)
+        or tampered(after.data.besluiten)
+    ):
+        raise NotaFout(
+            Melding(
+                "het besluit kan niet veilig worden toegevoegd aan dit bestand "
+                "(onverwachte opmaak van 'besluiten'); er is niets gewijzigd",
+                path,
+            )
+        )
 
 
 def now() -> dt.datetime:

@@ -6,6 +6,7 @@ decided is not in a hash. When the proposal is in a git repository, the
 version whose content matches the seal (`inhoud_sha256`) is looked up in the
 index and the last commits of the file, and compared with the file as it is now.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -25,7 +26,8 @@ def decided_version(voorstel, besluit):
     rel = path.relative_to(Path(root.decode().strip()).resolve()).as_posix()
     log = _git(path.parent, "log", f"-n{HISTORY_DEPTH}", "--format=%H", "--", rel) or b""
     for ref, shown in [(f":{rel}", "de index van git")] + [
-            (f"{c}:{rel}", f"git-commit {c[:10]}") for c in log.decode().split()]:
+        (f"{c}:{rel}", f"git-commit {c[:10]}") for c in log.decode().split()
+    ]:
         oud = _load(_git(path.parent, "show", ref), voorstel)
         if oud is not None and content_hash(oud) == besluit.inhoud_sha256:
             return oud, shown
@@ -36,6 +38,7 @@ def _load(raw: bytes | None, voorstel):
     from generator.errors import NotaFout
     from generator.proposal.load import load_bytes
     from generator.proposal.validate import validate
+
     if raw is None:
         return None
     try:

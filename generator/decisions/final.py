@@ -6,6 +6,7 @@ decided proposal always gives the same bytes. That an existing final document
 with other content is refused, never replaced, is render/output.install_set's
 rule (the one guard, where documents are moved into place).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,6 +21,7 @@ PDF_A_WITH_SOURCE = "pdf/a-3a"
 
 def is_final(voorstel) -> bool:
     from generator.decisions.numbering import is_decided
+
     return is_decided(voorstel)
 
 
@@ -40,10 +42,16 @@ def pdf_options(voorstel, bron: bool = False) -> dict:
 
 def source_attachment(voorstel):
     from weasyprint import Attachment
+
     moment = voorstel.data.besluiten[-1].vastgelegd_op
-    return Attachment(string=voorstel.bron.tekst, name=voorstel.path.name, relationship="Source",
-                      description="Bron van dit document (nota-voorstel, YAML)",
-                      created=moment, modified=moment)
+    return Attachment(
+        string=voorstel.bron.tekst,
+        name=voorstel.path.name,
+        relationship="Source",
+        description="Bron van dit document (nota-voorstel, YAML)",
+        created=moment,
+        modified=moment,
+    )
 
 
 def bijlage_pdfs(voorstel) -> list[tuple[str, Path]]:
@@ -56,9 +64,15 @@ def bijlage_pdfs(voorstel) -> list[tuple[str, Path]]:
             continue
         path = (map_ / bestand).resolve()
         if not path.is_relative_to(map_) or not path.is_file():
-            raise NotaFout(voorstel.bron.melding(("bijlagen", i, "bestand"), (
-                f"bijlage '{bestand}' staat niet in de map van het voorstel ({map_}); "
-                "zet het bestand naast het voorstel")))
+            raise NotaFout(
+                voorstel.bron.melding(
+                    ("bijlagen", i, "bestand"),
+                    (
+                        f"bijlage '{bestand}' staat niet in de map van het voorstel ({map_}); "
+                        "zet het bestand naast het voorstel"
+                    ),
+                )
+            )
         out.append((b.titel, path))
     return out
 
@@ -73,6 +87,7 @@ def finish(voorstel, pdf: bytes, meldingen: list | None = None) -> bytes:
     import io
 
     import pikepdf
+
     bijlagen = bijlage_pdfs(voorstel)
     out = io.BytesIO()
     with pikepdf.open(io.BytesIO(pdf)) as doc:
@@ -80,6 +95,7 @@ def finish(voorstel, pdf: bytes, meldingen: list | None = None) -> bytes:
         geen_pdfa = _append(doc, bijlagen)
         if bijlagen:
             from generator.render.pdf_tags import complete_structure
+
             complete_structure(doc)
         if geen_pdfa:
             with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
@@ -87,11 +103,15 @@ def finish(voorstel, pdf: bytes, meldingen: list | None = None) -> bytes:
                     if key in meta:
                         del meta[key]
             if meldingen is not None:
-                meldingen.append(Melding(
-                    f"bijlage {', '.join(repr(n) for n in geen_pdfa)} is geen PDF/A; het definitieve "
-                    "document is daarom niet als PDF/A gemarkeerd: maak de bijlage eerst PDF/A "
-                    "(met ingebedde lettertypen en tags) en maak het document opnieuw",
-                    voorstel.path, level=WARNING))
+                meldingen.append(
+                    Melding(
+                        f"bijlage {', '.join(repr(n) for n in geen_pdfa)} is geen PDF/A; het definitieve "
+                        "document is daarom niet als PDF/A gemarkeerd: maak de bijlage eerst PDF/A "
+                        "(met ingebedde lettertypen en tags) en maak het document opnieuw",
+                        voorstel.path,
+                        level=WARNING,
+                    )
+                )
         doc.save(out, deterministic_id=True)
     return out.getvalue()
 
@@ -99,6 +119,7 @@ def finish(voorstel, pdf: bytes, meldingen: list | None = None) -> bytes:
 def _tidy_attachments(doc) -> None:
     """/AF names each embedded file once; a YAML source gets its registered MIME type."""
     from pikepdf import Array, Name
+
     af = doc.Root.get(Name.AF)
     if af is None:
         return
@@ -117,6 +138,7 @@ def _tidy_attachments(doc) -> None:
 def _append(doc, bijlagen) -> list[str]:
     """Append each bijlage with a bookmark; returns the names of those that are not PDF/A."""
     import pikepdf
+
     geen_pdfa = []
     with doc.open_outline() as outline:
         for number, (titel, path) in enumerate(bijlagen, 1):
@@ -136,6 +158,7 @@ def _graft_tree(doc, bijlage, first: int, prefix: str) -> None:
     content stays reachable and every ID stays unique."""
     import pikepdf
     from pikepdf import Array, Name
+
     if Name.StructTreeRoot in bijlage.Root:
         _prefix_ids(bijlage.Root.StructTreeRoot, prefix)
     pages = list(doc.pages)[first:]
@@ -159,7 +182,7 @@ def _graft_tree(doc, bijlage, first: int, prefix: str) -> None:
         nums.extend([key, _copy(doc, bijlage, entry) if entry is not None else None])
         key += 1
     kids = theirs.get(Name.K)
-    for kid in (kids if isinstance(kids, Array) else [kids] if kids is not None else []):
+    for kid in kids if isinstance(kids, Array) else [kids] if kids is not None else []:
         element = _copy(doc, bijlage, kid)
         element.P = document
         document.K.append(element)
@@ -181,10 +204,11 @@ def _prefix_ids(root, prefix: str) -> None:
     from pikepdf import Array, Dictionary, Name, String
 
     from generator.render.pdf_tags import structure_elements
+
     for element in structure_elements(root):
         if Name.ID in element:
             element.ID = String(prefix + str(element.ID))
         attributes = element.get(Name.A)
-        for a in (attributes if isinstance(attributes, Array) else [attributes]):
+        for a in attributes if isinstance(attributes, Array) else [attributes]:
             if isinstance(a, Dictionary) and isinstance(a.get(Name.Headers), Array):
                 a.Headers = Array([String(prefix + str(h)) for h in a.Headers])

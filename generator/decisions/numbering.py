@@ -9,6 +9,7 @@ A besluitnummer is numbered per year and orgaan by default: `B&W 2026/014`,
 `Raad 2026/003`; the next one follows the highest of that year and orgaan in
 the folder, whatever else the numbers say.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -69,8 +70,12 @@ def next_number(voorstellen: Iterable, orgaan: str, datum: dt.date) -> str:
 def history(voorstel, orgaan: str | None = None) -> list[str]:
     """The records that did not decide, in words: `aangehouden op 9 februari 2021`."""
     from generator.proposal import formatting as fmt
-    return [f"{b.uitkomst} op {fmt.datum(b.datum)}" + (f" ({b.toelichting})" if b.toelichting else "")
-            for b in voorstel.data.besluiten if not decides(b) and (orgaan is None or b.orgaan == orgaan)]
+
+    return [
+        f"{b.uitkomst} op {fmt.datum(b.datum)}" + (f" ({b.toelichting})" if b.toelichting else "")
+        for b in voorstel.data.besluiten
+        if not decides(b) and (orgaan is None or b.orgaan == orgaan)
+    ]
 
 
 def next_number_in(folder, orgaan: str, datum: dt.date, search_path) -> str:
@@ -79,6 +84,7 @@ def next_number_in(folder, orgaan: str, datum: dt.date, search_path) -> str:
     from generator.proposal.files import collect
     from generator.proposal.load import load_file
     from generator.proposal.validate import validate
+
     voorstellen = []
     for path in collect([folder]):
         try:

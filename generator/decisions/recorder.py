@@ -1,6 +1,7 @@
 """Who records a decision (`vastgelegd_door`) when nobody is logged in: a person's name,
 never an account like root. nota.toml's `[secretariaat] naam`, else the operating system
 user's full name (GECOS), else "secretariaat"."""
+
 from __future__ import annotations
 
 import os
@@ -17,6 +18,7 @@ def default_recorder(folder: Path | None = None) -> str:
 def configured_name(folder: Path | None) -> str | None:
     from generator.errors import NotaFout
     from generator.proposal.settings import read_settings
+
     try:
         return read_settings(folder).secretariaat_naam
     except NotaFout:
@@ -27,6 +29,7 @@ def system_name() -> str | None:
     """The full name of the user running nota (not an account name like root)."""
     try:
         import pwd
+
         entry = pwd.getpwuid(os.getuid())
     except (ImportError, KeyError):
         return None

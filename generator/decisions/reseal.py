@@ -9,6 +9,7 @@ first one changed is chained again. A record whose complete seal no longer
 matches (edited after it was written, or the content or a file changed
 since) is refused: herzegel never launders a change under a valid seal.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,6 +47,7 @@ def reseal_file(path: Path, search_path, door: str, op: dt.datetime) -> list[int
         nieuw = _replace_block(tekst, voorstel.bron, records)
         _check_result(nieuw, voorstel, path)
         return (BOM if raw.startswith(BOM) else b"") + nieuw.encode("utf-8")
+
     rewrite(path, change)
     return done
 
@@ -53,12 +55,20 @@ def reseal_file(path: Path, search_path, door: str, op: dt.datetime) -> list[int
 def _checked(raw: bytes, path: Path, search_path) -> Any:
     from generator.checks import check_source
     from generator.checks.besluit import besluit_complete_seal
+
     voorstel: Any
     voorstel, meldingen = check_source(load_bytes(raw, path), search_path, skip={besluit_complete_seal})
     errors = [m for m in meldingen if m.is_error]
     if voorstel is None or errors:
-        raise NotaFout([Melding("het voorstel bevat fouten; herzegelen verzegelt alleen een voorstel "
-                                "zonder fouten (nota check)", path)] + errors)
+        raise NotaFout(
+            [
+                Melding(
+                    "het voorstel bevat fouten; herzegelen verzegelt alleen een voorstel zonder fouten (nota check)",
+                    path,
+                )
+            ]
+            + errors
+        )
     if not voorstel.data.besluiten:
         raise NotaFout(Melding("er is nog geen besluit vastgelegd; leg het vast met 'nota decide'", path))
     return voorstel
@@ -72,13 +82,19 @@ def _refuse_changed(voorstel) -> None:
     bad += [i for i, b in in_force(voorstel.data.besluiten).values() if changed_files(voorstel, b)]
     if bad:
         regel = voorstel.bron.plaats(("besluiten", min(bad)))[0]
-        raise NotaFout(Melding(f"besluit {min(bad) + 1} (regel {regel}) is verzegeld en klopt niet meer "
-                               "met het voorstel; herzegelen verzegelt alleen onvolledig verzegelde "
-                               "besluiten, geen wijzigingen: zie 'nota verify'", path))
+        raise NotaFout(
+            Melding(
+                f"besluit {min(bad) + 1} (regel {regel}) is verzegeld en klopt niet meer "
+                "met het voorstel; herzegelen verzegelt alleen onvolledig verzegelde "
+                "besluiten, geen wijzigingen: zie 'nota verify'",
+                path,
+            )
+        )
 
 
 def _resealed(voorstel, door: str, op: dt.datetime, done: list[int]) -> list[dict]:
     from generator.proposal.model import Besluit
+
     _refuse_changed(voorstel)
     incomplete = {i for i, _ in unsealed(voorstel.data.besluiten)}
     if not incomplete:
@@ -110,13 +126,23 @@ def _replace_block(tekst: str, bron, records: list[dict]) -> str:
     start = bron.key_positions[("besluiten",)][0] - 1
     last = _end_block(regels, start)
     block = f"besluiten:{end_}" + "".join(record_yaml(r, 2).replace("\n", end_) for r in records)
-    return "".join(regels[:start]) + block + "".join(regels[last + 1:])
+    return "".join(regels[:start]) + block + "".join(regels[last + 1 :])
 
 
 def _check_result(nieuw: str, voorstel, path: Path) -> None:
     from generator.proposal.validate import validate
+
     after: Any = validate(load_bytes(nieuw.encode("utf-8"), path), voorstel.soort.search_path)
-    if len(after.data.besluiten) != len(voorstel.data.besluiten) or content_hash(after) != content_hash(voorstel) \
-            or tampered(after.data.besluiten) or unsealed(after.data.besluiten):
-        raise NotaFout(Melding("de besluiten kunnen niet veilig opnieuw worden verzegeld (onverwachte "
-                               "opmaak van 'besluiten'); er is niets gewijzigd", path))
+    if (
+        len(after.data.besluiten) != len(voorstel.data.besluiten)
+        or content_hash(after) != content_hash(voorstel)
+        or tampered(after.data.besluiten)
+        or unsealed(after.data.besluiten)
+    ):
+        raise NotaFout(
+            Melding(
+                "de besluiten kunnen niet veilig opnieuw worden verzegeld (onverwachte "
+                "opmaak van 'besluiten'); er is niets gewijzigd",
+                path,
+            )
+        )

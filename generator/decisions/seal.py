@@ -23,6 +23,7 @@ an error everywhere. The secretariat brings an older record up to date with
 finds changes made by editing the file, not a forger who recomputes the
 hashes (git's history does that); see docs/security.md.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -69,8 +70,10 @@ def parts(voorstel) -> dict[str, object]:
 
 
 def part_hashes(voorstel) -> dict[str, str]:
-    return {naam: hashlib.sha256(_canonical(v).encode("utf-8")).hexdigest()[:FIELD_HASH_LENGTH]
-            for naam, v in parts(voorstel).items()}
+    return {
+        naam: hashlib.sha256(_canonical(v).encode("utf-8")).hexdigest()[:FIELD_HASH_LENGTH]
+        for naam, v in parts(voorstel).items()
+    }
 
 
 def part_path(naam: str) -> tuple:
@@ -88,8 +91,8 @@ def changed_parts(voorstel, besluit) -> list[tuple[str, str]]:
 
 @dataclass
 class Change:
-    part: str     # 'onderwerp', 'secties.aanleiding', 'beslispunten.2'
-    state: str    # gewijzigd | toegevoegd | verwijderd
+    part: str  # 'onderwerp', 'secties.aanleiding', 'beslispunten.2'
+    state: str  # gewijzigd | toegevoegd | verwijderd
     line: int
     column: int
 
@@ -124,8 +127,11 @@ def record_hash(besluit, previous) -> str:
 def tampered(besluiten: list[Besluit]) -> list[tuple[int, Besluit]]:
     """(index, besluit) of each sealed record that was changed after it was written
     (or whose predecessor was changed or removed)."""
-    return [(i, b) for i, b in enumerate(besluiten)
-            if b.besluit_sha256 and b.besluit_sha256 != record_hash(b, besluiten[i - 1] if i else None)]
+    return [
+        (i, b)
+        for i, b in enumerate(besluiten)
+        if b.besluit_sha256 and b.besluit_sha256 != record_hash(b, besluiten[i - 1] if i else None)
+    ]
 
 
 SEAL_FIELDS = ("inhoud_sha256", "inhoud_per_veld", "bestanden_sha256", "besluit_sha256")
@@ -144,6 +150,7 @@ def unsealed(besluiten: list[Besluit]) -> list[tuple[int, Besluit]]:
 def referenced_files(voorstel) -> list[str]:
     """Every local file the proposal names, as written: bijlagen, images and links."""
     from generator.proposal.references import local_path
+
     found: list[str] = []
     for bijlage in getattr(voorstel.data, "bijlagen", None) or []:
         if getattr(bijlage, "bestand", None):
@@ -171,6 +178,7 @@ def _targets(tekst: str):
     if "](" not in tekst:
         return
     from generator.render.richtext import parse
+
     for token in parse(tekst):
         for child in token.children or []:
             if child.type == "image":
@@ -182,6 +190,7 @@ def _targets(tekst: str):
 def file_hashes(voorstel) -> dict[str, str]:
     """name -> SHA-256 of each referenced file that is in the proposal's folder."""
     from generator.proposal.files import file_digest
+
     folder = Path(voorstel.path).resolve().parent
     out = {}
     for naam in referenced_files(voorstel):
@@ -208,5 +217,6 @@ def in_force(besluiten: list[Besluit]) -> dict[str, tuple[int, Besluit]]:
 def broken(voorstel) -> list[tuple[int, Besluit]]:
     """(index, besluit) of each decision that counts whose seal no longer matches."""
     current = content_hash(voorstel)
-    return [(i, b) for i, b in in_force(voorstel.data.besluiten).values()
-            if b.inhoud_sha256 and b.inhoud_sha256 != current]
+    return [
+        (i, b) for i, b in in_force(voorstel.data.besluiten).values() if b.inhoud_sha256 and b.inhoud_sha256 != current
+    ]

@@ -9,6 +9,7 @@ pass, then the rest tolerant to small renames ("Uitvoeringskosten - uren" and
 a one-column table compares with a multi-year one. Everything stays near-linear:
 10,000 rows or 20,000 words take well under a second.
 """
+
 from __future__ import annotations
 
 import re
@@ -78,15 +79,18 @@ class Row:
 class TableComparison:
     titel: str
     oud_titel: str | None  # None: the table is new
-    kolommen: list[str]    # the new table's columns, then any the old one had besides
-    rijen: list[Row]       # every Row has one amount per column on both sides
-    sectie: str = ""       # the key of the section it stands in
+    kolommen: list[str]  # the new table's columns, then any the old one had besides
+    rijen: list[Row]  # every Row has one amount per column on both sides
+    sectie: str = ""  # the key of the section it stands in
     status: str = "gewijzigd"  # gewijzigd | nieuw | vervallen (the whole table)
 
     @property
     def gelijk(self) -> bool:
-        return (self.status == "gewijzigd" and all(r.status == "gelijk" for r in self.rijen)
-                and self.oud_titel == self.titel)
+        return (
+            self.status == "gewijzigd"
+            and all(r.status == "gelijk" for r in self.rijen)
+            and self.oud_titel == self.titel
+        )
 
 
 @dataclass
@@ -98,10 +102,12 @@ class Comparison:
 
     @property
     def gelijk(self) -> bool:
-        return (not self.velden and all(p.status == "gelijk" for p in self.punten)
-                and all(s.gelijk for s in self.secties) and all(t.gelijk for t in self.tabellen))
-
-
+        return (
+            not self.velden
+            and all(p.status == "gelijk" for p in self.punten)
+            and all(s.gelijk for s in self.secties)
+            and all(t.gelijk for t in self.tabellen)
+        )
 
 
 def compare(oud, nieuw) -> Comparison:
@@ -166,15 +172,18 @@ def secties(oud, nieuw, tabellen_: Sequence[TableComparison] = ()) -> list[Secti
             out.append(Sectie(veld.get("label", veld["sleutel"]), text_diff(plain_text(a), plain_text(b))))
     for s in nieuw.soort.secties:
         changed = [t.titel for t in tabellen_ if t.sectie == s["sleutel"] and not t.gelijk]
-        out.append(Sectie(s["titel"], text_diff(_text_of(oud, s["sleutel"]), _text_of(nieuw, s["sleutel"])),
-                          changed))
+        out.append(Sectie(s["titel"], text_diff(_text_of(oud, s["sleutel"]), _text_of(nieuw, s["sleutel"])), changed))
     return out
 
 
 def _tabellen_of(voorstel) -> list[tuple[str, ComputedTable]]:
     """(section key, table) for every table, in the order of the sections."""
-    return [(k, compute(d)) for k, inhoud in voorstel.data.sections().items()
-            for d in (inhoud if isinstance(inhoud, list) else []) if isinstance(d, Tabel)]
+    return [
+        (k, compute(d))
+        for k, inhoud in voorstel.data.sections().items()
+        for d in (inhoud if isinstance(inhoud, list) else [])
+        if isinstance(d, Tabel)
+    ]
 
 
 def tabellen(oud, nieuw) -> list[TableComparison]:
@@ -183,9 +192,11 @@ def tabellen(oud, nieuw) -> list[TableComparison]:
     a, b = _tabellen_of(oud), _tabellen_of(nieuw)
     out = []
     for sectie, t in b:
-        counterpart = (next((o for o in a if o[0] == sectie and o[1].rol == t.rol != "overig"), None)
-                       or next((o for o in a if o[1].rol == t.rol != "overig"), None)
-                       or next((o for o in a if o[0] == sectie), None))
+        counterpart = (
+            next((o for o in a if o[0] == sectie and o[1].rol == t.rol != "overig"), None)
+            or next((o for o in a if o[1].rol == t.rol != "overig"), None)
+            or next((o for o in a if o[0] == sectie), None)
+        )
         if counterpart is not None:
             a.remove(counterpart)
         out.append(compare_table(counterpart[1] if counterpart else None, t, sectie))
@@ -197,7 +208,8 @@ def compare_table(oud: ComputedTable | None, nieuw: ComputedTable | None, sectie
     """Rows matched by name; amounts paired by column name (a one-column table against a
     multi-year one shows each column once, empty on the side that lacks it)."""
     kolommen = (list(nieuw.kolommen) if nieuw else []) + [
-        k for k in (oud.kolommen if oud else []) if not nieuw or k not in nieuw.kolommen]
+        k for k in (oud.kolommen if oud else []) if not nieuw or k not in nieuw.kolommen
+    ]
     widen = _widener(kolommen)
     old_ = [r for r in (oud.rijen if oud else []) if r.soort == "post"]
     new_ = [r for r in (nieuw.rijen if nieuw else []) if r.soort == "post"]
@@ -212,15 +224,32 @@ def compare_table(oud: ComputedTable | None, nieuw: ComputedTable | None, sectie
         o = old_[matches[j]]
         oud_bedragen = widen(oud, o.bedragen)
         gelijk = oud_bedragen == nieuw_bedragen and o.label == r.label
-        rijen.append(Row("gelijk" if gelijk else "gewijzigd", r.label, o.label if o.label != r.label else None,
-                         oud_bedragen, nieuw_bedragen))
+        rijen.append(
+            Row(
+                "gelijk" if gelijk else "gewijzigd",
+                r.label,
+                o.label if o.label != r.label else None,
+                oud_bedragen,
+                nieuw_bedragen,
+            )
+        )
     gebruikt = set(matches.values())
-    rijen += [Row("vervallen", o.label, None, widen(oud, o.bedragen), list(leeg))
-              for i, o in enumerate(old_) if i not in gebruikt]
+    rijen += [
+        Row("vervallen", o.label, None, widen(oud, o.bedragen), list(leeg))
+        for i, o in enumerate(old_)
+        if i not in gebruikt
+    ]
     oud_totaal = widen(oud, oud.totaal) if oud else list(leeg)
     nieuw_totaal = widen(nieuw, nieuw.totaal) if nieuw else list(leeg)
-    rijen.append(Row("gelijk" if oud and nieuw and oud_totaal == nieuw_totaal else "gewijzigd", "Totaal", None,
-                     oud_totaal, nieuw_totaal))
+    rijen.append(
+        Row(
+            "gelijk" if oud and nieuw and oud_totaal == nieuw_totaal else "gewijzigd",
+            "Totaal",
+            None,
+            oud_totaal,
+            nieuw_totaal,
+        )
+    )
     status = "nieuw" if oud is None else "vervallen" if nieuw is None else "gewijzigd"
     titel = nieuw.titel if nieuw is not None else oud.titel if oud is not None else ""
     return TableComparison(titel, oud.titel if oud else None, kolommen, rijen, sectie, status)
@@ -230,6 +259,7 @@ def _widener(kolommen: list[str]):
     def widen(tabel: ComputedTable | None, bedragen: list[Decimal | None]) -> list[Decimal | None]:
         by_name = dict(zip(tabel.kolommen, bedragen)) if tabel else {}
         return [by_name.get(k) for k in kolommen]
+
     return widen
 
 
@@ -254,8 +284,13 @@ def match_rows(oud: list[str], nieuw: list[str]) -> dict[int, int]:
             break
         label = _normalise(nieuw[j])
         best = process.extractOne(label, over, scorer=Indel.normalized_similarity, score_cutoff=SIMILARITY)
-        found = best[2] if best is not None else next(
-            (i for i, o in over.items() if label and o and (o.startswith(label) or label.startswith(o))), None)
+        found = (
+            best[2]
+            if best is not None
+            else next(
+                (i for i, o in over.items() if label and o and (o.startswith(label) or label.startswith(o))), None
+            )
+        )
         if found is not None:
             matches[j] = found
             del over[found]

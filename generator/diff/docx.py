@@ -9,6 +9,7 @@ headings and formatting stay the new document's; a removed block returns as
 deleted text in its old place; a table is compared row by row, a changed
 amount as a whole.
 """
+
 from __future__ import annotations
 
 import copy
@@ -60,9 +61,9 @@ class Redline:
             if match is None:
                 self.inserted(block)
                 continue
-            for skipped in over[:over.index(match)]:  # removed before this one
+            for skipped in over[: over.index(match)]:  # removed before this one
                 block.addprevious(self.deleted(skipped))
-            over = over[over.index(match) + 1:]
+            over = over[over.index(match) + 1 :]
             self.changed(match, block)
         for d in over:
             anchor.addprevious(self.deleted(d))
@@ -77,8 +78,9 @@ class Redline:
     def paragraph(self, old, new, whole: bool = False) -> None:
         """Word diff of `old` into `new`'s own runs (formatting kept)."""
         runs = [c for c in new if c.tag == qn("w:r")]
-        plain = all(c.tag in (qn("w:pPr"), qn("w:r")) for c in new) and \
-            all(k.tag in _RUN_CONTENT for r in runs for k in r)
+        plain = all(c.tag in (qn("w:pPr"), qn("w:r")) for c in new) and all(
+            k.tag in _RUN_CONTENT for r in runs for k in r
+        )
         if not plain:  # links, pictures, fields: the old text deleted, the new inserted
             new.addprevious(self.deleted(old))
             self.inserted(new)
@@ -138,8 +140,9 @@ class Redline:
     # -- tables --------------------------------------------------------------------
     def table(self, old, new) -> None:
         old_rows, new_rows = old.findall(qn("w:tr")), new.findall(qn("w:tr"))
-        matcher = difflib.SequenceMatcher(None, [_row_key(r) for r in old_rows], [_row_key(r) for r in new_rows],
-                                          autojunk=False)
+        matcher = difflib.SequenceMatcher(
+            None, [_row_key(r) for r in old_rows], [_row_key(r) for r in new_rows], autojunk=False
+        )
         for op, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
             if op == "equal":
                 self.rows(old_rows[i1:i2], new_rows[j1:j2])
@@ -272,7 +275,7 @@ def _slice(segments, start: int, end: int) -> list:
             piece.remove(t)
         t = OxmlElement("w:t")
         t.set(qn("xml:space"), "preserve")
-        t.text = _run_text(r)[lo - a:hi - a]
+        t.text = _run_text(r)[lo - a : hi - a]
         piece.append(t)
         out.append(piece)
     return out
@@ -286,9 +289,30 @@ def _props_at(segments, pos: int):
 
 
 GAP = "80"  # twips of extra character spacing after deleted text that an insertion follows
-_AFTER_SPACING = {qn(f"w:{t}") for t in ("w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
-                                         "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
-                                         "eastAsianLayout", "specVanish", "oMath")}
+_AFTER_SPACING = {
+    qn(f"w:{t}")
+    for t in (
+        "w",
+        "kern",
+        "position",
+        "sz",
+        "szCs",
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+    )
+}
 
 
 def _separate(out: list, own_line: bool = False) -> None:
@@ -346,6 +370,7 @@ def write(v, new_voorstel, target: Path, author: str = "nota diff", old_voorstel
     `v` (the Comparison) is kept for callers; the document is compared block by block."""
     from generator.render import context, docx_style
     from generator.render.docx import build_document, moments
+
     new_ctx = context.build(new_voorstel)
     document = build_document(new_voorstel, new_ctx).docx
     moment = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)

@@ -1,5 +1,6 @@
 """Proposals as far as their content goes: what `nota diff` and the editor's compare
 page read, so a draft that does not pass every check yet can be compared."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -16,6 +17,7 @@ def load_draft(path: Path, search_path):
     value that cannot be read (a date that does not exist, a duplicate key), an unknown kind."""
     from generator.proposal.load import load_file
     from generator.proposal.validate import partial, validate_all
+
     bron = load_file(path)
     voorstel, meldingen = validate_all(bron, search_path)
     if voorstel is not None:
@@ -26,8 +28,9 @@ def load_draft(path: Path, search_path):
     if voorstel is None:
         raise NotaFout(errors or [Melding("kan niet als voorstel worden gelezen", path)])
     blank = _blank_meldingen(bron, search_path)
-    return voorstel, [replace(m, message=f"{m.message}; dit deel is niet vergeleken", level=WARNING)
-                      for m in errors if m not in blank]
+    return voorstel, [
+        replace(m, message=f"{m.message}; dit deel is niet vergeleken", level=WARNING) for m in errors if m not in blank
+    ]
 
 
 def load_pair(oud: Path, nieuw: Path, search_path, exit_code: int = 1) -> tuple[list, list[Melding]]:
@@ -51,6 +54,7 @@ def _blank_meldingen(bron, search_path) -> set[Melding]:
     """The meldingen for fields that are still blank or hold the skeleton's text."""
     from generator.proposal import placeholders
     from generator.proposal.kinds import find_soort, known_soorten
+
     naam = bron.data.get("soort") if isinstance(bron.data, dict) else None
     if not isinstance(naam, str) or naam not in known_soorten(search_path):
         return set()

@@ -1,4 +1,5 @@
 """The comparison as a self-contained HTML report: side by side, changes in colour."""
+
 from __future__ import annotations
 
 from jinja2 import Environment, FileSystemLoader
@@ -27,5 +28,6 @@ def kant(diff: TextDiff, side: str) -> Markup:
 def report_html(v: Comparison, oud: str, nieuw: str) -> str:
     env = Environment(loader=FileSystemLoader(str(builtin_templates() / "_diff")), autoescape=True)
     env.filters.update(FILTERS)
-    return env.get_template("diff.html.j2").render(v=v, oud=oud, nieuw=nieuw, kant=kant, status=STATUS,
-                                                      tabellen_zin=tabellen_zin, tabel_status=TABLE_STATUS)
+    return env.get_template("diff.html.j2").render(
+        v=v, oud=oud, nieuw=nieuw, kant=kant, status=STATUS, tabellen_zin=tabellen_zin, tabel_status=TABLE_STATUS
+    )

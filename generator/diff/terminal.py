@@ -1,4 +1,5 @@
 """The comparison in the terminal (rich): colours on a terminal, [-removed-]{+added+} elsewhere."""
+
 from __future__ import annotations
 
 from rich.console import Console
@@ -72,8 +73,9 @@ def _secties(v: Comparison, console: Console, kleur: bool) -> None:
         if s.gelijk:
             console.print(f"  = {s.titel}: ongewijzigd")
         elif s.tekst.gelijk:
-            console.print(Text(f"  ~ {s.titel}: ", style="bold")
-                          + Text(f"tekst ongewijzigd; {tabellen_zin(s.tabellen)}"))
+            console.print(
+                Text(f"  ~ {s.titel}: ", style="bold") + Text(f"tekst ongewijzigd; {tabellen_zin(s.tabellen)}")
+            )
         else:
             console.print(Text(f"  ~ {s.titel}: ", style="bold") + tekst(s.tekst, kleur, context=6))
             if s.tabellen:

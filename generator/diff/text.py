@@ -7,6 +7,7 @@ word by word where few words changed, and the whole sentence out and in where mo
 rapidfuzz's bit-parallel LCS (O(N·M/64) with no bad cases), so 20,000-word sections
 take well under a second; difflib's matcher was quadratic on repeated words.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,6 +26,7 @@ WORD_PAIRS = 25_000_000  # old × new words of one changed stretch above which i
 class TextDiff:
     """A diff as (op, text) pieces, op '=' same, '-' removed, '+' added; a change shows
     its removed piece before its added one."""
+
     pieces: list[tuple[str, str]]
 
     @property
@@ -88,7 +90,7 @@ def _whole(tekst: str, op: str) -> list[tuple[str, str]]:
     """A whole sentence as removed or added; its trailing white space stays outside
     the change, so the next sentence still starts on its own."""
     kern = tekst.rstrip()
-    return [(op, kern)] + ([("=", tekst[len(kern):])] if op == "+" and len(kern) < len(tekst) else [])
+    return [(op, kern)] + ([("=", tekst[len(kern) :])] if op == "+" and len(kern) < len(tekst) else [])
 
 
 def _spaced(oud: str, nieuw: str) -> list[tuple[str, str]]:
@@ -97,7 +99,7 @@ def _spaced(oud: str, nieuw: str) -> list[tuple[str, str]]:
     if oud and nieuw:
         a, b = oud.rstrip(), nieuw.rstrip()
         if len(a) < len(oud) and len(b) < len(nieuw):
-            staart, oud, nieuw = nieuw[len(b):], a, b
+            staart, oud, nieuw = nieuw[len(b) :], a, b
     return [(op, t) for op, t in (("-", oud), ("+", nieuw)) if t] + ([("=", staart)] if staart else [])
 
 

@@ -4,6 +4,7 @@ read (lines) -> structure (kind, fields, sections, tables, decisions, using
 the kinds' own data) -> emit (YAML with marked comments). A final nota PDF
 that carries its source YAML is imported exactly from that attachment.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,7 +13,8 @@ from pathlib import Path
 from generator.importer.emit import yaml_text
 from generator.importer.read import read, read_once, source_from_pdf
 from generator.importer.sealing import decide_hint, seal_imported
-from generator.importer.structure import Recognizer, choose_soort
+from generator.importer.kind_choice import choose_soort
+from generator.importer.structure import Recognizer
 from generator.proposal.kinds import find_soort, known_soorten
 
 
@@ -43,9 +45,11 @@ def import_document(path: Path, search_path, soort: str | None = None) -> Result
         found = veld["sleutel"] in structure.velden or veld["sleutel"] in structure.markdown
         if veld.get("verplicht") and not found and not (veld["type"] == "beslispunten" and structure.beslispunten):
             structure.attention.append(f"'{veld['sleutel']}' ({veld.get('label', '')}) niet gevonden: vul het in")
+
     def render(besluiten: list[dict]) -> str:
         structure.besluiten = besluiten
         return yaml_text(chosen, structure)
+
     stated: list[dict] = list(structure.besluiten)
     besluiten, unsealed = stated, None
     if not structure.problemen:

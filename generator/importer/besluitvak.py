@@ -3,6 +3,7 @@
 26 november 2024", "Datum besluit: …"). A ticked box with a date is a decision; a ticked box
 without a date, or an outcome nota does not know, stays marked in the YAML.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,16 +14,25 @@ from generator.proposal.vocabulary import ALLE_UITKOMSTEN
 UITKOMST = {**{u: u for u in ALLE_UITKOMSTEN}, "akkoord": "conform"}
 _AAN = re.compile(r"^\s*([☒☑✔✓■⊠]|\[x\])\s*(.*)$", re.IGNORECASE)
 _UIT = re.compile(r"^\s*([☐□❑]|\[\s\])")
-_DATUM = re.compile(r"^(collegevergadering|datum\s+(collegebesluit|besluit|collegevergadering|vergadering\s+b&w)|"
-                    r"vergadering\s+(b&w|college))\s*:?\s*(.*)$", re.IGNORECASE)
+_DATUM = re.compile(
+    r"^(collegevergadering|datum\s+(collegebesluit|besluit|collegevergadering|vergadering\s+b&w)|"
+    r"vergadering\s+(b&w|college))\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
 # by its words: a label of the college and of a meeting or date ("Vergaderdatum college: …")
 _COLLEGE = re.compile(r"\b(college|b\s*&\s*w|burgemeester\s+en\s+wethouders)\b", re.IGNORECASE)
 _WANNEER = re.compile(r"(vergader|datum|besluitdatum|d\.d\.)", re.IGNORECASE)
 # "Besluit college: akkoord", "Besluit van B&W: conform advies"
-_UITSPRAAK = re.compile(r"^(het\s+)?besluit\s+(van\s+)?(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)"
-                        r"\s*:\s*(\S.*)$", re.IGNORECASE)
-_KOP = re.compile(r"^((het\s+)?besluit\s+(van\s+)?(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)|"
-                  r"collegebesluit)\s*:?$", re.IGNORECASE)
+_UITSPRAAK = re.compile(
+    r"^(het\s+)?besluit\s+(van\s+)?(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)"
+    r"\s*:\s*(\S.*)$",
+    re.IGNORECASE,
+)
+_KOP = re.compile(
+    r"^((het\s+)?besluit\s+(van\s+)?(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)|"
+    r"collegebesluit)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def uitkomst(tekst: str) -> str | None:
@@ -64,8 +74,9 @@ class Besluitvak:
         gekozen = uitkomst(keuze)
         if gekozen is None or self.datum is None:
             waarom = "geen datum erbij" if gekozen else "onbekende uitkomst"
-            rec.out.unplaced.setdefault(rec.target or "", []).append(f"{tekst} ({waarom}; leg het besluit vast "
-                                                                      "met nota decide)")
+            rec.out.unplaced.setdefault(rec.target or "", []).append(
+                f"{tekst} ({waarom}; leg het besluit vast met nota decide)"
+            )
             return True
         rec.out.besluiten.append({"orgaan": self.orgaan, "datum": self.datum, "uitkomst": gekozen})
         return True

@@ -8,6 +8,7 @@ a row starts at a label (a line followed by an amount), the header has as many
 cells as the longest row. A "Totaal" row ends a table. When cells were left out
 (an empty year), the amounts shift; the table check then marks the table.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ def without_furniture(regels: list[Regel]) -> list[Regel]:
         return regels
     near: Counter[str] = Counter()
     for i in pages:
-        lines = [r for r in regels[max(0, i - 3):i + 4] if r.tekst.strip() and len(r.tekst) <= 80]
+        lines = [r for r in regels[max(0, i - 3) : i + 4] if r.tekst.strip() and len(r.tekst) <= 80]
         near.update({furniture.shape(r.tekst) for r in lines})
     running = {s for s, n in near.items() if n >= 2 or len(pages) == 1 and n >= 1 and "·" in s}
     drop = set(pages) | {i for i, r in enumerate(regels) if r.soort != "rij" and furniture.shape(r.tekst) in running}
@@ -72,12 +73,14 @@ def _run(cells: list[Regel]) -> list[Regel] | None:
         return None
     n = max(len(r) for r in rows)
     start = max(0, first - 1 - n)
-    header = texts[start:first - 1]
+    header = texts[start : first - 1]
     if len(header) != n or any(_is_amount(h) for h in header):
         header, start = [], first - 1
-    lead = cells[:start - 1] + [Regel("", "leeg", cells[start - 1].number), cells[start - 1]] if start else []
-    table = [Regel("\t".join(r + [""] * (n - len(r))), "rij", cells[start].number) for r in ([header] if header
-                                                                                               else []) + rows]
+    lead = cells[: start - 1] + [Regel("", "leeg", cells[start - 1].number), cells[start - 1]] if start else []
+    table = [
+        Regel("\t".join(r + [""] * (n - len(r))), "rij", cells[start].number)
+        for r in ([header] if header else []) + rows
+    ]
     rest = _run(cells[end:]) if end < len(cells) else []
     blank = Regel("", "leeg", cells[end - 1].number)
     return lead + [blank] + table + [blank] + (cells[end:] if rest is None else rest)
@@ -92,8 +95,12 @@ def _rows(texts: list[str], k: int) -> tuple[list[list[str]], int]:
             row.append(texts[k])
             k += 1
         total = row[0].lower().startswith("totaal")
-        while not total and k < len(texts) and not _is_amount(texts[k]) and not (
-                k + 1 < len(texts) and _is_amount(texts[k + 1])):
+        while (
+            not total
+            and k < len(texts)
+            and not _is_amount(texts[k])
+            and not (k + 1 < len(texts) and _is_amount(texts[k + 1]))
+        ):
             row.append(texts[k])
             k += 1
         rows.append(row)
@@ -123,8 +130,8 @@ def columns_as_rows(regels: list[str]) -> list[str]:
             out += blocks[i] + [""]
             i += 1
             continue
-        out += labels[:len(labels) - k] + [""]
-        out += ["\t".join(cells) for cells in zip(labels[len(labels) - k:], *columns)] + [""]
+        out += labels[: len(labels) - k] + [""]
+        out += ["\t".join(cells) for cells in zip(labels[len(labels) - k :], *columns)] + [""]
         i = j
     return out
 

@@ -6,6 +6,7 @@ Paragraph", "Body Text", "List Number"). Bold and italic runs are kept as
 markdown; a short paragraph that is bold throughout is a heading. Cells keep
 their paragraphs apart (newline), merged cells keep their column.
 """
+
 from __future__ import annotations
 
 import zipfile
@@ -21,6 +22,7 @@ def read_docx(path: Path, data: bytes) -> list[Regel]:
 
     from docx import Document
     from docx.oxml.ns import qn
+
     guard.docx_parts(path, data)
     try:
         doc = Document(io.BytesIO(data))
@@ -58,16 +60,21 @@ def _footnotes(doc) -> dict[str, str]:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml import parse_xml
     from docx.oxml.ns import qn
+
     rel = next((r for r in doc.part.rels.values() if r.reltype == RT.FOOTNOTES and not r.is_external), None)
     if rel is None:
         return {}
     root = parse_xml(rel.target_part.blob)
-    return {n.get(qn("w:id")): _plain("".join(t.text or "" for t in n.iter(qn("w:t"))))
-            for n in root.iter(qn("w:footnote")) if n.get(qn("w:type")) in (None, "normal")}
+    return {
+        n.get(qn("w:id")): _plain("".join(t.text or "" for t in n.iter(qn("w:t"))))
+        for n in root.iter(qn("w:footnote"))
+        if n.get(qn("w:type")) in (None, "normal")
+    }
 
 
 def _references(el) -> list[str]:
     from docx.oxml.ns import qn
+
     return [r.get(qn("w:id")) for r in el.iter(qn("w:footnoteReference"))]
 
 
@@ -76,6 +83,7 @@ class Numbering:
 
     def __init__(self, doc):
         from docx.oxml.ns import qn
+
         self.formats: dict[tuple[str, int], tuple[str, int]] = {}
         self.counters: dict[str, list[int]] = {}
         try:
@@ -89,7 +97,8 @@ class Numbering:
                 fmt, start = lvl.find(qn("w:numFmt")), lvl.find(qn("w:start"))
                 levels[int(lvl.get(qn("w:ilvl"), 0))] = (
                     fmt.get(qn("w:val")) if fmt is not None else "decimal",
-                    int(start.get(qn("w:val"), 1)) if start is not None else 1)
+                    int(start.get(qn("w:val"), 1)) if start is not None else 1,
+                )
             abstract[a.get(qn("w:abstractNumId"))] = levels
         for num in root.iter(qn("w:num")):
             ref = num.find(qn("w:abstractNumId"))
@@ -97,7 +106,7 @@ class Numbering:
                 self.formats[(num.get(qn("w:numId")), ilvl)] = value
 
     def label(self, num_id: str, ilvl: int) -> str | None:
-        """"3." for the next item of a numbered list, None for a bullet (or no list)."""
+        """ "3." for the next item of a numbered list, None for a bullet (or no list)."""
         fmt, start = self.formats.get((num_id, ilvl), ("bullet", 1))
         if fmt in ("bullet", "none") or num_id == "0":
             return None
@@ -105,13 +114,14 @@ class Numbering:
         while len(counters) <= ilvl:
             counters.append(self.formats.get((num_id, len(counters)), ("decimal", 1))[1] - 1)
         counters[ilvl] += 1
-        del counters[ilvl + 1:]
+        del counters[ilvl + 1 :]
         return f"{counters[ilvl]}."
 
 
 def _num_pr(p):
     """(numId, ilvl) of a paragraph, directly or through its style chain."""
     from docx.oxml.ns import qn
+
     pPr = p._p.pPr
     num = pPr.numPr if pPr is not None else None
     style_ = p.style
@@ -127,6 +137,7 @@ def _num_pr(p):
 
 def _paragraph(doc, el, i: int, numbering: Numbering) -> list[Regel]:
     from docx.text.paragraph import Paragraph
+
     p = Paragraph(el, doc)
     tekst, style_ = _plain(p.text), (p.style.name if p.style is not None else "")
     if not tekst:
@@ -173,7 +184,7 @@ def marked(p) -> str:
             out.append(t)
             continue
         mark = "**" if bold and not italic else "*" if italic and not bold else "***"
-        lead, trail = t[: len(t) - len(t.lstrip())], t[len(t.rstrip()):]
+        lead, trail = t[: len(t) - len(t.lstrip())], t[len(t.rstrip()) :]
         out.append(f"{lead}{mark}{core}{mark}{trail}")
     return _plain("".join(out)) or _plain(p.text)
 
@@ -185,6 +196,7 @@ def _plain(tekst: str) -> str:
 
 def _table(el, i: int) -> list[Regel]:
     from docx.oxml.ns import qn
+
     out = []
     for tr in el.iter(qn("w:tr")):
         cells = []

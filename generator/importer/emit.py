@@ -1,5 +1,6 @@
 """The recognised structure as proposal YAML (ruamel.yaml), with what needs attention
 kept as clearly marked comments where it was found."""
+
 from __future__ import annotations
 
 import re
@@ -49,11 +50,13 @@ def _mixed(blocks) -> CommentedSeq:
                 tekst = []
             out.append(_tabel(b))
             if b.get("_schaal"):  # stated, not marked: the amounts were scaled to euros
-                out.yaml_set_comment_before_after_key(len(out) - 1, indent=4, before=(
-                    f"bedragen in de bron {b['_schaal']}; hier omgerekend naar euro's"))
+                out.yaml_set_comment_before_after_key(
+                    len(out) - 1, indent=4, before=(f"bedragen in de bron {b['_schaal']}; hier omgerekend naar euro's")
+                )
             if b.get("_import"):
-                out.yaml_set_comment_before_after_key(len(out) - 1, indent=4, before="\n".join(
-                    f"{TABLE_MARKER} {p}" for p in b["_import"]))
+                out.yaml_set_comment_before_after_key(
+                    len(out) - 1, indent=4, before="\n".join(f"{TABLE_MARKER} {p}" for p in b["_import"])
+                )
         else:
             tekst.append(b)
     if tekst:
@@ -77,6 +80,7 @@ def _tabel(t: dict) -> CommentedMap:
 def _repeats_beslispunten(texts, punten, intro: str) -> bool:
     def bare(r: str) -> str:
         return r.removeprefix("### ").strip().rstrip(":")
+
     regels = [t for b in texts for t in (b if isinstance(b, list) else [b])]
     regels = [re.sub(r"^\d+[.)]\s+", "", r) for r in regels if not (intro and bare(r) == bare(intro))]
     return [" ".join(r.split()) for r in regels] == [" ".join(p.split()) for p in punten]
@@ -93,8 +97,9 @@ def yaml_text(soort, structure: Structure, doel: Path | None = None) -> str:
             doc[veld["sleutel"]] = waarde
     if soort.secties:
         doc["secties"] = _secties(soort, structure)
-    doc["besluiten"] = CommentedSeq(CommentedMap((k, v) for k, v in b.items() if v is not None)
-                                    for b in structure.besluiten)
+    doc["besluiten"] = CommentedSeq(
+        CommentedMap((k, v) for k, v in b.items() if v is not None) for b in structure.besluiten
+    )
     _mark(doc, structure)
     return dump(doc, schema_header_for(soort, doel), width=4096)
 
@@ -108,8 +113,9 @@ def _field_value(veld: dict, structure: Structure):
         return _text(markdown(blocks)) if blocks else None
     waarde = structure.velden.get(sleutel)
     if isinstance(waarde, list):
-        return CommentedSeq(CommentedMap((k, _text(v + "\n")) for k, v in d.items()) if isinstance(d, dict)
-                            else d for d in waarde)
+        return CommentedSeq(
+            CommentedMap((k, _text(v + "\n")) for k, v in d.items()) if isinstance(d, dict) else d for d in waarde
+        )
     return CommentedMap(waarde) if isinstance(waarde, dict) else waarde
 
 
@@ -134,8 +140,9 @@ def _mark(doc: CommentedMap, structure: Structure) -> None:
             continue
         parent, sleutel = (doc["secties"], plaats.split(".", 1)[1]) if plaats.startswith("secties.") else (doc, plaats)
         if sleutel and sleutel in parent:
-            parent.yaml_set_comment_before_after_key(sleutel, before="\n".join(regels),
-                                                    indent=2 if parent is not doc else 0)
+            parent.yaml_set_comment_before_after_key(
+                sleutel, before="\n".join(regels), indent=2 if parent is not doc else 0
+            )
         else:
             doc.yaml_set_comment_before_after_key("soort", before="\n".join(regels))
         note = f"{len(regels)} tekstdeel/-delen niet geplaatst bij '{plaats or 'begin'}' (gemarkeerd met '{MARKER}')"

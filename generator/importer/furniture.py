@@ -6,6 +6,7 @@ of soort "meubilair" (never as content); the structure pass takes only the gemee
 them. Footnotes are no furniture: a Word footnote follows its paragraph (docx_reader), a
 PDF's stays where the page prints it.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,11 +14,11 @@ import re
 from generator.importer.regel import Regel
 
 # a line that is only a page number: "Pagina 3 van 4", "page 2", "- 3 -", "3/12"
-PAGE_NUMBER = re.compile(r"(pagina|page|blad)\s+\d+(\s+(van|of|/)\s+\d+)?\s*$|^\s*-?\s*\d+\s*(/\s*\d+)?\s*-?\s*$",
-                         re.IGNORECASE)
+PAGE_NUMBER = re.compile(
+    r"(pagina|page|blad)\s+\d+(\s+(van|of|/)\s+\d+)?\s*$|^\s*-?\s*\d+\s*(/\s*\d+)?\s*-?\s*$", re.IGNORECASE
+)
 # in running text only the spelled-out kind counts (a bare number may be an amount)
-PAGE_LINE = re.compile(r"^\s*(pagina|page)\s+\d+(\s+(van|of)\s+\d+)?\s*$|pagina\s+\d+\s+van\s+\d+\s*$",
-                       re.IGNORECASE)
+PAGE_LINE = re.compile(r"^\s*(pagina|page)\s+\d+(\s+(van|of)\s+\d+)?\s*$|pagina\s+\d+\s+van\s+\d+\s*$", re.IGNORECASE)
 _GEMEENTE = re.compile(r"^Gemeente\s+([A-Z][\w'-]+(?:[ -](?:[A-Z][\w'-]+|aan|op|en|de))*)")
 
 

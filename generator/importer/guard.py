@@ -6,6 +6,7 @@ sizes its zip directory declares (python's zipfile never inflates past them),
 and a PDF's embedded source is inflated with a cap, so a zip bomb or a 2 GiB
 attachment is refused in milliseconds instead of filling memory or disk.
 """
+
 from __future__ import annotations
 
 import io
@@ -37,17 +38,26 @@ def regular_file(path: Path) -> int:
     if not stat.S_ISREG(info.st_mode):
         raise NotaFout(Melding("is geen gewoon bestand (een map, pipe of apparaat); nota leest alleen bestanden", path))
     if info.st_size > MAX_BESTAND:
-        raise NotaFout(Melding(f"is te groot om te importeren ({_mb(info.st_size)}; de grens is "
-                               f"{_mb(MAX_BESTAND)})", path,
-                               hint="splits het document of sla het op zonder afbeeldingen"))
+        raise NotaFout(
+            Melding(
+                f"is te groot om te importeren ({_mb(info.st_size)}; de grens is {_mb(MAX_BESTAND)})",
+                path,
+                hint="splits het document of sla het op zonder afbeeldingen",
+            )
+        )
     return info.st_size
 
 
 def docx_parts(path: Path, data: bytes) -> None:
     """A .docx is a zip whose parts, unpacked, stay within the limits."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise NotaFout(Melding("is geen Word-bestand (.docx): de inhoud is geen zip-pakket", path,
-                               hint="open het in Word en sla het op als .docx"))
+        raise NotaFout(
+            Melding(
+                "is geen Word-bestand (.docx): de inhoud is geen zip-pakket",
+                path,
+                hint="open het in Word en sla het op als .docx",
+            )
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as pakket:
             delen = pakket.infolist()
@@ -57,8 +67,13 @@ def docx_parts(path: Path, data: bytes) -> None:
         raise NotaFout(Melding(f"heeft {len(delen)} delen; meer dan {MAX_DELEN} leest nota niet", path))
     groot = next((d for d in delen if d.file_size > MAX_DEEL), None)
     if groot is not None:
-        raise NotaFout(Melding(f"deel '{groot.filename}' is uitgepakt {_mb(groot.file_size)}; de grens is "
-                               f"{_mb(MAX_DEEL)} (een zip-bom of een beschadigd bestand)", path))
+        raise NotaFout(
+            Melding(
+                f"deel '{groot.filename}' is uitgepakt {_mb(groot.file_size)}; de grens is "
+                f"{_mb(MAX_DEEL)} (een zip-bom of een beschadigd bestand)",
+                path,
+            )
+        )
     totaal = sum(d.file_size for d in delen)
     if totaal > MAX_UITGEPAKT:
         raise NotaFout(Melding(f"is uitgepakt {_mb(totaal)}; de grens is {_mb(MAX_UITGEPAKT)}", path))
@@ -95,26 +110,38 @@ def pdf_contents(path: Path, data: bytes) -> None:
     """Each page's content streams inflate to at most MAX_DEEL together, checked with a cap
     before the layout reader inflates them whole (a 2 GiB page is refused in a second)."""
     import pikepdf
+
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             pdf_pages(len(pdf.pages), path)
             for number, page in enumerate(pdf.pages, 1):
                 contents = page.obj.get("/Contents")
-                streams = [] if contents is None else (list(contents) if isinstance(contents, pikepdf.Array)
-                                                         else [contents])
+                streams = (
+                    [] if contents is None else (list(contents) if isinstance(contents, pikepdf.Array) else [contents])
+                )
                 total = 0
                 for stream in streams:
                     if not isinstance(stream, pikepdf.Stream) or not _inflatable(stream):
                         continue
                     inflated = capped_stream(stream, path, MAX_DEEL - total)
                     if inflated is None:
-                        raise NotaFout(Melding(f"pagina {number} is uitgepakt groter dan {_mb(MAX_DEEL)} of "
-                                               "beschadigd; nota leest deze PDF niet", path,
-                                               hint="een PDF-bom of een beschadigd bestand"))
+                        raise NotaFout(
+                            Melding(
+                                f"pagina {number} is uitgepakt groter dan {_mb(MAX_DEEL)} of "
+                                "beschadigd; nota leest deze PDF niet",
+                                path,
+                                hint="een PDF-bom of een beschadigd bestand",
+                            )
+                        )
                     total += len(inflated)
     except (pikepdf.PdfError, ValueError, OSError) as e:
-        raise NotaFout(Melding(f"is geen leesbare PDF: {str(e).splitlines()[0][:120]}", path,
-                               hint="open het en sla het opnieuw op als PDF")) from None
+        raise NotaFout(
+            Melding(
+                f"is geen leesbare PDF: {str(e).splitlines()[0][:120]}",
+                path,
+                hint="open het en sla het opnieuw op als PDF",
+            )
+        ) from None
 
 
 def _inflatable(stream) -> bool:
@@ -125,8 +152,8 @@ def _inflatable(stream) -> bool:
 def _filters(stream) -> list[str] | None:
     """[] (none) or ["/FlateDecode"]; None for any other filter or with decode parameters."""
     import pikepdf
+
     found = stream.get("/Filter")
     found = [] if found is None else ([found] if isinstance(found, pikepdf.Name) else list(found))
     names = [str(f) for f in found]
     return names if names in ([], ["/FlateDecode"]) and stream.get("/DecodeParms") is None else None
-

@@ -7,6 +7,7 @@ label the kind knows (rapidfuzz token_set_ratio over every synonym of every fiel
 guess is placed AND marked (`# NOTA IMPORT, GERADEN`), with the reason: a guess is never a
 silent value. A field already filled is never overwritten; such a pair stays unplaced.
 """
+
 from __future__ import annotations
 
 import re
@@ -61,8 +62,11 @@ class Guesser:
 
     def _option(self, label, waarde, filled, persoon):
         for veld in self.velden:
-            if veld["type"] == "keuze" and veld["sleutel"] not in filled and \
-                    waarde.lower() in [str(o).lower() for o in veld.get("opties", [])]:
+            if (
+                veld["type"] == "keuze"
+                and veld["sleutel"] not in filled
+                and waarde.lower() in [str(o).lower() for o in veld.get("opties", [])]
+            ):
                 return veld, None, f"'{waarde}' is een keuze van {veld['sleutel']}"
         return None
 
@@ -104,12 +108,21 @@ class Guesser:
         kind's order ("Organisatieonderdeel | Openbare Ruimte" after the portefeuillehouder)."""
         if len(waarde.split()) > 6 or re.search(r"\d", waarde):
             return None
-        veld = next((v for v in self._in_kop_order() if v["sleutel"] not in filled and v["type"] == "tekst"
-                     and v["sleutel"] in self.kop), None)
+        veld = next(
+            (
+                v
+                for v in self._in_kop_order()
+                if v["sleutel"] not in filled and v["type"] == "tekst" and v["sleutel"] in self.kop
+            ),
+            None,
+        )
         if veld is None:
             return None
-        return veld, None, (f"'{label}' is geen bekend label; gelezen als het eerste lege veld van de kop, "
-                            f"{veld['sleutel']}")
+        return (
+            veld,
+            None,
+            (f"'{label}' is geen bekend label; gelezen als het eerste lege veld van de kop, {veld['sleutel']}"),
+        )
 
     def _in_kop_order(self) -> list[dict]:
         order = {k: i for i, k in enumerate(self.kop)}

@@ -5,12 +5,20 @@ field ({veld: adviseur.email, label: E-mail}). Every cell pair of a row is a
 pair (`Kenmerk | 2021.00412 | Datum | 26 januari 2021`); "Telefoon" and
 "E-mail" rows belong to the person named just before them.
 """
+
 from __future__ import annotations
 
 import re
 
-CONTACT = {"telefoon": "telefoon", "tel": "telefoon", "telefoonnummer": "telefoon",
-           "e-mail": "email", "email": "email", "e-mailadres": "email", "mail": "email"}
+CONTACT = {
+    "telefoon": "telefoon",
+    "tel": "telefoon",
+    "telefoonnummer": "telefoon",
+    "e-mail": "email",
+    "email": "email",
+    "e-mailadres": "email",
+    "mail": "email",
+}
 SKIP = ("markdown", "beslispunten", "bijlagen", "lijst", "vragen", "aspecten")
 
 
@@ -73,7 +81,7 @@ class Labels:
 
 
 def persoon(waarde: str) -> dict:
-    """"A. Jansen, a.jansen@example.nl, 043 350 0000" (or one per line) as a Persoon."""
+    """ "A. Jansen, a.jansen@example.nl, 043 350 0000" (or one per line) as a Persoon."""
     parts = [d.strip() for d in re.split(r"[,\n]", waarde) if d.strip()]
     out = {"naam": parts[0] if parts else waarde.strip()}
     for d in parts[1:]:

@@ -7,6 +7,7 @@ stands as a subheading, marked; the numbering starting again under the beslispun
 ("1. Waarom dit voorstel" after three points) ends them, and its text goes to the kind's first
 section still empty, marked: a paragraph is never dropped.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,7 +52,8 @@ class Headings:
         self.target = "secties." + sectie["sleutel"]
         woorden = "één woord" if shared == 1 else f"{shared} woorden"
         self.out.guessed.setdefault(self.target, []).append(
-            f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' ({woorden} gelijk met '{name}')")
+            f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' ({woorden} gelijk met '{name}')"
+        )
         return True
 
     def heading_in_the_open(self, tekst: str) -> None:
@@ -60,15 +62,23 @@ class Headings:
         self.close_paragraph()
         if self.section_by_words(tekst):
             return
-        summary = next((v for v in self.soort.velden if v["type"] == "markdown"
-                        and v["sleutel"] not in self.out.markdown), None)
+        summary = next(
+            (v for v in self.soort.velden if v["type"] == "markdown" and v["sleutel"] not in self.out.markdown), None
+        )
         if summary is not None and not self.out.beslispunten:
             self.target = summary["sleutel"]
             self.out.guessed.setdefault(self.target, []).append(
-                f"kop '{tekst}' vóór de beslispunten gelezen als {summary['label'].lower()}")
+                f"kop '{tekst}' vóór de beslispunten gelezen als {summary['label'].lower()}"
+            )
             return
-        empty = next((s for s in self.soort.secties if "secties." + s["sleutel"] not in self.out.markdown
-                      and not s.get("uit_beslispunten")), None)
+        empty = next(
+            (
+                s
+                for s in self.soort.secties
+                if "secties." + s["sleutel"] not in self.out.markdown and not s.get("uit_beslispunten")
+            ),
+            None,
+        )
         self.target = "secties." + empty["sleutel"] if empty is not None else None
         if self.target is None:
             self.out.unplaced.setdefault("beslispunten", []).append(tekst)
@@ -82,20 +92,30 @@ class Headings:
             if f"### {tekst.rstrip(':')}" in self.out.markdown.get(target, []):
                 self.out.unplaced.setdefault(target, []).append(
                     f"kop '{tekst}' is geen sectie van de {self.soort.naam}; de tekst eronder staat nu bij "
-                    f"'{target.removeprefix('secties.')}': verplaats die naar de juiste sectie")
+                    f"'{target.removeprefix('secties.')}': verplaats die naar de juiste sectie"
+                )
 
 
 def headingish(tekst: str) -> bool:
     """A plain line that reads as a numbered heading: "8. Financiële gevolgen" (short, capitalised,
     no closing punctuation), not a list item ("1. Een krediet van … te verlenen.")."""
     words = SECTION_NUMBER.sub("", tekst).split()
-    return 0 < len(tekst.split()) <= 7 and not tekst.rstrip().endswith((".", ";", ",", ":")) and \
-        bool(words) and words[0][:1].isupper()
+    return (
+        0 < len(tekst.split()) <= 7
+        and not tekst.rstrip().endswith((".", ";", ",", ":"))
+        and bool(words)
+        and words[0][:1].isupper()
+    )
 
 
 def plain_heading(tekst: str, before: str) -> bool:
     """In text without styles (pdftotext), a heading that has no number: a short capitalised
     line without digits or closing punctuation, right after a sentence that ended."""
     words = tekst.split()
-    return before.rstrip().endswith((".", "!", "?")) and 0 < len(words) <= 6 and words[0][:1].isupper() \
-        and not re.search(r"[\d.,;:!?€]", tekst) and not before.rstrip().endswith(("o.a.", "bijv.", "m.b.t."))
+    return (
+        before.rstrip().endswith((".", "!", "?"))
+        and 0 < len(words) <= 6
+        and words[0][:1].isupper()
+        and not re.search(r"[\d.,;:!?€]", tekst)
+        and not before.rstrip().endswith(("o.a.", "bijv.", "m.b.t."))
+    )

@@ -3,6 +3,7 @@
 While one remains the import is not done: `nota import` reports each and exits 1. A table
 marker says what does not add up; a "niet geplaatst" marker keeps text that fits no field.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,14 +21,35 @@ def markers(tekst: str, doel: Path) -> list[Melding]:
         bare = regel.lstrip()
         kolom = len(regel) - len(bare) + 1
         if bare.startswith(TABLE):
-            out.append(Melding(bare[len(TABLE):].rstrip() + " (nagerekend bij het importeren; herstel de tabel en "
-                               "haal deze regel weg)", doel, i, kolom))
+            out.append(
+                Melding(
+                    bare[len(TABLE) :].rstrip() + " (nagerekend bij het importeren; herstel de tabel en "
+                    "haal deze regel weg)",
+                    doel,
+                    i,
+                    kolom,
+                )
+            )
         elif bare.startswith(GUESSED):
-            out.append(Melding(f"geraden bij het importeren: {bare[len(GUESSED):].rstrip()} (controleer de waarde "
-                               "eronder en haal deze regel weg)", doel, i, kolom))
+            out.append(
+                Melding(
+                    f"geraden bij het importeren: {bare[len(GUESSED) :].rstrip()} (controleer de waarde "
+                    "eronder en haal deze regel weg)",
+                    doel,
+                    i,
+                    kolom,
+                )
+            )
         elif bare.startswith(UNPLACED):
-            inhoud = bare[len(UNPLACED):].rstrip()
+            inhoud = bare[len(UNPLACED) :].rstrip()
             kort = inhoud if len(inhoud) <= 70 else inhoud[:67] + "…"
-            out.append(Melding(f"niet geplaatst bij het importeren: '{kort}' (zet het in het juiste veld of de "
-                               "juiste sectie en haal deze regel weg)", doel, i, kolom))
+            out.append(
+                Melding(
+                    f"niet geplaatst bij het importeren: '{kort}' (zet het in het juiste veld of de "
+                    "juiste sectie en haal deze regel weg)",
+                    doel,
+                    i,
+                    kolom,
+                )
+            )
     return out

@@ -9,6 +9,7 @@ become paragraphs by vertical spacing; a paragraph continues over a page
 break. Lines repeated at the top or bottom of most pages (running headers,
 "Pagina N van M") are page furniture and dropped.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,6 +55,7 @@ def read_pdf(path: Path, data: bytes) -> list[Regel]:
     import io
 
     import pdfplumber
+
     guard.pdf_contents(path, data)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -62,8 +64,9 @@ def read_pdf(path: Path, data: bytes) -> list[Regel]:
     except NotaFout:
         raise
     except Exception as e:  # pdfminer raises many kinds of its own for a broken file
-        raise NotaFout(Melding(f"is geen leesbare PDF: {type(e).__name__}", path,
-                               hint="open het en sla het opnieuw op als PDF")) from None
+        raise NotaFout(
+            Melding(f"is geen leesbare PDF: {type(e).__name__}", path, hint="open het en sla het opnieuw op als PDF")
+        ) from None
     lijnen = _without_furniture(pages)
     kept = {id(x) for x in lijnen}
     return furniture.lines(x.tekst for _, _, page in pages for x in page if id(x) not in kept) + _regels(lijnen)
@@ -103,8 +106,10 @@ def _line(words: list[dict], page: int, rules: list[tuple[float, float, float]] 
 
 def _ruled(a: dict, b: dict, rules) -> bool:
     """A table's vertical rule between two words: a cell border, whatever the gap."""
-    return any(a["x1"] - 0.5 <= x <= b["x0"] + 0.5 and top <= b["top"] + 1 and bottom >= b["bottom"] - 1
-               for x, top, bottom in rules)
+    return any(
+        a["x1"] - 0.5 <= x <= b["x0"] + 0.5 and top <= b["top"] + 1 and bottom >= b["bottom"] - 1
+        for x, top, bottom in rules
+    )
 
 
 def _bold(word: dict) -> bool:
@@ -118,13 +123,19 @@ def _split_at_weight(group: list[dict]) -> list[list[dict]]:
 
 def _without_furniture(pages) -> list[Lijn]:
     """Lines in the top or bottom band that repeat on most pages, and page numbers, dropped."""
+
     def band(height, lijn):
         return lijn.top < 0.12 * height or lijn.bottom > 0.88 * height
+
     seen = Counter(s for _, h, lijnen in pages for s in {furniture.shape(x.tekst) for x in lijnen if band(h, x)})
     body = {furniture.shape(x.tekst) for _, h, lijnen in pages for x in lijnen if not band(h, x)}  # table rows, say
     repeated = {s for s, n in seen.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)} - body
-    return [x for _, h, lijnen in pages for x in lijnen
-            if not (band(h, x) and (furniture.shape(x.tekst) in repeated or furniture.PAGE_NUMBER.search(x.tekst)))]
+    return [
+        x
+        for _, h, lijnen in pages
+        for x in lijnen
+        if not (band(h, x) and (furniture.shape(x.tekst) in repeated or furniture.PAGE_NUMBER.search(x.tekst)))
+    ]
 
 
 def _regels(lijnen: list[Lijn]) -> list[Regel]:
@@ -158,8 +169,13 @@ def _split_by_columns(block: list[Lijn]) -> list[list[Lijn]]:
             continue
         if parts and not pending and _compatible(parts[-1], x):
             parts[-1].append(x)
-        elif parts and pending and _compatible(parts[-1], x) and len(pending) == 1 and \
-                not pending[0].tekst.rstrip().endswith(":"):
+        elif (
+            parts
+            and pending
+            and _compatible(parts[-1], x)
+            and len(pending) == 1
+            and not pending[0].tekst.rstrip().endswith(":")
+        ):
             parts[-1] += pending + [x]
         else:
             parts.append(pending + [x])
@@ -186,11 +202,15 @@ def _in_table(lijnen: list[Lijn], start: int, j: int) -> bool:
     if j == start or len(lijnen[j].cells) > 1:
         return j == start or _close(lijnen[j - 1], lijnen[j], 2.2)
     x, previous = lijnen[j], lijnen[j - 1]
-    wrapped = x.page == previous.page and 0 <= x.top - previous.bottom <= 0.45 * previous.size and \
-        x.cells[0].x0 > lijnen[start].cells[0].x0 + 20  # the next line of a cell right of the first column
+    wrapped = (
+        x.page == previous.page
+        and 0 <= x.top - previous.bottom <= 0.45 * previous.size
+        and x.cells[0].x0 > lijnen[start].cells[0].x0 + 20
+    )  # the next line of a cell right of the first column
     following = lijnen[j + 1] if j + 1 < len(lijnen) else None
-    return wrapped or (_close(previous, x, 2.2) and following is not None and len(following.cells) > 1
-                       and _close(x, following, 2.2))
+    return wrapped or (
+        _close(previous, x, 2.2) and following is not None and len(following.cells) > 1 and _close(x, following, 2.2)
+    )
 
 
 def _close(a: Lijn, b: Lijn, factor: float) -> bool:
@@ -237,8 +257,13 @@ def _table(lijnen: list[Lijn]) -> list[Regel]:
             k = _column_of(c, columns)
             cells[k] = (cells[k] + " " + c.tekst).strip()
         k = _column_of(x.cells[0], columns)
-        if rows and len(x.cells) == 1 and x.page == rows[-1][0].page and x.top < rows[-1][0].bottom \
-                and not rows[-1][1][k]:  # a row-merged cell, centred over its rows: the group's first row
+        if (
+            rows
+            and len(x.cells) == 1
+            and x.page == rows[-1][0].page
+            and x.top < rows[-1][0].bottom
+            and not rows[-1][1][k]
+        ):  # a row-merged cell, centred over its rows: the group's first row
             rows[-1][1][k] = x.tekst
             continue
         if rows and _continues_row(rows[-1], x, cells):

@@ -4,6 +4,7 @@ Every reader gives a list of `Regel`s: the text, and whether it is a heading,
 a list item or a table row (cells separated by tabs), so the structure pass
 can work the same on all three.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,6 +36,7 @@ def read(path: Path, data: bytes | None = None) -> list[Regel]:
 def _readers() -> dict:
     from generator.importer.docx_reader import read_docx
     from generator.importer.pdf_reader import read_pdf
+
     return {".txt": read_text, ".docx": read_docx, ".pdf": read_pdf}
 
 
@@ -45,8 +47,13 @@ def read_text(path: Path, data: bytes) -> list[Regel]:
         except UnicodeDecodeError:
             pass
     if b"\0" in data[:65536] or _control_share(data[:65536]) > 0.05:
-        raise NotaFout(Melding("is geen tekstbestand: de inhoud is binair", path,
-                               hint="importeer het oorspronkelijke .docx- of .pdf-bestand"))
+        raise NotaFout(
+            Melding(
+                "is geen tekstbestand: de inhoud is binair",
+                path,
+                hint="importeer het oorspronkelijke .docx- of .pdf-bestand",
+            )
+        )
     try:
         tekst = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -74,10 +81,13 @@ def lines_from_text(tekst: str) -> list[Regel]:
         without_furniture,
     )
     from generator.importer.wrapped import unwrap
+
     repeated = furniture.running(tekst.split("\f")) if "\f" in tekst.rstrip("\f") else set()
     out = furniture.lines(sorted(repeated))
-    regels = [r if r.strip() not in repeated and not furniture.PAGE_LINE.search(r) else ""
-              for r in tekst.replace("\f", "\n").splitlines()]  # before lines are joined into paragraphs
+    regels = [
+        r if r.strip() not in repeated and not furniture.PAGE_LINE.search(r) else ""
+        for r in tekst.replace("\f", "\n").splitlines()
+    ]  # before lines are joined into paragraphs
     if "\f" in tekst:  # copied out of a PDF: tables may come column by column
         regels = columns_as_rows(regels)
     for i, r in unwrap(regels):
@@ -95,6 +105,7 @@ def source_from_pdf(path: Path, data: bytes) -> tuple[str | None, str | None]:
     import io
 
     import pikepdf
+
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             for naam, bijlage in pdf.attachments.items():
@@ -102,18 +113,27 @@ def source_from_pdf(path: Path, data: bytes) -> tuple[str | None, str | None]:
                     stream = bijlage.obj.get("/EF", {}).get("/F")  # type: ignore[call-overload]
                     inhoud = None if stream is None else guard.capped_stream(stream, path)
                     if inhoud is None:
-                        return None, (f"de ingesloten bron '{naam}' is groter dan {guard.MAX_BRON // 2**20} MB "
-                                      "of niet te lezen; de zichtbare tekst is geïmporteerd")
+                        return None, (
+                            f"de ingesloten bron '{naam}' is groter dan {guard.MAX_BRON // 2**20} MB "
+                            "of niet te lezen; de zichtbare tekst is geïmporteerd"
+                        )
                     try:
                         return inhoud.decode("utf-8"), None
                     except UnicodeDecodeError as e:
-                        return None, (f"de ingesloten bron '{naam}' is geen UTF-8 (byte {e.start + 1}); "
-                                      "de zichtbare tekst is geïmporteerd")
+                        return None, (
+                            f"de ingesloten bron '{naam}' is geen UTF-8 (byte {e.start + 1}); "
+                            "de zichtbare tekst is geïmporteerd"
+                        )
     except pikepdf.PasswordError:
         raise NotaFout(Melding("is met een wachtwoord beveiligd; nota kan het niet lezen", path)) from None
     except (pikepdf.PdfError, ValueError, OSError) as e:
-        raise NotaFout(Melding(f"is geen leesbare PDF: {str(e).splitlines()[0][:120]}", path,
-                               hint="open het en sla het opnieuw op als PDF")) from None
+        raise NotaFout(
+            Melding(
+                f"is geen leesbare PDF: {str(e).splitlines()[0][:120]}",
+                path,
+                hint="open het en sla het opnieuw op als PDF",
+            )
+        ) from None
     return None, None
 
 
@@ -141,8 +161,13 @@ def _join_split_rows(regels: list[str]) -> list[str]:
     out: list[str] = []
     for r in regels:
         previous = out[-1] if out else ""
-        if re.match(r"^\s{12,}\S", r) and re.search(r"\d", r) and previous.strip() \
-                and len(re.split(r"\s{2,}", previous.strip())) == 1 and previous.startswith(" "):
+        if (
+            re.match(r"^\s{12,}\S", r)
+            and re.search(r"\d", r)
+            and previous.strip()
+            and len(re.split(r"\s{2,}", previous.strip())) == 1
+            and previous.startswith(" ")
+        ):
             out[-1] = previous.rstrip() + "  " + r.strip()
         else:
             out.append(r)

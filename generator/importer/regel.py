@@ -1,4 +1,5 @@
 """One line of an old document, as every reader gives it to the structure pass."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

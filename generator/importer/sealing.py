@@ -9,6 +9,7 @@ no content to seal: the decision is not recorded (so `verify` never reports a
 change nobody made) but kept as a marked comment with the `nota decide` that
 records it once the proposal is complete.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,18 +24,20 @@ def seal_imported(besluiten: list[dict], render, path: Path, search_path) -> tup
     from generator.decisions.decide import now, seal_record
     from generator.proposal.load import load_bytes
     from generator.proposal.validate import validate
+
     if not besluiten:
         return besluiten, None
     sealed: list[dict] = []
     for record in besluiten:
-        record = {**record, "vastgelegd_door": f"{IMPORTED_BY} ({path.name})",
-                  "vastgelegd_op": now()}
+        record = {**record, "vastgelegd_door": f"{IMPORTED_BY} ({path.name})", "vastgelegd_op": now()}
         try:
             voorstel = validate(load_bytes(render(sealed).encode("utf-8"), path.with_suffix(".yaml")), search_path)
         except NotaFout:
-            return [], ("het besluit uit het document is nog niet vastgelegd: zonder alle verplichte velden is er "
-                        "geen inhoud om te verzegelen; vul het voorstel aan en leg het vast met de 'nota decide' "
-                        "die bij 'besluiten' staat")
+            return [], (
+                "het besluit uit het document is nog niet vastgelegd: zonder alle verplichte velden is er "
+                "geen inhoud om te verzegelen; vul het voorstel aan en leg het vast met de 'nota decide' "
+                "die bij 'besluiten' staat"
+            )
         sealed.append(seal_record(voorstel, record))
     return sealed, None
 

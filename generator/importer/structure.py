@@ -4,12 +4,12 @@ Which kind, which header field, which section: all of it is matched against
 the labels and section titles in each kind.yaml, so a municipality's own kind
 imports too. What cannot be placed is kept, marked, for the user to place.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
 
 from generator.importer import furniture
 from generator.importer.besluitvak import Besluitvak, uitkomst
@@ -22,17 +22,18 @@ from generator.importer.regel import Regel
 from generator.importer.table_rows import TableRows
 from generator.importer.vocabulary import (
     Vocabulary,
-    _normalise,
     is_intro,
     looks_like,
 )
-from generator.proposal.kinds import Soort
 from generator.proposal.vocabulary import COLLEGE, is_nvt
 
-_BESLUIT = re.compile(r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
-                      r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$", re.IGNORECASE)
+_BESLUIT = re.compile(
+    r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
+    r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$",
+    re.IGNORECASE,
+)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
-__all__ = ["Recognizer", "Structure", "choose_soort"]
+__all__ = ["Recognizer", "Structure"]
 
 
 @dataclass
@@ -47,33 +48,6 @@ class Structure:
     attention: list = field(default_factory=list)
     problemen: list = field(default_factory=list)  # tables that do not add up: the import is not done
     guessed: dict = field(default_factory=dict)  # key -> reasons of values placed by a guess (guess.py)
-
-
-def choose_soort(regels: list[Regel], soorten: list[Soort]) -> Soort:
-    """The kind whose section titles and field labels the document matches most.
-
-    Every line is normalised once; a title is looked up exactly, then compared
-    only with lines of about its length, so a long document stays linear."""
-    lines = {_normalise(r.tekst) for r in regels if r.soort != "rij" and len(r.tekst) <= 120}
-    by_length: dict[int, list[str]] = {}
-    for a in lines:
-        by_length.setdefault(len(a), []).append(a)
-    labels = {r.tekst.split(":", 1)[0].strip().lower() for r in regels if ":" in r.tekst[:60]}
-
-    def present(titel: str) -> bool:
-        b = _normalise(titel)
-        if b in lines or titel.lower() in labels:
-            return True
-        near = [a for n in range(int(0.78 * len(b)), int(len(b) / 0.78) + 2) for a in by_length.get(n, ())]
-        return process.extractOne(b, near, scorer=fuzz.ratio, score_cutoff=88) is not None
-
-    def score(soort) -> int:
-        vocabulary = Vocabulary(soort)
-        titles = [s["titel"] for s in soort.secties] + [v.get("label", "") for v in soort.velden]
-        own_title = any(vocabulary.is_title(r.tekst) for r in regels[:40] if r.soort != "rij")
-        named = sum(1 for n in set(vocabulary.all_names()) if n in lines or n in labels)
-        return sum(present(t) for t in titles if t) + named + 10 * own_title
-    return max(soorten, key=score)
 
 
 class Recognizer(TableRows, Headings):
@@ -106,14 +80,20 @@ class Recognizer(TableRows, Headings):
     def _is_beslispunten_heading(self, tekst: str) -> bool:
         intro = self.soort.beslispunten_intro
         in_sectie = self.target is not None and self.target.startswith("secties.")
-        return looks_like(tekst, "Beslispunten") or bool(
-            intro and not in_sectie and not self.out.beslispunten and looks_like(tekst, intro) and len(tekst) < 40) \
-            or not self.out.beslispunten and self.target != "beslispunten" and is_intro(tekst)
+        return (
+            looks_like(tekst, "Beslispunten")
+            or bool(
+                intro and not in_sectie and not self.out.beslispunten and looks_like(tekst, intro) and len(tekst) < 40
+            )
+            or not self.out.beslispunten
+            and self.target != "beslispunten"
+            and is_intro(tekst)
+        )
 
     # --- the walk
     def process(self, regels: list[Regel]) -> Structure:
         for i, r in enumerate(regels):
-            self.next_regel = next((n for n in regels[i + 1:i + 4] if n.soort not in ("leeg", "meubilair")), None)
+            self.next_regel = next((n for n in regels[i + 1 : i + 4] if n.soort not in ("leeg", "meubilair")), None)
             self.regel(r)
         self.close_paragraph()
         self.close_table()
@@ -153,8 +133,13 @@ class Recognizer(TableRows, Headings):
             self.onderwerp_open = self.pending_label["sleutel"] == "onderwerp"
             self.pending_label = None
             return True
-        if self.continues_onderwerp and r.soort == "tekst" and self._field_label(tekst) is None \
-                and self.labels.of(tekst) is None and isinstance(self.out.velden.get("onderwerp"), str):
+        if (
+            self.continues_onderwerp
+            and r.soort == "tekst"
+            and self._field_label(tekst) is None
+            and self.labels.of(tekst) is None
+            and isinstance(self.out.velden.get("onderwerp"), str)
+        ):
             self.out.velden["onderwerp"] += " " + tekst  # a title wrapped over two lines
             self.onderwerp_open = True
             return True
@@ -173,16 +158,22 @@ class Recognizer(TableRows, Headings):
         addressee = len(tekst) < 40 and re.match(r"^aan\s+(de|het)\s", tekst, re.IGNORECASE)
         if addressee and self.target is None and "onderwerp" not in self.out.velden:
             return True  # "Aan de gemeenteraad": the kind's template says it
-        if r.soort == "titel" or (self.pending_onderwerp and "onderwerp" not in self.out.velden
-                                  and self.labels.of(tekst) is None and not addressee
-                                  and self._field_label(tekst) is None and self._sectie(tekst) is None):
+        if r.soort == "titel" or (
+            self.pending_onderwerp
+            and "onderwerp" not in self.out.velden
+            and self.labels.of(tekst) is None
+            and not addressee
+            and self._field_label(tekst) is None
+            and self._sectie(tekst) is None
+        ):
             self.out.velden.setdefault("onderwerp", re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE))
             self.onderwerp_open = self.pending_onderwerp and r.soort == "tekst"
             if len(tekst.split()) == 1 and self.pending_onderwerp and r.soort == "tekst":
                 return self.label_of_onderwerp(tekst)  # "Betreft": a label nota does not know
             if len(tekst.split()) == 1:
                 self.out.unplaced.setdefault("onderwerp", []).append(
-                    f"het onderwerp '{tekst}' is één woord: controleer of het niet het label van het onderwerp is")
+                    f"het onderwerp '{tekst}' is één woord: controleer of het niet het label van het onderwerp is"
+                )
             self.pending_onderwerp = False
             return True
         if tekst.lower() == self.soort.titel.lower() and "onderwerp" not in self.out.velden:
@@ -207,8 +198,11 @@ class Recognizer(TableRows, Headings):
             self.section_size = self.section_size or r.size
             return True
         veld = self._field_label(tekst)
-        if veld is not None and veld["type"] == "markdown" and (
-                len(tekst) < len(veld["label"]) + 4 or self.vocabulary.veld(tekst) is veld):
+        if (
+            veld is not None
+            and veld["type"] == "markdown"
+            and (len(tekst) < len(veld["label"]) + 4 or self.vocabulary.veld(tekst) is veld)
+        ):
             self.close_paragraph()
             self.target = veld["sleutel"]
             return True
@@ -311,8 +305,9 @@ class Recognizer(TableRows, Headings):
             self.header_line(tekst)
         elif SECTION_NUMBER.match(tekst) and r.soort == "tekst" and headingish(tekst):
             self.unknown_heading(tekst)
-        elif r.soort == "subkop" or (r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5
-                                     and not self.paragraph):
+        elif r.soort == "subkop" or (
+            r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5 and not self.paragraph
+        ):
             self.close_paragraph()
             self.block(f"### {tekst.rstrip(':')}")
         elif r.soort in ("lijst", "genummerd") or re.match(r"^[-•*]\s+", tekst):
@@ -352,8 +347,11 @@ class Recognizer(TableRows, Headings):
 
     def heading_not_title(self, tekst: str) -> bool:
         """Not a table's title (a table follows), nor "Niet van toepassing", nor a label."""
-        return not tekst.endswith(":") and not is_nvt(tekst) and (self.next_regel is None or
-                                                                  self.next_regel.soort != "rij")
+        return (
+            not tekst.endswith(":")
+            and not is_nvt(tekst)
+            and (self.next_regel is None or self.next_regel.soort != "rij")
+        )
 
     def section_level(self, r: Regel) -> bool:
         """A heading as large as the sections' (a PDF's bold subheading is smaller); outside a

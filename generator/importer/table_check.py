@@ -5,6 +5,7 @@ row-total column); nota recomputes them from the rows it took over. A
 mismatch, a column that was not taken over, or a cell that fits no column is
 a problem; the importer marks it in the YAML and the command exits 1.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -39,7 +40,7 @@ def _since_subtotal(regels: list[dict]) -> list[dict]:
     """The rows a subtotal adds up: those since the previous subtotal, as `nota check`
     computes it (generator.proposal.tables.compute)."""
     starts = [i for i, r in enumerate(regels) if "subtotaal" in r]
-    return regels[starts[-1] + 1:] if starts else regels
+    return regels[starts[-1] + 1 :] if starts else regels
 
 
 def _euro(d: Decimal) -> str:
@@ -49,8 +50,13 @@ def _euro(d: Decimal) -> str:
         return str(d)
 
 
-def problems(tabel: dict, stated_subtotals: list[tuple[int, list]], row_totals: list[tuple[str, Decimal]],
-             lost: list[str], unplaced: list[str]) -> list[str]:
+def problems(
+    tabel: dict,
+    stated_subtotals: list[tuple[int, list]],
+    row_totals: list[tuple[str, Decimal]],
+    lost: list[str],
+    unplaced: list[str],
+) -> list[str]:
     """What does not add up, in Dutch, one line each."""
     n = len(tabel["kolommen"])
     out = [f"kolom '{k}' is niet overgenomen" for k in lost]
@@ -70,8 +76,10 @@ def problems(tabel: dict, stated_subtotals: list[tuple[int, list]], row_totals: 
         regel = next((r for r in tabel["regels"] if r.get("post") == post), None)
         row_sum = sum((v or Decimal(0)) for v in _amounts(regel.get("bedrag"), n)) if regel else None
         if row_sum is not None and row_sum != stated_total:
-            out.append(f"rijtotaal '{post}': de bron zegt {_euro(stated_total)}, de bedragen tellen op tot "
-                       f"{_euro(Decimal(row_sum))}")
+            out.append(
+                f"rijtotaal '{post}': de bron zegt {_euro(stated_total)}, de bedragen tellen op tot "
+                f"{_euro(Decimal(row_sum))}"
+            )
     return out
 
 
@@ -82,10 +90,14 @@ def _doubtful_rows(regels: list[dict]) -> list[str]:
     for r in regels:
         bedrag = r.get("bedrag")
         waarden: list = bedrag if isinstance(bedrag, list) else [bedrag]
-        if len(waarden) > 1 and all(isinstance(v, int) and 1900 <= v <= 2100 for v in waarden) \
-                and waarden[1] == waarden[0] + 1:  # 2025, 2026, …
+        if (
+            len(waarden) > 1
+            and all(isinstance(v, int) and 1900 <= v <= 2100 for v in waarden)
+            and waarden[1] == waarden[0] + 1
+        ):  # 2025, 2026, …
             out.append(f"regel '{r.get('post')}' bevat alleen jaartallen: waarschijnlijk de kop van de kolommen")
         elif any(isinstance(v, str) for v in waarden):
-            out.append(f"regel '{r.get('post')}' heeft een bedrag dat geen heel aantal euro's is: "
-                       "controleer de eenheid")
+            out.append(
+                f"regel '{r.get('post')}' heeft een bedrag dat geen heel aantal euro's is: controleer de eenheid"
+            )
     return out

@@ -4,6 +4,7 @@ A mixin of the Recognizer (structure.py): a row is a header pair ("Kenmerk | 202
 a row of the closing part, or a row of a financial table; a table is closed at the next
 text line, takes its title and unit from the caption above it, and lands in its section.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,8 +66,9 @@ class TableRows:
         veld, part, reason = found
         self.put(veld, part, waarde)
         sleutel = veld["sleutel"] if veld is not None else self.last_persoon
-        self.out.guessed.setdefault(sleutel, []).append(f"{label.strip().rstrip(':')}: {' '.join(waarde.split())} "
-                                                        f"({reason})")
+        self.out.guessed.setdefault(sleutel, []).append(
+            f"{label.strip().rstrip(':')}: {' '.join(waarde.split())} ({reason})"
+        )
         return True
 
     def guessed_pair(self, cells: list[str]) -> bool:
@@ -77,8 +79,12 @@ class TableRows:
     def header_line(self, tekst: str) -> None:
         """A line before any section: the value of the unknown label just above it, or kept, marked."""
         unplaced = self.out.unplaced.setdefault("", [])
-        if self.prev_label is not None and unplaced and unplaced[-1] == self.prev_label \
-                and self.guess(self.prev_label, tekst):
+        if (
+            self.prev_label is not None
+            and unplaced
+            and unplaced[-1] == self.prev_label
+            and self.guess(self.prev_label, tekst)
+        ):
             unplaced.pop()
             return
         unplaced.append(tekst)
@@ -88,9 +94,15 @@ class TableRows:
         """Before the first section, the line under an unknown label is its value, not a heading
         (unless it is a section's own title): "Organisatieonderdeel", then "Openbare Ruimte"."""
         unplaced = self.out.unplaced.get("", [])
-        if self.prev_label is None or self.target is not None or not unplaced or unplaced[-1] != self.prev_label \
-                or self.vocabulary.sectie(tekst, own_only=True) is not None or self._field_label(tekst) is not None \
-                or self.labels.of(tekst) is not None:
+        if (
+            self.prev_label is None
+            or self.target is not None
+            or not unplaced
+            or unplaced[-1] != self.prev_label
+            or self.vocabulary.sectie(tekst, own_only=True) is not None
+            or self._field_label(tekst) is not None
+            or self.labels.of(tekst) is not None
+        ):
             return False
         self.header_line(tekst)
         self.held_label = None
@@ -101,7 +113,8 @@ class TableRows:
         line under it as the onderwerp; the word is kept in the marker, so nothing is lost."""
         self.out.velden.pop("onderwerp", None)
         self.out.guessed.setdefault("onderwerp", []).append(
-            f"'{tekst}' onder de titel gelezen als het label van het onderwerp; de regel eronder als het onderwerp")
+            f"'{tekst}' onder de titel gelezen als het label van het onderwerp; de regel eronder als het onderwerp"
+        )
         return True
 
     def row(self, r: Regel) -> None:
@@ -161,8 +174,12 @@ class TableRows:
 
     def _title_from_paragraph(self) -> str | None:
         blocks = self.out.markdown.get(self.target or "", [])
-        if blocks and isinstance(blocks[-1], str) and len(blocks[-1].split()) <= 6 \
-                and not blocks[-1].endswith((".", ":")):
+        if (
+            blocks
+            and isinstance(blocks[-1], str)
+            and len(blocks[-1].split()) <= 6
+            and not blocks[-1].endswith((".", ":"))
+        ):
             return blocks.pop().removeprefix("### ")
         return None
 

@@ -1,4 +1,5 @@
 """Table rows (tab- or space-separated cells) into a financial table of the YAML shape."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,14 @@ from generator.importer import table_check as check
 from generator.importer import units
 from generator.proposal.formatting import parse_amount
 
-ROL = (("dekking", "dekking"), ("bekostiging", "dekking"), ("budget", "dekking"),
-       ("kosten", "kosten"), ("begroting", "kosten"), ("benodigd", "kosten"))
+ROL = (
+    ("dekking", "dekking"),
+    ("bekostiging", "dekking"),
+    ("budget", "dekking"),
+    ("kosten", "kosten"),
+    ("begroting", "kosten"),
+    ("benodigd", "kosten"),
+)
 
 
 def bedrag(cell: str) -> Decimal | None:
@@ -75,8 +82,9 @@ def _layout(rijen: list[list[str]], titel: str | None) -> Layout | None:
     n = max(len(r) for r in rijen)
     rijtotaal = [i for i in range(1, n) if kop and len(kop) > i and kop[i].strip().lower() == "totaal"]
     amounts = [i for i in range(1, n) if _mostly_amounts(data, i) and i not in rijtotaal]
-    text = next((i for i in range(1, n) if i not in amounts + rijtotaal and any(len(r) > i and r[i] for r in data)),
-                None)
+    text = next(
+        (i for i in range(1, n) if i not in amounts + rijtotaal and any(len(r) > i and r[i] for r in data)), None
+    )
     return Layout(titel, kop, data, n, rijtotaal, amounts, text)
 
 
@@ -102,12 +110,23 @@ def _leftovers(layout: Layout, factor: Decimal) -> tuple[list, list, list]:
     """(row totals, lost columns, cells in an amount column that are no amount)."""
     kop, data, rijtotaal = layout.kop, layout.data, layout.rijtotaal
     used = {0, *layout.amounts, *rijtotaal, *([layout.text] if layout.text is not None else [])}
-    lost = [(kop[i] if kop and len(kop) > i and kop[i] else f"{i + 1}") for i in range(1, layout.n)
-            if i not in used and any(len(r) > i and r[i] for r in data)]
-    unplaced = [r[i] for r in data for i in layout.amounts + rijtotaal if len(r) > i and r[i]
-                and bedrag(r[i]) is None and not _is_total_label(r[0])]
-    row_totals = [(r[0], _scaled(r[i], factor)) for r in data for i in rijtotaal
-                  if len(r) > i and bedrag(r[i]) is not None and not _is_total_label(r[0])]
+    lost = [
+        (kop[i] if kop and len(kop) > i and kop[i] else f"{i + 1}")
+        for i in range(1, layout.n)
+        if i not in used and any(len(r) > i and r[i] for r in data)
+    ]
+    unplaced = [
+        r[i]
+        for r in data
+        for i in layout.amounts + rijtotaal
+        if len(r) > i and r[i] and bedrag(r[i]) is None and not _is_total_label(r[0])
+    ]
+    row_totals = [
+        (r[0], _scaled(r[i], factor))
+        for r in data
+        for i in rijtotaal
+        if len(r) > i and bedrag(r[i]) is not None and not _is_total_label(r[0])
+    ]
     return row_totals, lost, unplaced
 
 
@@ -145,8 +164,13 @@ def _join_split(data: list[list[str]]) -> list[list[str]]:
     for r in data:
         if out and r and not r[0] and len(out[-1]) == 1:
             out[-1] = [out[-1][0]] + r[1:]
-        elif out and len(r) == 1 and len(out[-1]) > 1 and not _is_amount(r[0]) and not any(
-                _is_amount(c) for c in out[-1][1:]):
+        elif (
+            out
+            and len(r) == 1
+            and len(out[-1]) > 1
+            and not _is_amount(r[0])
+            and not any(_is_amount(c) for c in out[-1][1:])
+        ):
             out[-1][0] += " " + r[0]
         else:
             out.append(list(r))
@@ -202,8 +226,9 @@ def _rol(tekst: str) -> str:
 
 
 def _yaml_amount(bedragen: list[Decimal | None]):
-    values = [None if b is None else (int(b) if b == b.to_integral_value() else f"€ {b}".replace(".", ","))
-               for b in bedragen]
+    values = [
+        None if b is None else (int(b) if b == b.to_integral_value() else f"€ {b}".replace(".", ",")) for b in bedragen
+    ]
     return values if len(values) > 1 else values[0]
 
 

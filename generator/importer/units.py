@@ -1,18 +1,26 @@
 """The unit a table's amounts are given in: "bedragen x € 1.000", "in duizenden euro's",
 "× € 1.000", "k€", "(mln)". The importer scales the amounts to euros and says so in the YAML.
 """
+
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-_MILLION = re.compile(r"(x|×)\s*€\s*1\.000\.000|(x|×)\s*€\s*1\s*(mln|miljoen)|\(\s*(€\s*)?mln\.?\s*\)|"
-                      r"in\s+(miljoenen|mln\.?|miljoen)(\s+euro['’]?s?|\s+€)?|€\s*mln\b|\bm€", re.IGNORECASE)
-_THOUSAND = re.compile(r"(x|×)\s*€\s*1\.?000(?![.\d])|in\s+duizenden(\s+euro['’]?s?)?|\bk€|€\s*k\b|"
-                       r"\(\s*x\s*1\.?000\s*\)|(x|×)\s*1\.000\s*euro|\bduizenden\s+euro|"
-                       r"in\s+(dzd|k)\.?\s+(euro|€)", re.IGNORECASE)
-_PHRASE = re.compile(r"\s*[(\[]?\s*(bedragen\s+)?(" + _MILLION.pattern + "|" + _THOUSAND.pattern + r")\s*[)\]]?",
-                     re.IGNORECASE)
+_MILLION = re.compile(
+    r"(x|×)\s*€\s*1\.000\.000|(x|×)\s*€\s*1\s*(mln|miljoen)|\(\s*(€\s*)?mln\.?\s*\)|"
+    r"in\s+(miljoenen|mln\.?|miljoen)(\s+euro['’]?s?|\s+€)?|€\s*mln\b|\bm€",
+    re.IGNORECASE,
+)
+_THOUSAND = re.compile(
+    r"(x|×)\s*€\s*1\.?000(?![.\d])|in\s+duizenden(\s+euro['’]?s?)?|\bk€|€\s*k\b|"
+    r"\(\s*x\s*1\.?000\s*\)|(x|×)\s*1\.000\s*euro|\bduizenden\s+euro|"
+    r"in\s+(dzd|k)\.?\s+(euro|€)",
+    re.IGNORECASE,
+)
+_PHRASE = re.compile(
+    r"\s*[(\[]?\s*(bedragen\s+)?(" + _MILLION.pattern + "|" + _THOUSAND.pattern + r")\s*[)\]]?", re.IGNORECASE
+)
 
 
 def scale(tekst: str) -> tuple[Decimal, str] | None:

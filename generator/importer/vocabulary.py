@@ -5,6 +5,7 @@ label and the kind's `synoniemen:` map (field key -> labels; `titel`: the kind's
 Titles are compared after numbering ("2.1", "§ 3", "IV."), typography (curly quotes, case,
 a trailing colon, a parenthesis) is taken away, exactly first, then fuzzily (rapidfuzz).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -14,16 +15,50 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-_NUMBER = re.compile(r"^\s*(§\s*|hoofdstuk\s+|artikel\s+)?(\d{1,2}(\.\d{1,2})*|[ivx]{1,4}|[a-h])[.)]?\s+",
-                     re.IGNORECASE)
+_NUMBER = re.compile(
+    r"^\s*(§\s*|hoofdstuk\s+|artikel\s+)?(\d{1,2}(\.\d{1,2})*|[ivx]{1,4}|[a-h])[.)]?\s+", re.IGNORECASE
+)
 THRESHOLD = 88
-_STOP = {"en", "of", "de", "het", "een", "van", "op", "tot", "in", "voor", "met", "aan", "bij", "naar", "om", "te",
-         "is", "zijn", "wat", "hoe", "wie", "waarom", "welke", "wij", "we", "dit", "dat", "deze", "die", "and", "the"}
+_STOP = {
+    "en",
+    "of",
+    "de",
+    "het",
+    "een",
+    "van",
+    "op",
+    "tot",
+    "in",
+    "voor",
+    "met",
+    "aan",
+    "bij",
+    "naar",
+    "om",
+    "te",
+    "is",
+    "zijn",
+    "wat",
+    "hoe",
+    "wie",
+    "waarom",
+    "welke",
+    "wij",
+    "we",
+    "dit",
+    "dat",
+    "deze",
+    "die",
+    "and",
+    "the",
+}
 _INTRO = re.compile(
     r"^((het\s+college|burgemeester\s+en\s+wethouders)\s+(besluit|besluiten|wordt\s+(voorgesteld|gevraagd)\s+te\s+"
     r"besluiten)|de\s+(gemeente)?raad\s+wordt\s+(voorgesteld|gevraagd)\s+te\s+besluiten|(voorgesteld|geadviseerd|"
     r"ontwerp)\s*(raads)?besluit|besluit|beslispunten|wij\s+stellen\s+(u|de\s+raad)\s+voor(\s+te\s+besluiten)?|"
-    r"(het\s+)?voorstel\s+is|voorgesteld\s+wordt\s+te\s+besluiten)\s*:?$", re.IGNORECASE)
+    r"(het\s+)?voorstel\s+is|voorgesteld\s+wordt\s+te\s+besluiten)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 _DECISION_WORD = re.compile(r"\b(besluit|besluiten|beslispunten|beslispunt)\b", re.IGNORECASE)
@@ -50,8 +85,11 @@ def is_intro(tekst: str) -> bool:
     """The line that opens the beslispunten: "Het college besluit:", "Besluit:", … or by its
     shape, a short line ending in a colon that speaks of the decision ("Gevraagd besluit:")."""
     tekst = " ".join(tekst.replace("\u00a0", " ").split())
-    return len(tekst) < 90 and bool(_INTRO.match(tekst)) or (
-        len(tekst.split()) <= 8 and tekst.endswith(":") and bool(_DECISION_WORD.search(tekst)))
+    return (
+        len(tekst) < 90
+        and bool(_INTRO.match(tekst))
+        or (len(tekst.split()) <= 8 and tekst.endswith(":") and bool(_DECISION_WORD.search(tekst)))
+    )
 
 
 class Vocabulary:
@@ -63,10 +101,11 @@ class Vocabulary:
         self.secties = [(s, [bare(t) for t in [s["titel"], *s.get("synoniemen", [])]]) for s in soort.secties]
         # flat lists for rapidfuzz: exact names score 100 and win; own titles first
         self._own = ([names[0] for _, names in self.secties], [s for s, _ in self.secties])
-        self._all = ([n for _, names in self.secties for n in names],
-                     [s for s, names in self.secties for _ in names])
-        self.field_labels = ([_normalise(v["label"]) for v in soort.velden if v.get("label")],
-                             [v for v in soort.velden if v.get("label")])
+        self._all = ([n for _, names in self.secties for n in names], [s for s, names in self.secties for _ in names])
+        self.field_labels = (
+            [_normalise(v["label"]) for v in soort.velden if v.get("label")],
+            [v for v in soort.velden if v.get("label")],
+        )
         self.labels: dict[str, dict] = {}
         for veld in soort.velden:
             for label in [veld.get("label"), *synoniemen.get(veld["sleutel"], [])]:

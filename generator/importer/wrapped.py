@@ -6,6 +6,7 @@ width, the text is wrapped: a line that reaches that width and does not end a
 sentence continues on the next line. Text with one paragraph per line (the
 usual export) has no such width and is left alone. Linear in the text.
 """
+
 from __future__ import annotations
 
 import re

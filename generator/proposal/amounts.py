@@ -1,4 +1,5 @@
 """The pydantic types for amounts: exact Decimals, never floats."""
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ from generator.proposal.formatting import bedrag, parse_amount
 from generator.proposal.load import YamlFloat
 
 
-MAX_AMOUNT_INT = 10 ** 12  # a thousand billion euros: no municipal amount comes near
+MAX_AMOUNT_INT = 10**12  # a thousand billion euros: no municipal amount comes near
 MAX_AMOUNT = Decimal(MAX_AMOUNT_INT)
 _MAX_DIGITS = 15
 _GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
@@ -22,8 +23,10 @@ _ENGLISH = re.compile(r"^-?\d+\.\d{1,2}$")
 
 def _too_big(tekst: str):
     return PydanticCustomError(
-        "bedrag_groot", "{t} is geen realistisch bedrag: een bedrag is kleiner dan "
-        "€ 1.000.000.000.000 (duizend miljard)", {"t": tekst})
+        "bedrag_groot",
+        "{t} is geen realistisch bedrag: een bedrag is kleiner dan € 1.000.000.000.000 (duizend miljard)",
+        {"t": tekst},
+    )
 
 
 def _to_decimal(waarde):
@@ -43,9 +46,11 @@ def _to_decimal(waarde):
         if _ENGLISH_GROUPS.match(waarde.strip()):
             heel = waarde.strip().replace(",", "")
             raise PydanticCustomError(
-                "bedrag", "'{w}' heeft een komma als duizendtalscheiding (Engels); in het Nederlands is "
-                "dat een punt: schrijf {heel} of \"{dutch}\"", {"w": waarde, "heel": heel,
-                                                                  "dutch": bedrag(Decimal(heel))})
+                "bedrag",
+                "'{w}' heeft een komma als duizendtalscheiding (Engels); in het Nederlands is "
+                'dat een punt: schrijf {heel} of "{dutch}"',
+                {"w": waarde, "heel": heel, "dutch": bedrag(Decimal(heel))},
+            )
         try:
             bedrag_ = parse_amount(waarde)
         except ValueError as e:
@@ -53,7 +58,7 @@ def _to_decimal(waarde):
         if abs(bedrag_) >= MAX_AMOUNT:
             raise _too_big(f"'{waarde}'")
         return bedrag_
-    raise PydanticCustomError("bedrag", "hier hoort een bedrag, zoals 371358 of \"€ 371.358,50\"")
+    raise PydanticCustomError("bedrag", 'hier hoort een bedrag, zoals 371358 of "€ 371.358,50"')
 
 
 def _float_advice(tekst: str) -> PydanticCustomError:
@@ -63,17 +68,22 @@ def _float_advice(tekst: str) -> PydanticCustomError:
         return PydanticCustomError(
             "bedrag_float",
             "{t} is een dubbelzinnig bedrag: YAML leest het als het kommagetal {komma}; "
-            "schrijf {heel} of \"{dutch}\" (met aanhalingstekens)",
-            {"t": tekst, "heel": heel, "komma": tekst.replace(".", ","), "dutch": bedrag(Decimal(heel))})
+            'schrijf {heel} of "{dutch}" (met aanhalingstekens)',
+            {"t": tekst, "heel": heel, "komma": tekst.replace(".", ","), "dutch": bedrag(Decimal(heel))},
+        )
     if _ENGLISH.match(tekst) and len(tekst) <= _MAX_DIGITS:
         return PydanticCustomError(
             "bedrag_float",
             "{t} is een bedrag met een punt voor de centen; in het Nederlands staat daar een komma: "
-            "schrijf \"{dutch}\" (met aanhalingstekens)",
-            {"t": tekst, "dutch": bedrag(Decimal(tekst), centen=True)})
+            'schrijf "{dutch}" (met aanhalingstekens)',
+            {"t": tekst, "dutch": bedrag(Decimal(tekst), centen=True)},
+        )
     return PydanticCustomError(
-        "bedrag_float", "{t} is geen bedrag; schrijf hele euro's (371358) of Nederlandse tekst met "
-        "hoogstens twee cijfers achter de komma (\"€ 371.358,50\")", {"t": tekst})
+        "bedrag_float",
+        "{t} is geen bedrag; schrijf hele euro's (371358) of Nederlandse tekst met "
+        'hoogstens twee cijfers achter de komma ("€ 371.358,50")',
+        {"t": tekst},
+    )
 
 
 _SCHEMA = {
@@ -81,7 +91,7 @@ _SCHEMA = {
         {"type": "integer", "minimum": 1 - MAX_AMOUNT_INT, "maximum": MAX_AMOUNT_INT - 1},
         {"type": "string", "pattern": r"^-?\s*(€\s*)?-?\s*[0-9][0-9.]*(,[0-9]{1,2}|,-)?$"},
     ],
-    "description": "Bedrag in hele euro's (371358) of als Nederlandse tekst (\"€ 371.358,50\")",
+    "description": 'Bedrag in hele euro\'s (371358) of als Nederlandse tekst ("€ 371.358,50")',
 }
 
 Bedrag = Annotated[

@@ -7,6 +7,7 @@ not the folder's to show), a FIFO, socket or device is skipped with a melding
 opened with O_NONBLOCK after an fstat, so no file in the folder can hang or
 exhaust nota.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,8 +40,10 @@ def collect(paths, skipped: list[Melding] | None = None) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
-_NOT_REGULAR = ("overgeslagen: dit is geen gewoon bestand (maar bijvoorbeeld een pijp of een "
-                "apparaat); nota leest alleen gewone bestanden")
+_NOT_REGULAR = (
+    "overgeslagen: dit is geen gewoon bestand (maar bijvoorbeeld een pijp of een "
+    "apparaat); nota leest alleen gewone bestanden"
+)
 
 
 def walk(folder: Path) -> tuple[list[Path], list[Melding]]:
@@ -55,8 +58,13 @@ def walk(folder: Path) -> tuple[list[Path], list[Melding]]:
         if kind == "dir":
             continue
         if path.is_symlink() and not path.resolve().is_relative_to(root):
-            meldingen.append(Melding("overgeslagen: deze koppeling (symlink) wijst naar een bestand "
-                                     "buiten de map; zet het voorstel zelf in de map", path))
+            meldingen.append(
+                Melding(
+                    "overgeslagen: deze koppeling (symlink) wijst naar een bestand "
+                    "buiten de map; zet het voorstel zelf in de map",
+                    path,
+                )
+            )
         elif kind != "regular":
             meldingen.append(Melding(_NOT_REGULAR, path))
         else:
@@ -119,8 +127,13 @@ def _open_regular(path: Path, limit: int):
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        raise NotaFout(Melding("dit is geen gewoon bestand (maar bijvoorbeeld een map, een pijp of "
-                               "een apparaat); nota leest alleen gewone bestanden", path))
+        raise NotaFout(
+            Melding(
+                "dit is geen gewoon bestand (maar bijvoorbeeld een map, een pijp of "
+                "een apparaat); nota leest alleen gewone bestanden",
+                path,
+            )
+        )
     if info.st_size > limit:
         os.close(fd)
         raise NotaFout(Melding(_too_big(limit), path))

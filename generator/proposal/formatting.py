@@ -1,4 +1,5 @@
 """Dutch notation of dates and amounts (babel), shared by every renderer."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -72,8 +73,7 @@ def parse_amount(tekst: str) -> Decimal:
     if digits.endswith(","):
         digits = digits[:-1]
     if "." in digits and not re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", digits):
-        raise ValueError(f"'{tekst}': de punten staan niet per drie cijfers; "
-                         "schrijf bijvoorbeeld \"€ 371.358,50\"")
+        raise ValueError(f"'{tekst}': de punten staan niet per drie cijfers; schrijf bijvoorbeeld \"€ 371.358,50\"")
     try:
         waarde = parse_decimal(digits, locale=LOCALE, strict=False)
     except (NumberFormatError, InvalidOperation):

@@ -4,6 +4,7 @@ Kinds are found through one search path: `--templates DIR` first, then the
 `templates` of a `nota.toml` in the working folder, then the built-in
 templates. A kind in an earlier folder overrides one of the same name.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -107,9 +108,12 @@ def find_soort(naam: str, path: tuple[Path, ...]) -> Soort:
             return _load(d / naam, path)
     known = known_soorten(path)
     hint = suggest(naam, known)
-    raise NotaFout(Melding(
-        f"onbekende soort '{naam}'; bekende soorten: {', '.join(known)}"
-        + (f"; bedoelde u '{hint}'?" if hint else "")))
+    raise NotaFout(
+        Melding(
+            f"onbekende soort '{naam}'; bekende soorten: {', '.join(known)}"
+            + (f"; bedoelde u '{hint}'?" if hint else "")
+        )
+    )
 
 
 @lru_cache(maxsize=64)

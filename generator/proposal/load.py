@@ -5,6 +5,7 @@ every value's position is known, aliases are refused (no expansion bombs),
 duplicate keys and impossible dates are reported, and a float such as
 `371.358` keeps its original text for a precise message.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,15 +30,16 @@ MAX_WORD = 1000  # characters without a space: no word, no address is longer
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 # What the YAML reader refuses in a file, and what a value may not hold after its escapes.
-_NOT_IN_FILE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
-_NOT_IN_TEXT = re.compile("[\x00-\x08\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF]")
+_NOT_IN_FILE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
 # Bidirectional embedding, override and isolate controls: they make text read
 # differently from how it is stored ("Trojan source"); a proposal has no use for them.
-_BIDI = re.compile("[\u202A-\u202E\u2066-\u2069]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # The tags a proposal may carry: YAML's own scalars and collections, nothing that constructs objects.
-KNOWN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
-                       ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")) | {"!"}
+KNOWN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+) | {"!"}
 
 
 class Invalid:
@@ -99,8 +101,12 @@ def load_file(path: Path | str) -> Source:
         if stat.S_ISDIR(info.st_mode):
             raise NotaFout(Melding("dit is een map, geen YAML-bestand", path))
         if not stat.S_ISREG(info.st_mode):
-            raise NotaFout(Melding("dit is geen gewoon bestand (maar bijvoorbeeld een pijp of een "
-                                   "apparaat); geef een YAML-bestand", path))
+            raise NotaFout(
+                Melding(
+                    "dit is geen gewoon bestand (maar bijvoorbeeld een pijp of een apparaat); geef een YAML-bestand",
+                    path,
+                )
+            )
         _check_size(info.st_size, path)
         try:
             raw = f.read(MAX_BYTES + 1)
@@ -111,9 +117,12 @@ def load_file(path: Path | str) -> Source:
 
 def _check_size(size: int, path: Path) -> None:
     if size > MAX_BYTES:
-        raise NotaFout(Melding(
-            f"bestand is te groot ({size // 1024} KiB); een voorstel mag hoogstens "
-            f"{MAX_BYTES // 1024} KiB zijn", path))
+        raise NotaFout(
+            Melding(
+                f"bestand is te groot ({size // 1024} KiB); een voorstel mag hoogstens {MAX_BYTES // 1024} KiB zijn",
+                path,
+            )
+        )
 
 
 def load_bytes(raw: bytes, path: Path | str) -> Source:
@@ -128,8 +137,13 @@ def load_bytes(raw: bytes, path: Path | str) -> Source:
     bron = Source(path=path, data=None, tekst=tekst)
     bron.data = _Builder(bron).build(node, (), 0, set())
     if not isinstance(bron.data, dict):
-        raise NotaFout(bron.melding((), "een voorstel moet bestaan uit sleutels met waarden "
-                                        "(soort: ..., onderwerp: ...), niet uit een lijst of losse tekst"))
+        raise NotaFout(
+            bron.melding(
+                (),
+                "een voorstel moet bestaan uit sleutels met waarden "
+                "(soort: ..., onderwerp: ...), niet uit een lijst of losse tekst",
+            )
+        )
     return bron
 
 
@@ -138,8 +152,15 @@ def _refuse_invisible(tekst: str, path: Path) -> None:
     if hit:
         before = tekst[: hit.start()]
         line, column = before.count("\n") + 1, hit.start() - (before.rfind("\n") + 1) + 1
-        raise NotaFout(Melding(f"hier staat een onzichtbaar stuurteken (U+{ord(hit.group()):04X}) dat "
-                               "in een YAML-bestand niet mag; verwijder het", path, line, column))
+        raise NotaFout(
+            Melding(
+                f"hier staat een onzichtbaar stuurteken (U+{ord(hit.group()):04X}) dat "
+                "in een YAML-bestand niet mag; verwijder het",
+                path,
+                line,
+                column,
+            )
+        )
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -151,14 +172,16 @@ def _decode(raw: bytes, path: Path) -> str:
         before_ = raw[: e.start]
         line = before_.count(b"\n") + 1
         column = len(before_) - (before_.rfind(b"\n") + 1) + 1
-        raise NotaFout(Melding(
-            f"bestand is geen geldige UTF-8 (byte 0x{raw[e.start]:02x}); sla het op als UTF-8",
-            path, line, column)) from None
+        raise NotaFout(
+            Melding(
+                f"bestand is geen geldige UTF-8 (byte 0x{raw[e.start]:02x}); sla het op als UTF-8", path, line, column
+            )
+        ) from None
 
 
 def _shown_tag(tag: str) -> str:
     """A tag as it was written: 'tag:yaml.org,2002:python/name:x' was '!!python/name:x'."""
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 class _TooDeep(MarkedYAMLError):
@@ -174,8 +197,10 @@ class _Composer(Composer):
         self.nota_depth += 1
         try:
             if self.nota_depth > MAX_DEPTH + 1:
-                raise _TooDeep(problem=f"de structuur is dieper genest dan {MAX_DEPTH} niveaus",
-                               problem_mark=self.parser.peek_event().start_mark)
+                raise _TooDeep(
+                    problem=f"de structuur is dieper genest dan {MAX_DEPTH} niveaus",
+                    problem_mark=self.parser.peek_event().start_mark,
+                )
             return super().compose_node(parent, index)
         finally:
             self.nota_depth -= 1
@@ -216,14 +241,18 @@ class _Builder:
 
     def build(self, node, path: tuple, depth: int, seen: set):
         if id(node) in seen or getattr(node, "anchor", None):
-            raise self.error(node, "ankers en aliassen (&naam, *naam) worden niet ondersteund; "
-                                   "schrijf de waarde voluit")
+            raise self.error(
+                node, "ankers en aliassen (&naam, *naam) worden niet ondersteund; schrijf de waarde voluit"
+            )
         if depth > MAX_DEPTH:
             raise self.error(node, f"de structuur is dieper genest dan {MAX_DEPTH} niveaus")
         seen.add(id(node))
         if node.tag not in KNOWN_TAGS:
-            raise self.error(node, f"onbekende YAML-tag '{_shown_tag(node.tag)}'; een voorstel bevat "
-                                   "alleen tekst, getallen, datums, lijsten en sleutels: laat de tag weg")
+            raise self.error(
+                node,
+                f"onbekende YAML-tag '{_shown_tag(node.tag)}'; een voorstel bevat "
+                "alleen tekst, getallen, datums, lijsten en sleutels: laat de tag weg",
+            )
         self.bron.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth, seen)
@@ -240,16 +269,27 @@ class _Builder:
     def text(self, node, path: tuple, waarde: str):
         bad = _NOT_IN_TEXT.search(waarde)
         if bad:
-            return self.refuse(node, path, f"deze tekst bevat een onzichtbaar stuurteken of ongeldig "
-                                           f"teken (U+{ord(bad.group()):04X}); verwijder het")
+            return self.refuse(
+                node,
+                path,
+                f"deze tekst bevat een onzichtbaar stuurteken of ongeldig "
+                f"teken (U+{ord(bad.group()):04X}); verwijder het",
+            )
         bidi = _BIDI.search(waarde)
         if bidi:
-            return self.refuse(node, path, f"deze tekst bevat een teken dat de leesrichting omdraait "
-                                           f"(U+{ord(bidi.group()):04X}); de tekst leest dan anders dan hij "
-                                           "is opgeslagen: verwijder het")
+            return self.refuse(
+                node,
+                path,
+                f"deze tekst bevat een teken dat de leesrichting omdraait "
+                f"(U+{ord(bidi.group()):04X}); de tekst leest dan anders dan hij "
+                "is opgeslagen: verwijder het",
+            )
         if _LONG_WORD.search(waarde):
-            return self.refuse(node, path, f"deze tekst bevat een woord van meer dan {MAX_WORD} tekens "
-                                           "zonder spatie; dat past op geen bladzijde")
+            return self.refuse(
+                node,
+                path,
+                f"deze tekst bevat een woord van meer dan {MAX_WORD} tekens zonder spatie; dat past op geen bladzijde",
+            )
         return waarde
 
     def mapping(self, node: MappingNode, path, depth, seen) -> dict:
@@ -258,18 +298,22 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 raise self.error(key_node, "een sleutel moet een eenvoudige naam zijn")
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self.error(key_node, "samenvoegen met '<<' wordt niet ondersteund; "
-                                              "schrijf de sleutels voluit")
+                raise self.error(key_node, "samenvoegen met '<<' wordt niet ondersteund; schrijf de sleutels voluit")
             sleutel = str(key_node.value)
             if _NOT_IN_TEXT.search(sleutel) or _BIDI.search(sleutel):
-                self.refuse(key_node, path + (sleutel,), "deze sleutel bevat een onzichtbaar stuurteken "
-                                                         "of ongeldig teken; verwijder het")
+                self.refuse(
+                    key_node,
+                    path + (sleutel,),
+                    "deze sleutel bevat een onzichtbaar stuurteken of ongeldig teken; verwijder het",
+                )
                 continue
             if sleutel in out:
                 earlier = self.bron.key_positions[path + (sleutel,)][0]
-                self.bron.meldingen.append(self.error(key_node, (
-                    f"sleutel '{sleutel}' staat er twee keer (ook op regel {earlier}); laat er één over")
-                ).meldingen[0])
+                self.bron.meldingen.append(
+                    self.error(
+                        key_node, (f"sleutel '{sleutel}' staat er twee keer (ook op regel {earlier}); laat er één over")
+                    ).meldingen[0]
+                )
                 continue
             m = key_node.start_mark
             self.bron.key_positions[path + (sleutel,)] = (m.line + 1, m.column + 1)
@@ -314,5 +358,6 @@ class _Builder:
         try:
             return dt.datetime.fromisoformat(node.value.replace(" ", "T", 1))
         except ValueError:
-            raise self.error(node, f"'{node.value}' is geen datum (JJJJ-MM-DD) of tijdstip "
-                                   "(JJJJ-MM-DD UU:MM:SS)") from None
+            raise self.error(
+                node, f"'{node.value}' is geen datum (JJJJ-MM-DD) of tijdstip (JJJJ-MM-DD UU:MM:SS)"
+            ) from None

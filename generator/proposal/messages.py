@@ -3,6 +3,7 @@
 A place inside the proposal is said the way a steller reads it ("in tabel
 'Begroting 2021', regel 3"), never as a developer's path counted from 0.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,9 +34,18 @@ TYPE_NL = {
     "dict_type": "sleutels met waarden (naam: waarde)",
     "none_required": "niets (laat leeg)",
 }
-ITEM = {"beslispunten": "beslispunt", "vragen": "vraag", "aspecten": "aspect", "bijlagen": "bijlage",
-        "besluiten": "besluit", "regels": "regel", "ondertekenaars": "ondertekenaar",
-        "kolommen": "kolom", "bedrag": "kolom", "totaal": "kolom"}
+ITEM = {
+    "beslispunten": "beslispunt",
+    "vragen": "vraag",
+    "aspecten": "aspect",
+    "bijlagen": "bijlage",
+    "besluiten": "besluit",
+    "regels": "regel",
+    "ondertekenaars": "ondertekenaar",
+    "kolommen": "kolom",
+    "bedrag": "kolom",
+    "totaal": "kolom",
+}
 _DIGITS = re.compile(r"^\d+$")
 
 
@@ -60,8 +70,11 @@ def where(path: tuple, data) -> str:
         current, rest = _get(current, rest[:2]), rest[2:]
         if rest and isinstance(rest[0], int):
             part = _get(current, rest[:1])
-            parts.append(f"tabel '{part['tabel']}'" if isinstance(part, dict) and "tabel" in part
-                         else f"sectie '{path[1]}', deel {rest[0] + 1}")
+            parts.append(
+                f"tabel '{part['tabel']}'"
+                if isinstance(part, dict) and "tabel" in part
+                else f"sectie '{path[1]}', deel {rest[0] + 1}"
+            )
             current, rest = part, rest[1:]
         else:
             parts.append(f"sectie '{path[1]}'")
@@ -100,8 +113,11 @@ def meldingen(e: ValidationError, bron: Source, soort, skip: set[tuple]) -> list
     overig: list[tuple[Any, tuple]] = []
     other = {path for error, path in errors if error["type"] not in TYPE_NL}
     for error, path in errors:
-        if error["type"] in TYPE_NL and path not in other and not any(
-                p[: len(path)] == path and len(p) > len(path) for _, p in errors):
+        if (
+            error["type"] in TYPE_NL
+            and path not in other
+            and not any(p[: len(path)] == path and len(p) > len(path) for _, p in errors)
+        ):
             type_paths.setdefault(path, []).append(TYPE_NL[error["type"]])
         elif error["type"] not in TYPE_NL:
             overig.append((error, path))
@@ -115,16 +131,15 @@ def _type_melding(bron: Source, path: tuple, types: list[str]) -> Melding:
     waarde = _get(bron.data, path) if path else None
     if "tekst" in types and isinstance(waarde, int) and not isinstance(waarde, bool):
         line, column = bron.plaats(path)
-        bron_tekst = bron.tekst.splitlines()[line - 1][column - 1:].split("#")[0].split(",")[0].strip(" }]")
-        tekst += f"; zet het getal tussen aanhalingstekens: \"{bron_tekst}\""
+        bron_tekst = bron.tekst.splitlines()[line - 1][column - 1 :].split("#")[0].split(",")[0].strip(" }]")
+        tekst += f'; zet het getal tussen aanhalingstekens: "{bron_tekst}"'
     return bron.melding(path, tekst)
 
 
 def _melding(error: Mapping[str, Any], path: tuple, bron: Source, soort) -> Melding:
     soort_error, loc = error["type"], error["loc"]
     if soort_error == "missing":
-        return bron.melding(path, f"'{loc[-1]}' ontbreekt; dit veld is verplicht{where(path, bron.data)}",
-                            sleutel=True)
+        return bron.melding(path, f"'{loc[-1]}' ontbreekt; dit veld is verplicht{where(path, bron.data)}", sleutel=True)
     if soort_error == "extra_forbidden":
         return _unknown_key(path, bron, soort)
     if soort_error == "literal_error":
@@ -156,13 +171,17 @@ def _unknown_key(path: tuple, bron: Source, soort) -> Melding:
 def _comma_amount(bron: Source, path: tuple, heel: int, na: str) -> Melding:
     from generator.proposal.formatting import bedrag
     from decimal import Decimal
+
     geschreven = f"{heel},{na}"
     if len(na) == 3:
-        advies = f"schrijf {heel}{na} of \"{bedrag(Decimal(f'{heel}{na}'))}\" (met aanhalingstekens)"
+        advies = f'schrijf {heel}{na} of "{bedrag(Decimal(f"{heel}{na}"))}" (met aanhalingstekens)'
     else:
-        advies = f"schrijf \"{bedrag(Decimal(f'{heel}.{na}'), centen=True)}\" (met aanhalingstekens)"
-    return bron.melding(path, f"YAML leest {geschreven} niet als één bedrag: de komma scheidt daar twee "
-                              f"waarden{where(path[:-1], bron.data)}; {advies}")
+        advies = f'schrijf "{bedrag(Decimal(f"{heel}.{na}"), centen=True)}" (met aanhalingstekens)'
+    return bron.melding(
+        path,
+        f"YAML leest {geschreven} niet als één bedrag: de komma scheidt daar twee "
+        f"waarden{where(path[:-1], bron.data)}; {advies}",
+    )
 
 
 def _candidates(parent: tuple, soort) -> list[str]:

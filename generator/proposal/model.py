@@ -4,6 +4,7 @@ Static building blocks (tables, persons, decisions, ...) live here; the
 top-level model of a kind is created from the field types its kind.yaml
 names, so a kind is data and needs no Python.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,7 @@ from generator.proposal.vocabulary import Orgaan, Uitkomst
 # the text as written (see load.YamlFloat), so check accepts it; the schema says
 # the same, so an editor does not underline what `nota check` accepts. A whole
 # number (`kenmerk: 00321`) loses its zeros in YAML and is refused by both.
-Tekst = Annotated[str, WithJsonSchema({"anyOf": [
-    {"type": "string"}, {"type": "number", "not": {"type": "integer"}}]})]
+Tekst = Annotated[str, WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number", "not": {"type": "integer"}}]})]
 Markdown = Tekst
 ROLES = ("kosten", "dekking", "overig")
 
@@ -69,10 +69,10 @@ class Regel(Strict):
     def _one_soort(self):
         if (self.post is None) == (self.subtotaal is None):
             raise PydanticCustomError(
-                "regel", "een regel heeft 'post' (met 'bedrag') of 'subtotaal' (een label), niet beide of geen")
+                "regel", "een regel heeft 'post' (met 'bedrag') of 'subtotaal' (een label), niet beide of geen"
+            )
         if self.subtotaal is not None and self.bedrag is not None:
-            raise PydanticCustomError(
-                "regel", "een subtotaalregel krijgt geen bedrag: nota telt het zelf uit")
+            raise PydanticCustomError("regel", "een subtotaalregel krijgt geen bedrag: nota telt het zelf uit")
         return self
 
     def bedragen(self, n: int) -> list:
@@ -84,8 +84,7 @@ class Regel(Strict):
 class Tabel(Strict):
     tabel: Tekst = Field(description="Titel van de tabel, bijvoorbeeld 'Begroting 2021'")
     rol: Literal["kosten", "dekking", "overig"] = "overig"
-    kolommen: list[Union[Tekst, int]] = Field(default_factory=lambda: list[Union[str, int]](["Bedrag"]),
-                                              min_length=1)
+    kolommen: list[Union[Tekst, int]] = Field(default_factory=lambda: list[Union[str, int]](["Bedrag"]), min_length=1)
     postkop: Optional[Tekst] = None
     toelichting: Optional[Tekst] = None
     regels: list[Regel] = Field(min_length=1)
@@ -99,12 +98,17 @@ class Tabel(Strict):
         for regel, waarde in [(j, r.bedrag) for j, r in enumerate(self.regels)] + [(-1, self.totaal)]:
             if isinstance(waarde, list) and len(waarde) != n:
                 raise PydanticCustomError(
-                    "kolommen", "de tabel heeft {n} kolommen ({k}) maar hier staan {m} bedragen",
-                    {"n": n, "m": len(waarde), "k": ", ".join(str(k) for k in self.kolommen), "regel": regel})
+                    "kolommen",
+                    "de tabel heeft {n} kolommen ({k}) maar hier staan {m} bedragen",
+                    {"n": n, "m": len(waarde), "k": ", ".join(str(k) for k in self.kolommen), "regel": regel},
+                )
             if n > 1 and waarde is not None and not isinstance(waarde, list):
                 raise PydanticCustomError(
-                    "kolommen", "de tabel heeft {n} kolommen: geef per regel een lijst van {n} bedragen, "
-                    "bijvoorbeeld [180000, 20000, null]", {"n": n, "regel": regel})
+                    "kolommen",
+                    "de tabel heeft {n} kolommen: geef per regel een lijst van {n} bedragen, "
+                    "bijvoorbeeld [180000, 20000, null]",
+                    {"n": n, "regel": regel},
+                )
         return self
 
 
@@ -244,5 +248,6 @@ def build_model(soort, lenient: bool = False) -> type[VoorstelBasis]:
 
 
 def is_empty(inhoud) -> bool:
-    return inhoud is None or (isinstance(inhoud, (str, list)) and not (
-        inhoud.strip() if isinstance(inhoud, str) else inhoud))
+    return inhoud is None or (
+        isinstance(inhoud, (str, list)) and not (inhoud.strip() if isinstance(inhoud, str) else inhoud)
+    )

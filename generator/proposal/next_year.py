@@ -15,6 +15,7 @@ The YAML is changed in place with ruamel.yaml's round trip, so comments, quoting
 style and key order stay as they were; decisions are left out, and any comment that
 followed them is kept.
 """
+
 from __future__ import annotations
 
 import io
@@ -31,20 +32,34 @@ from ruamel.yaml.tokens import CommentToken
 from generator.proposal.placeholders import FILL_IN
 
 YEAR = re.compile(
-    r"(?<![\w.,€])(?<!€ )(?<!€\u00a0)(?<!(?<!\d)/)"   # not an amount, part of a number or a path
-    r"(?<![Pp]ostbus )(?<!\d )(?<!\d\u00a0)"          # not a postbus or the end of a phone number
+    r"(?<![\w.,€])(?<!€ )(?<!€\u00a0)(?<!(?<!\d)/)"  # not an amount, part of a number or a path
+    r"(?<![Pp]ostbus )(?<!\d )(?<!\d\u00a0)"  # not a postbus or the end of a phone number
     r"(19\d{2}|20\d{2})"
-    r"(?!\w|[.,]\w|/(?!(?:19|20)\d\d(?!\d))\w)"        # not 2021.01234, 2021,50, 2021.png (2021/2022 is)
-    r"(?![-/](?!(?:19|20)\d\d(?!\d))\d{3,})")          # not a reference like 2019-000076 (2021-2024 is)
-NOT_MOVED = frozenset({"soort", "kenmerk", "datum", "besluiten", "bestand", "email", "telefoon",
-                       "retouradres", "postadres", "bezoekadres", "adres"})
+    r"(?!\w|[.,]\w|/(?!(?:19|20)\d\d(?!\d))\w)"  # not 2021.01234, 2021,50, 2021.png (2021/2022 is)
+    r"(?![-/](?!(?:19|20)\d\d(?!\d))\d{3,})"
+)  # not a reference like 2019-000076 (2021-2024 is)
+NOT_MOVED = frozenset(
+    {
+        "soort",
+        "kenmerk",
+        "datum",
+        "besluiten",
+        "bestand",
+        "email",
+        "telefoon",
+        "retouradres",
+        "postadres",
+        "bezoekadres",
+        "adres",
+    }
+)
 
 
 @dataclass
 class Change:
-    line: int       # in the source, from 1
-    waar: str       # the YAML key, e.g. "beslispunten[2]"
-    tekst: str      # what changed, in Dutch
+    line: int  # in the source, from 1
+    waar: str  # the YAML key, e.g. "beslispunten[2]"
+    tekst: str  # what changed, in Dutch
 
 
 def next_year(tekst: str) -> tuple[str, list[tuple[str, str]]]:
@@ -56,6 +71,7 @@ def next_year(tekst: str) -> tuple[str, list[tuple[str, str]]]:
         if paar not in paren:
             paren.append(paar)
         return paar[1]
+
     return YEAR.sub(step, tekst), paren
 
 
@@ -101,8 +117,12 @@ def _walk(node, pad: str, line: int, changes: list[Change]) -> None:
             if nieuw != waarde:
                 node[key] = _same_style(waarde, nieuw)
                 changes += _changes_in(waarde, r, waar)
-        elif (isinstance(waarde, int) and not isinstance(waarde, bool) and 1900 <= waarde <= 2099
-              and pad.endswith("kolommen")):
+        elif (
+            isinstance(waarde, int)
+            and not isinstance(waarde, bool)
+            and 1900 <= waarde <= 2099
+            and pad.endswith("kolommen")
+        ):
             node[key] = waarde + 1
             changes.append(Change(r, waar, f"{waarde} → {waarde + 1}"))
 
@@ -112,8 +132,12 @@ def _changes_in(waarde: str, line: int, waar: str) -> list[Change]:
     key, line for line; any other text is reported at its key."""
     if not isinstance(waarde, LiteralScalarString):
         return [Change(line, waar, _pairs(next_year(waarde)[1]))]
-    return [Change(line + 1 + i, waar, _pairs(paren)) for i, r in enumerate(waarde.split("\n"))
-            for paren in [next_year(r)[1]] if paren]
+    return [
+        Change(line + 1 + i, waar, _pairs(paren))
+        for i, r in enumerate(waarde.split("\n"))
+        for paren in [next_year(r)[1]]
+        if paren
+    ]
 
 
 def _pairs(paren: list[tuple[str, str]]) -> str:
@@ -141,8 +165,15 @@ def _to_fill_in(data: CommentedMap, verplicht: frozenset[str], changes: list[Cha
             changes.append(Change(line, sleutel, "leeg gemaakt: invullen"))
         else:
             data[sleutel] = FILL_IN if sleutel in verplicht else ""
-            changes.append(Change(line, sleutel, f"'{FILL_IN}' (nieuw kenmerk invullen)" if sleutel in verplicht
-                                  else "leeg gemaakt (nieuw kenmerk invullen of leeg laten)"))
+            changes.append(
+                Change(
+                    line,
+                    sleutel,
+                    f"'{FILL_IN}' (nieuw kenmerk invullen)"
+                    if sleutel in verplicht
+                    else "leeg gemaakt (nieuw kenmerk invullen of leeg laten)",
+                )
+            )
 
 
 def _drop_decisions(data: CommentedMap, changes: list[Change]) -> None:
@@ -156,8 +187,9 @@ def _drop_decisions(data: CommentedMap, changes: list[Change]) -> None:
     if after:
         data.ca.items["besluiten"] = [None, None, CommentToken("\n" + after, CommentMark(0), None), None]
     n = len(oud)
-    changes.append(Change(_line(data, "besluiten", 1), "besluiten",
-                          f"{n} {'besluit' if n == 1 else 'besluiten'} weggelaten"))
+    changes.append(
+        Change(_line(data, "besluiten", 1), "besluiten", f"{n} {'besluit' if n == 1 else 'besluiten'} weggelaten")
+    )
 
 
 def _trailing_comment(node) -> str:
@@ -173,8 +205,11 @@ def _trailing_comment(node) -> str:
         token = next((t for t in reversed(tokens) if isinstance(t, CommentToken)), None)
         if token is not None:
             waarde = token.value
-            return waarde.split("\n", 1)[1] if waarde.lstrip(" ").startswith("#") and "\n" in waarde else (
-                "" if waarde.lstrip(" ").startswith("#") else waarde.lstrip("\n"))
+            return (
+                waarde.split("\n", 1)[1]
+                if waarde.lstrip(" ").startswith("#") and "\n" in waarde
+                else ("" if waarde.lstrip(" ").startswith("#") else waarde.lstrip("\n"))
+            )
         child = node[key]
         if not isinstance(child, (CommentedMap, CommentedSeq)):
             return ""
@@ -199,6 +234,7 @@ def start_from(van: Path, doel: Path | None, search_path) -> Started:
     from generator.proposal.skeleton import schema_header_for, schema_hint, with_schema_header
     from generator.proposal.files import read_regular
     from generator.proposal.load import MAX_BYTES
+
     try:  # a regular file, bounded: a FIFO or /dev/zero is refused, not read
         bron = read_regular(van, MAX_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -220,6 +256,7 @@ def start(soort, doel: Path | None) -> Started:
     """A new proposal of kind `soort` (every field and section, with their explanation),
     to be written to `doel` (None: the screen)."""
     from generator.proposal.skeleton import dump, schema_header_for, schema_hint, skeleton
+
     kop = schema_header_for(soort, doel)
     return Started(dump(skeleton(soort), kop), [], "" if kop else schema_hint(soort))
 
@@ -229,6 +266,7 @@ def cleared(tekst: str, texts: bool = False, amounts: bool = False) -> str:
     and the amounts of its tables (`amounts`) emptied; the structure (sections, tables,
     their posts, columns and subtotals) and every comment stay."""
     import io
+
     if not (texts or amounts):
         return tekst
     yaml = YAML(typ="rt")

@@ -5,6 +5,7 @@ must stay inside the proposal's own folder (images may also come from the
 kind's template folders), so no document publishes or reads a local path
 that the user did not put beside the proposal.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,8 +44,12 @@ def outside_message(soort: str, href: str) -> str:
     """The refusal of an image ('afbeelding') or link outside the proposal's folder, in the
     words `nota check` and rendering both use."""
     if soort == "afbeelding":
-        return (f"het document verwijst naar een bestand buiten de map van het voorstel: {href}; "
-                "zet afbeeldingen en bijlagen naast het voorstel")
-    return (f"de link '{href}' wijst naar een bestand buiten de map van het voorstel; nota zet "
-            "geen lokaal pad in het document: zet het bestand naast het voorstel en link ernaar "
-            "met alleen de bestandsnaam")
+        return (
+            f"het document verwijst naar een bestand buiten de map van het voorstel: {href}; "
+            "zet afbeeldingen en bijlagen naast het voorstel"
+        )
+    return (
+        f"de link '{href}' wijst naar een bestand buiten de map van het voorstel; nota zet "
+        "geen lokaal pad in het document: zet het bestand naast het voorstel en link ernaar "
+        "met alleen de bestandsnaam"
+    )

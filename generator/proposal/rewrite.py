@@ -12,6 +12,7 @@ The lock is a `filelock` in nota's own lock folder (in the temporary folder,
 per user), named after the SHA-256 of the real file's path: nothing is left
 in the proposal's folder, and it works in a folder nota may not write to.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,8 +40,13 @@ def lock_path(path: Path) -> Path:
     folder.mkdir(mode=0o700, exist_ok=True)
     info = folder.lstat()
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != uid:  # in a shared /tmp: only our own folder
-        raise NotaFout(Melding(f"de map voor de sloten van nota ({folder}) is niet van u; verwijder "
-                               "die map, dan maakt nota een nieuwe", path))
+        raise NotaFout(
+            Melding(
+                f"de map voor de sloten van nota ({folder}) is niet van u; verwijder "
+                "die map, dan maakt nota een nieuwe",
+                path,
+            )
+        )
     key = hashlib.sha256(os.fsencode(target_of(path))).hexdigest()
     return folder / f"{key}.lock"
 
@@ -52,13 +58,15 @@ def locked(path: Path) -> Iterator[Path]:
     The lock file is never removed: removing it on release would let a second
     writer lock a new file while a first still holds the old one."""
     from filelock import FileLock, Timeout
+
     target = target_of(path)
     try:
         lock = FileLock(lock_path(target), timeout=0, thread_local=False, is_singleton=False)
         lock.acquire()
     except Timeout:
-        raise NotaFout(Melding("iemand anders schrijft op dit moment in dit bestand; "
-                               "probeer het zo opnieuw", path)) from None
+        raise NotaFout(
+            Melding("iemand anders schrijft op dit moment in dit bestand; probeer het zo opnieuw", path)
+        ) from None
     except OSError as e:
         raise NotaFout(Melding(f"het voorstel kan niet worden vergrendeld: {_reason(e)}", path)) from None
     try:
@@ -76,9 +84,14 @@ def rewrite(path: Path, change: Callable[[bytes], bytes], expected: bytes | None
         refuse_read_only(target, path)
         current = read_regular(target, MAX_BYTES)
         if expected is not None and current != expected:
-            raise NotaFout(Melding("het bestand is gewijzigd sinds het werd geopend (in een andere "
-                                   "editor, of door git); laad het opnieuw en breng uw wijziging "
-                                   "dan opnieuw aan", path))
+            raise NotaFout(
+                Melding(
+                    "het bestand is gewijzigd sinds het werd geopend (in een andere "
+                    "editor, of door git); laad het opnieuw en breng uw wijziging "
+                    "dan opnieuw aan",
+                    path,
+                )
+            )
         new = change(current)
         if new != current:
             replace_bytes(target, new, path)
@@ -94,8 +107,13 @@ def refuse_read_only(target: Path, shown: Path) -> None:
     if not stat.S_ISREG(mode):
         raise NotaFout(Melding("dit is geen gewoon bestand; nota schrijft alleen in gewone bestanden", shown))
     if not mode & 0o222:
-        raise NotaFout(Melding("het bestand is alleen-lezen; nota verandert het niet. Maak het eerst "
-                               "schrijfbaar (chmod u+w) als het mag worden gewijzigd", shown))
+        raise NotaFout(
+            Melding(
+                "het bestand is alleen-lezen; nota verandert het niet. Maak het eerst "
+                "schrijfbaar (chmod u+w) als het mag worden gewijzigd",
+                shown,
+            )
+        )
 
 
 def replace_bytes(target: Path, data: bytes, shown: Path | None = None) -> None:
@@ -114,8 +132,9 @@ def replace_bytes(target: Path, data: bytes, shown: Path | None = None) -> None:
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except OSError as e:
-        raise NotaFout(Melding(f"het voorstel kan niet worden bijgewerkt: {_reason(e)}; "
-                               "het bestand is ongewijzigd", shown)) from None
+        raise NotaFout(
+            Melding(f"het voorstel kan niet worden bijgewerkt: {_reason(e)}; het bestand is ongewijzigd", shown)
+        ) from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
@@ -123,8 +142,11 @@ def replace_bytes(target: Path, data: bytes, shown: Path | None = None) -> None:
 
 def _reason(e: OSError) -> str:
     import errno
-    return {errno.EACCES: "geen schrijfrechten in deze map",
-            errno.EPERM: "geen schrijfrechten in deze map",
-            errno.EROFS: "de map is alleen-lezen",
-            errno.ENOSPC: "de schijf is vol",
-            errno.EDQUOT: "de schijfruimte (quota) is op"}.get(e.errno or 0, e.strerror or str(e))
+
+    return {
+        errno.EACCES: "geen schrijfrechten in deze map",
+        errno.EPERM: "geen schrijfrechten in deze map",
+        errno.EROFS: "de map is alleen-lezen",
+        errno.ENOSPC: "de schijf is vol",
+        errno.EDQUOT: "de schijfruimte (quota) is op",
+    }.get(e.errno or 0, e.strerror or str(e))

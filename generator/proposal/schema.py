@@ -1,4 +1,5 @@
 """JSON Schema of a kind, for editors (yaml-language-server) to complete and check."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Sentences of a text: the one splitter, used by `nota diff` and the writing checks."""
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,7 @@ def sentences(tekst: str, ends: str = ENDS, capital_next: bool = False) -> list[
     out, pos = [], 0
     for m in _boundary(ends, capital_next).finditer(tekst):
         if m.end() > pos:
-            out.append(tekst[pos:m.end()])
+            out.append(tekst[pos : m.end()])
             pos = m.end()
     if pos < len(tekst):
         out.append(tekst[pos:])

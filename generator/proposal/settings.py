@@ -22,6 +22,7 @@ map = "publicatie"                      # where nota serve publishes (beside not
 basis_url = "https://www.maastricht.nl/publicaties"
 ```
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -99,8 +100,7 @@ def _groups(table: dict, key: str, path: Path) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise NotaFout(Melding(f"[login] {key} moet een lijst van groepsnamen zijn, "
-                               f'zoals {key} = ["griffie"]', path))
+        raise NotaFout(Melding(f'[login] {key} moet een lijst van groepsnamen zijn, zoals {key} = ["griffie"]', path))
     return tuple(value)
 
 
@@ -111,8 +111,13 @@ def _login(table: object, path: Path) -> Login | None:
         raise NotaFout(Melding("[login] moet een tabel zijn", path))
     missing = [k for k in ("issuer", "client_id") if not _text(table.get(k))]
     if missing:
-        raise NotaFout(Melding(f"[login] mist {' en '.join(missing)}", path,
-                               hint='bijvoorbeeld issuer = "https://login.gemeente.nl/realms/gemeente"'))
+        raise NotaFout(
+            Melding(
+                f"[login] mist {' en '.join(missing)}",
+                path,
+                hint='bijvoorbeeld issuer = "https://login.gemeente.nl/realms/gemeente"',
+            )
+        )
     return Login(
         issuer=str(table["issuer"]).rstrip("/"),
         client_id=str(table["client_id"]),
@@ -126,8 +131,9 @@ def _organisatie(table: object, path: Path) -> Organisatie | None:
     if table is None:
         return None
     if not isinstance(table, dict) or not _text(table.get("tooi")) or not _text(table.get("naam")):
-        raise NotaFout(Melding("[organisatie] vraagt tooi en naam, zoals "
-                               'tooi = "gm0935" en naam = "Gemeente Maastricht"', path))
+        raise NotaFout(
+            Melding('[organisatie] vraagt tooi en naam, zoals tooi = "gm0935" en naam = "Gemeente Maastricht"', path)
+        )
     return Organisatie(tooi=str(table["tooi"]).strip(), naam=str(table["naam"]).strip())
 
 
@@ -138,6 +144,5 @@ def _publicatie(table: object, folder: Path, path: Path) -> Publicatie | None:
         raise NotaFout(Melding('[publicatie] vraagt een map, zoals map = "publicatie"', path))
     basis_url = _text(table.get("basis_url"))
     if basis_url is not None and not basis_url.startswith(("https://", "http://")):
-        raise NotaFout(Melding(f"[publicatie] basis_url '{basis_url}' is geen webadres; begin met https://",
-                               path))
+        raise NotaFout(Melding(f"[publicatie] basis_url '{basis_url}' is geen webadres; begin met https://", path))
     return Publicatie(map=folder / str(table.get("map", "publicatie")), basis_url=basis_url)

@@ -1,4 +1,5 @@
 """`nota new`: a complete skeleton of a kind, or next year's proposal from this year's."""
+
 from __future__ import annotations
 
 import os
@@ -16,10 +17,19 @@ from generator.proposal.vocabulary import NVT
 # placeholder that `nota check` refuses, so a blank skeleton never passes; an optional one
 # is left blank, which is allowed.
 EXAMPLE = {
-    "tekst": (FILL_IN, ""), "markdown": (LiteralScalarString(MARKDOWN + "\n"), ""),
-    "datum": (None, None), "janee": (False, False), "getal": (0, 0), "bedrag": (0, 0),
-    "lijst": ([ITEM], []), "beslispunten": ([ITEM], [ITEM]),
-    "bijlagen": ([], []), "personen": ([], []), "ondertekenaars": ([], []), "vragen": ([], []), "aspecten": ([], []),
+    "tekst": (FILL_IN, ""),
+    "markdown": (LiteralScalarString(MARKDOWN + "\n"), ""),
+    "datum": (None, None),
+    "janee": (False, False),
+    "getal": (0, 0),
+    "bedrag": (0, 0),
+    "lijst": ([ITEM], []),
+    "beslispunten": ([ITEM], [ITEM]),
+    "bijlagen": ([], []),
+    "personen": ([], []),
+    "ondertekenaars": ([], []),
+    "vragen": ([], []),
+    "aspecten": ([], []),
 }
 # A required list of records starts with one record to fill in.
 FIRST_ITEM = {
@@ -28,10 +38,15 @@ FIRST_ITEM = {
     "aspecten": lambda: CommentedMap(aspect=FILL_IN, status="op koers", toelichting=FILL_IN),
 }
 EXPLANATION = {
-    "tekst": "tekst", "markdown": "markdown: alinea's, **vet**, lijsten, ### tussenkopjes",
-    "datum": "datum als JJJJ-MM-DD", "janee": "true of false", "bedrag": "bedrag: 371358 of \"€ 371.358,50\"",
-    "persoon": "{naam: ..., email: ..., telefoon: ...}", "beslispunten": "één beslispunt per regel",
-    "bijlagen": "- {titel: ..., bestand: naam.pdf}", "vragen": "- {vraag: ..., antwoord: ...}",
+    "tekst": "tekst",
+    "markdown": "markdown: alinea's, **vet**, lijsten, ### tussenkopjes",
+    "datum": "datum als JJJJ-MM-DD",
+    "janee": "true of false",
+    "bedrag": 'bedrag: 371358 of "€ 371.358,50"',
+    "persoon": "{naam: ..., email: ..., telefoon: ...}",
+    "beslispunten": "één beslispunt per regel",
+    "bijlagen": "- {titel: ..., bestand: naam.pdf}",
+    "vragen": "- {vraag: ..., antwoord: ...}",
     "aspecten": "- {aspect: Scope, status: op koers|aandacht|risico, toelichting: ...}",
     "ondertekening": "{plaats: ..., burgemeester: ..., secretaris: ...}",
 }
@@ -105,6 +120,7 @@ def _secties(soort, blank: bool = False) -> CommentedMap:
 
 def dump(data, kop: str | None = None, width: int = 100) -> str:
     import io
+
     yaml = YAML(typ="rt")
     yaml.width = width
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -117,6 +133,7 @@ def file_name(onderwerp: str, folder: Path) -> str:
     """A file name for a new proposal from its onderwerp, not yet taken in `folder`:
     'Subsidie sportverenigingen 2027' gives 'subsidie-sportverenigingen-2027.yaml'."""
     import unicodedata
+
     plain = unicodedata.normalize("NFKD", onderwerp).encode("ascii", "ignore").decode().lower()
     stem = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].rstrip("-") or "voorstel"
     naam, n = f"{stem}.yaml", 1
@@ -150,6 +167,7 @@ def schema_file(soort, doel: Path | None) -> Path | None:
 def _write_schema(soort, target: Path) -> bool:
     """Write the kind's schema to `target` unless it is there already; False if it cannot be."""
     from generator.proposal.schema import as_text
+
     data = as_text(soort).encode("utf-8")
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
@@ -177,9 +195,11 @@ def schema_header_for(soort, doel: Path | None) -> str:
 
 
 def schema_hint(soort) -> str:
-    return (f"er is geen JSON Schema van '{soort.naam}' gevonden, dus zonder regel '$schema'; voor aanvulling "
-            f"in de editor: nota schema {soort.naam} > schema/{soort.naam}.schema.json (--templates als bij "
-            f"nota new) en zet bovenaan '# yaml-language-server: $schema=<pad naar dat bestand>'")
+    return (
+        f"er is geen JSON Schema van '{soort.naam}' gevonden, dus zonder regel '$schema'; voor aanvulling "
+        f"in de editor: nota schema {soort.naam} > schema/{soort.naam}.schema.json (--templates als bij "
+        f"nota new) en zet bovenaan '# yaml-language-server: $schema=<pad naar dat bestand>'"
+    )
 
 
 def with_schema_header(tekst: str, kop: str) -> str:

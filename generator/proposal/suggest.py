@@ -1,4 +1,5 @@
 """'Bedoelde u ...?' suggestions for misspelt keys and names."""
+
 from __future__ import annotations
 
 import difflib

@@ -5,6 +5,7 @@ lines later, where the structure stops making sense. `locate` looks back from
 that place for the usual culprits: a quote opened and not closed on its line,
 or a line indented differently from the lines at its level.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,34 +15,55 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 _SYNTAX_NL = [
     ("found character '\\t'", "een tab mag in YAML niet voor inspringing worden gebruikt; gebruik spaties"),
-    ("mapping values are not allowed here",
-     "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens"),
+    (
+        "mapping values are not allowed here",
+        "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens",
+    ),
     ("could not find expected ':'", "er ontbreekt een ':' achter de sleutel"),
     ("found undefined alias", "onbekende alias (*); aliassen worden niet ondersteund"),
     ("expected <block end>, but found", "de inspringing klopt niet: deze regel valt buiten het blok erboven"),
     ("found unexpected end of stream", "het bestand houdt midden in een waarde op (ontbreekt een aanhalingsteken?)"),
     ("found unknown escape character", "onbekende escape-code in tekst tussen dubbele aanhalingstekens"),
     ("expected a comment or a line break", "na de waarde staat nog tekst; zet de hele tekst tussen aanhalingstekens"),
-    ("found character that cannot start any token",
-     "dit teken mag hier niet staan; zet de tekst tussen aanhalingstekens"),
+    (
+        "found character that cannot start any token",
+        "dit teken mag hier niet staan; zet de tekst tussen aanhalingstekens",
+    ),
     ("while scanning a simple key", "een sleutel moet op één regel staan en met ':' eindigen"),
     ("did not find expected key", "de inspringing klopt niet: hier wordt een sleutel verwacht"),
     ("did not find expected '-' indicator", "de inspringing klopt niet: hier wordt een lijstitem ('- ') verwacht"),
-    ("sequence entries are not allowed here", "hier mag geen lijstitem ('- ') beginnen; zet het op een "
-     "nieuwe regel onder de sleutel, of zet de tekst tussen aanhalingstekens"),
-    ("expected ',' or ']'", "in een lijst tussen [ en ] ontbreekt hier een ',' of de ']'; zet tekst met "
-     "een komma of haakje tussen aanhalingstekens"),
-    ("expected ',' or '}'", "tussen { en } ontbreekt hier een ',' of de '}'; zet tekst met een komma of "
-     "accolade tussen aanhalingstekens"),
-    ("expected '<document start>'", "hier begint iets dat niet bij de sleutels erboven hoort; controleer "
-     "de inspringing van deze regel"),
-    ("expected chomping or indentation indicators", "na '|' of '>' hoort de regel te eindigen; zet de "
-     "tekst op de regels eronder, verder ingesprongen"),
+    (
+        "sequence entries are not allowed here",
+        "hier mag geen lijstitem ('- ') beginnen; zet het op een "
+        "nieuwe regel onder de sleutel, of zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "expected ',' or ']'",
+        "in een lijst tussen [ en ] ontbreekt hier een ',' of de ']'; zet tekst met "
+        "een komma of haakje tussen aanhalingstekens",
+    ),
+    (
+        "expected ',' or '}'",
+        "tussen { en } ontbreekt hier een ',' of de '}'; zet tekst met een komma of accolade tussen aanhalingstekens",
+    ),
+    (
+        "expected '<document start>'",
+        "hier begint iets dat niet bij de sleutels erboven hoort; controleer de inspringing van deze regel",
+    ),
+    (
+        "expected chomping or indentation indicators",
+        "na '|' of '>' hoort de regel te eindigen; zet de tekst op de regels eronder, verder ingesprongen",
+    ),
     ("expected the node content", "hier ontbreekt een waarde; zet tekst met leestekens tussen aanhalingstekens"),
     ("found duplicate anchor", "dubbel anker (&); ankers en aliassen worden niet ondersteund"),
 ]
-_INDENTATION = ("expected <block end>", "could not find expected ':'", "did not find expected key",
-                "did not find expected '-'", "mapping values are not allowed here")
+_INDENTATION = (
+    "expected <block end>",
+    "could not find expected ':'",
+    "did not find expected key",
+    "did not find expected '-'",
+    "mapping values are not allowed here",
+)
 _KEY = re.compile(r"^(\s*)(- +)?[^\s#'\"\[{][^:#]*:(\s|$)")
 _BLOCK = re.compile(r"[|>][0-9+-]*\s*(#.*)?$")
 
@@ -75,8 +97,12 @@ def locate(e: MarkedYAMLError, tekst: str) -> tuple[str, int | None, int | None]
 
 def _unclosed(tekst: str, line: int, column: int) -> tuple[str, int, int]:
     teken = tekst.splitlines()[line][column] if line < len(tekst.splitlines()) else '"'
-    return (f"ongeldige YAML: het aanhalingsteken ({teken}) wordt op deze regel niet gesloten; "
-            f"zet aan het eind van de waarde ook een {teken}", line + 1, column + 1)
+    return (
+        f"ongeldige YAML: het aanhalingsteken ({teken}) wordt op deze regel niet gesloten; "
+        f"zet aan het eind van de waarde ook een {teken}",
+        line + 1,
+        column + 1,
+    )
 
 
 def _quote_spanning_keys(tekst: str, until: int) -> tuple[int, int] | None:
@@ -87,8 +113,11 @@ def _quote_spanning_keys(tekst: str, until: int) -> tuple[int, int] | None:
             start, end = token.start_mark, token.end_mark
             if start.line > until:
                 return None
-            if getattr(token, "style", None) in ('"', "'") and end.line > start.line and any(
-                    _KEY.match(r) for r in regels[start.line + 1: end.line + 1]):
+            if (
+                getattr(token, "style", None) in ('"', "'")
+                and end.line > start.line
+                and any(_KEY.match(r) for r in regels[start.line + 1 : end.line + 1])
+            ):
                 return start.line, start.column
     except YAMLError:
         return None
@@ -115,10 +144,13 @@ def _misindented(regels: list[str], error_line: int) -> tuple[str, int, int] | N
     for pos in range(1, len(lines)):
         i, indent, text = lines[pos]
         _, before, before_text = lines[pos - 1]
-        if (_BLOCK.search(before_text) and indent <= before and ":" not in text
-                and not text.startswith("-")):
-            return ("ongeldige YAML: de inspringing klopt niet: deze regel hoort bij de tekst erboven "
-                    "maar springt minder ver in dan die tekst", i + 1, indent + 1)
+        if _BLOCK.search(before_text) and indent <= before and ":" not in text and not text.startswith("-"):
+            return (
+                "ongeldige YAML: de inspringing klopt niet: deze regel hoort bij de tekst erboven "
+                "maar springt minder ver in dan die tekst",
+                i + 1,
+                indent + 1,
+            )
     return _odd_sibling(lines, error_line)
 
 
@@ -143,6 +175,10 @@ def _odd_sibling(lines, error_line) -> tuple[str, int, int] | None:
         odd, ind, other, other_ind = e_i, e_ind, p_i, p_ind
     richting = "verder" if ind > other_ind else "minder ver"
     n = abs(ind - other_ind)
-    return (f"ongeldige YAML: de inspringing klopt niet: deze regel springt {n} "
-            f"{'spatie' if n == 1 else 'spaties'} {richting} in dan regel {other + 1} "
-            "op hetzelfde niveau", odd + 1, ind + 1)
+    return (
+        f"ongeldige YAML: de inspringing klopt niet: deze regel springt {n} "
+        f"{'spatie' if n == 1 else 'spaties'} {richting} in dan regel {other + 1} "
+        "op hetzelfde niveau",
+        odd + 1,
+        ind + 1,
+    )

@@ -4,6 +4,7 @@ A subtotal is the sum of the posts since the previous subtotal (or the top);
 the total is the sum of every post. Empty cells (null) count as nothing, and
 a column with no amounts at all has no total.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -40,8 +41,7 @@ class ComputedTable:
     @cached_property  # asked for every amount of the table: once, not once per cell
     def centen(self) -> bool:
         """Whether any amount has cents: then every amount shows them."""
-        return any(b is not None and b != b.to_integral_value()
-                   for r in self.rijen for b in r.bedragen + [r.rijtotaal])
+        return any(b is not None and b != b.to_integral_value() for r in self.rijen for b in r.bedragen + [r.rijtotaal])
 
 
 def _sum(values: list[Decimal | None]) -> Decimal | None:

@@ -1,4 +1,5 @@
 """Validate loaded YAML against its kind's model; pydantic errors become Dutch meldingen."""
+
 from __future__ import annotations
 
 import copy
@@ -93,8 +94,13 @@ def partial(bron: Source, search_path) -> Voorstel | None:
 def _leave_out(data: dict, path: tuple) -> None:
     """Remove the part of `data` that holds `path`: a section part, a section, a field."""
     secties = data.get("secties")
-    if path[:1] == ("secties",) and len(path) >= 3 and isinstance(secties, dict) and isinstance(
-            secties.get(path[1]), list) and isinstance(path[2], int):
+    if (
+        path[:1] == ("secties",)
+        and len(path) >= 3
+        and isinstance(secties, dict)
+        and isinstance(secties.get(path[1]), list)
+        and isinstance(path[2], int)
+    ):
         secties[path[1]][path[2]] = ""  # keeps the place of the other parts
     elif path[:1] == ("secties",) and len(path) >= 2 and isinstance(secties, dict):
         secties.pop(path[1], None)
@@ -106,8 +112,13 @@ def _soort(bron: Source, search_path) -> kinds.Soort:
     naam = bron.data.get("soort")
     if naam is None:
         known = ", ".join(kinds.known_soorten(search_path))
-        raise NotaFout(bron.melding((), f"'soort' ontbreekt; begin het bestand met bijvoorbeeld "
-                                        f"'soort: collegenota' (bekende soorten: {known})"))
+        raise NotaFout(
+            bron.melding(
+                (),
+                f"'soort' ontbreekt; begin het bestand met bijvoorbeeld "
+                f"'soort: collegenota' (bekende soorten: {known})",
+            )
+        )
     if naam is INVALID:
         raise NotaFout([])
     try:

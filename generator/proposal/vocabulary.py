@@ -7,6 +7,7 @@ nothing else in nota spells them. The words are the municipality's own, so
 they stay Dutch; the Dutch labels beside them are what documents and messages
 show.
 """
+
 from __future__ import annotations
 
 from typing import Final, Literal, get_args
@@ -19,10 +20,11 @@ RAAD: Final = "raad"
 
 # How a document names the orgaan as its author, as the subject of a besluitenlijst,
 # and in a message ("het besluit van het college").
-ORGAAN_AUTEUR: Final[dict[str, str]] = {
-    COLLEGE: "College van burgemeester en wethouders", RAAD: "Gemeenteraad"}
+ORGAAN_AUTEUR: Final[dict[str, str]] = {COLLEGE: "College van burgemeester en wethouders", RAAD: "Gemeenteraad"}
 ORGAAN_VOLLEDIG: Final[dict[str, str]] = {
-    COLLEGE: "het college van burgemeester en wethouders", RAAD: "de gemeenteraad"}
+    COLLEGE: "het college van burgemeester en wethouders",
+    RAAD: "de gemeenteraad",
+}
 ORGAAN_KORT: Final[dict[str, str]] = {COLLEGE: "het college", RAAD: "de raad"}
 
 # --- uitkomst: what was decided ---------------------------------------------
@@ -31,15 +33,19 @@ ORGAAN_KORT: Final[dict[str, str]] = {COLLEGE: "het college", RAAD: "de raad"}
 CollegeUitkomst = Literal["conform", "gewijzigd", "aangehouden", "afgewezen", "teruggetrokken"]
 RaadUitkomst = Literal["aangenomen", "geamendeerd", "verworpen", "aangehouden", "teruggetrokken"]
 Uitkomst = Literal[CollegeUitkomst, RaadUitkomst]
-UITKOMSTEN: Final[dict[str, tuple[str, ...]]] = {
-    COLLEGE: get_args(CollegeUitkomst), RAAD: get_args(RaadUitkomst)}
+UITKOMSTEN: Final[dict[str, tuple[str, ...]]] = {COLLEGE: get_args(CollegeUitkomst), RAAD: get_args(RaadUitkomst)}
 ALLE_UITKOMSTEN: Final[tuple[str, ...]] = get_args(Uitkomst)
 
 # The decision line a document prints for each outcome.
 UITKOMST_TEKST: Final[dict[str, str]] = {
-    "conform": "Conform.", "gewijzigd": "Gewijzigd vastgesteld.", "aangehouden": "Aangehouden.",
-    "afgewezen": "Afgewezen.", "aangenomen": "Aangenomen.", "geamendeerd": "Geamendeerd aangenomen.",
-    "verworpen": "Verworpen.", "teruggetrokken": "Teruggetrokken.",
+    "conform": "Conform.",
+    "gewijzigd": "Gewijzigd vastgesteld.",
+    "aangehouden": "Aangehouden.",
+    "afgewezen": "Afgewezen.",
+    "aangenomen": "Aangenomen.",
+    "geamendeerd": "Geamendeerd aangenomen.",
+    "verworpen": "Verworpen.",
+    "teruggetrokken": "Teruggetrokken.",
 }
 # After these the beslispunten are what was decided (as proposed, or as changed in the
 # toelichting); after the others a besluitenlijst says only the outcome.

@@ -7,6 +7,7 @@ schema imports MDTO from the Nationaal Archief's site; nota never fetches it:
 that import, and the MDTO alternative of `DocumentType`, are left out of the
 copy it compiles (nota writes `diwoo:DiWoo`, never MDTO).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -94,6 +95,7 @@ def _parts(d, p: Publicatie, basis_url: str) -> None:
     if p.vergadering:
         orgaan, datum = p.vergadering.split("|")
         from generator.publish.meetings import list_name, list_title
+
         _el(d, "isPartOf", list_title(orgaan, datum), url(basis_url, list_name(orgaan, datum)))
     delen: list[tuple[str, str | None]] = [(f"Bijlage {i}: {t}", None) for i, t in enumerate(p.bijlagen, 1)]
     delen += [(titel, url(basis_url, naam)) for naam, titel in p.delen]
@@ -105,6 +107,7 @@ def _parts(d, p: Publicatie, basis_url: str) -> None:
 
 def url(basis_url: str, naam: str, extensie: str = ".pdf") -> str:
     from urllib.parse import quote
+
     return f"{basis_url.rstrip('/')}/{quote(naam)}{extensie}"
 
 
@@ -126,24 +129,30 @@ def check(element, naam: str) -> None:
     """Raise when `element` is not valid DiWoo (a fault in nota or in nota.toml)."""
     if not schema().validate(element):
         fout = schema().error_log.last_error
-        raise NotaFout(Melding(f"de DiWoo-metadata van {naam} is niet geldig volgens DiWoo 0.9.8 "
-                               f"(regel {fout.line}: {fout.message})",
-                               hint="controleer [organisatie] in nota.toml"))
+        raise NotaFout(
+            Melding(
+                f"de DiWoo-metadata van {naam} is niet geldig volgens DiWoo 0.9.8 (regel {fout.line}: {fout.message})",
+                hint="controleer [organisatie] in nota.toml",
+            )
+        )
 
 
 @lru_cache(maxsize=1)
 def organisaties() -> frozenset[str]:
     """Every TOOI organisation URI of the schema's value lists."""
     tree = etree.parse(str(XSD / "diwoo-metadata-lijsten.xsd"), etree.XMLParser(no_network=True))
-    return frozenset(tree.xpath("//xs:enumeration/@value[starts-with(., $p)]",
-                                namespaces={"xs": XS}, p=wl.TOOI_ID))
+    return frozenset(tree.xpath("//xs:enumeration/@value[starts-with(., $p)]", namespaces={"xs": XS}, p=wl.TOOI_ID))
 
 
 def uitgever(organisatie, toml: Path | None) -> Uitgever:
     """The publisher from nota.toml's [organisatie]; its TOOI code must be in the list."""
     uri = wl.organisatie_uri(organisatie.tooi)
     if uri is None or uri not in organisaties():
-        raise NotaFout(Melding(
-            f"[organisatie] tooi = \"{organisatie.tooi}\" is geen organisatie uit de TOOI-lijst van "
-            "DiWoo 0.9.8", toml, hint='bijvoorbeeld tooi = "gm0935" voor gemeente Maastricht'))
+        raise NotaFout(
+            Melding(
+                f'[organisatie] tooi = "{organisatie.tooi}" is geen organisatie uit de TOOI-lijst van DiWoo 0.9.8',
+                toml,
+                hint='bijvoorbeeld tooi = "gm0935" voor gemeente Maastricht',
+            )
+        )
     return Uitgever(uri, organisatie.naam)

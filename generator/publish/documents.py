@@ -4,6 +4,7 @@ A `Publicatie` (the DiWoo description) and the open-data rows are made once
 from the loaded proposal and kept in the publication state, so an unchanged
 proposal is never loaded again to publish it once more.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,16 +19,16 @@ ORGAAN_NAAM = ORGAAN_VOLLEDIG  # how the DiWoo handeling names who decided
 
 @dataclass
 class Publicatie:
-    naam: str                    # the file name in OUT, without extension
+    naam: str  # the file name in OUT, without extension
     titel: str
-    categorie: str               # a label of waardelijsten.INFORMATIECATEGORIEEN
-    creatiedatum: str            # ISO date
+    categorie: str  # a label of waardelijsten.INFORMATIECATEGORIEEN
+    creatiedatum: str  # ISO date
     kenmerk: str = ""
     handelingen: list[list[str]] = field(default_factory=list)  # [ISO date, orgaan]
-    bijlagen: list[str] = field(default_factory=list)           # titles
-    documentsoort: str = ""      # 'besluitenlijst' for a meeting's list
-    delen: list[list[str]] = field(default_factory=list)        # [naam, titel] on a besluitenlijst
-    vergadering: str = ""        # the list it is on: 'college|2021-02-09'
+    bijlagen: list[str] = field(default_factory=list)  # titles
+    documentsoort: str = ""  # 'besluitenlijst' for a meeting's list
+    delen: list[list[str]] = field(default_factory=list)  # [naam, titel] on a besluitenlijst
+    vergadering: str = ""  # the list it is on: 'college|2021-02-09'
 
 
 def vergadering(orgaan: str, datum) -> str:
@@ -44,30 +45,40 @@ def categorie(voorstel) -> str:
     gegeven = voorstel.soort.raw.get("woo_informatiecategorie")
     gevonden = waardelijsten.informatiecategorie(gegeven)
     if gevonden is None:
-        raise NotaFout(Melding(
-            f"woo_informatiecategorie '{gegeven}' staat niet in de waardelijst van de Woo; kies uit: "
-            + "; ".join(waardelijsten.INFORMATIECATEGORIEEN), voorstel.soort.map / "kind.yaml"))
+        raise NotaFout(
+            Melding(
+                f"woo_informatiecategorie '{gegeven}' staat niet in de waardelijst van de Woo; kies uit: "
+                + "; ".join(waardelijsten.INFORMATIECATEGORIEEN),
+                voorstel.soort.map / "kind.yaml",
+            )
+        )
     return gevonden.label
 
 
 def in_force(voorstel) -> list:
     """The decisions that count, in the order they were taken."""
     from generator.decisions.seal import in_force as latest
+
     return [b for _, b in sorted(latest(voorstel.data.besluiten).values(), key=lambda e: e[0])]
 
 
 def publicatie(voorstel, naam: str) -> Publicatie:
     v = voorstel.data
     from generator.publish.select import AANGEHOUDEN
+
     besluiten = [b for b in in_force(voorstel) if b.uitkomst != AANGEHOUDEN]
     laatste = besluiten[-1]
     bijlagen = [b if isinstance(b, str) else b.titel for b in (getattr(v, "bijlagen", None) or [])]
     return Publicatie(
-        naam=naam, titel=titel(voorstel), categorie=categorie(voorstel),
+        naam=naam,
+        titel=titel(voorstel),
+        categorie=categorie(voorstel),
         creatiedatum=(getattr(v, "datum", None) or laatste.datum).isoformat(),
         kenmerk=str(getattr(v, "kenmerk", None) or ""),
         handelingen=[[b.datum.isoformat(), b.orgaan] for b in besluiten],
-        bijlagen=[str(t) for t in bijlagen], vergadering=vergadering(laatste.orgaan, laatste.datum))
+        bijlagen=[str(t) for t in bijlagen],
+        vergadering=vergadering(laatste.orgaan, laatste.datum),
+    )
 
 
 def beslispunten(voorstel) -> list[str]:
@@ -79,6 +90,7 @@ def totals(voorstel) -> dict[str, str]:
     """The sum of the totals of the cost tables and of the coverage tables ('' if none)."""
     from generator.checks.registry import tabellen
     from generator.proposal.tables import compute
+
     sums: dict[str, Decimal] = {}
     for _, tabel in tabellen(voorstel):
         if tabel.rol in ("kosten", "dekking"):
@@ -92,11 +104,21 @@ def rows(voorstel, url: str) -> list[dict[str, str]]:
     beslispunt when the proposal has none)."""
     v, geld = voorstel.data, totals(voorstel)
     punten: list[tuple[int | None, str]] = [*enumerate(beslispunten(voorstel), 1)] or [(None, "")]
-    return [{
-        "kenmerk": str(getattr(v, "kenmerk", None) or ""),
-        "onderwerp": str(getattr(v, "onderwerp", None) or getattr(v, "project", None) or ""),
-        "soort": voorstel.soort.naam, "orgaan": b.orgaan, "datum_besluit": b.datum.isoformat(),
-        "uitkomst": b.uitkomst, "besluitnummer": str(b.besluitnummer or ""),
-        "beslispunt_nummer": "" if nummer is None else str(nummer), "beslispunt": tekst,
-        "totaal_kosten": geld["kosten"], "totaal_dekking": geld["dekking"], "document": url,
-    } for b in in_force(voorstel) for nummer, tekst in punten]
+    return [
+        {
+            "kenmerk": str(getattr(v, "kenmerk", None) or ""),
+            "onderwerp": str(getattr(v, "onderwerp", None) or getattr(v, "project", None) or ""),
+            "soort": voorstel.soort.naam,
+            "orgaan": b.orgaan,
+            "datum_besluit": b.datum.isoformat(),
+            "uitkomst": b.uitkomst,
+            "besluitnummer": str(b.besluitnummer or ""),
+            "beslispunt_nummer": "" if nummer is None else str(nummer),
+            "beslispunt": tekst,
+            "totaal_kosten": geld["kosten"],
+            "totaal_dekking": geld["dekking"],
+            "document": url,
+        }
+        for b in in_force(voorstel)
+        for nummer, tekst in punten
+    ]

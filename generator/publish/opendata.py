@@ -5,6 +5,7 @@ sorted by decision date, kenmerk and number. Amounts are exact decimal strings
 with a point ("396358.00"), as the proposal's tables add them up; '' where a
 proposal has no such table. The CSV is RFC 4180 (comma, CRLF, UTF-8).
 """
+
 from __future__ import annotations
 
 import csv
@@ -32,8 +33,8 @@ BEDRAG = {"type": "string", "pattern": r"^(-?[0-9]+\.[0-9]{2})?$"}
 
 def ordered(rows: list[dict]) -> list[dict]:
     def key(r: dict):
-        return (r["datum_besluit"], r["orgaan"], r["kenmerk"], r["document"],
-                int(r["beslispunt_nummer"] or 0))
+        return (r["datum_besluit"], r["orgaan"], r["kenmerk"], r["document"], int(r["beslispunt_nummer"] or 0))
+
     return sorted(rows, key=key)
 
 
@@ -46,15 +47,19 @@ def to_csv(rows: list[dict]) -> bytes:
 
 
 def to_json(rows: list[dict], organisatie: str) -> bytes:
-    data = {"$schema": f"./{SCHEMA_NAAM}", "organisatie": organisatie,
-            "besluiten": [{k: r[k] for k in KOLOMMEN} for r in rows]}
+    data = {
+        "$schema": f"./{SCHEMA_NAAM}",
+        "organisatie": organisatie,
+        "besluiten": [{k: r[k] for k in KOLOMMEN} for r in rows],
+    }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def json_schema() -> bytes:
     properties: dict[str, dict] = {
         k: {**(BEDRAG if k.startswith("totaal_") else {"type": "string"}), "description": d}
-        for k, d in KOLOMMEN.items()}
+        for k, d in KOLOMMEN.items()
+    }
     properties["orgaan"]["enum"] = ["college", "raad"]
     properties["datum_besluit"]["format"] = "date"
     row = {"type": "object", "additionalProperties": False, "required": list(KOLOMMEN), "properties": properties}
@@ -62,9 +67,13 @@ def json_schema() -> bytes:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Besluiten (nota publiceer)",
         "description": "Eén regel per beslispunt van elk besluit van een gepubliceerd voorstel.",
-        "type": "object", "additionalProperties": False, "required": ["organisatie", "besluiten"],
-        "properties": {"$schema": {"type": "string"},
-                       "organisatie": {"type": "string", "description": "de publicerende organisatie"},
-                       "besluiten": {"type": "array", "items": row}},
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["organisatie", "besluiten"],
+        "properties": {
+            "$schema": {"type": "string"},
+            "organisatie": {"type": "string", "description": "de publicerende organisatie"},
+            "besluiten": {"type": "array", "items": row},
+        },
     }
     return (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -8,6 +8,7 @@ the sitemaps and the open data; only at the end are the files whose bytes differ
 moved into OUT, and files an earlier publication wrote that are no longer
 published are removed. An unchanged folder published again changes no byte.
 """
+
 from __future__ import annotations
 
 import copy
@@ -37,11 +38,11 @@ KEY_FORMAT = ("publiceer",)
 
 @dataclass
 class Report:
-    published: list[str] = field(default_factory=list)   # document names (without extension)
+    published: list[str] = field(default_factory=list)  # document names (without extension)
     skipped: list[Skipped] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)    # files in OUT that changed
+    written: list[Path] = field(default_factory=list)  # files in OUT that changed
     removed: list[Path] = field(default_factory=list)
-    unchanged: int = 0                                   # files left as they were
+    unchanged: int = 0  # files left as they were
     meldingen: list[Melding] = field(default_factory=list)  # warnings
 
 
@@ -50,11 +51,16 @@ def publisher_settings(basis_url: str | None, workdir: Path) -> tuple[diwoo.Uitg
     given, else [publicatie] basis_url, else None."""
     from generator.proposal.settings import FILE_NAME as TOML
     from generator.proposal.settings import read_settings
+
     settings = read_settings(workdir)
     if settings.organisatie is None:
-        raise NotaFout(Melding(
-            "[organisatie] ontbreekt in nota.toml: publiceren vraagt wie publiceert", settings.path or workdir / TOML,
-            hint='voeg toe: [organisatie] met tooi = "gm0935" en naam = "Gemeente Maastricht"'))
+        raise NotaFout(
+            Melding(
+                "[organisatie] ontbreekt in nota.toml: publiceren vraagt wie publiceert",
+                settings.path or workdir / TOML,
+                hint='voeg toe: [organisatie] met tooi = "gm0935" en naam = "Gemeente Maastricht"',
+            )
+        )
     uitgever = diwoo.uitgever(settings.organisatie, settings.path)
     return uitgever, basis_url or (settings.publicatie.basis_url if settings.publicatie else None)
 
@@ -63,19 +69,21 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def publish(map_: Path, out: Path, basis_url: str, uitgever: diwoo.Uitgever, search_path,
-            now: str | None = None) -> Report:
+def publish(
+    map_: Path, out: Path, basis_url: str, uitgever: diwoo.Uitgever, search_path, now: str | None = None
+) -> Report:
     """Publish `map_` into `out`; one publication of a folder at a time (a lock beside it)."""
     from filelock import FileLock
+
     out.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(out.parent / f".{out.name}.lock")):
         return _publish(map_, out, basis_url, uitgever, search_path, now)
 
 
-def _publish(map_: Path, out: Path, basis_url: str, uitgever: diwoo.Uitgever, search_path,
-             now: str | None) -> Report:
+def _publish(map_: Path, out: Path, basis_url: str, uitgever: diwoo.Uitgever, search_path, now: str | None) -> Report:
     from generator.proposal.files import collect
     from generator.render import cache as rc
+
     paths = collect([map_])
     old, report = State.load(out), Report()
     keys = rc.keys(paths, search_path, KEY_FORMAT)
@@ -88,8 +96,7 @@ def _publish(map_: Path, out: Path, basis_url: str, uitgever: diwoo.Uitgever, se
         entries.update(_entries(selection, keys))
         new.voorstellen = {file_id(p): e for p, e in entries.items()}
         files = _documents(entries, pdfs, out, tmp, (old, new), uitgever, basis_url, now or _now())
-        report.skipped = [Skipped(p, e["reden"]) for p, e in sorted(entries.items())
-                          if e["status"] != GEPUBLICEERD]
+        report.skipped = [Skipped(p, e["reden"]) for p, e in sorted(entries.items()) if e["status"] != GEPUBLICEERD]
         report.published = sorted(e["publicatie"]["naam"] for e in entries.values() if e["status"] == GEPUBLICEERD)
         _install(files, out, (old, new), report)
     return report
@@ -98,6 +105,7 @@ def _publish(map_: Path, out: Path, basis_url: str, uitgever: diwoo.Uitgever, se
 def _render(voorstellen: list, search_path, tmp: Path, report: Report) -> dict[str, Path]:
     """The final PDF/A of each proposal, made in `tmp` on every core; name -> file."""
     from generator.render.pool import render_pool, results
+
     paths, made, errors = [v.path for v in voorstellen], {}, []
     with render_pool(paths, search_path, tmp, ("pdf",)) as tasks:
         for result in results(paths, tasks):
@@ -112,14 +120,21 @@ def _render(voorstellen: list, search_path, tmp: Path, report: Report) -> dict[s
 def _refuse_collisions(entries: dict[Path, dict], voorstellen: list) -> None:
     """Two published proposals whose documents would get the same name: refused."""
     from generator.render.output import base_name
+
     names = {p: e["publicatie"]["naam"] for p, e in entries.items() if e["status"] == GEPUBLICEERD}
     names.update({v.path: base_name(v) for v in voorstellen})
     by_name: dict[str, list[Path]] = {}
     for path, naam in sorted(names.items()):
         by_name.setdefault(naam, []).append(path)
-    clashes = [Melding(f"de documenten van {', '.join(map(str, ps))} zouden allemaal '{naam}' heten; geef elk "
-                       "voorstel een eigen kenmerk of onderwerp (er is niets gepubliceerd)", ps[0])
-               for naam, ps in by_name.items() if len(ps) > 1]
+    clashes = [
+        Melding(
+            f"de documenten van {', '.join(map(str, ps))} zouden allemaal '{naam}' heten; geef elk "
+            "voorstel een eigen kenmerk of onderwerp (er is niets gepubliceerd)",
+            ps[0],
+        )
+        for naam, ps in by_name.items()
+        if len(ps) > 1
+    ]
     if clashes:
         raise NotaFout(clashes)
 
@@ -127,30 +142,41 @@ def _refuse_collisions(entries: dict[Path, dict], voorstellen: list) -> None:
 def _entries(selection, keys: dict) -> dict[Path, dict]:
     """What the state keeps of each proposal loaded this time."""
     from generator.render.output import base_name
+
     out: dict[Path, dict] = {}
     for v in selection.published:
         naam = base_name(v)
-        out[v.path] = {"sleutel": keys[v.path], "status": GEPUBLICEERD, "reden": "",
-                       "publicatie": asdict(documents.publicatie(v, naam)),
-                       "rijen": documents.rows(v, naam), "lijsten": meetings.items(v, True)}
+        out[v.path] = {
+            "sleutel": keys[v.path],
+            "status": GEPUBLICEERD,
+            "reden": "",
+            "publicatie": asdict(documents.publicatie(v, naam)),
+            "rijen": documents.rows(v, naam),
+            "lijsten": meetings.items(v, True),
+        }
     reasons = {s.path: s.reden for s in selection.skipped}
     for v in selection.hidden:
-        out[v.path] = {"sleutel": keys[v.path], "status": NIET_OPENBAAR, "reden": reasons[v.path],
-                       "lijsten": meetings.items(v, False)}
+        out[v.path] = {
+            "sleutel": keys[v.path],
+            "status": NIET_OPENBAAR,
+            "reden": reasons[v.path],
+            "lijsten": meetings.items(v, False),
+        }
     for path, reden in reasons.items():
         out.setdefault(path, {"sleutel": keys[path], "status": OVERGESLAGEN, "reden": reden})
     return out
 
 
-def _documents(entries, pdfs, out: Path, tmp: Path, states: tuple[State, State], uitgever,
-               basis_url: str, now: str) -> dict:
+def _documents(
+    entries, pdfs, out: Path, tmp: Path, states: tuple[State, State], uitgever, basis_url: str, now: str
+) -> dict:
     """Every file of the publication: name -> bytes, or the Path of a new PDF in `tmp`."""
     old, new = states
     files: dict[str, bytes | Path] = {}
-    published = sorted((e for e in entries.values() if e["status"] == GEPUBLICEERD),
-                       key=lambda e: e["publicatie"]["naam"])
-    descriptions = [(documents.Publicatie(**e["publicatie"]), pdfs.get(e["publicatie"]["naam"]), "")
-                    for e in published]
+    published = sorted(
+        (e for e in entries.values() if e["status"] == GEPUBLICEERD), key=lambda e: e["publicatie"]["naam"]
+    )
+    descriptions = [(documents.Publicatie(**e["publicatie"]), pdfs.get(e["publicatie"]["naam"]), "") for e in published]
     descriptions += _meeting_lists(entries, out, tmp, old)
     sitemap_entries = []
     for p, pdf, bron in descriptions:
@@ -172,8 +198,11 @@ def _open_data(published: list[dict], basis_url: str, organisatie: str) -> dict[
     rows = opendata.ordered([dict(r) for e in published for r in e["rijen"]])
     for r in rows:
         r["document"] = diwoo.url(basis_url, r["document"])
-    return {"besluiten.csv": opendata.to_csv(rows), "besluiten.json": opendata.to_json(rows, organisatie),
-            opendata.SCHEMA_NAAM: opendata.json_schema()}
+    return {
+        "besluiten.csv": opendata.to_csv(rows),
+        "besluiten.json": opendata.to_json(rows, organisatie),
+        opendata.SCHEMA_NAAM: opendata.json_schema(),
+    }
 
 
 def _meeting_lists(entries, out: Path, tmp: Path, old: State) -> list[tuple]:
@@ -219,6 +248,7 @@ def _install(files: dict[str, bytes | Path], out: Path, states: tuple[State, Sta
     """Move into OUT what differs; remove what an earlier publication wrote and this one
     does not; the state last."""
     from generator.render.output import write_bytes
+
     old, new = states
     out.mkdir(parents=True, exist_ok=True)
     for naam, inhoud in files.items():

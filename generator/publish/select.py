@@ -6,6 +6,7 @@ skipped with the reason (not decided yet, only postponed). A proposal that does 
 load, or whose decision is not intact (`verify_problems`), stops the publication:
 nothing is published until it is mended.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -26,8 +27,8 @@ class Skipped:
 
 @dataclass
 class Selection:
-    published: list = field(default_factory=list)   # Voorstel: decided, intact, openbaar
-    hidden: list = field(default_factory=list)      # Voorstel: decided, intact, not openbaar
+    published: list = field(default_factory=list)  # Voorstel: decided, intact, openbaar
+    hidden: list = field(default_factory=list)  # Voorstel: decided, intact, not openbaar
     skipped: list[Skipped] = field(default_factory=list)
 
 
@@ -38,6 +39,7 @@ def verify_problems(voorstel: Any) -> list[Melding]:
     unchanged, the content and the files it names as they were decided); its report,
     each line naming the file, is the melding."""
     from generator.decisions.verify import verify
+
     verslag = verify(voorstel, voorstel.path)
     return [] if verslag.ok else [Melding("nota verify zegt:\n" + "\n".join(verslag.lines))]
 
@@ -49,12 +51,14 @@ def classificatie(voorstel) -> str:
 def _decided(voorstel: Any) -> bool:
     """Decided: a decision in force other than 'aangehouden' (postponed)."""
     from generator.decisions.seal import in_force
+
     return any(getattr(b, "uitkomst", "") != AANGEHOUDEN for _, b in in_force(voorstel.data.besluiten).values())
 
 
 def select(paths, search_path) -> Selection:
     """Sort `paths`; raises NotaFout naming every file that stops the publication."""
     from generator.checks import check_file
+
     selection, failures = Selection(), []
     voorstel: Any
     for path in paths:
@@ -78,6 +82,12 @@ def select(paths, search_path) -> Selection:
 
 
 def _stop(path: Path, meldingen: list[Melding]) -> list[Melding]:
-    return [Melding(f"{path} wordt niet gepubliceerd en de publicatie is gestopt: nota verify of "
-                    "nota check keurt het af; er is niets geschreven", path,
-                    hint="herstel het voorstel of haal het uit de map"), *meldingen]
+    return [
+        Melding(
+            f"{path} wordt niet gepubliceerd en de publicatie is gestopt: nota verify of "
+            "nota check keurt het af; er is niets geschreven",
+            path,
+            hint="herstel het voorstel of haal het uit de map",
+        ),
+        *meldingen,
+    ]

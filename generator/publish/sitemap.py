@@ -2,6 +2,7 @@
 sitemap guide: each `<url>` has the document's `loc` under the base URL, its
 `lastmod` and its `diwoo:Document`. The sitemaps are plain sitemaps.org 0.9.
 """
+
 from __future__ import annotations
 
 from lxml import etree
@@ -29,7 +30,7 @@ def sitemaps(entries: list[tuple[str, str, object]], basis_url: str) -> dict[str
     diwoo:Document element), in the order they are listed."""
     files: dict[str, bytes] = {}
     index = etree.Element(f"{{{SM}}}sitemapindex", nsmap={None: SM})
-    parts = [entries[i:i + PER_SITEMAP] for i in range(0, len(entries), PER_SITEMAP)] or [[]]
+    parts = [entries[i : i + PER_SITEMAP] for i in range(0, len(entries), PER_SITEMAP)] or [[]]
     for n, part in enumerate(parts, 1):
         urlset = etree.Element(f"{{{SM}}}urlset", nsmap={None: SM, "diwoo": DIWOO})
         for loc, lastmod, document in part:

@@ -9,6 +9,7 @@ of a proposal that is not published (its status and key only), so the state
 carries no trace of what is not public. A lost state only means everything is
 made again and every document gets a new lastmod.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -35,11 +36,11 @@ def sha256_of(path: Path) -> str | None:
 
 @dataclass
 class Document:
-    sha256: str          # the PDF
-    vingerafdruk: str    # the PDF and its description: a change is a new version
+    sha256: str  # the PDF
+    vingerafdruk: str  # the PDF and its description: a change is a new version
     lastmod: str
     vervangen: bool = False
-    bron: str = ""       # a besluitenlijst: the SHA-256 of the HTML it was made from
+    bron: str = ""  # a besluitenlijst: the SHA-256 of the HTML it was made from
 
 
 @dataclass
@@ -53,8 +54,11 @@ class State:
         try:
             data = json.loads((out / FILE_NAME).read_text(encoding="utf-8"))
             if data.get("versie") == VERSION:
-                return cls(data["voorstellen"], {k: Document(**d) for k, d in data["documenten"].items()},
-                           list(data["bestanden"]))
+                return cls(
+                    data["voorstellen"],
+                    {k: Document(**d) for k, d in data["documenten"].items()},
+                    list(data["bestanden"]),
+                )
         except (OSError, ValueError, KeyError, TypeError):
             pass
         return cls()
@@ -84,7 +88,10 @@ class State:
         return known is not None and known.bron == bron and sha256_of(out / f"{naam}.pdf") == known.sha256
 
     def to_bytes(self) -> bytes:
-        data = {"versie": VERSION, "voorstellen": dict(sorted(self.voorstellen.items())),
-                "documenten": {k: vars(d) for k, d in sorted(self.documenten.items())},
-                "bestanden": sorted(self.bestanden)}
+        data = {
+            "versie": VERSION,
+            "voorstellen": dict(sorted(self.voorstellen.items())),
+            "documenten": {k: vars(d) for k, d in sorted(self.documenten.items())},
+            "bestanden": sorted(self.bestanden),
+        }
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

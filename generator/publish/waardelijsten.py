@@ -3,6 +3,7 @@
 The URIs and labels are those of `xsd/diwoo-metadata-lijsten.xsd` (the
 official schema); `tests/test_publish.py` checks every one against it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,26 +21,29 @@ class Waarde:
 
 
 # scw_woo_informatiecategorieen (version 4): the categories of article 3.3 Woo.
-INFORMATIECATEGORIEEN = {w.label: w for w in (
-    Waarde(KERN + "c_3baef532", "Woo-verzoeken en -besluiten"),
-    Waarde(KERN + "c_99a836c7", "adviezen"),
-    Waarde(KERN + "c_3a248e3a", "agenda’s en besluitenlijsten bestuurscolleges"),
-    Waarde(KERN + "c_89ee6784", "bereikbaarheidsgegevens"),
-    Waarde(KERN + "c_46a81018", "beschikkingen"),
-    Waarde(KERN + "c_8c840238", "bij vertegenwoordigende organen ingekomen stukken"),
-    Waarde(KERN + "c_8fc2335c", "convenanten"),
-    Waarde(KERN + "c_816e508d", "inspanningsverplichting art 3.1 Woo"),
-    Waarde(KERN + "c_c6cd1213", "jaarplannen en jaarverslagen"),
-    Waarde(KERN + "c_a870c43d", "klachtoordelen"),
-    Waarde(KERN + "c_fdaee95e", "onderzoeksrapporten"),
-    Waarde(KERN + "c_759721e2", "ontwerpen van wet- en regelgeving met adviesaanvraag"),
-    Waarde(KERN + "c_40a05794", "organisatie en werkwijze"),
-    Waarde(KERN + "c_aab6bfc7", "overige besluiten van algemene strekking"),
-    Waarde(KERN + "c_cf268088", "subsidieverplichtingen anders dan met beschikking"),
-    Waarde(KERN + "c_c76862ab", "vergaderstukken Staten-Generaal"),
-    Waarde(KERN + "c_db4862c3", "vergaderstukken decentrale overheden"),
-    Waarde(KERN + "c_139c6280", "wetten en algemeen verbindende voorschriften"),
-)}
+INFORMATIECATEGORIEEN = {
+    w.label: w
+    for w in (
+        Waarde(KERN + "c_3baef532", "Woo-verzoeken en -besluiten"),
+        Waarde(KERN + "c_99a836c7", "adviezen"),
+        Waarde(KERN + "c_3a248e3a", "agenda’s en besluitenlijsten bestuurscolleges"),
+        Waarde(KERN + "c_89ee6784", "bereikbaarheidsgegevens"),
+        Waarde(KERN + "c_46a81018", "beschikkingen"),
+        Waarde(KERN + "c_8c840238", "bij vertegenwoordigende organen ingekomen stukken"),
+        Waarde(KERN + "c_8fc2335c", "convenanten"),
+        Waarde(KERN + "c_816e508d", "inspanningsverplichting art 3.1 Woo"),
+        Waarde(KERN + "c_c6cd1213", "jaarplannen en jaarverslagen"),
+        Waarde(KERN + "c_a870c43d", "klachtoordelen"),
+        Waarde(KERN + "c_fdaee95e", "onderzoeksrapporten"),
+        Waarde(KERN + "c_759721e2", "ontwerpen van wet- en regelgeving met adviesaanvraag"),
+        Waarde(KERN + "c_40a05794", "organisatie en werkwijze"),
+        Waarde(KERN + "c_aab6bfc7", "overige besluiten van algemene strekking"),
+        Waarde(KERN + "c_cf268088", "subsidieverplichtingen anders dan met beschikking"),
+        Waarde(KERN + "c_c76862ab", "vergaderstukken Staten-Generaal"),
+        Waarde(KERN + "c_db4862c3", "vergaderstukken decentrale overheden"),
+        Waarde(KERN + "c_139c6280", "wetten en algemeen verbindende voorschriften"),
+    )
+}
 
 # A kind.yaml without `woo_informatiecategorie`: published under the general duty.
 STANDAARD_CATEGORIE = INFORMATIECATEGORIEEN["inspanningsverplichting art 3.1 Woo"]

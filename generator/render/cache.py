@@ -12,6 +12,7 @@ path), not in the output folder itself: that folder is what gets published. A pr
 is the same and every document it made is still there, untouched; a lost or
 unreadable cache only means everything is made again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,6 +43,7 @@ def _tree_hash(roots: tuple[Path, ...]) -> str:
 
 def _nota_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("nota")
     except PackageNotFoundError:
@@ -71,8 +73,15 @@ def _neighbours(path: Path, text: bytes) -> list[Path]:
 def keys(paths, search_path, formats) -> dict[Path, str | None]:
     """The key of each proposal; the kinds, the code and the formats are stamped once."""
     import generator
-    common = "|".join((_tree_hash(tuple(Path(p) for p in search_path)),
-                       _tree_hash((Path(generator.__file__).parent,)), _nota_version(), ",".join(formats)))
+
+    common = "|".join(
+        (
+            _tree_hash(tuple(Path(p) for p in search_path)),
+            _tree_hash((Path(generator.__file__).parent,)),
+            _nota_version(),
+            ",".join(formats),
+        )
+    )
     return {path: _key(path, common) for path in paths}
 
 
@@ -80,6 +89,7 @@ def _key(path: Path, common: str) -> str | None:
     """None when the proposal cannot be read: it is rendered, and reports why."""
     from generator.errors import NotaFout
     from generator.proposal.files import read_regular
+
     try:
         text = read_regular(path)
     except (OSError, NotaFout):
@@ -137,8 +147,7 @@ class Cache:
     def record(self, path: Path, sleutel: str | None, written: list[Path]) -> None:
         if not sleutel:
             return
-        self.entries[str(path.resolve())] = {
-            "sleutel": sleutel, "documenten": {p.name: _stamp(p) for p in written}}
+        self.entries[str(path.resolve())] = {"sleutel": sleutel, "documenten": {p.name: _stamp(p) for p in written}}
         self.changed = True
 
     def forget(self, path: Path) -> None:
@@ -148,10 +157,12 @@ class Cache:
         if not self.changed:
             return
         from generator.render.output import write_bytes
+
         data = {"versie": VERSION, "map": str(self.out_dir.resolve()), "voorstellen": self.entries}
         try:
-            write_bytes(cache_file(self.out_dir),
-                        json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+            write_bytes(
+                cache_file(self.out_dir), json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+            )
         except OSError:
             pass  # without the cache the next run renders everything again: slower, never wrong
 
@@ -162,6 +173,7 @@ def planned_names(path: Path, search_path) -> str | None:
     from generator.errors import NotaFout
     from generator.proposal.validate import load_voorstel
     from generator.render.output import base_name
+
     try:
         return base_name(load_voorstel(path, search_path))
     except (NotaFout, OSError):
@@ -180,10 +192,14 @@ def collisions(names: dict[Path, str | None]) -> dict[Path, list[Melding]]:
             continue
         for path in paths:
             others = ", ".join(str(p) for p in paths if p != path)
-            out[path] = [Melding(
-                f"de documenten van dit voorstel zouden '{naam}' heten, net als die van {others}; "
-                "geef elk voorstel een eigen kenmerk of onderwerp (er is niets geschreven voor deze "
-                "voorstellen)", path)]
+            out[path] = [
+                Melding(
+                    f"de documenten van dit voorstel zouden '{naam}' heten, net als die van {others}; "
+                    "geef elk voorstel een eigen kenmerk of onderwerp (er is niets geschreven voor deze "
+                    "voorstellen)",
+                    path,
+                )
+            ]
     return out
 
 
@@ -204,8 +220,11 @@ def plan(paths: list[Path], search_path, out_dir: Path, formats, again: bool = F
     cache = Cache.load(out_dir)
     sleutels = keys(paths, search_path, formats)
     unchanged = {} if again else {p: n for p in paths if (n := cache.unchanged(p, sleutels[p]))}
-    names = {p: (Path(unchanged[p][0]).stem if p in unchanged else planned_names(p, search_path))
-             for p in paths} if len(paths) > 1 else {}
+    names = (
+        {p: (Path(unchanged[p][0]).stem if p in unchanged else planned_names(p, search_path)) for p in paths}
+        if len(paths) > 1
+        else {}
+    )
     clashes = collisions(names)
     todo = [p for p in paths if p not in unchanged and p not in clashes]
     return Plan(cache, sleutels, unchanged, clashes, todo)

@@ -4,6 +4,7 @@ Both the HTML (PDF) and the DOCX templates get this context, so the two
 documents never disagree on content: which sections appear, their numbers,
 the computed tables and the decision lines are all decided here.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -110,7 +111,7 @@ def build(voorstel: Voorstel) -> dict:
         "afwijkingen": afwijkingen(voorstel),
         # the PDF's Subject: also where a screen reader user learns that it is a concept
         "beschrijving": " ".join(d for d in (soort.titel, str(getattr(v, "kenmerk", None) or "")) if d)
-                        + ("" if v.besluiten else ", concept"),
+        + ("" if v.besluiten else ", concept"),
         "trefwoorden": ", ".join(d for d in (soort.naam, str(getattr(v, "gemeente", None) or "")) if d),
     }
 
@@ -171,9 +172,13 @@ def secties(voorstel: Voorstel) -> list[Sectie]:
             number += 1
         if is_empty(inhoud) and s.get("weglaten_als_leeg"):
             continue
-        sectie = Sectie(s["sleutel"], s["titel"], number if s.get("genummerd") else None,
-                        nvt=is_nvt(inhoud) or (is_empty(inhoud) and not s.get("uit_beslispunten")),
-                        uit_beslispunten=is_empty(inhoud) and bool(s.get("uit_beslispunten")))
+        sectie = Sectie(
+            s["sleutel"],
+            s["titel"],
+            number if s.get("genummerd") else None,
+            nvt=is_nvt(inhoud) or (is_empty(inhoud) and not s.get("uit_beslispunten")),
+            uit_beslispunten=is_empty(inhoud) and bool(s.get("uit_beslispunten")),
+        )
         if not sectie.nvt and not sectie.uit_beslispunten:
             sectie.onderdelen = onderdelen(inhoud)
         out.append(sectie)
@@ -254,10 +259,17 @@ def aspecten(voorstel: Voorstel) -> list[AspectRow]:
     """The aspects of a progress report (a field of type `aspecten`), in order."""
     velden = _fields_of_type(voorstel.soort, "aspecten")
     list_ = (getattr(voorstel.data, velden[0], None) or []) if velden else []
-    return [AspectRow(
-        aspect=a.aspect, status=a.status, statustekst=STATUS_TEXT[a.status],
-        klasse=a.status.replace(" ", "-"), toelichting=a.toelichting,
-        afwijking=_deviation(a.afwijking_begroting)) for a in list_]
+    return [
+        AspectRow(
+            aspect=a.aspect,
+            status=a.status,
+            statustekst=STATUS_TEXT[a.status],
+            klasse=a.status.replace(" ", "-"),
+            toelichting=a.toelichting,
+            afwijking=_deviation(a.afwijking_begroting),
+        )
+        for a in list_
+    ]
 
 
 def afwijkingen(voorstel: Voorstel) -> list[HeaderField]:

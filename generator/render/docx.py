@@ -5,6 +5,7 @@ into a docxtpl subdocument placed at `{{p inhoud }}`; the template supplies
 styles, page setup, header and footer. A municipality swaps in its own .docx
 with the same placeholders (see docs/kinds.md).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -76,10 +77,14 @@ def _properties(document, voorstel, ctx: dict) -> None:
     v = voorstel.data
     created, modified = moments(voorstel, ctx)
     docx_style.properties(
-        document, titel=ctx["titel"], onderwerp=v.title,
+        document,
+        titel=ctx["titel"],
+        onderwerp=v.title,
         auteur=ctx["auteur"] or str(getattr(v, "gemeente", "") or ""),
         trefwoorden=", ".join(str(d) for d in (voorstel.soort.naam, getattr(v, "kenmerk", None)) if d),
-        created=created, modified=modified)
+        created=created,
+        modified=modified,
+    )
 
 
 def render_docx(voorstel, ctx: dict, target: Path, html: str | None = None) -> None:
@@ -94,12 +99,20 @@ def save_html_document(document, html: str, target: Path, titel: str) -> None:
     """Save a Word document written from an HTML page of no kind (the besluitenlijst):
     the shared house style, author and date from the page's meta data, fixed bytes."""
     from lxml import html as lxml_html
+
     head = lxml_html.fromstring(html).find(".//head")
     meta = {m.get("name"): m.get("content") for m in (head.iter("meta") if head is not None else [])}
     docx_style.apply(document, housestyle.load_shared())
     moment = docx_style.moment_of(meta.get("dcterms.created")) or dt.datetime.now(dt.timezone.utc)
-    docx_style.properties(document, titel=titel, onderwerp=titel, auteur=meta.get("author") or "",
-                          trefwoorden="besluitenlijst", created=moment, modified=moment)
+    docx_style.properties(
+        document,
+        titel=titel,
+        onderwerp=titel,
+        auteur=meta.get("author") or "",
+        trefwoorden="besluitenlijst",
+        created=moment,
+        modified=moment,
+    )
     inhoud = docx_style.stable_bytes(document, moment)
     with atomic(target) as temporary:
         Path(temporary).write_bytes(inhoud)

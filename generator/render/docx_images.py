@@ -4,6 +4,7 @@ An image is read only when it is a regular file in the proposal's folder or
 the kind's template folders (the same rule as the PDF), no bigger than
 MAX_BYTES; a missing or unreadable image leaves its alt text in the document.
 """
+
 from __future__ import annotations
 
 import io

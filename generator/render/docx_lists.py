@@ -1,4 +1,5 @@
 """Real Word lists: a numbering instance per list, so every list restarts at its start."""
+
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
@@ -10,8 +11,10 @@ class Numbering:
 
     def __init__(self, document, styles):
         self.numbering = document.part.numbering_part.element
-        self.abstract = {True: self._abstract_of(styles["List Number"]),
-                         False: self._abstract_of(styles["List Bullet"])}
+        self.abstract = {
+            True: self._abstract_of(styles["List Number"]),
+            False: self._abstract_of(styles["List Bullet"]),
+        }
 
     def _abstract_of(self, style_) -> str:
         num_id = style_.element.pPr.numPr.numId.val

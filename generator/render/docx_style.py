@@ -6,6 +6,7 @@ ECMA-376 Part 1, 17.8.1 prescribes) so the layout holds on a machine without
 them; properties carry the document's own title, author and dates, and the
 saved zip has fixed timestamps, so the same decided proposal gives the same bytes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,15 +27,32 @@ from lxml import etree
 LANGUAGE = "nl-NL"
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
-EMBED = {"normaal": "w:embedRegular", "vet": "w:embedBold", "cursief": "w:embedItalic",
-         "vetcursief": "w:embedBoldItalic"}
-TEXT_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Number", "List Bullet",
-               "Header", "Footer", "Table Grid")
+EMBED = {
+    "normaal": "w:embedRegular",
+    "vet": "w:embedBold",
+    "cursief": "w:embedItalic",
+    "vetcursief": "w:embedBoldItalic",
+}
+TEXT_STYLES = (
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "List Number",
+    "List Bullet",
+    "Header",
+    "Footer",
+    "Table Grid",
+)
 STYLE_COLOUR = {"Heading 1": "accent", "Header": "gedempt", "Footer": "gedempt"}
 SANS_PANOSE = "020B0606030504020204"  # Open Sans; a substitute keeps a sans of the same build
-CORE_NS = {"cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-           "dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
-           "xsi": "http://www.w3.org/2001/XMLSchema-instance"}
+CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -106,8 +124,9 @@ def cache_fields(document, pages: int = 1) -> None:
     """Give every complex field of the headers, footers and body (PAGE, NUMPAGES) a
     cached result, so viewers that do not compute fields show a number rather than
     nothing; the field is marked dirty so Word computes it again on opening."""
-    parts = [document.part] + [rel.target_part for rel in document.part.rels.values()
-                               if rel.reltype in (RT.HEADER, RT.FOOTER)]
+    parts = [document.part] + [
+        rel.target_part for rel in document.part.rels.values() if rel.reltype in (RT.HEADER, RT.FOOTER)
+    ]
     for part in parts:
         for p in part.element.iter(qn("w:p")):
             _cache_paragraph_fields(p, pages)
@@ -153,8 +172,9 @@ def embed_fonts(document, huisstijl) -> None:
     for i, (soort, path) in enumerate(sorted(huisstijl.lettertype_bestanden.items())):
         data = path.read_bytes()
         key = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "nota:" + hashlib.sha256(data).hexdigest())).upper() + "}"
-        part = Part(PackURI(f"/word/fonts/font{i + 1}.odttf"), OBFUSCATED_FONT, obfuscate(data, key),
-                    document.part.package)
+        part = Part(
+            PackURI(f"/word/fonts/font{i + 1}.odttf"), OBFUSCATED_FONT, obfuscate(data, key), document.part.package
+        )
         r_id = table_part.relate_to(part, FONT_REL)
         embed = etree.SubElement(font, qn(EMBED[soort]))
         embed.set(f"{{{R_NS}}}id", r_id)
@@ -176,8 +196,13 @@ def _font_entry(fonts, huisstijl):
             return font
     font = etree.SubElement(fonts, qn("w:font"))
     font.set(qn("w:name"), huisstijl.lettertype)
-    for tag, waarde in (("w:altName", (huisstijl.terugval or ("Arial",))[0]), ("w:panose1", SANS_PANOSE),
-                        ("w:charset", "00"), ("w:family", "swiss"), ("w:pitch", "variable")):
+    for tag, waarde in (
+        ("w:altName", (huisstijl.terugval or ("Arial",))[0]),
+        ("w:panose1", SANS_PANOSE),
+        ("w:charset", "00"),
+        ("w:family", "swiss"),
+        ("w:pitch", "variable"),
+    ):
         etree.SubElement(font, qn(tag)).set(qn("w:val"), waarde)
     return font
 
@@ -198,13 +223,21 @@ def obfuscate(data: bytes, key: str) -> bytes:
     return head + data[32:]
 
 
-def properties(document, *, titel: str, onderwerp: str, auteur: str, trefwoorden: str,
-               created: dt.datetime, modified: dt.datetime) -> None:
+def properties(
+    document, *, titel: str, onderwerp: str, auteur: str, trefwoorden: str, created: dt.datetime, modified: dt.datetime
+) -> None:
     """Clean core and app properties, written whole: no leftovers of the template it was made
     from (python-docx's own setters add cp:keywords in the custom-properties namespace)."""
-    waarden = [("dc:title", titel), ("dc:subject", onderwerp), ("dc:creator", auteur),
-               ("cp:keywords", trefwoorden), ("dc:description", "Gemaakt met nota"),
-               ("cp:lastModifiedBy", auteur), ("cp:revision", "1"), ("dc:language", LANGUAGE)]
+    waarden = [
+        ("dc:title", titel),
+        ("dc:subject", onderwerp),
+        ("dc:creator", auteur),
+        ("cp:keywords", trefwoorden),
+        ("dc:description", "Gemaakt met nota"),
+        ("cp:lastModifiedBy", auteur),
+        ("cp:revision", "1"),
+        ("dc:language", LANGUAGE),
+    ]
     core = etree.Element(f"{{{CORE_NS['cp']}}}coreProperties", nsmap=CORE_NS)
     for tag, waarde in waarden:
         prefix, naam = tag.split(":")
@@ -226,7 +259,8 @@ def _app(document) -> None:
                 '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
                 f"<Application>nota {version}</Application><DocSecurity>0</DocSecurity>"
                 "<ScaleCrop>false</ScaleCrop><SharedDoc>false</SharedDoc>"
-                "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode("utf-8")
+                "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+            ).encode("utf-8")
     _drop_thumbnail(document)
 
 
@@ -251,15 +285,20 @@ def stable_bytes(document, moment: dt.datetime) -> bytes:
     document.save(buffer)
     stamp = max(moment, dt.datetime(1980, 1, 1, tzinfo=moment.tzinfo)).timetuple()[:6]
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             binary = not info.filename.endswith((".xml", ".rels"))  # fonts, images: level 1 is
-            target.writestr(entry, source.read(info.filename),  # 5x faster, 3% larger
-                            compresslevel=1 if binary else None)
+            target.writestr(
+                entry,
+                source.read(info.filename),  # 5x faster, 3% larger
+                compresslevel=1 if binary else None,
+            )
     return out.getvalue()
 
 

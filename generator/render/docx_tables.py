@@ -7,6 +7,7 @@ and its cell objects cost seconds per thousand rows. Only a cell with markup
 (bold words, a link, a marker) goes through the HtmlToDocx writer, and a cell
 with blocks (paragraphs, lists) becomes a paragraph per block.
 """
+
 from __future__ import annotations
 
 import re
@@ -69,12 +70,18 @@ def tabel(writer, el) -> None:
     for tr in rijen:
         t._tbl.append(_row(writer, t, tr, widths, kop=tr.getparent().tag == "thead"))
     if financial:
-        describe(t, _text(caption) if caption is not None else "Tabel",
-                 "Tabel met " + ", ".join(_text(c) or "lege kop" for c in _cells(rijen[0])) + ".")
+        describe(
+            t,
+            _text(caption) if caption is not None else "Tabel",
+            "Tabel met " + ", ".join(_text(c) or "lege kop" for c in _cells(rijen[0])) + ".",
+        )
     else:
         describe(t, *_layout(el))
-    keep_rows_together(t, whole="kort" in _classes(el) or not financial,
-                       before_total=[i for i, tr in enumerate(rijen) if "totaal" in _classes(tr)])
+    keep_rows_together(
+        t,
+        whole="kort" in _classes(el) or not financial,
+        before_total=[i for i, tr in enumerate(rijen) if "totaal" in _classes(tr)],
+    )
     writer.doc.add_paragraph()
 
 
@@ -185,8 +192,9 @@ def _row(writer, t, tr, widths: list[float], kop: bool):
     cells = _cells(tr)
     for i, width in enumerate(widths):
         html_cell = cells[i] if i < len(cells) else None
-        row.append(_cell(writer, t, html_cell, width, bold or (html_cell is not None and html_cell.tag == "th"),
-                         shaded=kop))
+        row.append(
+            _cell(writer, t, html_cell, width, bold or (html_cell is not None and html_cell.tag == "th"), shaded=kop)
+        )
     return row
 
 

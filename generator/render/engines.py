@@ -5,6 +5,7 @@ WeasyPrint's search for its C libraries is answered from one listing, the
 cycle collector pauses while one proposal is rendered, and the process ends
 without the interpreter's clean-up.
 """
+
 from __future__ import annotations
 
 import gc
@@ -45,6 +46,7 @@ def fast_library_lookup():
     still honours LD_LIBRARY_PATH. Only active while the engines are imported.
     """
     import ctypes.util
+
     list_ = _ldconfig() if sys.platform.startswith("linux") else None
     if list_ is None:
         yield
@@ -65,8 +67,9 @@ def fast_library_lookup():
 def _ldconfig() -> str | None:
     for program in ("/sbin/ldconfig", "/usr/sbin/ldconfig"):
         try:
-            return subprocess.run([program, "-p"], capture_output=True, text=True, timeout=5,
-                                  env={"LC_ALL": "C", "LANG": "C"}).stdout
+            return subprocess.run(
+                [program, "-p"], capture_output=True, text=True, timeout=5, env={"LC_ALL": "C", "LANG": "C"}
+            ).stdout
         except (OSError, subprocess.SubprocessError):
             continue
     return None

@@ -7,6 +7,7 @@ built-in file, a `_gedeeld/huisstijl.yaml` in an own templates folder, and a
 custom properties (`css`), the DOCX as Word styles, margins, embedded fonts
 and a logo (docx_style.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -60,8 +61,10 @@ class Huisstijl:
         """CSS for the PDF: custom properties and the page margins (values are validated)."""
         kleuren = "".join(f"--{naam}:#{waarde};" for naam, waarde in self.kleuren.items())
         m = self.marges
-        return Markup(f":root{{{kleuren}--lettertype:{self.font_stack};--logo-breedte:{self.logo_breedte}mm;}}\n"
-                      f"@page{{margin:{m['boven']}mm {m['rechts']}mm {m['onder']}mm {m['links']}mm;}}\n")
+        return Markup(
+            f":root{{{kleuren}--lettertype:{self.font_stack};--logo-breedte:{self.logo_breedte}mm;}}\n"
+            f"@page{{margin:{m['boven']}mm {m['rechts']}mm {m['onder']}mm {m['links']}mm;}}\n"
+        )
 
     @property
     def logo_url(self) -> str:
@@ -78,6 +81,7 @@ def load_shared(search_path=None) -> Huisstijl:
     """The house style shared by every kind (for documents of no kind, such as the besluitenlijst)."""
     if search_path is None:
         from generator.proposal.kinds import builtin_templates
+
         search_path = (builtin_templates(),)
     return _load(tuple(search_path), None, [d / SHARED for d in search_path if (d / SHARED).is_dir()])
 
@@ -127,8 +131,13 @@ def _pos(mapping, key) -> tuple[int | None, int | None]:
 def _unknown(mapping, key, known, path: Path, where: str) -> Melding:
     line, col = _pos(mapping, key)
     hint = suggest(str(key), known)
-    return Melding(f"onbekende sleutel '{key}' in {where}; bekend: {', '.join(known)}"
-                   + (f"; bedoelde u '{hint}'?" if hint else ""), path, line, col)
+    return Melding(
+        f"onbekende sleutel '{key}' in {where}; bekend: {', '.join(known)}"
+        + (f"; bedoelde u '{hint}'?" if hint else ""),
+        path,
+        line,
+        col,
+    )
 
 
 def _fout(entry, message: str) -> NotaFout:
@@ -148,8 +157,15 @@ def _build(merged: dict, found: dict, dirs: list[Path]) -> Huisstijl:
     if missing:
         raise NotaFout(Melding(f"de huisstijl mist de kleur(en) {', '.join(missing)}", found.get("kleuren")))
     naam, terugval, bestanden = _font(merged.get("lettertype") or {}, dirs)
-    return Huisstijl(kleuren, naam, terugval, bestanden, _margins(merged.get("marges") or {}),
-                     _logo(merged.get("logo"), dirs), _number(merged.get("logo_breedte"), 40.0))
+    return Huisstijl(
+        kleuren,
+        naam,
+        terugval,
+        bestanden,
+        _margins(merged.get("marges") or {}),
+        _logo(merged.get("logo"), dirs),
+        _number(merged.get("logo_breedte"), 40.0),
+    )
 
 
 def _font(entries: dict, dirs: list[Path]) -> tuple[str, tuple, dict]:
@@ -214,5 +230,8 @@ def _template_file(relative: str, entry, dirs: list[Path], extensions: tuple) ->
         path = (root / relative).resolve()
         if path.is_relative_to(root.resolve()) and path.is_file():
             return path
-    raise _fout(entry, f"bestand '{relative}' niet gevonden naast {entry[1].name} of in de sjabloonmappen "
-                       f"van de soort (een gewoon bestand in de map, geen pad erbuiten)")
+    raise _fout(
+        entry,
+        f"bestand '{relative}' niet gevonden naast {entry[1].name} of in de sjabloonmappen "
+        f"van de soort (een gewoon bestand in de map, geen pad erbuiten)",
+    )

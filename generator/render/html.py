@@ -3,6 +3,7 @@
 This HTML is what WeasyPrint lays out into the PDF, and what the live
 preview shows.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,12 +17,14 @@ from generator.render.typography import keep_together
 
 def sjabloon_url(soort):
     """A template function: a file from the kind's search path as a file:// URL."""
+
     def url(naam: str) -> str:
         for map_ in soort.template_dirs():
             path = map_ / naam
             if path.is_file():
                 return path.resolve().as_uri()
         raise NotaFout(Melding(f"sjabloonbestand '{naam}' niet gevonden in {soort.map}"))
+
     return url
 
 

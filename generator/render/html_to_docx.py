@@ -6,6 +6,7 @@ in Word heading styles, paragraphs with bold/italic runs and hyperlinks,
 numbered and bulleted Word lists, and Word tables with right-aligned amounts.
 Nothing here knows a kind: only HTML elements and a few shared class names.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,14 @@ from generator.render import housestyle
 from generator.render.docx_images import picture
 from generator.render.docx_lists import Numbering
 
-HEADING_STYLE = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3",
-            "h5": "Heading 3", "h6": "Heading 3"}
+HEADING_STYLE = {
+    "h1": "Title",
+    "h2": "Heading 1",
+    "h3": "Heading 2",
+    "h4": "Heading 3",
+    "h5": "Heading 3",
+    "h6": "Heading 3",
+}
 SKIP = {"lopende-kop", "lopende-voet", "conceptmerk", "teken"}
 NEW_PAGE = {"nieuwe-pagina", "raadsbesluit"}
 FORMATTING: dict[str, dict] = {  # shared class names of the HTML templates -> run formatting
@@ -36,8 +43,28 @@ HEADING_CLASS = {"raadsbesluit-kop": "Heading 1"}  # a title inside the document
 KEEP_WITH_NEXT = {"intro", "besluitkop", "besluit-woord", "veldlabel"}  # never alone at a page foot
 KEEP_BLOCKS = {"ondertekening", "afsluiting"}  # their paragraphs stay with the signatures below
 SPACING = {"veldlabel": (None, 0), "veldwaarde": (None, 3), "aldus": (12, None)}  # (before, after) in pt
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "section",
-           "header", "blockquote", "pre", "hr", "footer", "article", "main", "dl"}
+BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "table",
+    "div",
+    "section",
+    "header",
+    "blockquote",
+    "pre",
+    "hr",
+    "footer",
+    "article",
+    "main",
+    "dl",
+}
 SIDE_BY_SIDE = "kolommen"  # a block whose children sit side by side (letterhead, signatures)
 FILL_IN = {"tekenlijn", "invulveld"}  # an empty place to sign or fill in: a line
 FILL_IN_LINE = "_" * 28
@@ -93,9 +120,11 @@ class HtmlToDocx:
             self.list_(el, 0)
         elif tag == "table":
             from generator.render.docx_tables import tabel
+
             tabel(self, el)
         elif SIDE_BY_SIDE in classes(el):
             from generator.render.docx_tables import side_by_side
+
             side_by_side(self, el)
         elif tag == "dl":
             self.definitions(el)
@@ -263,8 +292,9 @@ def has_blocks(el) -> bool:
 
 def hyperlink(p, url: str, text: str, colour: str) -> None:
     """A real w:hyperlink to `url` (an external relationship of the document part)."""
-    r_id = p.part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
-                            is_external=True)
+    r_id = p.part.relate_to(
+        url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True
+    )
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), r_id)
     run = OxmlElement("w:r")
@@ -280,4 +310,3 @@ def hyperlink(p, url: str, text: str, colour: str) -> None:
     run.extend([rpr, text_element])
     link.append(run)
     p._p.append(link)
-

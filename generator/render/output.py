@@ -1,6 +1,7 @@
 """Where output goes and how it is written: names from kenmerk and onderwerp,
 every file written to a temporary name and moved into place, under the
 user's umask, and the documents of one proposal installed as one set."""
+
 from __future__ import annotations
 
 import os
@@ -25,8 +26,10 @@ def base_name(voorstel) -> str:
     """`<kenmerk>-<slug>`, or the proposal's file name when it has no kenmerk."""
     v = voorstel.data
     kenmerk = getattr(v, "kenmerk", None)
-    parts = [re.sub(r"[^A-Za-z0-9._-]+", "-", str(kenmerk)).strip("-") if kenmerk else None,
-             slug(v.title) if v.title else None]
+    parts = [
+        re.sub(r"[^A-Za-z0-9._-]+", "-", str(kenmerk)).strip("-") if kenmerk else None,
+        slug(v.title) if v.title else None,
+    ]
     naam = "-".join(d for d in parts if d)
     return naam or voorstel.path.stem
 
@@ -90,8 +93,10 @@ def same_document(a: Path, b: Path) -> bool:
         return False
 
 
-FINAL_EXISTS = ("er staat al een definitief document met een andere inhoud; nota overschrijft een "
-                "definitief document niet: verplaats het oude bestand eerst als de wijziging klopt")
+FINAL_EXISTS = (
+    "er staat al een definitief document met een andere inhoud; nota overschrijft een "
+    "definitief document niet: verplaats het oude bestand eerst als de wijziging klopt"
+)
 
 
 def install_set(staged: list[Path], out_dir: Path, final: bool) -> list[Path]:

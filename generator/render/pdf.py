@@ -4,6 +4,7 @@ WeasyPrint is imported here and nowhere else, so `nota check` never pays
 for it. The fetcher reads nothing from the network and no file outside the
 kind's template folders and the proposal's own folder.
 """
+
 from __future__ import annotations
 
 import html as html_module
@@ -74,8 +75,7 @@ def check_links(voorstel, html: str) -> None:
         raise NotaFout(meldingen)
 
 
-def render_pdf(voorstel, html: str, target: Path, bron: bool = False,
-               meldingen: list | None = None, **opties) -> None:
+def render_pdf(voorstel, html: str, target: Path, bron: bool = False, meldingen: list | None = None, **opties) -> None:
     """Lay out `html` and write the PDF to `target` atomically.
 
     A decided proposal gives its final form (final.py): PDF/A, fixed bytes;
@@ -84,6 +84,7 @@ def render_pdf(voorstel, html: str, target: Path, bron: bool = False,
     to `meldingen`.
     """
     from generator.decisions.final import finish, is_final
+
     check_links(voorstel, html)
     inhoud = complete_tags(_layout(voorstel, html, bron, opties), links_base=voorstel.path.resolve().parent)
     if is_final(voorstel):
@@ -94,6 +95,7 @@ def render_pdf(voorstel, html: str, target: Path, bron: bool = False,
 def _layout(voorstel, html: str, bron: bool, opties: dict) -> bytes:
     """WeasyPrint's PDF of `html`; its layout is freed before the PDF is post-processed."""
     from generator.decisions.final import pdf_options
+
     fetcher = ConfinedFetcher(voorstel.soort.template_dirs() + [voorstel.path.resolve().parent])
     document = html_document(voorstel, html, fetcher).render()
     if fetcher.refused:
@@ -101,6 +103,11 @@ def _layout(voorstel, html: str, bron: bool, opties: dict) -> bytes:
         raise NotaFout(Melding(outside_message("afbeelding", outside), voorstel.path))
     if fetcher.not_regular:
         namen = ", ".join(Path(unquote(urlsplit(u).path)).name for u in fetcher.not_regular)
-        raise NotaFout(Melding(f"de afbeelding {namen} is geen gewoon bestand (maar bijvoorbeeld een pijp of "
-                               "een apparaat); zet er een PNG- of JPEG-bestand neer", voorstel.path))
+        raise NotaFout(
+            Melding(
+                f"de afbeelding {namen} is geen gewoon bestand (maar bijvoorbeeld een pijp of "
+                "een apparaat); zet er een PNG- of JPEG-bestand neer",
+                voorstel.path,
+            )
+        )
     return document.write_pdf(**{"pdf_tags": True, **pdf_options(voorstel, bron), **opties})

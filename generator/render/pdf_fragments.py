@@ -8,6 +8,7 @@ from (a private key, `SOURCE`); `merge_fragments` then joins the fragments of
 one HTML element into one structure element, turns a repeated table header
 into a pagination artifact and removes the key again.
 """
+
 from __future__ import annotations
 
 from pikepdf import Array, Dictionary, Name
@@ -21,6 +22,7 @@ def install() -> None:
     import pydyf
     from weasyprint.layout.absolute import AbsolutePlaceholder
     from weasyprint.pdf import tags
+
     build = getattr(tags, "_build_box_tree", None)
     if build is None or getattr(build, "nota", False):
         return

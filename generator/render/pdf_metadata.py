@@ -5,24 +5,29 @@ The tagging (pdf_tags.py) is what PDF/UA-1 asks for, so concepts claim it too.
 A PDF/A document declares the pdfuaid schema as a PDF/A extension schema, since
 PDF/A-2 admits only predefined or declared XMP properties.
 """
+
 from __future__ import annotations
 
 from lxml import etree
 from pikepdf import Dictionary, Name, String
 
 LANG = "nl-NL"
-NS = {"x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-      "dc": "http://purl.org/dc/elements/1.1/", "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
-      "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
-      "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
-      "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
-      "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#"}
-PACKET = (b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n%s\n<?xpacket end="r"?>')
-EXTENSION = f"""<rdf:Description xmlns:rdf="{NS['rdf']}" xmlns:pdfaExtension="{NS['pdfaExtension']}"
- xmlns:pdfaSchema="{NS['pdfaSchema']}" xmlns:pdfaProperty="{NS['pdfaProperty']}" rdf:about="">
+NS = {
+    "x": "adobe:ns:meta/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+    "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+    "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#",
+}
+PACKET = b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n%s\n<?xpacket end="r"?>'
+EXTENSION = f"""<rdf:Description xmlns:rdf="{NS["rdf"]}" xmlns:pdfaExtension="{NS["pdfaExtension"]}"
+ xmlns:pdfaSchema="{NS["pdfaSchema"]}" xmlns:pdfaProperty="{NS["pdfaProperty"]}" rdf:about="">
 <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
 <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-<pdfaSchema:namespaceURI>{NS['pdfuaid']}</pdfaSchema:namespaceURI>
+<pdfaSchema:namespaceURI>{NS["pdfuaid"]}</pdfaSchema:namespaceURI>
 <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
 <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
 <pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>

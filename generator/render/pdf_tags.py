@@ -11,6 +11,7 @@ a tagged PDF so that:
   and an `/ID`; every TD names its headers (`/Headers`), or has none at all;
 - the IDs are listed in the structure tree's `/IDTree`.
 """
+
 from __future__ import annotations
 
 import io
@@ -63,14 +64,14 @@ def _drop_empty(root) -> None:
     """Structure elements with no content, no children and no alternative text leave
     the tree (an empty marker span, an empty line to sign on)."""
     for element in reversed(list(structure_elements(root))):
-        if (_kids(element) or Name.Alt in element or Name.ActualText in element
-                or element.get(Name.S) in KEPT_EMPTY):
+        if _kids(element) or Name.Alt in element or Name.ActualText in element or element.get(Name.S) in KEPT_EMPTY:
             continue
         parent = element.get(Name.P)
         kids = parent.get(Name.K) if isinstance(parent, Dictionary) else None
         if isinstance(kids, Array):
-            kept = [k for k in kids if not (isinstance(k, Dictionary) and k.objgen == element.objgen
-                                             and k.objgen != (0, 0))]
+            kept = [
+                k for k in kids if not (isinstance(k, Dictionary) and k.objgen == element.objgen and k.objgen != (0, 0))
+            ]
             parent.K = Array(kept)
         elif isinstance(kids, Dictionary) and kids.objgen == element.objgen:
             del parent.K
@@ -110,8 +111,11 @@ def _artifacts_outside_tree(doc, root, in_tree: set) -> None:
         owners = mapping.get(int(key)) if key is not None else None
         if not isinstance(owners, Array):
             continue
-        outside = {mcid for mcid, owner in enumerate(owners)
-                   if not isinstance(owner, Dictionary) or owner.objgen not in in_tree}
+        outside = {
+            mcid
+            for mcid, owner in enumerate(owners)
+            if not isinstance(owner, Dictionary) or owner.objgen not in in_tree
+        }
         if outside and _mark_artifacts(doc, page, outside):
             for mcid in outside:
                 owners[mcid] = None
@@ -174,8 +178,7 @@ def _cells(row):
 def _attributes(cell) -> Dictionary:
     attributes = cell.get(Name.A)
     if isinstance(attributes, Array):
-        attributes = next((a for a in attributes if isinstance(a, Dictionary)
-                           and a.get(Name.O) == Name.Table), None)
+        attributes = next((a for a in attributes if isinstance(a, Dictionary) and a.get(Name.O) == Name.Table), None)
     if not isinstance(attributes, Dictionary):
         attributes = Dictionary(O=Name.Table)
         cell.A = attributes

@@ -6,6 +6,7 @@ documents are made in a staging folder and installed as one set
 (output.install_set), so a failure or a refused final document changes nothing
 in the output folder.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,17 +37,19 @@ def write(voorstel, out_dir: Path, formats, meldingen: list | None = None) -> li
     """Write the documents of a checked proposal; the context and the HTML rendition
     are made once and feed both the DOCX and the PDF."""
     from generator.render.output import base_name
+
     ctx, html = _rendition(voorstel)
     naam = base_name(voorstel)
     written = []
     if "docx" in formats:
         from generator.render.docx import render_docx
+
         render_docx(voorstel, ctx, out_dir / f"{naam}.docx", html=html)
         written.append(out_dir / f"{naam}.docx")
     if "pdf" in formats or WITH_SOURCE in formats:
         from generator.render.pdf import render_pdf
-        render_pdf(voorstel, html, out_dir / f"{naam}.pdf", bron=WITH_SOURCE in formats,
-                   meldingen=meldingen)
+
+        render_pdf(voorstel, html, out_dir / f"{naam}.pdf", bron=WITH_SOURCE in formats, meldingen=meldingen)
         written.append(out_dir / f"{naam}.pdf")
     return written
 
@@ -61,6 +64,7 @@ def _rendition(voorstel) -> tuple[dict, str]:
     if _last_rendition[0] is not voorstel:
         from generator.render import context
         from generator.render.html import render_html
+
         ctx = context.build(voorstel)
         _last_rendition = (voorstel, (ctx, render_html(voorstel, ctx)))
     return _last_rendition[1]
@@ -80,6 +84,7 @@ def render_one(path: Path, search_path, out_dir: Path, formats, docx_separately:
     if voorstel is None or not result.ok:
         return result
     from generator.decisions.final import is_final
+
     result.final = is_final(voorstel)
     before_ = _existing(out_dir)
     with _staging(out_dir) as staging:
@@ -111,6 +116,7 @@ def _make(voorstel, staging: Path, formats, docx_separately: bool, result) -> li
 def _install(staged: list[Path], staging: Path, out_dir: Path, result) -> None:
     from generator.errors import NotaFout
     from generator.render.output import install_set
+
     mine = [p for p in staged if p.parent == staging]
     try:
         result.written = install_set(mine, out_dir, result.final)
@@ -126,6 +132,7 @@ def _staging(out_dir: Path):
     afterwards; `out_dir` itself is removed again when this run created it and left it empty."""
     import shutil
     import tempfile
+
     missing = [d for d in (out_dir, *out_dir.parents) if not d.exists()]
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".nota-", dir=out_dir))
@@ -161,6 +168,7 @@ def _clean_up(written: list[Path], before_: dict[str, tuple[int, int]]) -> None:
 
 def _write_or_report(voorstel, out_dir: Path, formats) -> tuple[list[Path], list]:
     from generator.errors import NotaFout
+
     try:
         warnings: list = []  # e.g. a PDF bijlage that is not PDF/A
         return write(voorstel, out_dir, formats, warnings), warnings
@@ -173,6 +181,7 @@ class _Child:
 
     def __init__(self, what: str, functie, *args):
         import multiprocessing
+
         self.what = what
         ctx = multiprocessing.get_context("fork")
         self._receiver, sender = ctx.Pipe(duplex=False)
@@ -182,6 +191,7 @@ class _Child:
 
     def uitkomst(self):
         from generator.errors import Melding
+
         try:
             ok, waarde = self._receiver.recv()
         except EOFError:
@@ -203,6 +213,5 @@ def _in_child(sender, functie, args) -> None:
 
 def _can_fork() -> bool:
     import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()
-
-

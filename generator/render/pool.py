@@ -5,6 +5,7 @@ renders proposal after proposal, reusing what the process caches: parsed
 kinds, pydantic models, Jinja environments, rendered markdown. Results come
 back in input order, whatever order the workers finish in.
 """
+
 from __future__ import annotations
 
 import gc
@@ -51,8 +52,10 @@ def render_pool(bestanden: Sequence[Path], search_path, out_dir: Path, formats) 
         yield [task]
         return
     from concurrent.futures import ProcessPoolExecutor
-    pool = ProcessPoolExecutor(worker_count(len(bestanden)), mp_context=_context(),
-                               initializer=_start_worker, initargs=(formats,))
+
+    pool = ProcessPoolExecutor(
+        worker_count(len(bestanden)), mp_context=_context(), initializer=_start_worker, initargs=(formats,)
+    )
     try:
         yield [pool.submit(_in_worker, b, search_path, out_dir, formats) for b in bestanden]
     finally:
@@ -70,6 +73,7 @@ def _start_worker(formats) -> None:
 def _in_worker(path: Path, search_path, out_dir: Path, formats):
     """maak_een in a worker, then one collection: memory stays flat over many files."""
     import generator.render.pool as here  # looked up per call, so a test can stand in for it
+
     try:
         return here.render_one(path, search_path, out_dir, formats)
     finally:
@@ -81,16 +85,24 @@ def results(bestanden: Sequence[Path], tasks: list[Future]) -> Iterator:
     from concurrent.futures.process import BrokenProcessPool
 
     from generator.errors import Melding
+
     for bestand, task in zip(bestanden, tasks, strict=True):
         try:
             yield task.result()
         except BrokenProcessPool:
-            yield Result(bestand, meldingen=[Melding(
-                "het werkproces dat dit voorstel maakte, stopte onverwacht", bestand)])
+            yield Result(
+                bestand, meldingen=[Melding("het werkproces dat dit voorstel maakte, stopte onverwacht", bestand)]
+            )
         except Exception as e:  # a bug for one proposal must not cost the others theirs
-            yield Result(bestand, meldingen=[Melding(
-                f"interne fout bij het maken ({type(e).__name__}: {e}); meld dit aan de beheerder "
-                "van nota", bestand)])
+            yield Result(
+                bestand,
+                meldingen=[
+                    Melding(
+                        f"interne fout bij het maken ({type(e).__name__}: {e}); meld dit aan de beheerder van nota",
+                        bestand,
+                    )
+                ],
+            )
 
 
 def with_progress(tasks: list[Future], uitkomsten: Iterator) -> Iterator:
@@ -104,9 +116,17 @@ def with_progress(tasks: list[Future], uitkomsten: Iterator) -> Iterator:
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    bar = Progress(TextColumn("Documenten maken"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=Console(stderr=True), transient=True,
-                    redirect_stdout=False, redirect_stderr=False)
+
+    bar = Progress(
+        TextColumn("Documenten maken"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
     with bar:
         step = bar.add_task("maken", total=len(tasks))
         for task in tasks:
@@ -118,5 +138,6 @@ def with_progress(tasks: list[Future], uitkomsten: Iterator) -> Iterator:
 def _context():
     """Fork where it exists: workers start with everything already imported."""
     import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)

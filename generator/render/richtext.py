@@ -5,6 +5,7 @@ kept as literal text) and only http(s), mailto and relative links survive.
 `to_html` feeds the HTML rendition that both the PDF and the DOCX are made
 from; `plain_text` gives the words for the checks and the diff.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -65,7 +66,10 @@ def _no_text(_token) -> str:
 
 
 _INLINE_TEXT = {
-    "text": lambda c: c.content, "html_inline": lambda c: c.content, "code_inline": lambda c: c.content,
-    "softbreak": lambda c: " ", "hardbreak": lambda c: "\n",
+    "text": lambda c: c.content,
+    "html_inline": lambda c: c.content,
+    "code_inline": lambda c: c.content,
+    "softbreak": lambda c: " ",
+    "hardbreak": lambda c: "\n",
     "image": lambda c: c.content or c.attrs.get("alt", ""),
 }

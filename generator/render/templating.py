@@ -3,6 +3,7 @@
 Autoescape is on for every HTML template; proposal text only ever enters a
 template as a value, so template syntax inside it is printed, never run.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,7 @@ def mailto(waarde) -> Markup:
     """Text with each e-mail address a mailto: link (the rest escaped)."""
     tekst, out, start = str(waarde or ""), [], 0
     for m in EMAIL.finditer(tekst):
-        out += [escape(tekst[start:m.start()]), Markup('<a href="mailto:{0}">{0}</a>').format(m.group())]
+        out += [escape(tekst[start : m.start()]), Markup('<a href="mailto:{0}">{0}</a>').format(m.group())]
         start = m.end()
     return Markup("").join([*out, escape(tekst[start:])])
 
@@ -51,7 +52,7 @@ def heel(waarde) -> Markup:
     each is a <span class="heel"> (white-space: nowrap; a no-break hyphen in Word)."""
     tekst, out, start = str(waarde or ""), [], 0
     for m in HYPHENATED.finditer(tekst):
-        out += [escape(tekst[start:m.start()]), Markup('<span class="heel">{}</span>').format(m.group())]
+        out += [escape(tekst[start : m.start()]), Markup('<span class="heel">{}</span>').format(m.group())]
         start = m.end()
     return Markup("").join([*out, escape(tekst[start:])])
 

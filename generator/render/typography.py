@@ -4,14 +4,14 @@
 the HTML rendition (and so the PDF and the DOCX written from it) and the
 besluitenlijst get a no-break space (U+00A0) between the parts.
 """
+
 from __future__ import annotations
 
 import re
 
 from generator.proposal.formatting import NBSP, keep_euro_together
 
-MAANDEN = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-           "november|december")
+MAANDEN = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _SPACE = r"(?:[ \t\r\n]|&nbsp;|&#160;)+"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_SPACE}({MAANDEN})\b")
 _MONTH_YEAR = re.compile(rf"\b({MAANDEN}){_SPACE}(\d{{4}})\b")

@@ -5,6 +5,7 @@ proposal (generator.web.form), the secretariat and the comparison
 (generator.web.meeting). Every POST carries the page's token
 (generator.web.security); every path stays inside the folder.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,16 @@ from generator.errors import Melding, NotaFout
 from generator.web import auth, runner
 from generator.web.gitstore import NOTA, Auteur, GitStore, change
 from generator.web.pages import environment
-from generator.web.security import (LOCAL_HOSTS, body, document_headers, exception_handlers, new_token, secured,
-                                    served_file, wrap)
+from generator.web.security import (
+    LOCAL_HOSTS,
+    body,
+    document_headers,
+    exception_handlers,
+    new_token,
+    secured,
+    served_file,
+    wrap,
+)
 from generator.web.wording import all_for_user
 from generator.web.workspace import Bewerking, Conflicts, Workspace
 
@@ -41,8 +50,10 @@ class Site:
 
     def page(self, template: str, status: int = 200, request: Request | None = None, **values) -> HTMLResponse:
         from generator.web.security import nonce
-        html = self.env.get_template(template).render(token=self.token, nonce=nonce(request) if request else "",
-                                                      gebruiker=auth.current(), **values)
+
+        html = self.env.get_template(template).render(
+            token=self.token, nonce=nonce(request) if request else "", gebruiker=auth.current(), **values
+        )
         return HTMLResponse(html, status, headers={"Cache-Control": "no-store"})
 
     def change(self, request: Request, bericht: str, paths=()):
@@ -60,21 +71,24 @@ class Site:
 def make_app(workspace: Workspace, token: str | None = None, team: auth.Team | None = None):
     """The editor; with `team` ([login] in nota.toml) behind the login, every write a commit."""
     from generator.web import history, meeting, publish_page
+
     site = Site(workspace, token or new_token(), team.store if team else None)
-    routes = [Route("/", _handler(site, start)),
-              Route("/overzicht", _handler(site, overview)),
-              Route("/voorstel", _handler(site, open_proposal)),
-              Route("/bewerk/{id}", _handler(site, editor)),
-              Route("/bewerk/{id}/document", _handler(site, document)),
-              Route("/bewerk/{id}/gebeurtenissen", _handler(site, events)),
-              Route("/bewerk/{id}/document.{format_}", _handler(site, download)),
-              Route("/bewerk/{id}/{actie}", _handler(site, action), methods=["POST"]),
-              Route("/bewerk/{id}/{pad:path}", _handler(site, draft_file)),
-              *meeting.routes(site, _handler),
-              *publish_page.routes(site, _handler),
-              *history.routes(site, _handler),
-              *auth.routes(team),
-              Mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")]
+    routes = [
+        Route("/", _handler(site, start)),
+        Route("/overzicht", _handler(site, overview)),
+        Route("/voorstel", _handler(site, open_proposal)),
+        Route("/bewerk/{id}", _handler(site, editor)),
+        Route("/bewerk/{id}/document", _handler(site, document)),
+        Route("/bewerk/{id}/gebeurtenissen", _handler(site, events)),
+        Route("/bewerk/{id}/document.{format_}", _handler(site, download)),
+        Route("/bewerk/{id}/{actie}", _handler(site, action), methods=["POST"]),
+        Route("/bewerk/{id}/{pad:path}", _handler(site, draft_file)),
+        *meeting.routes(site, _handler),
+        *publish_page.routes(site, _handler),
+        *history.routes(site, _handler),
+        *auth.routes(team),
+        Mount("/static", StaticFiles(directory=str(WEB / "static")), name="static"),
+    ]
     app = Starlette(routes=routes, exception_handlers=exception_handlers())
     hosts = LOCAL_HOSTS + (team.hosts if team else ())
     return wrap(auth.protect(app, team), secured(site.token, hosts))
@@ -88,19 +102,25 @@ def _handler(site: Site, functie):
             if not e.meldingen:
                 return PlainTextResponse("niet gevonden (open het voorstel opnieuw vanaf de startpagina)", 404)
             meldingen = all_for_user(e.meldingen)
-            return JSONResponse({"gelukt": False, "fout": meldingen}, 409) \
-                if request.method == "POST" else site.page("fout.html", 404, meldingen=meldingen)
+            return (
+                JSONResponse({"gelukt": False, "fout": meldingen}, 409)
+                if request.method == "POST"
+                else site.page("fout.html", 404, meldingen=meldingen)
+            )
+
     return handle
 
 
 async def start(site: Site, request: Request):
     from generator.proposal.kinds import known_soorten
+
     entries = await run_in_threadpool(site.workspace.entries)
     return site.page("start.html", voorstellen=entries, soorten=known_soorten(site.workspace.search_path))
 
 
 async def overview(site: Site, request: Request):
     from dataclasses import asdict
+
     entries = await run_in_threadpool(site.workspace.entries, 0.0)
     return JSONResponse([asdict(e) for e in entries], headers={"Cache-Control": "no-store"})
 
@@ -112,28 +132,40 @@ async def open_proposal(site: Site, request: Request):
 
 async def editor(site: Site, request: Request):
     from generator.web.form import Form
+
     draft = site.draft(request)
     soort = draft.soort()
     form = None
     if soort is not None and draft.bron is not None:
         form = Form(soort, draft.bron.data, readonly=draft.besloten).html()
     onderwerp = draft.bron.data.get("onderwerp") if draft.bron is not None else None
-    return site.page("editor.html", draft=draft, formulier=form, soort=soort,
-                     titel=str(onderwerp or "").strip() or draft.naam,
-                     stand=json.dumps(state_of(draft)).replace("<", "\\u003c"))
+    return site.page(
+        "editor.html",
+        draft=draft,
+        formulier=form,
+        soort=soort,
+        titel=str(onderwerp or "").strip() or draft.naam,
+        stand=json.dumps(state_of(draft)).replace("<", "\\u003c"),
+    )
 
 
 def state_of(draft: Bewerking) -> dict:
     import hashlib
-    return {**draft.preview.state.samenvatting(), "problemen": draft.problems(),
-            "totalen": draft.totals(), "yaml": draft.tekst, "gewijzigd": draft.changed,
-            "alleen_lezen": draft.besloten, "basis": hashlib.sha256(draft.opened).hexdigest()[:16]}
+
+    return {
+        **draft.preview.state.samenvatting(),
+        "problemen": draft.problems(),
+        "totalen": draft.totals(),
+        "yaml": draft.tekst,
+        "gewijzigd": draft.changed,
+        "alleen_lezen": draft.besloten,
+        "basis": hashlib.sha256(draft.opened).hexdigest()[:16],
+    }
 
 
 async def document(site: Site, request: Request):
     draft = site.draft(request)
-    html = draft.preview.state.html.replace('<base href="/map/">',
-                                            f'<base href="/bewerk/{draft.id}/map/">', 1)
+    html = draft.preview.state.html.replace('<base href="/map/">', f'<base href="/bewerk/{draft.id}/map/">', 1)
     html = _BESTAND.sub(lambda m: f"{m.group(1)}/bewerk/{draft.id}/bestand/", html)
     return HTMLResponse(html, headers=document_headers())
 
@@ -141,12 +173,14 @@ async def document(site: Site, request: Request):
 async def events(site: Site, request: Request):
     """Server-sent events: a message when the file is changed outside this page."""
     from generator.web.events import change_events
+
     draft = site.draft(request)
     return change_events(site.streams, lambda: {"op_schijf_gewijzigd": draft.changed_on_disk()}, 1.0)
 
 
 async def download(site: Site, request: Request):
     from generator.web.server import download_response
+
     draft = site.draft(request)
     return await run_in_threadpool(download_response, draft.preview, request.path_params["format_"])
 
@@ -157,6 +191,7 @@ async def draft_file(site: Site, request: Request):
     if found is None:
         return PlainTextResponse("niet gevonden", 404)
     from generator.proposal.files import read_regular
+
     media_type, headers = served_file(request.path_params["pad"], found.name)
     return Response(await run_in_threadpool(read_regular, found), media_type=media_type, headers=headers)
 
@@ -172,13 +207,17 @@ async def action(site: Site, request: Request):
     return await run_in_threadpool(_act, draft, actie, data, site.store, auth.author_of(request))
 
 
-def _act(draft: Bewerking, actie: str, data: dict, store: GitStore | None = None,
-         auteur: Auteur = NOTA) -> JSONResponse:
+def _act(
+    draft: Bewerking, actie: str, data: dict, store: GitStore | None = None, auteur: Auteur = NOTA
+) -> JSONResponse:
     from generator.web.history import save
+
     if actie == "plakken":  # cleaning only: nothing changes until the form sends the text
         from generator.web.paste import paste
-        return JSONResponse({"gelukt": True, "tekst": paste(str(data.get("tekst", "")),
-                                                          bool(data.get("regels", True)))})
+
+        return JSONResponse(
+            {"gelukt": True, "tekst": paste(str(data.get("tekst", "")), bool(data.get("regels", True)))}
+        )
     with draft.lock:
         if draft.besloten and actie in ("formulier", "yaml", "opslaan"):
             raise NotaFout([Melding("over dit voorstel is besloten; het is alleen te lezen")])
@@ -194,8 +233,15 @@ def _act(draft: Bewerking, actie: str, data: dict, store: GitStore | None = None
                 voorkeur = data.get("voorkeur") if data.get("voorkeur") in ("mijn", "ander") else None
                 merged = save(draft, store, auteur, voorkeur)
             except Conflicts as c:
-                return JSONResponse({**state_of(draft), "gelukt": False, "conflicten": c.conflicten, "fout": [
-                    "Iemand anders heeft intussen hetzelfde veld gewijzigd; kies welke tekst blijft."]}, 409)
+                return JSONResponse(
+                    {
+                        **state_of(draft),
+                        "gelukt": False,
+                        "conflicten": c.conflicten,
+                        "fout": ["Iemand anders heeft intussen hetzelfde veld gewijzigd; kies welke tekst blijft."],
+                    },
+                    409,
+                )
             return JSONResponse({**state_of(draft), "gelukt": True, "samengevoegd": merged})
         else:
             draft.reload()

@@ -12,6 +12,7 @@ Roles, enforced here and not by hiding buttons: lezer (read, download), steller
 Every page but the login callback and static files needs a session; a GET
 without one goes to the provider, anything else gets 401 and writes nothing.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -75,6 +76,7 @@ def team_for(root, login: Login, hosts: tuple[str, ...] = ()) -> Team:
     """The team set-up of the folder `root`: made a git repository if it is not one;
     the client secret from NOTA_OIDC_SECRET."""
     import os
+
     store = GitStore(root)
     store.ensure()
     return Team(login, os.environ.get(SECRET_VARIABLE) or None, store, hosts=tuple(h.lower() for h in hosts))
@@ -97,6 +99,7 @@ def user_from(claims: dict, login: Login) -> Gebruiker:
 
 
 # -- what routes call -------------------------------------------------------------------
+
 
 def user_of(request: Request) -> Gebruiker | None:
     """The logged-in user; None when nota serve runs without [login] (one user, on loopback)."""
@@ -122,18 +125,21 @@ def require(request: Request, rol: str) -> None:
     user = user_of(request)
     if user is None:
         raise HTTPException(401, "meld u eerst aan (laad de pagina opnieuw)")
-    raise HTTPException(403, f"geweigerd: {MAG.get(rol, rol)} mag uw rol ({user.rol}) "
-                             "niet; vraag de beheerder om de juiste groep")
+    raise HTTPException(
+        403, f"geweigerd: {MAG.get(rol, rol)} mag uw rol ({user.rol}) niet; vraag de beheerder om de juiste groep"
+    )
 
 
 def author_of(request: Request) -> Auteur:
     """The git author of a change made in this request (nota itself without [login])."""
     user = user_of(request)
     from generator.web.gitstore import NOTA
+
     return user.auteur if user is not None else NOTA
 
 
 # -- sessions on the server -----------------------------------------------------------
+
 
 class SessionStore:
     """Sessions in the server's memory, each with an absolute expiry."""
@@ -203,6 +209,7 @@ class Sessions:
                 if cookie:
                     message.setdefault("headers", []).append((b"set-cookie", cookie.encode("latin-1")))
             await send(message)
+
         await self.app(scope, receive, send_with_cookie)
 
     def _commit(self, scope, sid: str | None) -> str | None:
@@ -234,6 +241,7 @@ def _set_cookie(scope, value: str, seconds: int) -> str:
 
 # -- the gate ---------------------------------------------------------------------------
 
+
 class Gate:
     """ASGI middleware: no page without a session; no write without the steller role."""
 
@@ -254,7 +262,8 @@ class Gate:
         CURRENT.set(user)
         if scope["method"] not in SAFE and RANK[user.rol] < RANK[STELLER]:
             response: Response = PlainTextResponse(
-                f"geweigerd: uw rol ({user.rol}) mag alleen lezen en downloaden", 403)
+                f"geweigerd: uw rol ({user.rol}) mag alleen lezen en downloaden", 403
+            )
             return await response(scope, receive, send)
         return await self.app(scope, receive, send)
 
@@ -265,8 +274,9 @@ async def _refuse_anonymous(scope, receive, send) -> None:
         naar = scope["path"] + (f"?{query}" if query else "")
         response: Response = RedirectResponse(f"/aanmelden?naar={quote(naar, safe='')}", 303)
     else:
-        response = PlainTextResponse("niet aangemeld: meld u eerst aan (laad de pagina opnieuw); "
-                                     "er is niets opgeslagen", 401)
+        response = PlainTextResponse(
+            "niet aangemeld: meld u eerst aan (laad de pagina opnieuw); er is niets opgeslagen", 401
+        )
     await response(scope, receive, send)
 
 
@@ -276,6 +286,7 @@ def protect(app, team: Team | None):
 
 
 # -- the login routes -------------------------------------------------------------------
+
 
 def routes(team: Team | None) -> list[Route]:
     """/aanmelden, /aanmelden/terug (the callback), /afmelden, /afgemeld."""
@@ -288,18 +299,26 @@ def routes(team: Team | None) -> list[Route]:
         naar = request.query_params.get("naar", "/")
         request.session["naar"] = naar if naar.startswith("/") and not naar.startswith("//") else "/"
         from httpx import HTTPError
+
         try:
             return await client.authorize_redirect(request, str(request.url_for("aanmelden_terug")))
         except (HTTPError, ValueError) as e:
-            return PlainTextResponse(f"de aanmeldserver {login.issuer} is niet bereikbaar of gaf geen geldig "
-                                     f"discovery-document ({type(e).__name__}); probeer het zo opnieuw of "
-                                     "meld het aan de beheerder", 503)
+            return PlainTextResponse(
+                f"de aanmeldserver {login.issuer} is niet bereikbaar of gaf geen geldig "
+                f"discovery-document ({type(e).__name__}); probeer het zo opnieuw of "
+                "meld het aan de beheerder",
+                503,
+            )
 
     async def terug(request: Request):
         return await _callback(client, login, request)
 
-    return [Route("/aanmelden", aanmelden), Route("/aanmelden/terug", terug, name="aanmelden_terug"),
-            Route("/afmelden", afmelden, methods=["GET", "POST"]), Route("/afgemeld", afgemeld)]
+    return [
+        Route("/aanmelden", aanmelden),
+        Route("/aanmelden/terug", terug, name="aanmelden_terug"),
+        Route("/afmelden", afmelden, methods=["GET", "POST"]),
+        Route("/afgemeld", afgemeld),
+    ]
 
 
 def oidc_client(login: Login, secret: str | None):
@@ -307,24 +326,32 @@ def oidc_client(login: Login, secret: str | None):
     import warnings
 
     from authlib.deprecate import AuthlibDeprecationWarning
+
     # Authlib's notes for developers (also when it first makes a request) are no message for the user
     warnings.filterwarnings("ignore", category=AuthlibDeprecationWarning)
     from authlib.integrations.starlette_client import OAuth
+
     return OAuth().register(
-        "nota", client_id=login.client_id, client_secret=secret,
+        "nota",
+        client_id=login.client_id,
+        client_secret=secret,
         server_metadata_url=f"{login.issuer}/.well-known/openid-configuration",
-        client_kwargs={"scope": SCOPES, "code_challenge_method": "S256", "timeout": PROVIDER_SECONDS})
+        client_kwargs={"scope": SCOPES, "code_challenge_method": "S256", "timeout": PROVIDER_SECONDS},
+    )
 
 
 async def _callback(client, login: Login, request: Request) -> Response:
     from authlib.common.errors import AuthlibBaseError
     from httpx import HTTPError
     from joserfc.errors import JoseError
+
     try:
         token = await client.authorize_access_token(request)
     except (AuthlibBaseError, JoseError, HTTPError, ValueError, KeyError) as e:
-        return _login_failed(f"het antwoord van de aanmeldserver is niet geldig of niet te controleren "
-                             f"({type(e).__name__}: {getattr(e, 'description', '') or e})")
+        return _login_failed(
+            f"het antwoord van de aanmeldserver is niet geldig of niet te controleren "
+            f"({type(e).__name__}: {getattr(e, 'description', '') or e})"
+        )
     claims = token.get("userinfo")
     if not claims or "sub" not in claims:
         return _login_failed("de aanmeldserver gaf geen ID-token")

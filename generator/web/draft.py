@@ -2,6 +2,7 @@
 opened and the text as edited; every change is checked and rendered at once, so the
 preview, the problems and the totals always show the draft. Opslaan writes through
 generator.proposal.rewrite: merged with a save made elsewhere, never over a decision."""
+
 from __future__ import annotations
 
 import threading
@@ -40,12 +41,14 @@ class Bewerking:
         """Decided: on disk, or in the draft (a valid draft with a deciding record). Either way
         read-only; an aangehouden proposal is a concept again."""
         from generator.decisions.numbering import is_decided as decided
+
         voorstel = self.preview.state.voorstel or self.voorstel
         return self.decided_on_disk or bool(voorstel is not None and decided(voorstel))
 
     def soort(self):
         """The kind of the draft, also when it does not validate yet (a draft in progress)."""
         from generator.proposal.kinds import find_soort
+
         if self.voorstel is not None:
             return self.voorstel.soort
         naam = self.bron.data.get("soort") if self.bron is not None else None
@@ -77,6 +80,7 @@ class Bewerking:
         from generator.web.merge import claims
         from generator.web.paste import clean_tree
         from generator.web.yamledit import apply_form
+
         if self.bron is None:
             raise NotaFout(Melding("het YAML bevat een fout; verbeter die eerst op het tabblad YAML"))
         taken, conflicten = claims(formulier, basis, self.sent)  # as the page sent it: its next basis
@@ -87,6 +91,7 @@ class Bewerking:
 
     def update_yaml(self, tekst: str) -> None:
         from generator.web.paste import clean
+
         self.tekst, self.invoer, self.sent = clean(tekst), [], {}
         self.refresh()
 
@@ -97,6 +102,7 @@ class Bewerking:
         unless `prefer` ("mijn" or "ander") settles it."""
         from generator.proposal.rewrite import rewrite
         from generator.web.merge import merge_texts
+
         if self.besloten:
             raise NotaFout(Melding("over dit voorstel is besloten; het is alleen te lezen", Path(self.naam)))
         self._loads(self.tekst)
@@ -112,12 +118,21 @@ class Bewerking:
 
         def change(now: bytes) -> bytes:
             if is_decided(now):
-                raise NotaFout(Melding("over dit voorstel is inmiddels besloten; het is alleen te lezen: "
-                                       "laad het opnieuw", Path(self.naam)))
+                raise NotaFout(
+                    Melding(
+                        "over dit voorstel is inmiddels besloten; het is alleen te lezen: laad het opnieuw",
+                        Path(self.naam),
+                    )
+                )
             if _records(now) != _records(new):
-                raise NotaFout(Melding("besluiten legt alleen het secretariaat vast; zet 'besluiten' "
-                                       "terug zoals het was", Path(self.naam)))
+                raise NotaFout(
+                    Melding(
+                        "besluiten legt alleen het secretariaat vast; zet 'besluiten' terug zoals het was",
+                        Path(self.naam),
+                    )
+                )
             return new
+
         self.opened = rewrite(self.path, change, expected=current)
         self.stamp = _stamp(self.path)
         if merged:
@@ -128,11 +143,16 @@ class Bewerking:
     def _loads(self, tekst: str) -> None:
         """The server never writes a file that does not load again."""
         from generator.proposal.load import load_bytes
+
         try:
             load_bytes(tekst.encode("utf-8"), self.path)
         except NotaFout as e:
-            raise NotaFout(Melding("zo kan het voorstel niet worden opgeslagen, want het zou niet meer "
-                                   f"te openen zijn: {for_user(e.meldingen[0])}")) from None
+            raise NotaFout(
+                Melding(
+                    "zo kan het voorstel niet worden opgeslagen, want het zou niet meer "
+                    f"te openen zijn: {for_user(e.meldingen[0])}"
+                )
+            ) from None
 
     def _prepare_downloads(self) -> None:
         """After Opslaan the documents are usually wanted: make them now, in the background,
@@ -154,6 +174,7 @@ class Bewerking:
         from generator.checks import run_checks
         from generator.proposal.load import load_bytes
         from generator.proposal.validate import validate
+
         self.bron = self.voorstel = None
         try:
             self.bron = load_bytes(self.tekst.encode("utf-8"), self.path)
@@ -182,6 +203,7 @@ class Bewerking:
         """The proposal as far as it is written (blank fields allowed), to show while it is
         not complete yet; None when even that cannot be read."""
         from generator.proposal.validate import partial
+
         if self.bron is None or any(m.is_error for m in self.bron.meldingen):
             return None
         return partial(self.bron, self.search_path)
@@ -196,8 +218,9 @@ class Bewerking:
         if self.bron is not None:
             for path, (line, column) in self.bron.positions.items():
                 at.setdefault((line, column), list(path))
-        return [{"tekst": for_user(m), "niveau": m.level, "pad": at.get((m.line or 0, m.column or 0))}
-                for m in meldingen]
+        return [
+            {"tekst": for_user(m), "niveau": m.level, "pad": at.get((m.line or 0, m.column or 0))} for m in meldingen
+        ]
 
     def totals(self) -> dict[str, dict]:
         """Every financial table of the draft, computed as `nota check` computes it."""
@@ -206,9 +229,10 @@ class Bewerking:
         from generator.proposal.model import Tabel
         from generator.proposal.tables import compute
         from generator.web.grid import cells
+
         out = {}
         secties = (self.bron.data.get("secties") if self.bron is not None else None) or {}
-        for key, inhoud in (secties.items() if isinstance(secties, dict) else ()):
+        for key, inhoud in secties.items() if isinstance(secties, dict) else ():
             for i, item in enumerate(inhoud if isinstance(inhoud, list) else []):
                 if not isinstance(item, dict) or "tabel" not in item:
                     continue
@@ -235,6 +259,7 @@ def _text(raw: bytes) -> str:
 def _records(raw: bytes) -> object:
     """The decision records a file holds, as data (None when it does not load)."""
     from generator.proposal.load import load_bytes
+
     try:
         data = load_bytes(raw, Path("voorstel.yaml")).data
     except NotaFout:

@@ -1,4 +1,5 @@
 """Server-sent events for `nota preview` and `nota serve`: one loop, on sse-starlette."""
+
 from __future__ import annotations
 
 import asyncio
@@ -15,9 +16,16 @@ from generator.web import runner
 TOO_MANY = "te veel open vensters; sluit er een en laad de pagina opnieuw"
 
 
-def change_events(streams: runner.Slots, current: Callable[[], Any], seconds: float = 0.2,
-                  ping: float = 15.0, *, stopped: Callable[[], bool] = lambda: False,
-                  in_thread: bool = True, too_many: str = TOO_MANY) -> Response:
+def change_events(
+    streams: runner.Slots,
+    current: Callable[[], Any],
+    seconds: float = 0.2,
+    ping: float = 15.0,
+    *,
+    stopped: Callable[[], bool] = lambda: False,
+    in_thread: bool = True,
+    too_many: str = TOO_MANY,
+) -> Response:
     """`current()` (JSON-able) now and whenever it changes, until `stopped()`; one of a
     limited number of open streams. `in_thread`: `current` blocks (reads a file)."""
     if not streams.take():
@@ -38,4 +46,5 @@ def change_events(streams: runner.Slots, current: Callable[[], Any], seconds: fl
                     yield {"data": json.dumps(now)}
         finally:
             streams.release()
+
     return EventSourceResponse(stream(), ping=int(ping), headers={"Cache-Control": "no-store"})

@@ -5,6 +5,7 @@ datum, bool, kolom) and, inside an object, `data-k` (its key); the page's
 script walks these to send the values back as a tree (generator.web.yamledit).
 Lists have a <template> for a new item and buttons to add, remove and move.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,16 +22,32 @@ from generator.web.grid import ROLES, table
 from generator.web.grid import text_of as _text
 
 
-SCALAR = {"tekst": "str", "markdown": "str", "getal": "getal", "bedrag": "bedrag", "datum": "datum",
-          "janee": "bool", "keuze": "str"}
+SCALAR = {
+    "tekst": "str",
+    "markdown": "str",
+    "getal": "getal",
+    "bedrag": "bedrag",
+    "datum": "datum",
+    "janee": "bool",
+    "keuze": "str",
+}
 __all__ = ["ROLES", "Form"]
 
 
-ITEM_NAME = {"beslispunten": "Beslispunt", "bijlagen": "Bijlage", "vragen": "Vraag", "aspecten": "Aspect",
-             "personen": "Persoon", "ondertekenaars": "Ondertekenaar"}
-HINT = {"markdown": "Alinea's scheidt u met een lege regel; een opsomming begint elke regel met '- '.",
-        "datum": "Dag, maand en jaar, zoals 26-01-2021.", "bedrag": "Een bedrag, zoals 371358 of € 371.358,50.",
-        "beslispunten": "Eén beslispunt per vak; met 'Toevoegen' komt er een bij."}
+ITEM_NAME = {
+    "beslispunten": "Beslispunt",
+    "bijlagen": "Bijlage",
+    "vragen": "Vraag",
+    "aspecten": "Aspect",
+    "personen": "Persoon",
+    "ondertekenaars": "Ondertekenaar",
+}
+HINT = {
+    "markdown": "Alinea's scheidt u met een lege regel; een opsomming begint elke regel met '- '.",
+    "datum": "Dag, maand en jaar, zoals 26-01-2021.",
+    "bedrag": "Een bedrag, zoals 371358 of € 371.358,50.",
+    "beslispunten": "Eén beslispunt per vak; met 'Toevoegen' komt er een bij.",
+}
 
 
 class Form:
@@ -56,26 +73,43 @@ class Form:
         soort, label, key = veld["type"], veld.get("label") or veld["sleutel"], veld["sleutel"]
         hint = veld.get("uitleg") or HINT.get(soort)
         if soort in SCALAR:
-            return self.scalar(label, key, SCALAR[soort], value, veld.get("opties"), veld.get("verplicht"),
-                               multiline=True if soort == "markdown" else None, hint=hint)
+            return self.scalar(
+                label,
+                key,
+                SCALAR[soort],
+                value,
+                veld.get("opties"),
+                veld.get("verplicht"),
+                multiline=True if soort == "markdown" else None,
+                hint=hint,
+            )
         model = _model(FIELD_TYPES[soort])
         if model is not None and not _is_list(FIELD_TYPES[soort]):
             return self.obj(label, key, model, value or {})
         return self.listing(label, key, soort, value or [], hint)
 
-    def scalar(self, label, key, t: str, value, opties=None, verplicht=False, multiline=None,
-               hint: str | None = None) -> Markup:
+    def scalar(
+        self, label, key, t: str, value, opties=None, verplicht=False, multiline=None, hint: str | None = None
+    ) -> Markup:
         """One control with its label, its hint and a place for its error (filled by the page)."""
         if t != "str":
             multiline = False
         id_ = self.new_id()
         attrs = Markup(' id="%s" data-t="%s"%s%s aria-describedby="%s-fout%s"') % (
-            id_, t, _key(key), self._ro(), id_, Markup(" %s-hint") % id_ if hint else "")
+            id_,
+            t,
+            _key(key),
+            self._ro(),
+            id_,
+            Markup(" %s-hint") % id_ if hint else "",
+        )
         if verplicht:
             attrs += Markup(' aria-required="true"')
         if opties:
-            options = Markup("").join(Markup('<option%s>%s</option>') % (
-                Markup(" selected") if str(o) == str(value) else "", o) for o in ["", *opties])
+            options = Markup("").join(
+                Markup("<option%s>%s</option>") % (Markup(" selected") if str(o) == str(value) else "", o)
+                for o in ["", *opties]
+            )
             control = Markup("<select%s>%s</select>") % (attrs, options)
         elif t == "bool":
             control = Markup('<input type="checkbox"%s%s>') % (attrs, Markup(" checked") if value else "")
@@ -86,15 +120,28 @@ class Form:
             mode = Markup(' inputmode="decimal"') if t == "bedrag" else ""
             control = Markup('<input type="%s"%s%s value="%s">') % (kind, attrs, mode, _text(value))
         hint_html = Markup('<p class="hint" id="%s-hint">%s</p>') % (id_, hint) if hint else ""
-        return Markup('<div class="veld"><label for="%s">%s</label>%s%s<p class="veldfout" id="%s-fout">'
-                      '</p></div>') % (id_, label, hint_html, control, id_)
+        return Markup('<div class="veld"><label for="%s">%s</label>%s%s<p class="veldfout" id="%s-fout"></p></div>') % (
+            id_,
+            label,
+            hint_html,
+            control,
+            id_,
+        )
 
     def obj(self, label, key, model, value: dict, prefix: Markup | None = None) -> Markup:
         """A group of sub-fields; in a list, `prefix` (hidden, "Vraag 2: ") makes every label unique."""
         prefix = prefix or Markup("")
-        inner = Markup("").join(self.scalar(prefix + _label(k), k, _control(f.annotation)[0], value.get(k),
-                                            _control(f.annotation)[1], multiline=_markdown(model, k) or None)
-                                for k, f in model.model_fields.items())
+        inner = Markup("").join(
+            self.scalar(
+                prefix + _label(k),
+                k,
+                _control(f.annotation)[0],
+                value.get(k),
+                _control(f.annotation)[1],
+                multiline=_markdown(model, k) or None,
+            )
+            for k, f in model.model_fields.items()
+        )
         return Markup('<fieldset data-t="obj"%s><legend>%s</legend>%s</fieldset>') % (_key(key), label, inner)
 
     def listing(self, label, key, soort: str, items: list, hint: str | None = None) -> Markup:
@@ -104,41 +151,61 @@ class Form:
 
         def item(value, n: int) -> Markup:
             if model is not None and isinstance(value, dict):
-                return self.obj(_numbered(name, n), None, model, value,
-                                Markup('<span class="sr">%s: </span>') % _numbered(name, n))
+                return self.obj(
+                    _numbered(name, n), None, model, value, Markup('<span class="sr">%s: </span>') % _numbered(name, n)
+                )
             return self.scalar(_numbered(name, n), None, "str", value, multiline=lines)
+
         new = item({} if model is not None else "", len(items) + 1)
         hint_html = Markup('<p class="hint">%s</p>') % hint if hint else Markup("")
         return self.list_block(label, key, [item(v, i + 1) for i, v in enumerate(items)], new, hint_html)
 
-    def list_block(self, label, key, items: list[Markup], new: Markup, extra: Markup | None = None,
-                   attrs: Markup | None = None) -> Markup:
+    def list_block(
+        self, label, key, items: list[Markup], new: Markup, extra: Markup | None = None, attrs: Markup | None = None
+    ) -> Markup:
         rows = Markup("").join(Markup('<li class="item">%s%s</li>') % (i, self.buttons()) for i in items)
-        add = "" if self.readonly else Markup(
-            '<button type="button" class="toevoegen">Toevoegen aan %s</button>') % label
-        template = Markup('<template class="nieuw-item"><li class="item">%s%s</li></template>') % (
-            new, self.buttons())
-        return Markup('<fieldset class="lijst"><legend>%s</legend><ol data-t="list"%s%s>%s</ol>%s%s%s'
-                      '</fieldset>') % (label, _key(key), attrs or "", rows, template, add, extra or "")
+        add = (
+            "" if self.readonly else Markup('<button type="button" class="toevoegen">Toevoegen aan %s</button>') % label
+        )
+        template = Markup('<template class="nieuw-item"><li class="item">%s%s</li></template>') % (new, self.buttons())
+        return Markup('<fieldset class="lijst"><legend>%s</legend><ol data-t="list"%s%s>%s</ol>%s%s%s</fieldset>') % (
+            label,
+            _key(key),
+            attrs or "",
+            rows,
+            template,
+            add,
+            extra or "",
+        )
 
     def buttons(self) -> Markup:
         if self.readonly:
             return Markup("")
-        return Markup('<span class="knoppen"><button type="button" class="omhoog" aria-label="Omhoog">↑'
-                      '</button><button type="button" class="omlaag" aria-label="Omlaag">↓</button>'
-                      '<button type="button" class="verwijder" aria-label="Verwijderen">✕</button></span>')
+        return Markup(
+            '<span class="knoppen"><button type="button" class="omhoog" aria-label="Omhoog">↑'
+            '</button><button type="button" class="omlaag" aria-label="Omlaag">↓</button>'
+            '<button type="button" class="verwijder" aria-label="Verwijderen">✕</button></span>'
+        )
 
     def section(self, sectie: dict, value) -> Markup:
         key, titel = sectie["sleutel"], sectie["titel"]
         nvt, id_ = is_nvt(value), self.new_id()
-        body = self.mixed(titel, value if isinstance(value, list) else ["" if nvt else value],
-                          tables=sectie.get("tabellen", True) and not sectie.get("uit_beslispunten"),
-                          single=not isinstance(value, list))
-        toggle = Markup('<div class="nvt"><input type="checkbox" id="%s" data-nvt%s%s>'
-                        '<label for="%s">%s: niet van toepassing</label></div>') % (
-            id_, Markup(" checked") if nvt else "", self._ro(), id_, titel)
+        body = self.mixed(
+            titel,
+            value if isinstance(value, list) else ["" if nvt else value],
+            tables=sectie.get("tabellen", True) and not sectie.get("uit_beslispunten"),
+            single=not isinstance(value, list),
+        )
+        toggle = Markup(
+            '<div class="nvt"><input type="checkbox" id="%s" data-nvt%s%s>'
+            '<label for="%s">%s: niet van toepassing</label></div>'
+        ) % (id_, Markup(" checked") if nvt else "", self._ro(), id_, titel)
         return Markup('<fieldset class="sectie" data-t="sectie"%s><legend>%s</legend>%s%s</fieldset>') % (
-            _key(key), titel, toggle, body)
+            _key(key),
+            titel,
+            toggle,
+            body,
+        )
 
     def mixed(self, titel: str, items: list, tables: bool = True, single: bool = False) -> Markup:
         """A section of texts and tables; `single`: one text is sent as a text, not a list."""
@@ -151,25 +218,39 @@ class Form:
                 k = next(numbers)
                 return self.table(value, titel if k == 1 else f"{titel}, tabel {k}")
             return self.scalar(_numbered(name, n), None, "str", value, multiline=True, hint=None)
+
         extra = Markup("")
         if tables and not self.readonly:
-            extra = Markup('<button type="button" class="tabel-toevoegen" data-soort="enkel" data-titel="%s">'
-                           'Tabel toevoegen in %s</button><button type="button" class="tabel-toevoegen" '
-                           'data-soort="meerjarig" data-titel="%s">Meerjarentabel toevoegen in %s</button>') % (
-                titel, titel, titel, titel)
-        return self.list_block(titel, None, [item(v, i + 1) for i, v in enumerate(items)], item("", len(items) + 1),
-                               extra, Markup(" data-enkel") if single else Markup(""))
+            extra = Markup(
+                '<button type="button" class="tabel-toevoegen" data-soort="enkel" data-titel="%s">'
+                'Tabel toevoegen in %s</button><button type="button" class="tabel-toevoegen" '
+                'data-soort="meerjarig" data-titel="%s">Meerjarentabel toevoegen in %s</button>'
+            ) % (titel, titel, titel, titel)
+        return self.list_block(
+            titel,
+            None,
+            [item(v, i + 1) for i, v in enumerate(items)],
+            item("", len(items) + 1),
+            extra,
+            Markup(" data-enkel") if single else Markup(""),
+        )
 
     def new_tables(self) -> Markup:
         """Templates of a new table, once per page: one amount per row, or one column per year
         from next year; the page adds the section's name to its labels."""
         year = dt.date.today().year + 1
         enkel = {"tabel": "", "rol": "kosten", "regels": [{"post": "", "bedrag": None}]}
-        meer = {"tabel": "", "rol": "kosten", "kolommen": [year, year + 1, year + 2, year + 3],
-                "regels": [{"post": "", "bedrag": [None] * 4}]}
-        return Markup('<template class="nieuwe-tabel" data-soort="enkel"><li class="item">%s%s</li></template>'
-                      '<template class="nieuwe-tabel" data-soort="meerjarig"><li class="item">%s%s</li>'
-                      '</template>') % (self.table(enkel), self.buttons(), self.table(meer), self.buttons())
+        meer = {
+            "tabel": "",
+            "rol": "kosten",
+            "kolommen": [year, year + 1, year + 2, year + 3],
+            "regels": [{"post": "", "bedrag": [None] * 4}],
+        }
+        return Markup(
+            '<template class="nieuwe-tabel" data-soort="enkel"><li class="item">%s%s</li></template>'
+            '<template class="nieuwe-tabel" data-soort="meerjarig"><li class="item">%s%s</li>'
+            "</template>"
+        ) % (self.table(enkel), self.buttons(), self.table(meer), self.buttons())
 
     def table(self, tabel: dict, waar: str = "") -> Markup:
         return table(self, tabel, waar)
@@ -228,8 +309,7 @@ def _model(type_):
     candidates = [type_, *typing.get_args(type_)]
     for c in list(candidates):
         candidates += typing.get_args(c)
-    return next((c for c in candidates if isinstance(c, type) and hasattr(c, "model_fields")
-                 and c is not Tabel), None)
+    return next((c for c in candidates if isinstance(c, type) and hasattr(c, "model_fields") and c is not Tabel), None)
 
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$|^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
@@ -246,9 +326,16 @@ def checked_input(tree, pad: list | None = None) -> tuple[object, list[dict]]:
                 datum = iso_date(value["$datum"]) if isinstance(value["$datum"], str) else None
                 if datum is None:
                     shown = f"'{value['$datum']}'" if isinstance(value["$datum"], str) else "De ingevulde datum"
-                    errors.append({"pad": [*pad, key], "niveau": "fout", "tekst": (
-                        f"{shown} is geen bestaande datum; vul dag, maand en jaar in, zoals "
-                        "26-01-2021. De vorige datum blijft staan.")})
+                    errors.append(
+                        {
+                            "pad": [*pad, key],
+                            "niveau": "fout",
+                            "tekst": (
+                                f"{shown} is geen bestaande datum; vul dag, maand en jaar in, zoals "
+                                "26-01-2021. De vorige datum blijft staan."
+                            ),
+                        }
+                    )
                     continue
                 value = {"$datum": datum}
             else:
@@ -270,8 +357,11 @@ def iso_date(tekst: str) -> str | None:
     match = _DATE.match(tekst)
     if match is None:
         return None
-    y, m, d = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
-        match.group(6), match.group(5), match.group(4))
+    y, m, d = (
+        (match.group(1), match.group(2), match.group(3))
+        if match.group(1)
+        else (match.group(6), match.group(5), match.group(4))
+    )
     try:
         return dt.date(int(y), int(m), int(d)).isoformat()
     except ValueError:

@@ -7,6 +7,7 @@ give ten commits. The author is the logged-in user; the committer is nota
 itself, never the server account's own git identity (its global and system
 git configuration are not read).
 """
+
 from __future__ import annotations
 
 import os
@@ -78,8 +79,9 @@ class GitStore:
             if not ignore.exists():
                 ignore.write_text(IGNORED, encoding="utf-8")
             self._git("add", "-A")
-            self._git("commit", "-q", "--allow-empty", "-m", "Map in beheer genomen door nota serve",
-                      f"--author={NOTA}")
+            self._git(
+                "commit", "-q", "--allow-empty", "-m", "Map in beheer genomen door nota serve", f"--author={NOTA}"
+            )
         git_dir = Path(self._git("rev-parse", "--absolute-git-dir").stdout.strip())
         self._file_lock = FileLock(str(git_dir / "nota-schrijven.lock"), timeout=LOCK_SECONDS)
 
@@ -103,8 +105,9 @@ class GitStore:
                 with self._file_lock:
                     yield
             except Timeout:
-                raise NotaFout(Melding("een andere schrijver houdt de map al een minuut bezet; "
-                                       "probeer het zo opnieuw")) from None
+                raise NotaFout(
+                    Melding("een andere schrijver houdt de map al een minuut bezet; probeer het zo opnieuw")
+                ) from None
 
     def commit(self, auteur: Auteur, bericht: str, paths: Sequence[Path]) -> bool:
         """Commit `paths` as they are now; False when nothing changed (no commit)."""
@@ -150,11 +153,21 @@ class GitStore:
 
     def _git(self, *args: str, check: bool = True, text: bool = True) -> subprocess.CompletedProcess:
         try:
-            result = subprocess.run(["git", *args], check=False, cwd=self.root, env=git_env(), capture_output=True,
-                                    text=text, timeout=LOCK_SECONDS)
+            result = subprocess.run(
+                ["git", *args],
+                check=False,
+                cwd=self.root,
+                env=git_env(),
+                capture_output=True,
+                text=text,
+                timeout=LOCK_SECONDS,
+            )
         except FileNotFoundError:
-            raise NotaFout(Melding("git is niet geïnstalleerd; nota serve voor een team bewaart elke "
-                                   "wijziging in git (installeer git)")) from None
+            raise NotaFout(
+                Melding(
+                    "git is niet geïnstalleerd; nota serve voor een team bewaart elke wijziging in git (installeer git)"
+                )
+            ) from None
         if check and result.returncode != 0:
             fout = result.stderr if text else result.stderr.decode("utf-8", "replace")
             raise NotaFout(Melding(f"git {args[0]} mislukte in {self.root}: {fout.strip()}"))
@@ -166,15 +179,25 @@ def git_env() -> dict[str, str]:
     identity are not read."""
     keep = ("PATH", "LANG", "LC_ALL", "TZ", "TMPDIR", "SYSTEMROOT")
     env = {k: os.environ[k] for k in keep if k in os.environ}
-    env.update({"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-                "GIT_COMMITTER_NAME": COMMITTER[0], "GIT_COMMITTER_EMAIL": COMMITTER[1],
-                "GIT_AUTHOR_NAME": COMMITTER[0], "GIT_AUTHOR_EMAIL": COMMITTER[1],
-                "GIT_TERMINAL_PROMPT": "0", "HOME": os.devnull, "LC_MESSAGES": "C"})
+    env.update(
+        {
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_COMMITTER_NAME": COMMITTER[0],
+            "GIT_COMMITTER_EMAIL": COMMITTER[1],
+            "GIT_AUTHOR_NAME": COMMITTER[0],
+            "GIT_AUTHOR_EMAIL": COMMITTER[1],
+            "GIT_TERMINAL_PROMPT": "0",
+            "HOME": os.devnull,
+            "LC_MESSAGES": "C",
+        }
+    )
     return env
 
 
-def change(store: GitStore | None, auteur: Auteur, bericht: str,
-           paths: Sequence[Path] = ()) -> AbstractContextManager[Wijziging]:
+def change(
+    store: GitStore | None, auteur: Auteur, bericht: str, paths: Sequence[Path] = ()
+) -> AbstractContextManager[Wijziging]:
     """`store.write(...)`, or nothing to commit when nota serve runs without git (one user)."""
     if store is None:
         return nullcontext(Wijziging(bericht, list(paths)))

@@ -5,6 +5,7 @@ gewijzigd", "Financiële gevolgen gewijzigd"); the same words are the commit
 message of every save. "Deze versie terugzetten" writes the old text as a new
 commit: nothing in the history is rewritten.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,8 +32,10 @@ STATUS = {"gewijzigd": "gewijzigd", "nieuw": "toegevoegd", "vervallen": "vervall
 
 
 def routes(site, handler) -> list[Route]:
-    return [Route("/geschiedenis", handler(site, history_page)),
-            Route("/geschiedenis/terugzetten", handler(site, restore), methods=["POST"])]
+    return [
+        Route("/geschiedenis", handler(site, history_page)),
+        Route("/geschiedenis/terugzetten", handler(site, restore), methods=["POST"]),
+    ]
 
 
 def changes(oud: bytes | None, nieuw: bytes | None, naam: str, search_path, geladen=None) -> list[str]:
@@ -48,6 +51,7 @@ def changes(oud: bytes | None, nieuw: bytes | None, naam: str, search_path, gela
     if None in loaded:
         return ["tekst gewijzigd"]
     from generator.diff.compare import compare
+
     return _describe(compare(*loaded)) + _besluiten(*loaded)
 
 
@@ -84,6 +88,7 @@ def _remember(tekst: bytes, voorstel) -> None:
 
 def _load(tekst: bytes, naam: str, search_path):
     from generator.diff.drafts import load_draft
+
     with _LOADED_LOCK:
         known = _LOADED.get(hashlib.sha256(tekst).hexdigest())
     if known is not None:
@@ -100,9 +105,12 @@ def _load(tekst: bytes, naam: str, search_path):
 def _besluiten(oud, nieuw) -> list[str]:
     """The decisions recorded since `oud` (compare looks at the content, not at them)."""
     from generator.proposal.vocabulary import ORGAAN_KORT
+
     before = len(getattr(oud.data, "besluiten", None) or [])
-    return [f"besluit van {ORGAAN_KORT.get(b.orgaan, b.orgaan)} van {b.datum.isoformat()} vastgelegd ({b.uitkomst})"
-            for b in (getattr(nieuw.data, "besluiten", None) or [])[before:]]
+    return [
+        f"besluit van {ORGAAN_KORT.get(b.orgaan, b.orgaan)} van {b.datum.isoformat()} vastgelegd ({b.uitkomst})"
+        for b in (getattr(nieuw.data, "besluiten", None) or [])[before:]
+    ]
 
 
 def _describe(v) -> list[str]:
@@ -124,8 +132,15 @@ def _rows(store: GitStore, path: Path, naam: str, search_path) -> list[dict]:
         parent = store.parent(versie.commit)
         oud = store.content(parent, path) if parent else None
         delen = changes(oud, store.content(versie.commit, path), naam, search_path)
-        rows.append({"commit": versie.commit, "wie": versie.naam, "email": versie.email,
-                     "wanneer": versie.datum.replace("T", " ")[:16], "wat": delen or [versie.bericht]})
+        rows.append(
+            {
+                "commit": versie.commit,
+                "wie": versie.naam,
+                "email": versie.email,
+                "wanneer": versie.datum.replace("T", " ")[:16],
+                "wat": delen or [versie.bericht],
+            }
+        )
     return rows
 
 
@@ -134,8 +149,13 @@ async def history_page(site, request):
     naam = request.query_params.get("naam", "")
     path = site.workspace.resolve(naam)
     rows = await run_in_threadpool(_rows, store, path, naam, site.workspace.search_path)
-    return site.page("geschiedenis.html", naam=naam, versies=rows, meer=len(rows) >= SHOWN,
-                     mag_schrijven=auth.allowed(request, auth.STELLER))
+    return site.page(
+        "geschiedenis.html",
+        naam=naam,
+        versies=rows,
+        meer=len(rows) >= SHOWN,
+        mag_schrijven=auth.allowed(request, auth.STELLER),
+    )
 
 
 async def restore(site, request):
@@ -151,6 +171,7 @@ async def restore(site, request):
 def restore_version(store: GitStore, path: Path, naam: str, commit: str, auteur: Auteur) -> None:
     """Write the text `path` had at `commit` as a new commit by `auteur`."""
     from generator.proposal.rewrite import rewrite
+
     oud = store.content(commit, path) if store.is_commit(commit) else None
     if oud is None:
         raise NotaFout(Melding(f"versie '{commit}' van {naam} bestaat niet; laad de geschiedenis opnieuw"))
@@ -160,6 +181,9 @@ def restore_version(store: GitStore, path: Path, naam: str, commit: str, auteur:
 
 def _store(site) -> GitStore:
     if site.store is None:
-        raise NotaFout(Melding("de geschiedenis is er alleen als nota serve met [login] draait "
-                               "(elke wijziging is dan een git-commit)"))
+        raise NotaFout(
+            Melding(
+                "de geschiedenis is er alleen als nota serve met [login] draait (elke wijziging is dan een git-commit)"
+            )
+        )
     return site.store

@@ -4,6 +4,7 @@ The secretariat records outcomes through generator.decisions.decide (the same
 code, seal included, as `nota decide`) and makes the besluitenlijst with
 generator.decisions.besluitenlijst; the comparison is `nota diff`'s HTML.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,12 +26,14 @@ STORED = "besluitenlijsten"  # where a team's besluitenlijsten are kept, in git
 
 
 def routes(site, handler) -> list[Route]:
-    return [Route("/secretariaat", handler(site, secretariat)),
-            Route("/secretariaat/besluit", handler(site, decide), methods=["POST"]),
-            Route("/secretariaat/besluitenlijst.{format_}", handler(site, besluitenlijst)),
-            Route("/vergelijk", handler(site, compare_page)),
-            Route("/vergelijk/rapport", handler(site, compare_report)),
-            Route("/nieuw", handler(site, new), methods=["POST"])]
+    return [
+        Route("/secretariaat", handler(site, secretariat)),
+        Route("/secretariaat/besluit", handler(site, decide), methods=["POST"]),
+        Route("/secretariaat/besluitenlijst.{format_}", handler(site, besluitenlijst)),
+        Route("/vergelijk", handler(site, compare_page)),
+        Route("/vergelijk/rapport", handler(site, compare_report)),
+        Route("/nieuw", handler(site, new), methods=["POST"]),
+    ]
 
 
 def _meeting(request) -> tuple[dt.date, str]:
@@ -51,6 +54,7 @@ def _proposals(workspace, unreadable: list | None = None):
     """(name, proposal, meldingen) of every proposal that validates; the others are added
     to `unreadable` as (name, meldingen), if given."""
     from generator.checks import check_file
+
     for path in workspace.files():
         voorstel, meldingen = check_file(path, workspace.search_path)
         name = path.relative_to(workspace.root).as_posix()
@@ -65,6 +69,7 @@ def _not_ready(workspace, unreadable: list, orgaan: str) -> list[dict]:
     where a quick look finds it, if their kind is decided by `orgaan`."""
     from generator.proposal.kinds import find_soort
     from generator.web.workspace import quick_entry
+
     out = []
     for path, meldingen in unreadable:
         entry = quick_entry(workspace.root, path)
@@ -73,8 +78,9 @@ def _not_ready(workspace, unreadable: list, orgaan: str) -> list[dict]:
         except NotaFout:
             organen = ()
         if orgaan in organen and not entry.besloten:
-            out.append({"naam": entry.naam, "onderwerp": entry.onderwerp,
-                        "fouten": max(1, sum(m.is_error for m in meldingen))})
+            out.append(
+                {"naam": entry.naam, "onderwerp": entry.onderwerp, "fouten": max(1, sum(m.is_error for m in meldingen))}
+            )
     return out
 
 
@@ -88,34 +94,54 @@ def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
         on_agenda,
         parse_number,
     )
+
     open_: list[dict] = []
     decided: list[dict] = []
     all_voorstellen: list = []
     unreadable: list[tuple[Path, list]] = []
     for name, voorstel, meldingen in _proposals(workspace, unreadable):
         all_voorstellen.append(voorstel)
-        item = {"naam": name, "onderwerp": voorstel.data.title or name,
-                "kenmerk": str(getattr(voorstel.data, "kenmerk", "") or ""),
-                "fouten": sum(m.is_error for m in meldingen), "uitkomsten": UITKOMSTEN[orgaan],
-                "eerder": history(voorstel, orgaan)}
+        item = {
+            "naam": name,
+            "onderwerp": voorstel.data.title or name,
+            "kenmerk": str(getattr(voorstel.data, "kenmerk", "") or ""),
+            "fouten": sum(m.is_error for m in meldingen),
+            "uitkomsten": UITKOMSTEN[orgaan],
+            "eerder": history(voorstel, orgaan),
+        }
         besluiten = [b for b in voorstel.data.besluiten if b.orgaan == orgaan]
         if besluiten and besluiten[-1].datum == datum:
-            decided.append({**item, "uitkomst": besluiten[-1].uitkomst, "toelichting": besluiten[-1].toelichting
-                            or "", "besluitnummer": besluiten[-1].besluitnummer or ""})
+            decided.append(
+                {
+                    **item,
+                    "uitkomst": besluiten[-1].uitkomst,
+                    "toelichting": besluiten[-1].toelichting or "",
+                    "besluitnummer": besluiten[-1].besluitnummer or "",
+                }
+            )
         elif on_agenda(voorstel, orgaan):
             open_.append(item)
     first = (parse_number(next_number(all_voorstellen, orgaan, datum)) or (datum.year, 1))[1]
     for i, item in enumerate(item for item in open_ if not item["fouten"]):
         item["besluitnummer"] = format_number(orgaan, datum.year, first + i)
-    return {"te_besluiten": sorted(open_, key=lambda i: not i["fouten"]), "besloten": decided,
-            "met_fouten": [i for i in open_ if i["fouten"]] + _not_ready(workspace, unreadable, orgaan)}
+    return {
+        "te_besluiten": sorted(open_, key=lambda i: not i["fouten"]),
+        "besloten": decided,
+        "met_fouten": [i for i in open_ if i["fouten"]] + _not_ready(workspace, unreadable, orgaan),
+    }
 
 
 async def secretariat(site, request):
     datum, orgaan = _meeting(request)
     agenda = await run_in_threadpool(_agenda, site.workspace, datum, orgaan)
-    return site.page("secretariaat.html", datum=datum.isoformat(), orgaan=orgaan, organen=ORGANEN,
-                     orgaan_naam=ORGAAN[orgaan], **agenda)
+    return site.page(
+        "secretariaat.html",
+        datum=datum.isoformat(),
+        orgaan=orgaan,
+        organen=ORGANEN,
+        orgaan_naam=ORGAAN[orgaan],
+        **agenda,
+    )
 
 
 async def decide(site, request):
@@ -124,33 +150,43 @@ async def decide(site, request):
     name = str(data.get("naam", ""))
     path = site.workspace.resolve(name)
     from generator.web.recorder import recorder_name
+
     recorder = recorder_name(request, site.workspace.root)
     change = site.change(request, f"{name}: besluit vastgelegd", [path])
     record = await run_in_threadpool(_decide, site.workspace, path, data, recorder, change)
     besluit = f"{record['orgaan']}, {record['datum']}, {record['uitkomst']}"
-    return JSONResponse({"gelukt": True, "besluit": besluit,
-                         "zegel": record["inhoud_sha256"]})
+    return JSONResponse({"gelukt": True, "besluit": besluit, "zegel": record["inhoud_sha256"]})
 
 
 def _decide(workspace, path: Path, data: dict, recorder: str, change) -> dict:
     from generator.decisions.decide import decide_file, now
+
     orgaan = data.get("orgaan")
     if orgaan not in ORGANEN:
         raise NotaFout(Melding(f"onbekend orgaan '{orgaan}'; kies college of raad"))
     datum = _date(str(data.get("datum") or ""))
     number = str(data.get("besluitnummer") or "").strip() or _next_number(workspace, orgaan, datum)
-    record = {"orgaan": orgaan, "datum": datum, "uitkomst": str(data.get("uitkomst", "")),
-              "toelichting": (data.get("toelichting") or "").strip() or None, "besluitnummer": number,
-              "vastgelegd_door": recorder, "vastgelegd_op": now()}
+    record = {
+        "orgaan": orgaan,
+        "datum": datum,
+        "uitkomst": str(data.get("uitkomst", "")),
+        "toelichting": (data.get("toelichting") or "").strip() or None,
+        "besluitnummer": number,
+        "vastgelegd_door": recorder,
+        "vastgelegd_op": now(),
+    }
     with change as w:
         recorded = decide_file(path, workspace.search_path, record)
-        w.bericht = (f"{path.relative_to(workspace.root).as_posix()}: besluit van {ORGAAN[orgaan]} "
-                     f"van {record['datum'].isoformat()} vastgelegd ({record['uitkomst']})")
+        w.bericht = (
+            f"{path.relative_to(workspace.root).as_posix()}: besluit van {ORGAAN[orgaan]} "
+            f"van {record['datum'].isoformat()} vastgelegd ({record['uitkomst']})"
+        )
     return {**recorded, "datum": recorded["datum"].isoformat()}
 
 
 def _next_number(workspace, orgaan: str, datum: dt.date) -> str:
     from generator.decisions.numbering import next_number
+
     return next_number([v for _, v, _ in _proposals(workspace)], orgaan, datum)
 
 
@@ -165,19 +201,28 @@ async def besluitenlijst(site, request):
     stored = site.workspace.root / STORED if site.store is not None else None
     made = await run_in_threadpool(_besluitenlijst, site.workspace, datum, orgaan, format_, stored, change)
     if made is None:  # as `nota besluitenlijst`: an empty public list is never what was meant
-        return HTMLResponse(f"Geen besluiten van {ORGAAN[orgaan]} op {datum.isoformat()}: er is geen "
-                            "besluitenlijst gemaakt; controleer de datum en het orgaan.", 404)
+        return HTMLResponse(
+            f"Geen besluiten van {ORGAAN[orgaan]} op {datum.isoformat()}: er is geen "
+            "besluitenlijst gemaakt; controleer de datum en het orgaan.",
+            404,
+        )
     name, content = made
     from generator.web.preview import FORMATS
-    return Response(content, media_type=FORMATS[format_], headers={
-        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}", "Cache-Control": "no-store"})
+
+    return Response(
+        content,
+        media_type=FORMATS[format_],
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}", "Cache-Control": "no-store"},
+    )
 
 
-def _besluitenlijst(workspace, datum: dt.date, orgaan: str, format_: str,
-                    stored: Path | None = None, change=None) -> tuple[str, bytes] | None:
+def _besluitenlijst(
+    workspace, datum: dt.date, orgaan: str, format_: str, stored: Path | None = None, change=None
+) -> tuple[str, bytes] | None:
     """The list's file name and bytes; with `stored` (a team's folder) also kept there, as
     the document of record."""
     from generator.decisions import besluitenlijst as bl
+
     voorstellen = [v for _, v, _ in _proposals(workspace)]
     with tempfile.TemporaryDirectory(prefix="nota-serve-") as tmp, change or nullcontext() as w:
         if stored is not None:
@@ -191,15 +236,20 @@ def _besluitenlijst(workspace, datum: dt.date, orgaan: str, format_: str,
 async def compare_page(site, request):
     names = [p.relative_to(site.workspace.root).as_posix() for p in site.workspace.files()]
     old_name, new_name = request.query_params.get("oud", ""), request.query_params.get("nieuw", "")
-    return site.page("vergelijk.html", namen=names, oud=old_name, nieuw=new_name,
-                     rapport=(f"/vergelijk/rapport?oud={quote(old_name)}&nieuw={quote(new_name)}"
-                              if old_name and new_name else ""))
+    return site.page(
+        "vergelijk.html",
+        namen=names,
+        oud=old_name,
+        nieuw=new_name,
+        rapport=(f"/vergelijk/rapport?oud={quote(old_name)}&nieuw={quote(new_name)}" if old_name and new_name else ""),
+    )
 
 
 async def compare_report(site, request):
     ws = site.workspace
     old_path, new_path = (ws.resolve(request.query_params.get(k, "")) for k in ("oud", "nieuw"))
     from generator.web.security import document_headers
+
     return HTMLResponse(await run_in_threadpool(_report, ws, old_path, new_path), headers=document_headers())
 
 
@@ -209,6 +259,7 @@ def _report(workspace, old_path: Path, new_path: Path) -> str:
     from generator.diff.compare import compare
     from generator.diff.drafts import load_draft
     from generator.diff.html import report_html
+
     loaded = [load_draft(path, workspace.search_path)[0] for path in (old_path, new_path)]
     names = [p.relative_to(workspace.root).as_posix() for p in (old_path, new_path)]
     return report_html(compare(*loaded), *names)
@@ -230,6 +281,7 @@ def _new(workspace, data: dict, change=None) -> str:
     from generator.proposal.skeleton import dump, schema_header_for, skeleton
     from generator.render.output import write_bytes
     from generator.web.paste import paste
+
     onderwerp = paste(str(data.get("onderwerp", "")), multiline=False)
     if not (onderwerp or data.get("naam") or data.get("van")):
         raise NotaFout(Melding("vul het onderwerp in: waar gaat het voorstel over?"))
@@ -257,6 +309,7 @@ def _new(workspace, data: dict, change=None) -> str:
 
 def _file_name(workspace, data: dict, onderwerp: str) -> str:
     from generator.proposal.skeleton import file_name
+
     name = str(data.get("naam") or "").strip()
     if not name:
         return file_name(onderwerp, workspace.root)
@@ -270,9 +323,11 @@ def _file_name(workspace, data: dict, onderwerp: str) -> str:
 
 def _title_of(text: str) -> str:
     from generator.web.workspace import _TOP
+
     return dict(_TOP.findall(text)).get("onderwerp", "").strip("'\"") or "voorstel"
 
 
 def _with_onderwerp(text: str, onderwerp: str) -> str:
     from generator.web.yamledit import apply_form
+
     return apply_form(text, {"onderwerp": onderwerp})

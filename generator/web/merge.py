@@ -6,6 +6,7 @@ a field changed on both sides to different values is a conflict, reported with
 both texts. The result is made from the file's text with yamledit, so the lines
 nobody changed stay byte for byte.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,6 +31,7 @@ def merge_texts(base: str, theirs: str, ours: str, prefer: str | None = None) ->
     """(the merged text, the conflicts); with `prefer` "mijn" or "ander", conflicts are
     settled that way (and still reported)."""
     from generator.web.yamledit import apply_form
+
     conflicts: list[Conflict] = []
     merged = _merge(_plain(base), _plain(theirs), _plain(ours), [], conflicts, prefer)
     if conflicts and prefer is None:
@@ -41,6 +43,7 @@ def _plain(tekst: str):
     from ruamel.yaml import YAML
 
     from generator.web.yamledit import _plain as plain
+
     return plain(YAML(typ="rt").load(tekst))
 
 
@@ -53,15 +56,25 @@ def _merge(base, theirs, ours, pad: list, conflicts: list[Conflict], prefer: str
         base = base if isinstance(base, dict) else {}
         out = {}
         for key in dict.fromkeys([*theirs, *ours]):
-            value = _merge(base.get(key, _MISSING), theirs.get(key, _MISSING), ours.get(key, _MISSING),
-                           pad + [key], conflicts, prefer)
+            value = _merge(
+                base.get(key, _MISSING),
+                theirs.get(key, _MISSING),
+                ours.get(key, _MISSING),
+                pad + [key],
+                conflicts,
+                prefer,
+            )
             if value is not _MISSING:
                 out[key] = value
             elif key in theirs:
                 out[key] = _DELETE
         return out
-    if isinstance(ours, list) and isinstance(theirs, list) and isinstance(base, list) \
-            and len(ours) == len(theirs) == len(base):
+    if (
+        isinstance(ours, list)
+        and isinstance(theirs, list)
+        and isinstance(base, list)
+        and len(ours) == len(theirs) == len(base)
+    ):
         return [_merge(b, t, o, pad + [i], conflicts, prefer) for i, (b, t, o) in enumerate(zip(base, theirs, ours))]
     conflicts.append(Conflict(pad, ours, theirs))
     return ours if prefer == "mijn" else theirs
@@ -85,6 +98,7 @@ def _shown(value) -> str:
         return "(leeg)"
     if isinstance(value, (dict, list)):
         import json
+
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
 
@@ -95,14 +109,21 @@ def claims(formulier: dict, basis: dict | None, sent: dict[str, str]) -> tuple[d
     whose value there is not what this page had before (`basis`), and not what it sends
     now, was changed by another page: a conflict, not taken. Without `basis`, all is taken."""
     import json
+
     taken: dict = {}
     conflicts: list[dict] = []
     for pad, value in _leaves(formulier, []):
         key, shown = json.dumps(pad), json.dumps(value, sort_keys=True)
         before = json.dumps(_at(basis, pad), sort_keys=True) if basis is not None else None
         if basis is not None and key in sent and sent[key] not in (before, shown):
-            conflicts.append({"pad": pad, "mijn": _shown(value), "ander": _shown(json.loads(sent[key])),
-                              "ander_waarde": json.loads(sent[key])})
+            conflicts.append(
+                {
+                    "pad": pad,
+                    "mijn": _shown(value),
+                    "ander": _shown(json.loads(sent[key])),
+                    "ander_waarde": json.loads(sent[key]),
+                }
+            )
             continue
         sent[key] = shown
         _put(taken, pad, value)

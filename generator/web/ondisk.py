@@ -1,5 +1,6 @@
 """A proposal's file as the editor reads and writes it: its bytes, its form (BOM, line
 endings), whether it holds a decision, and meldingen without the folder's path."""
+
 from __future__ import annotations
 
 import re
@@ -22,6 +23,7 @@ BOM = b"\xef\xbb\xbf"
 def for_page(meldingen: list[Melding], folder: Path) -> list[Melding]:
     """Meldingen as a page shows them: a file by its name in the folder, never a full path."""
     from dataclasses import replace
+
     out = []
     for m in meldingen:
         bestand = Path(m.file) if m.file else None
@@ -34,6 +36,7 @@ def for_page(meldingen: list[Melding], folder: Path) -> list[Melding]:
 
 def _read(path: Path) -> bytes:
     from generator.proposal.load import MAX_BYTES
+
     return read_regular(path, MAX_BYTES)
 
 
@@ -43,11 +46,15 @@ def _decode(raw: bytes, path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise NotaFout(Melding(
-            f"het bestand is geen UTF-8 (byte 0x{raw[e.start]:02x} op regel {line}); de editor bewaart "
-            f"alleen UTF-8, om geen letters te beschadigen. Zet het om, bijvoorbeeld met "
-            f"'iconv -f cp1252 -t utf-8 {path.name} > nieuw.yaml', of sla het in uw editor op als "
-            "UTF-8", Path(path.name))) from None
+        raise NotaFout(
+            Melding(
+                f"het bestand is geen UTF-8 (byte 0x{raw[e.start]:02x} op regel {line}); de editor bewaart "
+                f"alleen UTF-8, om geen letters te beschadigen. Zet het om, bijvoorbeeld met "
+                f"'iconv -f cp1252 -t utf-8 {path.name} > nieuw.yaml', of sla het in uw editor op als "
+                "UTF-8",
+                Path(path.name),
+            )
+        ) from None
 
 
 def keep_form(original: bytes, tekst: str) -> bytes:
@@ -67,12 +74,15 @@ def is_decided(raw: bytes) -> bool:
     """Whether the file holds a decision (any value under `besluiten` but empty), also when
     it does not load or validate: such a file is read-only in the editor."""
     from generator.proposal.load import load_bytes
+
     try:
         data = load_bytes(raw, Path("voorstel.yaml")).data
         if isinstance(data, dict):  # aangehouden decides nothing: a concept again
             besluiten = data.get("besluiten")
-            return bool(besluiten) and (not isinstance(besluiten, list) or any(
-                not isinstance(b, dict) or decides(SimpleNamespace(**b)) for b in besluiten))
+            return bool(besluiten) and (
+                not isinstance(besluiten, list)
+                or any(not isinstance(b, dict) or decides(SimpleNamespace(**b)) for b in besluiten)
+            )
     except NotaFout:
         pass
     for hit in _BESLUITEN.finditer(raw):

@@ -1,5 +1,6 @@
 """The HTML of the editor and the preview, one way: the Jinja templates in web/templates,
 autoescaped, so text from a proposal or a melding is never markup."""
+
 from __future__ import annotations
 
 from functools import lru_cache

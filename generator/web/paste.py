@@ -8,6 +8,7 @@ drops soft hyphens and zero-width characters, and turns bullets and numbering
 into markdown lists, one item per line, with a blank line around the list.
 Smart quotes, dashes and accents are text: they stay.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,13 +16,29 @@ from typing import Any
 
 from generator.proposal.sentences import ENDS
 
-REPLACE = {"\r\n": "\n", "\r": "\n", "\v": "\n", "\f": "\n\n", "\u2028": "\n", "\u2029": "\n\n",
-           "\u0085": "\n", "\ufeff": ""}
+REPLACE = {
+    "\r\n": "\n",
+    "\r": "\n",
+    "\v": "\n",
+    "\f": "\n\n",
+    "\u2028": "\n",
+    "\u2029": "\n\n",
+    "\u0085": "\n",
+    "\ufeff": "",
+}
 _REPLACE = re.compile("|".join(map(re.escape, REPLACE)))
 # What a paste from Word or a PDF brings besides: spaces that do not break, hyphens that
 # only might, characters of no width. Text typed in the form keeps them.
-TIDY = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u00ad": "", "\u200b": "", "\u200c": "",
-        "\u200d": "", "\u2060": ""}
+TIDY = {
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    "\u00ad": "",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+}
 _TIDY = re.compile("|".join(map(re.escape, TIDY)))
 # What a YAML file may not hold (generator.proposal.load refuses it); a tab stays.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")

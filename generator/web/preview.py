@@ -9,6 +9,7 @@ document; the server keeps running. Only 127.0.0.1 is served, and only
 stylesheets, fonts and images from the kind's template folders (images also
 from the proposal's own folder).
 """
+
 from __future__ import annotations
 
 import re
@@ -30,12 +31,13 @@ if TYPE_CHECKING:
 HOST = "127.0.0.1"
 IMAGE = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 TEMPLATE_FILE = IMAGE | {".css", ".ttf", ".otf", ".woff", ".woff2"}
-FORMATS = {"pdf": "application/pdf",
-            "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+FORMATS = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 _FILE_URL = re.compile(r"file://(/[^\"'()\s<>]*)")
 _BASE = '<base href="/map/">'
-_SCREEN = ('<style>@media screen{html{background:#e8e8e8}body{background:#fff;max-width:17cm;'
-           'margin:1em auto!important;padding:2cm!important;box-shadow:0 0 .4em #999}}</style>')
+_SCREEN = (
+    "<style>@media screen{html{background:#e8e8e8}body{background:#fff;max-width:17cm;"
+    "margin:1em auto!important;padding:2cm!important;box-shadow:0 0 .4em #999}}</style>"
+)
 
 
 @dataclass
@@ -51,8 +53,11 @@ class State:
 
     def samenvatting(self) -> dict:
         errors = sum(m.is_error for m in self.meldingen)
-        tekst = (f"bijgewerkt om {self.time_:%H:%M:%S}" if self.ok
-                 else f"{errors} {'fout' if errors == 1 else 'fouten'} om {self.time_:%H:%M:%S}")
+        tekst = (
+            f"bijgewerkt om {self.time_:%H:%M:%S}"
+            if self.ok
+            else f"{errors} {'fout' if errors == 1 else 'fouten'} om {self.time_:%H:%M:%S}"
+        )
         return {"versie": self.version, "ok": self.ok, "tekst": tekst, "downloadbaar": self.voorstel is not None}
 
 
@@ -97,8 +102,10 @@ class Preview:
             raise NotaFout(state.meldingen)
         with self._render:
             if (state.version, format_) not in self._downloads:
-                self._downloads = {(state.version, format_): _make(state.voorstel, format_),
-                                   **{k: v for k, v in self._downloads.items() if k[0] == state.version}}
+                self._downloads = {
+                    (state.version, format_): _make(state.voorstel, format_),
+                    **{k: v for k, v in self._downloads.items() if k[0] == state.version},
+                }
             return self._downloads[(state.version, format_)]
 
     def bestand(self, url_path: str) -> Path | None:
@@ -124,23 +131,28 @@ class Preview:
         if voorstel is not None:
             return [d.resolve() for d in voorstel.soort.template_dirs()]
         from generator.proposal.kinds import SHARED
+
         return [d.resolve() for d in self.search_path if d.is_dir()] + [
-            (d / SHARED).resolve() for d in self.search_path if (d / SHARED).is_dir()]
+            (d / SHARED).resolve() for d in self.search_path if (d / SHARED).is_dir()
+        ]
 
 
 def _build(path: Path, search_path) -> tuple[bool, str, list[Melding], Voorstel | None]:
     from generator.checks import check_file
+
     voorstel, meldingen = check_file(path, search_path)
     return rendition(voorstel, meldingen)
 
 
-def rendition(voorstel: Voorstel | None, meldingen: list[Melding],
-              wording: Callable[[Melding], str] = str) -> tuple[bool, str, list[Melding], Voorstel | None]:
+def rendition(
+    voorstel: Voorstel | None, meldingen: list[Melding], wording: Callable[[Melding], str] = str
+) -> tuple[bool, str, list[Melding], Voorstel | None]:
     """(ok, html, meldingen, voorstel) of one build. A proposal that validates is shown also
     with check errors: the concept stays readable, its problems listed above it; only what
     cannot be rendered shows the error page. `wording` words a melding for the reader."""
     from generator.render import context
     from generator.render.html import render_html
+
     if voorstel is None:
         return False, error_page(meldingen, wording), meldingen, None
     try:
@@ -183,15 +195,18 @@ def _anchor(document: str, pad: list | None):
     return re.search(r'<table[^>]*\bclass="kopblok"', document)
 
 
-PROBLEMS_STYLE = ("<style>@media screen{.nota-problemen{border:3px solid #a40000;background:#fff4f4;"
-                  "padding:.5em 1em;margin:0 0 1em;font-family:system-ui,sans-serif;font-size:11pt}"
-                  ".nota-problemen .fout{color:#a40000}.nota-probleem{border-left:4px solid #a40000;background:#fff4f4;"
-                  "color:#a40000;padding:.2em .6em;font-family:system-ui,sans-serif;font-size:10pt}}"
-                  "@media print{.nota-problemen,.nota-probleem{display:none}}</style>")
+PROBLEMS_STYLE = (
+    "<style>@media screen{.nota-problemen{border:3px solid #a40000;background:#fff4f4;"
+    "padding:.5em 1em;margin:0 0 1em;font-family:system-ui,sans-serif;font-size:11pt}"
+    ".nota-problemen .fout{color:#a40000}.nota-probleem{border-left:4px solid #a40000;background:#fff4f4;"
+    "color:#a40000;padding:.2em .6em;font-family:system-ui,sans-serif;font-size:10pt}}"
+    "@media print{.nota-problemen,.nota-probleem{display:none}}</style>"
+)
 
 
 def _make(voorstel, format_: str) -> tuple[str, bytes]:
     from generator.render.pipeline import write
+
     with tempfile.TemporaryDirectory(prefix="nota-voorbeeld-") as tmp:
         target = write(voorstel, Path(tmp), (format_,))[0]
         return target.name, target.read_bytes()

@@ -11,6 +11,7 @@ for a second instead of spinning. The size of a request's body is capped by
 generator.web.security.BodyLimit (counted as it arrives, chunked included),
 the Host by its TrustedHost.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -96,8 +97,9 @@ def bind(port: int, wie: str = "de voorbeeldserver", host: str = HOST) -> socket
     except OSError as e:
         sock.close()
         if e.errno == errno.EADDRINUSE:
-            raise NotaFout(Melding(f"poort {port} is al in gebruik; kies een andere met "
-                                   "--port (0 kiest een vrije poort)")) from None
+            raise NotaFout(
+                Melding(f"poort {port} is al in gebruik; kies een andere met --port (0 kiest een vrije poort)")
+            ) from None
         raise NotaFout(Melding(f"{wie} kan niet starten op poort {port}: {e.strerror}")) from None
     sock.set_inheritable(True)
     return sock
@@ -112,12 +114,22 @@ def run(app, sock: socket.socket, forwarded_allow_ips: str | None = None) -> Non
     """Serve `app` on `sock` until Ctrl+C or SIGTERM; behind a reverse proxy, the
     X-Forwarded-Proto/-For headers of `forwarded_allow_ips` are believed."""
     import uvicorn
+
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "asyncio"):
         logging.getLogger(name).setLevel(logging.CRITICAL)  # nothing English on the user's screen
-    config = uvicorn.Config(app, http=LimitedH11, ws="none", lifespan="off", log_config=None,
-                            access_log=False, limit_concurrency=MAX_CONNECTIONS,
-                            timeout_keep_alive=KEEP_ALIVE_SECONDS, timeout_graceful_shutdown=1,
-                            h11_max_incomplete_event_size=MAX_HEADER_BYTES, server_header=False,
-                            proxy_headers=forwarded_allow_ips is not None,
-                            forwarded_allow_ips=forwarded_allow_ips or HOST)
+    config = uvicorn.Config(
+        app,
+        http=LimitedH11,
+        ws="none",
+        lifespan="off",
+        log_config=None,
+        access_log=False,
+        limit_concurrency=MAX_CONNECTIONS,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        timeout_graceful_shutdown=1,
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+        server_header=False,
+        proxy_headers=forwarded_allow_ips is not None,
+        forwarded_allow_ips=forwarded_allow_ips or HOST,
+    )
     uvicorn.Server(config).run(sockets=[sock])

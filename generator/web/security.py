@@ -17,6 +17,7 @@ Files from a proposal's folder are never served as active content:
 `folder_file_headers` makes a PNG/JPEG/GIF/WebP an image, an SVG an image in a
 sandbox without scripts, and anything else a download.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -35,16 +36,25 @@ SAFE_METHODS = ("GET", "HEAD")
 MAX_BODY = 2 * 1024 * 1024
 NONCE_KEY = "nota.nonce"
 
-PAGE_CSP = ("default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; "
-            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 # The rendered document in the editor's and the preview's frame: no script at all, its own
 # opaque origin (so nothing in it can read the editor's token), framed only by nota's page.
-DOCUMENT_CSP = ("sandbox; default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                "font-src 'self' data:; frame-ancestors 'self'")
+DOCUMENT_CSP = (
+    "sandbox; default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "font-src 'self' data:; frame-ancestors 'self'"
+)
 SVG_CSP = "sandbox; default-src 'none'"
-IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-               ".webp": "image/webp"}
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
 FONTS = (".ttf", ".otf", ".woff", ".woff2")
 
 
@@ -65,20 +75,25 @@ def document_headers() -> dict[str, str]:
 def folder_file_headers(name: str) -> tuple[str, dict[str, str]]:
     """(media type, headers) for a file from a proposal's folder: an image or a download."""
     from urllib.parse import quote
+
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
     if suffix in IMAGE_TYPES:
         return IMAGE_TYPES[suffix], {**headers, "Content-Security-Policy": SVG_CSP}
     if suffix == ".svg":  # shown as an image; opened on its own it runs nothing
         return "image/svg+xml", {**headers, "Content-Security-Policy": SVG_CSP}
-    return "application/octet-stream", {**headers, "Content-Security-Policy": SVG_CSP,
-                                        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"}
+    return "application/octet-stream", {
+        **headers,
+        "Content-Security-Policy": SVG_CSP,
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
+    }
 
 
 def served_file(url_path: str, name: str) -> tuple[str, dict[str, str]]:
     """(media type, headers) for a file the document uses: from the proposal's folder (`/map/`)
     an image or a download; from the kind's template folders (`/bestand/`) its own type."""
     import mimetypes
+
     if url_path.lstrip("/").startswith("map/"):
         return folder_file_headers(name)
     media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
@@ -90,8 +105,12 @@ def served_file(url_path: str, name: str) -> tuple[str, dict[str, str]]:
 
 def secured(token: str | None = None, hosts: tuple[str, ...] = LOCAL_HOSTS) -> list[Middleware]:
     """The middleware of every nota server, outermost first; `hosts` are the names it answers to."""
-    return [Middleware(BodyLimit), Middleware(TrustedHost, hosts=hosts), Middleware(SecurityHeaders),
-            Middleware(Guard, token=token, hosts=hosts)]
+    return [
+        Middleware(BodyLimit),
+        Middleware(TrustedHost, hosts=hosts),
+        Middleware(SecurityHeaders),
+        Middleware(Guard, token=token, hosts=hosts),
+    ]
 
 
 def wrap(app, middleware: list[Middleware]):
@@ -163,6 +182,7 @@ class TrustedHost:
                 return await send(message)
             if message["type"] == "http.response.start":
                 await _plain(send, 403, self.refusal)
+
         await self.check(scope, receive, refuse)
 
 
@@ -182,11 +202,18 @@ class SecurityHeaders:
         async def with_headers(message):
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [(b"content-security-policy", csp), (b"x-frame-options", b"DENY"),
-                         (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
-                message = {**message, "headers": list(message.get("headers", []))
-                           + [(k, v) for k, v in extra if k not in present]}
+                extra = [
+                    (b"content-security-policy", csp),
+                    (b"x-frame-options", b"DENY"),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"same-origin"),
+                ]
+                message = {
+                    **message,
+                    "headers": list(message.get("headers", [])) + [(k, v) for k, v in extra if k not in present],
+                }
             await send(message)
+
         await self.app(scope, receive, with_headers)
 
 
@@ -213,8 +240,7 @@ class Guard:
             return None
         given = headers.get(TOKEN_HEADER, "")
         if not hmac.compare_digest(given.encode(), self.token.encode()):
-            return 403, ("verzoek geweigerd: het beveiligingskenmerk ontbreekt of klopt niet; "
-                         "laad de pagina opnieuw")
+            return 403, ("verzoek geweigerd: het beveiligingskenmerk ontbreekt of klopt niet; laad de pagina opnieuw")
         origin = headers.get("origin")
         if origin and _host(origin.split("://", 1)[-1]) not in self.hosts:
             return 403, "verzoek geweigerd: het komt van een andere website"
@@ -230,10 +256,18 @@ def _host(value: str) -> str:
 
 async def _plain(send, status: int, text: str) -> None:
     body = text.encode("utf-8")
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                            (b"content-length", str(len(body)).encode()),
-                            (b"cache-control", b"no-store"), (b"connection", b"close")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                (b"cache-control", b"no-store"),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -255,11 +289,16 @@ async def internal_error(request, exc: Exception):
 
     from starlette.requests import ClientDisconnect
     from starlette.responses import PlainTextResponse
+
     if not isinstance(exc, ClientDisconnect):  # a body past the cap ends as a disconnect: no bug
-        logging.getLogger("nota.web").error("interne fout bij %s %s", request.method, request.url.path,
-                                            exc_info=(type(exc), exc, exc.__traceback__))
-    return PlainTextResponse("interne fout in nota; de melding staat in het venster waarin de server "
-                             "draait: meld die aan de beheerder van nota", 500)
+        logging.getLogger("nota.web").error(
+            "interne fout bij %s %s", request.method, request.url.path, exc_info=(type(exc), exc, exc.__traceback__)
+        )
+    return PlainTextResponse(
+        "interne fout in nota; de melding staat in het venster waarin de server "
+        "draait: meld die aan de beheerder van nota",
+        500,
+    )
 
 
 async def http_error(request, exc):
@@ -267,14 +306,21 @@ async def http_error(request, exc):
     from http import HTTPStatus
 
     from starlette.responses import PlainTextResponse
+
     if exc.detail and exc.detail != HTTPStatus(exc.status_code).phrase:
         return PlainTextResponse(exc.detail, exc.status_code, headers=exc.headers)
-    texts = {404: "niet gevonden", 405: "deze handeling kan hier niet",
-               400: "ongeldig verzoek", 413: "het verzoek is te groot"}
-    return PlainTextResponse(texts.get(exc.status_code, f"het verzoek kan niet worden uitgevoerd "
-                                                          f"(code {exc.status_code})"), exc.status_code)
+    texts = {
+        404: "niet gevonden",
+        405: "deze handeling kan hier niet",
+        400: "ongeldig verzoek",
+        413: "het verzoek is te groot",
+    }
+    return PlainTextResponse(
+        texts.get(exc.status_code, f"het verzoek kan niet worden uitgevoerd (code {exc.status_code})"), exc.status_code
+    )
 
 
 def exception_handlers() -> dict:
     from starlette.exceptions import HTTPException
+
     return {HTTPException: http_error, Exception: internal_error}

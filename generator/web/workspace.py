@@ -1,6 +1,7 @@
 """`nota serve`'s folder: its proposals, and the drafts open in the editor (one per
 file, generator.web.draft; the file's bytes as read and written: generator.web.ondisk).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,8 +18,8 @@ from generator.proposal.vocabulary import ORGANEN
 from generator.web.draft import Bewerking, Conflicts
 from generator.web.ondisk import BOM, _stamp, for_page, is_decided, keep_form
 
-__all__ = ["BOM", "Bewerking", "Conflicts", "Entry", "Workspace", "for_page", "is_decided", "keep_form",
-           "quick_entry"]
+__all__ = ["BOM", "Bewerking", "Conflicts", "Entry", "Workspace", "for_page", "is_decided", "keep_form", "quick_entry"]
+
 
 @dataclass
 class Entry:
@@ -41,6 +42,7 @@ _BESLUIT = re.compile(r"^[ \t]*-?[ \t]*orgaan:[ \t]*(" + "|".join(ORGANEN) + r")
 def _titelveld(soort: str, search_path: tuple) -> str:
     """The kind's title field (see `VoorstelBasis.title`), without validating the file."""
     from generator.proposal.kinds import find_soort
+
     try:
         return find_soort(soort, search_path).titelveld
     except NotaFout:
@@ -50,6 +52,7 @@ def _titelveld(soort: str, search_path: tuple) -> str:
 def quick_entry(root: Path, path: Path, search_path: tuple = ()) -> Entry:
     """A line for the start page from a quick look at the text, while the check runs."""
     from generator.proposal.load import MAX_BYTES
+
     try:
         tekst = read_regular(path, MAX_BYTES).decode("utf-8-sig", errors="replace")
     except (OSError, NotaFout):
@@ -58,8 +61,16 @@ def quick_entry(root: Path, path: Path, search_path: tuple = ()) -> Entry:
     organen = sorted(set(_BESLUIT.findall(tekst.partition("\nbesluiten:")[2])))
     status = "; ".join(f"besloten door {ORGAAN[o]}" for o in organen)
     titel = top.get(_titelveld(top.get("soort", ""), search_path)) if top.get("soort") else None
-    return Entry(path.relative_to(root).as_posix(), titel or path.stem, top.get("soort", ""),
-                 top.get("kenmerk", ""), top.get("datum", ""), status or "concept", None, bool(organen))
+    return Entry(
+        path.relative_to(root).as_posix(),
+        titel or path.stem,
+        top.get("soort", ""),
+        top.get("kenmerk", ""),
+        top.get("datum", ""),
+        status or "concept",
+        None,
+        bool(organen),
+    )
 
 
 class Workspace:
@@ -81,6 +92,7 @@ class Workspace:
             if str(melding) not in self._told:
                 self._told.add(str(melding))
                 import click
+
                 click.echo(str(melding), err=True)
         return files
 
@@ -117,24 +129,37 @@ class Workspace:
 
     def _entry(self, path: Path) -> Entry:
         from generator.checks import check_file
+
         voorstel, meldingen = check_file(path, self.search_path)
         naam = path.relative_to(self.root).as_posix()
         problemen = sum(m.is_error for m in meldingen)
         if voorstel is None:  # listed by what a quick look finds: its onderwerp where it has one
             quick = quick_entry(self.root, path)
-            return Entry(naam, quick.onderwerp, quick.soort, quick.kenmerk, quick.datum, "concept",
-                         max(problemen, 1), False)
+            return Entry(
+                naam, quick.onderwerp, quick.soort, quick.kenmerk, quick.datum, "concept", max(problemen, 1), False
+            )
         from generator.proposal.vocabulary import decides
+
         v = voorstel.data
         laatste = {b.orgaan: b for b in v.besluiten}
-        status = "; ".join(f"besloten door {ORGAAN[o]} ({b.uitkomst}, {b.datum.isoformat()})" if decides(b)
-                           else f"concept ({b.uitkomst} door {ORGAAN[o]} op {b.datum.isoformat()})"
-                           for o, b in laatste.items())
+        status = "; ".join(
+            f"besloten door {ORGAAN[o]} ({b.uitkomst}, {b.datum.isoformat()})"
+            if decides(b)
+            else f"concept ({b.uitkomst} door {ORGAAN[o]} op {b.datum.isoformat()})"
+            for o, b in laatste.items()
+        )
         besluiten = {o: b for o, b in laatste.items() if decides(b)}
         datum = getattr(v, "datum", None)
-        return Entry(naam, v.title or path.stem, voorstel.soort.naam,
-                     str(getattr(v, "kenmerk", "") or ""), datum.isoformat() if datum else "",
-                     status or "concept", problemen, bool(besluiten))
+        return Entry(
+            naam,
+            v.title or path.stem,
+            voorstel.soort.naam,
+            str(getattr(v, "kenmerk", "") or ""),
+            datum.isoformat() if datum else "",
+            status or "concept",
+            problemen,
+            bool(besluiten),
+        )
 
     def resolve(self, naam: str) -> Path:
         """The proposal `naam` inside the folder; NotaFout for anything else."""
@@ -161,6 +186,7 @@ class Workspace:
         with self._lock:
             draft = self.drafts.get(key)
             if draft is None:
-                draft = self.drafts[key] = Bewerking(key, path, path.relative_to(self.root).as_posix(),
-                                                     self.search_path)
+                draft = self.drafts[key] = Bewerking(
+                    key, path, path.relative_to(self.root).as_posix(), self.search_path
+                )
         return draft

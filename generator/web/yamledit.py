@@ -9,6 +9,7 @@ every other line is taken from the original text, byte for byte, so a
 layout ruamel would normalise (`~`, a long quoted line wrapped by hand)
 survives wherever the user did not edit.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,8 +47,12 @@ def _closest(text: str):
         before = _dump(yaml, data)
         if before == text:
             return yaml, data, before
-        same = sum(size for *_, size in difflib.SequenceMatcher(
-            None, before.splitlines(), text.splitlines(), autojunk=False).get_matching_blocks())
+        same = sum(
+            size
+            for *_, size in difflib.SequenceMatcher(
+                None, before.splitlines(), text.splitlines(), autojunk=False
+            ).get_matching_blocks()
+        )
         if best is None or same > best[0]:
             best = (same, yaml, data, before)
     assert best is not None, "INDENTS is not empty"
@@ -102,6 +107,7 @@ def _line_end(comment: list, was_block: bool, is_block: bool) -> list:
     """A block scalar's text ends its own line, a plain value's line end comes before
     the blank lines after it: move that line end when one becomes the other."""
     import copy
+
     token = comment[2] if len(comment) > 2 else None
     if was_block == is_block or token is None or not isinstance(getattr(token, "value", None), str):
         return comment
@@ -149,8 +155,8 @@ def _merge_list(old: CommentedSeq, new: list) -> None:
         return
     trailing = old.ca.items.pop(len(old) - 1, None) if old else None  # e.g. the blank line after
     flow = bool(old) and isinstance(old[-1], (CommentedMap, CommentedSeq)) and old[-1].fa.flow_style()
-    del old[len(new):]
-    for value in new[len(old):]:
+    del old[len(new) :]
+    for value in new[len(old) :]:
         old.append(_flow(_new(value)) if flow else _new(value))
     if trailing is not None and old:
         old.ca.items[len(old) - 1] = trailing
@@ -272,7 +278,7 @@ def _original_of(blocks, a: list, o: list, i1: int, i2: int, last: bool) -> list
         if lo >= hi:
             continue
         if tag == "equal":
-            out += o[o1 + lo - a1: o1 + hi - a1]
+            out += o[o1 + lo - a1 : o1 + hi - a1]
         elif (lo, hi) == (a1, a2):
             out += o[o1:o2]
         else:
