@@ -32,11 +32,20 @@ def test_plakken_uit_word_geeft_markdown_lijsten_en_geen_stuurtekens():
         "Slot met\u00a0spatie, zacht\u00adafbreekstreepje en \u201caanhalingstekens\u201d.\f"
     )
     assert paste(word) == (
-        "Inleiding:\n tweede regel\n\n- Een\n- Twee die doorloopt\n  - Dieper\n\n"
+        "Inleiding:\\\n tweede regel\n\n- Een\n- Twee die doorloopt\n  - Dieper\n\n"
         "1. Eerste\n2. Tweede\n\nSlot met spatie, zachtafbreekstreepje en "
         "\u201caanhalingstekens\u201d."
     )
     assert paste("Een\vtwee\r\ndrie", multiline=False) == "Een twee drie"
+
+
+def test_regeleinde_uit_word_blijft_een_regeleinde_in_het_document():
+    from generator.render.richtext import to_html
+    from generator.web.paste import paste
+
+    tekst = paste("Eerste regel\vtweede regel\v\r\nNieuwe alinea\v")
+    assert tekst == "Eerste regel\\\ntweede regel\nNieuwe alinea"
+    assert "Eerste regel<br />\ntweede regel" in to_html(tekst)
 
 
 def test_wat_er_ook_binnenkomt_het_opgeslagen_bestand_laadt_weer(draft):

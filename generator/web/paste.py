@@ -46,6 +46,8 @@ BULLETS = "•·▪◦○■□●➢➤►‣⁃∙-–—*o§"
 _BULLET = re.compile(rf"^([ \t]*)([{re.escape(BULLETS)}])[ \t]+(\S.*)$")
 _NUMBER = re.compile(r"^([ \t]*)\(?(\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)][ \t]+(\S.*)$")
 _SENTENCE_END = re.compile(rf"[{re.escape(ENDS)}]\s*$")
+_LINE_BREAK = re.compile("\v")
+_LINE_BREAK_AT_END = re.compile("[ \t]*\v+(?=[ \t]*(\r?\n|\f|$))")  # a break before a line end is none
 LEVEL = {"o": 1, "◦": 1, "○": 1, "▪": 2, "■": 2, "§": 2}
 
 
@@ -71,6 +73,8 @@ def clean_tree(value: Any) -> Any:
 def paste(tekst: str, multiline: bool = True) -> str:
     """Pasted text for a field: cleaned; in a text of several lines, bullets and numbering
     become markdown list items; in a one-line field, the lines joined by spaces."""
+    if multiline:  # Word's line break (Shift+Enter) stays one: a markdown hard break
+        tekst = _LINE_BREAK.sub("\\\\\n", _LINE_BREAK_AT_END.sub("", tekst))
     tekst = _TIDY.sub(lambda m: TIDY[m.group()], clean(tekst)).strip("\n")
     if not multiline:
         return re.sub(r"\s*\n\s*", " ", tekst).strip()
