@@ -64,10 +64,16 @@ def test_geen_gok_zonder_grond(guesser, label, waarde, filled):
         ("collegenota", "Effecten op klimaat en gezondheid", "duurzaamheid_gezondheid"),
         ("collegenota", "Wat is de aanleiding", "aanleiding"),
         ("collegenota", "Waarom dit voorstel", None),  # never the section that repeats the beslispunten
-        ("collegenota", "Wat kost het", None),  # question words are no content
+        # no word of a title or synonym, but one of the section's `begrippen` (question words are no content)
+        ("collegenota", "Wat kost het", "financien"),
+        ("collegenota", "Betrokkenheid inwoners", "participatie"),
+        ("collegenota", "Wie zijn betrokken", "participatie"),
+        ("collegenota", "Budget en planning", None),  # two sections share one word each: no guess
+        ("collegenota", "Wat zeggen de buren", None),
         ("raadsvoorstel", "Doel", "doelen_en_resultaten"),
         ("raadsvoorstel", "Wat zijn de risico’s", "risicos"),
-        ("raadsvoorstel", "Kosten en dekking", None),
+        ("raadsvoorstel", "Kosten en dekking", "financiele_consequenties"),
+        ("raadsvoorstel", "Hoe verder", "uitvoering_en_planning"),
     ],
 )
 def test_sectie_naar_gedeelde_woorden(search_path, soort, titel, sleutel):

@@ -48,6 +48,7 @@ class Structure:
     attention: list = field(default_factory=list)
     problemen: list = field(default_factory=list)  # tables that do not add up: the import is not done
     guessed: dict = field(default_factory=dict)  # key -> reasons of values placed by a guess (guess.py)
+    unsealed: list = field(default_factory=list)  # decisions imported without a seal (sealing.py)
 
 
 class Recognizer(TableRows, Headings):
