@@ -129,7 +129,7 @@ def columns_as_rows(regels: list[str]) -> list[str]:
         labels = _joined(blocks[i])
         columns, j = _gather(blocks, i + 1, len(labels))
         k = len(columns[0]) if columns else 0
-        if not columns or k < 2 or len(labels) < k:
+        if not columns or k < 2 or len(labels) < k or not all(map(_row_label, labels[len(labels) - k :])):
             out += blocks[i] + [""]
             i += 1
             continue
