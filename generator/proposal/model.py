@@ -245,7 +245,7 @@ class VoorstelBasis(Strict):
 
         The one derivation every output reads: PDF and DOCX metadata, output file
         names, the besluitenlijst and the editor's start page."""
-        value = getattr(self, self.titelveld, None)
+        value = self.value(self.titelveld)
         return " ".join(str(value).split()) if value else ""
 
     def sections(self) -> dict[str, Any]:

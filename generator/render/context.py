@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.proposal import formatting as fmt
-from generator.proposal.model import Besluit, Tabel, is_empty
+from generator.proposal.model import Besluit, Persoon, Tabel, is_empty
 from generator.proposal.vocabulary import COLLEGE, ORGAAN_AUTEUR, RAAD, UITKOMST_TEKST, is_nvt
 from generator.proposal.tables import ComputedTable, compute
 from generator.proposal.validate import Voorstel
@@ -290,8 +290,10 @@ def _author(voorstel: Voorstel) -> str:
     else the portefeuillehouder, the gemeente, or who decides (never empty)."""
     v = voorstel.data
     person = v.value(voorstel.soort.raw.get("auteur", "steller"))
-    if person is not None and (getattr(person, "naam", None) or isinstance(person, str)):
-        return getattr(person, "naam", None) or str(person)
+    if isinstance(person, Persoon) and person.naam:
+        return person.naam
+    if isinstance(person, str) and person:
+        return person
     if v.field("portefeuillehouder"):
         return str(v.field("portefeuillehouder"))
     if v.field("gemeente"):
