@@ -66,7 +66,7 @@ def _table_amounts(voorstel: Voorstel) -> set[Decimal]:
 
 @check
 def bedragen_in_beslispunten(voorstel: Voorstel):
-    punten = getattr(voorstel.data, "beslispunten", None) or []
+    punten = voorstel.data.decision_points()
     if not punten or not any(True for _ in tabellen(voorstel)):
         return
     known = _table_amounts(voorstel)

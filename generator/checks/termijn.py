@@ -25,7 +25,7 @@ def within_termijn(voorstel: Voorstel):
         yield error
         return
     van, tot = termijn["van"], termijn["tot"]
-    begin, end = getattr(voorstel.data, van, None), getattr(voorstel.data, tot, None)
+    begin, end = voorstel.data.value(van), voorstel.data.value(tot)
     if begin is None or end is None:
         return
     dagen = (end - begin).days

@@ -33,16 +33,14 @@ def totals_add_up(voorstel: Voorstel):
 
 @check
 def empty_secties(voorstel: Voorstel):
-    secties = getattr(voorstel.data, "secties", None)
-    if secties is None:
-        return
+    written = voorstel.bron.entry("secties") or {}
     for s in voorstel.soort.secties:
-        sleutel, written = s["sleutel"], voorstel.bron.data.get("secties", {})
+        sleutel = s["sleutel"]
         if sleutel not in written or s.get("uit_beslispunten") or s.get("verplicht"):
             continue  # a required section left blank is a validation error already
         if is_empty(written[sleutel]):
             yield voorstel.bron.melding(
                 ("secties", sleutel),
                 f"sectie '{sleutel}' is leeg; schrijf de tekst, of 'nvt' als de sectie niet van toepassing is",
-                sleutel=True,
+                key=True,
             )

@@ -35,9 +35,9 @@ def texts(voorstel: Voorstel):
 
 def _all_texts(voorstel: Voorstel):
     for veld in voorstel.soort.velden:
-        waarde = getattr(voorstel.data, veld["sleutel"], None)
-        if veld.get("type") == "markdown" and isinstance(waarde, str):
-            yield (veld["sleutel"],), waarde
+        value = voorstel.data.value(veld["sleutel"])
+        if veld.get("type") == "markdown" and isinstance(value, str):
+            yield (veld["sleutel"],), value
     for s in voorstel.soort.secties:
         inhoud = voorstel.data.sectie(s["sleutel"])
         parts = [inhoud] if isinstance(inhoud, str) else (inhoud or [])
@@ -127,7 +127,7 @@ def repeated_sentences(voorstel: Voorstel):
 @check
 def samenvatting(voorstel: Voorstel):
     for veld in SAMENVATTING_LABELS:
-        tekst = getattr(voorstel.data, veld, None)
+        tekst = voorstel.data.value(veld)
         if not isinstance(tekst, str) or not tekst.strip():
             continue
         n = len(words(plain_text(tekst)))
@@ -147,7 +147,7 @@ def samenvatting(voorstel: Voorstel):
 
 @check
 def voorstel_follows_beslispunten(voorstel: Voorstel):
-    punten = getattr(voorstel.data, "beslispunten", None) or []
+    punten = voorstel.data.decision_points()
     for s in voorstel.soort.secties:
         inhoud = voorstel.data.sectie(s["sleutel"])
         if not s.get("uit_beslispunten") or not isinstance(inhoud, str) or is_nvt(inhoud):

@@ -47,8 +47,8 @@ def collect(voorstellen, datum: dt.date, orgaan: str) -> tuple[list[Item], int, 
         besluit = next((b for b in reversed(v.besluiten) if b.orgaan == orgaan and b.datum == datum), None)
         if besluit is None:
             continue
-        gemeente = gemeente or (getattr(v, "gemeente", "") or "")
-        if (getattr(v, "classificatie", OPENBAAR) or OPENBAAR) != OPENBAAR:
+        gemeente = gemeente or v.field("gemeente") or ""
+        if (v.field("classificatie") or OPENBAAR) != OPENBAAR:
             niet_openbaar += 1
             continue
         punten.append(_item(voorstel, besluit))
@@ -57,14 +57,13 @@ def collect(voorstellen, datum: dt.date, orgaan: str) -> tuple[list[Item], int, 
 
 def _item(voorstel, besluit) -> Item:
     v = voorstel.data
-    velden = [f["sleutel"] for f in voorstel.soort.velden if f.get("type") == "beslispunten"]
-    besloten = list(getattr(v, velden[0], None) or []) if velden and besluit.uitkomst in ALS_BESLOTEN else []
+    besloten = v.decision_points() if besluit.uitkomst in ALS_BESLOTEN else []
     return Item(
         v.title or voorstel.path.stem,
-        str(getattr(v, "kenmerk", "") or ""),
+        v.field("kenmerk") or "",
         besluitregel(besluit),
         besluit.toelichting or "",
-        portefeuillehouder=str(getattr(v, "portefeuillehouder", "") or ""),
+        portefeuillehouder=v.field("portefeuillehouder") or "",
         besluitnummer=besluit.besluitnummer or "",
         besloten=besloten,
     )

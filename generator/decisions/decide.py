@@ -135,8 +135,8 @@ def _check_date(voorstel, record: dict) -> None:
                 path,
             )
         )
-    eigen = getattr(voorstel.data, "datum", None)
-    if isinstance(eigen, dt.date) and datum < eigen:
+    eigen = voorstel.data.proposal_date()
+    if eigen is not None and datum < eigen:
         line = voorstel.bron.plaats(("datum",))[0]
         raise NotaFout(
             Melding(

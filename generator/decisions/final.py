@@ -58,8 +58,8 @@ def bijlage_pdfs(voorstel) -> list[tuple[str, Path]]:
     """(title, path) of each bijlage that names a PDF file in the proposal's folder."""
     map_ = voorstel.path.resolve().parent
     out = []
-    for i, b in enumerate(getattr(voorstel.data, "bijlagen", None) or []):
-        bestand = getattr(b, "bestand", None)
+    for i, b in enumerate(voorstel.data.attachments()):
+        bestand = b.bestand
         if not bestand or not bestand.lower().endswith(".pdf"):
             continue
         path = (map_ / bestand).resolve()

@@ -101,7 +101,7 @@ def changes(voorstel, besluit) -> list[Change]:
     """Each part changed since `besluit`, at its line now (a removed part: its parent's)."""
     out = []
     for part, state in changed_parts(voorstel, besluit):
-        line, column = voorstel.bron.plaats(part_path(part), sleutel=True)
+        line, column = voorstel.bron.plaats(part_path(part), key=True)
         out.append(Change(part, state, line, column))
     return out
 
@@ -152,8 +152,8 @@ def referenced_files(voorstel) -> list[str]:
     from generator.proposal.references import local_path
 
     found: list[str] = []
-    for bijlage in getattr(voorstel.data, "bijlagen", None) or []:
-        if getattr(bijlage, "bestand", None):
+    for bijlage in voorstel.data.attachments():
+        if bijlage.bestand:
             found.append(str(bijlage.bestand))
     for tekst in _strings(voorstel.bron.data):
         for href in _targets(tekst):

@@ -123,16 +123,15 @@ def velden(oud, nieuw) -> list[Veld]:
     for veld in nieuw.soort.velden:
         if veld["type"] in LIST_TYPES:
             continue
-        a = text_value(getattr(oud.data, veld["sleutel"], None), veld["type"])
-        b = text_value(getattr(nieuw.data, veld["sleutel"], None), veld["type"])
+        a = text_value(oud.data.value(veld["sleutel"]), veld["type"])
+        b = text_value(nieuw.data.value(veld["sleutel"]), veld["type"])
         if a != b:
             out.append(Veld(veld.get("label", veld["sleutel"]), a, b))
     return out
 
 
 def punten(oud, nieuw) -> list[Item]:
-    a = list(getattr(oud.data, "beslispunten", None) or [])
-    b = list(getattr(nieuw.data, "beslispunten", None) or [])
+    a, b = oud.data.decision_points(), nieuw.data.decision_points()
     out: list[Item] = []
     for same, i1, i2, j1, j2 in blocks([str(p) for p in a], [str(p) for p in b]):
         if same:
@@ -156,8 +155,8 @@ def _pairs(old_: list[str], new_: list[str]) -> list[Item]:
 
 
 def _text_of(voorstel, sleutel: str) -> str:
-    secties = getattr(voorstel.data, "secties", None)
-    inhoud = getattr(secties, sleutel, None) if secties is not None else getattr(voorstel.data, sleutel, None)
+    v = voorstel.data
+    inhoud = v.sectie(sleutel) if voorstel.soort.secties else v.value(sleutel)
     if inhoud is None or is_nvt(inhoud):
         return NIET_VAN_TOEPASSING if inhoud is not None else ""
     parts = [inhoud] if isinstance(inhoud, str) else [d for d in inhoud if isinstance(d, str)]
@@ -168,7 +167,7 @@ def secties(oud, nieuw, tabellen_: Sequence[TableComparison] = ()) -> list[Secti
     out = []
     for veld in nieuw.soort.velden:
         if veld["type"] == "markdown":
-            a, b = getattr(oud.data, veld["sleutel"], "") or "", getattr(nieuw.data, veld["sleutel"], "") or ""
+            a, b = oud.data.value(veld["sleutel"]) or "", nieuw.data.value(veld["sleutel"]) or ""
             out.append(Sectie(veld.get("label", veld["sleutel"]), text_diff(plain_text(a), plain_text(b))))
     for s in nieuw.soort.secties:
         changed = [t.titel for t in tabellen_ if t.sectie == s["sleutel"] and not t.gelijk]

@@ -55,7 +55,7 @@ def _blank_meldingen(bron, search_path) -> set[Melding]:
     from generator.proposal import placeholders
     from generator.proposal.kinds import find_soort, known_soorten
 
-    naam = bron.data.get("soort") if isinstance(bron.data, dict) else None
+    naam = bron.entry("soort")
     if not isinstance(naam, str) or naam not in known_soorten(search_path):
         return set()
     return {bron.melding(pad, tekst) for pad, tekst in placeholders.blanks(bron.data, find_soort(naam, search_path))}

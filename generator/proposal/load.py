@@ -68,9 +68,13 @@ class Source:
     meldingen: list[Melding] = field(default_factory=list)  # found while loading; the parse went on
     invalid: set[tuple] = field(default_factory=set)  # paths whose value is INVALID
 
-    def plaats(self, path: tuple, sleutel: bool = False) -> tuple[int, int]:
+    def entry(self, key: str) -> Any:
+        """The value written at top-level `key`; None when left out or the file holds no mapping."""
+        return self.data.get(key) if isinstance(self.data, dict) else None
+
+    def plaats(self, path: tuple, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `pad`, or its nearest parent."""
-        sources = (self.key_positions, self.positions) if sleutel else (self.positions,)
+        sources = (self.key_positions, self.positions) if key else (self.positions,)
         path = tuple(path)
         while True:
             for positions in sources:
@@ -80,8 +84,8 @@ class Source:
                 return (1, 1)
             path = path[:-1]
 
-    def melding(self, path: tuple, message: str, sleutel: bool = False, **kw) -> Melding:
-        line, column = self.plaats(path, sleutel)
+    def melding(self, path: tuple, message: str, key: bool = False, **kw) -> Melding:
+        line, column = self.plaats(path, key)
         return Melding(message, self.path, line, column, **kw)
 
 
@@ -129,28 +133,28 @@ def load_bytes(raw: bytes, path: Path | str) -> Source:
     """Parse a proposal; problems that still leave a parse are collected in `meldingen`."""
     path = Path(path)
     _check_size(len(raw), path)
-    tekst = _decode(raw, path)
-    if not tekst.strip() or all(r.lstrip().startswith("#") or not r.strip() for r in tekst.splitlines()):
+    text = _decode(raw, path)
+    if not text.strip() or all(r.lstrip().startswith("#") or not r.strip() for r in text.splitlines()):
         raise NotaFout(Melding("bestand is leeg; begin met 'soort: collegenota' (zie 'nota new')", path, 1, 1))
-    _refuse_invisible(tekst, path)
-    node = _compose(tekst, path)
-    bron = Source(path=path, data=None, tekst=tekst)
-    bron.data = _Builder(bron).build(node, (), 0, set())
-    if not isinstance(bron.data, dict):
+    _refuse_invisible(text, path)
+    node = _compose(text, path)
+    source = Source(path=path, data=None, tekst=text)
+    source.data = _Builder(source).build(node, (), 0, set())
+    if not isinstance(source.data, dict):
         raise NotaFout(
-            bron.melding(
+            source.melding(
                 (),
                 "een voorstel moet bestaan uit sleutels met waarden "
                 "(soort: ..., onderwerp: ...), niet uit een lijst of losse tekst",
             )
         )
-    return bron
+    return source
 
 
-def _refuse_invisible(tekst: str, path: Path) -> None:
-    hit = _NOT_IN_FILE.search(tekst)
+def _refuse_invisible(text: str, path: Path) -> None:
+    hit = _NOT_IN_FILE.search(text)
     if hit:
-        before = tekst[: hit.start()]
+        before = text[: hit.start()]
         line, column = before.count("\n") + 1, hit.start() - (before.rfind("\n") + 1) + 1
         raise NotaFout(
             Melding(
@@ -206,15 +210,15 @@ class _Composer(Composer):
             self.nota_depth -= 1
 
 
-def _compose(tekst: str, path: Path):
+def _compose(text: str, path: Path):
     yaml = YAML(typ="rt", pure=True)
     yaml.Composer = _Composer
     try:
-        return yaml.compose(tekst)
+        return yaml.compose(text)
     except _TooDeep as e:
         raise NotaFout(Melding(e.problem, path, e.problem_mark.line + 1, e.problem_mark.column + 1)) from None
     except MarkedYAMLError as e:
-        message, line, column = syntax.locate(e, tekst)
+        message, line, column = syntax.locate(e, text)
         raise NotaFout(Melding(message, path, line, column)) from None
     except YAMLError as e:
         raise NotaFout(Melding(f"ongeldige YAML ({e})", path)) from None
@@ -227,16 +231,16 @@ class _Builder:
     date, a forbidden character) becomes a melding in `bron.meldingen` and the
     value INVALID, so every later stage still sees the rest of the file."""
 
-    def __init__(self, bron: Source):
-        self.bron = bron
+    def __init__(self, source: Source):
+        self.source = source
 
     def error(self, node, message: str) -> NotaFout:
         m = node.start_mark
-        return NotaFout(Melding(message, self.bron.path, m.line + 1, m.column + 1))
+        return NotaFout(Melding(message, self.source.path, m.line + 1, m.column + 1))
 
     def refuse(self, node, path: tuple, message: str):
-        self.bron.meldingen.append(self.error(node, message).meldingen[0])
-        self.bron.invalid.add(path)
+        self.source.meldingen.append(self.error(node, message).meldingen[0])
+        self.source.invalid.add(path)
         return INVALID
 
     def build(self, node, path: tuple, depth: int, seen: set):
@@ -253,21 +257,21 @@ class _Builder:
                 f"onbekende YAML-tag '{_shown_tag(node.tag)}'; een voorstel bevat "
                 "alleen tekst, getallen, datums, lijsten en sleutels: laat de tag weg",
             )
-        self.bron.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        self.source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth, seen)
         if isinstance(node, SequenceNode):
             return [self.build(k, path + (i,), depth + 1, seen) for i, k in enumerate(node.value)]
         try:
-            waarde = self.scalar(node)
+            value = self.scalar(node)
         except NotaFout as e:
-            self.bron.meldingen += e.meldingen
-            self.bron.invalid.add(path)
+            self.source.meldingen += e.meldingen
+            self.source.invalid.add(path)
             return INVALID
-        return self.text(node, path, waarde) if isinstance(waarde, str) else waarde
+        return self.text(node, path, value) if isinstance(value, str) else value
 
-    def text(self, node, path: tuple, waarde: str):
-        bad = _NOT_IN_TEXT.search(waarde)
+    def text(self, node, path: tuple, value: str):
+        bad = _NOT_IN_TEXT.search(value)
         if bad:
             return self.refuse(
                 node,
@@ -275,7 +279,7 @@ class _Builder:
                 f"deze tekst bevat een onzichtbaar stuurteken of ongeldig "
                 f"teken (U+{ord(bad.group()):04X}); verwijder het",
             )
-        bidi = _BIDI.search(waarde)
+        bidi = _BIDI.search(value)
         if bidi:
             return self.refuse(
                 node,
@@ -284,13 +288,13 @@ class _Builder:
                 f"(U+{ord(bidi.group()):04X}); de tekst leest dan anders dan hij "
                 "is opgeslagen: verwijder het",
             )
-        if _LONG_WORD.search(waarde):
+        if _LONG_WORD.search(value):
             return self.refuse(
                 node,
                 path,
                 f"deze tekst bevat een woord van meer dan {MAX_WORD} tekens zonder spatie; dat past op geen bladzijde",
             )
-        return waarde
+        return value
 
     def mapping(self, node: MappingNode, path, depth, seen) -> dict:
         out: dict = {}
@@ -299,50 +303,50 @@ class _Builder:
                 raise self.error(key_node, "een sleutel moet een eenvoudige naam zijn")
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self.error(key_node, "samenvoegen met '<<' wordt niet ondersteund; schrijf de sleutels voluit")
-            sleutel = str(key_node.value)
-            if _NOT_IN_TEXT.search(sleutel) or _BIDI.search(sleutel):
+            key = str(key_node.value)
+            if _NOT_IN_TEXT.search(key) or _BIDI.search(key):
                 self.refuse(
                     key_node,
-                    path + (sleutel,),
+                    path + (key,),
                     "deze sleutel bevat een onzichtbaar stuurteken of ongeldig teken; verwijder het",
                 )
                 continue
-            if sleutel in out:
-                earlier = self.bron.key_positions[path + (sleutel,)][0]
-                self.bron.meldingen.append(
+            if key in out:
+                earlier = self.source.key_positions[path + (key,)][0]
+                self.source.meldingen.append(
                     self.error(
-                        key_node, (f"sleutel '{sleutel}' staat er twee keer (ook op regel {earlier}); laat er één over")
+                        key_node, (f"sleutel '{key}' staat er twee keer (ook op regel {earlier}); laat er één over")
                     ).meldingen[0]
                 )
                 continue
             m = key_node.start_mark
-            self.bron.key_positions[path + (sleutel,)] = (m.line + 1, m.column + 1)
+            self.source.key_positions[path + (key,)] = (m.line + 1, m.column + 1)
             if isinstance(value_node, ScalarNode) and value_node.value == "" and not value_node.style:
                 end = key_node.end_mark  # an empty value: its place is right after the key
-                self.bron.positions[path + (sleutel,)] = (end.line + 1, end.column + 2)
-            out[sleutel] = self.build(value_node, path + (sleutel,), depth + 1, seen)
+                self.source.positions[path + (key,)] = (end.line + 1, end.column + 2)
+            out[key] = self.build(value_node, path + (key,), depth + 1, seen)
         return out
 
     def scalar(self, node: ScalarNode):
-        tag, waarde = node.tag or "", node.value
+        tag, value = node.tag or "", node.value
         if node.style == ">":
-            return waarde.replace("\a", "")  # ruamel marks folded line breaks with BEL
+            return value.replace("\a", "")  # ruamel marks folded line breaks with BEL
         if node.style in ("'", '"', "|"):
-            return waarde
+            return value
         if tag.endswith(":null"):
             return None
         if tag.endswith(":bool"):
-            return waarde.lower() == "true"
+            return value.lower() == "true"
         if tag.endswith(":int"):
             try:
-                return int(waarde.replace("_", ""), 0)
+                return int(value.replace("_", ""), 0)
             except ValueError:
-                return waarde
+                return value
         if tag.endswith(":float"):
-            return YamlFloat(waarde)
+            return YamlFloat(value)
         if tag.endswith(":timestamp"):
             return self.datum(node)
-        return waarde
+        return value
 
     def datum(self, node: ScalarNode):
         hit = _DATE.match(node.value)

@@ -139,7 +139,7 @@ def _type_melding(bron: Source, path: tuple, types: list[str]) -> Melding:
 def _melding(error: Mapping[str, Any], path: tuple, bron: Source, soort) -> Melding:
     soort_error, loc = error["type"], error["loc"]
     if soort_error == "missing":
-        return bron.melding(path, f"'{loc[-1]}' ontbreekt; dit veld is verplicht{where(path, bron.data)}", sleutel=True)
+        return bron.melding(path, f"'{loc[-1]}' ontbreekt; dit veld is verplicht{where(path, bron.data)}", key=True)
     if soort_error == "extra_forbidden":
         return _unknown_key(path, bron, soort)
     if soort_error == "literal_error":
@@ -165,7 +165,7 @@ def _unknown_key(path: tuple, bron: Source, soort) -> Melding:
     tekst = f"onbekende sleutel '{sleutel}'{where(path[:-1], bron.data)}"
     if hint:
         tekst += f"; bedoelde u '{hint}'?"
-    return bron.melding(path, tekst, sleutel=True)
+    return bron.melding(path, tekst, key=True)
 
 
 def _comma_amount(bron: Source, path: tuple, heel: int, na: str) -> Melding:

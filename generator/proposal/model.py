@@ -181,6 +181,63 @@ class VoorstelBasis(Strict):
     # proposal is about (`titelveld`, default onderwerp) and the kind's own title.
     titelveld: ClassVar[str] = "onderwerp"
     soorttitel: ClassVar[str] = ""
+    # Set per kind by build_model: each field's key and its kind.yaml type, in order.
+    field_types: ClassVar[dict[str, str]] = {}
+
+    def value(self, key: str) -> Any:
+        """The typed value of header field `key`; None when left out or not a field of this kind."""
+        return getattr(self, key, None) if key in self.field_types else None
+
+    def field(self, key: str) -> str | None:
+        """Header field `key` as text (a kenmerk, a gemeente, a keuze); None when left out or empty."""
+        value = self.value(key)
+        return None if value is None or value == "" else str(value)
+
+    def keys_of_type(self, type_: str) -> list[str]:
+        """The keys of this kind's fields of kind.yaml type `type_` (`beslispunten`, `bijlagen` ...)."""
+        return [key for key, t in self.field_types.items() if t == type_]
+
+    def _first_of_type(self, type_: str) -> Any:
+        keys = self.keys_of_type(type_)
+        return self.value(keys[0]) if keys else None
+
+    def proposal_date(self) -> dt.date | None:
+        """The proposal's own date (its field `datum`), None when left out."""
+        value = self.value("datum")
+        return value if isinstance(value, dt.date) else None
+
+    def decision_points(self) -> list[str]:
+        """The beslispunten (the kind's field of type `beslispunten`); empty for a kind without."""
+        return [str(p) for p in self._first_of_type("beslispunten") or []]
+
+    def attachments(self) -> list[Bijlage]:
+        """The bijlagen, each as a `Bijlage` (a bare title becomes one without a file)."""
+        items = self._first_of_type("bijlagen") or []
+        return [Bijlage(titel=b) if isinstance(b, str) else b for b in items]
+
+    def signing(self) -> Ondertekening | None:
+        """The college's ondertekening, None when left out or not a field of this kind."""
+        value = self._first_of_type("ondertekening")
+        return value if isinstance(value, Ondertekening) else None
+
+    def council_signing(self) -> RaadOndertekening | None:
+        """Who signs the raadsbesluit, None when left out or not a field of this kind."""
+        value = self._first_of_type("raadsondertekening")
+        return value if isinstance(value, RaadOndertekening) else None
+
+    def aspects(self) -> list[Aspect]:
+        """The aspects of a progress report; empty for a kind without."""
+        return list(self._first_of_type("aspecten") or [])
+
+    def tables(self, sleutel: str) -> list[Tabel]:
+        """The tables in section `sleutel`, in order; empty when it has none."""
+        content = self.sectie(sleutel)
+        return [part for part in content if isinstance(part, Tabel)] if isinstance(content, list) else []
+
+    def decision_in_force(self, orgaan: str | None = None) -> Besluit | None:
+        """The latest recorded besluit (of `orgaan`, when given), None when there is none."""
+        of_orgaan = [b for b in self.besluiten if orgaan is None or b.orgaan == orgaan]
+        return of_orgaan[-1] if of_orgaan else None
 
     @property
     def title(self) -> str:
@@ -188,7 +245,7 @@ class VoorstelBasis(Strict):
 
         The one derivation every output reads: PDF and DOCX metadata, output file
         names, the besluitenlijst and the editor's start page."""
-        value = getattr(self, self.titelveld, None)
+        value = self.value(self.titelveld)
         return " ".join(str(value).split()) if value else ""
 
     def sections(self) -> dict[str, Any]:
@@ -243,6 +300,7 @@ def build_model(soort, lenient: bool = False) -> type[VoorstelBasis]:
     naam = f"Voorstel_{soort.naam}{'_deels' if lenient else ''}"
     built = create_model(naam, __base__=VoorstelBasis, **velden)
     built.titelveld = soort.titelveld
+    built.field_types = {str(veld["sleutel"]): str(veld["type"]) for veld in soort.velden}
     built.soorttitel = soort.titel
     return built
 

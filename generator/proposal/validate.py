@@ -109,7 +109,7 @@ def _leave_out(data: dict, path: tuple) -> None:
 
 
 def _soort(bron: Source, search_path) -> kinds.Soort:
-    naam = bron.data.get("soort")
+    naam = bron.entry("soort")
     if naam is None:
         known = ", ".join(kinds.known_soorten(search_path))
         raise NotaFout(

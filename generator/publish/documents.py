@@ -68,13 +68,13 @@ def publicatie(voorstel, naam: str) -> Publicatie:
 
     besluiten = [b for b in in_force(voorstel) if b.uitkomst != AANGEHOUDEN]
     laatste = besluiten[-1]
-    bijlagen = [b if isinstance(b, str) else b.titel for b in (getattr(v, "bijlagen", None) or [])]
+    bijlagen = [b.titel for b in v.attachments()]
     return Publicatie(
         naam=naam,
         titel=titel(voorstel),
         categorie=categorie(voorstel),
-        creatiedatum=(getattr(v, "datum", None) or laatste.datum).isoformat(),
-        kenmerk=str(getattr(v, "kenmerk", None) or ""),
+        creatiedatum=(v.proposal_date() or laatste.datum).isoformat(),
+        kenmerk=v.field("kenmerk") or "",
         handelingen=[[b.datum.isoformat(), b.orgaan] for b in besluiten],
         bijlagen=[str(t) for t in bijlagen],
         vergadering=vergadering(laatste.orgaan, laatste.datum),
@@ -82,8 +82,7 @@ def publicatie(voorstel, naam: str) -> Publicatie:
 
 
 def beslispunten(voorstel) -> list[str]:
-    velden = [f["sleutel"] for f in voorstel.soort.velden if f.get("type") == "beslispunten"]
-    return [str(p) for p in (getattr(voorstel.data, velden[0], None) or [])] if velden else []
+    return voorstel.data.decision_points()
 
 
 def totals(voorstel) -> dict[str, str]:
@@ -106,8 +105,8 @@ def rows(voorstel, url: str) -> list[dict[str, str]]:
     punten: list[tuple[int | None, str]] = [*enumerate(beslispunten(voorstel), 1)] or [(None, "")]
     return [
         {
-            "kenmerk": str(getattr(v, "kenmerk", None) or ""),
-            "onderwerp": str(getattr(v, "onderwerp", None) or getattr(v, "project", None) or ""),
+            "kenmerk": v.field("kenmerk") or "",
+            "onderwerp": v.field("onderwerp") or v.field("project") or "",
             "soort": voorstel.soort.naam,
             "orgaan": b.orgaan,
             "datum_besluit": b.datum.isoformat(),

@@ -45,7 +45,7 @@ def verify_problems(voorstel: Any) -> list[Melding]:
 
 
 def classificatie(voorstel) -> str:
-    return str(getattr(voorstel.data, "classificatie", None) or OPENBAAR)
+    return voorstel.data.field("classificatie") or OPENBAAR
 
 
 def _decided(voorstel: Any) -> bool:

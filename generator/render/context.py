@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.proposal import formatting as fmt
-from generator.proposal.model import Besluit, Bijlage, Tabel, is_empty
+from generator.proposal.model import Besluit, Persoon, Tabel, is_empty
 from generator.proposal.vocabulary import COLLEGE, ORGAAN_AUTEUR, RAAD, UITKOMST_TEKST, is_nvt
 from generator.proposal.tables import ComputedTable, compute
 from generator.proposal.validate import Voorstel
@@ -90,8 +90,8 @@ class AspectRow:
 
 def build(voorstel: Voorstel) -> dict:
     v, soort = voorstel.data, voorstel.soort
-    college = latest_besluit(v.besluiten, COLLEGE)
-    raad = latest_besluit(v.besluiten, RAAD)
+    college = v.decision_in_force(COLLEGE)
+    raad = v.decision_in_force(RAAD)
     return {
         "v": v,
         "soort": soort,
@@ -104,15 +104,15 @@ def build(voorstel: Voorstel) -> dict:
         "raad_besluit": raad,
         "concept": not v.besluiten,
         "vastgesteld": vastgesteld(v.besluiten),
-        "bijlagen": [_bijlage(b) for b in (getattr(v, "bijlagen", None) or [])],
+        "bijlagen": v.attachments(),
         "ondertekening": college_ondertekening(voorstel),
         "raadsbesluit": raadsbesluit(voorstel, raad),
         "aspecten": aspecten(voorstel),
         "afwijkingen": afwijkingen(voorstel),
         # the PDF's Subject: also where a screen reader user learns that it is a concept
-        "beschrijving": " ".join(d for d in (soort.titel, str(getattr(v, "kenmerk", None) or "")) if d)
+        "beschrijving": " ".join(d for d in (soort.titel, v.field("kenmerk")) if d)
         + ("" if v.besluiten else ", concept"),
-        "trefwoorden": ", ".join(d for d in (soort.naam, str(getattr(v, "gemeente", None) or "")) if d),
+        "trefwoorden": ", ".join(d for d in (soort.naam, v.field("gemeente")) if d),
     }
 
 
@@ -123,73 +123,73 @@ def header_fields(voorstel: Voorstel) -> list[HeaderField]:
     out = []
     for item in voorstel.soort.kop:
         item = item if isinstance(item, dict) else {"veld": item}
-        sleutel = str(item["veld"])
-        label, waarde = _header_value(voorstel, sleutel)
-        waarde = waarde or item.get("leeg", "")
-        if waarde:
-            out.append(HeaderField(sleutel, item.get("label", label), waarde))
+        key = str(item["veld"])
+        label, value = _header_value(voorstel, key)
+        value = value or item.get("leeg", "")
+        if value:
+            out.append(HeaderField(key, item.get("label", label), value))
     return out
 
 
-def _header_value(voorstel: Voorstel, sleutel: str) -> tuple[str, str]:
-    naam, *part = sleutel.split(".")
-    veld = voorstel.soort.veld(naam) or {"label": naam.capitalize(), "type": "tekst"}
-    waarde = getattr(voorstel.data, naam, None)
+def _header_value(voorstel: Voorstel, key: str) -> tuple[str, str]:
+    name, *part = key.split(".")
+    field_spec = voorstel.soort.veld(name) or {"label": name.capitalize(), "type": "tekst"}
+    value = voorstel.data.value(name)
     if not part:
-        return veld.get("label", naam), text_value(waarde, veld.get("type", "tekst"))
+        return field_spec.get("label", name), text_value(value, field_spec.get("type", "tekst"))
     for step in part:
-        waarde = getattr(waarde, step, None)
-    type_ = "datum" if isinstance(waarde, dt.date) else "tekst"
-    return part[-1].capitalize(), text_value(waarde, type_)
+        value = getattr(value, step, None)
+    type_ = "datum" if isinstance(value, dt.date) else "tekst"
+    return part[-1].capitalize(), text_value(value, type_)
 
 
-def text_value(waarde, type_: str) -> str:
+def text_value(value, type_: str) -> str:
     """A header field as one line of text."""
-    if waarde is None:
+    if value is None:
         return ""
     if type_ == "datum":
-        return fmt.datum(waarde)
+        return fmt.datum(value)
     if type_ == "janee":
-        return "Ja" if waarde else "Nee"
+        return "Ja" if value else "Nee"
     if type_ == "bedrag":
-        return fmt.bedrag(waarde)
+        return fmt.bedrag(value)
     if type_ == "keuze":
-        return str(waarde).capitalize()
+        return str(value).capitalize()
     if type_ == "persoon":
-        return ", ".join(d for d in (waarde.naam, waarde.functie, waarde.email, waarde.telefoon) if d)
+        return ", ".join(d for d in (value.naam, value.functie, value.email, value.telefoon) if d)
     if type_ == "bijlagen":
-        return str(len(waarde)) if waarde else ""
-    if isinstance(waarde, list):
-        return ", ".join(str(w) for w in waarde)
-    return str(waarde)
+        return str(len(value)) if value else ""
+    if isinstance(value, list):
+        return ", ".join(str(w) for w in value)
+    return str(value)
 
 
 def secties(voorstel: Voorstel) -> list[Sectie]:
     out, number = [], 0
     for s in voorstel.soort.secties:
-        inhoud = voorstel.data.sectie(s["sleutel"])
+        content = voorstel.data.sectie(s["sleutel"])
         if s.get("genummerd"):
             number += 1
-        if is_empty(inhoud) and s.get("weglaten_als_leeg"):
+        if is_empty(content) and s.get("weglaten_als_leeg"):
             continue
         sectie = Sectie(
             s["sleutel"],
             s["titel"],
             number if s.get("genummerd") else None,
-            nvt=is_nvt(inhoud) or (is_empty(inhoud) and not s.get("uit_beslispunten")),
-            uit_beslispunten=is_empty(inhoud) and bool(s.get("uit_beslispunten")),
+            nvt=is_nvt(content) or (is_empty(content) and not s.get("uit_beslispunten")),
+            uit_beslispunten=is_empty(content) and bool(s.get("uit_beslispunten")),
         )
         if not sectie.nvt and not sectie.uit_beslispunten:
-            sectie.onderdelen = onderdelen(inhoud)
+            sectie.onderdelen = onderdelen(content)
         out.append(sectie)
     return out
 
 
-def onderdelen(inhoud) -> list[Part]:
-    if isinstance(inhoud, str):
-        return [Part("tekst", tekst=inhoud)]
+def onderdelen(content) -> list[Part]:
+    if isinstance(content, str):
+        return [Part("tekst", tekst=content)]
     out = []
-    for part in inhoud:
+    for part in content:
         if isinstance(part, Tabel):
             out.append(Part("tabel", tabel=compute(part)))
         else:
@@ -207,11 +207,6 @@ def vastgesteld(besluiten: list[Besluit]) -> str | None:
     return last.datum.isoformat() + "T00:00:00+00:00"
 
 
-def latest_besluit(besluiten: list[Besluit], orgaan: str) -> Besluit | None:
-    of_orgaan = [b for b in besluiten if b.orgaan == orgaan]
-    return of_orgaan[-1] if of_orgaan else None
-
-
 def besluitregel(besluit: Besluit) -> str:
     """'Conform.' or 'Gewijzigd vastgesteld.' (the toelichting is shown below it)."""
     return UITKOMST_TEKST[besluit.uitkomst]
@@ -219,14 +214,14 @@ def besluitregel(besluit: Besluit) -> str:
 
 def college_ondertekening(voorstel: Voorstel) -> CollegeOndertekening | None:
     """The college's signature block, for a kind with an `ondertekening` field."""
-    if not _fields_of_type(voorstel.soort, "ondertekening"):
-        return None
     v = voorstel.data
-    o = getattr(v, _fields_of_type(voorstel.soort, "ondertekening")[0], None)
-    gemeente = getattr(v, "gemeente", "") or ""
+    if not v.keys_of_type("ondertekening"):
+        return None
+    o = v.signing()
+    gemeente = v.field("gemeente") or ""
     return CollegeOndertekening(
         plaats=(o.plaats if o and o.plaats else gemeente),
-        datum=fmt.datum(getattr(v, "datum", None)),
+        datum=fmt.datum(v.proposal_date()),
         gemeente=gemeente,
         burgemeester=o.burgemeester if o else "",
         secretaris=o.secretaris if o else "",
@@ -236,18 +231,16 @@ def college_ondertekening(voorstel: Voorstel) -> CollegeOndertekening | None:
 def raadsbesluit(voorstel: Voorstel, besluit: Besluit | None) -> Raadsbesluit | None:
     """The raadsbesluit of a kind the council decides on (besluitorganen has 'raad')."""
     soort, v = voorstel.soort, voorstel.data
-    punten = _fields_of_type(soort, "beslispunten")
-    if RAAD not in soort.besluitorganen or not punten:
+    if RAAD not in soort.besluitorganen or not v.keys_of_type("beslispunten"):
         return None
-    ondertekenaars = _fields_of_type(soort, "raadsondertekening")
-    raad = getattr(v, ondertekenaars[0], None) if ondertekenaars else None
+    raad = v.council_signing()
     return Raadsbesluit(
-        gemeente=getattr(v, "gemeente", "") or "",
+        gemeente=v.field("gemeente") or "",
         onderwerp=v.title,
-        voorsteldatum=fmt.datum(getattr(v, "datum", None)),
+        voorsteldatum=fmt.datum(v.proposal_date()),
         vergaderdatum=fmt.datum(besluit.datum) if besluit else "",
         besluitnummer=(besluit.besluitnummer or "") if besluit else "",
-        punten=list(getattr(v, punten[0]) or []),
+        punten=v.decision_points(),
         uitkomst=besluitregel(besluit) if besluit and besluit.uitkomst != "aangenomen" else "",
         toelichting=(besluit.toelichting or "") if besluit else "",
         griffier=(raad.griffier or "") if raad else "",
@@ -257,8 +250,6 @@ def raadsbesluit(voorstel: Voorstel, besluit: Besluit | None) -> Raadsbesluit | 
 
 def aspecten(voorstel: Voorstel) -> list[AspectRow]:
     """The aspects of a progress report (a field of type `aspecten`), in order."""
-    velden = _fields_of_type(voorstel.soort, "aspecten")
-    list_ = (getattr(voorstel.data, velden[0], None) or []) if velden else []
     return [
         AspectRow(
             aspect=a.aspect,
@@ -268,19 +259,23 @@ def aspecten(voorstel: Voorstel) -> list[AspectRow]:
             toelichting=a.toelichting,
             afwijking=_deviation(a.afwijking_begroting),
         )
-        for a in list_
+        for a in voorstel.data.aspects()
     ]
 
 
 def afwijkingen(voorstel: Voorstel) -> list[HeaderField]:
     """The project's deviations as a whole: the given fields `afwijking_*` of the kind."""
     out = []
-    for veld in voorstel.soort.velden:
-        waarde = getattr(voorstel.data, veld["sleutel"], None)
-        if not veld["sleutel"].startswith("afwijking_") or waarde is None:
+    for field_spec in voorstel.soort.velden:
+        value = voorstel.data.value(field_spec["sleutel"])
+        if not field_spec["sleutel"].startswith("afwijking_") or value is None:
             continue
-        tekst = _deviation(waarde) if veld.get("type") == "bedrag" else text_value(waarde, veld.get("type", "tekst"))
-        out.append(HeaderField(veld["sleutel"], veld.get("label", veld["sleutel"]), tekst))
+        text = (
+            _deviation(value)
+            if field_spec.get("type") == "bedrag"
+            else text_value(value, field_spec.get("type", "tekst"))
+        )
+        out.append(HeaderField(field_spec["sleutel"], field_spec.get("label", field_spec["sleutel"]), text))
     return out
 
 
@@ -290,22 +285,17 @@ def _deviation(bedrag) -> str:
     return "Nee" if bedrag == 0 else fmt.bedrag(bedrag)
 
 
-def _fields_of_type(soort, type_: str) -> list[str]:
-    return [v["sleutel"] for v in soort.velden if v.get("type") == type_]
-
-
 def _author(voorstel: Voorstel) -> str:
     """The author for the PDF metadata: kind.yaml's `auteur` field, else the steller,
     else the portefeuillehouder, the gemeente, or who decides (never empty)."""
     v = voorstel.data
-    persoon = getattr(v, voorstel.soort.raw.get("auteur", "steller"), None)
-    if persoon is not None and (getattr(persoon, "naam", None) or isinstance(persoon, str)):
-        return getattr(persoon, "naam", None) or str(persoon)
-    for sleutel in ("portefeuillehouder", "gemeente"):
-        if getattr(v, sleutel, None):
-            return f"Gemeente {getattr(v, sleutel)}" if sleutel == "gemeente" else str(getattr(v, sleutel))
+    person = v.value(voorstel.soort.raw.get("auteur", "steller"))
+    if isinstance(person, Persoon) and person.naam:
+        return person.naam
+    if isinstance(person, str) and person:
+        return person
+    if v.field("portefeuillehouder"):
+        return str(v.field("portefeuillehouder"))
+    if v.field("gemeente"):
+        return f"Gemeente {v.field('gemeente')}"
     return ORGAAN_AUTEUR.get(voorstel.soort.orgaan, "") or voorstel.soort.titel
-
-
-def _bijlage(b) -> Bijlage:
-    return Bijlage(titel=b) if isinstance(b, str) else b

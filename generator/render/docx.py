@@ -31,8 +31,7 @@ def _env() -> Environment:
 
 def template_context(voorstel, ctx: dict, inhoud) -> dict:
     v = voorstel.data
-    gemeente = getattr(v, "gemeente", None)
-    kenmerk = getattr(v, "kenmerk", None)
+    gemeente, kenmerk = v.field("gemeente"), v.field("kenmerk")
     kop = " · ".join(d for d in (f"Gemeente {gemeente}" if gemeente else None, voorstel.soort.titel) if d)
     footer = " · ".join(d for d in (voorstel.soort.titel, kenmerk) if d)
     return {**ctx, "inhoud": inhoud, "kopregel": kop, "voetregel": footer}
@@ -69,7 +68,7 @@ def moments(voorstel, ctx: dict) -> tuple[dt.datetime, dt.datetime]:
     if final is not None:
         return final, final
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    created = docx_style.moment_of(getattr(voorstel.data, "datum", None)) or now
+    created = docx_style.moment_of(voorstel.data.proposal_date()) or now
     return min(created, now), now
 
 
@@ -80,8 +79,8 @@ def _properties(document, voorstel, ctx: dict) -> None:
         document,
         titel=ctx["titel"],
         onderwerp=v.title,
-        auteur=ctx["auteur"] or str(getattr(v, "gemeente", "") or ""),
-        trefwoorden=", ".join(str(d) for d in (voorstel.soort.naam, getattr(v, "kenmerk", None)) if d),
+        auteur=ctx["auteur"] or v.field("gemeente") or "",
+        trefwoorden=", ".join(d for d in (voorstel.soort.naam, v.field("kenmerk")) if d),
         created=created,
         modified=modified,
     )

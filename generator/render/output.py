@@ -25,7 +25,7 @@ def slug(tekst: str, max_len: int = 60) -> str:
 def base_name(voorstel) -> str:
     """`<kenmerk>-<slug>`, or the proposal's file name when it has no kenmerk."""
     v = voorstel.data
-    kenmerk = getattr(v, "kenmerk", None)
+    kenmerk = v.field("kenmerk")
     parts = [
         re.sub(r"[^A-Za-z0-9._-]+", "-", str(kenmerk)).strip("-") if kenmerk else None,
         slug(v.title) if v.title else None,

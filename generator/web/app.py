@@ -138,7 +138,7 @@ async def editor(site: Site, request: Request):
     form = None
     if soort is not None and draft.bron is not None:
         form = Form(soort, draft.bron.data, readonly=draft.besloten).html()
-    onderwerp = draft.bron.data.get("onderwerp") if draft.bron is not None else None
+    onderwerp = draft.bron.entry("onderwerp") if draft.bron is not None else None
     return site.page(
         "editor.html",
         draft=draft,

@@ -94,8 +94,8 @@ def role_of(claims: dict, login: Login) -> str:
 def user_from(claims: dict, login: Login) -> Gebruiker:
     sub = str(claims["sub"])
     email = str(claims.get("email") or "")
-    naam = str(claims.get("name") or claims.get("preferred_username") or email or sub)
-    return Gebruiker(sub, naam, email, role_of(claims, login))
+    name = str(claims.get("name") or claims.get("preferred_username") or email or sub)
+    return Gebruiker(sub, name, email, role_of(claims, login))
 
 
 # -- what routes call -------------------------------------------------------------------
@@ -111,22 +111,22 @@ def current() -> Gebruiker | None:
     return CURRENT.get()
 
 
-def allowed(request: Request, rol: str) -> bool:
+def allowed(request: Request, role: str) -> bool:
     if not request.scope.get(LOGIN_KEY):
         return True
     user = user_of(request)
-    return user is not None and RANK[user.rol] >= RANK[rol]
+    return user is not None and RANK[user.rol] >= RANK[role]
 
 
-def require(request: Request, rol: str) -> None:
+def require(request: Request, role: str) -> None:
     """One line in a route: 401 without a session, 403 without the role."""
-    if allowed(request, rol):
+    if allowed(request, role):
         return
     user = user_of(request)
     if user is None:
         raise HTTPException(401, "meld u eerst aan (laad de pagina opnieuw)")
     raise HTTPException(
-        403, f"geweigerd: {MAG.get(rol, rol)} mag uw rol ({user.rol}) niet; vraag de beheerder om de juiste groep"
+        403, f"geweigerd: {MAG.get(role, role)} mag uw rol ({user.rol}) niet; vraag de beheerder om de juiste groep"
     )
 
 
@@ -224,12 +224,12 @@ class Sessions:
         return None
 
 
-def _cookie(scope, naam: str) -> str | None:
+def _cookie(scope, name: str) -> str | None:
     for key, value in scope["headers"]:
         if key == b"cookie":
             for part in value.decode("latin-1").split(";"):
                 k, _, v = part.strip().partition("=")
-                if k == naam:
+                if k == name:
                     return v
     return None
 
@@ -271,8 +271,8 @@ class Gate:
 async def _refuse_anonymous(scope, receive, send) -> None:
     if scope["method"] in SAFE:
         query = scope.get("query_string", b"").decode("latin-1")
-        naar = scope["path"] + (f"?{query}" if query else "")
-        response: Response = RedirectResponse(f"/aanmelden?naar={quote(naar, safe='')}", 303)
+        target = scope["path"] + (f"?{query}" if query else "")
+        response: Response = RedirectResponse(f"/aanmelden?naar={quote(target, safe='')}", 303)
     else:
         response = PlainTextResponse(
             "niet aangemeld: meld u eerst aan (laad de pagina opnieuw); er is niets opgeslagen", 401
@@ -296,8 +296,8 @@ def routes(team: Team | None) -> list[Route]:
     client = oidc_client(login, team.secret)
 
     async def aanmelden(request: Request):
-        naar = request.query_params.get("naar", "/")
-        request.session["naar"] = naar if naar.startswith("/") and not naar.startswith("//") else "/"
+        target = request.query_params.get("naar", "/")
+        request.session["naar"] = target if target.startswith("/") and not target.startswith("//") else "/"
         from httpx import HTTPError
 
         try:
@@ -355,14 +355,14 @@ async def _callback(client, login: Login, request: Request) -> Response:
     claims = token.get("userinfo")
     if not claims or "sub" not in claims:
         return _login_failed("de aanmeldserver gaf geen ID-token")
-    naar = request.session.get("naar", "/")
+    target = request.session.get("naar", "/")
     request.session.clear()
     request.session.update({"gebruiker": asdict(user_from(dict(claims), login)), "_vernieuw": True})
-    return RedirectResponse(naar, 303)
+    return RedirectResponse(target, 303)
 
 
-def _login_failed(reden: str) -> Response:
-    return PlainTextResponse(f"aanmelden mislukt: {reden}; probeer het opnieuw via /aanmelden", 403)
+def _login_failed(reason: str) -> Response:
+    return PlainTextResponse(f"aanmelden mislukt: {reason}; probeer het opnieuw via /aanmelden", 403)
 
 
 async def afmelden(request: Request) -> Response:

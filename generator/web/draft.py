@@ -51,7 +51,7 @@ class Bewerking:
 
         if self.voorstel is not None:
             return self.voorstel.soort
-        naam = self.bron.data.get("soort") if self.bron is not None else None
+        naam = self.bron.entry("soort") if self.bron is not None else None
         try:
             return find_soort(naam, self.search_path) if isinstance(naam, str) else None
         except NotaFout:
@@ -231,7 +231,7 @@ class Bewerking:
         from generator.web.grid import cells
 
         out = {}
-        secties = (self.bron.data.get("secties") if self.bron is not None else None) or {}
+        secties = (self.bron.entry("secties") if self.bron is not None else None) or {}
         for key, inhoud in secties.items() if isinstance(secties, dict) else ():
             for i, item in enumerate(inhoud if isinstance(inhoud, list) else []):
                 if not isinstance(item, dict) or "tabel" not in item:

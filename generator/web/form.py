@@ -58,7 +58,7 @@ class Form:
         self._ids = count(1)
 
     def html(self) -> Markup:
-        parts = [self.field(veld, self.data.get(veld["sleutel"])) for veld in self.soort.velden]
+        parts = [self.field(field_spec, self.data.get(field_spec["sleutel"])) for field_spec in self.soort.velden]
         if self.soort.secties:
             secties = self.data.get("secties") or {}
             inner = Markup("").join(self.section(s, secties.get(s["sleutel"])) for s in self.soort.secties)
@@ -69,17 +69,17 @@ class Form:
     def new_id(self) -> str:
         return f"v{next(self._ids)}"
 
-    def field(self, veld: dict, value) -> Markup:
-        soort, label, key = veld["type"], veld.get("label") or veld["sleutel"], veld["sleutel"]
-        hint = veld.get("uitleg") or HINT.get(soort)
+    def field(self, field_spec: dict, value) -> Markup:
+        soort, label, key = field_spec["type"], field_spec.get("label") or field_spec["sleutel"], field_spec["sleutel"]
+        hint = field_spec.get("uitleg") or HINT.get(soort)
         if soort in SCALAR:
             return self.scalar(
                 label,
                 key,
                 SCALAR[soort],
                 value,
-                veld.get("opties"),
-                veld.get("verplicht"),
+                field_spec.get("opties"),
+                field_spec.get("verplicht"),
                 multiline=True if soort == "markdown" else None,
                 hint=hint,
             )
@@ -89,7 +89,7 @@ class Form:
         return self.listing(label, key, soort, value or [], hint)
 
     def scalar(
-        self, label, key, t: str, value, opties=None, verplicht=False, multiline=None, hint: str | None = None
+        self, label, key, t: str, value, choices=None, required=False, multiline=None, hint: str | None = None
     ) -> Markup:
         """One control with its label, its hint and a place for its error (filled by the page)."""
         if t != "str":
@@ -103,12 +103,12 @@ class Form:
             id_,
             Markup(" %s-hint") % id_ if hint else "",
         )
-        if verplicht:
+        if required:
             attrs += Markup(' aria-required="true"')
-        if opties:
+        if choices:
             options = Markup("").join(
                 Markup("<option%s>%s</option>") % (Markup(" selected") if str(o) == str(value) else "", o)
-                for o in ["", *opties]
+                for o in ["", *choices]
             )
             control = Markup("<select%s>%s</select>") % (attrs, options)
         elif t == "bool":
@@ -188,10 +188,10 @@ class Form:
         )
 
     def section(self, sectie: dict, value) -> Markup:
-        key, titel = sectie["sleutel"], sectie["titel"]
+        key, title = sectie["sleutel"], sectie["titel"]
         nvt, id_ = is_nvt(value), self.new_id()
         body = self.mixed(
-            titel,
+            title,
             value if isinstance(value, list) else ["" if nvt else value],
             tables=sectie.get("tabellen", True) and not sectie.get("uit_beslispunten"),
             single=not isinstance(value, list),
@@ -199,24 +199,24 @@ class Form:
         toggle = Markup(
             '<div class="nvt"><input type="checkbox" id="%s" data-nvt%s%s>'
             '<label for="%s">%s: niet van toepassing</label></div>'
-        ) % (id_, Markup(" checked") if nvt else "", self._ro(), id_, titel)
+        ) % (id_, Markup(" checked") if nvt else "", self._ro(), id_, title)
         return Markup('<fieldset class="sectie" data-t="sectie"%s><legend>%s</legend>%s%s</fieldset>') % (
             _key(key),
-            titel,
+            title,
             toggle,
             body,
         )
 
-    def mixed(self, titel: str, items: list, tables: bool = True, single: bool = False) -> Markup:
+    def mixed(self, title: str, items: list, tables: bool = True, single: bool = False) -> Markup:
         """A section of texts and tables; `single`: one text is sent as a text, not a list."""
-        name = f"Tekst van {titel}"
+        name = f"Tekst van {title}"
 
         numbers = count(1)
 
         def item(value, n: int) -> Markup:
             if isinstance(value, dict):
                 k = next(numbers)
-                return self.table(value, titel if k == 1 else f"{titel}, tabel {k}")
+                return self.table(value, title if k == 1 else f"{title}, tabel {k}")
             return self.scalar(_numbered(name, n), None, "str", value, multiline=True, hint=None)
 
         extra = Markup("")
@@ -225,9 +225,9 @@ class Form:
                 '<button type="button" class="tabel-toevoegen" data-soort="enkel" data-titel="%s">'
                 'Tabel toevoegen in %s</button><button type="button" class="tabel-toevoegen" '
                 'data-soort="meerjarig" data-titel="%s">Meerjarentabel toevoegen in %s</button>'
-            ) % (titel, titel, titel, titel)
+            ) % (title, title, title, title)
         return self.list_block(
-            titel,
+            title,
             None,
             [item(v, i + 1) for i, v in enumerate(items)],
             item("", len(items) + 1),
@@ -239,8 +239,8 @@ class Form:
         """Templates of a new table, once per page: one amount per row, or one column per year
         from next year; the page adds the section's name to its labels."""
         year = dt.date.today().year + 1
-        enkel = {"tabel": "", "rol": "kosten", "regels": [{"post": "", "bedrag": None}]}
-        meer = {
+        single = {"tabel": "", "rol": "kosten", "regels": [{"post": "", "bedrag": None}]}
+        multi_year = {
             "tabel": "",
             "rol": "kosten",
             "kolommen": [year, year + 1, year + 2, year + 3],
@@ -250,10 +250,10 @@ class Form:
             '<template class="nieuwe-tabel" data-soort="enkel"><li class="item">%s%s</li></template>'
             '<template class="nieuwe-tabel" data-soort="meerjarig"><li class="item">%s%s</li>'
             "</template>"
-        ) % (self.table(enkel), self.buttons(), self.table(meer), self.buttons())
+        ) % (self.table(single), self.buttons(), self.table(multi_year), self.buttons())
 
-    def table(self, tabel: dict, waar: str = "") -> Markup:
-        return table(self, tabel, waar)
+    def table(self, tabel: dict, where: str = "") -> Markup:
+        return table(self, tabel, where)
 
     def _ro(self) -> Markup:
         return Markup(" disabled") if self.readonly else Markup("")
@@ -315,10 +315,10 @@ def _model(type_):
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$|^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
 
-def checked_input(tree, pad: list | None = None) -> tuple[object, list[dict]]:
+def checked_input(tree, path: list | None = None) -> tuple[object, list[dict]]:
     """The form's tree with every date in ISO form; a date that is none (30 February,
     a year of five digits) is left out, so the old value stays, with a message at its field."""
-    pad, errors = pad or [], []
+    path, errors = path or [], []
     if isinstance(tree, dict) and "$datum" not in tree:
         out = {}
         for key, value in tree.items():
@@ -328,7 +328,7 @@ def checked_input(tree, pad: list | None = None) -> tuple[object, list[dict]]:
                     shown = f"'{value['$datum']}'" if isinstance(value["$datum"], str) else "De ingevulde datum"
                     errors.append(
                         {
-                            "pad": [*pad, key],
+                            "pad": [*path, key],
                             "niveau": "fout",
                             "tekst": (
                                 f"{shown} is geen bestaande datum; vul dag, maand en jaar in, zoals "
@@ -339,22 +339,22 @@ def checked_input(tree, pad: list | None = None) -> tuple[object, list[dict]]:
                     continue
                 value = {"$datum": datum}
             else:
-                value, more = checked_input(value, [*pad, key])
+                value, more = checked_input(value, [*path, key])
                 errors += more
             out[key] = value
         return out, errors
     if isinstance(tree, list):
-        items = [checked_input(v, [*pad, i]) for i, v in enumerate(tree)]
+        items = [checked_input(v, [*path, i]) for i, v in enumerate(tree)]
         return [v for v, _ in items], [e for _, more in items for e in more]
     return tree, errors
 
 
-def iso_date(tekst: str) -> str | None:
+def iso_date(text: str) -> str | None:
     """`2021-01-26` or `26-01-2021` as ISO; "" for empty; None when it is no date."""
-    tekst = tekst.strip()
-    if not tekst:
+    text = text.strip()
+    if not text:
         return ""
-    match = _DATE.match(tekst)
+    match = _DATE.match(text)
     if match is None:
         return None
     y, m, d = (

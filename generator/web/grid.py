@@ -30,7 +30,7 @@ def table(form, tabel: dict, waar: str = "") -> Markup:
         tabel.get("tabel"),
         hint="Bijvoorbeeld: Kosten en dekking 2027." if not tabel.get("tabel") else None,
     )
-    head += form.scalar(f"Rol van de tabel{in_}", "rol", "str", tabel.get("rol"), opties=ROLES)
+    head += form.scalar(f"Rol van de tabel{in_}", "rol", "str", tabel.get("rol"), choices=ROLES)
     given = bool(tabel.get("rijtotaal"))
     on = given if len(kolommen) > 1 or given else None  # one column: its total per row is the amount itself
     if on is not None:

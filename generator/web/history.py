@@ -106,10 +106,10 @@ def _besluiten(oud, nieuw) -> list[str]:
     """The decisions recorded since `oud` (compare looks at the content, not at them)."""
     from generator.proposal.vocabulary import ORGAAN_KORT
 
-    before = len(getattr(oud.data, "besluiten", None) or [])
+    before = len(oud.data.besluiten)
     return [
         f"besluit van {ORGAAN_KORT.get(b.orgaan, b.orgaan)} van {b.datum.isoformat()} vastgelegd ({b.uitkomst})"
-        for b in (getattr(nieuw.data, "besluiten", None) or [])[before:]
+        for b in nieuw.data.besluiten[before:]
     ]
 
 

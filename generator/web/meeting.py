@@ -104,7 +104,7 @@ def _agenda(workspace, datum: dt.date, orgaan: str) -> dict:
         item = {
             "naam": name,
             "onderwerp": voorstel.data.title or name,
-            "kenmerk": str(getattr(voorstel.data, "kenmerk", "") or ""),
+            "kenmerk": voorstel.data.field("kenmerk") or "",
             "fouten": sum(m.is_error for m in meldingen),
             "uitkomsten": UITKOMSTEN[orgaan],
             "eerder": history(voorstel, orgaan),

@@ -149,12 +149,12 @@ class Workspace:
             for o, b in laatste.items()
         )
         besluiten = {o: b for o, b in laatste.items() if decides(b)}
-        datum = getattr(v, "datum", None)
+        datum = v.proposal_date()
         return Entry(
             naam,
             v.title or path.stem,
             voorstel.soort.naam,
-            str(getattr(v, "kenmerk", "") or ""),
+            v.field("kenmerk") or "",
             datum.isoformat() if datum else "",
             status or "concept",
             problemen,
