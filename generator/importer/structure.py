@@ -171,9 +171,10 @@ class Recognizer(TableRows, Headings):
             self.onderwerp_open = self.pending_onderwerp and r.soort == "tekst"
             if len(tekst.split()) == 1 and self.pending_onderwerp and r.soort == "tekst":
                 return self.label_of_onderwerp(tekst)  # "Betreft": a label nota does not know
-            if len(tekst.split()) == 1:
+            if len(tekst.split()) == 1 or self.pending_onderwerp and _label_like(tekst):
                 self.out.unplaced.setdefault("onderwerp", []).append(
-                    f"het onderwerp '{tekst}' is één woord: controleer of het niet het label van het onderwerp is"
+                    f"het onderwerp '{tekst}' is kort als een label: controleer of het niet het label van het "
+                    "onderwerp is"
                 )
             self.pending_onderwerp = False
             return True
@@ -380,3 +381,8 @@ class Recognizer(TableRows, Headings):
         elif self.paragraph:
             self.out.unplaced.setdefault(self.target or "", []).append(" ".join(self.paragraph))
         self.paragraph = []
+
+
+def _label_like(tekst: str) -> bool:
+    """Two words without a digit ("Titel voorstel"): as short as a label, too short for an onderwerp."""
+    return len(tekst.split()) == 2 and not re.search(r"\d", tekst)
