@@ -176,3 +176,27 @@ def test_tabel_met_jaartallen_als_bedragen_is_gemarkeerd():
         "regel 'Kosten' bevat alleen jaartallen: waarschijnlijk de kop van de kolommen",
         "regel 'Armaturen' heeft een bedrag dat geen heel aantal euro's is: controleer de eenheid",
     ]
+
+
+def test_kop_naar_de_sectie_van_zijn_eerste_zin(cli, tmp_path):
+    """A heading in words no section has ("Wat we betalen") goes, with what stands under it, to
+    the empty section its first sentence speaks of (two words or more, more than any other
+    section), marked; one whose sentence names no section stays a marked subheading."""
+    bron = tmp_path / "voorstel.txt"
+    bron.write_text(
+        "Collegevoorstel\nOnderwerp: Verlichting centrum\n\nSamenvatting\nKort.\n\n1. Aanleiding\nDaarom.\n\n"
+        "2. Wat we betalen\nDe kosten passen binnen het budget van de begroting.\n\n3. Wat we doen\n"
+        "We beginnen morgen.\n",
+        encoding="utf-8",
+    )
+    r = cli("import", bron, "-o", tmp_path / "import.yaml")
+    yaml = (tmp_path / "import.yaml").read_text(encoding="utf-8")
+    regels = yaml.splitlines()
+    marker = (
+        "  # NOTA IMPORT, GERADEN: kop '2. Wat we betalen' gelezen als sectie 'Financiën' (kop en eerste zin "
+        "delen begroting, budget, kosten met die sectie)"
+    )
+    assert regels[regels.index(marker) + 1] == "  financien: De kosten passen binnen het budget van de begroting."
+    assert "  aanleiding: |\n    Daarom.\n\n    ### 3. Wat we doen\n\n    We beginnen morgen.\n" in yaml
+    assert r.exit_code == 1
+    assert f"import.yaml:{regels.index(marker) + 1}:3: fout: geraden bij het importeren: kop '2. Wat we" in r.stderr

@@ -87,13 +87,41 @@ class Headings:
         self.unknown.append((self.target, tekst))
 
     def mark_unknown_headings(self) -> None:
-        """Marked at the end: a heading right above a table became its title and is no section."""
+        """Marked at the end: a heading right above a table became its title and is no section;
+        one whose title and first sentence speak of a section still empty moves there (a guess)."""
         for target, tekst in self.unknown:
-            if f"### {tekst.rstrip(':')}" in self.out.markdown.get(target, []):
+            if f"### {tekst.rstrip(':')}" in self.out.markdown.get(target, []) and not self.by_first_sentence(
+                target, tekst
+            ):
                 self.out.unplaced.setdefault(target, []).append(
                     f"kop '{tekst}' is geen sectie van de {self.soort.naam}; de tekst eronder staat nu bij "
                     f"'{target.removeprefix('secties.')}': verplaats die naar de juiste sectie"
                 )
+
+    def by_first_sentence(self, target: str, tekst: str) -> bool:
+        """Move a subheading and what stands under it to the section its title and first
+        paragraph share the most words with (names, synonyms, `begrippen`), at least two, when
+        that section is still empty; marked as a guess."""
+        blocks = self.out.markdown[target]
+        start = blocks.index(f"### {tekst.rstrip(':')}")
+        end = next(
+            (n for n in range(start + 1, len(blocks)) if isinstance(blocks[n], str) and blocks[n].startswith("### ")),
+            len(blocks),
+        )
+        first = next((b for b in blocks[start + 1 : end] if isinstance(b, str)), None)
+        taken = {k.removeprefix("secties.") for k in self.out.markdown}
+        found = self.vocabulary.sectie_by_meaning(f"{tekst} {first[:300]}", taken) if first else None
+        if found is None or start == 0:
+            return False
+        sectie, shared = found
+        key = "secties." + sectie["sleutel"]
+        self.out.markdown[key] = blocks[start + 1 : end]
+        del blocks[start:end]
+        self.out.guessed.setdefault(key, []).append(
+            f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' (kop en eerste zin delen "
+            f"{', '.join(shared)} met die sectie)"
+        )
+        return True
 
 
 def headingish(tekst: str) -> bool:

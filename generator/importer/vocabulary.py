@@ -148,6 +148,23 @@ class Vocabulary:
         shared, sectie, name = ranked[0]
         return sectie, name, shared
 
+    def sectie_by_meaning(self, tekst: str, taken: set[str]) -> tuple[dict, list[str]] | None:
+        """(section, the words shared) for a heading with its first sentence: the one section not
+        in `taken` whose names and `begrippen` share at least two content words with it, more
+        than any other. Unsure by nature: the caller marks it."""
+        words = sorted(set(_content_words(tekst)))
+        ranked: list[tuple[int, dict, list[str]]] = []
+        for sectie, names in self.secties:
+            if sectie["sleutel"] in taken or sectie.get("uit_beslispunten"):
+                continue
+            own = [w for n in [*names, *self.begrippen[sectie["sleutel"]]] for w in _content_words(n)]
+            shared = [w for w in words if any(same_word(w, n) for n in own)]
+            ranked.append((len(shared), sectie, shared))
+        ranked.sort(key=lambda t: -t[0])
+        if not ranked or ranked[0][0] < 2 or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None
+        return ranked[0][1], ranked[0][2]
+
     def own_label(self, tekst: str) -> dict | None:
         """The field whose own label this line is, exactly or nearly (numbering, case aside)."""
         if len(tekst) > 120:
