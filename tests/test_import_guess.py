@@ -200,3 +200,27 @@ def test_kop_naar_de_sectie_van_zijn_eerste_zin(cli, tmp_path):
     assert "  aanleiding: |\n    Daarom.\n\n    ### 3. Wat we doen\n\n    We beginnen morgen.\n" in yaml
     assert r.exit_code == 1
     assert f"import.yaml:{regels.index(marker) + 1}:3: fout: geraden bij het importeren: kop '2. Wat we" in r.stderr
+
+
+def test_regel_met_dubbele_punt_boven_genummerde_lijst_opent_beslispunten(cli, tmp_path):
+    """ "Advies aan het college:" names no besluit, but stands right above a numbered list before
+    any section: it opens the beslispunten, marked as a guess."""
+    bron = tmp_path / "voorstel.txt"
+    bron.write_text(
+        "Collegevoorstel\nOnderwerp: Verlichting centrum\n\nSamenvatting\nKort.\n\nAdvies aan het college:\n"
+        "1. In te stemmen met de vervanging.\n2. Een krediet van € 900.000 beschikbaar te stellen.\n\n"
+        "1. Aanleiding\nDaarom.\n",
+        encoding="utf-8",
+    )
+    r = cli("import", bron, "-o", tmp_path / "import.yaml")
+    regels = (tmp_path / "import.yaml").read_text(encoding="utf-8").splitlines()
+    marker = (
+        "# NOTA IMPORT, GERADEN: 'Advies aan het college:' boven een genummerde lijst vóór de eerste sectie "
+        "gelezen als inleiding van de beslispunten"
+    )
+    assert regels[regels.index(marker) + 1 : regels.index(marker) + 4] == [
+        "beslispunten:",
+        "  - In te stemmen met de vervanging.",
+        "  - Een krediet van € 900.000 beschikbaar te stellen.",
+    ]
+    assert f"import.yaml:{regels.index(marker) + 1}:1: fout: geraden bij het importeren: 'Advies aan" in r.stderr

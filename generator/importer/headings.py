@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.importer.regel import Regel
+
 SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
 
 
@@ -24,6 +26,7 @@ class Headings:
     target: str | None
     vocabulary: Any
     unknown: list[tuple[str, str]]
+    next_regel: Any
 
     def close_paragraph(self) -> None:
         raise NotImplementedError
@@ -85,6 +88,28 @@ class Headings:
             return
         self.block(f"### {tekst.rstrip(':')}")
         self.unknown.append((self.target, tekst))
+
+    def intro_above_points(self, r: Regel) -> bool:
+        """A short line ending in a colon right above a numbered list ("Advies aan het college:"),
+        before any section and while no beslispunten were read: opens them, marked as a guess."""
+        volgende = self.next_regel
+        if not (
+            r.soort == "tekst"
+            and r.tekst.endswith(":")
+            and len(r.tekst.split()) <= 6
+            and not self.out.beslispunten
+            and self.target != "beslispunten"
+            and not any(k.startswith("secties.") for k in self.out.markdown)
+            and volgende is not None
+            and (volgende.soort == "genummerd" or bool(re.match(r"^1[.)]\s", volgende.tekst)))
+        ):
+            return False
+        self.close_paragraph()
+        self.target = "beslispunten"
+        self.out.guessed.setdefault("beslispunten", []).append(
+            f"'{r.tekst}' boven een genummerde lijst vóór de eerste sectie gelezen als inleiding van de beslispunten"
+        )
+        return True
 
     def mark_unknown_headings(self) -> None:
         """Marked at the end: a heading right above a table became its title and is no section;

@@ -192,6 +192,8 @@ class Recognizer(TableRows, Headings):
             self.close_paragraph()
             self.target = "beslispunten"
             return True
+        if self.intro_above_points(r):
+            return True
         in_punten = r.soort == "genummerd" and self.target == "beslispunten"
         sectie = None if in_punten else self._sectie(tekst, r.soort == "subkop")
         if sectie is not None:
