@@ -224,3 +224,17 @@ def test_regel_met_dubbele_punt_boven_genummerde_lijst_opent_beslispunten(cli, t
         "  - Een krediet van € 900.000 beschikbaar te stellen.",
     ]
     assert f"import.yaml:{regels.index(marker) + 1}:1: fout: geraden bij het importeren: 'Advies aan" in r.stderr
+
+
+def test_besluit_als_zin(search_path):
+    """The college's decision as a sentence: recorded with its date and outcome, marked as a guess;
+    a sentence without an outcome is no decision."""
+    from generator.importer.read import lines_from_text
+    from generator.importer.structure import Recognizer
+    from generator.proposal.kinds import find_soort
+
+    zin = "Het college heeft dit voorstel in zijn vergadering van 26 november 2024 conform vastgesteld."
+    tekst = f"Samenvatting\nIets.\n\n{zin}\n\nHet college bespreekt dit in de vergadering van 3 december 2024.\n"
+    structure = Recognizer(find_soort("collegenota", search_path)).process(lines_from_text(tekst))
+    assert structure.besluiten == [{"orgaan": "college", "datum": dt.date(2024, 11, 26), "uitkomst": "conform"}]
+    assert structure.guessed["besluiten"] == [f"besluit gelezen uit de zin '{zin}'"]
