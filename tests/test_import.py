@@ -211,3 +211,19 @@ def test_unicode_tekst_uit_word_is_geen_binair_bestand(cli, tmp_path):
     r, data = _importeer(cli, bron, tmp_path)
     assert data["samenvatting"] == "Tekst met één é."
     assert "binair" not in r.stderr
+
+
+def test_ongezegeld_besluit_na_aanvullen_herzegeld(cli, tmp_path):
+    """The decision imported without a seal: once the proposal is complete and the markers are
+    gone, `nota herzegel` seals it and `nota verify` finds the content unchanged."""
+    _importeer(cli, _ref("000"), tmp_path)
+    target = tmp_path / "import.yaml"
+    regels = [r for r in target.read_text(encoding="utf-8").splitlines() if "# NOTA IMPORT" not in r]
+    kop = "gemeente: Maastricht\nonderwerp: Sociale teams\nkenmerk: 2021.00412\ndatum: 2021-01-26\n"
+    tekst = "\n".join(regels).replace("soort: collegenota\n", f"soort: collegenota\n{kop}portefeuillehouder: W\n")
+    target.write_text(tekst + "\n", encoding="utf-8")
+    r = cli("herzegel", target)
+    assert r.exit_code == 0, r.stderr
+    assert "besluit 1 opnieuw verzegeld" in r.stdout + r.stderr
+    r = cli("verify", target)
+    assert r.exit_code == 0 and "besluit college 9 februari 2021 (conform): inhoud ongewijzigd" in r.stdout + r.stderr
