@@ -210,9 +210,54 @@ STYLES: dict[str, dict] = {
         "watermark": None,
         "landscape": False,
     },
+    # Held out, made in the third round and scored once before anything was changed for it:
+    # the "oplegnotitie" layout (titles as nouns of the reasoning, a sentence for the decision).
+    "vijfde": {
+        "labels": {
+            "onderwerp": "Titel voorstel",
+            "kenmerk": "Zaaknr.",
+            "datum": "Datum advies",
+            "portefeuillehouder": "Portefeuille",
+            "afdeling": "Sector",
+            "team": "Bureau",
+            "steller": "Informatie bij",
+            "adviseur": "Informatie bij",
+            "telefoon": "Tel.nr.",
+            "email": "Mailadres",
+            "classificatie": "Toegankelijkheid",
+            "begrotingswijziging": "Begrotingswijziging vereist",
+            "raadsvergadering": "Datum raad",
+        },
+        "titels": {
+            "aanleiding": "Probleemschets",
+            "context": "Relatie met beleid",
+            "duurzaamheid_gezondheid": "Milieu en volksgezondheid",
+            "financien": "Middelen",
+            "aanbestedingen": "Aanbestedingsprocedure",
+            "participatie": "Inspraak",
+            "uitvoering_evaluatie_vervolg": "Fasering",
+            "aanleiding_en_context": "Voorgeschiedenis",
+            "doelen_en_resultaten": "Doelstelling",
+            "argumenten_en_alternatieven": "Overwegingen",
+            "duurzaamheid": "Milieu en volksgezondheid",
+            "financiele_consequenties": "Middelen",
+            "risicos": "Kanttekeningen",
+            "uitvoering_en_planning": "Fasering",
+            "communicatie": "Voorlichting",
+        },
+        "samenvatting": "Managementsamenvatting",
+        "publiekssamenvatting": "Publieksvriendelijke samenvatting",
+        "intro": {"collegenota": "Advies aan het college:", "raadsvoorstel": "Wij stellen de raad voor:"},
+        "eenheid": ("(in € 1.000)", 1000),
+        "besluit": "zin",
+        "numbered_style": False,
+        "caps": False,
+        "watermark": None,
+        "landscape": True,
+    },
 }
 TRAINED = ("kop1", "kader")
-HELD_OUT = ("apart", "vierde")
+HELD_OUT = ("apart", "vierde", "vijfde")
 
 
 def lang(iso: str) -> str:
@@ -321,6 +366,14 @@ def closing(doc: dict, style: dict) -> list[tuple]:
         out += [
             ("p", f"Vergaderdatum college: {lang(besluit['datum'])}", None),
             ("p", "Besluit college: akkoord", None),
+        ]
+    elif style["besluit"] == "zin":
+        out += [
+            (
+                "p",
+                f"Het college heeft dit voorstel in zijn vergadering van {lang(besluit['datum'])} conform vastgesteld.",
+                None,
+            )
         ]
     elif style["besluit"] == "box":
         out += [

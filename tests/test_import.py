@@ -1,5 +1,7 @@
 """`nota import`: reference texts of all kinds, nota's own DOCX and PDF, PDF-style text."""
 
+import datetime as dt
+
 import pytest
 from ruamel.yaml import YAML
 
@@ -52,14 +54,29 @@ def test_collegenota_referentie(cli, tmp_path):
     assert (dekking["rol"], dekking["totaal"]) == ("dekking", 436358)
     assert r.exit_code == 1  # the reference text has no header block: nota says what to fill in
     assert "aandacht: 'kenmerk' (Kenmerk) niet gevonden: vul het in" in r.stderr
-    # no content to seal yet: the decision waits, as the command that records it, instead of a
-    # record without seal that `verify` would call changed
-    assert data["besluiten"] == []
+    # no content to seal yet: the decision is imported all the same, without a seal and marked;
+    # `nota herzegel` seals it once the proposal is complete
+    assert data["besluiten"] == [
+        {
+            "orgaan": "college",
+            "datum": dt.date(2021, 2, 9),
+            "uitkomst": "conform",
+            "vastgelegd_door": f"nota import ({_ref('000').name})",
+        }
+    ]
+    regels = (tmp_path / "import.yaml").read_text("utf-8").splitlines()
+    regel = regels.index("besluiten:")
+    assert regels[regel - 1] == (
+        "# NOTA IMPORT, NIET VERZEGELD: besluit uit het document (college, 2021-02-09, conform) niet verzegeld: "
+        "vul de ontbrekende velden aan en verzegel het met nota herzegel <dit bestand>"
+    )
     assert (
-        "# NOTA IMPORT, NIET GEPLAATST: besluit uit het document: nota decide <dit bestand> --orgaan college "
-        "--datum 2021-02-09 --uitkomst conform\nbesluiten: []\n"
-    ) in (tmp_path / "import.yaml").read_text("utf-8")
-    assert "aandacht: het besluit uit het document is nog niet vastgelegd" in r.stderr
+        f"import.yaml:{regel}:1: fout: besluit uit het document (college, 2021-02-09, conform) niet verzegeld: vul de "
+        "ontbrekende velden aan en verzegel het met nota herzegel <dit bestand> (haal deze regel weg zodra het "
+        "besluit verzegeld is)"
+    ) in r.stderr
+    assert "aandacht: het besluit uit het document is overgenomen maar niet verzegeld" in r.stderr
+    assert "besluit 1 (college, 2021-02-09, conform) is niet (volledig) verzegeld" in r.stderr  # nota check
 
 
 def test_raadsvoorstel_referentie(cli, tmp_path):
@@ -194,3 +211,19 @@ def test_unicode_tekst_uit_word_is_geen_binair_bestand(cli, tmp_path):
     r, data = _importeer(cli, bron, tmp_path)
     assert data["samenvatting"] == "Tekst met één é."
     assert "binair" not in r.stderr
+
+
+def test_ongezegeld_besluit_na_aanvullen_herzegeld(cli, tmp_path):
+    """The decision imported without a seal: once the proposal is complete and the markers are
+    gone, `nota herzegel` seals it and `nota verify` finds the content unchanged."""
+    _importeer(cli, _ref("000"), tmp_path)
+    target = tmp_path / "import.yaml"
+    regels = [r for r in target.read_text(encoding="utf-8").splitlines() if "# NOTA IMPORT" not in r]
+    kop = "gemeente: Maastricht\nonderwerp: Sociale teams\nkenmerk: 2021.00412\ndatum: 2021-01-26\n"
+    tekst = "\n".join(regels).replace("soort: collegenota\n", f"soort: collegenota\n{kop}portefeuillehouder: W\n")
+    target.write_text(tekst + "\n", encoding="utf-8")
+    r = cli("herzegel", target)
+    assert r.exit_code == 0, r.stderr
+    assert "besluit 1 opnieuw verzegeld" in r.stdout + r.stderr
+    r = cli("verify", target)
+    assert r.exit_code == 0 and "besluit college 9 februari 2021 (conform): inhoud ongewijzigd" in r.stdout + r.stderr

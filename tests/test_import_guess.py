@@ -64,10 +64,16 @@ def test_geen_gok_zonder_grond(guesser, label, waarde, filled):
         ("collegenota", "Effecten op klimaat en gezondheid", "duurzaamheid_gezondheid"),
         ("collegenota", "Wat is de aanleiding", "aanleiding"),
         ("collegenota", "Waarom dit voorstel", None),  # never the section that repeats the beslispunten
-        ("collegenota", "Wat kost het", None),  # question words are no content
+        # no word of a title or synonym, but one of the section's `begrippen` (question words are no content)
+        ("collegenota", "Wat kost het", "financien"),
+        ("collegenota", "Betrokkenheid inwoners", "participatie"),
+        ("collegenota", "Wie zijn betrokken", "participatie"),
+        ("collegenota", "Budget en planning", None),  # two sections share one word each: no guess
+        ("collegenota", "Wat zeggen de buren", None),
         ("raadsvoorstel", "Doel", "doelen_en_resultaten"),
         ("raadsvoorstel", "Wat zijn de risico’s", "risicos"),
-        ("raadsvoorstel", "Kosten en dekking", None),
+        ("raadsvoorstel", "Kosten en dekking", "financiele_consequenties"),
+        ("raadsvoorstel", "Hoe verder", "uitvoering_en_planning"),
     ],
 )
 def test_sectie_naar_gedeelde_woorden(search_path, soort, titel, sleutel):
@@ -170,3 +176,65 @@ def test_tabel_met_jaartallen_als_bedragen_is_gemarkeerd():
         "regel 'Kosten' bevat alleen jaartallen: waarschijnlijk de kop van de kolommen",
         "regel 'Armaturen' heeft een bedrag dat geen heel aantal euro's is: controleer de eenheid",
     ]
+
+
+def test_kop_naar_de_sectie_van_zijn_eerste_zin(cli, tmp_path):
+    """A heading in words no section has ("Wat we betalen") goes, with what stands under it, to
+    the empty section its first sentence speaks of (two words or more, more than any other
+    section), marked; one whose sentence names no section stays a marked subheading."""
+    bron = tmp_path / "voorstel.txt"
+    bron.write_text(
+        "Collegevoorstel\nOnderwerp: Verlichting centrum\n\nSamenvatting\nKort.\n\n1. Aanleiding\nDaarom.\n\n"
+        "2. Wat we betalen\nDe kosten passen binnen het budget van de begroting.\n\n3. Wat we doen\n"
+        "We beginnen morgen.\n",
+        encoding="utf-8",
+    )
+    r = cli("import", bron, "-o", tmp_path / "import.yaml")
+    yaml = (tmp_path / "import.yaml").read_text(encoding="utf-8")
+    regels = yaml.splitlines()
+    marker = (
+        "  # NOTA IMPORT, GERADEN: kop '2. Wat we betalen' gelezen als sectie 'Financiën' (kop en eerste zin "
+        "delen begroting, budget, kosten met die sectie)"
+    )
+    assert regels[regels.index(marker) + 1] == "  financien: De kosten passen binnen het budget van de begroting."
+    assert "  aanleiding: |\n    Daarom.\n\n    ### 3. Wat we doen\n\n    We beginnen morgen.\n" in yaml
+    assert r.exit_code == 1
+    assert f"import.yaml:{regels.index(marker) + 1}:3: fout: geraden bij het importeren: kop '2. Wat we" in r.stderr
+
+
+def test_regel_met_dubbele_punt_boven_genummerde_lijst_opent_beslispunten(cli, tmp_path):
+    """ "Advies aan het college:" names no besluit, but stands right above a numbered list before
+    any section: it opens the beslispunten, marked as a guess."""
+    bron = tmp_path / "voorstel.txt"
+    bron.write_text(
+        "Collegevoorstel\nOnderwerp: Verlichting centrum\n\nSamenvatting\nKort.\n\nAdvies aan het college:\n"
+        "1. In te stemmen met de vervanging.\n2. Een krediet van € 900.000 beschikbaar te stellen.\n\n"
+        "1. Aanleiding\nDaarom.\n",
+        encoding="utf-8",
+    )
+    r = cli("import", bron, "-o", tmp_path / "import.yaml")
+    regels = (tmp_path / "import.yaml").read_text(encoding="utf-8").splitlines()
+    marker = (
+        "# NOTA IMPORT, GERADEN: 'Advies aan het college:' boven een genummerde lijst vóór de eerste sectie "
+        "gelezen als inleiding van de beslispunten"
+    )
+    assert regels[regels.index(marker) + 1 : regels.index(marker) + 4] == [
+        "beslispunten:",
+        "  - In te stemmen met de vervanging.",
+        "  - Een krediet van € 900.000 beschikbaar te stellen.",
+    ]
+    assert f"import.yaml:{regels.index(marker) + 1}:1: fout: geraden bij het importeren: 'Advies aan" in r.stderr
+
+
+def test_besluit_als_zin(search_path):
+    """The college's decision as a sentence: recorded with its date and outcome, marked as a guess;
+    a sentence without an outcome is no decision."""
+    from generator.importer.read import lines_from_text
+    from generator.importer.structure import Recognizer
+    from generator.proposal.kinds import find_soort
+
+    zin = "Het college heeft dit voorstel in zijn vergadering van 26 november 2024 conform vastgesteld."
+    tekst = f"Samenvatting\nIets.\n\n{zin}\n\nHet college bespreekt dit in de vergadering van 3 december 2024.\n"
+    structure = Recognizer(find_soort("collegenota", search_path)).process(lines_from_text(tekst))
+    assert structure.besluiten == [{"orgaan": "college", "datum": dt.date(2024, 11, 26), "uitkomst": "conform"}]
+    assert structure.guessed["besluiten"] == [f"besluit gelezen uit de zin '{zin}'"]

@@ -45,7 +45,7 @@ def test_stijl_haalt_de_lat(stijl, formats):
     assert meets_bar(t), {k: t[k] for k in (*KOLOMMEN, "fout", "kwijt")}
 
 
-@pytest.mark.parametrize("stijl", ["apart", "vierde"])
+@pytest.mark.parametrize("stijl", ["apart", "vierde", "vijfde"])
 def test_gehouden_stijl_is_nooit_stil_fout(stijl):
     """The held-out styles: what the importer cannot place it marks; nothing is dropped."""
     t = total([score(path, t) for path, t in _files(stijl)])
@@ -136,15 +136,15 @@ def test_besluit_zonder_datum_blijft_gemarkeerd(search_path):
 
 
 def test_eigen_soort_zonder_synoniemen_laadt_en_importeert(cli, tmp_path):
-    """An older kind.yaml without `synoniemen` still loads; its own titles still match."""
+    """An older kind.yaml without `synoniemen` (nor `begrippen`) still loads; its own titles still match."""
     from generator.proposal.kinds import builtin_templates
 
     eigen = tmp_path / "sjablonen"
     shutil.copytree(builtin_templates(), eigen)
     kind = eigen / "collegenota" / "kind.yaml"
-    tekst = re.sub(r",\n\s+synoniemen: \[[^\]]*\]\}", "}", kind.read_text(encoding="utf-8"))
+    tekst = re.sub(r",\n\s+(synoniemen|begrippen): \[[^\]]*\]", "", kind.read_text(encoding="utf-8"))
     kind.write_text(re.sub(r"\nsynoniemen:\n(  .*\n)+", "\n", tekst), encoding="utf-8")
-    assert "synoniemen:" not in kind.read_text(encoding="utf-8")
+    assert "synoniemen:" not in kind.read_text(encoding="utf-8") and "begrippen: [" not in kind.read_text("utf-8")
     bron = tmp_path / "oud.txt"
     bron.write_text(
         "Collegenota\nOnderwerp: Iets\n\nSamenvatting\nKort.\n\n1. Aanleiding\nDaarom.\n\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.importer.emit import yaml_text
 from generator.importer.read import read, read_once, source_from_pdf
-from generator.importer.sealing import decide_hint, seal_imported
+from generator.importer.sealing import seal_imported, unsealed_hint
 from generator.importer.kind_choice import choose_soort
 from generator.importer.structure import Recognizer
 from generator.proposal.kinds import find_soort, known_soorten
@@ -56,5 +56,5 @@ def import_document(path: Path, search_path, soort: str | None = None) -> Result
         besluiten, unsealed = seal_imported(stated, render, path, search_path)
     if unsealed:
         structure.attention.append(unsealed)
-        structure.unplaced.setdefault("besluiten", []).extend(decide_hint(b) for b in stated)
+        structure.unsealed = [unsealed_hint(b) for b in stated]
     return Result(render(besluiten), chosen.naam, structure.attention, structure.problemen)

@@ -28,6 +28,12 @@ _UITSPRAAK = re.compile(
     r"\s*:\s*(\S.*)$",
     re.IGNORECASE,
 )
+# "Het college heeft dit voorstel in zijn vergadering van 26 november 2024 conform vastgesteld."
+_ZIN = re.compile(
+    r"^(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)\b.{0,60}?\bvergadering\s+van\s+"
+    r"(\d{1,2}\s+\w+\s+\d{4})\b(.*)$",
+    re.IGNORECASE,
+)
 _KOP = re.compile(
     r"^((het\s+)?besluit\s+(van\s+)?(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)|"
     r"collegebesluit)\s*:?$",
@@ -59,6 +65,13 @@ class Besluitvak:
             self.datum = datum_from(waarde) or self.datum
             self.waiting = not waarde.strip()
             return True
+        zin = _ZIN.match(tekst)
+        if zin and datum_from(zin.group(3)) and _word_outcome(zin.group(4)):
+            rec.close_paragraph()
+            record = {"orgaan": self.orgaan, "datum": datum_from(zin.group(3)), "uitkomst": _word_outcome(zin.group(4))}
+            rec.out.besluiten.append(record)
+            rec.out.guessed.setdefault("besluiten", []).append(f"besluit gelezen uit de zin '{tekst}'")
+            return True
         uitspraak = _UITSPRAAK.match(tekst)
         if uitspraak:
             return self.ticked(rec, tekst, uitspraak.group(5))
@@ -80,6 +93,11 @@ class Besluitvak:
             return True
         rec.out.besluiten.append({"orgaan": self.orgaan, "datum": self.datum, "uitkomst": gekozen})
         return True
+
+
+def _word_outcome(tekst: str) -> str | None:
+    """The first word of a sentence's rest that is an outcome ("conform vastgesteld" -> conform)."""
+    return next((u for w in re.findall(r"\w+", tekst) if (u := uitkomst(w)) is not None), None)
 
 
 def _date_label(tekst: str) -> str | None:

@@ -114,23 +114,26 @@ def columns_as_rows(regels: list[str]) -> list[str]:
     block per column (its header, then its amounts), blank lines between. Where the blocks
     line up (as many lines each, the columns all amounts), the table becomes tab-separated
     rows; a label wrapped over two lines (the second starts in lower case) is joined first.
-    Blocks that do not line up stay text."""
+    A table whose columns come before its labels, each column split where a wrapped label made
+    a row taller, is put back together as well (`_labels_after`). Blocks that do not line up
+    stay text; a rebuild that is wrong does not add up, and the table check marks it."""
     blocks = _blocks(regels)
     out: list[str] = []
     i = 0
     while i < len(blocks):
+        later = _labels_after(blocks, i)
+        if later is not None:
+            out += later[0]
+            i = later[1]
+            continue
         labels = _joined(blocks[i])
-        columns: list[list[str]] = []
-        j = i + 1
-        while j < len(blocks) and len(columns) < 12 and _column(blocks[j], len(labels)):
-            columns.append(blocks[j])
-            j += 1
+        columns, j = _gather(blocks, i + 1, len(labels))
         k = len(columns[0]) if columns else 0
-        if not columns or k < 2 or len(labels) < k:
+        if not columns or k < 2 or len(labels) < k or not all(map(_row_label, labels[len(labels) - k :])):
             out += blocks[i] + [""]
             i += 1
             continue
-        out += labels[: len(labels) - k] + [""]
+        out += _lead(labels[: len(labels) - k])
         out += ["\t".join(cells) for cells in zip(labels[len(labels) - k :], *columns)] + [""]
         i = j
     return out
@@ -159,3 +162,57 @@ def _joined(block: list[str]) -> list[str]:
 def _column(block: list[str], n_labels: int) -> bool:
     """A column of a table: a short header, then only amounts, and no more lines than labels."""
     return 2 <= len(block) <= n_labels and len(block[0]) <= 30 and all(_is_amount(c) for c in block[1:])
+
+
+def _labels_after(blocks: list[list[str]], i: int) -> tuple[list[str], int] | None:
+    """A table printed columns first, its labels after: blocks of a header and amounts (one per
+    column), then blocks of amounts only (the columns' further rows, in the same order), then
+    the block ending in the header label and the row labels. (lines, index after) or None."""
+    if not blocks[i] or _is_amount(blocks[i][0]):
+        return None
+    columns, j = _gather(blocks, i, 60)
+    if not columns or j == i + len(columns) or j >= len(blocks):
+        return None
+    labels = _joined(blocks[j])
+    k = len(columns[0])
+    if len(labels) < k or not all(map(_row_label, labels[-k:])):
+        return None
+    rows = ["\t".join(cells) for cells in zip(labels[len(labels) - k :], *columns)]
+    return _lead(labels[: len(labels) - k]) + rows + [""], j + 1
+
+
+def _gather(blocks: list[list[str]], i: int, n_labels: int) -> tuple[list[list[str]], int]:
+    """The columns from block i on, and the block after them: blocks of one length, each a column
+    (`_column`); when they have a header ("2025"), the blocks of amounts only that follow are
+    their further rows, column after column (a wrapped label made a row taller and pdftotext
+    broke the columns there)."""
+    columns: list[list[str]] = []
+    j = i
+    while j < len(blocks) and len(columns) < 12 and _column(blocks[j], n_labels):
+        if columns and (len(blocks[j]) != len(columns[0]) or _is_amount(blocks[j][0]) != _is_amount(columns[0][0])):
+            break
+        columns.append(blocks[j])
+        j += 1
+    if not columns or _is_amount(columns[0][0]):
+        return columns, j
+    parts: list[list[str]] = []
+    while j + len(parts) < len(blocks) and all(_is_amount(c) for c in blocks[j + len(parts)]):
+        parts.append(blocks[j + len(parts)])
+    if not parts or len(parts) % len(columns):
+        return columns, j
+    whole = [c + [x for p in parts[n :: len(columns)] for x in p] for n, c in enumerate(columns)]
+    if any(len(c) != len(whole[0]) or len(c) > n_labels for c in whole):
+        return columns, j
+    return whole, j + len(parts)
+
+
+def _row_label(tekst: str) -> bool:
+    return len(tekst) <= 60 and not _is_amount(tekst) and not tekst.rstrip().endswith((".", ":", ";"))
+
+
+def _lead(lines: list[str]) -> list[str]:
+    """The lines above a rebuilt table: the short lines after the last sentence (its title, its
+    unit: "Tabel 1. Kosten", "Bedragen in mln euro") each a paragraph of their own, so that
+    they are read as the table's title and unit, not glued to the sentence before."""
+    last = max((n for n, r in enumerate(lines) if r.rstrip().endswith((".", ":", "!", "?"))), default=-1)
+    return lines[: last + 1] + [x for r in lines[last + 1 :] for x in ("", r)] + [""]

@@ -16,6 +16,7 @@ from generator.importer.structure import Structure
 MARKER = "NOTA IMPORT, NIET GEPLAATST:"
 TABLE_MARKER = "NOTA IMPORT:"
 GUESS_MARKER = "NOTA IMPORT, GERADEN:"
+UNSEALED_MARKER = "NOTA IMPORT, NIET VERZEGELD:"
 
 
 def markdown(blocks) -> str:
@@ -135,6 +136,8 @@ def _mark(doc: CommentedMap, structure: Structure) -> None:
         note = f"{len(texts)} waarde(n) geraden bij '{plaats}' (gemarkeerd met '{GUESS_MARKER}')"
         if note not in structure.attention:
             structure.attention.append(note)
+    if structure.unsealed:
+        plaatsen.setdefault("besluiten", []).extend(f"{UNSEALED_MARKER} {t}" for t in structure.unsealed)
     for plaats, regels in plaatsen.items():
         if not regels:
             continue
@@ -146,5 +149,6 @@ def _mark(doc: CommentedMap, structure: Structure) -> None:
         else:
             doc.yaml_set_comment_before_after_key("soort", before="\n".join(regels))
         note = f"{len(regels)} tekstdeel/-delen niet geplaatst bij '{plaats or 'begin'}' (gemarkeerd met '{MARKER}')"
-        if note not in structure.attention:  # the YAML is made twice when a decision is sealed
+        # not for decisions only marked unsealed; the YAML is made twice when a decision is sealed
+        if (plaats in structure.unplaced or plaats in structure.guessed) and note not in structure.attention:
             structure.attention.append(note)

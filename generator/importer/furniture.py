@@ -29,18 +29,27 @@ def shape(tekst: str) -> str:
 
 def running(pages: list[str]) -> set[str]:
     """Lines that open or close most pages of a text: running heads and footers, page
-    numbers aside ("Raadsvoorstel 2020-010358 Pagina 3 van 5" on every page)."""
+    numbers aside ("Raadsvoorstel 2020-010358 Pagina 3 van 5" on every page). A footer that
+    stands at a page's edge once and on most pages elsewhere (pdftotext prints it where it
+    reads it: between the columns of a table) is one too, when it is no short word."""
     pages = [p for p in pages if p.strip()]
     if len(pages) < 2:
         return set()
     count: dict[str, int] = {}
+    anywhere: dict[str, int] = {}
     edges: list[str] = []
+    everywhere: list[str] = []
     for p in pages:
         regels = [r.strip() for r in p.splitlines() if r.strip()]
         edges += regels[:1] + regels[-1:]
+        everywhere += regels
         for s in {shape(r) for r in regels[:1] + regels[-1:]}:
             count[s] = count.get(s, 0) + 1
-    return {r for r in edges if count[shape(r)] >= max(2, len(pages) - 1)}
+        for s in {shape(r) for r in regels}:
+            anywhere[s] = anywhere.get(s, 0) + 1
+    most = max(2, len(pages) - 1)
+    found = {r for r in edges if count[shape(r)] >= most}
+    return found | {r for r in everywhere if shape(r) in count and len(r) >= 12 and anywhere[shape(r)] >= most}
 
 
 def level(char: dict) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.importer.regel import Regel
+
 SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
 
 
@@ -24,6 +26,7 @@ class Headings:
     target: str | None
     vocabulary: Any
     unknown: list[tuple[str, str]]
+    next_regel: Any
 
     def close_paragraph(self) -> None:
         raise NotImplementedError
@@ -86,14 +89,64 @@ class Headings:
         self.block(f"### {tekst.rstrip(':')}")
         self.unknown.append((self.target, tekst))
 
+    def intro_above_points(self, r: Regel) -> bool:
+        """A short line ending in a colon right above a numbered list ("Advies aan het college:"),
+        before any section and while no beslispunten were read: opens them, marked as a guess."""
+        volgende = self.next_regel
+        if not (
+            r.soort == "tekst"
+            and r.tekst.endswith(":")
+            and len(r.tekst.split()) <= 6
+            and not self.out.beslispunten
+            and self.target != "beslispunten"
+            and not any(k.startswith("secties.") for k in self.out.markdown)
+            and volgende is not None
+            and (volgende.soort == "genummerd" or bool(re.match(r"^1[.)]\s", volgende.tekst)))
+        ):
+            return False
+        self.close_paragraph()
+        self.target = "beslispunten"
+        self.out.guessed.setdefault("beslispunten", []).append(
+            f"'{r.tekst}' boven een genummerde lijst vóór de eerste sectie gelezen als inleiding van de beslispunten"
+        )
+        return True
+
     def mark_unknown_headings(self) -> None:
-        """Marked at the end: a heading right above a table became its title and is no section."""
+        """Marked at the end: a heading right above a table became its title and is no section;
+        one whose title and first sentence speak of a section still empty moves there (a guess)."""
         for target, tekst in self.unknown:
-            if f"### {tekst.rstrip(':')}" in self.out.markdown.get(target, []):
+            if f"### {tekst.rstrip(':')}" in self.out.markdown.get(target, []) and not self.by_first_sentence(
+                target, tekst
+            ):
                 self.out.unplaced.setdefault(target, []).append(
                     f"kop '{tekst}' is geen sectie van de {self.soort.naam}; de tekst eronder staat nu bij "
                     f"'{target.removeprefix('secties.')}': verplaats die naar de juiste sectie"
                 )
+
+    def by_first_sentence(self, target: str, tekst: str) -> bool:
+        """Move a subheading and what stands under it to the section its title and first
+        paragraph share the most words with (names, synonyms, `begrippen`), at least two, when
+        that section is still empty; marked as a guess."""
+        blocks = self.out.markdown[target]
+        start = blocks.index(f"### {tekst.rstrip(':')}")
+        end = next(
+            (n for n in range(start + 1, len(blocks)) if isinstance(blocks[n], str) and blocks[n].startswith("### ")),
+            len(blocks),
+        )
+        first = next((b for b in blocks[start + 1 : end] if isinstance(b, str)), None)
+        taken = {k.removeprefix("secties.") for k in self.out.markdown}
+        found = self.vocabulary.sectie_by_meaning(f"{tekst} {first[:300]}", taken) if first else None
+        if found is None or start == 0:
+            return False
+        sectie, shared = found
+        key = "secties." + sectie["sleutel"]
+        self.out.markdown[key] = blocks[start + 1 : end]
+        del blocks[start:end]
+        self.out.guessed.setdefault(key, []).append(
+            f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' (kop en eerste zin delen "
+            f"{', '.join(shared)} met die sectie)"
+        )
+        return True
 
 
 def headingish(tekst: str) -> bool:

@@ -1,7 +1,8 @@
 """The `# NOTA IMPORT` markers left in an imported YAML, as messages with their line and column.
 
 While one remains the import is not done: `nota import` reports each and exits 1. A table
-marker says what does not add up; a "niet geplaatst" marker keeps text that fits no field.
+marker says what does not add up; a "niet geplaatst" marker keeps text that fits no field; a
+"niet verzegeld" marker stands above a decision imported without a seal.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from generator.errors import Melding
 TABLE = "# NOTA IMPORT: "
 UNPLACED = "# NOTA IMPORT, NIET GEPLAATST: "
 GUESSED = "# NOTA IMPORT, GERADEN: "
+UNSEALED = "# NOTA IMPORT, NIET VERZEGELD: "
 
 
 def markers(tekst: str, doel: Path) -> list[Melding]:
@@ -35,6 +37,15 @@ def markers(tekst: str, doel: Path) -> list[Melding]:
                 Melding(
                     f"geraden bij het importeren: {bare[len(GUESSED) :].rstrip()} (controleer de waarde "
                     "eronder en haal deze regel weg)",
+                    doel,
+                    i,
+                    kolom,
+                )
+            )
+        elif bare.startswith(UNSEALED):
+            out.append(
+                Melding(
+                    f"{bare[len(UNSEALED) :].rstrip()} (haal deze regel weg zodra het besluit verzegeld is)",
                     doel,
                     i,
                     kolom,

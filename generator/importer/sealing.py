@@ -20,7 +20,7 @@ IMPORTED_BY = "nota import"
 
 
 def seal_imported(besluiten: list[dict], render, path: Path, search_path) -> tuple[list[dict], str | None]:
-    """(the sealed records, None), or ([], why not). `render(records)` is the YAML text."""
+    """(the sealed records, None), or (the records unsealed, why not). `render(records)` is the YAML text."""
     from generator.decisions.decide import now, seal_record
     from generator.proposal.load import load_bytes
     from generator.proposal.validate import validate
@@ -33,18 +33,19 @@ def seal_imported(besluiten: list[dict], render, path: Path, search_path) -> tup
         try:
             voorstel = validate(load_bytes(render(sealed).encode("utf-8"), path.with_suffix(".yaml")), search_path)
         except NotaFout:
-            return [], (
-                "het besluit uit het document is nog niet vastgelegd: zonder alle verplichte velden is er "
-                "geen inhoud om te verzegelen; vul het voorstel aan en leg het vast met de 'nota decide' "
-                "die bij 'besluiten' staat"
+            return [{**b, "vastgelegd_door": f"{IMPORTED_BY} ({path.name})"} for b in besluiten], (
+                "het besluit uit het document is overgenomen maar niet verzegeld: zonder alle verplichte "
+                "velden is er geen inhoud om te verzegelen; vul het voorstel aan en verzegel het besluit "
+                "met 'nota herzegel'"
             )
         sealed.append(seal_record(voorstel, record))
     return sealed, None
 
 
-def decide_hint(record: dict) -> str:
-    """The command that records an imported decision by hand."""
-    parts = [f"--orgaan {record['orgaan']}", f"--datum {record['datum'].isoformat()}"]
-    if record.get("uitkomst"):
-        parts.append(f"--uitkomst {record['uitkomst']}")
-    return f"besluit uit het document: nota decide <dit bestand> {' '.join(parts)}"
+def unsealed_hint(record: dict) -> str:
+    """The marker on an imported decision that has no seal yet."""
+    uitkomst = f", {record['uitkomst']}" if record.get("uitkomst") else ""
+    return (
+        f"besluit uit het document ({record['orgaan']}, {record['datum'].isoformat()}{uitkomst}) niet verzegeld: "
+        "vul de ontbrekende velden aan en verzegel het met nota herzegel <dit bestand>"
+    )

@@ -48,6 +48,7 @@ class Structure:
     attention: list = field(default_factory=list)
     problemen: list = field(default_factory=list)  # tables that do not add up: the import is not done
     guessed: dict = field(default_factory=dict)  # key -> reasons of values placed by a guess (guess.py)
+    unsealed: list = field(default_factory=list)  # decisions imported without a seal (sealing.py)
 
 
 class Recognizer(TableRows, Headings):
@@ -170,9 +171,10 @@ class Recognizer(TableRows, Headings):
             self.onderwerp_open = self.pending_onderwerp and r.soort == "tekst"
             if len(tekst.split()) == 1 and self.pending_onderwerp and r.soort == "tekst":
                 return self.label_of_onderwerp(tekst)  # "Betreft": a label nota does not know
-            if len(tekst.split()) == 1:
+            if len(tekst.split()) == 1 or self.pending_onderwerp and _label_like(tekst):
                 self.out.unplaced.setdefault("onderwerp", []).append(
-                    f"het onderwerp '{tekst}' is één woord: controleer of het niet het label van het onderwerp is"
+                    f"het onderwerp '{tekst}' is kort als een label: controleer of het niet het label van het "
+                    "onderwerp is"
                 )
             self.pending_onderwerp = False
             return True
@@ -189,6 +191,8 @@ class Recognizer(TableRows, Headings):
         if self._is_beslispunten_heading(tekst) and r.soort != "genummerd":
             self.close_paragraph()
             self.target = "beslispunten"
+            return True
+        if self.intro_above_points(r):
             return True
         in_punten = r.soort == "genummerd" and self.target == "beslispunten"
         sectie = None if in_punten else self._sectie(tekst, r.soort == "subkop")
@@ -379,3 +383,8 @@ class Recognizer(TableRows, Headings):
         elif self.paragraph:
             self.out.unplaced.setdefault(self.target or "", []).append(" ".join(self.paragraph))
         self.paragraph = []
+
+
+def _label_like(tekst: str) -> bool:
+    """Two words without a digit ("Titel voorstel"): as short as a label, too short for an onderwerp."""
+    return len(tekst.split()) == 2 and not re.search(r"\d", tekst)

@@ -1,5 +1,6 @@
 """The unit a table's amounts are given in: "bedragen x € 1.000", "in duizenden euro's",
-"× € 1.000", "k€", "(mln)". The importer scales the amounts to euros and says so in the YAML.
+"× € 1.000", "(in € 1.000)", "(€ 1.000)", "k€", "(mln)". The importer scales the amounts to
+euros and says so in the YAML.
 """
 
 from __future__ import annotations
@@ -8,12 +9,12 @@ import re
 from decimal import Decimal
 
 _MILLION = re.compile(
-    r"(x|×)\s*€\s*1\.000\.000|(x|×)\s*€\s*1\s*(mln|miljoen)|\(\s*(€\s*)?mln\.?\s*\)|"
+    r"(x|×|\bin|\()\s*€\s*1\.000\.000|(x|×|\bin|\()\s*€\s*1\s*(mln|miljoen)|\(\s*(€\s*)?mln\.?\s*\)|"
     r"in\s+(miljoenen|mln\.?|miljoen)(\s+euro['’]?s?|\s+€)?|€\s*mln\b|\bm€",
     re.IGNORECASE,
 )
 _THOUSAND = re.compile(
-    r"(x|×)\s*€\s*1\.?000(?![.\d])|in\s+duizenden(\s+euro['’]?s?)?|\bk€|€\s*k\b|"
+    r"(x|×|\bin|\()\s*€\s*1\.?000(?![.\d])|in\s+duizenden(\s+euro['’]?s?)?|\bk€|€\s*k\b|"
     r"\(\s*x\s*1\.?000\s*\)|(x|×)\s*1\.000\s*euro|\bduizenden\s+euro|"
     r"in\s+(dzd|k)\.?\s+(euro|€)",
     re.IGNORECASE,

@@ -99,6 +99,8 @@ class Vocabulary:
         synoniemen = soort.raw.get("synoniemen") or {}
         self.titels = {bare(t) for t in [soort.titel, *synoniemen.get("titel", [])]}
         self.secties = [(s, [bare(t) for t in [s["titel"], *s.get("synoniemen", [])]]) for s in soort.secties]
+        # a section's meaning in a few words (kind.yaml `begrippen`), for headings in other words
+        self.begrippen = {s["sleutel"]: [bare(b) for b in s.get("begrippen", [])] for s in soort.secties}
         # flat lists for rapidfuzz: exact names score 100 and win; own titles first
         self._own = ([names[0] for _, names in self.secties], [s for s, _ in self.secties])
         self._all = ([n for _, names in self.secties for n in names], [s for s, names in self.secties for _ in names])
@@ -126,8 +128,8 @@ class Vocabulary:
         return owners[found[2]] if found else None
 
     def sectie_by_words(self, tekst: str) -> tuple[dict, str, int] | None:
-        """(section, name, words shared) for a heading in other words: the one section whose title
-        or a synonym shares the most content words with it, a word counting as shared in
+        """(section, name, words shared) for a heading in other words: the one section whose title,
+        a synonym or one of its `begrippen` shares the most content words with it, a word counting as shared in
         another form ("effecten"/"effect", "kader"/"beleidskader", "resultaat"/"resultaten").
         None when no section, or two equally, share words. Unsure by nature: the caller marks it."""
         words = set(_content_words(tekst))
@@ -135,7 +137,7 @@ class Vocabulary:
             return None
         best: dict[str, tuple[int, dict, str]] = {}
         for sectie, names in self.secties:
-            for name in names if not sectie.get("uit_beslispunten") else []:
+            for name in [*names, *self.begrippen[sectie["sleutel"]]] if not sectie.get("uit_beslispunten") else []:
                 own = _content_words(name)
                 shared = sum(1 for w in words if any(same_word(w, n) for n in own))
                 if shared and shared > best.get(sectie["sleutel"], (0,))[0]:
@@ -145,6 +147,23 @@ class Vocabulary:
             return None
         shared, sectie, name = ranked[0]
         return sectie, name, shared
+
+    def sectie_by_meaning(self, tekst: str, taken: set[str]) -> tuple[dict, list[str]] | None:
+        """(section, the words shared) for a heading with its first sentence: the one section not
+        in `taken` whose names and `begrippen` share at least two content words with it, more
+        than any other. Unsure by nature: the caller marks it."""
+        words = sorted(set(_content_words(tekst)))
+        ranked: list[tuple[int, dict, list[str]]] = []
+        for sectie, names in self.secties:
+            if sectie["sleutel"] in taken or sectie.get("uit_beslispunten"):
+                continue
+            own = [w for n in [*names, *self.begrippen[sectie["sleutel"]]] for w in _content_words(n)]
+            shared = [w for w in words if any(same_word(w, n) for n in own)]
+            ranked.append((len(shared), sectie, shared))
+        ranked.sort(key=lambda t: -t[0])
+        if not ranked or ranked[0][0] < 2 or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None
+        return ranked[0][1], ranked[0][2]
 
     def own_label(self, tekst: str) -> dict | None:
         """The field whose own label this line is, exactly or nearly (numbering, case aside)."""
