@@ -9,22 +9,12 @@ and HTML writers (tests/import_writers.py) lay out.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from babel.dates import format_date
+
 from decimal import Decimal
 
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 STYLES: dict[str, dict] = {
     # Kop1/Titel/Lijstalinea, numbering through the heading style, a two-column header table,
@@ -261,8 +251,8 @@ HELD_OUT = ("apart", "vierde", "vijfde")
 
 
 def lang(iso: str) -> str:
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{d} {MONTHS[m - 1]} {y}"
+    """The date as a Dutch document writes it: 26 januari 2021."""
+    return format_date(dt.date.fromisoformat(iso), "d MMMM y", locale="nl_NL")
 
 
 def amount(euros: int | None, scale: int) -> str:

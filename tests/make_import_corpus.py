@@ -22,6 +22,10 @@ Styles:
 
 from __future__ import annotations
 
+import datetime as dt
+
+from babel.dates import format_date
+
 import html
 import json
 import re
@@ -83,26 +87,12 @@ LABELS = {
     "steller": "Steller",
     "adviseur": "Adviseur",
 }
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 SKIP_REFERENCE_HEADER = re.compile(r"^(Gemeenteraad|Portefeuillehouder:|Classificatie:|Onderwerp:)")
 
 
 def lang(iso: str) -> str:
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{d} {MONTHS[m - 1]} {y}"
+    """The date as a Dutch document writes it: 26 januari 2021."""
+    return format_date(dt.date.fromisoformat(iso), "d MMMM y", locale="nl_NL")
 
 
 def value(sleutel, waarde) -> str:

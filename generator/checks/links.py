@@ -11,31 +11,7 @@ from generator.checks.registry import check
 from generator.errors import Melding
 from generator.proposal.references import is_outside, local_path, outside_message, position
 from generator.proposal.validate import Voorstel
-
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-
-
-def _references(tekst: str):
-    """(kind, target) of every image and link in one markdown text."""
-    if "](" not in tekst:
-        return
-    from generator.render.richtext import parse
-
-    for token in parse(tekst):
-        for child in token.children or []:
-            if child.type == "image":
-                yield "afbeelding", child.attrGet("src") or ""
-            elif child.type == "link_open":
-                yield "link", child.attrGet("href") or ""
+from generator.render.richtext import references
 
 
 @check
@@ -43,13 +19,12 @@ def references_stay_in_folder(voorstel: Voorstel):
     folder = voorstel.path.resolve().parent
     roots = tuple(voorstel.soort.template_dirs())
     seen = set()
-    for tekst in _strings(voorstel.bron.data):
-        for soort, href in _references(tekst):
-            if (soort, href) in seen or not _refused(soort, href, folder, roots):
-                continue
-            seen.add((soort, href))
-            line, column = position(voorstel.bron.tekst, href)
-            yield Melding(outside_message(soort, href), voorstel.path, line, column)
+    for soort, href in references(voorstel.bron.data):
+        if (soort, href) in seen or not _refused(soort, href, folder, roots):
+            continue
+        seen.add((soort, href))
+        line, column = position(voorstel.bron.tekst, href)
+        yield Melding(outside_message(soort, href), voorstel.path, line, column)
 
 
 def _refused(soort: str, href: str, folder, roots) -> bool:

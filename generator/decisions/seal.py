@@ -150,41 +150,17 @@ def unsealed(besluiten: list[Besluit]) -> list[tuple[int, Besluit]]:
 def referenced_files(voorstel) -> list[str]:
     """Every local file the proposal names, as written: bijlagen, images and links."""
     from generator.proposal.references import local_path
+    from generator.render.richtext import references
 
     found: list[str] = []
     for bijlage in voorstel.data.attachments():
         if bijlage.bestand:
             found.append(str(bijlage.bestand))
-    for tekst in _strings(voorstel.bron.data):
-        for href in _targets(tekst):
-            path = local_path(href)
-            if path is not None and not href.strip().lower().startswith("file:"):
-                found.append(path)
+    for _, href in references(voorstel.bron.data):
+        path = local_path(href)
+        if path is not None and not href.strip().lower().startswith("file:"):
+            found.append(path)
     return list(dict.fromkeys(found))
-
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-
-
-def _targets(tekst: str):
-    if "](" not in tekst:
-        return
-    from generator.render.richtext import parse
-
-    for token in parse(tekst):
-        for child in token.children or []:
-            if child.type == "image":
-                yield child.attrGet("src") or ""
-            elif child.type == "link_open":
-                yield child.attrGet("href") or ""
 
 
 def file_hashes(voorstel) -> dict[str, str]:

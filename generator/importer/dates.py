@@ -5,20 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+from babel.dates import get_month_names
+
+MONTHS = [get_month_names("wide", locale="nl_NL")[m] for m in range(1, 13)]
 _DATE_RE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
 
 

@@ -135,13 +135,7 @@ def pdf_contents(path: Path, data: bytes) -> None:
                         )
                     total += len(inflated)
     except (pikepdf.PdfError, ValueError, OSError) as e:
-        raise NotaFout(
-            Melding(
-                f"is geen leesbare PDF: {str(e).splitlines()[0][:120]}",
-                path,
-                hint="open het en sla het opnieuw op als PDF",
-            )
-        ) from None
+        raise unreadable_pdf(e, path) from None
 
 
 def _inflatable(stream) -> bool:
@@ -157,3 +151,14 @@ def _filters(stream) -> list[str] | None:
     found = [] if found is None else ([found] if isinstance(found, pikepdf.Name) else list(found))
     names = [str(f) for f in found]
     return names if names in ([], ["/FlateDecode"]) and stream.get("/DecodeParms") is None else None
+
+
+def unreadable_pdf(error: Exception, path) -> NotaFout:
+    """The one message for a PDF that pikepdf cannot open."""
+    return NotaFout(
+        Melding(
+            f"is geen leesbare PDF: {str(error).splitlines()[0][:120]}",
+            path,
+            hint="open het en sla het opnieuw op als PDF",
+        )
+    )

@@ -127,13 +127,7 @@ def source_from_pdf(path: Path, data: bytes) -> tuple[str | None, str | None]:
     except pikepdf.PasswordError:
         raise NotaFout(Melding("is met een wachtwoord beveiligd; nota kan het niet lezen", path)) from None
     except (pikepdf.PdfError, ValueError, OSError) as e:
-        raise NotaFout(
-            Melding(
-                f"is geen leesbare PDF: {str(e).splitlines()[0][:120]}",
-                path,
-                hint="open het en sla het opnieuw op als PDF",
-            )
-        ) from None
+        raise guard.unreadable_pdf(e, path) from None
     return None, None
 
 

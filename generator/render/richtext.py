@@ -8,6 +8,7 @@ from; `plain_text` gives the words for the checks and the diff.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -73,3 +74,22 @@ _INLINE_TEXT = {
     "hardbreak": lambda c: "\n",
     "image": lambda c: c.content or c.attrs.get("alt", ""),
 }
+
+
+def references(value) -> Iterator[tuple[str, str]]:
+    """("afbeelding" | "link", target) of every image and link in the markdown of `value`:
+    a text, or the strings anywhere in a proposal's nested data."""
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        for v in value:
+            yield from references(v)
+        return
+    if not isinstance(value, str) or "](" not in value:
+        return
+    for token in parse(value):
+        for child in token.children or []:
+            if child.type == "image":
+                yield "afbeelding", child.attrGet("src") or ""
+            elif child.type == "link_open":
+                yield "link", child.attrGet("href") or ""
