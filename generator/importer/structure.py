@@ -209,6 +209,7 @@ class Recognizer(TableRows, Headings):
         ):
             self.close_paragraph()
             self.target = veld["sleutel"]
+            self.section_size = self.section_size or r.size  # "Samenvatting": as large as the sections
             return True
         return False
 
@@ -360,7 +361,7 @@ class Recognizer(TableRows, Headings):
     def section_level(self, r: Regel) -> bool:
         """A heading as large as the sections' (a PDF's bold subheading is smaller); outside a
         section, or in a format with styles, every heading is. The first one sets the size."""
-        if self.target is None or not self.target.startswith("secties."):
+        if self.target is None or not self.target.startswith("secties.") or not self.section_size:
             self.section_size = self.section_size or r.size
             return True
         return not r.size or bool(self.section_size) and r.size >= self.section_size - 0.3
