@@ -18,12 +18,22 @@ CONTACT = {
     "email": "email",
     "e-mailadres": "email",
     "mail": "email",
+    "mailadres": "email",
+    "emailadres": "email",
+    "tel.nr": "telefoon",
+    "tel. nr": "telefoon",
+    "telnr": "telefoon",
+    "telefoonnr": "telefoon",
+    "telefoon nr": "telefoon",
+    "mobiel": "telefoon",
+    "mobiel nummer": "telefoon",
 }
 SKIP = ("markdown", "beslispunten", "bijlagen", "lijst", "vragen", "aspecten")
 
 
 def _bare(tekst: str) -> str:
-    return " ".join(tekst.strip().rstrip(":").strip().lower().split())
+    """ "Zaaknr.:" -> "zaaknr": case, a colon and an abbreviation's last full stop aside."""
+    return " ".join(tekst.strip().rstrip(":").strip().rstrip(".").lower().split())
 
 
 class Labels:

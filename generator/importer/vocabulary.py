@@ -68,7 +68,7 @@ _DECISION_WORD = re.compile(r"\b(besluit|besluiten|beslispunten|beslispunt)\b", 
 def bare(tekst: str) -> str:
     """A title without numbering and typography: "2.1 Risico’s:" -> "risico's"."""
     tekst = tekst.replace("’", "'").replace("‘", "'").replace("\u00a0", " ").strip()
-    tekst = _NUMBER.sub("", tekst).rstrip(":").strip().lower()
+    tekst = _NUMBER.sub("", tekst).rstrip(":").strip().rstrip(".").lower()
     return " ".join(re.sub(r"\s*\(.*?\)\s*", " ", tekst).split())
 
 
