@@ -42,6 +42,7 @@ class Labels:
     def __init__(self, soort):
         self.by_label: dict[str, tuple[dict | None, str | None]] = {}
         self.aliases: set[str] = set()  # labels of the header block that are not a field's own label
+        self._inline: re.Pattern[str] | None = None
         for veld in soort.velden:
             if veld.get("label") and veld["type"] not in SKIP:
                 self.by_label[_bare(veld["label"])] = (veld, None)
@@ -62,6 +63,22 @@ class Labels:
                 if label not in self.by_label:
                     self.by_label[label] = (None, part)  # None: the person named last
                     self.aliases.add(label)
+
+    def inline(self, tekst: str) -> list[str]:
+        """ "Onderwerp: X Kenmerk: 2024-12 Datum: 3 maart 2024" (a header table copied as one line)
+        split before every known label with a colon after the first: a value never swallows the
+        label after it. A line that does not open with a known label stays whole."""
+        if self.prefixed(tekst) is None:
+            return [tekst]
+        if self._inline is None:
+            names = sorted((n for n in self.by_label if len(n) > 2), key=len, reverse=True)
+            self._inline = re.compile(r"\s(" + "|".join(re.escape(n) for n in names) + r")\s?:(\s|$)", re.IGNORECASE)
+        starts = [0] + [m.start(1) for m in self._inline.finditer(tekst) if tekst[m.start(1)].isupper()]
+        return [tekst[a:b].strip() for a, b in zip(starts, [*starts[1:], len(tekst)]) if tekst[a:b].strip()]
+
+    def opens(self, tekst: str) -> bool:
+        """The line is a label, or opens with one and its value: "Kenmerk", "Datum: 3 maart 2020"."""
+        return self.of(tekst) is not None or self.prefixed(tekst) is not None
 
     def of(self, cell: str):
         """(veld, part) when the whole cell is a label, else None."""

@@ -111,6 +111,10 @@ class Recognizer(TableRows, Headings):
             self.close_paragraph()
             self.row(r)
             return
+        if r.soort == "tekst" and self.target is None and len(parts := self.labels.inline(r.tekst)) > 1:
+            for part in parts:  # "Onderwerp: X Kenmerk: Y": one header field per label
+                self.regel(Regel(part, r.soort, r.number, r.size))
+            return
         if r.soort == "leeg":
             self.close_paragraph()
             return
@@ -138,7 +142,7 @@ class Recognizer(TableRows, Headings):
             self.continues_onderwerp
             and r.soort == "tekst"
             and self._field_label(tekst) is None
-            and self.labels.of(tekst) is None
+            and not self.labels.opens(tekst)
             and isinstance(self.out.velden.get("onderwerp"), str)
         ):
             self.out.velden["onderwerp"] += " " + tekst  # a title wrapped over two lines
