@@ -137,7 +137,7 @@ def _without_furniture(pages) -> list[Lijn]:
             furniture_line = band(h, x) and (
                 furniture.shape(x.tekst) in repeated
                 or bool(furniture.PAGE_NUMBER.search(x.tekst))
-                or dropped is not None and _wrapped_on(dropped, x)
+                or (dropped is not None and _wrapped_on(dropped, x))
             )
             dropped = x if furniture_line else None
             if not furniture_line:
