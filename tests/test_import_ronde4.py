@@ -1,0 +1,255 @@
+"""`nota import`, issue 26's fourth round: generic rules, each on a small input written here
+(not a corpus file): a header table printed column by column, abbreviated labels, the
+municipal section vocabulary, a value that never swallows the label after it, a footer
+wrapped over two lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from ruamel.yaml import YAML
+
+
+def _importeer(cli, tmp_path, tekst: str, naam: str = "voorstel.txt"):
+    bron, target = tmp_path / naam, tmp_path / "import.yaml"
+    bron.write_text(tekst, encoding="utf-8")
+    r = cli("import", bron, "-o", target)
+    yaml = target.read_text(encoding="utf-8")
+    return r, YAML(typ="safe").load(yaml), yaml.splitlines()
+
+
+KOLOMMEN = """Raadsvoorstel
+Nieuwe speeltuin aan de Dorpsstraat
+
+Zaaknr.
+Datum advies
+Portefeuille
+Sector
+Mailadres
+Toegankelijkheid
+
+Z/24/99887
+3 maart 2024
+J. Jansen
+Openbare Ruimte
+a.booms@example.nl
+Openbaar
+
+Samenvatting
+Kort.
+"""
+
+
+def test_kop_kolom_na_kolom_weer_in_rijen(cli, tmp_path):
+    """pdftotext printed the header table's label column, then its value column: paired back
+    by order, each value checked by its field's shape."""
+    r, data, regels = _importeer(cli, tmp_path, KOLOMMEN)
+    assert (data["kenmerk"], data["datum"], data["portefeuillehouder"], data["team"], data["classificatie"]) == (
+        "Z/24/99887",
+        dt.date(2024, 3, 3),
+        "J. Jansen",
+        "Openbare Ruimte",
+        "openbaar",
+    )
+    assert data["onderwerp"] == "Nieuwe speeltuin aan de Dorpsstraat"
+    # an e-mail address with no person named before it: kept, marked, never dropped
+    assert regels[1] == "# NOTA IMPORT, NIET GEPLAATST: email: a.booms@example.nl"
+    assert r.exit_code == 1
+    assert "import.yaml:2:1: fout: niet geplaatst bij het importeren: 'email: a.booms@example.nl'" in r.stderr
+
+
+def test_kolommen_die_niet_passen_blijven_staan(search_path):
+    """A value run whose shapes do not fit the labels (the date under "Zaaknr.") is not paired."""
+    from generator.importer.header import Labels
+    from generator.importer.label_runs import paired
+    from generator.importer.read import lines_from_text
+    from generator.proposal.kinds import find_soort
+
+    labels = Labels(find_soort("raadsvoorstel", search_path))
+    regels = lines_from_text("Zaaknr.\nDatum advies\nPortefeuille\n\n3 maart 2024\nZ/24/99887\nJ. Jansen\n")
+    assert paired(regels, labels) == regels
+    goed = lines_from_text("Zaaknr.\nDatum advies\nPortefeuille\n\nZ/24/99887\n3 maart 2024\nJ. Jansen\n")
+    assert [(r.tekst, r.soort, r.number) for r in paired(goed, labels) if r.soort != "leeg"] == [
+        ("Zaaknr.\tZ/24/99887", "rij", 1),
+        ("Datum advies\t3 maart 2024", "rij", 2),
+        ("Portefeuille\tJ. Jansen", "rij", 3),
+    ]
+
+
+def test_twee_labels_zonder_bekende_zijn_geen_kolom(search_path):
+    """Short capitalised lines the kind does not know (headings, names) are no label column."""
+    from generator.importer.header import Labels
+    from generator.importer.label_runs import paired
+    from generator.importer.read import lines_from_text
+    from generator.proposal.kinds import find_soort
+
+    labels = Labels(find_soort("collegenota", search_path))
+    regels = lines_from_text("Inleiding\nAchtergrond\nVervolg\n\nTekst een\nTekst twee\nTekst drie\n")
+    assert paired(regels, labels) == regels
+
+
+@pytest.mark.parametrize(
+    "label,waarde,sleutel,part",
+    [
+        ("Zaaknr.", "Z/24/1", "kenmerk", None),
+        ("Zaaknummer:", "Z/24/1", "kenmerk", None),
+        ("Dossiernummer", "2024-118", "kenmerk", None),
+        ("Corsanummer", "24.0012", "kenmerk", None),
+        ("Documentnummer", "D-77", "kenmerk", None),
+        ("Tel.nr.", "0495 575 123", None, "telefoon"),
+        ("Mailadres", "p@example.nl", None, "email"),
+        ("Informatie bij", "P. Bakker", "steller", None),
+        ("Sector", "Openbare Ruimte", "afdeling", None),
+        ("Toegankelijkheid", "Openbaar", "classificatie", None),
+        ("Titel voorstel", "Vervanging lichtmasten", "onderwerp", None),
+    ],
+)
+def test_gangbare_labels_zijn_bekend(search_path, label, waarde, sleutel, part):
+    """Common Dutch header labels, abbreviations with their full stop included, are the kind's own."""
+    from generator.importer.header import Labels
+    from generator.proposal.kinds import find_soort
+
+    veld, gevonden_part = Labels(find_soort("collegenota", search_path)).of(label)
+    assert (veld["sleutel"] if veld else None, gevonden_part) == (sleutel, part)
+
+
+def test_afkorting_als_onbekend_label_wordt_geraden(search_path):
+    """An abbreviated label nota does not know ("Volgnr.") is still a label: guessed by its value."""
+    from generator.importer.guess import Guesser, is_label
+    from generator.importer.header import Labels
+    from generator.proposal.kinds import find_soort
+
+    soort = find_soort("collegenota", search_path)
+    assert is_label("Volgnr.") and is_label("Tel. nr.:") and not is_label("Zie bijlage 3.")
+    veld, part, reden = Guesser(soort, Labels(soort)).guess("Volgnr.", "Z/24/5", {}, None)
+    assert (veld["sleutel"], part) == ("kenmerk", None)
+    assert reden == "'Volgnr.' is geen bekend label; de waarde is een kenmerk: gelezen als kenmerk"
+
+
+@pytest.mark.parametrize(
+    "soort,kop,sleutel",
+    [
+        ("raadsvoorstel", "Middelen", "financiele_consequenties"),
+        ("raadsvoorstel", "3.2 Kosten en dekking", "financiele_consequenties"),
+        ("raadsvoorstel", "FINANCIERING", "financiele_consequenties"),
+        ("raadsvoorstel", "Inspraak", "communicatie"),
+        ("raadsvoorstel", "B. Voorlichting", "communicatie"),
+        ("raadsvoorstel", "Burgerparticipatie", "communicatie"),
+        ("raadsvoorstel", "4. FASERING", "uitvoering_en_planning"),
+        ("raadsvoorstel", "Tijdpad", "uitvoering_en_planning"),
+        ("raadsvoorstel", "Overwegingen", "argumenten_en_alternatieven"),
+        ("raadsvoorstel", "Afwegingen", "argumenten_en_alternatieven"),
+        ("raadsvoorstel", "Motivering", "argumenten_en_alternatieven"),
+        ("raadsvoorstel", "Doelstelling", "doelen_en_resultaten"),
+        ("raadsvoorstel", "Voorgeschiedenis", "aanleiding_en_context"),
+        ("raadsvoorstel", "Juridische aspecten", "kaders_en_omstandigheden"),
+        ("raadsvoorstel", "Milieu", "duurzaamheid"),
+        ("collegenota", "Middelen", "financien"),
+        ("collegenota", "Inspraak", "participatie"),
+        ("collegenota", "Fasering", "uitvoering_evaluatie_vervolg"),
+        ("collegenota", "Probleemschets", "aanleiding"),
+        ("collegenota", "Aanbestedingsprocedure", "aanbestedingen"),
+        ("collegenota", "Doelstelling", "gewenste_situatie"),
+    ],
+)
+def test_gangbare_sectienamen(search_path, soort, kop, sleutel):
+    """The section names Dutch municipalities use, numbered, lettered or in capitals."""
+    from generator.importer.vocabulary import Vocabulary
+    from generator.proposal.kinds import find_soort
+
+    assert Vocabulary(find_soort(soort, search_path)).sectie(kop)["sleutel"] == sleutel
+
+
+def test_zelfstandig_naamwoord_als_sectie_geplaatst(cli, tmp_path):
+    """Headings of one noun in plain text: each text lands in its section, unmarked."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Speeltuin\n\nVoorgeschiedenis\nDe oude speeltuin is versleten.\n\n"
+        "Middelen\nHet krediet is gedekt.\n\nInspraak\nBewoners zijn gehoord.\n\n"
+        "Fasering\nDe bouw start in mei.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["secties"] == {
+        "aanleiding_en_context": "De oude speeltuin is versleten.",
+        "financiele_consequenties": "Het krediet is gedekt.",
+        "communicatie": "Bewoners zijn gehoord.",
+        "uitvoering_en_planning": "De bouw start in mei.",
+    }
+    assert not [r for r in regels if "NOTA IMPORT" in r and "secties" in r]
+
+
+def test_afgebroken_onderwerp_slikt_het_label_erna_niet(cli, tmp_path):
+    """pdftotext of a header in "Label: waarde" lines, the onderwerp wrapped at the page's width:
+    the line "Kenmerk:" after it is a label, not the onderwerp's last word."""
+    regel = "Dit is een regel tekst die tot de rechterkant van de bladzijde doorloopt en"
+    tekst = (
+        "RAADSVOORSTEL\nOnderwerp: Voorstel tot het beschikbaar stellen van een krediet voor de bouw van een\n"
+        "nieuwe brede school met een sporthal en een kinderdagverblijf in de wijk Noord\n"
+        "Kenmerk:\n\n2020-010358\n\nDatum:\n\n3 maart 2020\n\n"
+        "Samenvatting\n" + "\n".join(f"{regel} verder gaat." for _ in range(6)) + "\n"
+    )
+    _, data, _ = _importeer(cli, tmp_path, tekst)
+    assert data["onderwerp"] == (
+        "Voorstel tot het beschikbaar stellen van een krediet voor de bouw van een nieuwe brede school met een "
+        "sporthal en een kinderdagverblijf in de wijk Noord"
+    )
+    assert (data["kenmerk"], data["datum"]) == ("2020-010358", dt.date(2020, 3, 3))
+
+
+def test_unwrap_laat_een_label_staan():
+    from generator.importer.wrapped import unwrap
+
+    breed = "x" * 70
+    regels = [f"{breed} a", f"{breed} b", f"{breed} c", f"{breed} d", f"{breed} e", f"{breed} f", "Kenmerk:", "2020-1"]
+    assert unwrap(regels)[-2:] == [(7, "Kenmerk:"), (8, "2020-1")]
+    assert unwrap([*regels[:6], "Zie bijlage 2."])[-1][1].endswith(f"{breed} f Zie bijlage 2.")
+
+
+def test_labels_op_een_regel_gesplitst(cli, tmp_path):
+    """A header table copied as one line per row: "Label: waarde Label: waarde" split at the known labels."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Nieuwe speeltuin aan de Dorpsstraat Kenmerk: 2024-0012 Datum: 3 maart 2024\n"
+        "Portefeuillehouder: J. Jansen Van team: Team Jeugd Adviseur: A. Booms E-mail: a.booms@example.nl\n"
+        "Classificatie: Openbaar\n\nSamenvatting\nKort.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert regels[2:11] == [
+        "onderwerp: Nieuwe speeltuin aan de Dorpsstraat",
+        "kenmerk: 2024-0012",
+        "datum: 2024-03-03",
+        "portefeuillehouder: J. Jansen",
+        "team: Team Jeugd",
+        "adviseur:",
+        "  naam: A. Booms",
+        "  email: a.booms@example.nl",
+        "classificatie: openbaar",
+    ]
+
+
+def test_lopende_tekst_met_dubbele_punt_blijft_heel(search_path):
+    from generator.importer.header import Labels
+    from generator.proposal.kinds import find_soort
+
+    labels = Labels(find_soort("raadsvoorstel", search_path))
+    assert labels.inline("Het college besluit: de datum: 3 maart") == ["Het college besluit: de datum: 3 maart"]
+    assert labels.inline("Kenmerk: 2024-1 Datum: 3 maart 2024") == ["Kenmerk: 2024-1", "Datum: 3 maart 2024"]
+
+
+def test_voettekst_over_twee_regels_is_meubilair():
+    """WeasyPrint wraps a narrow footer: "Gemeente Zuidwoude · Pagina 1" over "Collegevoorstel van 2".
+    The second line, as large and right under the first, is furniture too, not a table row."""
+    from generator.importer.pdf_reader import Cel, Lijn, _without_furniture
+
+    def lijn(top: float, *teksten: str, size: float = 8.0) -> Lijn:
+        return Lijn(
+            1, top, top + size, size, False, [Cel(50.0 + 200 * i, 150.0 + 200 * i, t) for i, t in enumerate(teksten)]
+        )
+
+    tekst = lijn(400, "Het krediet is gedekt.", size=10.5)
+    voet = [lijn(800, "Gemeente Zuidwoude ·", "Pagina 1"), lijn(810, "Collegevoorstel", "van 2")]
+    tweede = [lijn(400, "Tabel 1", size=10.5), lijn(800, "Gemeente Zuidwoude · Collegevoorstel Pagina 2 van 2")]
+    over = _without_furniture([(1, 842.0, [tekst, *voet]), (2, 842.0, tweede)])
+    assert [x.tekst for x in over] == ["Het krediet is gedekt.", "Tabel 1"]
+    # a body line right under a dropped page number, in the body, stays
+    hoog = [lijn(790, "Gemeente Zuidwoude ·", "Pagina 1"), lijn(300, "Tekst", size=8.0)]
+    assert [x.tekst for x in _without_furniture([(1, 842.0, hoog), (2, 842.0, tweede)])] == ["Tekst", "Tabel 1"]
