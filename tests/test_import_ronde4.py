@@ -253,3 +253,78 @@ def test_voettekst_over_twee_regels_is_meubilair():
     # a body line right under a dropped page number, in the body, stays
     hoog = [lijn(790, "Gemeente Zuidwoude ·", "Pagina 1"), lijn(300, "Tekst", size=8.0)]
     assert [x.tekst for x in _without_furniture([(1, 842.0, hoog), (2, 842.0, tweede)])] == ["Tekst", "Tabel 1"]
+
+
+@pytest.mark.parametrize(
+    "cel,waarde",
+    [
+        ("€ 1.250,-", 1250),
+        ("\u22121.250", -1250),
+        ("\u2013250", -250),
+        ("-/- € 1.250", -1250),
+        ("€ -/- 1.250", -1250),
+        ("(1.250)", -1250),
+        ("€ (1.250)", -1250),
+        ("1.250-", -1250),
+        ("€ -", 0),
+        ("€ 1.250.000", 1250000),
+        ("Kosten", None),
+        ("nihil", None),
+    ],
+)
+def test_bedragen_in_gangbare_notaties(cel, waarde):
+    from generator.importer.tables import bedrag
+
+    assert bedrag(cel) == waarde
+
+
+def test_tabel_met_negatieve_bedragen_telt_op(cli, tmp_path):
+    """A minus sign, "-/-", brackets and "€ -" in one table: amounts that add up to its total, unmarked."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Speeltuin\n\nFinanciële consequenties\nDe kosten staan hieronder.\n\n"
+        "Tabel 1. Kosten\nPost\tBedrag\nBouw\t€ 1.250\nSubsidie\t-/- € 250\nKorting\t(100)\n"
+        "Afronding\t\u221250\nOnvoorzien\t€ -\nTotaal\t€ 850\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    tabel = data["secties"]["financiele_consequenties"][1]
+    assert [(r["post"], r["bedrag"]) for r in tabel["regels"]] == [
+        ("Bouw", 1250),
+        ("Subsidie", -250),
+        ("Korting", -100),
+        ("Afronding", -50),
+        ("Onvoorzien", 0),
+    ]
+    assert tabel["totaal"] == 850
+    assert not [r for r in regels if "NOTA IMPORT" in r]
+
+
+@pytest.mark.parametrize(
+    "regel",
+    [
+        "Beslissing:",
+        "Te nemen besluit",
+        "Gevraagde beslissing:",
+        "Voorgestelde beslissing",
+        "Besluitpunten:",
+        "Het college wordt voorgesteld:",
+        "Aan de raad wordt voorgesteld:",
+        "De raad wordt gevraagd:",
+        "Voorgesteld wordt:",
+    ],
+)
+def test_gangbare_inleidingen_van_de_beslispunten(cli, tmp_path, regel):
+    tekst = (
+        f"Raadsvoorstel\nOnderwerp: Speeltuin\n\n{regel}\n1. Een krediet van € 50.000 beschikbaar te stellen.\n"
+        "2. De begroting te wijzigen.\n\nAanleiding\nDe speeltuin is versleten.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["beslispunten"] == ["Een krediet van € 50.000 beschikbaar te stellen.", "De begroting te wijzigen."]
+    assert data["secties"]["aanleiding_en_context"] == "De speeltuin is versleten."
+    assert not [r for r in regels if "NOTA IMPORT" in r]
+
+
+@pytest.mark.parametrize("regel", ["Besluitvorming", "Raadsbesluit", "Besluit college: akkoord"])
+def test_geen_inleiding(regel):
+    from generator.importer.vocabulary import is_intro
+
+    assert not is_intro(regel)

@@ -76,6 +76,11 @@ class Labels:
         starts = [0] + [m.start(1) for m in self._inline.finditer(tekst) if tekst[m.start(1)].isupper()]
         return [tekst[a:b].strip() for a, b in zip(starts, [*starts[1:], len(tekst)]) if tekst[a:b].strip()]
 
+    def prefix_key(self, tekst: str) -> str | None:
+        """The field "Label: value" names by its label ("Datum: 3 maart 2024" -> "datum"), else None."""
+        hit = self.prefixed(tekst)
+        return None if hit is None or hit[0] is None else hit[0]["sleutel"]
+
     def opens(self, tekst: str) -> bool:
         """The line is a label, or opens with one and its value: "Kenmerk", "Datum: 3 maart 2020"."""
         return self.of(tekst) is not None or self.prefixed(tekst) is not None

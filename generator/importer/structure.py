@@ -170,12 +170,14 @@ class Recognizer(TableRows, Headings):
             and not addressee
             and self._field_label(tekst) is None
             and self._sectie(tekst) is None
+            and self.labels.prefix_key(tekst) in (None, "onderwerp")  # "Datum: 3 maart 2024" is no onderwerp
         ):
-            self.out.velden.setdefault("onderwerp", re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE))
+            waarde = re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE)
+            self.out.velden.setdefault("onderwerp", waarde)
             self.onderwerp_open = self.pending_onderwerp and r.soort == "tekst"
             if len(tekst.split()) == 1 and self.pending_onderwerp and r.soort == "tekst":
                 return self.label_of_onderwerp(tekst)  # "Betreft": a label nota does not know
-            if len(tekst.split()) == 1 or self.pending_onderwerp and _label_like(tekst):
+            if waarde == tekst and (len(tekst.split()) == 1 or self.pending_onderwerp and _label_like(tekst)):
                 self.out.unplaced.setdefault("onderwerp", []).append(
                     f"het onderwerp '{tekst}' is kort als een label: controleer of het niet het label van het "
                     "onderwerp is"

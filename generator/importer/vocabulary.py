@@ -53,15 +53,19 @@ _STOP = {
     "the",
 }
 _INTRO = re.compile(
-    r"^((het\s+college|burgemeester\s+en\s+wethouders)\s+(besluit|besluiten|wordt\s+(voorgesteld|gevraagd)\s+te\s+"
-    r"besluiten)|de\s+(gemeente)?raad\s+wordt\s+(voorgesteld|gevraagd)\s+te\s+besluiten|(voorgesteld|geadviseerd|"
-    r"ontwerp)\s*(raads)?besluit|besluit|beslispunten|wij\s+stellen\s+(u|de\s+raad)\s+voor(\s+te\s+besluiten)?|"
-    r"(het\s+)?voorstel\s+is|voorgesteld\s+wordt\s+te\s+besluiten)\s*:?$",
+    r"^((het\s+college|burgemeester\s+en\s+wethouders)\s+(besluit|besluiten|wordt\s+(voorgesteld|gevraagd)(\s+te\s+"
+    r"besluiten)?)|de\s+(gemeente)?raad\s+(besluit|wordt\s+(voorgesteld|gevraagd)(\s+te\s+besluiten)?)|"
+    r"aan\s+(de\s+(gemeente)?raad|het\s+college)\s+wordt\s+(voorgesteld|gevraagd)(\s+te\s+besluiten)?|"
+    r"(voorgestelde?|geadviseerde?|gevraagde?|ontwerp|te\s+nemen)\s*(raads|college)?(besluit|beslissing)|"
+    r"besluit|beslissing|beslispunten|besluitpunten|wij\s+stellen\s+(u|de\s+raad)\s+voor(\s+te\s+besluiten)?|"
+    r"(het\s+)?voorstel\s+is|voorgesteld\s+wordt(\s+te\s+besluiten)?)\s*:?$",
     re.IGNORECASE,
 )
 
 
-_DECISION_WORD = re.compile(r"\b(besluit|besluiten|beslispunten|beslispunt)\b", re.IGNORECASE)
+_DECISION_WORD = re.compile(
+    r"\b(besluit|besluiten|beslispunten|beslispunt|beslissing|beslissingen|besluitpunten)\b", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=65536)
