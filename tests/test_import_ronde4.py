@@ -328,3 +328,63 @@ def test_geen_inleiding(regel):
     from generator.importer.vocabulary import is_intro
 
     assert not is_intro(regel)
+
+
+def test_onderwerp_in_de_titelregel_en_labels_zonder_dubbele_punt(cli, tmp_path):
+    """ "Raadsvoorstel: X" names the kind and the onderwerp; "Kenmerk 2024-0012" (no colon) is a
+    header field when its value has the field's shape, and never the onderwerp's next line."""
+    tekst = (
+        "Raadsvoorstel: Nieuwe speeltuin aan de Dorpsstraat\nKenmerk 2024-0012\nDatum 3 maart 2024\n"
+        "Portefeuillehouder J. Jansen\n\nBESLISPUNTEN\n1. Een krediet te verlenen.\n\n1. AANLEIDING\n"
+        "De speeltuin is oud.\n\n2. MIDDELEN\nHet kost geld.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert regels[1:6] == [
+        "soort: raadsvoorstel",
+        "onderwerp: Nieuwe speeltuin aan de Dorpsstraat",
+        "kenmerk: 2024-0012",
+        "datum: 2024-03-03",
+        "portefeuillehouder: J. Jansen",
+    ]
+    assert data["secties"] == {
+        "aanleiding_en_context": "De speeltuin is oud.",
+        "financiele_consequenties": "Het kost geld.",
+    }
+
+
+@pytest.mark.parametrize(
+    "regel,onderwerp",
+    [
+        ("Collegevoorstel inzake vervanging van de lichtmasten", "vervanging van de lichtmasten"),
+        ("Collegevoorstel - Vervanging lichtmasten", "Vervanging lichtmasten"),
+        ("Collegenota: Vervanging lichtmasten 2025", "Vervanging lichtmasten 2025"),
+        ("Collegevoorstel", None),
+        ("Collegevoorstel: Zuid", None),
+        ("Voorstel over het beleid", None),
+    ],
+)
+def test_titel_met_onderwerp(search_path, regel, onderwerp):
+    from generator.importer.vocabulary import Vocabulary
+    from generator.proposal.kinds import find_soort
+
+    assert Vocabulary(find_soort("collegenota", search_path)).title_with_onderwerp(regel) == onderwerp
+
+
+@pytest.mark.parametrize(
+    "regel,gevonden",
+    [
+        ("Kenmerk 2024-0012", ("kenmerk", "2024-0012")),
+        ("Datum 3 maart 2024", ("datum", "3 maart 2024")),
+        ("Van team Team Jeugd", ("team", "Team Jeugd")),
+        ("Titel voorstel", None),  # a label of two words, no value
+        ("Kenmerk van dit voorstel", None),  # a kenmerk has a digit
+        ("Datum volgt later", None),  # no date
+        ("Team Jeugd heeft dit voorgesteld.", None),  # a sentence
+    ],
+)
+def test_label_zonder_dubbele_punt(search_path, regel, gevonden):
+    from generator.importer.header import Labels
+    from generator.proposal.kinds import find_soort
+
+    hit = Labels(find_soort("raadsvoorstel", search_path)).spaced(regel)
+    assert (None if hit is None else (hit[0]["sleutel"], hit[2])) == gevonden

@@ -12,6 +12,12 @@ from generator.importer.dates import datum_from
 from generator.proposal.vocabulary import ALLE_UITKOMSTEN
 
 UITKOMST = {**{u: u for u in ALLE_UITKOMSTEN}, "akkoord": "conform"}
+# "Besluit B&W d.d. 26-11-2024: conform advies": the college's decision as one line
+BESLUIT_LINE = re.compile(
+    r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
+    r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$",
+    re.IGNORECASE,
+)
 _AAN = re.compile(r"^\s*([☒☑✔✓■⊠]|\[x\])\s*(.*)$", re.IGNORECASE)
 _UIT = re.compile(r"^\s*([☐□❑]|\[\s\])")
 _DATUM = re.compile(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from generator.importer.shapes import shape_fits
+
 CONTACT = {
     "telefoon": "telefoon",
     "tel": "telefoon",
@@ -76,14 +78,27 @@ class Labels:
         starts = [0] + [m.start(1) for m in self._inline.finditer(tekst) if tekst[m.start(1)].isupper()]
         return [tekst[a:b].strip() for a, b in zip(starts, [*starts[1:], len(tekst)]) if tekst[a:b].strip()]
 
+    def spaced(self, tekst: str):
+        """(veld, part, value) for "Kenmerk 2024-0012", "Datum 3 maart 2024" (a label, a space, and a
+        short value of the field's shape: a header copied without its colons), else None."""
+        words = tekst.split()
+        if ":" in tekst or not 2 <= len(words) <= 10 or tekst.rstrip().endswith((".", ";", ",")) or self.of(tekst):
+            return None
+        for n in range(min(4, len(words) - 1), 0, -1):
+            hit, waarde = self.by_label.get(_bare(" ".join(words[:n]))), " ".join(words[n:])
+            if hit is not None and shape_fits(hit[0], hit[1], waarde) and _capitalised(hit[0], waarde):
+                return (*hit, waarde)
+        return None
+
     def prefix_key(self, tekst: str) -> str | None:
         """The field "Label: value" names by its label ("Datum: 3 maart 2024" -> "datum"), else None."""
-        hit = self.prefixed(tekst)
+        hit = self.prefixed(tekst) or self.spaced(tekst)
         return None if hit is None or hit[0] is None else hit[0]["sleutel"]
 
     def opens(self, tekst: str) -> bool:
-        """The line is a label, or opens with one and its value: "Kenmerk", "Datum: 3 maart 2020"."""
-        return self.of(tekst) is not None or self.prefixed(tekst) is not None
+        """The line is a label, or opens with one and its value: "Kenmerk", "Datum: 3 maart 2020",
+        "Kenmerk 2024-0012"."""
+        return self.of(tekst) is not None or self.prefixed(tekst) is not None or self.spaced(tekst) is not None
 
     def of(self, cell: str):
         """(veld, part) when the whole cell is a label, else None."""
@@ -124,3 +139,14 @@ def persoon(waarde: str) -> dict:
         else:
             out.setdefault("functie", d)
     return out
+
+
+def label_like(tekst: str) -> bool:
+    """Two words without a digit ("Titel voorstel"): as short as a label, too short for an onderwerp."""
+    return len(tekst.split()) == 2 and not re.search(r"\d", tekst)
+
+
+def _capitalised(veld: dict | None, waarde: str) -> bool:
+    """A text value of a header opens with a capital or a digit ("Team Jeugd", "J. Jansen"): "Titel
+    voorstel" is a label of two words, not "Titel" with the value "voorstel"."""
+    return veld is None or veld["type"] not in ("tekst", "persoon") or waarde[:1].isupper() or waarde[:1].isdigit()

@@ -23,15 +23,12 @@ as it was: the structure pass then keeps what it cannot place, marked.
 
 from __future__ import annotations
 
-import re
 
-from generator.importer.dates import datum_from
 from generator.importer.guess import is_label
 from generator.importer.header import Labels
 from generator.importer.regel import Regel
+from generator.importer.shapes import shape_fits
 
-_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
-_PHONE = re.compile(r"^\+?[\d\s()-]{8,18}$")
 MIN_RUN = 3
 _HEADER_LINES = 120  # a header table stands near the top
 
@@ -80,29 +77,7 @@ def _fits(names: list[str], values: list[str], labels: Labels) -> bool:
         hit = labels.of(name)
         if hit is None:
             continue
-        if not _shape_fits(hit[0], hit[1], value):
+        if not shape_fits(hit[0], hit[1], value):
             return False
         known += 1
     return known >= 2
-
-
-def _shape_fits(veld: dict | None, part: str | None, waarde: str) -> bool:
-    """Does the value have the shape of the field (or of a person's e-mail or telephone)?"""
-    if part == "email":
-        return bool(_EMAIL.match(waarde))
-    if part == "telefoon":
-        return bool(_PHONE.match(waarde))
-    if veld is None:
-        return True
-    soort = veld["type"]
-    if soort == "datum":
-        return datum_from(waarde) is not None
-    if soort == "keuze":
-        return waarde.lower() in [str(o).lower() for o in veld.get("opties", [])]
-    if soort == "janee":
-        return waarde.lower() in ("ja", "nee", "yes", "no")
-    if veld["sleutel"] == "kenmerk":
-        return bool(re.search(r"\d", waarde)) and len(waarde.split()) <= 3
-    if soort in ("persoon", "tekst"):
-        return datum_from(waarde) is None and not _EMAIL.match(waarde)
-    return True

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 
 from generator.importer import furniture
-from generator.importer.besluitvak import Besluitvak, uitkomst
+from generator.importer.besluitvak import BESLUIT_LINE, Besluitvak, uitkomst
 from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
 from generator.importer.guess import Guesser
-from generator.importer.header import Labels, persoon
+from generator.importer.header import Labels, label_like, persoon
 from generator.importer.headings import SECTION_NUMBER, Headings, headingish, plain_heading
 from generator.importer.regel import Regel
 from generator.importer.table_rows import TableRows
@@ -27,11 +27,6 @@ from generator.importer.vocabulary import (
 )
 from generator.proposal.vocabulary import COLLEGE, is_nvt
 
-_BESLUIT = re.compile(
-    r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
-    r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$",
-    re.IGNORECASE,
-)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
 __all__ = ["Recognizer", "Structure"]
 
@@ -148,7 +143,7 @@ class Recognizer(TableRows, Headings):
             self.out.velden["onderwerp"] += " " + tekst  # a title wrapped over two lines
             self.onderwerp_open = True
             return True
-        besluit = _BESLUIT.match(tekst)
+        besluit = BESLUIT_LINE.match(tekst)
         if besluit:
             self.close_paragraph()
             self.besluit_pending = {"orgaan": COLLEGE, "datum": datum_from(besluit.group(2))}
@@ -157,8 +152,11 @@ class Recognizer(TableRows, Headings):
             return True
         if self.closing.line(self, tekst) or self.besluitvak.line(self, tekst):
             return True
-        if self.vocabulary.is_title(tekst):  # "Raadsvoorstel": the onderwerp follows, unless it is known
+        titled = self.vocabulary.title_with_onderwerp(tekst)  # "Raadsvoorstel: X": the onderwerp in the title line
+        if self.vocabulary.is_title(tekst) or titled:  # "Raadsvoorstel": the onderwerp follows, unless it is known
             self.pending_onderwerp = "onderwerp" not in self.out.velden
+            if titled and self.pending_onderwerp:
+                self.out.velden["onderwerp"], self.onderwerp_open, self.pending_onderwerp = titled, True, False
             return True
         addressee = len(tekst) < 40 and re.match(r"^aan\s+(de|het)\s", tekst, re.IGNORECASE)
         if addressee and self.target is None and "onderwerp" not in self.out.velden:
@@ -177,7 +175,7 @@ class Recognizer(TableRows, Headings):
             self.onderwerp_open = self.pending_onderwerp and r.soort == "tekst"
             if len(tekst.split()) == 1 and self.pending_onderwerp and r.soort == "tekst":
                 return self.label_of_onderwerp(tekst)  # "Betreft": a label nota does not know
-            if waarde == tekst and (len(tekst.split()) == 1 or self.pending_onderwerp and _label_like(tekst)):
+            if waarde == tekst and (len(tekst.split()) == 1 or self.pending_onderwerp and label_like(tekst)):
                 self.out.unplaced.setdefault("onderwerp", []).append(
                     f"het onderwerp '{tekst}' is kort als een label: controleer of het niet het label van het "
                     "onderwerp is"
@@ -232,7 +230,7 @@ class Recognizer(TableRows, Headings):
             self.set_field(self.pending_label, tekst)
             self.pending_label = None
             return True
-        prefixed = self.labels.prefixed(tekst)
+        prefixed = self.labels.prefixed(tekst) or (self.labels.spaced(tekst) if self.target is None else None)
         if prefixed is not None and (prefixed[0] is None or prefixed[0]["type"] != "markdown"):
             self.put(*prefixed)
             return True
@@ -390,8 +388,3 @@ class Recognizer(TableRows, Headings):
         elif self.paragraph:
             self.out.unplaced.setdefault(self.target or "", []).append(" ".join(self.paragraph))
         self.paragraph = []
-
-
-def _label_like(tekst: str) -> bool:
-    """Two words without a digit ("Titel voorstel"): as short as a label, too short for an onderwerp."""
-    return len(tekst.split()) == 2 and not re.search(r"\d", tekst)

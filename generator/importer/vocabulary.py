@@ -63,6 +63,10 @@ _INTRO = re.compile(
 )
 
 
+_TITLED = re.compile(
+    r"^(.{4,40}?)(?:\s*:\s*|\s+[-–—]\s+|\s+(?:inzake|betreffende|over|m\.b\.t\.|aangaande)\s+)(\S.{5,})$",
+    re.IGNORECASE,
+)
 _DECISION_WORD = re.compile(
     r"\b(besluit|besluiten|beslispunten|beslispunt|beslissing|beslissingen|besluitpunten)\b", re.IGNORECASE
 )
@@ -183,6 +187,15 @@ class Vocabulary:
 
     def is_title(self, tekst: str) -> bool:
         return len(tekst) <= 60 and bare(tekst) in self.titels
+
+    def title_with_onderwerp(self, tekst: str) -> str | None:
+        """The onderwerp in the title line: "Raadsvoorstel: Nieuwe speeltuin", "Collegevoorstel
+        inzake de lichtmasten", "Raadsvoorstel - Krediet De Linde" -> the words after the title
+        (at least two), else None."""
+        hit = _TITLED.match(" ".join(tekst.split()))
+        if hit is None or bare(hit.group(1)) not in self.titels or len(hit.group(2).split()) < 2:
+            return None
+        return hit.group(2).strip()
 
     def all_names(self) -> list[str]:
         return [n for _, names in self.secties for n in names] + list(self.labels) + list(self.titels)
