@@ -388,3 +388,28 @@ def test_label_zonder_dubbele_punt(search_path, regel, gevonden):
 
     hit = Labels(find_soort("raadsvoorstel", search_path)).spaced(regel)
     assert (None if hit is None else (hit[0]["sleutel"], hit[2])) == gevonden
+
+
+def test_datum_collegebesluit_in_de_kop_is_een_veld(cli, tmp_path):
+    """ "Datum collegebesluit: …" among the raadsvoorstel's header labels is its datum, not a decision box's date."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Bestemmingsplan Dorpskern\nZaaknummer: Z-2024-1234\n"
+        "Datum collegebesluit: 12 maart 2024\n\nVoorgesteld besluit\n1. Het plan vast te stellen.\n"
+    )
+    _, data, _ = _importeer(cli, tmp_path, tekst)
+    assert (data["kenmerk"], data["datum"]) == ("Z-2024-1234", dt.date(2024, 3, 12))
+
+
+def test_vergaderdatum_zonder_uitkomst_blijft_bewaard(cli, tmp_path):
+    """A decision's date line with no outcome after it is kept, marked, with its line in the message."""
+    tekst = (
+        "Collegevoorstel\nOnderwerp: Lichtmasten vervangen\nKenmerk: 2024-1\n\nAanleiding\nDe masten zijn oud.\n\n"
+        "Collegevergadering: 26 november 2024\n"
+    )
+    r, data, regels = _importeer(cli, tmp_path, tekst)
+    marker = (
+        "# NOTA IMPORT, NIET GEPLAATST: Collegevergadering: 26 november 2024 (geen uitkomst erbij; leg het "
+        "besluit vast met nota decide)"
+    )
+    assert marker in regels and data["besluiten"] == []
+    assert f"import.yaml:{regels.index(marker) + 1}:1: fout: niet geplaatst bij het importeren" in r.stderr

@@ -57,6 +57,7 @@ class Besluitvak:
         self.orgaan = soort.orgaan
         self.datum = None
         self.waiting = False  # the date label alone; its value is on the next line
+        self.line_read: str | None = None  # the date line read, until an outcome uses it
 
     def line(self, rec, tekst: str) -> bool:
         """Takes a line of the decision box (and returns True), else leaves it to the caller."""
@@ -66,10 +67,12 @@ class Besluitvak:
                 self.datum = datum_from(tekst)
                 return True
         waarde = _date_label(tekst)
+        if waarde is not None and rec.target is None and rec.labels.prefix_key(tekst):
+            return False  # "Datum collegebesluit: …" in the header, a label of the kind's own: a field
         if waarde is not None:
             rec.close_paragraph()
             self.datum = datum_from(waarde) or self.datum
-            self.waiting = not waarde.strip()
+            self.waiting, self.line_read = not waarde.strip(), tekst
             return True
         zin = _ZIN.match(tekst)
         if zin and datum_from(zin.group(3)) and _word_outcome(zin.group(4)):
@@ -98,7 +101,15 @@ class Besluitvak:
             )
             return True
         rec.out.besluiten.append({"orgaan": self.orgaan, "datum": self.datum, "uitkomst": gekozen})
+        self.line_read = None
         return True
+
+    def finish(self, rec) -> None:
+        """A date line no outcome followed is kept, marked: never dropped."""
+        if self.line_read:
+            rec.out.unplaced.setdefault("besluiten", []).append(
+                f"{self.line_read} (geen uitkomst erbij; leg het besluit vast met nota decide)"
+            )
 
 
 def _word_outcome(tekst: str) -> str | None:

@@ -94,6 +94,7 @@ class Recognizer(TableRows, Headings):
         self.close_paragraph()
         self.close_table()
         self.mark_unknown_headings()
+        self.besluitvak.finish(self)
         return self.out
 
     def regel(self, r: Regel) -> None:
