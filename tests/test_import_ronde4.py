@@ -413,3 +413,79 @@ def test_vergaderdatum_zonder_uitkomst_blijft_bewaard(cli, tmp_path):
     )
     assert marker in regels and data["besluiten"] == []
     assert f"import.yaml:{regels.index(marker) + 1}:1: fout: niet geplaatst bij het importeren" in r.stderr
+
+
+def _word_met_vette_labels(pad) -> None:
+    """A raadsvoorstel as some municipalities type it in Word: "**Label:** waarde" lines, headings as
+    bold capitals with a typed number, "BESLISSING" above the points, a table in k€ with -/- and ()."""
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph().add_run("RAADSVOORSTEL").bold = True
+    for label, waarde in [
+        ("Onderwerp", "Herinrichting Marktplein"),
+        ("Zaaknummer", "Z.24-00871"),
+        ("Datum", "4 juni 2024"),
+        ("Portefeuillehouder", "wethouder K. de Wit"),
+        ("Afdeling", "Ruimte"),
+        ("Contactpersoon", "L. Smit"),
+        ("E-mail", "l.smit@example.nl"),
+    ]:
+        p = d.add_paragraph()
+        p.add_run(label + ":").bold = True
+        p.add_run(" " + waarde)
+    for titel, tekst in [
+        ("SAMENVATTING", "Het plein wordt opnieuw ingericht."),
+        ("BESLISSING", "1. Een krediet van € 1.100.000 beschikbaar te stellen."),
+        ("1. INLEIDING", "Het plein is verouderd."),
+        ("2. DOELSTELLING", "Een veilig plein."),
+        ("3. OVERWEGINGEN", "Herinrichting is goedkoper."),
+        ("4. MIDDELEN", "Tabel 1. Kosten (k€)"),
+        ("5. INSPRAAK", "Ondernemers zijn gehoord."),
+        ("6. FASERING", "Start in 2025."),
+    ]:
+        d.add_paragraph().add_run(titel).bold = True
+        d.add_paragraph(tekst)
+        if "MIDDELEN" in titel:
+            rijen = [("Post", "2025", "2026"), ("Herinrichting", "900", "300"), ("Subsidie", "-/- 100", "(50)")]
+            rijen += [("Onvoorzien", "€ -", "50"), ("Totaal", "800", "300")]
+            tabel = d.add_table(rows=len(rijen), cols=3)
+            for i, rij in enumerate(rijen):
+                for j, cel in enumerate(rij):
+                    tabel.cell(i, j).text = cel
+    d.save(pad)
+
+
+def test_word_met_vette_labels_en_koppen(cli, tmp_path):
+    bron = tmp_path / "marktplein.docx"
+    _word_met_vette_labels(bron)
+    r = cli("import", bron, "-o", tmp_path / "import.yaml")
+    regels = (tmp_path / "import.yaml").read_text(encoding="utf-8").splitlines()
+    data = YAML(typ="safe").load("\n".join(regels))
+    assert regels[1:12] == [
+        "soort: raadsvoorstel",
+        "onderwerp: Herinrichting Marktplein",
+        "kenmerk: Z.24-00871",
+        "datum: 2024-06-04",
+        "portefeuillehouder: wethouder K. de Wit",
+        "team: Ruimte",
+        "adviseur:",
+        "  naam: L. Smit",
+        "  email: l.smit@example.nl",
+        "publiekssamenvatting: Het plein wordt opnieuw ingericht.",
+        "beslispunten:",
+    ]
+    assert data["beslispunten"] == ["Een krediet van € 1.100.000 beschikbaar te stellen."]
+    assert list(data["secties"]) == [
+        "aanleiding_en_context",
+        "doelen_en_resultaten",
+        "argumenten_en_alternatieven",
+        "financiele_consequenties",
+        "uitvoering_en_planning",
+        "communicatie",
+    ]  # in the kind's order
+    tabel = data["secties"]["financiele_consequenties"][0]
+    assert [r["bedrag"] for r in tabel["regels"]] == [[900000, 300000], [-100000, -50000], [0, 50000]]
+    assert tabel["totaal"] == [800000, 300000]
+    assert not [x for x in regels if "NOTA IMPORT" in x and "bedragen in de bron" not in x]
+    assert "Traceback" not in r.output

@@ -33,6 +33,17 @@ CONTACT = {
 SKIP = ("markdown", "beslispunten", "bijlagen", "lijst", "vragen", "aspecten")
 
 
+_BOLD_LABEL = re.compile(r"^\*\*([^*]{1,60}?)\s*(:?)\s*\*\*\s*(:?)\s*(.*)$")
+
+
+def _unbold(tekst: str) -> str:
+    """ "**Zaaknummer:** Z.24-871" (a bold label in Word, as markdown) -> "Zaaknummer: Z.24-871"."""
+    hit = _BOLD_LABEL.match(tekst)
+    if hit is None or not (hit.group(2) or hit.group(3)) or "**" in hit.group(4):
+        return tekst
+    return f"{hit.group(1).strip()}: {hit.group(4).strip()}".strip()
+
+
 def _bare(tekst: str) -> str:
     """ "Zaaknr.:" -> "zaaknr": case, a colon and an abbreviation's last full stop aside."""
     return " ".join(tekst.strip().rstrip(":").strip().rstrip(".").lower().split())
@@ -69,7 +80,9 @@ class Labels:
     def inline(self, tekst: str) -> list[str]:
         """ "Onderwerp: X Kenmerk: 2024-12 Datum: 3 maart 2024" (a header table copied as one line)
         split before every known label with a colon after the first: a value never swallows the
-        label after it. A line that does not open with a known label stays whole."""
+        label after it; a bold label ("**Datum:** …") made plain. A line that does not open with a
+        known label stays as it is."""
+        tekst = _unbold(tekst)
         if self.prefixed(tekst) is None:
             return [tekst]
         if self._inline is None:

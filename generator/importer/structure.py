@@ -107,7 +107,7 @@ class Recognizer(TableRows, Headings):
             self.close_paragraph()
             self.row(r)
             return
-        if r.soort == "tekst" and self.target is None and len(parts := self.labels.inline(r.tekst)) > 1:
+        if r.soort == "tekst" and self.target is None and (parts := self.labels.inline(r.tekst)) != [r.tekst]:
             for part in parts:  # "Onderwerp: X Kenmerk: Y": one header field per label
                 self.regel(Regel(part, r.soort, r.number, r.size))
             return
