@@ -14,6 +14,7 @@ import re
 _ITEM = re.compile(r"^\s*(\d{1,2}[.)]\s|[-•*–]\s)")
 _END = (".", ":", "!", "?", ";")
 # a header label opening a line: "Kenmerk:", "Datum: 3 maart 2020", "Van team:" (at most three words)
+_CAPTION = re.compile(r"^(tabel|figuur|grafiek|overzicht)\s+\d+[.:]?\s", re.IGNORECASE)  # "Tabel 1. Kosten"
 _LABEL = re.compile(r"^[A-ZÀ-Þ][\w'’./&-]*(\s[\w'’./&-]+){0,2}:(\s|$)")
 
 
@@ -30,7 +31,7 @@ def _continues(previous: str, volgende: str, width: int) -> bool:
     a, b = previous.strip(), volgende.strip()
     if not a or not b or "\t" in previous or "\t" in volgende or _ITEM.match(b) or len(a) < 0.7 * width:
         return False
-    if _LABEL.match(b):  # a value never swallows the label after it
+    if _LABEL.match(b) or _CAPTION.match(a):  # a value never swallows the label after it; a caption stands alone
         return False
     return not a.endswith(_END) or b[0].islower()
 
