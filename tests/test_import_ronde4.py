@@ -205,7 +205,7 @@ def test_unwrap_laat_een_label_staan():
     assert unwrap([*regels[:6], "Zie bijlage 2."])[-1][1].endswith(f"{breed} f Zie bijlage 2.")
     # a table's caption as wide as the text stands alone: the column header under it is no continuation
     bijschrift = "Tabel 1. Kosten en dekking van de herinrichting van het plein (bedragen in k€)"
-    assert unwrap([*regels[:6], bijschrift, "Post"])[-2:] == [(7, bijschrift), (8, "Post")]
+    assert unwrap([*regels[:5], f"{breed} f.", bijschrift, "Post"])[-2:] == [(7, bijschrift), (8, "Post")]
 
 
 def test_labels_op_een_regel_gesplitst(cli, tmp_path):
