@@ -372,9 +372,11 @@ class Recognizer(TableRows, Headings):
         return not r.size or bool(self.section_size) and r.size >= self.section_size - 0.3
 
     def text_before(self) -> str:
-        """The line before this one in the section: of the open paragraph, else its last block."""
+        """The line before this one in the section: of the open paragraph, else its last block (a
+        table ends what stands before it, as a full stop does)."""
         blocks = self.out.markdown.get(self.target, [])
-        return self.paragraph[-1] if self.paragraph else blocks[-1] if blocks and isinstance(blocks[-1], str) else ""
+        last = blocks[-1] if blocks else ""
+        return self.paragraph[-1] if self.paragraph else last if isinstance(last, str) else "."
 
     def block(self, tekst: str, list_: bool = False) -> None:
         blocks = self.out.markdown.setdefault(self.target, [])
