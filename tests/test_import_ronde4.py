@@ -492,3 +492,18 @@ def test_word_met_vette_labels_en_koppen(cli, tmp_path):
     assert tabel["totaal"] == [800000, 300000]
     assert not [x for x in regels if "NOTA IMPORT" in x and "bedragen in de bron" not in x]
     assert "Traceback" not in r.output
+
+
+def test_kop_na_een_tabel_in_platte_tekst(cli, tmp_path):
+    """In text without styles a short line right after a table is a heading, as after a full stop."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Speeltuin\n\nFinanciële consequenties\nDe kosten staan hieronder.\n\n"
+        "Tabel 1. Kosten\nPost\tBedrag\nBouw\t€ 1.000\nTotaal\t€ 1.000\n\nOnzekerheden\nDe prijzen kunnen stijgen.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["secties"]["risicos"] == "De prijzen kunnen stijgen."
+    i = regels.index("  risicos: De prijzen kunnen stijgen.")
+    assert regels[i - 1] == (
+        "  # NOTA IMPORT, GERADEN: kop 'Onzekerheden' gelezen als sectie 'Risico's' "
+        "(één woord gelijk met 'onzekerheid')"
+    )
