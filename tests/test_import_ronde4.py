@@ -507,3 +507,51 @@ def test_kop_na_een_tabel_in_platte_tekst(cli, tmp_path):
         "  # NOTA IMPORT, GERADEN: kop 'Onzekerheden' gelezen als sectie 'Risico's' "
         "(één woord gelijk met 'onzekerheid')"
     )
+
+
+@pytest.mark.parametrize(
+    "punten",
+    [
+        "a. Een krediet van EUR 50.000 beschikbaar te stellen;\nb. De begroting 2025 te wijzigen.",
+        "A) Een krediet van EUR 50.000 beschikbaar te stellen;\nB) De begroting 2025 te wijzigen.",
+        "• Een krediet van EUR 50.000 beschikbaar te stellen;\n• De begroting 2025 te wijzigen.",
+        "- Een krediet van EUR 50.000 beschikbaar te stellen;\n- De begroting 2025 te wijzigen.",
+    ],
+)
+def test_beslispunten_met_letters_of_opsommingstekens(cli, tmp_path, punten):
+    tekst = (
+        f"Raadsvoorstel\nOnderwerp: Speeltuin\n\nVoorgesteld besluit\n{punten}\n\nAanleiding\nDe speeltuin is oud.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["beslispunten"] == [
+        "Een krediet van EUR 50.000 beschikbaar te stellen;",
+        "De begroting 2025 te wijzigen.",
+    ]
+    assert data["secties"] == {"aanleiding_en_context": "De speeltuin is oud."}
+    assert not [r for r in regels if "NOTA IMPORT" in r]
+
+
+def test_opsomming_onder_een_genummerd_punt_hoort_erbij(cli, tmp_path):
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Speeltuin\n\nVoorgesteld besluit\n1. In te stemmen met:\n- de nieuwe speeltuin;\n"
+        "- het krediet.\n2. De begroting te wijzigen.\n\nAanleiding\nDe speeltuin is oud.\n"
+    )
+    _, data, _ = _importeer(cli, tmp_path, tekst)
+    assert data["beslispunten"] == [
+        "In te stemmen met: - de nieuwe speeltuin; - het krediet.",
+        "De begroting te wijzigen.",
+    ]
+
+
+def test_initialen_zijn_geen_beslispunt(cli, tmp_path):
+    """ "A. Jansen" under "Steller:" is a name, not a lettered point under an intro."""
+    tekst = "Collegenota\nOnderwerp: Speeltuin\nSteller:\n\nA. Jansen\n\nAanleiding\nDe speeltuin is oud.\n"
+    _, data, _ = _importeer(cli, tmp_path, tekst)
+    assert data["steller"] == {"naam": "A. Jansen"} and "beslispunten" not in data
+
+
+@pytest.mark.parametrize("cel,waarde", [("EUR 40", 40), ("40 euro", 40), ("1.250 €", 1250), ("EUR -/- 40", -40)])
+def test_bedragen_met_eur_of_euro(cel, waarde):
+    from generator.importer.tables import bedrag
+
+    assert bedrag(cel) == waarde

@@ -27,7 +27,6 @@ from generator.importer.vocabulary import (
 )
 from generator.proposal.vocabulary import COLLEGE, is_nvt
 
-_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
 __all__ = ["Recognizer", "Structure"]
 
 
@@ -60,6 +59,7 @@ class Recognizer(TableRows, Headings):
         self.labels, self.closing = Labels(soort), Closing(soort)
         self.vocabulary, self.besluitvak = Vocabulary(soort), Besluitvak(soort)
         self.unknown: list[tuple[str, str]] = []  # (target, heading) of headings that are no section
+        self.bulleted: list[bool] = []  # per beslispunt: a bullet (headings.py)
         self.last_persoon: str | None = None
         self.pending_part: tuple[dict | None, str | None] | None = None
         self.guesser, self.held_label, self.prev_label = Guesser(soort, self.labels), None, None
@@ -327,21 +327,6 @@ class Recognizer(TableRows, Headings):
             self.unknown_heading(tekst)  # plain text without styles: a short line after a full stop
         else:
             self.paragraph.append(tekst)
-
-    def beslispunt(self, r: Regel) -> None:
-        number = _NUMBERED.match(r.tekst)
-        if number and self.out.beslispunten and int(number.group(1)) == 1 and headingish(r.tekst):
-            self.heading_in_the_open(r.tekst)  # numbering starts again: the first section
-        elif number:
-            self.out.beslispunten.append(number.group(2))
-        elif self.soort.beslispunten_intro and looks_like(r.tekst, self.soort.beslispunten_intro):
-            return
-        elif self.out.beslispunten and r.soort == "tekst" and plain_heading(r.tekst, self.out.beslispunten[-1]):
-            self.heading_in_the_open(r.tekst)  # "Wat is de aanleiding" after the last point's full stop
-        elif self.out.beslispunten and r.soort == "tekst" and not r.tekst.endswith(":"):
-            self.out.beslispunten[-1] += " " + r.tekst
-        else:
-            self.out.unplaced.setdefault("beslispunten", []).append(r.tekst)
 
     def besluit_uitkomst(self, tekst: str) -> None:
         record = self.besluit_pending or {}

@@ -21,15 +21,17 @@ ROL = (
 
 
 _DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u00a0": " "})
+_EURO = re.compile(r"^EUR\b\.?\s*|\s*(\b(euro|EUR)|(?<=\d)\s*€)$", re.IGNORECASE)  # "EUR 40", "40 euro", "40 €"
 _NIL = re.compile(r"^(€\s*)?-$")  # "€ -": nothing, in a column of amounts
 _BRACKETS = re.compile(r"^(€\s*)?\((\s*€?\s*[\d.,]+\s*)\)$")  # "(1.250)": negative, as accountants write it
 _TRAILING_MINUS = re.compile(r"^(€?\s*[\d.]*\d(,\d+)?)\s*-$")  # "1.250-"
 
 
 def bedrag(cell: str) -> Decimal | None:
-    """A table cell's amount in the notations of Dutch tables: "€ 1.250,-", "−1.250" (a minus
-    sign), "-/- 1.250", "(1.250)" and "1.250-" (negative), "€ -" (nothing); None for text."""
-    cell = cell.strip().translate(_DASHES)
+    """A table cell's amount in the notations of Dutch tables: "€ 1.250,-", "EUR 1.250", "1.250 euro",
+    "−1.250" (a minus sign), "-/- 1.250", "(1.250)" and "1.250-" (negative), "€ -" (nothing); None
+    for text."""
+    cell = _EURO.sub("", cell.strip().translate(_DASHES)).strip()
     if _NIL.match(cell):
         return Decimal(0)
     negative = "-/-" in cell
