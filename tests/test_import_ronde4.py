@@ -555,3 +555,108 @@ def test_bedragen_met_eur_of_euro(cel, waarde):
     from generator.importer.tables import bedrag
 
     assert bedrag(cel) == waarde
+
+
+KOP_IN_KOLOMMEN = """Gemeente Westerhoven - Raadsvoorstel
+
+Raadsvoorstel
+Onderwerp
+Registratienr.
+Collegedatum
+Portefeuillehouder
+Cluster
+Vertrouwelijkheid
+
+Aanleg fietspad Molenweg
+RV-2024-0456
+8 oktober 2024
+T. Bakker
+Mobiliteit
+Openbaar
+
+TE NEMEN BESLUIT
+1. Een krediet van € 650.000 beschikbaar te stellen.
+
+5. FINANCIËN
+De kosten zijn als volgt.
+
+Tabel 1. Investering (x € 1.000)
+Onderdeel
+
+2025
+
+Aanleg
+
+550
+
+Grondaankoop
+
+150
+
+Bijdrage provincie -/- 50
+Totaal
+
+650
+
+Pagina 1 van 2
+\fGemeente Westerhoven - Raadsvoorstel
+
+6. UITVOERING
+De aanleg start in 2025.
+
+Pagina 2 van 2
+\f"""
+
+
+def test_pdftotext_kop_in_kolommen_en_tabel_met_samengevoegde_cel(cli, tmp_path):
+    """pdftotext of a WeasyPrint raadsvoorstel: the header's labels then its values (the title
+    "Raadsvoorstel" and "Onderwerp" right under the running head are no furniture), a table one
+    cell a line with "Bijdrage provincie -/- 50" printed as one line."""
+    _, data, regels = _importeer(cli, tmp_path, KOP_IN_KOLOMMEN)
+    assert regels[1:9] == [
+        "soort: raadsvoorstel",
+        "gemeente: Westerhoven",
+        "onderwerp: Aanleg fietspad Molenweg",
+        "kenmerk: RV-2024-0456",
+        "datum: 2024-10-08",
+        "portefeuillehouder: T. Bakker",
+        "team: Mobiliteit",
+        "classificatie: openbaar",
+    ]
+    tabel = data["secties"]["financiele_consequenties"][1]
+    assert [(r["post"], r["bedrag"]) for r in tabel["regels"]] == [
+        ("Aanleg", 550000),
+        ("Grondaankoop", 150000),
+        ("Bijdrage provincie", -50000),
+    ]
+    assert tabel["totaal"] == 650000
+    assert data["secties"]["uitvoering_en_planning"] == "De aanleg start in 2025."
+
+
+def test_pdftotext_layout_label_en_bedrag_met_een_spatie(cli, tmp_path):
+    """pdftotext -layout puts a long right-aligned amount one space from its label: still a row."""
+    tekst = (
+        " Raadsvoorstel\n Onderwerp                 Aanleg fietspad\n Kenmerk                   RV-2024-0456\n\n"
+        " 5. FINANCIËN\n De kosten.\n\n Tabel 1. Investering (x € 1.000)\n\n"
+        "  Onderdeel             2025\n  Aanleg                550\n  Grondaankoop          150\n"
+        "  Bijdrage provincie -/- 50\n  Totaal                650\n\n 6. UITVOERING\n Start in 2025.\n"
+    )
+    _, data, _ = _importeer(cli, tmp_path, tekst)
+    tabel = data["secties"]["financiele_consequenties"][1]
+    assert [r["bedrag"] for r in tabel["regels"]] == [550000, 150000, -50000] and tabel["totaal"] == 650000
+
+
+@pytest.mark.parametrize(
+    "regel,gesplitst",
+    [
+        ("Bijdrage provincie -/- 50", ("Bijdrage provincie", "-/- 50")),
+        ("Totaal € 650", ("Totaal", "€ 650")),
+        ("Korting (1.250)", ("Korting", "(1.250)")),
+        ("Begroting 2025", None),  # a year is no amount
+        ("Aanleg", None),
+    ],
+)
+def test_label_en_bedrag_op_een_regel(regel, gesplitst):
+    from generator.importer.tables import label_and_amount
+
+    assert label_and_amount(regel) == gesplitst

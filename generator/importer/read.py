@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.errors import Melding, NotaFout
 from generator.importer import furniture, guard
 from generator.importer.regel import Regel
+from generator.importer.tables import label_and_amount
 
 
 def read_once(path: Path) -> bytes:
@@ -143,6 +144,8 @@ def lines_from_pdf_text(tekst: str) -> list[Regel]:
         if len(clean) == 1:  # a letter of the diagonal CONCEPT mark
             continue
         cells = [c for c in re.split(r"\s{2,}", clean) if c]
+        if len(cells) == 1 and out and out[-1].soort == "rij" and label_and_amount(clean):
+            cells = list(label_and_amount(clean) or ())  # "Bijdrage provincie -/- 50" under a row: a row
         if len(cells) > 1:
             out.append(Regel("\t".join(cells), "rij", i))
         else:

@@ -50,6 +50,18 @@ def bedrag(cell: str) -> Decimal | None:
     return -abs(waarde) if negative else waarde
 
 
+_LABEL_AMOUNT = re.compile(r"^(.*[^\W\d_].*?)\s+((?:-/-\s*)?[-(\u2212\u2013]?\s*(?:€|EUR)?\s*[-(]?\s*\d[\d.,]*\)?-?)$")
+
+
+def label_and_amount(tekst: str) -> tuple[str, str] | None:
+    """ "Bijdrage provincie -/- 50" (a row's label and amount printed as one) -> ("Bijdrage
+    provincie", "-/- 50"); None when the line does not end in an amount (a year is none)."""
+    hit = _LABEL_AMOUNT.match(tekst.strip())
+    if hit is None or bedrag(hit.group(1)) is not None or re.fullmatch(r"(19|20)\d\d", hit.group(2)):
+        return None
+    return (hit.group(1), hit.group(2)) if bedrag(hit.group(2)) is not None else None
+
+
 def _is_amount(cell: str) -> bool:
     return bedrag(cell) is not None
 
