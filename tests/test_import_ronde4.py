@@ -660,3 +660,33 @@ def test_label_en_bedrag_op_een_regel(regel, gesplitst):
     from generator.importer.tables import label_and_amount
 
     assert label_and_amount(regel) == gesplitst
+
+
+@pytest.mark.parametrize(
+    "soort,regel,orgaan,gemarkeerd",
+    [
+        ("Collegenota", "Collegebesluit: 3 december 2024 conform", "college", False),
+        ("Collegenota", "Het college heeft op 3 december 2024 besloten conform het voorstel.", "college", True),
+        ("Raadsvoorstel", "Besloten in de collegevergadering van 3 december 2024: conform advies.", "college", True),
+    ],
+)
+def test_besluit_van_het_college_in_gangbare_vormen(cli, tmp_path, soort, regel, orgaan, gemarkeerd):
+    tekst = (
+        f"{soort}\nOnderwerp: Lichtmasten vervangen\nKenmerk: 2024-1\nDatum: 20 november 2024\n\n"
+        f"Aanleiding\nDe masten zijn oud.\n\n{regel}\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert [(b["orgaan"], b["datum"], b["uitkomst"]) for b in data["besluiten"]] == [
+        (orgaan, dt.date(2024, 12, 3), "conform")
+    ]
+    assert (f"# NOTA IMPORT, GERADEN: besluit gelezen uit de zin '{regel}'" in regels) is gemarkeerd
+
+
+def test_vergadert_zonder_uitkomst_is_geen_besluit(cli, tmp_path):
+    tekst = (
+        "Collegenota\nOnderwerp: Lichtmasten vervangen\nKenmerk: 2024-1\n\nAanleiding\nDe masten zijn oud.\n"
+        "Het college vergadert op 3 december 2024 over dit voorstel.\n"
+    )
+    _, data, _ = _importeer(cli, tmp_path, tekst)
+    assert data["besluiten"] == []
+    assert "Het college vergadert op 3 december 2024 over dit voorstel." in data["secties"]["aanleiding"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from generator.importer.dates import datum_from
-from generator.proposal.vocabulary import ALLE_UITKOMSTEN
+from generator.proposal.vocabulary import ALLE_UITKOMSTEN, COLLEGE, RAAD
 
 UITKOMST = {**{u: u for u in ALLE_UITKOMSTEN}, "akkoord": "conform"}
 # "Besluit B&W d.d. 26-11-2024: conform advies": the college's decision as one line
@@ -26,8 +26,8 @@ _DATUM = re.compile(
     re.IGNORECASE,
 )
 # by its words: a label of the college and of a meeting or date ("Vergaderdatum college: …")
-_COLLEGE = re.compile(r"\b(college|b\s*&\s*w|burgemeester\s+en\s+wethouders)\b", re.IGNORECASE)
-_WANNEER = re.compile(r"(vergader|datum|besluitdatum|d\.d\.)", re.IGNORECASE)
+_COLLEGE = re.compile(r"\b(college|b\s*&\s*w|burgemeester\s+en\s+wethouders)", re.IGNORECASE)
+_WANNEER = re.compile(r"(vergader|datum|besluitdatum|collegebesluit|d\.d\.)", re.IGNORECASE)
 # "Besluit college: akkoord", "Besluit van B&W: conform advies"
 _UITSPRAAK = re.compile(
     r"^(het\s+)?besluit\s+(van\s+)?(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)"
@@ -35,9 +35,10 @@ _UITSPRAAK = re.compile(
     re.IGNORECASE,
 )
 # "Het college heeft dit voorstel in zijn vergadering van 26 november 2024 conform vastgesteld."
+# "Het college heeft op 3 december 2024 besloten conform …", "Besloten in de collegevergadering van …"
 _ZIN = re.compile(
-    r"^(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)\b.{0,60}?\bvergadering\s+van\s+"
-    r"(\d{1,2}\s+\w+\s+\d{4})\b(.*)$",
+    r"^((het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)\b.{0,60}?|besloten\b.{0,40}?)"
+    r"(vergadering\s+van|\bop|\bd\.d\.)\s+(?P<datum>\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _KOP = re.compile(
@@ -73,11 +74,13 @@ class Besluitvak:
             rec.close_paragraph()
             self.datum = datum_from(waarde) or self.datum
             self.waiting, self.line_read = not waarde.strip(), tekst
-            return True
+            gekozen = _word_outcome(waarde)  # "Collegebesluit: 3 december 2024 conform": date and outcome
+            return self.ticked(rec, tekst, gekozen) if gekozen else True
         zin = _ZIN.match(tekst)
-        if zin and datum_from(zin.group(3)) and _word_outcome(zin.group(4)):
+        if zin and datum_from(zin["datum"]) and _word_outcome(zin["rest"]):
             rec.close_paragraph()
-            record = {"orgaan": self.orgaan, "datum": datum_from(zin.group(3)), "uitkomst": _word_outcome(zin.group(4))}
+            record = {"orgaan": _orgaan(zin.group(1), self.orgaan), "datum": datum_from(zin["datum"])}
+            record["uitkomst"] = _word_outcome(zin["rest"])
             rec.out.besluiten.append(record)
             rec.out.guessed.setdefault("besluiten", []).append(f"besluit gelezen uit de zin '{tekst}'")
             return True
@@ -110,6 +113,13 @@ class Besluitvak:
             rec.out.unplaced.setdefault("besluiten", []).append(
                 f"{self.line_read} (geen uitkomst erbij; leg het besluit vast met nota decide)"
             )
+
+
+def _orgaan(tekst: str, standaard: str) -> str:
+    """The body a decision sentence names ("… in de collegevergadering …", "… de raad …")."""
+    if _COLLEGE.search(tekst):
+        return COLLEGE
+    return RAAD if re.search(r"raad", tekst, re.IGNORECASE) else standaard
 
 
 def _word_outcome(tekst: str) -> str | None:
