@@ -690,3 +690,25 @@ def test_vergadert_zonder_uitkomst_is_geen_besluit(cli, tmp_path):
     _, data, _ = _importeer(cli, tmp_path, tekst)
     assert data["besluiten"] == []
     assert "Het college vergadert op 3 december 2024 over dit voorstel." in data["secties"]["aanleiding"]
+
+
+def test_onbekende_labels_met_dubbele_punt_in_de_kop(cli, tmp_path):
+    """ "Label: waarde" lines with labels nota does not know: placed by a guess, marked; never the
+    onderwerp's next line, and a heading after a blank line never a header value's last word."""
+    tekst = (
+        "Collegenota\nOnderwerp: Lichtmasten vervangen\nArchiefnummer: Z/24/118\nVergaderdatum: 20 november 2024\n"
+        "Wethouder: J. Jansen\nVakgebied: Openbare Ruimte\n\nAanleiding\nDe masten zijn oud.\n"
+    )
+    r, data, regels = _importeer(cli, tmp_path, tekst)
+    assert (data["onderwerp"], data["kenmerk"], data["datum"]) == (
+        "Lichtmasten vervangen",
+        "Z/24/118",
+        dt.date(2024, 11, 20),
+    )
+    assert data["secties"]["aanleiding"] == "De masten zijn oud."
+    i = regels.index("kenmerk: Z/24/118")
+    assert regels[i - 1] == (
+        "# NOTA IMPORT, GERADEN: Archiefnummer: Z/24/118 ('Archiefnummer' is geen bekend label; de waarde is "
+        "een kenmerk: gelezen als kenmerk)"
+    )
+    assert f"import.yaml:{i}:1: fout: geraden bij het importeren: Archiefnummer: Z/24/118" in r.stderr

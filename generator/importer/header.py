@@ -33,6 +33,8 @@ CONTACT = {
 SKIP = ("markdown", "beslispunten", "bijlagen", "lijst", "vragen", "aspecten")
 
 
+# "Archiefnummer: Z/24/1", "Datum besluit: …": a capitalised label of at most three words, a colon, a value
+LABEL_COLON = re.compile(r"^[A-ZÀ-Þ][\w'’./&-]*(\s[\w'’./&-]+){0,2}:\s+\S")
 _BOLD_LABEL = re.compile(r"^\*\*([^*]{1,60}?)\s*(:?)\s*\*\*\s*(:?)\s*(.*)$")
 
 
@@ -110,8 +112,13 @@ class Labels:
 
     def opens(self, tekst: str) -> bool:
         """The line is a label, or opens with one and its value: "Kenmerk", "Datum: 3 maart 2020",
-        "Kenmerk 2024-0012"."""
-        return self.of(tekst) is not None or self.prefixed(tekst) is not None or self.spaced(tekst) is not None
+        "Kenmerk 2024-0012", or a label nota does not know before a colon ("Archiefnummer: Z/24/1")."""
+        return (
+            self.of(tekst) is not None
+            or self.prefixed(tekst) is not None
+            or self.spaced(tekst) is not None
+            or bool(LABEL_COLON.match(tekst))
+        )
 
     def of(self, cell: str):
         """(veld, part) when the whole cell is a label, else None."""

@@ -47,6 +47,8 @@ def unwrap(regels: list[str]) -> list[tuple[int, str]]:
         parts, start = [regels[i]], i + 1
         while True:
             j = i + 2 if i + 2 < len(regels) and not regels[i + 1].strip() else i + 1
+            if j == i + 2 and _LABEL.match(parts[-1].strip()):
+                break  # "Afdeling: Openbare Ruimte", a blank line, a heading: a header line ends there
             if j < len(regels) and _continues(parts[-1], regels[j], width):
                 parts.append(regels[j])
                 i = j
