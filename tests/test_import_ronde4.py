@@ -199,10 +199,14 @@ def test_afgebroken_onderwerp_slikt_het_label_erna_niet(cli, tmp_path):
 def test_unwrap_laat_een_label_staan():
     from generator.importer.wrapped import unwrap
 
-    breed = "x" * 70
+    breed = "de gemeente wil de sociale teams in alle wijken van de stad laten doorgaan in"
     regels = [f"{breed} a", f"{breed} b", f"{breed} c", f"{breed} d", f"{breed} e", f"{breed} f", "Kenmerk:", "2020-1"]
     assert unwrap(regels)[-2:] == [(7, "Kenmerk:"), (8, "2020-1")]
     assert unwrap([*regels[:6], "Zie bijlage 2."])[-1][1].endswith(f"{breed} f Zie bijlage 2.")
+    # a heading of a few words as wide as a short text's lines is not joined with the sentence under it
+    kort = ["Onderwerp: Speeltuin Dorpsstraat", "Raadsvergadering: 12 december 2024", "1. Een krediet te verlenen."]
+    kort += ["Financiële consequenties", "Het kost geld.", "Aan de gemeenteraad", "De speeltuin is oud."]
+    assert (4, "Financiële consequenties") in unwrap(kort)
     # a table's caption as wide as the text stands alone: the column header under it is no continuation
     bijschrift = "Tabel 1. Kosten en dekking van de herinrichting van het plein (bedragen in k€)"
     assert unwrap([*regels[:5], f"{breed} f.", bijschrift, "Post"])[-2:] == [(7, bijschrift), (8, "Post")]
@@ -712,3 +716,19 @@ def test_onbekende_labels_met_dubbele_punt_in_de_kop(cli, tmp_path):
         "een kenmerk: gelezen als kenmerk)"
     )
     assert f"import.yaml:{i}:1: fout: geraden bij het importeren: Archiefnummer: Z/24/118" in r.stderr
+
+
+def test_kort_document_kop_niet_aan_de_zin_eronder(cli, tmp_path):
+    """A short document whose lines happen to be of one width: a heading of a few words is not
+    joined with the sentence under it (nor does that make it another kind)."""
+    tekst = (
+        "Aan de gemeenteraad\n\nOnderwerp: Speeltuin Dorpsstraat\nRaadsvergadering: 12 december 2024\n\n"
+        "Gevraagd besluit\n1. Een krediet te verlenen.\n\nInleiding\nDe speeltuin is oud.\n\n"
+        "Financiële consequenties\nHet kost geld.\n"
+    )
+    _, data, _ = _importeer(cli, tmp_path, tekst)
+    assert data["soort"] == "raadsvoorstel"
+    assert data["secties"] == {
+        "aanleiding_en_context": "De speeltuin is oud.",
+        "financiele_consequenties": "Het kost geld.",
+    }

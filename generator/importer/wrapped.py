@@ -33,6 +33,8 @@ def _continues(previous: str, volgende: str, width: int) -> bool:
         return False
     if _LABEL.match(b) or _CAPTION.match(a):  # a value never swallows the label after it; a caption stands alone
         return False
+    if len(a.split()) <= 3 and b[0].isupper():  # "Financiële consequenties" over a sentence: a heading
+        return False
     return not a.endswith(_END) or b[0].islower()
 
 
