@@ -732,3 +732,66 @@ def test_kort_document_kop_niet_aan_de_zin_eronder(cli, tmp_path):
         "aanleiding_en_context": "De speeltuin is oud.",
         "financiele_consequenties": "Het kost geld.",
     }
+
+
+def _word_collegeadvies(pad) -> None:
+    """A collegeadvies in Word's English style ids: a four-column header table (label, value, label,
+    value) with abbreviated labels, "Advies" as a heading above a numbered list, noun headings."""
+    from docx import Document
+
+    d = Document()
+    d.add_heading("Collegeadvies", level=0)
+    rijen = [
+        ("Onderwerp", "Groenbeheer 2025-2028", "Zaaknr.", "Z24.1187"),
+        ("Datum", "14-10-2024", "Wethouder", "A. de Boer"),
+        ("Team", "Groen en Water", "Opsteller", "M. Visser"),
+        ("Tel.", "06-12345678", "Mail", "m.visser@example.nl"),
+    ]
+    tabel = d.add_table(rows=4, cols=4)
+    for i, rij in enumerate(rijen):
+        for j, cel in enumerate(rij):
+            tabel.cell(i, j).text = cel
+    d.add_heading("Samenvatting", level=1)
+    d.add_paragraph("Het groenbeheer wordt vernieuwd.")
+    d.add_heading("Advies", level=1)
+    d.add_paragraph("In te stemmen met het beheerplan groen 2025-2028.", style="List Number")
+    d.add_paragraph("De kosten te dekken uit de begroting.", style="List Number")
+    for kop, tekst in [
+        ("Aanleiding", "Het oude plan loopt af."),
+        ("Middelen", "Binnen budget."),
+        ("Planning", "Start."),
+    ]:
+        d.add_heading(kop, level=1)
+        d.add_paragraph(tekst)
+    d.save(pad)
+
+
+def test_word_collegeadvies_met_advies_als_kop(cli, tmp_path):
+    bron = tmp_path / "groen.docx"
+    _word_collegeadvies(bron)
+    r = cli("import", bron, "-o", tmp_path / "import.yaml")
+    regels = (tmp_path / "import.yaml").read_text(encoding="utf-8").splitlines()
+    data = YAML(typ="safe").load("\n".join(regels))
+    assert (data["soort"], data["onderwerp"], data["kenmerk"], data["datum"]) == (
+        "collegenota",
+        "Groenbeheer 2025-2028",
+        "Z24.1187",
+        dt.date(2024, 10, 14),
+    )
+    assert (data["portefeuillehouder"], data["afdeling"]) == ("A. de Boer", "Groen en Water")
+    assert data["steller"] == {"naam": "M. Visser", "telefoon": "06-12345678", "email": "m.visser@example.nl"}
+    assert data["beslispunten"] == [
+        "In te stemmen met het beheerplan groen 2025-2028.",
+        "De kosten te dekken uit de begroting.",
+    ]
+    i = regels.index("beslispunten:")
+    assert regels[i - 1] == (
+        "# NOTA IMPORT, GERADEN: 'Advies' boven een genummerde lijst vóór de eerste sectie gelezen als "
+        "inleiding van de beslispunten"
+    )
+    assert data["secties"]["aanleiding"] == "Het oude plan loopt af."
+    assert (data["secties"]["financien"], data["secties"]["uitvoering_evaluatie_vervolg"]) == (
+        "Binnen budget.",
+        "Start.",
+    )
+    assert "Traceback" not in r.output

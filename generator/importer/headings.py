@@ -16,6 +16,11 @@ from typing import Any
 from generator.importer.regel import Regel
 from generator.importer.vocabulary import looks_like
 
+# a heading that says "what we advise": above a numbered list, the beslispunten
+_ADVIES = re.compile(
+    r"^(ons\s+)?(advies|voorstel|geadviseerd)(\s+aan\s+(het\s+college|de\s+(gemeente)?raad|b\s*&\s*w))?\s*:?$",
+    re.IGNORECASE,
+)
 _BULLETS = "-•*–▪"
 # a beslispunt: "1. …", "a) …", "• …"
 _POINT = re.compile(r"^(\d{1,2}|[a-hA-H]|[-•*–▪])(?:(?<=[-•*–▪])|[.)])\s+(.*)$")
@@ -119,11 +124,11 @@ class Headings:
 
     def intro_above_points(self, r: Regel) -> bool:
         """A short line ending in a colon right above a numbered list ("Advies aan het college:"),
-        before any section and while no beslispunten were read: opens them, marked as a guess."""
+        or a heading "Advies" / "Voorstel" there, before any section and while no beslispunten
+        were read: opens them, marked as a guess."""
         volgende = self.next_regel
         if not (
-            r.soort == "tekst"
-            and r.tekst.endswith(":")
+            (r.soort == "tekst" and r.tekst.endswith(":") or r.soort in ("kop", "tekst") and _ADVIES.match(r.tekst))
             and len(r.tekst.split()) <= 6
             and not self.out.beslispunten
             and self.target != "beslispunten"
