@@ -795,3 +795,24 @@ def test_word_collegeadvies_met_advies_als_kop(cli, tmp_path):
         "Start.",
     )
     assert "Traceback" not in r.output
+
+
+def test_emailadres_over_twee_regels_van_een_smalle_cel(cli, tmp_path):
+    """pdftotext of a narrow header cell: "m.visser@examp" and "le.nl" are one address."""
+    tekst = (
+        "Collegeadvies\nOnderwerp\n\nGroenbeheer\n\nOpsteller\n\nM. Visser\n\nMail\n\nm.visser@examp\nle.nl\n\n"
+        "Samenvatting\nHet groenbeheer wordt vernieuwd.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["steller"] == {"naam": "M. Visser", "email": "m.visser@example.nl"}
+    assert not [r for r in regels if "le.nl" in r and "NOTA IMPORT" in r]
+
+
+def test_persoon_met_afgebroken_adres():
+    from generator.importer.header import persoon
+
+    assert persoon("M. Visser\nm.visser@examp\nle.nl\n06-123") == {
+        "naam": "M. Visser",
+        "email": "m.visser@example.nl",
+        "telefoon": "06-123",
+    }

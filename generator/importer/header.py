@@ -149,6 +149,9 @@ class Labels:
 
 def persoon(waarde: str) -> dict:
     """ "A. Jansen, a.jansen@example.nl, 043 350 0000" (or one per line) as a Persoon."""
+    waarde = re.sub(
+        r"(@[\w.-]*?[\w-])\s*\n\s*([\w.-]*\.[a-z]{2,6})$", r"\1\2", waarde.strip(), flags=re.M
+    )  # wrapped address
     parts = [d.strip() for d in re.split(r"[,\n]", waarde) if d.strip()]
     out = {"naam": parts[0] if parts else waarde.strip()}
     for d in parts[1:]:

@@ -81,7 +81,7 @@ def lines_from_text(tekst: str) -> list[Regel]:
         tables_from_cells,
         without_furniture,
     )
-    from generator.importer.wrapped import unwrap
+    from generator.importer.wrapped import join_cut_addresses, unwrap
 
     repeated = furniture.running(tekst.split("\f")) if "\f" in tekst.rstrip("\f") else set()
     out = furniture.lines(sorted(repeated))
@@ -91,7 +91,7 @@ def lines_from_text(tekst: str) -> list[Regel]:
     ]  # before lines are joined into paragraphs
     if "\f" in tekst:  # copied out of a PDF: tables may come column by column
         regels = columns_as_rows(regels)
-    for i, r in unwrap(regels):
+    for i, r in unwrap(join_cut_addresses(regels)):
         r = r.rstrip()
         if "\t" in r and r.replace("\t", "").strip():
             out.append(Regel(r, "rij", i))

@@ -271,7 +271,9 @@ class Recognizer(TableRows, Headings):
         elif sleutel is not None:
             target = self.out.velden.setdefault(sleutel, {})
             if isinstance(target, dict):
-                target.setdefault(part, " ".join(waarde.split()))
+                target.setdefault(
+                    part, ("" if part == "email" else " ").join(waarde.split())
+                )  # a cell wraps an address
             if veld is not None and veld["type"] == "persoon":
                 self.last_persoon = sleutel
         else:  # "Telefoon" with no person named before it: kept, marked

@@ -38,6 +38,23 @@ def _continues(previous: str, volgende: str, width: int) -> bool:
     return not a.endswith(_END) or b[0].islower()
 
 
+_EMAIL_CUT = re.compile(r"^[\w.+-]+@[\w.-]*$")  # "m.visser@examp": an address a narrow cell wrapped
+_EMAIL_END = re.compile(r"^[\w.-]*\.[a-z]{2,6}$")  # "le.nl"
+
+
+def join_cut_addresses(regels: list[str]) -> list[str]:
+    """An e-mail address wrapped in a narrow table cell ("m.visser@examp" / "le.nl", a blank line
+    between or not) made whole again; the line of the second part left blank, so numbers hold."""
+    out = list(regels)
+    for i, r in enumerate(out):
+        if not _EMAIL_CUT.match(r.strip()) or "." in r.strip().rpartition("@")[2].rstrip("."):
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(out))) if out[k].strip()), None)
+        if j is not None and _EMAIL_END.match(out[j].strip()):
+            out[i], out[j] = r.strip() + out[j].strip(), ""
+    return out
+
+
 def unwrap(regels: list[str]) -> list[tuple[int, str]]:
     """(line number, line) with wrapped lines joined; blank lines between wrapped lines dropped."""
     width = _width(regels)
