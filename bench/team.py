@@ -200,10 +200,18 @@ def main() -> None:
         )
         proces, url = start_server(folder)
         try:
+            start = cpu_seconds(proces.pid)
             run(url, folder, n, args)
+            print(f"CPU-seconden van de server in de meting: {cpu_seconds(proces.pid) - start:.1f}")
         finally:
             proces.terminate()
             proces.wait(10)
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user + system) a process used so far (Linux)."""
+    velden = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def run(url: str, folder: Path, n: int, args) -> None:
