@@ -234,3 +234,54 @@ def test_a_session_keeps_at_most_max_drafts_and_never_drops_unsaved_work(folder,
         "sla er een op of laad het opnieuw, en open dit voorstel daarna"
     )
     assert workspace.open("nota-0.yaml", "sam") is not None  # another session is not limited by hers
+
+
+def test_saves_of_different_proposals_write_side_by_side_and_a_new_file_waits_for_them(tmp_path):
+    """A save holds its own file's lock until its commit; another proposal's save meanwhile
+    writes and commits; a write that names no file in advance waits until both are done."""
+    import threading
+
+    from generator.web.gitstore import Auteur, GitStore
+
+    for naam in ("a.yaml", "b.yaml"):
+        (tmp_path / naam).write_text("onderwerp: x\n", encoding="utf-8")
+    store = GitStore(tmp_path)
+    store.ensure()
+    binnen, b_klaar = threading.Event(), threading.Event()
+
+    def anna() -> None:
+        with store.write(Auteur("Anna", "a@x"), "a.yaml: gewijzigd", [tmp_path / "a.yaml"]):
+            (tmp_path / "a.yaml").write_text("onderwerp: Anna\n", encoding="utf-8")
+            binnen.set()
+            assert b_klaar.wait(TIMEOUT), "Sam's save of another proposal waited for Anna's"
+            threading.Thread(target=nieuw).start()
+            end = time.monotonic() + TIMEOUT
+            while not store._gate._waiting:  # the new file waits for Anna's save
+                assert time.monotonic() < end
+                time.sleep(0.01)
+
+    def sam() -> None:
+        with store.write(Auteur("Sam", "s@x"), "b.yaml: gewijzigd", [tmp_path / "b.yaml"]):
+            (tmp_path / "b.yaml").write_text("onderwerp: Sam\n", encoding="utf-8")
+        b_klaar.set()
+
+    def nieuw() -> None:
+        with store.write(Auteur("Lex", "l@x"), "c.yaml: nieuw voorstel") as w:
+            (tmp_path / "c.yaml").write_text("onderwerp: Lex\n", encoding="utf-8")
+            w.paths.append(tmp_path / "c.yaml")
+
+    first = threading.Thread(target=anna)
+    first.start()
+    assert binnen.wait(TIMEOUT)
+    sam()
+    first.join(TIMEOUT)
+    end = time.monotonic() + TIMEOUT
+    while "c.yaml" not in git(tmp_path, "log", "-1", "--format=%s"):
+        assert time.monotonic() < end
+        time.sleep(0.01)
+    assert git(tmp_path, "log", "--format=%an|%s").splitlines()[:3] == [
+        "Lex|c.yaml: nieuw voorstel",
+        "Anna|a.yaml: gewijzigd",
+        "Sam|b.yaml: gewijzigd",  # Sam's save came in after Anna's began, and was done first
+    ]
+    assert git(tmp_path, "status", "--porcelain") == ""

@@ -39,6 +39,7 @@ class Bewerking:
         self._keep_base()
         self.decided_on_disk = is_decided(opened)
         self.refresh()
+        self.opened_voorstel = self.voorstel  # what a save compares with, for its commit message
 
     @property
     def basis(self) -> str:
@@ -175,6 +176,7 @@ class Bewerking:
         self._keep_base()
         if merged:
             self.refresh()
+        self.opened_voorstel = self.voorstel
         if self.owner == "":  # one local user: the documents are ready when asked for
             threading.Thread(target=self._prepare_downloads, daemon=True).start()
         return merged
