@@ -174,16 +174,18 @@ def _team(folder: Path, search_path):
 def test_a_session_that_ends_takes_its_drafts_and_only_its_own(folder, search_path, monkeypatch):
     from generator.web import sessions
 
+    from generator.web.sessions import key
+
     workspace, store = _team(folder, search_path)
     anna, sam = store.create({"gebruiker": {}}), store.create({"gebruiker": {}})
-    eigen = workspace.open("nota-0.yaml", anna)
+    eigen = workspace.open("nota-0.yaml", key(anna))  # as the middleware names the session
     eigen.update_yaml(eigen.tekst.replace(OUD, NIEUW_A))
-    workspace.open("nota-1.yaml", anna)
-    van_sam = workspace.open("nota-0.yaml", sam)
-    assert workspace.draft(eigen.id, sam) is None and workspace.draft(eigen.id, anna) is eigen
+    workspace.open("nota-1.yaml", key(anna))
+    van_sam = workspace.open("nota-0.yaml", key(sam))
+    assert workspace.draft(eigen.id, key(sam)) is None and workspace.draft(eigen.id, key(anna)) is eigen
     assert NIEUW_A not in van_sam.tekst
     store.delete(anna)  # logout
-    assert [d.owner for d in workspace.drafts.values()] == [sam]
+    assert [d.owner for d in workspace.drafts.values()] == [key(sam)]
     later = time.time() + sessions.SESSION_SECONDS + 1  # sam's session expires
     monkeypatch.setattr(sessions.time, "time", lambda: later)
     assert store.load(sam) is None
@@ -193,9 +195,11 @@ def test_a_session_that_ends_takes_its_drafts_and_only_its_own(folder, search_pa
 def test_expired_sessions_are_pruned_without_being_asked_for(folder, search_path, monkeypatch):
     from generator.web import sessions
 
+    from generator.web.sessions import key
+
     workspace, store = _team(folder, search_path)
-    oud, nieuw = store.create({"gebruiker": {}}), None
-    workspace.open("nota-0.yaml", oud)
+    oud = store.create({"gebruiker": {}})
+    workspace.open("nota-0.yaml", key(oud))
     later = time.time() + sessions.SESSION_SECONDS + 1
     monkeypatch.setattr(sessions.time, "time", lambda: later)
     nieuw = store.create({"gebruiker": {}})  # someone else logs in: the expired one goes
@@ -285,3 +289,52 @@ def test_saves_of_different_proposals_write_side_by_side_and_a_new_file_waits_fo
         "Sam|b.yaml: gewijzigd",  # Sam's save came in after Anna's began, and was done first
     ]
     assert git(tmp_path, "status", "--porcelain") == ""
+
+
+# -- sessions that survive a restart --------------------------------------------------------
+
+
+def test_kept_sessions_are_0600_hold_no_cookie_and_leave_out_the_ended_ones(tmp_path, monkeypatch):
+    import json
+
+    from generator.web import sessions
+    from generator.web.sessions import SessionStore, key
+
+    path = tmp_path / ".git" / "nota" / "sessies.json"
+    store = SessionStore(path=path)
+    anna, sam = store.create({"gebruiker": {"naam": "Anna"}}), store.create({"gebruiker": {"naam": "Sam"}})
+    store.create({"_state_nota_x": {}})  # a login in progress is not kept
+    assert path.stat().st_mode & 0o777 == 0o600 and path.parent.stat().st_mode & 0o777 == 0o700
+    tekst = path.read_text(encoding="utf-8")
+    assert anna not in tekst and sam not in tekst  # the cookie's secret is kept nowhere
+    assert sorted(json.loads(tekst)) == sorted([key(anna), key(sam)])
+    store.delete(anna)  # logout
+    again = SessionStore(path=path)  # a restart
+    assert again.load(anna) is None and again.load(sam) == {"gebruiker": {"naam": "Sam"}}
+    later = time.time() + sessions.SESSION_SECONDS + 1
+    monkeypatch.setattr(sessions.time, "time", lambda: later)
+    assert SessionStore(path=path).load(sam) is None  # expired: not taken up again
+    path.write_text("{kapot", encoding="utf-8")
+    assert SessionStore(path=path).load(sam) is None  # unreadable: everybody logs in again
+
+
+@pytest.mark.slow
+def test_a_restart_keeps_the_login_but_not_a_logged_out_cookie(map_):  # noqa: F811
+    server = TeamServer(map_)
+    try:
+        anna, sam = Browser(server.url, "anna"), Browser(server.url, "sam")
+        cookie_a, cookie_s = anna.client.cookies["nota_sessie"], sam.client.cookies["nota_sessie"]
+        assert sam.client.get("/afmelden", follow_redirects=True).text.startswith("U bent afgemeld")
+    finally:
+        server.stop()
+    kept = map_ / ".git" / "nota" / "sessies.json"
+    assert kept.stat().st_mode & 0o777 == 0o600
+    assert "sessies.json" not in git(map_, "status", "--porcelain", "--ignored")
+    server = TeamServer(map_)
+    try:
+        a = httpx.Client(base_url=server.url, cookies={"nota_sessie": cookie_a}, timeout=TIMEOUT)
+        assert a.get("/").status_code == 200 and "Anna de Steller" in a.get("/").text
+        s = httpx.Client(base_url=server.url, cookies={"nota_sessie": cookie_s}, timeout=TIMEOUT)
+        assert s.get("/").headers["location"] == "/aanmelden?naar=%2F"
+    finally:
+        server.stop()

@@ -38,6 +38,7 @@ SECRET_VARIABLE = "NOTA_OIDC_SECRET"
 PROVIDER_SECONDS = 30  # for the provider's discovery document, keys and token endpoint
 USER_KEY = "nota.gebruiker"
 LOGIN_KEY = "nota.login"
+SESSIONS_FILE = "nota/sessies.json"  # in the repository's .git folder
 PUBLIC = ("/aanmelden", "/aanmelden/terug", "/afmelden", "/afgemeld")
 SAFE = ("GET", "HEAD")
 CURRENT: ContextVar[Gebruiker | None] = ContextVar("nota_gebruiker", default=None)
@@ -71,12 +72,15 @@ class Team:
 
 def team_for(root, login: Login, hosts: tuple[str, ...] = ()) -> Team:
     """The team set-up of the folder `root`: made a git repository if it is not one;
-    the client secret from NOTA_OIDC_SECRET."""
+    the client secret from NOTA_OIDC_SECRET; the sessions kept in `.git/nota/`, outside
+    the work tree, so a restart logs nobody out."""
     import os
 
     store = GitStore(root)
     store.ensure()
-    return Team(login, os.environ.get(SECRET_VARIABLE) or None, store, hosts=tuple(h.lower() for h in hosts))
+    sessions = SessionStore(path=store.git_dir / SESSIONS_FILE if store.git_dir else None)
+    secret = os.environ.get(SECRET_VARIABLE) or None
+    return Team(login, secret, store, sessions, hosts=tuple(h.lower() for h in hosts))
 
 
 def role_of(claims: dict, login: Login) -> str:

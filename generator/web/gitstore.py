@@ -77,6 +77,7 @@ class GitStore:
         self._file_locks_lock = threading.Lock()
         self._file_lock: FileLock | None = None
         self._top: Path | None = None
+        self.git_dir: Path | None = None  # known after `ensure`
 
     def ensure(self) -> None:
         """Make the folder a repository and commit what is there, if it is not one yet."""
@@ -89,7 +90,7 @@ class GitStore:
             self._git(
                 "commit", "-q", "--allow-empty", "-m", "Map in beheer genomen door nota serve", f"--author={NOTA}"
             )
-        git_dir = Path(self._git("rev-parse", "--absolute-git-dir").stdout.strip())
+        git_dir = self.git_dir = Path(self._git("rev-parse", "--absolute-git-dir").stdout.strip())
         self._file_lock = FileLock(str(git_dir / "nota-schrijven.lock"), timeout=LOCK_SECONDS)
 
     @contextmanager
