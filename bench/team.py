@@ -51,6 +51,7 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     save_only: list[float] = field(default_factory=list)  # the Opslaan request alone
     yaml_only: list[float] = field(default_factory=list)  # the change (YAML tab) alone
+    first: list[float] = field(default_factory=list)  # save → preview of each user's first save (all at once)
     saved: dict[str, list[str]] = field(default_factory=dict)  # file → markers saved
     conflicts: int = 0
     merged: int = 0  # saves merged with the other's save of the same proposal
@@ -143,6 +144,8 @@ def edit(url: str, sub: str, naam: str, plaats: int, args, tally: Tally, ready: 
         else:
             with tally.lock:
                 tally.latencies.append(time.perf_counter() - t0)
+                if n == 1:
+                    tally.first.append(time.perf_counter() - t0)
         time.sleep(args.denktijd * rng.uniform(0.5, 1.5))
 
 
@@ -248,6 +251,11 @@ def run(url: str, folder: Path, n: int, args) -> None:
     print(f"opslaan → voorbeeld p50: {statistics.median(lat):.3f} s" if lat else "opslaan → voorbeeld: -")
     print(f"opslaan → voorbeeld p95: {lat[int(0.95 * (len(lat) - 1))]:.3f} s" if lat else "")
     print(f"opslaan → voorbeeld max: {lat[-1]:.3f} s" if lat else "")
+    if tally.first:
+        print(
+            f"waarvan de eerste opslag van elk (allen tegelijk na het aanmelden) p50: "
+            f"{statistics.median(tally.first):.3f} s, max: {max(tally.first):.3f} s"
+        )
     for wat, tijden in (("Opslaan (schrijven + commit)", tally.save_only), ("de wijziging (YAML)", tally.yaml_only)):
         if tijden:
             alleen = sorted(tijden)
