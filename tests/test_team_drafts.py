@@ -338,3 +338,49 @@ def test_a_restart_keeps_the_login_but_not_a_logged_out_cookie(map_):  # noqa: F
         assert s.get("/").headers["location"] == "/aanmelden?naar=%2F"
     finally:
         server.stop()
+
+
+@pytest.mark.slow
+def test_in_a_browser_a_page_without_unsaved_changes_follows_the_others_save(map_, tmp_path):  # noqa: F811
+    """Anna's editor is open with nothing changed; Sam saves a new onderwerp: her page reloads
+    by itself and shows it. With a change of her own typed, it does not reload: it says the
+    file was saved elsewhere, and her Opslaan merges both."""
+    from playwright.sync_api import expect, sync_playwright
+    from test_preview import CHROMIUM, CHROMIUM_ARGS, WACHT_MS
+
+    server = TeamServer(map_)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(server.url + "/voorstel?naam=nota.yaml")
+            page.fill("input[name=sub]", "anna")
+            page.click("button[type=submit]:has-text('Authorize')")
+            onderwerp = page.get_by_label("Onderwerp", exact=True)
+            expect(onderwerp).to_have_value("Continuering sociale teams 2021", timeout=WACHT_MS)
+            sam = Browser(server.url, "sam")
+            adres, stand = _open(sam)
+            _yaml(sam, adres, stand, ONDERWERP, ONDERWERP_B)
+            assert sam.post(f"{adres}/opslaan", {}).json()["gelukt"]
+            expect(onderwerp).to_have_value("Continuering sociale teams 2021 en 2022", timeout=WACHT_MS)
+
+            page.get_by_label("Afdeling", exact=True).fill("Afdeling van Anna")
+            expect(page.locator("#stand")).to_contain_text("niet opgeslagen", timeout=WACHT_MS)
+            stand = sam.post(f"{adres}/herladen", {}).json()
+            _yaml(sam, adres, stand, "portefeuillehouder: Wethouder Zorg en Welzijn", "portefeuillehouder: Sam")
+            assert sam.post(f"{adres}/opslaan", {}).json()["gelukt"]
+            expect(page.locator("#opslagmelding")).to_contain_text(
+                "Het bestand is intussen elders opgeslagen", timeout=WACHT_MS
+            )
+            expect(page.get_by_label("Afdeling", exact=True)).to_have_value("Afdeling van Anna")
+            page.get_by_role("button", name="Opslaan").click()
+            expect(page.locator("#opslagmelding")).to_contain_text("samengevoegd met de uwe", timeout=WACHT_MS)
+            page.screenshot(path=str(tmp_path / "samengevoegd.png"), full_page=True)
+            browser.close()
+        tekst = (map_ / "nota.yaml").read_text(encoding="utf-8")
+        assert "afdeling: Afdeling van Anna\n" in tekst and "portefeuillehouder: Sam\n" in tekst
+        assert ONDERWERP_B in tekst
+        auteurs = git(map_, "log", "-3", "--format=%an").splitlines()
+        assert auteurs == ["Anna de Steller", "Sam Secretaris", "Sam Secretaris"]
+    finally:
+        server.stop()
