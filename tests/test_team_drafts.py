@@ -240,6 +240,28 @@ def test_a_session_keeps_at_most_max_drafts_and_never_drops_unsaved_work(folder,
     assert workspace.open("nota-0.yaml", "sam") is not None  # another session is not limited by hers
 
 
+def test_the_server_keeps_at_most_max_all_drafts_pushing_out_only_unchanged_ones(folder, search_path, monkeypatch):
+    from generator.errors import NotaFout
+    from generator.web import workspace as ws_module
+
+    monkeypatch.setattr(ws_module, "MAX_ALL_DRAFTS", 2)
+    workspace, _ = _team(folder, search_path)
+    van_anna = workspace.open("nota-0.yaml", "anna")
+    van_sam = workspace.open("nota-1.yaml", "sam")
+    van_sam.update_yaml(van_sam.tekst.replace(OUD, NIEUW_B))
+    workspace.draft(van_anna.id, "anna")  # Anna used hers last, but it has nothing unsaved
+    van_lex = workspace.open("nota-2.yaml", "lex")
+    assert set(workspace.drafts.values()) == {van_sam, van_lex}
+    van_lex.update_yaml(van_lex.tekst.replace(OUD, NIEUW_A))
+    with pytest.raises(NotaFout) as e:
+        workspace.open("nota-0.yaml", "anna")
+    assert e.value.meldingen[0].message == (
+        "er staan al 2 voorstellen met niet-opgeslagen wijzigingen open op deze server; "
+        "probeer het over een paar minuten opnieuw of meld het aan de beheerder"
+    )
+    assert NIEUW_B in van_sam.tekst and NIEUW_A in van_lex.tekst
+
+
 def test_saves_of_different_proposals_write_side_by_side_and_a_new_file_waits_for_them(tmp_path):
     """A save holds its own file's lock until its commit; another proposal's save meanwhile
     writes and commits; a write that names no file in advance waits until both are done."""

@@ -24,6 +24,7 @@ class Bewerking:
         self.id, self.path, self.naam, self.search_path = id_, path, naam, search_path
         self.owner = owner  # the session whose draft this is ("": the one local user)
         self._bases: dict[str, bytes] = {}  # basis → the file's bytes a page started from
+        self.used = 0.0  # time.monotonic() when its session last asked for it
         self.preview = Preview(path, search_path)
         self.preview.state = State(0, "", False)
         self.lock = threading.Lock()

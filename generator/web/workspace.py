@@ -12,6 +12,7 @@ import hashlib
 import re
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +25,11 @@ from generator.web.ondisk import BOM, _stamp, for_page, is_decided, keep_form
 
 LOCAL = ""  # the owner of the drafts without [login]: the one local user
 MAX_DRAFTS = 20  # drafts one session keeps open
+MAX_ALL_DRAFTS = 1000  # drafts the server keeps open, of all sessions together
 
 __all__ = [
     "LOCAL",
+    "MAX_ALL_DRAFTS",
     "MAX_DRAFTS",
     "BOM",
     "Bewerking",
@@ -198,19 +201,25 @@ class Workspace:
         (another user's draft is never found)."""
         with self._lock:
             draft = self.drafts.get(id_)
-        return draft if draft is not None and draft.owner == owner else None
+        if draft is None or draft.owner != owner:
+            return None
+        draft.used = time.monotonic()
+        return draft
 
     def open(self, naam: str, owner: str = LOCAL) -> Bewerking:
         """`owner`'s draft of `naam`: the one already open (unchanged by opening it again), or
         a new one. Without [login] there is one owner and at most one draft per file; a
-        session holds at most MAX_DRAFTS, and a new one pushes out only an unchanged one."""
+        session holds at most MAX_DRAFTS, the server MAX_ALL_DRAFTS; a new one pushes out
+        only a draft without unsaved changes."""
         path = self.resolve(naam)
         key = self.draft_id(path, owner)
         with self._lock:
             draft = self.drafts.get(key)
         if draft is not None:
+            draft.used = time.monotonic()
             return draft
         new = Bewerking(key, path, path.relative_to(self.root).as_posix(), self.search_path, owner)
+        new.used = time.monotonic()
         with self._lock:
             if key not in self.drafts:
                 self._make_room(owner)
@@ -218,20 +227,27 @@ class Workspace:
             return self.drafts[key]
 
     def _make_room(self, owner: str) -> None:
-        if owner == LOCAL:
-            return
-        own = [d for d in self.drafts.values() if d.owner == owner]
-        if len(own) < MAX_DRAFTS:
-            return
-        unchanged = [d for d in own if not d.changed]
-        if not unchanged:
-            raise NotaFout(
-                Melding(
-                    f"u heeft al {MAX_DRAFTS} voorstellen open met niet-opgeslagen wijzigingen; "
-                    "sla er een op of laad het opnieuw, en open dit voorstel daarna"
-                )
+        own = [d for d in self.drafts.values() if d.owner == owner] if owner != LOCAL else []
+        if len(own) >= MAX_DRAFTS:
+            self._push_out(
+                own,
+                f"u heeft al {MAX_DRAFTS} voorstellen open met niet-opgeslagen wijzigingen; "
+                "sla er een op of laad het opnieuw, en open dit voorstel daarna",
             )
-        del self.drafts[unchanged[0].id]  # the longest open
+        if len(self.drafts) >= MAX_ALL_DRAFTS:  # memory: a draft is some 100 KiB
+            self._push_out(
+                list(self.drafts.values()),
+                f"er staan al {MAX_ALL_DRAFTS} voorstellen met niet-opgeslagen wijzigingen open op "
+                "deze server; probeer het over een paar minuten opnieuw of meld het aan de beheerder",
+            )
+
+    def _push_out(self, drafts: list[Bewerking], refusal: str) -> None:
+        """Close the longest unused of `drafts` that has no unsaved changes; nothing is lost
+        (its page opens it again). None such: refused with `refusal`."""
+        unchanged = [d for d in drafts if not d.changed]
+        if not unchanged:
+            raise NotaFout(Melding(refusal))
+        del self.drafts[min(unchanged, key=lambda d: d.used).id]
 
     def forget(self, owner: str) -> None:
         """The session `owner` ended (logout, expiry): its drafts go."""
