@@ -62,7 +62,7 @@ class Site:
         return change(self.store, auth.author_of(request), bericht, paths)
 
     def draft(self, request: Request) -> Bewerking:
-        draft = self.workspace.draft(request.path_params["id"])
+        draft = self.workspace.draft(request.path_params["id"], auth.owner_of(request))
         if draft is None:
             raise NotaFout([])
         return draft
@@ -73,6 +73,8 @@ def make_app(workspace: Workspace, token: str | None = None, team: auth.Team | N
     from generator.web import history, meeting, publish_page
 
     site = Site(workspace, token or new_token(), team.store if team else None)
+    if team is not None:  # a session that ends takes its drafts with it
+        team.sessions.ended.append(workspace.forget)
     routes = [
         Route("/", _handler(site, start)),
         Route("/overzicht", _handler(site, overview)),
@@ -126,7 +128,8 @@ async def overview(site: Site, request: Request):
 
 
 async def open_proposal(site: Site, request: Request):
-    draft = await run_in_threadpool(site.workspace.open, request.query_params.get("naam", ""))
+    naam = request.query_params.get("naam", "")
+    draft = await run_in_threadpool(site.workspace.open, naam, auth.owner_of(request))
     return RedirectResponse(f"/bewerk/{draft.id}", 303)
 
 
@@ -150,8 +153,6 @@ async def editor(site: Site, request: Request):
 
 
 def state_of(draft: Bewerking) -> dict:
-    import hashlib
-
     return {
         **draft.preview.state.samenvatting(),
         "problemen": draft.problems(),
@@ -159,7 +160,7 @@ def state_of(draft: Bewerking) -> dict:
         "yaml": draft.tekst,
         "gewijzigd": draft.changed,
         "alleen_lezen": draft.besloten,
-        "basis": hashlib.sha256(draft.opened).hexdigest()[:16],
+        "basis": draft.basis,
     }
 
 
@@ -171,11 +172,14 @@ async def document(site: Site, request: Request):
 
 
 async def events(site: Site, request: Request):
-    """Server-sent events: a message when the file is changed outside this page."""
+    """Server-sent events: a message when the file is changed outside this page, and the
+    draft's basis (it changes when the draft followed someone else's save)."""
     from generator.web.events import change_events
 
     draft = site.draft(request)
-    return change_events(site.streams, lambda: {"op_schijf_gewijzigd": draft.changed_on_disk()}, 1.0)
+    return change_events(
+        site.streams, lambda: {"op_schijf_gewijzigd": draft.changed_on_disk(), "basis": draft.basis}, 1.0
+    )
 
 
 async def download(site: Site, request: Request):
@@ -204,7 +208,10 @@ async def action(site: Site, request: Request):
     if actie not in ACTIONS:
         return PlainTextResponse("onbekende handeling", 404)
     data = await body(request)
-    return await run_in_threadpool(_act, draft, actie, data, site.store, auth.author_of(request))
+    answer = await run_in_threadpool(_act, draft, actie, data, site.store, auth.author_of(request))
+    if actie == "opslaan" and answer.status_code == 200:
+        site.workspace.follow(draft)
+    return answer
 
 
 def _act(
@@ -227,22 +234,37 @@ def _act(
             if conflicten:
                 return JSONResponse({**state_of(draft), "gelukt": True, "conflicten": conflicten})
         elif actie == "yaml":
-            draft.update_yaml(str(data.get("tekst", "")))
+            basis = data.get("basis") if isinstance(data.get("basis"), str) else None
+            conflicten = draft.update_yaml(str(data.get("tekst", "")), basis)
+            if conflicten:
+                return _conflicts(draft, conflicten)
         elif actie == "opslaan":
             try:
                 voorkeur = data.get("voorkeur") if data.get("voorkeur") in ("mijn", "ander") else None
                 merged = save(draft, store, auteur, voorkeur)
             except Conflicts as c:
-                return JSONResponse(
-                    {
-                        **state_of(draft),
-                        "gelukt": False,
-                        "conflicten": c.conflicten,
-                        "fout": ["Iemand anders heeft intussen hetzelfde veld gewijzigd; kies welke tekst blijft."],
-                    },
-                    409,
-                )
+                return _conflicts(draft, c.conflicten)
             return JSONResponse({**state_of(draft), "gelukt": True, "samengevoegd": merged})
         else:
             draft.reload()
         return JSONResponse({**state_of(draft), "gelukt": True})
+
+
+def _conflicts(draft: Bewerking, conflicten: list[dict]) -> JSONResponse:
+    """Nothing taken: a field changed here and by someone else, with both texts."""
+    uitleg = [
+        f"{' › '.join(map(str, c['pad']))}: uw tekst: {c['mijn']}; de tekst van de ander: {c['ander']}"
+        for c in conflicten
+    ]
+    return JSONResponse(
+        {
+            **state_of(draft),
+            "gelukt": False,
+            "conflicten": conflicten,
+            "fout": [CONFLICT, *uitleg],
+        },
+        409,
+    )
+
+
+CONFLICT = "Iemand anders heeft intussen hetzelfde veld gewijzigd; kies welke tekst blijft."

@@ -15,9 +15,6 @@ without one goes to the provider, anything else gets 401 and writes nothing.
 
 from __future__ import annotations
 
-import secrets
-import threading
-import time
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from urllib.parse import quote
@@ -29,6 +26,9 @@ from starlette.routing import Route
 
 from generator.proposal.settings import Login
 from generator.web.gitstore import Auteur, GitStore
+from generator.web.sessions import COOKIE, MAX_SESSIONS, SESSION_KEY, SESSION_SECONDS, Sessions, SessionStore
+
+__all__ = ["COOKIE", "MAX_SESSIONS", "SESSION_SECONDS", "SessionStore", "Sessions"]
 
 LEZER, STELLER, SECRETARIAAT = "lezer", "steller", "secretariaat"
 RANK = {LEZER: 0, STELLER: 1, SECRETARIAAT: 2}
@@ -36,11 +36,9 @@ MAG = {STELLER: "schrijven (steller)", SECRETARIAAT: "besluiten vastleggen (secr
 SCOPES = "openid profile email"
 SECRET_VARIABLE = "NOTA_OIDC_SECRET"
 PROVIDER_SECONDS = 30  # for the provider's discovery document, keys and token endpoint
-COOKIE = "nota_sessie"
-SESSION_SECONDS = 8 * 3600
-MAX_SESSIONS = 10_000
 USER_KEY = "nota.gebruiker"
 LOGIN_KEY = "nota.login"
+SESSIONS_FILE = "nota/sessies.json"  # in the repository's .git folder
 PUBLIC = ("/aanmelden", "/aanmelden/terug", "/afmelden", "/afgemeld")
 SAFE = ("GET", "HEAD")
 CURRENT: ContextVar[Gebruiker | None] = ContextVar("nota_gebruiker", default=None)
@@ -74,12 +72,15 @@ class Team:
 
 def team_for(root, login: Login, hosts: tuple[str, ...] = ()) -> Team:
     """The team set-up of the folder `root`: made a git repository if it is not one;
-    the client secret from NOTA_OIDC_SECRET."""
+    the client secret from NOTA_OIDC_SECRET; the sessions kept in `.git/nota/`, outside
+    the work tree, so a restart logs nobody out."""
     import os
 
     store = GitStore(root)
     store.ensure()
-    return Team(login, os.environ.get(SECRET_VARIABLE) or None, store, hosts=tuple(h.lower() for h in hosts))
+    sessions = SessionStore(path=store.git_dir / SESSIONS_FILE if store.git_dir else None)
+    secret = os.environ.get(SECRET_VARIABLE) or None
+    return Team(login, secret, store, sessions, hosts=tuple(h.lower() for h in hosts))
 
 
 def role_of(claims: dict, login: Login) -> str:
@@ -130,113 +131,17 @@ def require(request: Request, role: str) -> None:
     )
 
 
+def owner_of(request: Request) -> str:
+    """Whose drafts a request works on: the session's (with [login]); "" for the one local user."""
+    return request.scope.get(SESSION_KEY) or ""
+
+
 def author_of(request: Request) -> Auteur:
     """The git author of a change made in this request (nota itself without [login])."""
     user = user_of(request)
     from generator.web.gitstore import NOTA
 
     return user.auteur if user is not None else NOTA
-
-
-# -- sessions on the server -----------------------------------------------------------
-
-
-class SessionStore:
-    """Sessions in the server's memory, each with an absolute expiry."""
-
-    def __init__(self, seconds: int = SESSION_SECONDS, limit: int = MAX_SESSIONS):
-        self.seconds, self.limit = seconds, limit
-        self._data: dict[str, tuple[float, dict]] = {}
-        self._lock = threading.Lock()
-
-    def load(self, sid: str | None) -> dict | None:
-        with self._lock:
-            found = self._data.get(sid or "")
-            if found is None or found[0] < time.time():
-                self._data.pop(sid or "", None)
-                return None
-            return dict(found[1])
-
-    def create(self, data: dict) -> str:
-        """A new session holding `data`; its id."""
-        with self._lock:
-            self._make_room()
-            sid = secrets.token_urlsafe(32)
-            self._data[sid] = (time.time() + self.seconds, dict(data))
-            return sid
-
-    def update(self, sid: str, data: dict) -> None:
-        """Keep `data` in the session `sid`, if it still exists (not ended meanwhile)."""
-        with self._lock:
-            if sid in self._data:
-                self._data[sid] = (self._data[sid][0], dict(data))
-
-    def delete(self, sid: str | None) -> None:
-        with self._lock:
-            self._data.pop(sid or "", None)
-
-    def _make_room(self) -> None:
-        now = time.time()
-        for sid in [s for s, (exp, _) in self._data.items() if exp < now]:
-            del self._data[sid]
-        if len(self._data) < self.limit:
-            return
-        anonymous = [s for s, (_, d) in self._data.items() if "gebruiker" not in d]
-        for sid in (anonymous or list(self._data))[: len(self._data) - self.limit + 1]:
-            del self._data[sid]  # half-done logins go first, then the oldest sessions
-
-
-class Sessions:
-    """ASGI middleware: `request.session` from the server's store by the cookie's id.
-
-    A session is stored only once something is in it; an emptied session
-    (logout) is deleted; `renew` (after login) gives it a new id."""
-
-    def __init__(self, app, store: SessionStore):
-        self.app, self.store = app, store
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        sid = _cookie(scope, COOKIE)
-        data = self.store.load(sid)
-        scope["session"] = data if data is not None else {}
-        sid = sid if data is not None else None
-
-        async def send_with_cookie(message):
-            if message["type"] == "http.response.start":
-                cookie = self._commit(scope, sid)
-                if cookie:
-                    message.setdefault("headers", []).append((b"set-cookie", cookie.encode("latin-1")))
-            await send(message)
-
-        await self.app(scope, receive, send_with_cookie)
-
-    def _commit(self, scope, sid: str | None) -> str | None:
-        session = scope["session"]
-        if not session:
-            self.store.delete(sid)
-            return _set_cookie(scope, "", 0) if sid else None
-        if session.pop("_vernieuw", False) or sid is None:  # logged in: a new id
-            self.store.delete(sid)
-            return _set_cookie(scope, self.store.create(session), self.store.seconds)
-        self.store.update(sid, session)  # a session ended by a logout meanwhile stays ended
-        return None
-
-
-def _cookie(scope, name: str) -> str | None:
-    for key, value in scope["headers"]:
-        if key == b"cookie":
-            for part in value.decode("latin-1").split(";"):
-                k, _, v = part.strip().partition("=")
-                if k == name:
-                    return v
-    return None
-
-
-def _set_cookie(scope, value: str, seconds: int) -> str:
-    secure = "; Secure" if scope.get("scheme") == "https" else ""
-    return f"{COOKIE}={value}; Path=/; Max-Age={seconds}; HttpOnly; SameSite=Lax{secure}"
 
 
 # -- the gate ---------------------------------------------------------------------------

@@ -9,18 +9,22 @@ import threading
 from pathlib import Path
 
 from generator.errors import Melding, NotaFout
-from generator.web.ondisk import _decode, _read, _stamp, is_decided, keep_form
+from generator.web.ondisk import _decode, _read, _stamp, is_decided, keep_form, loaded_data, remember
 from generator.web.preview import Preview, State, mark_places, rendition
 from generator.web.wording import for_user
 
 _PREPARING = threading.Semaphore(1)  # background renders after Opslaan, across all drafts
+KEPT_BASES = 8  # earlier bases of a draft a page may still send its YAML against
 
 
 class Bewerking:
     """One proposal open in the editor."""
 
-    def __init__(self, id_: str, path: Path, naam: str, search_path):
+    def __init__(self, id_: str, path: Path, naam: str, search_path, owner: str = ""):
         self.id, self.path, self.naam, self.search_path = id_, path, naam, search_path
+        self.owner = owner  # the session whose draft this is ("": the one local user)
+        self._bases: dict[str, bytes] = {}  # basis → the file's bytes a page started from
+        self.used = 0.0  # time.monotonic() when its session last asked for it
         self.preview = Preview(path, search_path)
         self.preview.state = State(0, "", False)
         self.lock = threading.Lock()
@@ -33,8 +37,20 @@ class Bewerking:
         self.sent: dict[str, str] = {}  # per field, the value a page last sent (two tabs, one draft)
         self.tekst = _decode(opened, self.path)
         self.opened, self.stamp = opened, _stamp(self.path)
+        self._keep_base()
         self.decided_on_disk = is_decided(opened)
         self.refresh()
+        self.opened_voorstel = self.voorstel  # what a save compares with, for its commit message
+
+    @property
+    def basis(self) -> str:
+        """The file's bytes this draft started from (opened or last saved), as a short hash."""
+        return _hash(self.opened)
+
+    def _keep_base(self) -> None:
+        self._bases[self.basis] = self.opened
+        while len(self._bases) > KEPT_BASES:
+            del self._bases[next(iter(self._bases))]
 
     @property
     def besloten(self) -> bool:
@@ -89,11 +105,33 @@ class Bewerking:
         self.refresh()
         return conflicten
 
-    def update_yaml(self, tekst: str) -> None:
+    def update_yaml(self, tekst: str, basis: str | None = None) -> list[dict]:
+        """Take the YAML tab's text. With `basis` (the draft's basis when that page was loaded)
+        older than the draft's own (the draft followed a save made elsewhere since), the text
+        is merged three ways, so the other's change is not undone; a field both changed is
+        returned as a conflict with both texts, and nothing is taken."""
         from generator.web.paste import clean
 
-        self.tekst, self.invoer, self.sent = clean(tekst), [], {}
+        tekst = clean(tekst)
+        if basis is not None and basis != self.basis:
+            tekst, conflicten = self._merged_yaml(basis, tekst)
+            if conflicten:
+                return conflicten
+        self.tekst, self.invoer, self.sent = tekst, [], {}
         self.refresh()
+        return []
+
+    def _merged_yaml(self, basis: str, tekst: str) -> tuple[str, list[dict]]:
+        from generator.web.merge import merge_texts
+
+        before = self._bases.get(basis)
+        if before is None:
+            raise NotaFout(Melding(STALE))
+        try:
+            merged, conflicts = merge_texts(_text(before), self.tekst, tekst)
+        except Exception:  # a text that is no YAML cannot be merged
+            raise NotaFout(Melding(STALE)) from None
+        return merged, [c.as_dict() for c in conflicts]
 
     def save(self, prefer: str | None = None) -> bool:
         """Write the draft; never over a decided file, never adding or removing a decision
@@ -105,7 +143,8 @@ class Bewerking:
 
         if self.besloten:
             raise NotaFout(Melding("over dit voorstel is besloten; het is alleen te lezen", Path(self.naam)))
-        self._loads(self.tekst)
+        if self.bron is None or self.bron.tekst != self.tekst:  # refresh loaded it already
+            self._loads(self.tekst)
         current = _read(self.path)
         merged = current != self.opened
         if merged:
@@ -135,9 +174,12 @@ class Bewerking:
 
         self.opened = rewrite(self.path, change, expected=current)
         self.stamp = _stamp(self.path)
+        self._keep_base()
         if merged:
             self.refresh()
-        threading.Thread(target=self._prepare_downloads, daemon=True).start()
+        self.opened_voorstel = self.voorstel
+        if self.owner == "":  # one local user: the documents are ready when asked for
+            threading.Thread(target=self._prepare_downloads, daemon=True).start()
         return merged
 
     def _loads(self, tekst: str) -> None:
@@ -156,8 +198,9 @@ class Bewerking:
 
     def _prepare_downloads(self) -> None:
         """After Opslaan the documents are usually wanted: make them now, in the background,
-        one proposal at a time (with many users saving, the rest are made when asked for);
-        a concept with errors too, as far as it can be shown."""
+        one proposal at a time; a concept with errors too, as far as it can be shown. Not
+        for a team: there every CPU second goes to the previews, and a document is made when
+        it is asked for."""
         if self.preview.state.voorstel is None or not _PREPARING.acquire(blocking=False):
             return
         try:
@@ -178,6 +221,7 @@ class Bewerking:
         self.bron = self.voorstel = None
         try:
             self.bron = load_bytes(self.tekst.encode("utf-8"), self.path)
+            remember(self.encoded(), self.bron.data)
             self.voorstel = validate(self.bron, self.search_path)
             meldingen = run_checks(self.voorstel)
         except NotaFout as e:
@@ -252,16 +296,23 @@ class Conflicts(Exception):
         self.conflicten = conflicten
 
 
+STALE = (
+    "het voorstel is intussen elders gewijzigd en deze tekst is niet meer samen te voegen; "
+    "kopieer uw wijziging, laad het voorstel opnieuw en breng haar opnieuw aan"
+)
+
+
+def _hash(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
 def _text(raw: bytes) -> str:
     return raw.decode("utf-8-sig", errors="replace")
 
 
 def _records(raw: bytes) -> object:
     """The decision records a file holds, as data (None when it does not load)."""
-    from generator.proposal.load import load_bytes
-
-    try:
-        data = load_bytes(raw, Path("voorstel.yaml")).data
-    except NotaFout:
-        return None
+    data = loaded_data(raw)
     return data.get("besluiten") or [] if isinstance(data, dict) else None

@@ -1,11 +1,15 @@
 """Every change made through `nota serve` for a team is one git commit.
 
 The folder is a git repository (made one, with what is there committed, if it
-is not). A write and its commit happen under one lock (a thread lock and a
-file lock in `.git`), so concurrent writers are serialised: ten saves at once
-give ten commits. The author is the logged-in user; the committer is nota
-itself, never the server account's own git identity (its global and system
-git configuration are not read).
+is not). Concurrent writers are serialised so that ten saves at once give ten
+commits: a write of named files (a save, a decision, a restored version) holds
+those files' locks from writing to committing, so saves of different proposals
+write side by side and wait for each other only for the `git commit` itself; a
+write that names no files in advance (a new proposal, a besluitenlijst) has the
+folder to itself. The commits are serialised by a thread lock and a file lock in
+`.git` (one `nota serve` per folder; another process's commits wait too). The
+author is the logged-in user; the committer is nota itself, never the server
+account's own git identity (its global and system git configuration are not read).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import os
 import subprocess
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,9 +71,13 @@ class GitStore:
 
     def __init__(self, root: Path):
         self.root = Path(root).resolve()
-        self._thread_lock = threading.Lock()
+        self._thread_lock = threading.Lock()  # around every commit
+        self._gate = Gate()  # writes of named files share it; the others have it alone
+        self._file_locks: dict[Path, threading.Lock] = {}
+        self._file_locks_lock = threading.Lock()
         self._file_lock: FileLock | None = None
         self._top: Path | None = None
+        self.git_dir: Path | None = None  # known after `ensure`
 
     def ensure(self) -> None:
         """Make the folder a repository and commit what is there, if it is not one yet."""
@@ -82,7 +90,7 @@ class GitStore:
             self._git(
                 "commit", "-q", "--allow-empty", "-m", "Map in beheer genomen door nota serve", f"--author={NOTA}"
             )
-        git_dir = Path(self._git("rev-parse", "--absolute-git-dir").stdout.strip())
+        git_dir = self.git_dir = Path(self._git("rev-parse", "--absolute-git-dir").stdout.strip())
         self._file_lock = FileLock(str(git_dir / "nota-schrijven.lock"), timeout=LOCK_SECONDS)
 
     @contextmanager
@@ -91,9 +99,26 @@ class GitStore:
         as one commit by `auteur`. Nothing changed: no commit. Enter it in a worker thread,
         never on the event loop: it waits for the other writers."""
         wijziging = Wijziging(bericht, list(paths))
-        with self._locked():
+        if not paths:
+            with self._gate.alone(), self._locked():
+                yield wijziging
+                self.commit(auteur, wijziging.bericht, wijziging.paths)
+            return
+        with self._gate.shared(), self._files(paths):
             yield wijziging
-            self.commit(auteur, wijziging.bericht, wijziging.paths)
+            with self._locked():
+                self.commit(auteur, wijziging.bericht, wijziging.paths)
+
+    @contextmanager
+    def _files(self, paths: Sequence[Path]) -> Iterator[None]:
+        """Hold the locks of `paths` (in one order: no two writers wait for each other)."""
+        names = sorted({Path(p).resolve() for p in paths})
+        with self._file_locks_lock:
+            locks = [self._file_locks.setdefault(name, threading.Lock()) for name in names]
+        with ExitStack() as stack:
+            for lock in locks:
+                stack.enter_context(lock)
+            yield
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -172,6 +197,43 @@ class GitStore:
             fout = result.stderr if text else result.stderr.decode("utf-8", "replace")
             raise NotaFout(Melding(f"git {args[0]} mislukte in {self.root}: {fout.strip()}"))
         return result
+
+
+class Gate:
+    """Shared by the writers of named files, held alone by a writer that names none; one
+    waiting to be alone goes before the writers that come after it."""
+
+    def __init__(self) -> None:
+        self._change = threading.Condition()
+        self._sharing = 0
+        self._alone = False
+        self._waiting = 0  # writers waiting to be alone
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._change:
+            self._change.wait_for(lambda: not self._alone and not self._waiting)
+            self._sharing += 1
+        try:
+            yield
+        finally:
+            with self._change:
+                self._sharing -= 1
+                self._change.notify_all()
+
+    @contextmanager
+    def alone(self) -> Iterator[None]:
+        with self._change:
+            self._waiting += 1
+            self._change.wait_for(lambda: not self._alone and not self._sharing)
+            self._waiting -= 1
+            self._alone = True
+        try:
+            yield
+        finally:
+            with self._change:
+                self._alone = False
+                self._change.notify_all()
 
 
 def git_env() -> dict[str, str]:

@@ -38,16 +38,18 @@ def routes(site, handler) -> list[Route]:
     ]
 
 
-def changes(oud: bytes | None, nieuw: bytes | None, naam: str, search_path, geladen=None) -> list[str]:
-    """What changed from `oud` to `nieuw` in the proposal's own terms (`geladen`: `nieuw`
-    already validated, as the editor holds it)."""
+def changes(
+    oud: bytes | None, nieuw: bytes | None, naam: str, search_path, geladen=None, oud_geladen=None
+) -> list[str]:
+    """What changed from `oud` to `nieuw` in the proposal's own terms (`geladen`, `oud_geladen`:
+    `nieuw` and `oud` already validated, as the editor holds them)."""
     if oud is None:
         return ["nieuw voorstel"] if nieuw is not None else []
     if nieuw is None:
         return ["voorstel verwijderd"]
     if oud == nieuw:
         return []
-    loaded = [_load(oud, naam, search_path), geladen or _load(nieuw, naam, search_path)]
+    loaded = [oud_geladen or _load(oud, naam, search_path), geladen or _load(nieuw, naam, search_path)]
     if None in loaded:
         return ["tekst gewijzigd"]
     from generator.diff.compare import compare
@@ -69,7 +71,7 @@ def save(draft, store: GitStore | None, auteur: Auteur, voorkeur: str | None = N
     if store is None:
         return draft.save(voorkeur)
     nieuw = draft.tekst.encode("utf-8")
-    delen = changes(draft.opened, nieuw, draft.naam, draft.search_path, draft.voorstel)
+    delen = changes(draft.opened, nieuw, draft.naam, draft.search_path, draft.voorstel, draft.opened_voorstel)
     with store.write(auteur, message(draft.naam, delen), [draft.path]):
         merged = draft.save(voorkeur)
     _remember(nieuw, draft.voorstel)

@@ -3,7 +3,10 @@ endings), whether it holds a decision, and meldingen without the folder's path."
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,6 +21,36 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 
 BOM = b"\xef\xbb\xbf"
+PARSED_KEPT = 64
+_PARSED: OrderedDict[str, object] = OrderedDict()  # sha256 of a file's bytes → its data (None: no proposal)
+_PARSED_LOCK = threading.Lock()
+
+
+def loaded_data(raw: bytes) -> object:
+    """The data of a file's bytes as `load_bytes` reads them; None when they do not load.
+    The last few are kept: a save looks at the same bytes several times (decided? the same
+    decision records?), and parsing YAML is most of a save's time. Read it, never change it."""
+    from generator.proposal.load import load_bytes
+
+    key = hashlib.sha256(raw).hexdigest()
+    with _PARSED_LOCK:
+        if key in _PARSED:
+            _PARSED.move_to_end(key)
+            return _PARSED[key]
+    try:
+        data = load_bytes(raw, Path("voorstel.yaml")).data
+    except NotaFout:
+        data = None
+    remember(raw, data)
+    return data
+
+
+def remember(raw: bytes, data: object) -> None:
+    """`data` is what `raw` loads as (the editor loaded it already)."""
+    with _PARSED_LOCK:
+        _PARSED[hashlib.sha256(raw).hexdigest()] = data
+        while len(_PARSED) > PARSED_KEPT:
+            _PARSED.popitem(last=False)
 
 
 def for_page(meldingen: list[Melding], folder: Path) -> list[Melding]:
@@ -73,18 +106,13 @@ _BESLUITEN = re.compile(rb"^besluiten:[ \t]*([^\r\n]*)\r?\n?((?:[ \t]*(?:#[^\r\n
 def is_decided(raw: bytes) -> bool:
     """Whether the file holds a decision (any value under `besluiten` but empty), also when
     it does not load or validate: such a file is read-only in the editor."""
-    from generator.proposal.load import load_bytes
-
-    try:
-        data = load_bytes(raw, Path("voorstel.yaml")).data
-        if isinstance(data, dict):  # aangehouden decides nothing: a concept again
-            besluiten = data.get("besluiten")
-            return bool(besluiten) and (
-                not isinstance(besluiten, list)
-                or any(not isinstance(b, dict) or decides(SimpleNamespace(**b)) for b in besluiten)
-            )
-    except NotaFout:
-        pass
+    data = loaded_data(raw)
+    if isinstance(data, dict):  # aangehouden decides nothing: a concept again
+        besluiten = data.get("besluiten")
+        return bool(besluiten) and (
+            not isinstance(besluiten, list)
+            or any(not isinstance(b, dict) or decides(SimpleNamespace(**b)) for b in besluiten)
+        )
     for hit in _BESLUITEN.finditer(raw):
         rest = hit.group(1).split(b"#", 1)[0].strip()
         if rest not in (b"", b"[]", b"~", b"null") or hit.group(3):

@@ -1,5 +1,9 @@
-"""`nota serve`'s folder: its proposals, and the drafts open in the editor (one per
-file, generator.web.draft; the file's bytes as read and written: generator.web.ondisk).
+"""`nota serve`'s folder: its proposals, and the drafts open in the editor (one per file
+and session, generator.web.draft; the file's bytes as read and written: generator.web.ondisk).
+
+A user's unsaved edits live in their own session's draft: nobody else sees or changes
+them. Opslaan merges the draft three ways with the file as it is then; a draft with
+nothing unsaved follows the file when someone else saves it.
 """
 
 from __future__ import annotations
@@ -8,6 +12,7 @@ import hashlib
 import re
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +23,24 @@ from generator.proposal.vocabulary import ORGANEN
 from generator.web.draft import Bewerking, Conflicts
 from generator.web.ondisk import BOM, _stamp, for_page, is_decided, keep_form
 
-__all__ = ["BOM", "Bewerking", "Conflicts", "Entry", "Workspace", "for_page", "is_decided", "keep_form", "quick_entry"]
+LOCAL = ""  # the owner of the drafts without [login]: the one local user
+MAX_DRAFTS = 20  # drafts one session keeps open
+MAX_ALL_DRAFTS = 1000  # drafts the server keeps open, of all sessions together
+
+__all__ = [
+    "LOCAL",
+    "MAX_ALL_DRAFTS",
+    "MAX_DRAFTS",
+    "BOM",
+    "Bewerking",
+    "Conflicts",
+    "Entry",
+    "Workspace",
+    "for_page",
+    "is_decided",
+    "keep_form",
+    "quick_entry",
+]
 
 
 @dataclass
@@ -168,25 +190,89 @@ class Workspace:
             raise NotaFout(Melding(f"'{naam}' is geen voorstel in deze map"))
         return path
 
-    def draft_id(self, path: Path) -> str:
-        """One draft per file, its id fixed for the server's life: opening a file again (a GET)
-        finds the same draft, so no GET creates a second one or pushes an unsaved one out."""
-        return hashlib.sha256(f"{self._secret}\0{path}".encode()).hexdigest()[:22]
+    def draft_id(self, path: Path, owner: str = LOCAL) -> str:
+        """One draft per file and session, its id fixed for the session's life: opening a file
+        again (a GET) finds the same draft, so no GET creates a second one or pushes an unsaved
+        one out. The id says nothing about the session it belongs to."""
+        return hashlib.sha256(f"{self._secret}\0{owner}\0{path}".encode()).hexdigest()[:22]
 
-    def draft(self, id_: str) -> Bewerking | None:
-        """The open draft `id_`; None when no such draft was opened."""
+    def draft(self, id_: str, owner: str = LOCAL) -> Bewerking | None:
+        """The open draft `id_` of `owner`; None when that session opened no such draft
+        (another user's draft is never found)."""
         with self._lock:
-            return self.drafts.get(id_)
+            draft = self.drafts.get(id_)
+        if draft is None or draft.owner != owner:
+            return None
+        draft.used = time.monotonic()
+        return draft
 
-    def open(self, naam: str) -> Bewerking:
-        """The draft of `naam`: the one already open (unchanged by opening it again), or a
-        new one. Drafts are never evicted: there is at most one per file in the folder."""
+    def open(self, naam: str, owner: str = LOCAL) -> Bewerking:
+        """`owner`'s draft of `naam`: the one already open (unchanged by opening it again), or
+        a new one. Without [login] there is one owner and at most one draft per file; a
+        session holds at most MAX_DRAFTS, the server MAX_ALL_DRAFTS; a new one pushes out
+        only a draft without unsaved changes."""
         path = self.resolve(naam)
-        key = self.draft_id(path)
+        key = self.draft_id(path, owner)
         with self._lock:
             draft = self.drafts.get(key)
-            if draft is None:
-                draft = self.drafts[key] = Bewerking(
-                    key, path, path.relative_to(self.root).as_posix(), self.search_path
-                )
-        return draft
+        if draft is not None:
+            draft.used = time.monotonic()
+            return draft
+        new = Bewerking(key, path, path.relative_to(self.root).as_posix(), self.search_path, owner)
+        new.used = time.monotonic()
+        with self._lock:
+            if key not in self.drafts:
+                self._make_room(owner)
+                self.drafts[key] = new
+            return self.drafts[key]
+
+    def _make_room(self, owner: str) -> None:
+        own = [d for d in self.drafts.values() if d.owner == owner] if owner != LOCAL else []
+        if len(own) >= MAX_DRAFTS:
+            self._push_out(
+                own,
+                f"u heeft al {MAX_DRAFTS} voorstellen open met niet-opgeslagen wijzigingen; "
+                "sla er een op of laad het opnieuw, en open dit voorstel daarna",
+            )
+        if len(self.drafts) >= MAX_ALL_DRAFTS:  # memory: a draft is some 100 KiB
+            self._push_out(
+                list(self.drafts.values()),
+                f"er staan al {MAX_ALL_DRAFTS} voorstellen met niet-opgeslagen wijzigingen open op "
+                "deze server; probeer het over een paar minuten opnieuw of meld het aan de beheerder",
+            )
+
+    def _push_out(self, drafts: list[Bewerking], refusal: str) -> None:
+        """Close the longest unused of `drafts` that has no unsaved changes; nothing is lost
+        (its page opens it again). None such: refused with `refusal`."""
+        unchanged = [d for d in drafts if not d.changed]
+        if not unchanged:
+            raise NotaFout(Melding(refusal))
+        del self.drafts[min(unchanged, key=lambda d: d.used).id]
+
+    def forget(self, owner: str) -> None:
+        """The session `owner` ended (logout, expiry): its drafts go."""
+        with self._lock:
+            for key in [k for k, d in self.drafts.items() if d.owner == owner]:
+                del self.drafts[key]
+
+    def others(self, draft: Bewerking) -> list[Bewerking]:
+        """The other sessions' drafts of the same file."""
+        with self._lock:
+            return [d for d in self.drafts.values() if d.path == draft.path and d is not draft]
+
+    def follow(self, saved: Bewerking) -> None:
+        """After `saved` was written: every other draft of that file without unsaved changes
+        takes the file as it is now (in the background: the saving user does not wait)."""
+        others = self.others(saved)
+        if others:
+            threading.Thread(target=_follow, args=(others,), daemon=True).start()
+
+
+def _follow(drafts: list[Bewerking]) -> None:
+    for draft in drafts:
+        with draft.lock:
+            if not draft.changed and draft.changed_on_disk():
+                try:
+                    draft.reload()
+                except (OSError, NotaFout):  # shown when its user opens it again
+                    continue

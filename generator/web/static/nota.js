@@ -252,12 +252,13 @@ function editor() {
   });
   new EventSource(base + "/gebeurtenissen").onmessage = (e) => {
     const d = JSON.parse(e.data);
+    if (d.basis !== state.basis && !pending && !state.gewijzigd) { unloading = true; location.reload(); return; }  // followed another's save
     if (d.op_schijf_gewijzigd) offerReload("Het bestand is intussen elders opgeslagen. Bij Opslaan worden beide wijzigingen samengevoegd; wijzigde u hetzelfde veld, dan kiest u welke tekst blijft.", "schijf");
     else if (box.dataset.soort === "schijf") { box.replaceChildren(); box.dataset.soort = ""; }
   };
   const apply = document.getElementById("yaml-toepassen");
   if (apply) apply.addEventListener("click", async () => {
-    const s = await post(base + "/yaml", {tekst: document.getElementById("yaml").value});
+    const s = await post(base + "/yaml", {tekst: document.getElementById("yaml").value, basis: state.basis});
     if (!s.gelukt) { say(s.fout.join("\n")); return; }
     if (form && s.problemen.every((p) => p.pad)) { unloading = true; location.reload(); return; }
     show(s);
