@@ -170,20 +170,20 @@ def test_gehouden_stijlen_halen_de_lat(stijl):
 
 
 def test_label_onder_de_titel_is_geen_stil_onderwerp(cli, tmp_path):
-    """pdftotext of a header table: "Titel voorstel" (a label of two words) under the kind's title
-    is kept as the onderwerp only with a marker."""
+    """pdftotext of a header table: "Naam voorstel" (a label of two words nota does not know) under
+    the kind's title is kept as the onderwerp only with a marker."""
     bron = tmp_path / "voorstel.txt"
     bron.write_text(
-        "Collegevoorstel\nTitel voorstel\n\nVervanging openbare verlichting\n\nSamenvatting\nKort.\n\f",
+        "Collegevoorstel\nNaam voorstel\n\nVervanging openbare verlichting\n\nSamenvatting\nKort.\n\f",
         encoding="utf-8",
     )
     r = cli("import", bron, "-o", tmp_path / "import.yaml")
     regels = (tmp_path / "import.yaml").read_text(encoding="utf-8").splitlines()
     marker = (
-        "# NOTA IMPORT, NIET GEPLAATST: het onderwerp 'Titel voorstel' is kort als een label: controleer of het "
+        "# NOTA IMPORT, NIET GEPLAATST: het onderwerp 'Naam voorstel' is kort als een label: controleer of het "
         "niet het label van het onderwerp is"
     )
-    assert regels[regels.index("onderwerp: Titel voorstel") - 1] == marker
+    assert regels[regels.index("onderwerp: Naam voorstel") - 1] == marker
     assert r.exit_code == 1
     assert (
         f"import.yaml:{regels.index(marker) + 1}:1: fout: niet geplaatst bij het importeren: 'het onderwerp" in r.stderr

@@ -9,9 +9,15 @@ from __future__ import annotations
 import re
 
 from generator.importer.dates import datum_from
-from generator.proposal.vocabulary import ALLE_UITKOMSTEN
+from generator.proposal.vocabulary import ALLE_UITKOMSTEN, COLLEGE, RAAD
 
 UITKOMST = {**{u: u for u in ALLE_UITKOMSTEN}, "akkoord": "conform"}
+# "Besluit B&W d.d. 26-11-2024: conform advies": the college's decision as one line
+BESLUIT_LINE = re.compile(
+    r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
+    r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$",
+    re.IGNORECASE,
+)
 _AAN = re.compile(r"^\s*([☒☑✔✓■⊠]|\[x\])\s*(.*)$", re.IGNORECASE)
 _UIT = re.compile(r"^\s*([☐□❑]|\[\s\])")
 _DATUM = re.compile(
@@ -20,8 +26,8 @@ _DATUM = re.compile(
     re.IGNORECASE,
 )
 # by its words: a label of the college and of a meeting or date ("Vergaderdatum college: …")
-_COLLEGE = re.compile(r"\b(college|b\s*&\s*w|burgemeester\s+en\s+wethouders)\b", re.IGNORECASE)
-_WANNEER = re.compile(r"(vergader|datum|besluitdatum|d\.d\.)", re.IGNORECASE)
+_COLLEGE = re.compile(r"\b(college|b\s*&\s*w|burgemeester\s+en\s+wethouders)", re.IGNORECASE)
+_WANNEER = re.compile(r"(vergader|datum|besluitdatum|collegebesluit|d\.d\.)", re.IGNORECASE)
 # "Besluit college: akkoord", "Besluit van B&W: conform advies"
 _UITSPRAAK = re.compile(
     r"^(het\s+)?besluit\s+(van\s+)?(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)"
@@ -29,9 +35,10 @@ _UITSPRAAK = re.compile(
     re.IGNORECASE,
 )
 # "Het college heeft dit voorstel in zijn vergadering van 26 november 2024 conform vastgesteld."
+# "Het college heeft op 3 december 2024 besloten conform …", "Besloten in de collegevergadering van …"
 _ZIN = re.compile(
-    r"^(het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)\b.{0,60}?\bvergadering\s+van\s+"
-    r"(\d{1,2}\s+\w+\s+\d{4})\b(.*)$",
+    r"^((het\s+)?(college|b&w|burgemeester\s+en\s+wethouders)\b.{0,60}?|besloten\b.{0,40}?)"
+    r"(vergadering\s+van|\bop|\bd\.d\.)\s+(?P<datum>\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _KOP = re.compile(
@@ -51,6 +58,7 @@ class Besluitvak:
         self.orgaan = soort.orgaan
         self.datum = None
         self.waiting = False  # the date label alone; its value is on the next line
+        self.line_read: str | None = None  # the date line read, until an outcome uses it
 
     def line(self, rec, tekst: str) -> bool:
         """Takes a line of the decision box (and returns True), else leaves it to the caller."""
@@ -60,15 +68,19 @@ class Besluitvak:
                 self.datum = datum_from(tekst)
                 return True
         waarde = _date_label(tekst)
+        if waarde is not None and rec.target is None and rec.labels.prefix_key(tekst):
+            return False  # "Datum collegebesluit: …" in the header, a label of the kind's own: a field
         if waarde is not None:
             rec.close_paragraph()
             self.datum = datum_from(waarde) or self.datum
-            self.waiting = not waarde.strip()
-            return True
+            self.waiting, self.line_read = not waarde.strip(), tekst
+            gekozen = _word_outcome(waarde)  # "Collegebesluit: 3 december 2024 conform": date and outcome
+            return self.ticked(rec, tekst, gekozen) if gekozen else True
         zin = _ZIN.match(tekst)
-        if zin and datum_from(zin.group(3)) and _word_outcome(zin.group(4)):
+        if zin and datum_from(zin["datum"]) and _word_outcome(zin["rest"]):
             rec.close_paragraph()
-            record = {"orgaan": self.orgaan, "datum": datum_from(zin.group(3)), "uitkomst": _word_outcome(zin.group(4))}
+            record = {"orgaan": _orgaan(zin.group(1), self.orgaan), "datum": datum_from(zin["datum"])}
+            record["uitkomst"] = _word_outcome(zin["rest"])
             rec.out.besluiten.append(record)
             rec.out.guessed.setdefault("besluiten", []).append(f"besluit gelezen uit de zin '{tekst}'")
             return True
@@ -92,7 +104,22 @@ class Besluitvak:
             )
             return True
         rec.out.besluiten.append({"orgaan": self.orgaan, "datum": self.datum, "uitkomst": gekozen})
+        self.line_read = None
         return True
+
+    def finish(self, rec) -> None:
+        """A date line no outcome followed is kept, marked: never dropped."""
+        if self.line_read:
+            rec.out.unplaced.setdefault("besluiten", []).append(
+                f"{self.line_read} (geen uitkomst erbij; leg het besluit vast met nota decide)"
+            )
+
+
+def _orgaan(tekst: str, standaard: str) -> str:
+    """The body a decision sentence names ("… in de collegevergadering …", "… de raad …")."""
+    if _COLLEGE.search(tekst):
+        return COLLEGE
+    return RAAD if re.search(r"raad", tekst, re.IGNORECASE) else standaard
 
 
 def _word_outcome(tekst: str) -> str | None:

@@ -16,13 +16,16 @@ from collections import Counter
 
 from generator.importer import furniture
 from generator.importer.regel import Regel
-from generator.importer.tables import bedrag
+from generator.importer.tables import bedrag, label_and_amount
 
 _HEADING = re.compile(r"^\d{1,2}\.\s+\S")
 
 
 def without_furniture(regels: list[Regel]) -> list[Regel]:
-    pages = [i for i, r in enumerate(regels) if furniture.PAGE_LINE.search(r.tekst)]
+    """Page numbers and the short lines that repeat around them dropped (as furniture). The
+    furniture the reader found already ("meubilair", listed first) is no page break: the
+    document's first lines are not "around" it."""
+    pages = [i for i, r in enumerate(regels) if r.soort != "meubilair" and furniture.PAGE_LINE.search(r.tekst)]
     if not pages:
         return regels
     near: Counter[str] = Counter()
@@ -55,9 +58,22 @@ def tables_from_cells(regels: list[Regel]) -> list[Regel]:
         j = i
         while j < len(regels) and (_cellish(regels[j]) or regels[j].soort == "leeg"):
             j += 1
-        found = _run([r for r in regels[i:j] if r.soort != "leeg"])
+        found = _run(_split_joined([r for r in regels[i:j] if r.soort != "leeg"]))
         out += regels[i:j] if found is None else found
         i = j
+    return out
+
+
+def _split_joined(cells: list[Regel]) -> list[Regel]:
+    """A row's label and amount that pdftotext printed on one line ("Bijdrage provincie -/- 50"),
+    right after an amount (the row before it), as two cells."""
+    out: list[Regel] = []
+    for r in cells:
+        hit = label_and_amount(r.tekst)
+        if hit and out and _is_amount(out[-1].tekst):
+            out += [Regel(hit[0], r.soort, r.number), Regel(hit[1], r.soort, r.number)]
+        else:
+            out.append(r)
     return out
 
 

@@ -22,12 +22,13 @@ _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _PHONE = re.compile(r"^\+?[\d\s()-]{8,18}$")
 _KENMERK = re.compile(r"^(?=.*\d)[A-Z0-9][A-Za-z0-9]*([/.\-][A-Za-z0-9]+)+$|^\d{5,}$")
 _NAAM = re.compile(r"^([A-ZÀ-Þ]\.\s?)+([a-zß-ÿ]+\s)*[A-ZÀ-Þ][\wà-ÿ'-]+$")
-_LABEL = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ/&'’ -]{1,38}:?$")
+_LABEL = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ/&'’. -]{1,38}:?$")
 PERSON_KEYS = ("portefeuillehouder", "steller", "adviseur", "contactpersoon", "behandelaar")
 
 
 def is_label(tekst: str) -> bool:
-    """Short, capitalised, no digits, at most four words: "Documentnummer", "Datum raadsvergadering"."""
+    """Short, capitalised, no digits, at most four words: "Documentnummer", "Datum raadsvergadering",
+    an abbreviation ("Tel.nr.", "Zaaknr.")."""
     return bool(_LABEL.match(tekst.strip())) and len(tekst.split()) <= 4 and not re.search(r"\d", tekst)
 
 

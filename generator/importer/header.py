@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from generator.importer.shapes import shape_fits
+
 CONTACT = {
     "telefoon": "telefoon",
     "tel": "telefoon",
@@ -18,12 +20,35 @@ CONTACT = {
     "email": "email",
     "e-mailadres": "email",
     "mail": "email",
+    "mailadres": "email",
+    "emailadres": "email",
+    "tel.nr": "telefoon",
+    "tel. nr": "telefoon",
+    "telnr": "telefoon",
+    "telefoonnr": "telefoon",
+    "telefoon nr": "telefoon",
+    "mobiel": "telefoon",
+    "mobiel nummer": "telefoon",
 }
 SKIP = ("markdown", "beslispunten", "bijlagen", "lijst", "vragen", "aspecten")
 
 
+# "Archiefnummer: Z/24/1", "Datum besluit: …": a capitalised label of at most three words, a colon, a value
+LABEL_COLON = re.compile(r"^[A-ZÀ-Þ][\w'’./&-]*(\s[\w'’./&-]+){0,2}:\s+\S")
+_BOLD_LABEL = re.compile(r"^\*\*([^*]{1,60}?)\s*(:?)\s*\*\*\s*(:?)\s*(.*)$")
+
+
+def _unbold(tekst: str) -> str:
+    """ "**Zaaknummer:** Z.24-871" (a bold label in Word, as markdown) -> "Zaaknummer: Z.24-871"."""
+    hit = _BOLD_LABEL.match(tekst)
+    if hit is None or not (hit.group(2) or hit.group(3)) or "**" in hit.group(4):
+        return tekst
+    return f"{hit.group(1).strip()}: {hit.group(4).strip()}".strip()
+
+
 def _bare(tekst: str) -> str:
-    return " ".join(tekst.strip().rstrip(":").strip().lower().split())
+    """ "Zaaknr.:" -> "zaaknr": case, a colon and an abbreviation's last full stop aside."""
+    return " ".join(tekst.strip().rstrip(":").strip().rstrip(".").lower().split())
 
 
 class Labels:
@@ -32,6 +57,7 @@ class Labels:
     def __init__(self, soort):
         self.by_label: dict[str, tuple[dict | None, str | None]] = {}
         self.aliases: set[str] = set()  # labels of the header block that are not a field's own label
+        self._inline: re.Pattern[str] | None = None
         for veld in soort.velden:
             if veld.get("label") and veld["type"] not in SKIP:
                 self.by_label[_bare(veld["label"])] = (veld, None)
@@ -52,6 +78,47 @@ class Labels:
                 if label not in self.by_label:
                     self.by_label[label] = (None, part)  # None: the person named last
                     self.aliases.add(label)
+
+    def inline(self, tekst: str) -> list[str]:
+        """ "Onderwerp: X Kenmerk: 2024-12 Datum: 3 maart 2024" (a header table copied as one line)
+        split before every known label with a colon after the first: a value never swallows the
+        label after it; a bold label ("**Datum:** …") made plain. A line that does not open with a
+        known label stays as it is."""
+        tekst = _unbold(tekst)
+        if self.prefixed(tekst) is None:
+            return [tekst]
+        if self._inline is None:
+            names = sorted((n for n in self.by_label if len(n) > 2), key=len, reverse=True)
+            self._inline = re.compile(r"\s(" + "|".join(re.escape(n) for n in names) + r")\s?:(\s|$)", re.IGNORECASE)
+        starts = [0] + [m.start(1) for m in self._inline.finditer(tekst) if tekst[m.start(1)].isupper()]
+        return [tekst[a:b].strip() for a, b in zip(starts, [*starts[1:], len(tekst)]) if tekst[a:b].strip()]
+
+    def spaced(self, tekst: str):
+        """(veld, part, value) for "Kenmerk 2024-0012", "Datum 3 maart 2024" (a label, a space, and a
+        short value of the field's shape: a header copied without its colons), else None."""
+        words = tekst.split()
+        if ":" in tekst or not 2 <= len(words) <= 10 or tekst.rstrip().endswith((".", ";", ",")) or self.of(tekst):
+            return None
+        for n in range(min(4, len(words) - 1), 0, -1):
+            hit, waarde = self.by_label.get(_bare(" ".join(words[:n]))), " ".join(words[n:])
+            if hit is not None and shape_fits(hit[0], hit[1], waarde) and _capitalised(hit[0], waarde):
+                return (*hit, waarde)
+        return None
+
+    def prefix_key(self, tekst: str) -> str | None:
+        """The field "Label: value" names by its label ("Datum: 3 maart 2024" -> "datum"), else None."""
+        hit = self.prefixed(tekst) or self.spaced(tekst)
+        return None if hit is None or hit[0] is None else hit[0]["sleutel"]
+
+    def opens(self, tekst: str) -> bool:
+        """The line is a label, or opens with one and its value: "Kenmerk", "Datum: 3 maart 2020",
+        "Kenmerk 2024-0012", or a label nota does not know before a colon ("Archiefnummer: Z/24/1")."""
+        return (
+            self.of(tekst) is not None
+            or self.prefixed(tekst) is not None
+            or self.spaced(tekst) is not None
+            or bool(LABEL_COLON.match(tekst))
+        )
 
     def of(self, cell: str):
         """(veld, part) when the whole cell is a label, else None."""
@@ -82,6 +149,9 @@ class Labels:
 
 def persoon(waarde: str) -> dict:
     """ "A. Jansen, a.jansen@example.nl, 043 350 0000" (or one per line) as a Persoon."""
+    waarde = re.sub(
+        r"(@[\w.-]*?[\w-])\s*\n\s*([\w.-]*\.[a-z]{2,6})$", r"\1\2", waarde.strip(), flags=re.M
+    )  # wrapped address
     parts = [d.strip() for d in re.split(r"[,\n]", waarde) if d.strip()]
     out = {"naam": parts[0] if parts else waarde.strip()}
     for d in parts[1:]:
@@ -92,3 +162,14 @@ def persoon(waarde: str) -> dict:
         else:
             out.setdefault("functie", d)
     return out
+
+
+def label_like(tekst: str) -> bool:
+    """Two words without a digit ("Titel voorstel"): as short as a label, too short for an onderwerp."""
+    return len(tekst.split()) == 2 and not re.search(r"\d", tekst)
+
+
+def _capitalised(veld: dict | None, waarde: str) -> bool:
+    """A text value of a header opens with a capital or a digit ("Team Jeugd", "J. Jansen"): "Titel
+    voorstel" is a label of two words, not "Titel" with the value "voorstel"."""
+    return veld is None or veld["type"] not in ("tekst", "persoon") or waarde[:1].isupper() or waarde[:1].isdigit()

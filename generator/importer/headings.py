@@ -14,7 +14,16 @@ import re
 from typing import Any
 
 from generator.importer.regel import Regel
+from generator.importer.vocabulary import looks_like
 
+# a heading that says "what we advise": above a numbered list, the beslispunten
+_ADVIES = re.compile(
+    r"^(ons\s+)?(advies|voorstel|geadviseerd)(\s+aan\s+(het\s+college|de\s+(gemeente)?raad|b\s*&\s*w))?\s*:?$",
+    re.IGNORECASE,
+)
+_BULLETS = "-•*–▪"
+# a beslispunt: "1. …", "a) …", "• …"
+_POINT = re.compile(r"^(\d{1,2}|[a-hA-H]|[-•*–▪])(?:(?<=[-•*–▪])|[.)])\s+(.*)$")
 SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
 
 
@@ -27,6 +36,7 @@ class Headings:
     vocabulary: Any
     unknown: list[tuple[str, str]]
     next_regel: Any
+    bulleted: list[bool]  # per beslispunt read: was it a bullet
 
     def close_paragraph(self) -> None:
         raise NotImplementedError
@@ -89,13 +99,36 @@ class Headings:
         self.block(f"### {tekst.rstrip(':')}")
         self.unknown.append((self.target, tekst))
 
+    def beslispunt(self, r: Regel) -> None:
+        """A line under the intro of the beslispunten: a point ("1.", "a.", or a bullet when the points
+        are bulleted), a point's next line, or the first heading after them."""
+        number = _POINT.match(r.tekst)
+        bullet = number is not None and number.group(1) in _BULLETS
+        if number and number.group(1).isalpha() and len(number.group(2).split()) < 4:
+            number = None  # "A. Jansen": initials, no lettered point
+        if bullet and any(not b for b in self.bulleted) and self.out.beslispunten:
+            number = None  # a bullet under a numbered point belongs to it
+        if number and self.out.beslispunten and number.group(1) in ("1", "a", "A") and headingish(r.tekst):
+            self.heading_in_the_open(r.tekst)  # numbering starts again: the first section
+        elif number:
+            self.out.beslispunten.append(number.group(2))
+            self.bulleted.append(bullet)
+        elif self.soort.beslispunten_intro and looks_like(r.tekst, self.soort.beslispunten_intro):
+            return
+        elif self.out.beslispunten and r.soort == "tekst" and plain_heading(r.tekst, self.out.beslispunten[-1]):
+            self.heading_in_the_open(r.tekst)  # "Wat is de aanleiding" after the last point's full stop
+        elif self.out.beslispunten and r.soort == "tekst" and not r.tekst.endswith(":"):
+            self.out.beslispunten[-1] += " " + r.tekst
+        else:
+            self.out.unplaced.setdefault("beslispunten", []).append(r.tekst)
+
     def intro_above_points(self, r: Regel) -> bool:
         """A short line ending in a colon right above a numbered list ("Advies aan het college:"),
-        before any section and while no beslispunten were read: opens them, marked as a guess."""
+        or a heading "Advies" / "Voorstel" there, before any section and while no beslispunten
+        were read: opens them, marked as a guess."""
         volgende = self.next_regel
         if not (
-            r.soort == "tekst"
-            and r.tekst.endswith(":")
+            (r.soort == "tekst" and r.tekst.endswith(":") or r.soort in ("kop", "tekst") and _ADVIES.match(r.tekst))
             and len(r.tekst.split()) <= 6
             and not self.out.beslispunten
             and self.target != "beslispunten"

@@ -30,7 +30,11 @@ def choose_soort(regels: list[Regel], soorten: list[Soort]) -> Soort:
     def score(soort) -> int:
         vocabulary = Vocabulary(soort)
         titles = [s["titel"] for s in soort.secties] + [v.get("label", "") for v in soort.velden]
-        own_title = any(vocabulary.is_title(r.tekst) for r in regels[:40] if r.soort != "rij")
+        own_title = any(
+            vocabulary.is_title(r.tekst) or vocabulary.title_with_onderwerp(r.tekst)
+            for r in regels[:40]
+            if r.soort != "rij"
+        )
         named = sum(1 for n in set(vocabulary.all_names()) if n in lines or n in labels)
         return sum(present(t) for t in titles if t) + named + 10 * own_title
 

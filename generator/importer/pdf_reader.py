@@ -130,12 +130,25 @@ def _without_furniture(pages) -> list[Lijn]:
     seen = Counter(s for _, h, lijnen in pages for s in {furniture.shape(x.tekst) for x in lijnen if band(h, x)})
     body = {furniture.shape(x.tekst) for _, h, lijnen in pages for x in lijnen if not band(h, x)}  # table rows, say
     repeated = {s for s, n in seen.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)} - body
-    return [
-        x
-        for _, h, lijnen in pages
-        for x in lijnen
-        if not (band(h, x) and (furniture.shape(x.tekst) in repeated or furniture.PAGE_NUMBER.search(x.tekst)))
-    ]
+    kept: list[Lijn] = []
+    for _, h, lijnen in pages:
+        dropped: Lijn | None = None
+        for x in lijnen:
+            furniture_line = band(h, x) and (
+                furniture.shape(x.tekst) in repeated
+                or bool(furniture.PAGE_NUMBER.search(x.tekst))
+                or (dropped is not None and _wrapped_on(dropped, x))
+            )
+            dropped = x if furniture_line else None
+            if not furniture_line:
+                kept.append(x)
+    return kept
+
+
+def _wrapped_on(above: Lijn, x: Lijn) -> bool:
+    """A footer wrapped over two lines ("Gemeente Zuidwoude · Pagina 1" / "Collegevoorstel van 2"):
+    the next line, as large and right under it, is furniture as well."""
+    return abs(above.size - x.size) <= 0.3 and 0 <= x.top - above.bottom <= 0.5 * above.size
 
 
 def _regels(lijnen: list[Lijn]) -> list[Regel]:

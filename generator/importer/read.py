@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.errors import Melding, NotaFout
 from generator.importer import furniture, guard
 from generator.importer.regel import Regel
+from generator.importer.tables import label_and_amount
 
 
 def read_once(path: Path) -> bytes:
@@ -80,7 +81,7 @@ def lines_from_text(tekst: str) -> list[Regel]:
         tables_from_cells,
         without_furniture,
     )
-    from generator.importer.wrapped import unwrap
+    from generator.importer.wrapped import join_cut_addresses, unwrap
 
     repeated = furniture.running(tekst.split("\f")) if "\f" in tekst.rstrip("\f") else set()
     out = furniture.lines(sorted(repeated))
@@ -90,7 +91,7 @@ def lines_from_text(tekst: str) -> list[Regel]:
     ]  # before lines are joined into paragraphs
     if "\f" in tekst:  # copied out of a PDF: tables may come column by column
         regels = columns_as_rows(regels)
-    for i, r in unwrap(regels):
+    for i, r in unwrap(join_cut_addresses(regels)):
         r = r.rstrip()
         if "\t" in r and r.replace("\t", "").strip():
             out.append(Regel(r, "rij", i))
@@ -143,6 +144,8 @@ def lines_from_pdf_text(tekst: str) -> list[Regel]:
         if len(clean) == 1:  # a letter of the diagonal CONCEPT mark
             continue
         cells = [c for c in re.split(r"\s{2,}", clean) if c]
+        if len(cells) == 1 and out and out[-1].soort == "rij" and label_and_amount(clean):
+            cells = list(label_and_amount(clean) or ())  # "Bijdrage provincie -/- 50" under a row: a row
         if len(cells) > 1:
             out.append(Regel("\t".join(cells), "rij", i))
         else:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 
 from generator.importer import furniture
-from generator.importer.besluitvak import Besluitvak, uitkomst
+from generator.importer.besluitvak import BESLUIT_LINE, Besluitvak, uitkomst
 from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
 from generator.importer.guess import Guesser
-from generator.importer.header import Labels, persoon
+from generator.importer.header import Labels, label_like, persoon
 from generator.importer.headings import SECTION_NUMBER, Headings, headingish, plain_heading
 from generator.importer.regel import Regel
 from generator.importer.table_rows import TableRows
@@ -27,12 +27,6 @@ from generator.importer.vocabulary import (
 )
 from generator.proposal.vocabulary import COLLEGE, is_nvt
 
-_BESLUIT = re.compile(
-    r"^Besluit\s+(Burgemeester en Wethouders|B&W|college)\s+d\.d\.\s+"
-    r"(\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}):?\s*(.*)$",
-    re.IGNORECASE,
-)
-_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
 __all__ = ["Recognizer", "Structure"]
 
 
@@ -65,6 +59,7 @@ class Recognizer(TableRows, Headings):
         self.labels, self.closing = Labels(soort), Closing(soort)
         self.vocabulary, self.besluitvak = Vocabulary(soort), Besluitvak(soort)
         self.unknown: list[tuple[str, str]] = []  # (target, heading) of headings that are no section
+        self.bulleted: list[bool] = []  # per beslispunt: a bullet (headings.py)
         self.last_persoon: str | None = None
         self.pending_part: tuple[dict | None, str | None] | None = None
         self.guesser, self.held_label, self.prev_label = Guesser(soort, self.labels), None, None
@@ -99,6 +94,7 @@ class Recognizer(TableRows, Headings):
         self.close_paragraph()
         self.close_table()
         self.mark_unknown_headings()
+        self.besluitvak.finish(self)
         return self.out
 
     def regel(self, r: Regel) -> None:
@@ -110,6 +106,10 @@ class Recognizer(TableRows, Headings):
         if r.soort == "rij":
             self.close_paragraph()
             self.row(r)
+            return
+        if r.soort == "tekst" and self.target is None and (parts := self.labels.inline(r.tekst)) != [r.tekst]:
+            for part in parts:  # "Onderwerp: X Kenmerk: Y": one header field per label
+                self.regel(Regel(part, r.soort, r.number, r.size))
             return
         if r.soort == "leeg":
             self.close_paragraph()
@@ -138,13 +138,13 @@ class Recognizer(TableRows, Headings):
             self.continues_onderwerp
             and r.soort == "tekst"
             and self._field_label(tekst) is None
-            and self.labels.of(tekst) is None
+            and not self.labels.opens(tekst)
             and isinstance(self.out.velden.get("onderwerp"), str)
         ):
             self.out.velden["onderwerp"] += " " + tekst  # a title wrapped over two lines
             self.onderwerp_open = True
             return True
-        besluit = _BESLUIT.match(tekst)
+        besluit = BESLUIT_LINE.match(tekst)
         if besluit:
             self.close_paragraph()
             self.besluit_pending = {"orgaan": COLLEGE, "datum": datum_from(besluit.group(2))}
@@ -153,8 +153,11 @@ class Recognizer(TableRows, Headings):
             return True
         if self.closing.line(self, tekst) or self.besluitvak.line(self, tekst):
             return True
-        if self.vocabulary.is_title(tekst):  # "Raadsvoorstel": the onderwerp follows, unless it is known
+        titled = self.vocabulary.title_with_onderwerp(tekst)  # "Raadsvoorstel: X": the onderwerp in the title line
+        if self.vocabulary.is_title(tekst) or titled:  # "Raadsvoorstel": the onderwerp follows, unless it is known
             self.pending_onderwerp = "onderwerp" not in self.out.velden
+            if titled and self.pending_onderwerp:
+                self.out.velden["onderwerp"], self.onderwerp_open, self.pending_onderwerp = titled, True, False
             return True
         addressee = len(tekst) < 40 and re.match(r"^aan\s+(de|het)\s", tekst, re.IGNORECASE)
         if addressee and self.target is None and "onderwerp" not in self.out.velden:
@@ -166,12 +169,14 @@ class Recognizer(TableRows, Headings):
             and not addressee
             and self._field_label(tekst) is None
             and self._sectie(tekst) is None
+            and self.labels.prefix_key(tekst) in (None, "onderwerp")  # "Datum: 3 maart 2024" is no onderwerp
         ):
-            self.out.velden.setdefault("onderwerp", re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE))
+            waarde = re.sub(r"^onderwerp\s*:\s*", "", tekst, flags=re.IGNORECASE)
+            self.out.velden.setdefault("onderwerp", waarde)
             self.onderwerp_open = self.pending_onderwerp and r.soort == "tekst"
             if len(tekst.split()) == 1 and self.pending_onderwerp and r.soort == "tekst":
                 return self.label_of_onderwerp(tekst)  # "Betreft": a label nota does not know
-            if len(tekst.split()) == 1 or self.pending_onderwerp and _label_like(tekst):
+            if waarde == tekst and (len(tekst.split()) == 1 or self.pending_onderwerp and label_like(tekst)):
                 self.out.unplaced.setdefault("onderwerp", []).append(
                     f"het onderwerp '{tekst}' is kort als een label: controleer of het niet het label van het "
                     "onderwerp is"
@@ -209,6 +214,7 @@ class Recognizer(TableRows, Headings):
         ):
             self.close_paragraph()
             self.target = veld["sleutel"]
+            self.section_size = self.section_size or r.size  # "Samenvatting": as large as the sections
             return True
         return False
 
@@ -225,7 +231,7 @@ class Recognizer(TableRows, Headings):
             self.set_field(self.pending_label, tekst)
             self.pending_label = None
             return True
-        prefixed = self.labels.prefixed(tekst)
+        prefixed = self.labels.prefixed(tekst) or (self.labels.spaced(tekst) if self.target is None else None)
         if prefixed is not None and (prefixed[0] is None or prefixed[0]["type"] != "markdown"):
             self.put(*prefixed)
             return True
@@ -265,7 +271,9 @@ class Recognizer(TableRows, Headings):
         elif sleutel is not None:
             target = self.out.velden.setdefault(sleutel, {})
             if isinstance(target, dict):
-                target.setdefault(part, " ".join(waarde.split()))
+                target.setdefault(
+                    part, ("" if part == "email" else " ").join(waarde.split())
+                )  # a cell wraps an address
             if veld is not None and veld["type"] == "persoon":
                 self.last_persoon = sleutel
         else:  # "Telefoon" with no person named before it: kept, marked
@@ -322,21 +330,6 @@ class Recognizer(TableRows, Headings):
         else:
             self.paragraph.append(tekst)
 
-    def beslispunt(self, r: Regel) -> None:
-        number = _NUMBERED.match(r.tekst)
-        if number and self.out.beslispunten and int(number.group(1)) == 1 and headingish(r.tekst):
-            self.heading_in_the_open(r.tekst)  # numbering starts again: the first section
-        elif number:
-            self.out.beslispunten.append(number.group(2))
-        elif self.soort.beslispunten_intro and looks_like(r.tekst, self.soort.beslispunten_intro):
-            return
-        elif self.out.beslispunten and r.soort == "tekst" and plain_heading(r.tekst, self.out.beslispunten[-1]):
-            self.heading_in_the_open(r.tekst)  # "Wat is de aanleiding" after the last point's full stop
-        elif self.out.beslispunten and r.soort == "tekst" and not r.tekst.endswith(":"):
-            self.out.beslispunten[-1] += " " + r.tekst
-        else:
-            self.out.unplaced.setdefault("beslispunten", []).append(r.tekst)
-
     def besluit_uitkomst(self, tekst: str) -> None:
         record = self.besluit_pending or {}
         self.besluit_pending = None
@@ -360,15 +353,17 @@ class Recognizer(TableRows, Headings):
     def section_level(self, r: Regel) -> bool:
         """A heading as large as the sections' (a PDF's bold subheading is smaller); outside a
         section, or in a format with styles, every heading is. The first one sets the size."""
-        if self.target is None or not self.target.startswith("secties."):
+        if self.target is None or not self.target.startswith("secties.") or not self.section_size:
             self.section_size = self.section_size or r.size
             return True
         return not r.size or bool(self.section_size) and r.size >= self.section_size - 0.3
 
     def text_before(self) -> str:
-        """The line before this one in the section: of the open paragraph, else its last block."""
+        """The line before this one in the section: of the open paragraph, else its last block (a
+        table ends what stands before it, as a full stop does)."""
         blocks = self.out.markdown.get(self.target, [])
-        return self.paragraph[-1] if self.paragraph else blocks[-1] if blocks and isinstance(blocks[-1], str) else ""
+        last = blocks[-1] if blocks else ""
+        return self.paragraph[-1] if self.paragraph else last if isinstance(last, str) else "."
 
     def block(self, tekst: str, list_: bool = False) -> None:
         blocks = self.out.markdown.setdefault(self.target, [])
@@ -383,8 +378,3 @@ class Recognizer(TableRows, Headings):
         elif self.paragraph:
             self.out.unplaced.setdefault(self.target or "", []).append(" ".join(self.paragraph))
         self.paragraph = []
-
-
-def _label_like(tekst: str) -> bool:
-    """Two words without a digit ("Titel voorstel"): as short as a label, too short for an onderwerp."""
-    return len(tekst.split()) == 2 and not re.search(r"\d", tekst)

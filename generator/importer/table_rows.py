@@ -87,6 +87,9 @@ class TableRows:
         ):
             unplaced.pop()
             return
+        label, colon, waarde = tekst.partition(":")
+        if colon and waarde.strip() and is_label(label) and self.guess(label, waarde.strip()):
+            return  # "Archiefnummer: Z/24/1": a label nota does not know, placed by a guess (marked)
         unplaced.append(tekst)
         self.held_label = tekst if is_label(tekst) else None
 

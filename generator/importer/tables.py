@@ -20,14 +20,46 @@ ROL = (
 )
 
 
+_DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u00a0": " "})
+_EURO = re.compile(r"^EUR\b\.?\s*|\s*(\b(euro|EUR)|(?<=\d)\s*€)$", re.IGNORECASE)  # "EUR 40", "40 euro", "40 €"
+_NIL = re.compile(r"^(€\s*)?-$")  # "€ -": nothing, in a column of amounts
+_BRACKETS = re.compile(r"^(€\s*)?\((\s*€?\s*[\d.,]+\s*)\)$")  # "(1.250)": negative, as accountants write it
+_TRAILING_MINUS = re.compile(r"^(€?\s*[\d.]*\d(,\d+)?)\s*-$")  # "1.250-"
+
+
 def bedrag(cell: str) -> Decimal | None:
-    cell = cell.strip().rstrip("-").rstrip(",") if cell.strip().endswith(",-") else cell.strip()
+    """A table cell's amount in the notations of Dutch tables: "€ 1.250,-", "EUR 1.250", "1.250 euro",
+    "−1.250" (a minus sign), "-/- 1.250", "(1.250)" and "1.250-" (negative), "€ -" (nothing); None
+    for text."""
+    cell = _EURO.sub("", cell.strip().translate(_DASHES)).strip()
+    if _NIL.match(cell):
+        return Decimal(0)
+    negative = "-/-" in cell
+    cell = cell.replace("-/-", "").strip()
+    for shape in (_BRACKETS, _TRAILING_MINUS):
+        hit = shape.match(cell)
+        if hit and not cell.endswith(",-"):
+            negative, cell = True, (hit.group(1) or "") + (hit.group(2) or "") if shape is _BRACKETS else hit.group(1)
+    cell = cell.rstrip("-").rstrip(",") if cell.endswith(",-") else cell
     if not cell or not re.search(r"\d", cell):
         return None
     try:
-        return parse_amount(cell)
+        waarde = parse_amount(cell)
     except ValueError:
         return None
+    return -abs(waarde) if negative else waarde
+
+
+_LABEL_AMOUNT = re.compile(r"^(.*[^\W\d_].*?)\s+((?:-/-\s*)?[-(\u2212\u2013]?\s*(?:€|EUR)?\s*[-(]?\s*\d[\d.,]*\)?-?)$")
+
+
+def label_and_amount(tekst: str) -> tuple[str, str] | None:
+    """ "Bijdrage provincie -/- 50" (a row's label and amount printed as one) -> ("Bijdrage
+    provincie", "-/- 50"); None when the line does not end in an amount (a year is none)."""
+    hit = _LABEL_AMOUNT.match(tekst.strip())
+    if hit is None or bedrag(hit.group(1)) is not None or re.fullmatch(r"(19|20)\d\d", hit.group(2)):
+        return None
+    return (hit.group(1), hit.group(2)) if bedrag(hit.group(2)) is not None else None
 
 
 def _is_amount(cell: str) -> bool:

@@ -53,22 +53,30 @@ _STOP = {
     "the",
 }
 _INTRO = re.compile(
-    r"^((het\s+college|burgemeester\s+en\s+wethouders)\s+(besluit|besluiten|wordt\s+(voorgesteld|gevraagd)\s+te\s+"
-    r"besluiten)|de\s+(gemeente)?raad\s+wordt\s+(voorgesteld|gevraagd)\s+te\s+besluiten|(voorgesteld|geadviseerd|"
-    r"ontwerp)\s*(raads)?besluit|besluit|beslispunten|wij\s+stellen\s+(u|de\s+raad)\s+voor(\s+te\s+besluiten)?|"
-    r"(het\s+)?voorstel\s+is|voorgesteld\s+wordt\s+te\s+besluiten)\s*:?$",
+    r"^((het\s+college|burgemeester\s+en\s+wethouders)\s+(besluit|besluiten|wordt\s+(voorgesteld|gevraagd)(\s+te\s+"
+    r"besluiten)?)|de\s+(gemeente)?raad\s+(besluit|wordt\s+(voorgesteld|gevraagd)(\s+te\s+besluiten)?)|"
+    r"aan\s+(de\s+(gemeente)?raad|het\s+college)\s+wordt\s+(voorgesteld|gevraagd)(\s+te\s+besluiten)?|"
+    r"(voorgestelde?|geadviseerde?|gevraagde?|ontwerp|te\s+nemen)\s*(raads|college)?(besluit|beslissing)|"
+    r"besluit|beslissing|beslispunten|besluitpunten|wij\s+stellen\s+(u|de\s+raad)\s+voor(\s+te\s+besluiten)?|"
+    r"(het\s+)?voorstel\s+is|voorgesteld\s+wordt(\s+te\s+besluiten)?)\s*:?$",
     re.IGNORECASE,
 )
 
 
-_DECISION_WORD = re.compile(r"\b(besluit|besluiten|beslispunten|beslispunt)\b", re.IGNORECASE)
+_TITLED = re.compile(
+    r"^(.{4,40}?)(?:\s*:\s*|\s+[-–—]\s+|\s+(?:inzake|betreffende|over|m\.b\.t\.|aangaande)\s+)(\S.{5,})$",
+    re.IGNORECASE,
+)
+_DECISION_WORD = re.compile(
+    r"\b(besluit|besluiten|beslispunten|beslispunt|beslissing|beslissingen|besluitpunten)\b", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=65536)
 def bare(tekst: str) -> str:
     """A title without numbering and typography: "2.1 Risico’s:" -> "risico's"."""
     tekst = tekst.replace("’", "'").replace("‘", "'").replace("\u00a0", " ").strip()
-    tekst = _NUMBER.sub("", tekst).rstrip(":").strip().lower()
+    tekst = _NUMBER.sub("", tekst).rstrip(":").strip().rstrip(".").lower()
     return " ".join(re.sub(r"\s*\(.*?\)\s*", " ", tekst).split())
 
 
@@ -179,6 +187,15 @@ class Vocabulary:
 
     def is_title(self, tekst: str) -> bool:
         return len(tekst) <= 60 and bare(tekst) in self.titels
+
+    def title_with_onderwerp(self, tekst: str) -> str | None:
+        """The onderwerp in the title line: "Raadsvoorstel: Nieuwe speeltuin", "Collegevoorstel
+        inzake de lichtmasten", "Raadsvoorstel - Krediet De Linde" -> the words after the title
+        (at least two), else None."""
+        hit = _TITLED.match(" ".join(tekst.split()))
+        if hit is None or bare(hit.group(1)) not in self.titels or len(hit.group(2).split()) < 2:
+            return None
+        return hit.group(2).strip()
 
     def all_names(self) -> list[str]:
         return [n for _, names in self.secties for n in names] + list(self.labels) + list(self.titels)

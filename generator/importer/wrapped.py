@@ -13,6 +13,9 @@ import re
 
 _ITEM = re.compile(r"^\s*(\d{1,2}[.)]\s|[-•*–]\s)")
 _END = (".", ":", "!", "?", ";")
+# a header label opening a line: "Kenmerk:", "Datum: 3 maart 2020", "Van team:" (at most three words)
+_CAPTION = re.compile(r"^(tabel|figuur|grafiek|overzicht)\s+\d+[.:]?\s", re.IGNORECASE)  # "Tabel 1. Kosten"
+_LABEL = re.compile(r"^[A-ZÀ-Þ][\w'’./&-]*(\s[\w'’./&-]+){0,2}:(\s|$)")
 
 
 def _width(regels: list[str]) -> int | None:
@@ -28,7 +31,28 @@ def _continues(previous: str, volgende: str, width: int) -> bool:
     a, b = previous.strip(), volgende.strip()
     if not a or not b or "\t" in previous or "\t" in volgende or _ITEM.match(b) or len(a) < 0.7 * width:
         return False
+    if _LABEL.match(b) or _CAPTION.match(a):  # a value never swallows the label after it; a caption stands alone
+        return False
+    if len(a.split()) <= 3 and b[0].isupper():  # "Financiële consequenties" over a sentence: a heading
+        return False
     return not a.endswith(_END) or b[0].islower()
+
+
+_EMAIL_CUT = re.compile(r"^[\w.+-]+@[\w.-]*$")  # "m.visser@examp": an address a narrow cell wrapped
+_EMAIL_END = re.compile(r"^[\w.-]*\.[a-z]{2,6}$")  # "le.nl"
+
+
+def join_cut_addresses(regels: list[str]) -> list[str]:
+    """An e-mail address wrapped in a narrow table cell ("m.visser@examp" / "le.nl", a blank line
+    between or not) made whole again; the line of the second part left blank, so numbers hold."""
+    out = list(regels)
+    for i, r in enumerate(out):
+        if not _EMAIL_CUT.match(r.strip()) or "." in r.strip().rpartition("@")[2].rstrip("."):
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(out))) if out[k].strip()), None)
+        if j is not None and _EMAIL_END.match(out[j].strip()):
+            out[i], out[j] = r.strip() + out[j].strip(), ""
+    return out
 
 
 def unwrap(regels: list[str]) -> list[tuple[int, str]]:
@@ -42,6 +66,8 @@ def unwrap(regels: list[str]) -> list[tuple[int, str]]:
         parts, start = [regels[i]], i + 1
         while True:
             j = i + 2 if i + 2 < len(regels) and not regels[i + 1].strip() else i + 1
+            if j == i + 2 and _LABEL.match(parts[-1].strip()):
+                break  # "Afdeling: Openbare Ruimte", a blank line, a heading: a header line ends there
             if j < len(regels) and _continues(parts[-1], regels[j], width):
                 parts.append(regels[j])
                 i = j

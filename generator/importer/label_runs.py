@@ -1,0 +1,83 @@
+"""A header table that pdftotext printed column by column, paired back into rows.
+
+A two-column header table comes out of pdftotext as its label column first and its value
+column after it:
+
+    Zaaknr.            Z/24/118342
+    Datum advies   ->  12 november 2024      (what the table says)
+    Portefeuille       J. de Vries
+
+    Zaaknr.
+    Datum advies                              (what pdftotext prints)
+    Portefeuille
+    Z/24/118342
+    12 november 2024
+    J. de Vries
+
+A run of N short label lines followed by N value lines is paired back, by order, into
+table rows ("label<TAB>value"), when at least two of the labels are ones the kind knows and
+every value of a known label has that field's shape (a date for a date, an option of a keuze
+field, an e-mail address, a telephone number, a kenmerk with a digit). Anything else is left
+as it was: the structure pass then keeps what it cannot place, marked.
+"""
+
+from __future__ import annotations
+
+
+from generator.importer.guess import is_label
+from generator.importer.header import Labels
+from generator.importer.regel import Regel
+from generator.importer.shapes import shape_fits
+
+MIN_RUN = 3
+_HEADER_LINES = 120  # a header table stands near the top
+
+
+def paired(regels: list[Regel], labels: Labels) -> list[Regel]:
+    """The lines, with every label run and its value run made table rows."""
+    lines = [k for k, r in enumerate(regels[:_HEADER_LINES]) if r.soort == "tekst"]
+    rows: dict[int, Regel] = {}  # index of a label line -> the row that replaces it
+    gone: set[int] = set()  # indices of value lines taken into a row
+    i = 0
+    while i < len(lines):
+        n = _run(regels, lines, i, labels)
+        if n:
+            for label_at, value_at in zip(lines[i : i + n], lines[i + n : i + 2 * n]):
+                rows[label_at] = Regel(
+                    f"{regels[label_at].tekst}\t{regels[value_at].tekst}", "rij", regels[label_at].number
+                )
+                gone.add(value_at)
+            i += 2 * n
+        else:
+            i += 1
+    if not rows:
+        return regels
+    return [rows.get(k, r) for k, r in enumerate(regels) if k not in gone]
+
+
+def _run(regels: list[Regel], lines: list[int], i: int, labels: Labels) -> int:
+    """The number of label lines starting at lines[i] that the value lines after them pair with
+    (0: none), the longest that fits."""
+    longest = 0
+    while i + longest < len(lines) and is_label(regels[lines[i + longest]].tekst):
+        longest += 1
+    for n in range(min(longest, (len(lines) - i) // 2), MIN_RUN - 1, -1):
+        names = [regels[k].tekst for k in lines[i : i + n]]
+        values = [regels[k].tekst for k in lines[i + n : i + 2 * n]]
+        if _fits(names, values, labels):
+            return n
+    return 0
+
+
+def _fits(names: list[str], values: list[str], labels: Labels) -> bool:
+    known = 0
+    for name, value in zip(names, values):
+        if labels.opens(value):
+            return False  # a label among the values: the columns do not line up
+        hit = labels.of(name)
+        if hit is None:
+            continue
+        if not shape_fits(hit[0], hit[1], value):
+            return False
+        known += 1
+    return known >= 2
