@@ -31,7 +31,10 @@ COLLEGEVOORSTEL = {
         )
     ],
     "beslispunten": [
-        "De contracten jeugdhulp met de regionale aanbieders te verlengen van 1 januari 2025 tot en met 31 december 2027.",
+        (
+            "De contracten jeugdhulp met de regionale aanbieders te verlengen "
+            "van 1 januari 2025 tot en met 31 december 2027."
+        ),
         "In te stemmen met de gezamenlijke inkoop via de Jeugdregio Lingestreek.",
         "De meerkosten te dekken uit de Rijksbijdrage Hervormingsagenda en de reserve sociaal domein.",
         "De wethouder jeugd te machtigen de verlengingsovereenkomst namens het college te ondertekenen.",
@@ -53,7 +56,10 @@ COLLEGEVOORSTEL = {
         ],
         "financien": ["De kosten stijgen door de loon- en prijsindexatie die in de contracten is afgesproken."],
         "aanbestedingen": [
-            "De verlenging valt binnen de optie die de contracten van 2021 al bevatten; een nieuwe aanbesteding is niet nodig."
+            (
+                "De verlenging valt binnen de optie die de contracten "
+                "van 2021 al bevatten; een nieuwe aanbesteding is niet nodig."
+            )
         ],
         "uitvoering_evaluatie_vervolg": [
             "De aanbieders tekenen de verlenging in december 2024.",
@@ -84,7 +90,10 @@ COLLEGEVOORSTEL = {
             },
         ]
     },
-    "voetnoot": ("context", "Hervormingsagenda Jeugd 2023-2028, vastgesteld door Rijk, VNG en aanbieders in juni 2023."),
+    "voetnoot": (
+        "context",
+        "Hervormingsagenda Jeugd 2023-2028, vastgesteld door Rijk, VNG en aanbieders in juni 2023.",
+    ),
     "raadsvergadering": None,
     "besluiten": [{"orgaan": "college", "datum": "2024-12-03", "uitkomst": "conform"}],
 }
@@ -110,20 +119,29 @@ RAADSVOORSTEL = {
         )
     ],
     "beslispunten": [
-        "Een krediet van € 4.900.000 beschikbaar te stellen voor de renovatie van sporthal De Bongerd en de bouw van een beweegzaal.",
+        (
+            "Een krediet van € 4.900.000 beschikbaar te stellen voor de "
+            "renovatie van sporthal De Bongerd en de bouw van een beweegzaal."
+        ),
         "De structurele lasten vanaf 2026 te verwerken in de programmabegroting.",
         "De bijbehorende begrotingswijziging vast te stellen.",
     ],
     "secties": {
         "aanleiding_en_context": [
-            "Sporthal De Bongerd is in 1979 gebouwd en wordt elke week door twaalf verenigingen en drie scholen gebruikt.",
+            (
+                "Sporthal De Bongerd is in 1979 gebouwd en wordt "
+                "elke week door twaalf verenigingen en drie scholen gebruikt."
+            ),
             "Het dak lekt, de kleedkamers voldoen niet meer en de installaties zijn versleten.",
         ],
         "doelen_en_resultaten": [
             "In het najaar van 2026 staat er een gerenoveerde, aardgasvrije sporthal met een beweegzaal van 300 m².",
         ],
         "kaders_en_omstandigheden": [
-            "De sportnota Oosterlo beweegt 2023-2030 noemt De Bongerd als eerste accommodatie die moet worden vernieuwd."
+            (
+                "De sportnota Oosterlo beweegt 2023-2030 noemt De "
+                "Bongerd als eerste accommodatie die moet worden vernieuwd."
+            )
         ],
         "argumenten_en_alternatieven": [
             ("kop", "Renovatie is goedkoper dan nieuwbouw"),

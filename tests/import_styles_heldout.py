@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date
-
 from import_content_b import is_kop
 
 STYLES: dict[str, dict] = {
@@ -41,7 +40,11 @@ STYLES: dict[str, dict] = {
         "classificatie": {"openbaar": "Nee", "vertrouwelijk": "Ja"},
         "extra": {
             "collegenota": [("Programma", "6 Sociaal domein")],
-            "raadsvoorstel": [("Programma", "5 Sport, cultuur en recreatie"), ("Forum", "2024-11-28"), ("Raad", "raad")],
+            "raadsvoorstel": [
+                ("Programma", "5 Sport, cultuur en recreatie"),
+                ("Forum", "2024-11-28"),
+                ("Raad", "raad"),
+            ],
         },
         "titels": {
             "aanleiding": "Inleiding/aanleiding",
@@ -197,7 +200,9 @@ def header_pairs(doc: dict, style: dict) -> list[tuple[str, str]]:
 
 def table_block(t: dict, style: dict, nummer: int) -> tuple:
     """('table', title, rows): the header row, the posts (subtotals included), the total."""
-    eerste = "Bedragen x € 1.000" if style["bedragen"] == "duizend" else ("Jaar" if _years_as_rows(t) else "Omschrijving")
+    eerste = (
+        "Bedragen x € 1.000" if style["bedragen"] == "duizend" else ("Jaar" if _years_as_rows(t) else "Omschrijving")
+    )
     out = [[eerste] + [str(k) for k in t["kolommen"]]]
     for r in t["regels"]:
         post, bs = (r["subtotaal"], r["bedrag"]) if isinstance(r, dict) else r
@@ -279,18 +284,27 @@ def closing(doc: dict, style: dict) -> list[tuple]:
         ("handtekening", [("de secretaris,", o["secretaris"]), ("de burgemeester,", o["burgemeester"])]),
         ("break",),
         ("h", "Raadsbesluit" if zesde else "RAADSBESLUIT", None),
-        ("p", f"De raad van de gemeente {kop['gemeente']};" if zesde else f"De raad van de gemeente {kop['gemeente']},", None),
+        (
+            "p",
+            f"De raad van de gemeente {kop['gemeente']};" if zesde else f"De raad van de gemeente {kop['gemeente']},",
+            None,
+        ),
         (
             "p",
             f"gelezen het voorstel van het college van burgemeester en wethouders van {lang(kop['datum'])};"
             if zesde
-            else f"gelezen het voorstel van burgemeester en wethouders van {lang(kop['datum'])}, nummer {kop['kenmerk']};",
+            else f"gelezen het voorstel van burgemeester en wethouders van {lang(kop['datum'])}, "
+            f"nummer {kop['kenmerk']};",
             None,
         ),
         ("p", "besluit :" if zesde else "besluit:", None),
     ]
     out += _points(doc["beslispunten"], style)
-    slot = "Aldus vastgesteld in de openbare vergadering van de raad van" if zesde else "Aldus besloten in de openbare vergadering van"
+    slot = (
+        "Aldus vastgesteld in de openbare vergadering van de raad van"
+        if zesde
+        else "Aldus besloten in de openbare vergadering van"
+    )
     out += [("p", f"{slot} {raad}.", None)]
     out.append(("handtekening", [("de griffier,", "W. Post"), ("de voorzitter,", o["burgemeester"])]))
     return out

@@ -38,14 +38,17 @@ def _furniture(doc, tekst: str) -> None:
 
 def _table(doc, rows: list[list[str]], grid: bool = True, bold_first_row: bool = False):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-
     from docx.shared import Cm, Pt
 
     table = doc.add_table(rows=0, cols=len(rows[0]))
     if grid:
         table.style = "Table Grid"
     n = len(rows[0])
-    widths = [Cm(3.9), Cm(4.6)] * 2 if n == 4 and not grid else [Cm(6.5 if n < 5 else 4.5)] + [Cm((9.5 if n < 5 else 11.5) / max(1, n - 1))] * (n - 1)
+    widths = (
+        [Cm(3.9), Cm(4.6)] * 2
+        if n == 4 and not grid
+        else [Cm(6.5 if n < 5 else 4.5)] + [Cm((9.5 if n < 5 else 11.5) / max(1, n - 1))] * (n - 1)
+    )
     table.autofit = False
     for column, width in zip(table.columns, widths):
         column.width = width
@@ -64,8 +67,12 @@ def _table(doc, rows: list[list[str]], grid: bool = True, bold_first_row: bool =
     return table
 
 
-def _docx_block(doc, block: tuple, style: dict) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+HEADER_BLOCKS = ("rechts", "stempel", "titel", "onderwerp", "vier", "regels")
+
+
+def _docx_header(doc, block: tuple) -> None:
+    """What stands above the summary: stamps, title, onderwerp, the header lines or table."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
     soort = block[0]
@@ -97,6 +104,15 @@ def _docx_block(doc, block: tuple, style: dict) -> None:
             p.add_run(f"{label}:").bold = True
             p.add_run(f"\t{waarde}")
         doc.add_paragraph()
+
+
+def _docx_block(doc, block: tuple, style: dict) -> None:
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm, Pt
+
+    soort = block[0]
+    if soort in HEADER_BLOCKS:
+        _docx_header(doc, block)
     elif soort == "h":
         if style["koppen"] == "genummerd":
             doc.add_paragraph(f"{block[2]} {block[1]}" if block[2] else block[1], style="Heading 2")
@@ -167,7 +183,8 @@ h2 { font-size: 12pt; margin: 14pt 0 4pt; } .vet { font-weight: bold; font-size:
 .sub { font-weight: bold; font-style: italic; } .rechts { text-align: right; font-weight: bold; }
 table { border-collapse: collapse; margin-bottom: 8pt; } td { padding: 2pt 6pt; vertical-align: top; }
 table.grid td { border: 0.5pt solid #000; } td.num { text-align: right; } tr.eerste td { font-weight: bold; }
-table.kop { width: 100%; font-size: 9pt; } table.kop td:nth-child(odd) { font-weight: bold; } table.regels td:first-child { font-weight: bold; width: 55mm; }
+table.kop { width: 100%; font-size: 9pt; } table.kop td:nth-child(odd) { font-weight: bold; }
+table.regels td:first-child { font-weight: bold; width: 55mm; }
 .punt { margin-left: 10mm; text-indent: -10mm; } .voetnoot { float: footnote; font-size: 8pt; }
 .stempel { border: 1pt solid #000; padding: 4pt 8pt; width: 70mm; margin-bottom: 10pt; }
 """
@@ -258,7 +275,10 @@ def make_heldout_corpus(root, styles=None) -> None:
                     timeout=180,
                 )
             tekst = subprocess.run(
-                ["pdftotext", "-enc", "UTF-8", str(out / f"{stem}.pdf"), "-"], check=True, capture_output=True, text=True
+                ["pdftotext", "-enc", "UTF-8", str(out / f"{stem}.pdf"), "-"],
+                check=True,
+                capture_output=True,
+                text=True,
             ).stdout
             (out / f"{stem}.txt").write_text(tekst, encoding="utf-8")
             waarheid[stem] = truth(doc)
