@@ -2,7 +2,8 @@
 """Issue 26's table per import style: header fields, sections, beslispunten, amounts, totals and
 decisions imported right, wrong values without a marker and items dropped, over every file of
 each corpus in tests/data/import/ (foreign: the last round's styles; kop1, kader: the house
-styles the importer was written against; apart, vierde, vijfde: held out).
+styles the importer was written against; apart, vierde, vijfde: held out; zesde, zevende:
+held out, on a second content, tests/import_content_b.py).
 
     python3 bench/import_score.py [stijl ...] [--per-bestand]
 """

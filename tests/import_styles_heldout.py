@@ -1,0 +1,310 @@
+"""Held-out house styles "zesde" and "zevende" for the import corpus (issue 26), laid out from the
+second content (tests/import_content_b.py) by tests/import_writers_heldout.py. Each follows a real
+municipality's published proposals (tests/data/import/<stijl>/README.md names the sources); none
+was written against the importer, and the importer must not learn their words before they are
+scored blind.
+
+A style is data, as in tests/import_styles.py, but with the habits those styles lack: header
+lines "Label: waarde" or a four-column header table, headings as bold runs or typed numbers in a
+heading style, beslispunten typed "1:" or "I.", amounts in euros "€ 2.150.000,-" with "-/-" or in
+thousands stated in the table's corner cell with negatives in parentheses, the college's decision
+in a table at the end or in a stamp above the title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from import_content_b import is_kop
+
+STYLES: dict[str, dict] = {
+    # After gemeente Zutphen's raadsstukken: "Het college van burgemeester & wethouders stelt voor :",
+    # "Inhoud" over "Inleiding/aanleiding", points typed "1:", header as label lines, euros in full.
+    "zesde": {
+        "soortnaam": {"collegenota": "Collegeadvies", "raadsvoorstel": "Raadsvoorstel"},
+        "labels": {
+            "onderwerp": "Onderwerp",
+            "kenmerk": "Corsanummer",
+            "datum": "Voorsteldatum",
+            "portefeuillehouder": "Portefeuillehouder(s)",
+            "afdeling": "Directie",
+            "team": "Team",
+            "steller": "Behandelaar",
+            "adviseur": "Behandelaar",
+            "telefoon": "Telefoon (direct)",
+            "email": "E-mail behandelaar",
+            "classificatie": "Vertrouwelijk",
+            "begrotingswijziging": "Begrotingswijziging noodzakelijk",
+        },
+        "classificatie": {"openbaar": "Nee", "vertrouwelijk": "Ja"},
+        "extra": {
+            "collegenota": [("Programma", "6 Sociaal domein")],
+            "raadsvoorstel": [
+                ("Programma", "5 Sport, cultuur en recreatie"),
+                ("Forum", "2024-11-28"),
+                ("Raad", "raad"),
+            ],
+        },
+        "titels": {
+            "aanleiding": "Inleiding/aanleiding",
+            "context": "Beleidskader",
+            "gewenste_situatie": "Wat is het doel?",
+            "personeel_organisatie": "Gevolgen voor de organisatie",
+            "financien": "Financiële paragraaf",
+            "aanbestedingen": "Inkoop",
+            "uitvoering_evaluatie_vervolg": "Vervolgstappen",
+            "aanleiding_en_context": "Inleiding/aanleiding",
+            "doelen_en_resultaten": "Wat is het doel?",
+            "kaders_en_omstandigheden": "Relevante kaders",
+            "argumenten_en_alternatieven": "Argumenten/afwegingen",
+            "duurzaamheid": "Duurzaamheid/klimaat",
+            "financiele_consequenties": "Financiële paragraaf",
+            "risicos": "Kanttekeningen/risico's",
+            "uitvoering_en_planning": "Vervolgstappen",
+        },
+        "volgorde": None,
+        "samenvatting": "Korte inhoud",
+        "intro": {
+            "collegenota": "Het college wordt geadviseerd :",
+            "raadsvoorstel": "Het college van burgemeester & wethouders stelt voor :",
+        },
+        "inhoud": "Inhoud",
+        "nummers": "dubbelepunt",
+        "koppen": "vet",
+        "kopblok": "regels",
+        "bedragen": "euro",
+        "besluit": "tabel",
+        "stempel": None,
+        "running": "Gemeente {gemeente} · {soortnaam} · Corsanummer {kenmerk}",
+    },
+    # After gemeente Hilversum's college- and raadsvoorstellen: "Voorgesteld besluit" with the points
+    # numbered I., II., "Kanttekeningen", argument headlines "4.1 …" inside "Argumenten", a stamp.
+    "zevende": {
+        "soortnaam": {"collegenota": "Collegevoorstel", "raadsvoorstel": "Raadsvoorstel"},
+        "labels": {
+            "kenmerk": "Zaak-ID",
+            "datum": "Datum",
+            "portefeuillehouder": "Portefeuillehouder",
+            "afdeling": "Organisatie-eenheid",
+            "team": "Organisatie-eenheid",
+            "steller": "Opgesteld door",
+            "adviseur": "Opgesteld door",
+            "telefoon": "Tel.",
+            "email": "E-mail",
+            "begrotingswijziging": "Begrotingswijziging",
+        },
+        "classificatie": {"openbaar": "OPENBAAR", "vertrouwelijk": "VERTROUWELIJK"},
+        "extra": {
+            "collegenota": [("Agendapunt", "4.2")],
+            "raadsvoorstel": [
+                ("Agendapunt", "7"),
+                ("Commissie", "Ruimte en Duurzaamheid, 27 november 2024"),
+                ("Besluitvorming raad", "raad"),
+            ],
+        },
+        "titels": {
+            "aanleiding": "Inleiding",
+            "context": "Bestuurlijke context",
+            "gewenste_situatie": "Beoogd effect",
+            "personeel_organisatie": "Organisatorische consequenties",
+            "financien": "Kosten, baten en dekking",
+            "aanbestedingen": "Inkoop en contractering",
+            "uitvoering_evaluatie_vervolg": "Vervolgproces",
+            "aanleiding_en_context": "Inleiding",
+            "doelen_en_resultaten": "Beoogd effect",
+            "kaders_en_omstandigheden": "Kader",
+            "argumenten_en_alternatieven": "Argumenten",
+            "duurzaamheid": "Klimaatadaptatie en energie",
+            "financiele_consequenties": "Kosten, baten en dekking",
+            "risicos": "Kanttekeningen",
+            "uitvoering_en_planning": "Uitvoering",
+        },
+        "volgorde": {
+            "raadsvoorstel": [
+                "aanleiding_en_context",
+                "doelen_en_resultaten",
+                "kaders_en_omstandigheden",
+                "argumenten_en_alternatieven",
+                "risicos",
+                "duurzaamheid",
+                "financiele_consequenties",
+                "uitvoering_en_planning",
+            ]
+        },
+        "samenvatting": "Kernboodschap",
+        "intro": {"collegenota": "Voorgesteld besluit", "raadsvoorstel": "Voorgesteld besluit"},
+        "inhoud": None,
+        "nummers": "romeins",
+        "koppen": "genummerd",
+        "kopblok": "vier",
+        "bedragen": "duizend",
+        "besluit": "stempel",
+        "stempel": "B&W-besluit d.d. {datum}",
+        "running": "Gemeente {gemeente} | {soortnaam} | Zaak-ID {kenmerk}",
+    },
+}
+HELD_OUT = ("zesde", "zevende")
+ROMEINS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+
+
+def lang(iso: str) -> str:
+    """26 november 2024."""
+    return format_date(dt.date.fromisoformat(iso), "d MMMM y", locale="nl_NL")
+
+
+def kort(iso: str) -> str:
+    """03-12-2024."""
+    return dt.date.fromisoformat(iso).strftime("%d-%m-%Y")
+
+
+def _dutch(n: int) -> str:
+    return f"{abs(n):,}".replace(",", ".")
+
+
+def amount(euros: int, style: dict) -> str:
+    """'€ 2.150.000,-' and '-/- € 60.000,-' (zesde); '2.150' and '(60)' in thousands (zevende)."""
+    if style["bedragen"] == "euro":
+        return ("-/- " if euros < 0 else "") + f"€ {_dutch(euros)},-"
+    assert euros % 1000 == 0, euros
+    return f"({_dutch(euros // 1000)})" if euros < 0 else _dutch(euros // 1000)
+
+
+def running(doc: dict, style: dict) -> str:
+    kop = doc["kop"]
+    return style["running"].format(
+        soortnaam=style["soortnaam"][doc["soort"]], kenmerk=kop["kenmerk"], gemeente=kop["gemeente"]
+    )
+
+
+def header_pairs(doc: dict, style: dict) -> list[tuple[str, str]]:
+    labels, kop = style["labels"], doc["kop"]
+    pairs = [(labels["onderwerp"], kop["onderwerp"])] if "onderwerp" in labels else []
+    pairs += [(labels["kenmerk"], kop["kenmerk"]), (labels["datum"], lang(kop["datum"]))]
+    pairs.append((labels["portefeuillehouder"], kop["portefeuillehouder"]))
+    pairs += [(labels[k], kop[k]) for k in ("afdeling", "team") if k in kop]
+    persoon_key = "steller" if "steller" in kop else "adviseur"
+    persoon = kop[persoon_key]
+    pairs.append((labels[persoon_key], persoon["naam"]))
+    pairs += [(labels["telefoon"], persoon["telefoon"])] if "telefoon" in persoon else []
+    pairs.append((labels["email"], persoon["email"]))
+    if "classificatie" in labels:
+        pairs.append((labels["classificatie"], style["classificatie"][kop["classificatie"]]))
+    if "begrotingswijziging" in kop:
+        pairs.append((labels["begrotingswijziging"], "Ja" if kop["begrotingswijziging"] else "Nee"))
+    for label, waarde in style["extra"][doc["soort"]]:
+        waarde = lang(doc["raadsvergadering"]) if waarde == "raad" else waarde
+        pairs.append((label, lang(waarde) if waarde[:2] == "20" and waarde[4:5] == "-" else waarde))
+    return pairs
+
+
+def table_block(t: dict, style: dict, nummer: int) -> tuple:
+    """('table', title, rows): the header row, the posts (subtotals included), the total."""
+    eerste = (
+        "Bedragen x € 1.000" if style["bedragen"] == "duizend" else ("Jaar" if _years_as_rows(t) else "Omschrijving")
+    )
+    out = [[eerste] + [str(k) for k in t["kolommen"]]]
+    for r in t["regels"]:
+        post, bs = (r["subtotaal"], r["bedrag"]) if isinstance(r, dict) else r
+        out.append([post] + [amount(b, style) for b in bs])
+    out.append(["Totaal"] + [amount(b, style) for b in t["totaal"]])
+    titel = f"Tabel {nummer}. {t['titel']}" if style["koppen"] == "genummerd" else t["titel"]
+    return ("table", titel, out)
+
+
+def _years_as_rows(t: dict) -> bool:
+    return all(isinstance(r, tuple) and r[0].isdigit() for r in t["regels"])
+
+
+def _points(punten: list[str], style: dict) -> list[tuple]:
+    if style["nummers"] == "romeins":
+        return [("punt", f"{ROMEINS[i]}.", p) for i, p in enumerate(punten)]
+    return [("punt", f"{i}:", p) for i, p in enumerate(punten, 1)]
+
+
+def blocks(doc: dict, style: dict) -> list[tuple]:
+    soort, kop = doc["soort"], doc["kop"]
+    out: list[tuple] = []
+    if style["stempel"]:
+        out.append(("rechts", style["classificatie"][kop["classificatie"]]))
+        if soort == "collegenota":
+            b = doc["besluiten"][0]
+            out.append(("stempel", [style["stempel"].format(datum=kort(b["datum"])), "Conform advies"]))
+    out.append(("titel", style["soortnaam"][soort]))
+    if style["kopblok"] == "vier":
+        out += [("onderwerp", kop["onderwerp"]), ("vier", header_pairs(doc, style))]
+    else:
+        out.append(("regels", header_pairs(doc, style)))
+    samen = "samenvatting" if "samenvatting" in doc else "publiekssamenvatting"
+    out += [("h", style["samenvatting"], None)] + [("p", p, None) for p in doc[samen]]
+    out += [("h" if style["koppen"] == "genummerd" else "p", style["intro"][soort], None)]
+    out += _points(doc["beslispunten"], style)
+    if style["inhoud"]:
+        out.append(("h", style["inhoud"], None))
+    out += _sections(doc, style)
+    return out + closing(doc, style)
+
+
+def _sections(doc: dict, style: dict) -> list[tuple]:
+    out: list[tuple] = []
+    volgorde = (style["volgorde"] or {}).get(doc["soort"]) or list(doc["secties"])
+    voetnoot_sectie, voetnoot = doc["voetnoot"]
+    tabel = 0
+    for n, sleutel in enumerate(volgorde, 1):
+        nummer = f"{n}." if style["koppen"] == "genummerd" else None
+        out.append(("h", style["titels"][sleutel], nummer))
+        first, sub = True, 0
+        for item in doc["secties"][sleutel]:
+            if is_kop(item):
+                sub += 1
+                out.append(("sub", f"{n}.{sub} {item[1]}" if nummer else item[1]))
+                continue
+            out.append(("p", item, voetnoot if sleutel == voetnoot_sectie and first else None))
+            first = False
+        for t in doc["tabellen"].get(sleutel, []):
+            tabel += 1
+            out.append(table_block(t, style, tabel))
+    return out
+
+
+def closing(doc: dict, style: dict) -> list[tuple]:
+    kop = doc["kop"]
+    if doc["soort"] == "collegenota":
+        if style["besluit"] != "tabel":
+            return []
+        b = doc["besluiten"][0]
+        rows = [("Besluit college", ""), ("Datum collegevergadering", lang(b["datum"])), ("Besluit", "Conform advies")]
+        return [("besluittabel", rows + [("Agendapunt", "B.4")])]
+    o = kop["ondertekening"]
+    raad = lang(doc["raadsvergadering"])
+    zesde = style["nummers"] == "dubbelepunt"
+    out: list[tuple] = [
+        ("p", f"{o['plaats']}, {lang(kop['datum'])}", None),
+        ("p", f"Burgemeester en wethouders van {kop['gemeente']},", None),
+        ("handtekening", [("de secretaris,", o["secretaris"]), ("de burgemeester,", o["burgemeester"])]),
+        ("break",),
+        ("h", "Raadsbesluit" if zesde else "RAADSBESLUIT", None),
+        (
+            "p",
+            f"De raad van de gemeente {kop['gemeente']};" if zesde else f"De raad van de gemeente {kop['gemeente']},",
+            None,
+        ),
+        (
+            "p",
+            f"gelezen het voorstel van het college van burgemeester en wethouders van {lang(kop['datum'])};"
+            if zesde
+            else f"gelezen het voorstel van burgemeester en wethouders van {lang(kop['datum'])}, "
+            f"nummer {kop['kenmerk']};",
+            None,
+        ),
+        ("p", "besluit :" if zesde else "besluit:", None),
+    ]
+    out += _points(doc["beslispunten"], style)
+    slot = (
+        "Aldus vastgesteld in de openbare vergadering van de raad van"
+        if zesde
+        else "Aldus besloten in de openbare vergadering van"
+    )
+    out += [("p", f"{slot} {raad}.", None)]
+    out.append(("handtekening", [("de griffier,", "W. Post"), ("de voorzitter,", o["burgemeester"])]))
+    return out
