@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.importer.points import BULLETS, STARTS, is_first, point
 from generator.importer.regel import Regel
 from generator.importer.vocabulary import looks_like
 
@@ -21,9 +22,6 @@ _ADVIES = re.compile(
     r"^(ons\s+)?(advies|voorstel|geadviseerd)(\s+aan\s+(het\s+college|de\s+(gemeente)?raad|b\s*&\s*w))?\s*:?$",
     re.IGNORECASE,
 )
-_BULLETS = "-•*–▪"
-# a beslispunt: "1. …", "a) …", "• …"
-_POINT = re.compile(r"^(\d{1,2}|[a-hA-H]|[-•*–▪])(?:(?<=[-•*–▪])|[.)])\s+(.*)$")
 SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
 
 
@@ -102,16 +100,14 @@ class Headings:
     def beslispunt(self, r: Regel) -> None:
         """A line under the intro of the beslispunten: a point ("1.", "a.", or a bullet when the points
         are bulleted), a point's next line, or the first heading after them."""
-        number = _POINT.match(r.tekst)
-        bullet = number is not None and number.group(1) in _BULLETS
-        if number and number.group(1).isalpha() and len(number.group(2).split()) < 4:
-            number = None  # "A. Jansen": initials, no lettered point
+        number = point(r.tekst)  # "A. Jansen" (initials) is none
+        bullet = number is not None and number[0] in BULLETS
         if bullet and any(not b for b in self.bulleted) and self.out.beslispunten:
             number = None  # a bullet under a numbered point belongs to it
-        if number and self.out.beslispunten and number.group(1) in ("1", "a", "A") and headingish(r.tekst):
+        if number and self.out.beslispunten and is_first(number[0]) and headingish(r.tekst):
             self.heading_in_the_open(r.tekst)  # numbering starts again: the first section
         elif number:
-            self.out.beslispunten.append(number.group(2))
+            self.out.beslispunten.append(number[1])
             self.bulleted.append(bullet)
         elif self.soort.beslispunten_intro and looks_like(r.tekst, self.soort.beslispunten_intro):
             return
@@ -134,7 +130,7 @@ class Headings:
             and self.target != "beslispunten"
             and not any(k.startswith("secties.") for k in self.out.markdown)
             and volgende is not None
-            and (volgende.soort == "genummerd" or bool(re.match(r"^1[.)]\s", volgende.tekst)))
+            and (volgende.soort == "genummerd" or bool(STARTS.match(volgende.tekst)) and _first_point(volgende.tekst))
         ):
             return False
         self.close_paragraph()
@@ -205,3 +201,8 @@ def plain_heading(tekst: str, before: str) -> bool:
         and not re.search(r"[\d.,;:!?€]", tekst)
         and not before.rstrip().endswith(("o.a.", "bijv.", "m.b.t."))
     )
+
+
+def _first_point(tekst: str) -> bool:
+    found = point(tekst)
+    return found is not None and is_first(found[0])

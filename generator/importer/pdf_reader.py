@@ -19,10 +19,10 @@ from pathlib import Path
 
 from generator.errors import Melding, NotaFout
 from generator.importer import furniture, guard
+from generator.importer.points import STARTS
 from generator.importer.regel import Regel
 from generator.importer.tables import bedrag
 
-_ITEM = re.compile(r"^(\d{1,2}[.)]|[-•*–▪])\s")
 
 
 @dataclass
@@ -231,7 +231,7 @@ def _close(a: Lijn, b: Lijn, factor: float) -> bool:
 
 
 def _same_paragraph(a: Lijn, b: Lijn) -> bool:
-    if len(b.cells) > 1 or a.bold != b.bold or abs(a.size - b.size) > 0.6 or _ITEM.match(b.tekst):
+    if len(b.cells) > 1 or a.bold != b.bold or abs(a.size - b.size) > 0.6 or STARTS.match(b.tekst):
         return False
     if b.page != a.page:  # over a page break: only when the sentence is not finished
         return not a.tekst.rstrip().endswith((".", ":", "!", "?")) and b.tekst[:1].islower()

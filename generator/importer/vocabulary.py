@@ -52,13 +52,22 @@ _STOP = {
     "and",
     "the",
 }
+# who decides or is asked to: the college (in every spelling of B&W), the raad, "wij", "u"
+_BODY = (
+    r"(het\s+)?college(\s+van\s+(burgemeester\s+(en|&)\s+wethouders|b\s*(en|&)\s*w))?|"
+    r"burgemeester\s+(en|&)\s+wethouders|b\s*(en|&)\s*w|de\s+(gemeente)?raad|wij|we|u"
+)
+# what is asked of it: "wordt voorgesteld/gevraagd/geadviseerd (om) (te besluiten)", "stelt (u) voor"
+_ASK = (
+    r"(besluit|besluiten|beslist|(wordt|worden)\s+(voorgesteld|gevraagd|geadviseerd)|"
+    r"(stelt|stellen)\s+((u|de\s+(gemeente)?raad|het\s+college)\s+)?voor)((\s+om)?\s+te\s+besluiten)?"
+)
 _INTRO = re.compile(
-    r"^((het\s+college|burgemeester\s+en\s+wethouders)\s+(besluit|besluiten|wordt\s+(voorgesteld|gevraagd)(\s+te\s+"
-    r"besluiten)?)|de\s+(gemeente)?raad\s+(besluit|wordt\s+(voorgesteld|gevraagd)(\s+te\s+besluiten)?)|"
-    r"aan\s+(de\s+(gemeente)?raad|het\s+college)\s+wordt\s+(voorgesteld|gevraagd)(\s+te\s+besluiten)?|"
+    rf"^(({_BODY})\s+{_ASK}|"
+    r"aan\s+(de\s+(gemeente)?raad|het\s+college)\s+wordt\s+(voorgesteld|gevraagd|geadviseerd)((\s+om)?\s+te\s+besluiten)?|"
     r"(voorgestelde?|geadviseerde?|gevraagde?|ontwerp|te\s+nemen)\s*(raads|college)?(besluit|beslissing)|"
-    r"besluit|beslissing|beslispunten|besluitpunten|wij\s+stellen\s+(u|de\s+raad)\s+voor(\s+te\s+besluiten)?|"
-    r"(het\s+)?voorstel\s+is|voorgesteld\s+wordt(\s+te\s+besluiten)?)\s*:?$",
+    r"besluit|beslissing|beslispunten|besluitpunten|"
+    r"(het\s+)?voorstel\s+is|(voorgesteld|geadviseerd|gevraagd)\s+wordt((\s+om)?\s+te\s+besluiten)?)\s*:?$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,97 @@
+"""`nota import`, issue 26's fifth round: generic rules, each on a small input written here (not a
+corpus file): the intros of the beslispunten in the college's and the raad's phrasings (a stray
+space before the colon), points numbered in every usual way ("1:", "I.", "a)"), amounts as Word
+users type them ("€ 2.150.000,-"), a coverage table with the years as rows, a decision recorded
+in a small table, "Vertrouwelijk: Nee", and a one-word heading under a section."""
+
+from __future__ import annotations
+
+import pytest
+from ruamel.yaml import YAML
+
+
+def _importeer(cli, tmp_path, tekst: str, naam: str = "voorstel.txt"):
+    bron, target = tmp_path / naam, tmp_path / "import.yaml"
+    bron.write_text(tekst, encoding="utf-8")
+    r = cli("import", bron, "-o", target)
+    yaml = target.read_text(encoding="utf-8")
+    return r, YAML(typ="safe").load(yaml), yaml.splitlines()
+
+
+@pytest.mark.parametrize(
+    "regel",
+    [
+        "Het college wordt geadviseerd :",
+        "Het college wordt geadviseerd om te besluiten:",
+        "Het college van burgemeester & wethouders stelt voor :",
+        "Burgemeester en wethouders stellen de raad voor te besluiten:",
+        "Het college van B&W besluit",
+        "Wij stellen u voor om te besluiten:",
+        "Geadviseerd wordt te besluiten:",
+    ],
+)
+def test_inleidingen_van_college_en_raad(cli, tmp_path, regel):
+    tekst = (
+        f"Raadsvoorstel\nOnderwerp: Speeltuin\n\n{regel}\n1: Een krediet van € 50.000 beschikbaar te stellen.\n"
+        "2: De begroting te wijzigen.\n\nAanleiding\nDe speeltuin is versleten.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["beslispunten"] == ["Een krediet van € 50.000 beschikbaar te stellen.", "De begroting te wijzigen."]
+    assert data["secties"]["aanleiding_en_context"] == "De speeltuin is versleten."
+    assert not [r for r in regels if "NOTA IMPORT" in r]
+
+
+@pytest.mark.parametrize(
+    "regel", ["Het college stelt voor de hal te renoveren", "De raad besluit in maart over de hal.", "Besluit college"]
+)
+def test_zin_over_een_voorstel_is_geen_inleiding(regel):
+    from generator.importer.vocabulary import is_intro
+
+    assert not is_intro(regel)
+
+
+@pytest.mark.parametrize(
+    "punten",
+    [
+        "1: Een krediet van € 50.000 beschikbaar te stellen;\n2: De begroting 2025 te wijzigen.",
+        "I. Een krediet van € 50.000 beschikbaar te stellen;\nII. De begroting 2025 te wijzigen.",
+        "i) Een krediet van € 50.000 beschikbaar te stellen;\nii) De begroting 2025 te wijzigen.",
+        "1) Een krediet van € 50.000 beschikbaar te stellen;\n2) De begroting 2025 te wijzigen.",
+    ],
+)
+def test_beslispunten_in_elke_nummering(cli, tmp_path, punten):
+    tekst = (
+        f"Raadsvoorstel\nOnderwerp: Speeltuin\n\nDe raad wordt voorgesteld :\n{punten}\n\n"
+        "Aanleiding\nDe speeltuin is oud.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["beslispunten"] == [
+        "Een krediet van € 50.000 beschikbaar te stellen;",
+        "De begroting 2025 te wijzigen.",
+    ]
+    assert data["secties"] == {"aanleiding_en_context": "De speeltuin is oud."}
+    assert not [r for r in regels if "NOTA IMPORT" in r]
+
+
+def test_punt_na_dubbele_punt_niet_aan_de_regel_ervoor(cli, tmp_path):
+    """Hard-wrapped text: a line "2: …" is a new point, never the wrapped end of the one before."""
+    from generator.importer.wrapped import unwrap
+
+    regels = [
+        "Dit is een lange regel die tot aan de rechterkantlijn van de bladzijde doorloopt, zoals",
+        "pdftotext regels afbreekt bij een vaste breedte van de bladzijde en het document dat",
+        "1: Een krediet van € 4.900.000 beschikbaar te stellen voor de renovatie van de sporthal De",
+        "Bongerd en de bouw van een beweegzaal voor ouderen en kinderen in de wijk Oost, zoals",
+        "2: De structurele lasten vanaf 2026 te verwerken in de programmabegroting van de gemeente.",
+        "Een laatste regel die de breedte haalt om het afbreken te laten zien aan de lezer van dit.",
+    ]
+    joined = [t for _, t in unwrap(regels)]
+    assert [t[:3] for t in joined] == ["Dit", "1: ", "2: ", "Een"]
+
+
+def test_initialen_met_romeins_cijfer_zijn_geen_punt():
+    from generator.importer.points import point
+
+    assert point("I. de Vries") is None
+    assert point("IV. De begroting 2025 te wijzigen.") == ("IV", "De begroting 2025 te wijzigen.")
+    assert point("2025: een goed jaar voor de gemeente") is None
