@@ -95,3 +95,54 @@ def test_initialen_met_romeins_cijfer_zijn_geen_punt():
     assert point("I. de Vries") is None
     assert point("IV. De begroting 2025 te wijzigen.") == ("IV", "De begroting 2025 te wijzigen.")
     assert point("2025: een goed jaar voor de gemeente") is None
+
+
+@pytest.mark.parametrize(
+    "regel,waarde,gemarkeerd",
+    [
+        ("Vertrouwelijk: Nee", "openbaar", False),
+        ("Vertrouwelijk: Ja", "vertrouwelijk", False),
+        ("Openbaar: ja", "openbaar", False),
+        ("Geheim: Nee", "openbaar", True),
+        ("Openbaar: Nee", "vertrouwelijk", True),
+    ],
+)
+def test_keuze_als_ja_nee_vraag(cli, tmp_path, regel, waarde, gemarkeerd):
+    """A label that is one of a keuze field's options, answered yes or no; a no that leaves a
+    choice between two options is marked."""
+    tekst = f"Collegenota\nOnderwerp: Speeltuin\n{regel}\n\nSamenvatting\nKort.\n"
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["classificatie"] == waarde
+    marks = [r for r in regels if "NOTA IMPORT" in r]
+    assert marks == (
+        [f"# NOTA IMPORT, GERADEN: {regel} (gelezen als {waarde}; het kan ook een andere keuze zijn)"]
+        if gemarkeerd
+        else []
+    )
+
+
+def test_keuze_alleen_is_een_waarde(cli, tmp_path):
+    """ "Openbaar" on its own line under "Classificatie" is the value, not a question."""
+    tekst = "Collegenota\nOnderwerp: Speeltuin\nClassificatie\n\nOpenbaar\n\nSamenvatting\nKort.\n"
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["classificatie"] == "openbaar"
+    assert not [r for r in regels if "NOTA IMPORT" in r]
+
+
+def test_labels_met_toevoeging_tussen_haakjes_kolom_na_kolom(cli, tmp_path):
+    """ "Portefeuillehouder(s)", "Telefoon (direct)": the bracketed qualifier aside, known labels;
+    pdftotext printed the labels' column, then the values' column: paired back."""
+    tekst = (
+        "Collegenota\nOnderwerp:\nZaaknummer:\nDatum:\nPortefeuillehouder(s):\nBehandelaar:\nTelefoon (direct):\n"
+        "Vertrouwelijk:\n\nSpeeltuin Dorpsstraat vernieuwen\nZ/24/1234\n3 maart 2024\nJ. Jansen\nA. Booms\n"
+        "0481 36 27 90\nNee\n\nSamenvatting\nKort.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert (data["onderwerp"], data["kenmerk"], data["portefeuillehouder"], data["classificatie"]) == (
+        "Speeltuin Dorpsstraat vernieuwen",
+        "Z/24/1234",
+        "J. Jansen",
+        "openbaar",
+    )
+    assert data["steller"] == {"naam": "A. Booms", "telefoon": "0481 36 27 90"}
+    assert not [r for r in regels if "NOTA IMPORT" in r]

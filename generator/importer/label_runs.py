@@ -74,7 +74,7 @@ def _fits(names: list[str], values: list[str], labels: Labels) -> bool:
     for name, value in zip(names, values):
         if labels.opens(value):
             return False  # a label among the values: the columns do not line up
-        hit = labels.of(name)
+        hit = labels.of(name, answers=True)
         if hit is None:
             continue
         if not shape_fits(hit[0], hit[1], value):

@@ -24,7 +24,6 @@ from generator.importer.regel import Regel
 from generator.importer.tables import bedrag
 
 
-
 @dataclass
 class Cel:
     x0: float
