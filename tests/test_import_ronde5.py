@@ -146,3 +146,50 @@ def test_labels_met_toevoeging_tussen_haakjes_kolom_na_kolom(cli, tmp_path):
     )
     assert data["steller"] == {"naam": "A. Booms", "telefoon": "0481 36 27 90"}
     assert not [r for r in regels if "NOTA IMPORT" in r]
+
+
+def test_bedragen_met_komma_streep_door_pdftotext_aan_elkaar():
+    """ "€ 2.150.000,-" a cell: pdftotext took the "-" at the line end for a hyphen and glued the
+    next cell on; split again, each with its ",-", and read as amounts."""
+    from generator.importer.copied import unglued
+    from generator.importer.tables import bedrag
+
+    regels = unglued(["2026", "€ 98.000,-/- € 18.000,-/- € 12.000,€ 68.000,-", "Totaal, zie hierboven"])
+    assert regels == ["2026", "€ 98.000,-", "-/- € 18.000,-", "-/- € 12.000,-", "€ 68.000,-", "Totaal, zie hierboven"]
+    assert [bedrag(r) for r in regels[1:5]] == [98000, -18000, -12000, 68000]
+
+
+def test_tabel_kolom_na_kolom_met_komma_streep(cli, tmp_path):
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Speeltuin\n\nAanleiding\nDe speeltuin is oud.\n\nFinanciën\nDe kosten.\n\n"
+        "Investering\nOmschrijving\nSpeeltoestellen\nKorting leverancier\nTotaal\n\nBedrag\n\n"
+        "€ 50.000,-/- € 5.000,€ 45.000,-\n\nRisico's\nGeen.\n\f"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    tabel = data["secties"]["financiele_consequenties"][1]
+    assert [(r["post"], r["bedrag"]) for r in tabel["regels"]] == [
+        ("Speeltoestellen", 50000),
+        ("Korting leverancier", -5000),
+    ]
+    assert tabel["totaal"] == 45000
+    assert not [r for r in regels if "NOTA IMPORT" in r]
+
+
+def test_kolom_labels_na_de_titel_van_de_soort(search_path):
+    """The kind's title above a header printed column by column is no label: a value ending in a
+    colon ("Programma:") shows the columns do not line up one line earlier."""
+    from generator.importer.header import Labels
+    from generator.importer.label_runs import paired
+    from generator.importer.read import lines_from_text
+    from generator.proposal.kinds import find_soort
+
+    labels = Labels(find_soort("collegenota", search_path))
+    regels = lines_from_text(
+        "Collegeadvies\nOnderwerp:\nZaaknummer:\nDatum:\nProgramma:\n\nSpeeltuin\nZ/24/1\n3 maart 2024\n6 Zorg\n"
+    )
+    assert [r.tekst for r in paired(regels, labels) if r.soort == "rij"] == [
+        "Onderwerp:\tSpeeltuin",
+        "Zaaknummer:\tZ/24/1",
+        "Datum:\t3 maart 2024",
+        "Programma:\t6 Zorg",
+    ]

@@ -72,8 +72,8 @@ def _run(regels: list[Regel], lines: list[int], i: int, labels: Labels) -> int:
 def _fits(names: list[str], values: list[str], labels: Labels) -> bool:
     known = 0
     for name, value in zip(names, values):
-        if labels.opens(value):
-            return False  # a label among the values: the columns do not line up
+        if labels.opens(value) or value.rstrip().endswith(":"):
+            return False  # a label among the values ("Programma:"): the columns do not line up
         hit = labels.of(name, answers=True)
         if hit is None:
             continue
