@@ -193,3 +193,41 @@ def test_kolom_labels_na_de_titel_van_de_soort(search_path):
         "Datum:\t3 maart 2024",
         "Programma:\t6 Zorg",
     ]
+
+
+COLLEGENOTA = (
+    "Collegenota\nOnderwerp: Speeltuin Dorpsstraat\nKenmerk: Z/24/1\nDatum: 3 maart 2024\n"
+    "Portefeuillehouder: J. Jansen\nAfdeling: Ruimte\nSteller: A. Booms\n\nSamenvatting\nKort.\n\n"
+    "Het college besluit:\n1. De speeltuin te vernieuwen.\n\nAanleiding\nDe speeltuin is oud.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "vak",
+    [
+        "Besluit college\nDatum collegevergadering\t12 maart 2024\nBesluit\tConform advies\nAgendapunt\tB.4\n",
+        "Besluit college\nDatum collegevergadering\nBesluit\nAgendapunt\n\n12 maart 2024\nConform advies\nB.4\n",
+        "Datum collegevergadering: 12 maart 2024\nBesluit: Conform advies\nAgendapunt: B.4\n",
+    ],
+)
+def test_besluit_in_een_tabelletje(cli, tmp_path, vak):
+    """The college's decision recorded in a small table at the end: as rows, as pdftotext's
+    label column and value column, or as lines."""
+    _, data, regels = _importeer(cli, tmp_path, COLLEGENOTA + vak)
+    besluit = data["besluiten"][0]
+    assert (besluit["orgaan"], str(besluit["datum"]), besluit["uitkomst"], besluit["toelichting"]) == (
+        "college",
+        "2024-03-12",
+        "conform",
+        "Agendapunt: B.4",
+    )
+    assert data["secties"]["aanleiding"] == "De speeltuin is oud."
+    # the proposal misses required sections: the decision is kept, unsealed (marked as such)
+    assert [r for r in regels if "NOTA IMPORT" in r and "NIET VERZEGELD" not in r] == []
+
+
+def test_besluit_zonder_datum_ervoor_is_geen_uitkomst(cli, tmp_path):
+    """ "Besluit: Conform advies" without a decision's date line before it is no decision."""
+    _, data, regels = _importeer(cli, tmp_path, COLLEGENOTA + "Besluit\tConform advies\n")
+    assert data["besluiten"] == []
+    assert [r for r in regels if "NOTA IMPORT" in r]

@@ -48,6 +48,11 @@ _KOP = re.compile(
 )
 
 
+# the outcome under a bare label in a decision record, and the numbers a record adds
+_OUTCOME_LABELS = ("besluit", "uitkomst", "besluit college", "collegebesluit", "besluit b&w", "advies college")
+_NUMBER_LABELS = ("agendapunt", "agendanummer", "besluitnummer", "besluitnr", "besluitnr.")
+
+
 def uitkomst(tekst: str) -> str | None:
     word = tekst.strip().rstrip(".").split()[0].lower() if tekst.strip() else ""
     return next((v for k, v in UITKOMST.items() if word.startswith(k)), None)
@@ -60,8 +65,13 @@ class Besluitvak:
         self.waiting = False  # the date label alone; its value is on the next line
         self.line_read: str | None = None  # the date line read, until an outcome uses it
 
-    def line(self, rec, tekst: str) -> bool:
-        """Takes a line of the decision box (and returns True), else leaves it to the caller."""
+    def line(self, rec, tekst: str, record_only: bool = False) -> bool:
+        """Takes a line of the decision box (and returns True), else leaves it to the caller.
+        `record_only`: a table row, taken only when it belongs to a decision record."""
+        if self.record_line(rec, tekst):
+            return True
+        if record_only:
+            return _date_label(tekst) is not None and bool(datum_from(tekst)) and self.line(rec, tekst)
         if self.waiting:
             self.waiting = False
             if datum_from(tekst):
@@ -93,6 +103,15 @@ class Besluitvak:
         ticked = _AAN.match(tekst)
         return self.ticked(rec, tekst, ticked.group(2)) if ticked else False
 
+    def cells(self, rec, cells: list[str]) -> bool:
+        """A row of a decision recorded as a small table ("Datum collegevergadering | 3 december
+        2024", "Besluit | Conform advies", "Agendapunt | B.4"): read as its lines are."""
+        filled = [c.strip() for c in cells if c.strip()]
+        if len(filled) == 1 and _KOP.match(filled[0]):
+            rec.close_paragraph()
+            return True
+        return len(filled) == 2 and self.line(rec, f"{filled[0].rstrip(':')}: {filled[1]}", record_only=True)
+
     def ticked(self, rec, tekst: str, keuze: str) -> bool:
         """The outcome chosen ("Conform advies", "akkoord"), with the date read before it."""
         rec.close_paragraph()
@@ -106,6 +125,22 @@ class Besluitvak:
         rec.out.besluiten.append({"orgaan": self.orgaan, "datum": self.datum, "uitkomst": gekozen})
         self.line_read = None
         return True
+
+    def record_line(self, rec, tekst: str) -> bool:
+        """In a decision record, after its date line: "Besluit: Conform advies" (the outcome under a
+        bare label), and after the decision "Agendapunt: B.4" / "Besluitnummer: 2024-118" (kept)."""
+        label, colon, waarde = tekst.partition(":")
+        label = " ".join(label.lower().split())
+        if not colon or not waarde.strip():
+            return False
+        if self.line_read and self.datum and label in _OUTCOME_LABELS and uitkomst(waarde):
+            return self.ticked(rec, tekst, waarde.strip())
+        record = rec.out.besluiten[-1] if rec.out.besluiten and self.line_read is None and self.datum else None
+        if record is not None and label in _NUMBER_LABELS:
+            sleutel = "besluitnummer" if label.startswith("besluit") else "toelichting"
+            record.setdefault(sleutel, waarde.strip() if sleutel == "besluitnummer" else tekst.strip())
+            return True
+        return False
 
     def finish(self, rec) -> None:
         """A date line no outcome followed is kept, marked: never dropped."""
@@ -137,3 +172,15 @@ def _date_label(tekst: str) -> str | None:
         if not colon or len(head) > 40 or not (_COLLEGE.search(head) and _WANNEER.search(head)):
             return None
     return waarde if datum_from(waarde) or not waarde.strip() else None
+
+
+def decision_record(names: list[str], values: list[str]) -> bool:
+    """Label and value lines of a decision record printed column by column: the first label a
+    decision's date label with a date, the second an outcome's label with an outcome."""
+    return (
+        len(names) >= 2
+        and _date_label(names[0].rstrip(":") + ":") is not None
+        and datum_from(values[0]) is not None
+        and " ".join(names[1].rstrip(":").lower().split()) in _OUTCOME_LABELS
+        and uitkomst(values[1]) is not None
+    )

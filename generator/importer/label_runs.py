@@ -18,12 +18,16 @@ A run of N short label lines followed by N value lines is paired back, by order,
 table rows ("label<TAB>value"), when at least two of the labels are ones the kind knows and
 every value of a known label has that field's shape (a date for a date, an option of a keuze
 field, an e-mail address, a telephone number, a kenmerk with a digit). Anything else is left
-as it was: the structure pass then keeps what it cannot place, marked.
+as it was: the structure pass then keeps what it cannot place, marked. Anywhere in the document,
+a decision recorded in a small table comes out the same way ("Datum collegevergadering",
+"Besluit", "Agendapunt", then "3 december 2024", "Conform advies", "B.4"): paired when the date
+label's value is a date and the label after it holds an outcome.
 """
 
 from __future__ import annotations
 
 
+from generator.importer.besluitvak import decision_record
 from generator.importer.guess import is_label
 from generator.importer.header import Labels
 from generator.importer.regel import Regel
@@ -35,7 +39,7 @@ _HEADER_LINES = 120  # a header table stands near the top
 
 def paired(regels: list[Regel], labels: Labels) -> list[Regel]:
     """The lines, with every label run and its value run made table rows."""
-    lines = [k for k, r in enumerate(regels[:_HEADER_LINES]) if r.soort == "tekst"]
+    lines = [k for k, r in enumerate(regels) if r.soort == "tekst"]
     rows: dict[int, Regel] = {}  # index of a label line -> the row that replaces it
     gone: set[int] = set()  # indices of value lines taken into a row
     i = 0
@@ -64,7 +68,7 @@ def _run(regels: list[Regel], lines: list[int], i: int, labels: Labels) -> int:
     for n in range(min(longest, (len(lines) - i) // 2), MIN_RUN - 1, -1):
         names = [regels[k].tekst for k in lines[i : i + n]]
         values = [regels[k].tekst for k in lines[i + n : i + 2 * n]]
-        if _fits(names, values, labels):
+        if lines[i] < _HEADER_LINES and _fits(names, values, labels) or decision_record(names, values):
             return n
     return 0
 

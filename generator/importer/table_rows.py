@@ -126,7 +126,7 @@ class TableRows:
         if all(re.fullmatch(r"[-—_\s]*", c) for c in cells):
             return
         label = _normalise(cells[0])
-        if self.closing.cells(self, cells):
+        if self.closing.cells(self, cells) or self.besluitvak.cells(self, cells):
             return
         if self.target is None or not self.target.startswith("secties."):
             pairs = self.labels.pairs(cells)
