@@ -231,3 +231,53 @@ def test_besluit_zonder_datum_ervoor_is_geen_uitkomst(cli, tmp_path):
     _, data, regels = _importeer(cli, tmp_path, COLLEGENOTA + "Besluit\tConform advies\n")
     assert data["besluiten"] == []
     assert [r for r in regels if "NOTA IMPORT" in r]
+
+
+def _met_tabellen(tmp_path, dekking_2027: int):
+    """The example collegenota with a cost table per year and a coverage table with the years
+    as its rows (the sources as columns)."""
+    from pathlib import Path
+
+    yaml = YAML()
+    bron = Path(__file__).parent.parent / "proposals" / "collegenota-sociale-teams-2021.yaml"
+    data = yaml.load(bron.read_text(encoding="utf-8"))
+    data["secties"]["financien"] = [
+        "De kosten per jaar.",
+        {
+            "tabel": "Kosten",
+            "rol": "kosten",
+            "kolommen": [2025, 2026, 2027],
+            "regels": [{"post": "Contracten", "bedrag": [100, 110, 120]}, {"post": "Regie", "bedrag": [10, 10, 10]}],
+        },
+        {
+            "tabel": "Dekking per jaar",
+            "rol": "dekking",
+            "kolommen": ["Budget", "Reserve"],
+            "postkop": "Jaar",
+            "regels": [
+                {"post": "2025", "bedrag": [100, 10]},
+                {"post": "2026", "bedrag": [100, 20]},
+                {"post": "2027", "bedrag": [100, dekking_2027]},
+            ],
+        },
+    ]
+    pad = tmp_path / "nota.yaml"
+    with pad.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    return pad
+
+
+def test_dekking_met_jaren_als_rijen_sluit(cli, tmp_path):
+    """A coverage table with the years as rows balances the cost table per year: no false
+    "kosten en dekking sluiten niet"."""
+    r = cli("check", _met_tabellen(tmp_path, 30))
+    assert "sluiten niet" not in r.stderr and "kolommen" not in r.stderr, r.stderr
+
+
+def test_dekking_met_jaren_als_rijen_die_niet_sluit(cli, tmp_path):
+    r = cli("check", _met_tabellen(tmp_path, 25))
+    assert (
+        "fout: kosten en dekking sluiten niet in kolom 2027: 'Kosten' telt op tot € 130, "
+        "'Dekking per jaar' tot € 125 (verschil € 5)"
+    ) in r.stderr
+    assert r.exit_code == 1
