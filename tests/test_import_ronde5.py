@@ -281,3 +281,47 @@ def test_dekking_met_jaren_als_rijen_die_niet_sluit(cli, tmp_path):
         "'Dekking per jaar' tot € 125 (verschil € 5)"
     ) in r.stderr
     assert r.exit_code == 1
+
+
+def _pdf_met_smalle_kolommen(pad) -> None:
+    """A raadsvoorstel as PDF whose five-year table has columns so narrow that "€ 196.000,-"
+    wraps after the euro sign and a label wraps over two lines."""
+    from weasyprint import HTML
+
+    cel = '<td style="width:17mm;text-align:right">{}</td>'
+    rij = "<tr><td style='width:30mm'>{}</td>" + cel * 3 + "</tr>"
+    tabel = (
+        "<style>td,th{border:1px solid black;padding:3px 6px}</style>"
+        "<table style='border-collapse:collapse;font-size:10pt'>"
+        "<tr><th>Omschrijving</th><th>2026</th><th>2027</th><th>2028</th></tr>"
+        + rij.format("Afschrijving en rente", "€ 98.000,-", "€ 196.000,-", "€ 193.000,-")
+        + rij.format("Lagere energielasten", "-/- € 18.000,-", "-/- € 36.000,-", "-/- € 36.000,-")
+        + rij.format("Totaal", "€ 80.000,-", "€ 160.000,-", "€ 157.000,-")
+        + "</table>"
+    )
+    HTML(
+        string="<html><body style='font-family:sans-serif'><h1>Raadsvoorstel</h1><p>Onderwerp: Sporthal</p>"
+        "<h2>Aanleiding</h2><p>De hal is oud.</p><h2>Financiële consequenties</h2><p>De lasten per jaar.</p>"
+        f"<p><b>Structurele lasten</b></p>{tabel}<h2>Risico's</h2><p>Asbest.</p></body></html>"
+    ).write_pdf(pad)
+
+
+def test_pdf_bedrag_in_een_smalle_kolom_afgebroken(cli, tmp_path):
+    """ "€" on one line of a cell and "196.000,-" under it: one amount of one row."""
+    pad = tmp_path / "voorstel.pdf"
+    _pdf_met_smalle_kolommen(pad)
+    _, data, regels = _importeer_bestand(cli, tmp_path, pad)
+    tabel = data["secties"]["financiele_consequenties"][1]
+    assert [(r["post"], r["bedrag"]) for r in tabel["regels"]] == [
+        ("Afschrijving en rente", [98000, 196000, 193000]),
+        ("Lagere energielasten", [-18000, -36000, -36000]),
+    ]
+    assert tabel["totaal"] == [80000, 160000, 157000]
+    assert not [r for r in regels if "NOTA IMPORT" in r and "tabel" in r]
+
+
+def _importeer_bestand(cli, tmp_path, bron):
+    target = tmp_path / "import.yaml"
+    r = cli("import", bron, "-o", target)
+    yaml = target.read_text(encoding="utf-8")
+    return r, YAML(typ="safe").load(yaml), yaml.splitlines()

@@ -24,6 +24,9 @@ from generator.importer.regel import Regel
 from generator.importer.tables import bedrag
 
 
+_SIGN_ONLY = re.compile(r"(^|\s)(€|eur|-/-)$", re.IGNORECASE)
+
+
 @dataclass
 class Cel:
     x0: float
@@ -296,4 +299,6 @@ def _continues_row(previous: tuple[Lijn, list[str]], x: Lijn, cells: list[str]) 
     lijn, before = previous
     tight = x.page == lijn.page and 0 <= x.top - lijn.bottom <= 0.45 * lijn.size
     amounts = [any(bedrag(c) is not None for c in r[1:]) for r in (before, cells)]
-    return tight and not all(amounts) and not (all(before) and all(cells))
+    # "€" / "-/- €" ending a cell with the number under it: an amount a narrow column wrapped
+    cut = any(_SIGN_ONLY.search(a) and bedrag(b) is not None for a, b in zip(before, cells))
+    return tight and (cut or not all(amounts) and not (all(before) and all(cells)))
