@@ -161,7 +161,8 @@ def test_bedragen_met_komma_streep_door_pdftotext_aan_elkaar():
 
 def test_tabel_kolom_na_kolom_met_komma_streep(cli, tmp_path):
     tekst = (
-        "Raadsvoorstel\nOnderwerp: Speeltuin\n\nAanleiding\nDe speeltuin is oud.\n\nFinanciën\nDe kosten.\n\n"
+        "Raadsvoorstel\nOnderwerp: Speeltuin\n\nAanleiding\nDe speeltuin is oud.\n\n"
+        "Financiële consequenties\nDe kosten.\n\n"
         "Investering\nOmschrijving\nSpeeltoestellen\nKorting leverancier\nTotaal\n\nBedrag\n\n"
         "€ 50.000,-/- € 5.000,€ 45.000,-\n\nRisico's\nGeen.\n\f"
     )
@@ -325,3 +326,63 @@ def _importeer_bestand(cli, tmp_path, bron):
     r = cli("import", bron, "-o", target)
     yaml = target.read_text(encoding="utf-8")
     return r, YAML(typ="safe").load(yaml), yaml.splitlines()
+
+
+def test_pdf_twee_tabellen_onder_elkaar_met_een_bijschrift(cli, tmp_path):
+    """A coverage table right under the cost table, its caption between them, its columns
+    elsewhere (a narrow first column "Jaar"): two tables, the caption the second one's title."""
+    from weasyprint import HTML
+
+    def tabel(kop: list[str], rijen: list[list[str]], breed: str) -> str:
+        cellen = "".join(f"<th>{k}</th>" for k in kop)
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rijen)
+        return f"<table style='border-collapse:collapse'><tr style='{breed}'>{cellen}</tr>{body}</table>"
+
+    kosten = tabel(
+        ["Omschrijving", "2025", "2026"],
+        [["Contractwaarde regionale aanbieders", "€ 200,-", "€ 210,-"], ["Totaal", "€ 200,-", "€ 210,-"]],
+        "",
+    )
+    dekking = tabel(
+        ["Jaar", "Budget jeugdhulp", "Reserve"],
+        [["2025", "€ 150,-", "€ 50,-"], ["2026", "€ 150,-", "€ 60,-"], ["Totaal", "€ 300,-", "€ 110,-"]],
+        "",
+    )
+    pad = tmp_path / "nota.pdf"
+    HTML(
+        string="<style>td,th{border:1px solid black;padding:2px 6px}</style><h1>Collegenota</h1>"
+        "<p>Onderwerp: Jeugdhulp</p><h2>Financiën</h2><p>De kosten per jaar.</p>"
+        f"<p><b>Kosten</b></p>{kosten}<p><b>Dekking per jaar</b></p>{dekking}<h2>Risico's</h2><p>Geen.</p>"
+    ).write_pdf(pad)
+    _, data, regels = _importeer_bestand(cli, tmp_path, pad)
+    tabellen = [t for t in data["secties"]["financien"] if isinstance(t, dict)]
+    assert [(t["tabel"], t["kolommen"], t["totaal"]) for t in tabellen] == [
+        ("Kosten", [2025, 2026], [200, 210]),
+        ("Dekking per jaar", ["Budget jeugdhulp", "Reserve"], [300, 110]),
+    ]
+    assert [r["post"] for r in tabellen[1]["regels"]] == ["2025", "2026"]
+    assert not [r for r in regels if "NOTA IMPORT" in r and "tabel" in r]
+
+
+def test_een_woord_onder_een_sectie(cli, tmp_path):
+    """A heading that names a section by one word of its synonyms: above a table in the section
+    it names, the table's title; under another section, it opens its section, marked as a guess
+    (it may be a subheading); numbered as the sections are, unmarked."""
+    tekst = (
+        "Collegenota\nOnderwerp: Speeltuin\n\nAanleiding\nDe speeltuin is oud.\n\nFinanciën\nDe kosten per jaar.\n\n"
+        "Kosten\nPost\tBedrag\nSpeeltoestellen\t€ 500\nTotaal\t€ 500\n\nPlanning\nDe bouw start in mei.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["secties"]["financien"][1]["tabel"] == "Kosten"
+    assert data["secties"]["uitvoering_evaluatie_vervolg"] == "De bouw start in mei."
+    i = next(n for n, r in enumerate(regels) if r.startswith("  uitvoering_evaluatie_vervolg:"))
+    assert regels[i - 1] == (
+        "  # NOTA IMPORT, GERADEN: kop 'Planning' onder een andere sectie gelezen als sectie 'Uitvoering, "
+        "evaluatie en vervolg' (één woord, een synoniem van die sectie; het kan ook een tussenkop zijn)"
+    )
+    (tmp_path / "genummerd").mkdir()
+    _, data, regels = _importeer(
+        cli, tmp_path / "genummerd", tekst.replace("Planning", "5. Planning").replace("Aanleiding", "1. Aanleiding")
+    )
+    assert data["secties"]["uitvoering_evaluatie_vervolg"] == "De bouw start in mei."
+    assert not [r for r in regels if "NOTA IMPORT" in r and "Planning" in r]

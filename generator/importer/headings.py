@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.importer.points import BULLETS, STARTS, is_first, point
 from generator.importer.regel import Regel
-from generator.importer.vocabulary import looks_like
+from generator.importer.vocabulary import bare, looks_like
 
 # a heading that says "what we advise": above a numbered list, the beslispunten
 _ADVIES = re.compile(
@@ -36,7 +36,12 @@ class Headings:
     next_regel: Any
     bulleted: list[bool]  # per beslispunt read: was it a bullet
 
+    section_size: float
+
     def close_paragraph(self) -> None:
+        raise NotImplementedError
+
+    def heading_not_title(self, tekst: str) -> bool:
         raise NotImplementedError
 
     def block(self, tekst: str, list_: bool = False) -> None:
@@ -66,6 +71,32 @@ class Headings:
             f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' ({woorden} gelijk met '{name}')"
         )
         return True
+
+    def one_word_under_a_section(self, r: Regel, sectie: dict) -> bool:
+        """A heading that names a section only by one word of its synonyms ("Kosten", "Planning"):
+        under a section, it is a subheading where it names the section it stands in, sits above a
+        table (its title), or is smaller than the section headings (a PDF); kept there (True).
+        Anywhere else it opens the section (False: the caller opens it), marked as a guess when it
+        stands under another section without a number or a size that shows its level."""
+        words = re.findall(r"[^\W\d_]+", bare(r.tekst))  # "Argumenten/afwegingen": two words
+        if len(words) != 1 or words == re.findall(r"[^\W\d_]+", bare(sectie["titel"])):
+            return False
+        in_sectie = self.target is not None and self.target.startswith("secties.")
+        smaller = bool(r.size and self.section_size and r.size < self.section_size - 0.3)
+        if in_sectie and (
+            self.target == "secties." + sectie["sleutel"] or smaller or not self.heading_not_title(r.tekst)
+        ):
+            self.close_paragraph()
+            self.block(f"### {r.tekst.rstrip(':')}")
+            return True
+        numbered = bool(SECTION_NUMBER.match(r.tekst))  # "6. Planning": numbered as the sections are
+        level = bool(r.size and self.section_size and not smaller)  # a PDF heading as large as the sections
+        if in_sectie and not numbered and not level:
+            self.out.guessed.setdefault("secties." + sectie["sleutel"], []).append(
+                f"kop '{r.tekst}' onder een andere sectie gelezen als sectie '{sectie['titel']}' (één woord, een "
+                "synoniem van die sectie; het kan ook een tussenkop zijn)"
+            )
+        return False
 
     def heading_in_the_open(self, tekst: str) -> None:
         """A heading no section has, outside a section: before the beslispunten the summary

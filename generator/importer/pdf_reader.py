@@ -162,7 +162,9 @@ def _regels(lijnen: list[Lijn]) -> list[Regel]:
             while j < len(lijnen) and _in_table(lijnen, i, j):
                 j += 1
             for part in _split_by_columns(lijnen[i:j]):
-                out += _table(part) + [Regel("", "leeg", part[-1].page)]
+                lead = next(k for k, x in enumerate(part) if len(x.cells) > 1)  # a caption above a table
+                out += [r for x in part[:lead] for r in _paragraph([x])]
+                out += _table(part[lead:]) + [Regel("", "leeg", part[-1].page)]
             i = j
         else:
             j = i + 1
@@ -201,12 +203,15 @@ def _split_by_columns(block: list[Lijn]) -> list[list[Lijn]]:
 
 
 def _compatible(part: list[Lijn], x: Lijn) -> bool:
-    """Every cell of line x falls within one column of the table so far, and vice versa."""
+    """Every cell of line x falls within one column of the table so far, no two in the same one,
+    and vice versa."""
     columns = _columns(part)
+    taken: set[int] = set()
     for c in x.cells:
         hits = [k for k, (a, b) in enumerate(columns) if min(c.x1, b) - max(c.x0, a) > 3]
-        if len(hits) > 1:
-            return False
+        if len(hits) > 1 or taken & set(hits):
+            return False  # a cell over two columns, or two cells in one: another table
+        taken |= set(hits)
     merged = _columns(part + [x])
     return len(merged) >= len(columns) and len(merged) <= max(len(columns), len(x.cells))
 

@@ -202,6 +202,8 @@ class Recognizer(TableRows, Headings):
             return True
         in_punten = r.soort == "genummerd" and self.target == "beslispunten"
         sectie = None if in_punten else self._sectie(tekst, r.soort == "subkop")
+        if sectie is not None and self.one_word_under_a_section(r, sectie):
+            return True
         if sectie is not None:
             self.close_paragraph()
             self.target = "secties." + sectie["sleutel"]
