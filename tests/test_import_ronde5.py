@@ -386,3 +386,27 @@ def test_een_woord_onder_een_sectie(cli, tmp_path):
     )
     assert data["secties"]["uitvoering_evaluatie_vervolg"] == "De bouw start in mei."
     assert not [r for r in regels if "NOTA IMPORT" in r and "Planning" in r]
+
+
+def test_word_handtekening_met_regeleinden_in_een_cel(cli, tmp_path):
+    """A signature cell typed with line breaks (Shift+Enter): "de secretaris," / "" / "J. Smits"
+    are lines of the cell, so the role and the name are read apart."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Raadsvoorstel")
+    doc.add_paragraph("Onderwerp: Sporthal")
+    doc.add_paragraph("Aanleiding")
+    doc.add_paragraph("De hal is oud.")
+    doc.add_paragraph("Oosterlo, 5 november 2024")
+    doc.add_paragraph("Burgemeester en wethouders van Oosterlo,")
+    rij = doc.add_table(rows=1, cols=2).rows[0]
+    for cel, (rol, naam) in zip(rij.cells, [("de secretaris,", "J. Smits"), ("de burgemeester,", "E. Verhoeven")]):
+        run = cel.paragraphs[0].add_run(rol)
+        run.add_break()
+        run.add_break()
+        run.add_text(naam)
+    pad = tmp_path / "voorstel.docx"
+    doc.save(pad)
+    _, data, _ = _importeer_bestand(cli, tmp_path, pad)
+    assert data["ondertekening"] == {"plaats": "Oosterlo", "secretaris": "J. Smits", "burgemeester": "E. Verhoeven"}
