@@ -410,3 +410,27 @@ def test_word_handtekening_met_regeleinden_in_een_cel(cli, tmp_path):
     doc.save(pad)
     _, data, _ = _importeer_bestand(cli, tmp_path, pad)
     assert data["ondertekening"] == {"plaats": "Oosterlo", "secretaris": "J. Smits", "burgemeester": "E. Verhoeven"}
+
+
+def test_pdf_waarde_terug_naar_de_kantlijn(cli, tmp_path):
+    """ "Onderwerp:<tab>Renovatie … met een" with its last word wrapped back to the left margin
+    (Word's "Label:<tab>waarde" lines in a PDF): the word belongs to the value, not the label."""
+    from weasyprint import HTML
+
+    def regel(label: str, waarde: str) -> str:
+        tab = f"<span style='display:inline-block;width:{40 - 2 * len(label)}mm'></span>"
+        return f"<p style='width:125mm;margin:0;font-size:11pt'>{label}{tab}{waarde}</p>"
+
+    pad = tmp_path / "voorstel.pdf"
+    HTML(
+        string="<h1>Raadsvoorstel</h1>"
+        + regel("Onderwerp:", "Renovatie sporthal De Bongerd en uitbreiding met een beweegzaal")
+        + regel("Kenmerk:", "2024-017902")
+        + regel("Datum:", "5 november 2024")
+        + "<h2>Aanleiding</h2><p>De hal is oud.</p>"
+    ).write_pdf(pad)
+    _, data, _ = _importeer_bestand(cli, tmp_path, pad)
+    assert (data["onderwerp"], data["kenmerk"]) == (
+        "Renovatie sporthal De Bongerd en uitbreiding met een beweegzaal",
+        "2024-017902",
+    )

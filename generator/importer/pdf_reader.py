@@ -287,10 +287,20 @@ def _table(lijnen: list[Lijn]) -> list[Regel]:
             rows[-1][1][k] = x.tekst
             continue
         if rows and _continues_row(rows[-1], x, cells):
-            rows[-1] = (x, [(a + " " + b).strip() for a, b in zip(rows[-1][1], cells)])
+            rows[-1] = (x, _run_on(rows[-1][1], cells))
         else:
             rows.append((x, cells))
     return [Regel("\t".join(cells), "rij", x.page) for x, cells in rows]
+
+
+def _run_on(before: list[str], cells: list[str]) -> list[str]:
+    """A row and the line that continues it, cell by cell; a value that wrapped back to the left
+    margin under its label ("Onderwerp:<tab>Renovatie … met een" / "beweegzaal") goes on the value."""
+    filled = [k for k, c in enumerate(cells) if c]
+    last = max((k for k, c in enumerate(before) if c), default=0)
+    if len(filled) == 1 and filled[0] < last and before[filled[0]].rstrip().endswith(":"):
+        return [(c + " " + cells[filled[0]]).strip() if k == last else c for k, c in enumerate(before)]
+    return [(a + " " + b).strip() for a, b in zip(before, cells)]
 
 
 def _column_of(cel: Cel, columns) -> int:
