@@ -434,3 +434,20 @@ def test_pdf_waarde_terug_naar_de_kantlijn(cli, tmp_path):
         "Renovatie sporthal De Bongerd en uitbreiding met een beweegzaal",
         "2024-017902",
     )
+
+
+def test_kop_boven_lopende_tekst_in_de_kop_is_de_samenvatting(cli, tmp_path):
+    """pdftotext: a short line under the header, right above running text, before the beslispunten:
+    the summary (marked as a guess), not a loose line."""
+    tekst = (
+        "Collegenota\nOnderwerp: Speeltuin Dorpsstraat\nKenmerk: Z/24/1\n\nKorte toelichting\n"
+        "De speeltuin aan de Dorpsstraat is versleten en wordt in het voorjaar vervangen.\n"
+        "Het college besluit:\n1. De speeltuin te vernieuwen.\n\nAanleiding\nDe speeltuin is oud.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["samenvatting"].strip() == (
+        "De speeltuin aan de Dorpsstraat is versleten en wordt in het voorjaar vervangen."
+    )
+    assert [r for r in regels if "NOTA IMPORT" in r] == [
+        "# NOTA IMPORT, GERADEN: kop 'Korte toelichting' vóór de beslispunten gelezen als samenvatting"
+    ]
