@@ -161,6 +161,21 @@ def test_a_nul_in_the_url_gives_400_not_a_traceback(preview, path):
     assert get(preview.port, "/")[0] == 200
 
 
+def test_a_malformed_request_is_answered_in_dutch(preview):
+    from generator.web.runner import MALFORMED
+
+    with connect(preview.port) as s:
+        s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nkop zonder dubbele punt\r\n\r\n")
+        antwoord = b""
+        while chunk := s.recv(4096):
+            antwoord += chunk
+    kop, _, body = antwoord.partition(b"\r\n\r\n")
+    assert kop.startswith(b"HTTP/1.1 400")
+    assert body.decode() == MALFORMED
+    assert MALFORMED.startswith("Dit is geen geldig HTTP-verzoek")
+    assert get(preview.port, "/")[0] == 200
+
+
 def test_a_huge_header_is_refused(preview):
     with connect(preview.port) as s:
         s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Groot: " + b"a" * 200_000 + b"\r\n\r\n")

@@ -32,11 +32,21 @@ MAX_HEADER_BYTES = 64 * 1024
 MAX_EVENT_STREAMS = 32
 
 
+MALFORMED = (  # ASCII: uvicorn writes this answer as such
+    "Dit is geen geldig HTTP-verzoek; het is niet verwerkt. Laad de pagina opnieuw; "
+    "gebeurt dit weer, meld het dan aan de beheerder van nota."
+)
+
+
 class LimitedH11(H11Protocol):
-    """uvicorn's HTTP/1.1 protocol with a deadline for each request to arrive whole."""
+    """uvicorn's HTTP/1.1 protocol with a deadline for each request to arrive whole, and its
+    answer to a malformed request in Dutch."""
 
     deadline_seconds = REQUEST_SECONDS
     _deadline: asyncio.TimerHandle | None = None
+
+    def send_400_response(self, msg: str) -> None:
+        super().send_400_response(MALFORMED)
 
     def connection_made(self, transport) -> None:
         super().connection_made(transport)

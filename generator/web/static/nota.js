@@ -142,7 +142,9 @@ function editor() {
       const tree = value(form.firstElementChild, []);
       const diff = changes(sent, tree);
       if (diff === undefined) return;
-      const s = await post(base + "/formulier", {formulier: diff, basis: sent});
+      inflight++;
+      let s;
+      try { s = await post(base + "/formulier", {formulier: diff, basis: sent}); } finally { inflight--; }
       sent = tree;
       if (!s.gelukt) { say(s.fout.join("\n")); return; }
       show(s); keep(tree, s);
@@ -242,7 +244,14 @@ function editor() {
   document.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") { e.preventDefault(); if (saveButton) save(); }
   });
-  let unloading = false;
+  let unloading = false, inflight = 0, yamlEdited = false;
+  const yamlBox = document.getElementById("yaml");
+  if (yamlBox) yamlBox.addEventListener("input", () => { yamlEdited = true; });
+  function quiet() {  // nothing of the user's own on this page that a reload could take away
+    const f = document.activeElement;
+    const typing = f && f.matches && f.matches("#formulier input, #formulier textarea, #formulier select, #yaml");
+    return !pending && !inflight && !state.gewijzigd && !yamlEdited && !typing;
+  }
   window.addEventListener("beforeunload", (e) => {
     if (unloading || !(pending || state.gewijzigd)) return;
     e.preventDefault(); e.returnValue = "";
@@ -252,7 +261,7 @@ function editor() {
   });
   new EventSource(base + "/gebeurtenissen").onmessage = (e) => {
     const d = JSON.parse(e.data);
-    if (d.basis !== state.basis && !pending && !state.gewijzigd) { unloading = true; location.reload(); return; }  // followed another's save
+    if (d.basis !== state.basis && quiet()) { unloading = true; location.reload(); return; }  // followed another's save
     if (d.op_schijf_gewijzigd) offerReload("Het bestand is intussen elders opgeslagen. Bij Opslaan worden beide wijzigingen samengevoegd; wijzigde u hetzelfde veld, dan kiest u welke tekst blijft.", "schijf");
     else if (box.dataset.soort === "schijf") { box.replaceChildren(); box.dataset.soort = ""; }
   };
@@ -260,6 +269,7 @@ function editor() {
   if (apply) apply.addEventListener("click", async () => {
     const s = await post(base + "/yaml", {tekst: document.getElementById("yaml").value, basis: state.basis});
     if (!s.gelukt) { say(s.fout.join("\n")); return; }
+    yamlEdited = false;
     if (form && s.problemen.every((p) => p.pad)) { unloading = true; location.reload(); return; }
     show(s);
   });
