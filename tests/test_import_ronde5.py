@@ -28,6 +28,11 @@ def _importeer(cli, tmp_path, tekst: str, naam: str = "voorstel.txt"):
         "Het college van B&W besluit",
         "Wij stellen u voor om te besluiten:",
         "Geadviseerd wordt te besluiten:",
+        "Wij adviseren u:",
+        "Het college wordt gevraagd om:",
+        "Het college wordt gevraagd in te stemmen met:",
+        "Voorgesteld wordt om:",
+        "Besloten wordt:",
     ],
 )
 def test_inleidingen_van_college_en_raad(cli, tmp_path, regel):
@@ -57,6 +62,8 @@ def test_zin_over_een_voorstel_is_geen_inleiding(regel):
         "I. Een krediet van € 50.000 beschikbaar te stellen;\nII. De begroting 2025 te wijzigen.",
         "i) Een krediet van € 50.000 beschikbaar te stellen;\nii) De begroting 2025 te wijzigen.",
         "1) Een krediet van € 50.000 beschikbaar te stellen;\n2) De begroting 2025 te wijzigen.",
+        "(1) Een krediet van € 50.000 beschikbaar te stellen;\n(2) De begroting 2025 te wijzigen.",
+        "(a) Een krediet van € 50.000 beschikbaar te stellen;\n(b) De begroting 2025 te wijzigen.",
     ],
 )
 def test_beslispunten_in_elke_nummering(cli, tmp_path, punten):
@@ -451,3 +458,12 @@ def test_kop_boven_lopende_tekst_in_de_kop_is_de_samenvatting(cli, tmp_path):
     assert [r for r in regels if "NOTA IMPORT" in r] == [
         "# NOTA IMPORT, GERADEN: kop 'Korte toelichting' vóór de beslispunten gelezen als samenvatting"
     ]
+
+
+@pytest.mark.parametrize(
+    "cel,waarde", [("€ 2.150.000,--", 2150000), ("€ 2.150.000,=", 2150000), ("-/- € 60.000,--", -60000)]
+)
+def test_hele_euros_met_streepjes_of_is_teken(cel, waarde):
+    from generator.importer.tables import bedrag
+
+    assert bedrag(cel) == waarde

@@ -1,6 +1,6 @@
 """How a point of a list is numbered, in every way municipalities type it, in one place.
 
-"1. …", "1) …", "1: …" (typed, as Word users do without numbering), "a. …", "b) …",
+"1. …", "1) …", "(1) …", "1: …" (typed, as Word users do without numbering), "a. …", "b) …", "(a) …",
 "I. …", "IV) …", and bullets "-", "•", "*", "–", "▪". Used by the readers (a point starts a
 new line, never continues the one before) and by the structure pass (the beslispunten).
 """
@@ -16,13 +16,14 @@ POINT = re.compile(
 )
 # only the start of a point, for a reader deciding where a line begins (a capital and a full stop
 # opening a line may be initials, "A. Jansen": not a point for the readers)
-STARTS = re.compile(r"^\s*(\d{1,2}[.):]|[a-h][.)]|[A-H]\)|[IVX]{1,4}\)|[-•*–▪])\s")
+STARTS = re.compile(r"^\s*(\d{1,2}[.):]|[a-h][.)]|[A-H]\)|[IVX]{1,4}\)|\((\d{1,2}|[a-h])\)|[-•*–▪])\s")
+_ENCLOSED = re.compile(r"^\((\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})\)\s+")
 
 
 def point(tekst: str) -> tuple[str, str] | None:
     """(mark, text) of a numbered, lettered or bulleted point; None for anything else. A letter
     or roman numeral before fewer than four words is initials ("A. Jansen", "I. de Vries")."""
-    hit = POINT.match(tekst.strip())
+    hit = POINT.match(_ENCLOSED.sub(r"\1) ", tekst.strip(), count=1))  # "(1) …", "(a) …" as "1) …"
     if hit is None:
         return None
     mark, rest = hit.group("mark"), hit.group("tekst")

@@ -28,7 +28,7 @@ _TRAILING_MINUS = re.compile(r"^(€?\s*[\d.]*\d(,\d+)?)\s*-$")  # "1.250-"
 
 
 def bedrag(cell: str) -> Decimal | None:
-    """A table cell's amount in the notations of Dutch tables: "€ 1.250,-", "EUR 1.250", "1.250 euro",
+    """A table cell's amount in the notations of Dutch tables: "€ 1.250,-" (",--", ",="), "EUR 1.250", "1.250 euro",
     "−1.250" (a minus sign), "-/- 1.250", "(1.250)" and "1.250-" (negative), "€ -" (nothing); None
     for text."""
     cell = _EURO.sub("", cell.strip().translate(_DASHES)).strip()
@@ -38,9 +38,9 @@ def bedrag(cell: str) -> Decimal | None:
     cell = cell.replace("-/-", "").strip()
     for shape in (_BRACKETS, _TRAILING_MINUS):
         hit = shape.match(cell)
-        if hit and not cell.endswith(",-"):
+        if hit and not re.search(r",-{1,2}$", cell):
             negative, cell = True, (hit.group(1) or "") + (hit.group(2) or "") if shape is _BRACKETS else hit.group(1)
-    cell = cell.rstrip("-").rstrip(",") if cell.endswith(",-") else cell
+    cell = re.sub(r",(-{1,2}|=)$", "", cell)  # "1.250,-", "1.250,--", "1.250,=": whole euros
     if not cell or not re.search(r"\d", cell):
         return None
     try:

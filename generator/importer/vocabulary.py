@@ -59,15 +59,17 @@ _BODY = (
 )
 # what is asked of it: "wordt voorgesteld/gevraagd/geadviseerd (om) (te besluiten)", "stelt (u) voor"
 _ASK = (
-    r"(besluit|besluiten|beslist|(wordt|worden)\s+(voorgesteld|gevraagd|geadviseerd)|"
-    r"(stelt|stellen)\s+((u|de\s+(gemeente)?raad|het\s+college)\s+)?voor)((\s+om)?\s+te\s+besluiten)?"
+    r"(besluit|besluiten|beslist|(wordt|worden)\s+(voorgesteld|gevraagd|geadviseerd)|(adviseert|adviseren)|"
+    r"(stelt|stellen)\s+((u|de\s+(gemeente)?raad|het\s+college)\s+)?voor)"
 )
+# what may follow the ask before the colon: "(om) te besluiten", "u", "om", "in te stemmen met"
+_ASK_REST = r"(\s+(u|de\s+(gemeente)?raad|het\s+college))?((\s+om)?\s+te\s+besluiten|\s+om|\s+in\s+te\s+stemmen\s+met)?"
 _INTRO = re.compile(
-    rf"^(({_BODY})\s+{_ASK}|"
+    rf"^(({_BODY})\s+{_ASK}{_ASK_REST}|"
     r"aan\s+(de\s+(gemeente)?raad|het\s+college)\s+wordt\s+(voorgesteld|gevraagd|geadviseerd)((\s+om)?\s+te\s+besluiten)?|"
     r"(voorgestelde?|geadviseerde?|gevraagde?|ontwerp|te\s+nemen)\s*(raads|college)?(besluit|beslissing)|"
     r"besluit|beslissing|beslispunten|besluitpunten|"
-    r"(het\s+)?voorstel\s+is|(voorgesteld|geadviseerd|gevraagd)\s+wordt((\s+om)?\s+te\s+besluiten)?)\s*:?$",
+    r"(het\s+)?voorstel\s+is|(voorgesteld|geadviseerd|gevraagd|besloten)\s+wordt((\s+om)?\s+te\s+besluiten|\s+om)?)\s*:?$",
     re.IGNORECASE,
 )
 
