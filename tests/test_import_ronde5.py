@@ -467,3 +467,27 @@ def test_hele_euros_met_streepjes_of_is_teken(cel, waarde):
     from generator.importer.tables import bedrag
 
     assert bedrag(cel) == waarde
+
+
+@pytest.mark.parametrize(
+    "stempel",
+    [
+        "Akkoord B&W 03-12-2024",
+        "Collegebesluit d.d. 3-12-2024: akkoord",
+        "B&W-besluit 3 december 2024: conform advies",
+        "Besluit B&W: conform advies (3 december 2024)",
+    ],
+)
+def test_besluit_als_stempel(cli, tmp_path, stempel):
+    """A decision stamp: the college, a date and an outcome on one short line, in any order (marked)."""
+    _, data, regels = _importeer(cli, tmp_path, COLLEGENOTA + stempel + "\n")
+    besluit = data["besluiten"][0]
+    assert (besluit["orgaan"], str(besluit["datum"]), besluit["uitkomst"]) == ("college", "2024-12-03", "conform")
+    assert f"# NOTA IMPORT, GERADEN: besluit gelezen uit de regel '{stempel}'" in regels
+
+
+def test_zin_met_college_en_datum_is_geen_stempel(cli, tmp_path):
+    zin = "Het college is akkoord met de planning die op 3 december 2024 is besproken met de regio."
+    _, data, _ = _importeer(cli, tmp_path, COLLEGENOTA + zin + "\n")
+    assert data["besluiten"] == []
+    assert zin in data["secties"]["aanleiding"]

@@ -27,6 +27,7 @@ _DATUM = re.compile(
 )
 # by its words: a label of the college and of a meeting or date ("Vergaderdatum college: …")
 _COLLEGE = re.compile(r"\b(college|b\s*&\s*w|burgemeester\s+en\s+wethouders)", re.IGNORECASE)
+_COLLEGE_OR_BESLUIT = re.compile(r"\b(college|collegebesluit|b\s*&\s*w|burgemeester\s+en\s+wethouders)", re.IGNORECASE)
 _WANNEER = re.compile(r"(vergader|datum|besluitdatum|collegebesluit|d\.d\.)", re.IGNORECASE)
 # "Besluit college: akkoord", "Besluit van B&W: conform advies"
 _UITSPRAAK = re.compile(
@@ -94,6 +95,8 @@ class Besluitvak:
             rec.out.besluiten.append(record)
             rec.out.guessed.setdefault("besluiten", []).append(f"besluit gelezen uit de zin '{tekst}'")
             return True
+        if self.stamp(rec, tekst):
+            return True
         uitspraak = _UITSPRAAK.match(tekst)
         if uitspraak:
             return self.ticked(rec, tekst, uitspraak.group(5))
@@ -102,6 +105,19 @@ class Besluitvak:
             return True
         ticked = _AAN.match(tekst)
         return self.ticked(rec, tekst, ticked.group(2)) if ticked else False
+
+    def stamp(self, rec, tekst: str) -> bool:
+        """A decision stamp: a short line naming the college, a date and an outcome, in any order
+        ("Akkoord B&W 03-12-2024", "B&W-besluit 3 december 2024: conform advies"); marked."""
+        words = re.findall(r"[\w&-]+", tekst)
+        datum = datum_from(tekst)
+        gekozen = _word_outcome(re.sub(r"\d{1,2}\s+\w+\s+\d{4}", " ", tekst))
+        if len(words) > 12 or datum is None or gekozen is None or not _COLLEGE_OR_BESLUIT.search(tekst):
+            return False
+        rec.close_paragraph()
+        rec.out.besluiten.append({"orgaan": _orgaan(tekst, self.orgaan), "datum": datum, "uitkomst": gekozen})
+        rec.out.guessed.setdefault("besluiten", []).append(f"besluit gelezen uit de regel '{tekst}'")
+        return True
 
     def cells(self, rec, cells: list[str]) -> bool:
         """A row of a decision recorded as a small table ("Datum collegevergadering | 3 december
