@@ -55,7 +55,9 @@ def _rows_as_columns(k: ComputedTable, d: ComputedTable) -> ComputedTable | None
     posts = {r.label.strip(): r for r in d.rijen if r.soort == "post"}
     if len(k.kolommen) < 2 or set(posts) != {str(c).strip() for c in k.kolommen}:
         return None
-    totaal = [sum((b for b in posts[str(c).strip()].bedragen if b is not None), Decimal(0)) for c in k.kolommen]
+    totaal: list[Decimal | None] = [
+        sum((b for b in posts[str(c).strip()].bedragen if b is not None), Decimal(0)) for c in k.kolommen
+    ]
     return replace(d, kolommen=list(k.kolommen), totaal=totaal)
 
 
