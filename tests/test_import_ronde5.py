@@ -33,6 +33,8 @@ def _importeer(cli, tmp_path, tekst: str, naam: str = "voorstel.txt"):
         "Het college wordt gevraagd in te stemmen met:",
         "Voorgesteld wordt om:",
         "Besloten wordt:",
+        "Het college van burgemeester en wethouders van Oosterlo stelt de raad voor om te besluiten:",
+        "Voorgestelde besluiten",
     ],
 )
 def test_inleidingen_van_college_en_raad(cli, tmp_path, regel):

@@ -54,8 +54,9 @@ _STOP = {
 }
 # who decides or is asked to: the college (in every spelling of B&W), the raad, "wij", "u"
 _BODY = (
-    r"(het\s+)?college(\s+van\s+(burgemeester\s+(en|&)\s+wethouders|b\s*(en|&)\s*w))?|"
-    r"burgemeester\s+(en|&)\s+wethouders|b\s*(en|&)\s*w|de\s+(gemeente)?raad|wij|we|u"
+    r"((het\s+)?college(\s+van\s+(burgemeester\s+(en|&)\s+wethouders|b\s*(en|&)\s*w))?|"
+    r"burgemeester\s+(en|&)\s+wethouders|b\s*(en|&)\s*w|de\s+(gemeente)?raad)"
+    r"(\s+van\s+(de\s+gemeente\s+)?[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)?)?|wij|we|u"  # "… van Oosterlo"
 )
 # what is asked of it: "wordt voorgesteld/gevraagd/geadviseerd (om) (te besluiten)", "stelt (u) voor"
 _ASK = (
@@ -67,7 +68,7 @@ _ASK_REST = r"(\s+(u|de\s+(gemeente)?raad|het\s+college))?((\s+om)?\s+te\s+beslu
 _INTRO = re.compile(
     rf"^(({_BODY})\s+{_ASK}{_ASK_REST}|"
     r"aan\s+(de\s+(gemeente)?raad|het\s+college)\s+wordt\s+(voorgesteld|gevraagd|geadviseerd)((\s+om)?\s+te\s+besluiten)?|"
-    r"(voorgestelde?|geadviseerde?|gevraagde?|ontwerp|te\s+nemen)\s*(raads|college)?(besluit|beslissing)|"
+    r"(voorgestelde?|geadviseerde?|gevraagde?|ontwerp|te\s+nemen)\s*(raads|college)?(besluit(en)?|beslissing(en)?)|"
     r"besluit|beslissing|beslispunten|besluitpunten|"
     r"(het\s+)?voorstel\s+is|(voorgesteld|geadviseerd|gevraagd|besloten)\s+wordt((\s+om)?\s+te\s+besluiten|\s+om)?)\s*:?$",
     re.IGNORECASE,
@@ -105,7 +106,7 @@ def is_intro(tekst: str) -> bool:
     shape, a short line ending in a colon that speaks of the decision ("Gevraagd besluit:")."""
     tekst = " ".join(tekst.replace("\u00a0", " ").split())
     return (
-        len(tekst) < 90
+        len(tekst) < 130
         and bool(_INTRO.match(tekst))
         or (len(tekst.split()) <= 8 and tekst.endswith(":") and bool(_DECISION_WORD.search(tekst)))
     )
