@@ -463,12 +463,22 @@ def test_kop_boven_lopende_tekst_in_de_kop_is_de_samenvatting(cli, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "cel,waarde", [("€ 2.150.000,--", 2150000), ("€ 2.150.000,=", 2150000), ("-/- € 60.000,--", -60000)]
+    "cel,waarde",
+    [
+        ("€ 2.150.000,--", 2150000),
+        ("€ 2.150.000,=", 2150000),
+        ("-/- € 60.000,--", -60000),
+        ("€ 2 150 000", 2150000),
+        ("- € 2 150 000,-", -2150000),
+        ("+ € 60.000", 60000),
+    ],
 )
 def test_hele_euros_met_streepjes_of_is_teken(cel, waarde):
+    """Whole euros ",--" / ",=", thousands set apart by spaces, a plus sign; "2025 300" is no amount."""
     from generator.importer.tables import bedrag
 
     assert bedrag(cel) == waarde
+    assert bedrag("2025 300") is None and bedrag("1 25") is None
 
 
 @pytest.mark.parametrize(
