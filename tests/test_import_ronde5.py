@@ -503,3 +503,24 @@ def test_zin_met_college_en_datum_is_geen_stempel(cli, tmp_path):
     _, data, _ = _importeer(cli, tmp_path, COLLEGENOTA + zin + "\n")
     assert data["besluiten"] == []
     assert zin in data["secties"]["aanleiding"]
+
+
+@pytest.mark.parametrize(
+    "aldus",
+    [
+        "Aldus besloten in de openbare raadsvergadering d.d. 19 december 2024",
+        "Vastgesteld in de openbare vergadering van 19 december 2024.",
+        "Aldus besloten door de raad van de gemeente Oosterlo in zijn openbare vergadering van 19-12-2024.",
+    ],
+)
+def test_raadsbesluit_vastgesteld_in_gangbare_zinnen(cli, tmp_path, aldus):
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Speeltuin\n\nDe raad wordt voorgesteld te besluiten:\n"
+        "1. De speeltuin te vernieuwen.\n\nAanleiding\nDe speeltuin is oud.\n\n"
+        "Raadsbesluit\nDe raad van de gemeente Oosterlo;\nbesluit:\n"
+        f"1. De speeltuin te vernieuwen.\n{aldus}\n"
+    )
+    _, data, _ = _importeer(cli, tmp_path, tekst)
+    besluit = data["besluiten"][0]
+    assert (besluit["orgaan"], str(besluit["datum"]), besluit["uitkomst"]) == ("raad", "2024-12-19", "aangenomen")
+    assert data["beslispunten"] == ["De speeltuin te vernieuwen."]

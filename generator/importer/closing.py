@@ -19,9 +19,11 @@ from generator.proposal.vocabulary import RAAD
 _PLAATS_DATUM = re.compile(r"^([A-Z][\w'’.-]*(?:\s[\w'’.-]+){0,3}),\s+(\d{1,2}\s+\w+\s+\d{4})$")
 _COLLEGE = re.compile(r"^(namens\s+)?(het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders\b", re.IGNORECASE)
 _RAADSBESLUIT = re.compile(r"^(raadsvergadering(\s+d\.?d\.?)?|raadsbesluit|de raad van de gemeente\b)", re.IGNORECASE)
+# "Aldus vastgesteld in de openbare vergadering van de raad van 19 december 2024.", "Aldus besloten
+# in de openbare raadsvergadering d.d. 19-12-2024", "Vastgesteld in de … vergadering van …, gehouden op …"
 _ALDUS = re.compile(
-    r"^aldus\s+(vastgesteld|besloten)\s+in\s+de\s+(openbare\s+)?(raadsvergadering|vergadering)"
-    r"\s+van\s+(.+?)\.?$",
+    r"^(aldus\s+)?(vastgesteld|besloten|aangenomen)\b.{0,90}?\b(raadsvergadering|vergadering)\b.{0,70}?"
+    r"(?P<datum>\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})\.?$",
     re.IGNORECASE,
 )
 
@@ -64,7 +66,7 @@ class Closing:
             return True
         aldus = _ALDUS.match(tekst) if self.raad else None
         if aldus:
-            datum = datum_from(aldus.group(4))
+            datum = datum_from(aldus["datum"])
             if datum is not None:
                 rec.out.besluiten.append({"orgaan": RAAD, "datum": datum, "uitkomst": "aangenomen"})
             rec.target = "raadsbesluit"
