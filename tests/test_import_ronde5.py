@@ -524,3 +524,23 @@ def test_raadsbesluit_vastgesteld_in_gangbare_zinnen(cli, tmp_path, aldus):
     besluit = data["besluiten"][0]
     assert (besluit["orgaan"], str(besluit["datum"]), besluit["uitkomst"]) == ("raad", "2024-12-19", "aangenomen")
     assert data["beslispunten"] == ["De speeltuin te vernieuwen."]
+
+
+@pytest.mark.parametrize(
+    "soort,kop,sleutel",
+    [
+        ("raadsvoorstel", "Waarom is dit nodig?", "aanleiding_en_context"),
+        ("raadsvoorstel", "Wat gaan we daarvoor doen?", "uitvoering_en_planning"),
+        ("raadsvoorstel", "Hoe gaan we communiceren?", "communicatie"),
+        ("raadsvoorstel", "Welke risico's zijn er?", "risicos"),
+        ("raadsvoorstel", "Waarom dit voorstel?", "argumenten_en_alternatieven"),
+        ("collegenota", "Wat zijn de financiële gevolgen?", "financien"),
+        ("collegenota", "Wie zijn erbij betrokken?", "participatie"),
+    ],
+)
+def test_vragende_koppen(search_path, soort, kop, sleutel):
+    """The question-form titles of the "vragende" formats many municipalities use."""
+    from generator.importer.vocabulary import Vocabulary
+    from generator.proposal.kinds import find_soort
+
+    assert Vocabulary(find_soort(soort, search_path)).sectie(kop)["sleutel"] == sleutel
