@@ -51,6 +51,10 @@ _STOP = {
     "die",
     "and",
     "the",
+    "doen",  # verbs of the question-form titles ("Wat gaan we daarvoor doen"): no meaning of their own
+    "gaan",
+    "nodig",
+    "daarvoor",
 }
 # who decides or is asked to: the college (in every spelling of B&W), the raad, "wij", "u"
 _BODY = (
