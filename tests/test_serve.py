@@ -137,6 +137,26 @@ def test_veld_en_bedrag_wijzigen_en_opslaan_verandert_alleen_die_waarden(pagina,
     assert "  voorstel: ~\n" in nieuw
 
 
+def test_het_voorbeeld_opent_bij_het_deel_dat_net_gewijzigd_is(pagina):
+    """The document frame is sandboxed and runs no script, so it cannot keep its own scroll
+    position; after an edit it reopens at the fragment of the part that was edited."""
+    from playwright.sync_api import expect
+
+    open_voorstel(pagina)
+    document = pagina.frame_locator("#document")
+    veld = pagina.get_by_label("Tekst van Uitvoering, evaluatie en vervolg 1", exact=True)
+    veld.fill("De sociale teams worden in 2021 geëvalueerd; de uitkomst volgt in het najaar.")
+    sectie = document.locator("#sectie-uitvoering_evaluatie_vervolg")
+    expect(sectie).to_contain_text("de uitkomst volgt in het najaar", timeout=WACHT_MS)
+    frame = next(f for f in pagina.frames if "/document" in f.url)
+    assert frame.url.endswith("#sectie-uitvoering_evaluatie_vervolg"), frame.url
+    expect(sectie).to_be_in_viewport()
+    expect(document.locator("h1.onderwerp")).not_to_be_in_viewport()
+    pagina.get_by_label("Onderwerp", exact=True).fill("Sociale teams 2021")
+    expect(document.locator("h1.onderwerp")).to_have_text("Sociale teams 2021", timeout=WACHT_MS)
+    expect(document.locator("h1.onderwerp")).to_be_in_viewport()  # a header field: the top
+
+
 def test_een_onmogelijke_datum_toont_de_nederlandse_melding(pagina, map_, search_path):
     from playwright.sync_api import expect
 

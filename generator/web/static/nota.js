@@ -72,8 +72,20 @@ function editor() {
     for (const [pad, t] of Object.entries(s.totalen)) totals(pad, t);
     const yaml = document.getElementById("yaml");
     if (document.activeElement !== yaml) yaml.value = s.yaml;
-    if (version !== null && s.versie !== version) frame.contentWindow.location.replace(base + "/document");
+    if (version !== null && s.versie !== version) frame.contentWindow.location.replace(base + "/document" + at(s.versie));
     version = s.versie;
+  }
+  let lastPad = null;  // the field last edited: the new preview opens at its part of the document
+  function at(versie) {  // a fragment the sandboxed document scrolls to by itself (it runs no script)
+    const p = lastPad;
+    if (!p || !p.length) return "";
+    const part = p[0] === "secties" && p.length > 1 ? "sectie-" + p[1]
+      : p[0] === "vragen" && typeof p[1] === "number" ? "vraag-" + (p[1] + 1) : String(p[0]);
+    return "?v=" + encodeURIComponent(versie) + "#" + encodeURIComponent(part);
+  }
+  function padOf(el) {
+    const holder = el && el.closest ? el.closest("[data-pad]") : null;
+    try { return holder ? JSON.parse(holder.dataset.pad) : null; } catch (e) { return null; }
   }
   function fieldErrors(problemen) {  // red, aria-invalid, the message under the field, a summary on top
     for (const el of document.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
@@ -175,6 +187,7 @@ function editor() {
   sent = initial;
   if (form) {
     form.addEventListener("input", (e) => {
+      lastPad = padOf(e.target) || lastPad;
       if (e.target.dataset.t === "kolom") relabel(e.target.closest("fieldset.tabel"));
       changed();
     });
