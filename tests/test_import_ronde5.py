@@ -544,3 +544,17 @@ def test_vragende_koppen(search_path, soort, kop, sleutel):
     from generator.proposal.kinds import find_soort
 
     assert Vocabulary(find_soort(soort, search_path)).sectie(kop)["sleutel"] == sleutel
+
+
+def test_beslispunten_uit_het_raadsbesluit(cli, tmp_path):
+    """No intro nota knows above the points in the proposal: the raadsbesluit's points are the
+    beslispunten (it repeats them), never dropped with the draft besluit's text."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Speeltuin\n\nAanleiding\nDe speeltuin is oud.\n\nRaadsbesluit\n"
+        "De raad van de gemeente Oosterlo;\ngelezen het voorstel van burgemeester en wethouders;\nbesluit:\n"
+        "1. De speeltuin te vernieuwen\nvoor de kinderen.\n2. De begroting te wijzigen.\n"
+        "Aldus vastgesteld in de openbare vergadering van 19 december 2024.\n"
+    )
+    _, data, _ = _importeer(cli, tmp_path, tekst)
+    assert data["beslispunten"] == ["De speeltuin te vernieuwen voor de kinderen.", "De begroting te wijzigen."]
+    assert str(data["besluiten"][0]["datum"]) == "2024-12-19"
