@@ -190,12 +190,17 @@ def _date_label(tekst: str) -> str | None:
     return waarde if datum_from(waarde) or not waarde.strip() else None
 
 
+def record_label(tekst: str) -> bool:
+    """The label a decision record opens with: the date of the college's meeting or decision."""
+    return _date_label(tekst.rstrip(":") + ":") is not None
+
+
 def decision_record(names: list[str], values: list[str]) -> bool:
     """Label and value lines of a decision record printed column by column: the first label a
     decision's date label with a date, the second an outcome's label with an outcome."""
     return (
         len(names) >= 2
-        and _date_label(names[0].rstrip(":") + ":") is not None
+        and record_label(names[0])
         and datum_from(values[0]) is not None
         and " ".join(names[1].rstrip(":").lower().split()) in _OUTCOME_LABELS
         and uitkomst(values[1]) is not None

@@ -27,13 +27,14 @@ label's value is a date and the label after it holds an outcome.
 from __future__ import annotations
 
 
-from generator.importer.besluitvak import decision_record
+from generator.importer.besluitvak import decision_record, record_label
 from generator.importer.guess import is_label
 from generator.importer.header import Labels
 from generator.importer.regel import Regel
 from generator.importer.shapes import shape_fits
 
 MIN_RUN = 3
+_MAX_RUN = 40  # a header or a decision record has no more rows: the scan stays linear in the document
 _HEADER_LINES = 120  # a header table stands near the top
 
 
@@ -62,8 +63,10 @@ def paired(regels: list[Regel], labels: Labels) -> list[Regel]:
 def _run(regels: list[Regel], lines: list[int], i: int, labels: Labels) -> int:
     """The number of label lines starting at lines[i] that the value lines after them pair with
     (0: none), the longest that fits."""
+    if lines[i] >= _HEADER_LINES and not record_label(regels[lines[i]].tekst):
+        return 0  # past the header only a decision record is paired back: it opens with its date label
     longest = 0
-    while i + longest < len(lines) and is_label(regels[lines[i + longest]].tekst):
+    while i + longest < len(lines) and longest < _MAX_RUN and is_label(regels[lines[i + longest]].tekst):
         longest += 1
     for n in range(min(longest, (len(lines) - i) // 2), MIN_RUN - 1, -1):
         names = [regels[k].tekst for k in lines[i : i + n]]
