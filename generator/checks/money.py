@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from generator.proposal import formatting as fmt
 from generator.checks.registry import check, tabellen, warning
-from generator.proposal.tables import compute
+from generator.proposal.tables import ComputedTable, compute
 from generator.proposal.validate import Voorstel
 
 _AMOUNT_IN_TEXT = re.compile(r"€\s*(-?[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]{1,2}|,-)?|-?[0-9]+(?:,[0-9]{1,2})?)")
@@ -23,7 +24,10 @@ def kosten_and_dekking_balance(voorstel: Voorstel):
     if not kosten or not dekking:
         return
     (_, k), (dpath, d) = kosten[0], dekking[0]
-    if len(k.kolommen) != len(d.kolommen):
+    by_row = _rows_as_columns(k, d)
+    if by_row is not None:  # the coverage table has the cost table's columns (years) as its rows
+        d = by_row
+    elif len(k.kolommen) != len(d.kolommen):
         yield voorstel.bron.melding(
             dpath + ("kolommen",),
             (
@@ -43,6 +47,18 @@ def kosten_and_dekking_balance(voorstel: Voorstel):
                     f"'{d.titel}' tot {fmt.bedrag(dt)} (verschil {fmt.bedrag(kt - dt)})"
                 ),
             )
+
+
+def _rows_as_columns(k: ComputedTable, d: ComputedTable) -> ComputedTable | None:
+    """The coverage table turned a quarter when its rows are the cost table's columns ("2025",
+    "2026", … as rows, the sources as columns): its totals per row, in the cost table's order."""
+    posts = {r.label.strip(): r for r in d.rijen if r.soort == "post"}
+    if len(k.kolommen) < 2 or set(posts) != {str(c).strip() for c in k.kolommen}:
+        return None
+    totaal: list[Decimal | None] = [
+        sum((b for b in posts[str(c).strip()].bedragen if b is not None), Decimal(0)) for c in k.kolommen
+    ]
+    return replace(d, kolommen=list(k.kolommen), totaal=totaal)
 
 
 def amounts_in_text(tekst: str) -> list[tuple[str, Decimal]]:

@@ -27,6 +27,7 @@ _DATUM = re.compile(
 )
 # by its words: a label of the college and of a meeting or date ("Vergaderdatum college: …")
 _COLLEGE = re.compile(r"\b(college|b\s*&\s*w|burgemeester\s+en\s+wethouders)", re.IGNORECASE)
+_COLLEGE_OR_BESLUIT = re.compile(r"\b(college|collegebesluit|b\s*&\s*w|burgemeester\s+en\s+wethouders)", re.IGNORECASE)
 _WANNEER = re.compile(r"(vergader|datum|besluitdatum|collegebesluit|d\.d\.)", re.IGNORECASE)
 # "Besluit college: akkoord", "Besluit van B&W: conform advies"
 _UITSPRAAK = re.compile(
@@ -48,6 +49,11 @@ _KOP = re.compile(
 )
 
 
+# the outcome under a bare label in a decision record, and the numbers a record adds
+_OUTCOME_LABELS = ("besluit", "uitkomst", "besluit college", "collegebesluit", "besluit b&w", "advies college")
+_NUMBER_LABELS = ("agendapunt", "agendanummer", "besluitnummer", "besluitnr", "besluitnr.")
+
+
 def uitkomst(tekst: str) -> str | None:
     word = tekst.strip().rstrip(".").split()[0].lower() if tekst.strip() else ""
     return next((v for k, v in UITKOMST.items() if word.startswith(k)), None)
@@ -60,8 +66,13 @@ class Besluitvak:
         self.waiting = False  # the date label alone; its value is on the next line
         self.line_read: str | None = None  # the date line read, until an outcome uses it
 
-    def line(self, rec, tekst: str) -> bool:
-        """Takes a line of the decision box (and returns True), else leaves it to the caller."""
+    def line(self, rec, tekst: str, record_only: bool = False) -> bool:
+        """Takes a line of the decision box (and returns True), else leaves it to the caller.
+        `record_only`: a table row, taken only when it belongs to a decision record."""
+        if self.record_line(rec, tekst):
+            return True
+        if record_only:
+            return _date_label(tekst) is not None and bool(datum_from(tekst)) and self.line(rec, tekst)
         if self.waiting:
             self.waiting = False
             if datum_from(tekst):
@@ -84,6 +95,8 @@ class Besluitvak:
             rec.out.besluiten.append(record)
             rec.out.guessed.setdefault("besluiten", []).append(f"besluit gelezen uit de zin '{tekst}'")
             return True
+        if self.stamp(rec, tekst):
+            return True
         uitspraak = _UITSPRAAK.match(tekst)
         if uitspraak:
             return self.ticked(rec, tekst, uitspraak.group(5))
@@ -92,6 +105,28 @@ class Besluitvak:
             return True
         ticked = _AAN.match(tekst)
         return self.ticked(rec, tekst, ticked.group(2)) if ticked else False
+
+    def stamp(self, rec, tekst: str) -> bool:
+        """A decision stamp: a short line naming the college, a date and an outcome, in any order
+        ("Akkoord B&W 03-12-2024", "B&W-besluit 3 december 2024: conform advies"); marked."""
+        words = re.findall(r"[\w&-]+", tekst)
+        datum = datum_from(tekst)
+        gekozen = _word_outcome(re.sub(r"\d{1,2}\s+\w+\s+\d{4}", " ", tekst))
+        if len(words) > 12 or datum is None or gekozen is None or not _COLLEGE_OR_BESLUIT.search(tekst):
+            return False
+        rec.close_paragraph()
+        rec.out.besluiten.append({"orgaan": _orgaan(tekst, self.orgaan), "datum": datum, "uitkomst": gekozen})
+        rec.out.guessed.setdefault("besluiten", []).append(f"besluit gelezen uit de regel '{tekst}'")
+        return True
+
+    def cells(self, rec, cells: list[str]) -> bool:
+        """A row of a decision recorded as a small table ("Datum collegevergadering | 3 december
+        2024", "Besluit | Conform advies", "Agendapunt | B.4"): read as its lines are."""
+        filled = [c.strip() for c in cells if c.strip()]
+        if len(filled) == 1 and _KOP.match(filled[0]):
+            rec.close_paragraph()
+            return True
+        return len(filled) == 2 and self.line(rec, f"{filled[0].rstrip(':')}: {filled[1]}", record_only=True)
 
     def ticked(self, rec, tekst: str, keuze: str) -> bool:
         """The outcome chosen ("Conform advies", "akkoord"), with the date read before it."""
@@ -106,6 +141,22 @@ class Besluitvak:
         rec.out.besluiten.append({"orgaan": self.orgaan, "datum": self.datum, "uitkomst": gekozen})
         self.line_read = None
         return True
+
+    def record_line(self, rec, tekst: str) -> bool:
+        """In a decision record, after its date line: "Besluit: Conform advies" (the outcome under a
+        bare label), and after the decision "Agendapunt: B.4" / "Besluitnummer: 2024-118" (kept)."""
+        label, colon, waarde = tekst.partition(":")
+        label = " ".join(label.lower().split())
+        if not colon or not waarde.strip():
+            return False
+        if self.line_read and self.datum and label in _OUTCOME_LABELS and uitkomst(waarde):
+            return self.ticked(rec, tekst, waarde.strip())
+        record = rec.out.besluiten[-1] if rec.out.besluiten and self.line_read is None and self.datum else None
+        if record is not None and label in _NUMBER_LABELS:
+            sleutel = "besluitnummer" if label.startswith("besluit") else "toelichting"
+            record.setdefault(sleutel, waarde.strip() if sleutel == "besluitnummer" else tekst.strip())
+            return True
+        return False
 
     def finish(self, rec) -> None:
         """A date line no outcome followed is kept, marked: never dropped."""
@@ -137,3 +188,20 @@ def _date_label(tekst: str) -> str | None:
         if not colon or len(head) > 40 or not (_COLLEGE.search(head) and _WANNEER.search(head)):
             return None
     return waarde if datum_from(waarde) or not waarde.strip() else None
+
+
+def record_label(tekst: str) -> bool:
+    """The label a decision record opens with: the date of the college's meeting or decision."""
+    return _date_label(tekst.rstrip(":") + ":") is not None
+
+
+def decision_record(names: list[str], values: list[str]) -> bool:
+    """Label and value lines of a decision record printed column by column: the first label a
+    decision's date label with a date, the second an outcome's label with an outcome."""
+    return (
+        len(names) >= 2
+        and record_label(names[0])
+        and datum_from(values[0]) is not None
+        and " ".join(names[1].rstrip(":").lower().split()) in _OUTCOME_LABELS
+        and uitkomst(values[1]) is not None
+    )

@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 
 from generator.importer.dates import datum_from
+from generator.importer.points import point
 from generator.proposal.model import FIELD_TYPES
-from generator.proposal.vocabulary import RAAD
+from generator.proposal.vocabulary import RAAD, is_nvt
 
 _PLAATS_DATUM = re.compile(r"^([A-Z][\w'’.-]*(?:\s[\w'’.-]+){0,3}),\s+(\d{1,2}\s+\w+\s+\d{4})$")
 _COLLEGE = re.compile(r"^(namens\s+)?(het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders\b", re.IGNORECASE)
 _RAADSBESLUIT = re.compile(r"^(raadsvergadering(\s+d\.?d\.?)?|raadsbesluit|de raad van de gemeente\b)", re.IGNORECASE)
+# "Aldus vastgesteld in de openbare vergadering van de raad van 19 december 2024.", "Aldus besloten
+# in de openbare raadsvergadering d.d. 19-12-2024", "Vastgesteld in de … vergadering van …, gehouden op …"
 _ALDUS = re.compile(
-    r"^aldus\s+(vastgesteld|besloten)\s+in\s+de\s+(openbare\s+)?(raadsvergadering|vergadering)"
-    r"\s+van\s+(.+?)\.?$",
+    r"^(aldus\s+)?(vastgesteld|besloten|aangenomen)\b.{0,90}?\b(raadsvergadering|vergadering)\b.{0,70}?"
+    r"(?P<datum>\d{1,2}\s+\w+\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})\.?$",
     re.IGNORECASE,
 )
 
@@ -49,10 +52,13 @@ class Closing:
         self.pending: list[tuple[str, str]] = []  # roles named alone, their names to follow in order
         self.columns: list[tuple[str, str]] = []
         self.active = False
+        self.taking = False  # reading the raadsbesluit's points as the beslispunten
 
     def line(self, rec, tekst: str) -> bool:
         """Takes a closing line (and returns True), else leaves it to the caller."""
         tekst = tekst.strip()
+        if rec.target == "raadsbesluit" and self.point_of_besluit(rec, tekst):
+            return True
         parts = _ROLE_AFTER.split(tekst)
         if len(parts) > 1 and (_COLLEGE.match(parts[0]) or self.role(parts[0].split(",")[0])):
             # signature lines a PDF reader joined: "…van Zuidwoude, de secretaris, L. Peters de burgemeester, …"
@@ -64,7 +70,7 @@ class Closing:
             return True
         aldus = _ALDUS.match(tekst) if self.raad else None
         if aldus:
-            datum = datum_from(aldus.group(4))
+            datum = datum_from(aldus["datum"])
             if datum is not None:
                 rec.out.besluiten.append({"orgaan": RAAD, "datum": datum, "uitkomst": "aangenomen"})
             rec.target = "raadsbesluit"
@@ -82,6 +88,22 @@ class Closing:
             rec.target = "raadsbesluit"
             return True
         return self._signature(rec, tekst)
+
+    def point_of_besluit(self, rec, tekst: str) -> bool:
+        """The raadsbesluit's points are the beslispunten when the proposal stated none before it
+        (no intro nota knows above them): taken from there, a wrapped line joined to its point."""
+        if rec.out.beslispunten and not self.taking:
+            return False
+        found = point(tekst)
+        if found is not None and not is_nvt(found[1]):
+            rec.out.beslispunten.append(found[1])
+            self.taking = True
+            return True
+        if self.taking and tekst[:1].islower():
+            rec.out.beslispunten[-1] += " " + tekst
+            return True
+        self.taking = False
+        return False
 
     def role(self, tekst: str) -> tuple[str, str] | None:
         """The (field, key) a bare role line names: "burgemeester", "De griffier,"."""

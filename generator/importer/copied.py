@@ -125,6 +125,23 @@ def _rows(texts: list[str], k: int) -> tuple[list[list[str]], int]:
     return rows, k
 
 
+_GLUED = re.compile(r"(?<=,)\s*(?=€|-/-|EUR\b)")
+
+
+def unglued(regels: list[str]) -> list[str]:
+    """Amounts typed "€ 2.150.000,-", one per table cell: pdftotext takes the "-" that ends a line
+    for a hyphen and glues the next cell on ("€ 2.150.000,€ 340.000,-/- € 60.000,-"). A line of
+    nothing but such amounts is split into one amount a line again, each with its ",-"."""
+    out: list[str] = []
+    for r in regels:
+        parts = _GLUED.split(r.strip())
+        if len(parts) > 1 and all(p.endswith((",", ",-")) and bedrag(p.rstrip("-") + "-") is not None for p in parts):
+            out += [p if p.endswith(",-") else p + "-" for p in parts]
+        else:
+            out.append(r)
+    return out
+
+
 def columns_as_rows(regels: list[str]) -> list[str]:
     """pdftotext (without -layout) gives a table column by column: a block of labels, then a
     block per column (its header, then its amounts), blank lines between. Where the blocks
@@ -133,7 +150,7 @@ def columns_as_rows(regels: list[str]) -> list[str]:
     A table whose columns come before its labels, each column split where a wrapped label made
     a row taller, is put back together as well (`_labels_after`). Blocks that do not line up
     stay text; a rebuild that is wrong does not add up, and the table check marks it."""
-    blocks = _blocks(regels)
+    blocks = _headed(_blocks(regels))
     out: list[str] = []
     i = 0
     while i < len(blocks):
@@ -163,6 +180,23 @@ def _blocks(regels: list[str]) -> list[list[str]]:
         elif blocks[-1]:
             blocks.append([])
     return [b for b in blocks if b]
+
+
+def _headed(blocks: list[list[str]]) -> list[list[str]]:
+    """A column's header as one line above its amounts: a header wrapped over two lines ("Budget" /
+    "jeugdhulp") joined, and a header that pdftotext set apart by a blank line ("2025", a blank
+    line, the amounts) put back on top of them."""
+    out: list[list[str]] = []
+    for block in blocks:
+        lead = next((n for n, c in enumerate(block) if _is_amount(c)), len(block))
+        amounts = 0 < lead < len(block) and all(_is_amount(c) for c in block[lead:])
+        if amounts and lead == 2 and len(" ".join(block[:2])) <= 30:
+            block = [" ".join(block[:2]), *block[lead:]]
+        if lead == 0 and out and len(out[-1]) == 1 and len(out[-1][0]) <= 30 and all(map(_is_amount, block)):
+            out[-1] = out[-1] + block
+            continue
+        out.append(block)
+    return out
 
 
 def _joined(block: list[str]) -> list[str]:

@@ -205,8 +205,22 @@ def _table(el, i: int) -> list[Regel]:
             span = tcPr.find(qn("w:gridSpan")) if tcPr is not None else None
             merge = tcPr.find(qn("w:vMerge")) if tcPr is not None else None
             continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
-            paragraphs = [_plain("".join(t.text or "" for t in p.iter(qn("w:t")))) for p in tc.iter(qn("w:p"))]
+            paragraphs = [line for p in tc.iter(qn("w:p")) for line in _cell_lines(p)]
             cells.append("" if continued else "\n".join(x for x in paragraphs if x))
             cells += [""] * (int(span.get(qn("w:val"), 1)) - 1 if span is not None else 0)
         out.append(Regel("\t".join(cells), "rij", i))
     return out + [Regel("", "leeg", i)]
+
+
+def _cell_lines(p) -> list[str]:
+    """A paragraph of a table cell as its lines: a line break typed in it (Shift+Enter, as under a
+    signature: "de secretaris," / "J. Smits") ends a line as a new paragraph does."""
+    from docx.oxml.ns import qn
+
+    text, br, t = "", qn("w:br"), qn("w:t")
+    for node in p.iter(t, br, qn("w:cr")):
+        if node.tag == t:
+            text += node.text or ""
+        elif node.get(qn("w:type")) in (None, "textWrapping"):
+            text += "\n"
+    return [_plain(line) for line in text.split("\n")]

@@ -3,7 +3,6 @@ kept as clearly marked comments where it was found."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -11,6 +10,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from generator.proposal.skeleton import dump, schema_header_for
 from generator.proposal.vocabulary import NVT, is_nvt
+from generator.importer.points import strip_mark
 from generator.importer.structure import Structure
 
 MARKER = "NOTA IMPORT, NIET GEPLAATST:"
@@ -83,7 +83,7 @@ def _repeats_beslispunten(texts, punten, intro: str) -> bool:
         return r.removeprefix("### ").strip().rstrip(":")
 
     regels = [t for b in texts for t in (b if isinstance(b, list) else [b])]
-    regels = [re.sub(r"^\d+[.)]\s+", "", r) for r in regels if not (intro and bare(r) == bare(intro))]
+    regels = [strip_mark(r) for r in regels if not (intro and bare(r) == bare(intro))]
     return [" ".join(r.split()) for r in regels] == [" ".join(p.split()) for p in punten]
 
 

@@ -22,7 +22,7 @@ _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _PHONE = re.compile(r"^\+?[\d\s()-]{8,18}$")
 _KENMERK = re.compile(r"^(?=.*\d)[A-Z0-9][A-Za-z0-9]*([/.\-][A-Za-z0-9]+)+$|^\d{5,}$")
 _NAAM = re.compile(r"^([A-ZÀ-Þ]\.\s?)+([a-zß-ÿ]+\s)*[A-ZÀ-Þ][\wà-ÿ'-]+$")
-_LABEL = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ/&'’. -]{1,38}:?$")
+_LABEL = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ/&'’. -]{1,38}(\s?\([\wÀ-ÿ/&. -]{1,15}\))?:?$")  # "Telefoon (direct)"
 PERSON_KEYS = ("portefeuillehouder", "steller", "adviseur", "contactpersoon", "behandelaar")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.importer.shapes import shape_fits
+from generator.importer.shapes import ANSWER, shape_fits
 
 CONTACT = {
     "telefoon": "telefoon",
@@ -47,8 +47,10 @@ def _unbold(tekst: str) -> str:
 
 
 def _bare(tekst: str) -> str:
-    """ "Zaaknr.:" -> "zaaknr": case, a colon and an abbreviation's last full stop aside."""
-    return " ".join(tekst.strip().rstrip(":").strip().rstrip(".").lower().split())
+    """ "Zaaknr.:" -> "zaaknr": case, a colon and an abbreviation's last full stop aside, and a
+    qualifier in brackets ("Portefeuillehouder(s)", "Telefoon (direct)")."""
+    tekst = re.sub(r"\s?\([^()]{1,15}\)\s*(?=:?\s*$)", "", tekst.strip())
+    return " ".join(tekst.rstrip(":").strip().rstrip(".").lower().split())
 
 
 class Labels:
@@ -73,6 +75,11 @@ class Labels:
             for label in labels if veld is not None else []:
                 if _bare(label) not in self.by_label:
                     self.by_label[_bare(label)] = (veld, None)
+        for veld in soort.velden:  # "Vertrouwelijk: Nee": an option as a yes/no question
+            for optie in veld.get("opties", []) if veld["type"] == "keuze" else []:
+                if _bare(str(optie)) not in self.by_label:
+                    self.by_label[_bare(str(optie))] = (veld, ANSWER + str(optie))
+                    self.aliases.add(_bare(str(optie)))
         if any(v["type"] == "persoon" for v in soort.velden):
             for label, part in CONTACT.items():
                 if label not in self.by_label:
@@ -120,9 +127,14 @@ class Labels:
             or bool(LABEL_COLON.match(tekst))
         )
 
-    def of(self, cell: str):
-        """(veld, part) when the whole cell is a label, else None."""
-        return self.by_label.get(_bare(cell)) if len(cell) <= 60 and "\n" not in cell.strip() else None
+    def of(self, cell: str, answers: bool = False):
+        """(veld, part) when the whole cell is a label, else None. An option as a yes/no question
+        ("Vertrouwelijk") is a label with a colon, or where a value follows it (`answers`); alone
+        it is a value ("Openbaar" under "Classificatie")."""
+        hit = self.by_label.get(_bare(cell)) if len(cell) <= 60 and "\n" not in cell.strip() else None
+        if hit is not None and (hit[1] or "").startswith(ANSWER) and not (answers or cell.rstrip().endswith(":")):
+            return None
+        return hit
 
     def is_alias(self, tekst: str) -> bool:
         return _bare(tekst) in self.aliases
@@ -137,7 +149,7 @@ class Labels:
         """(veld, part, value) for every label cell followed by a value cell."""
         out, k = [], 0
         while k < len(cells):
-            hit = self.of(cells[k]) if cells[k].strip() else None
+            hit = self.of(cells[k], answers=True) if cells[k].strip() else None
             value = next((j for j in range(k + 1, len(cells)) if cells[j].strip()), None)
             if hit is not None and value is not None and self.of(cells[value]) is None:
                 out.append((*hit, cells[value].strip()))

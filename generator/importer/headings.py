@@ -13,17 +13,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.importer.points import BULLETS, STARTS, is_first, point
 from generator.importer.regel import Regel
-from generator.importer.vocabulary import looks_like
+from generator.importer.vocabulary import bare, looks_like
 
 # a heading that says "what we advise": above a numbered list, the beslispunten
 _ADVIES = re.compile(
     r"^(ons\s+)?(advies|voorstel|geadviseerd)(\s+aan\s+(het\s+college|de\s+(gemeente)?raad|b\s*&\s*w))?\s*:?$",
     re.IGNORECASE,
 )
-_BULLETS = "-•*–▪"
-# a beslispunt: "1. …", "a) …", "• …"
-_POINT = re.compile(r"^(\d{1,2}|[a-hA-H]|[-•*–▪])(?:(?<=[-•*–▪])|[.)])\s+(.*)$")
 SECTION_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d{1,2}|[IVX]{1,4}\.)\s+(?=[^\d\s])")
 
 
@@ -38,7 +36,12 @@ class Headings:
     next_regel: Any
     bulleted: list[bool]  # per beslispunt read: was it a bullet
 
+    section_size: float
+
     def close_paragraph(self) -> None:
+        raise NotImplementedError
+
+    def heading_not_title(self, tekst: str) -> bool:
         raise NotImplementedError
 
     def block(self, tekst: str, list_: bool = False) -> None:
@@ -68,6 +71,32 @@ class Headings:
             f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' ({woorden} gelijk met '{name}')"
         )
         return True
+
+    def one_word_under_a_section(self, r: Regel, sectie: dict) -> bool:
+        """A heading that names a section only by one word of its synonyms ("Kosten", "Planning"):
+        under a section, it is a subheading where it names the section it stands in, sits above a
+        table (its title), or is smaller than the section headings (a PDF); kept there (True).
+        Anywhere else it opens the section (False: the caller opens it), marked as a guess when it
+        stands under another section without a number or a size that shows its level."""
+        words = re.findall(r"[^\W\d_]+", bare(r.tekst))  # "Argumenten/afwegingen": two words
+        if len(words) != 1 or words == re.findall(r"[^\W\d_]+", bare(sectie["titel"])):
+            return False
+        in_sectie = self.target is not None and self.target.startswith("secties.")
+        smaller = bool(r.size and self.section_size and r.size < self.section_size - 0.3)
+        if in_sectie and (
+            self.target == "secties." + sectie["sleutel"] or smaller or not self.heading_not_title(r.tekst)
+        ):
+            self.close_paragraph()
+            self.block(f"### {r.tekst.rstrip(':')}")
+            return True
+        numbered = bool(SECTION_NUMBER.match(r.tekst))  # "6. Planning": numbered as the sections are
+        level = bool(r.size and self.section_size and not smaller)  # a PDF heading as large as the sections
+        if in_sectie and not numbered and not level:
+            self.out.guessed.setdefault("secties." + sectie["sleutel"], []).append(
+                f"kop '{r.tekst}' onder een andere sectie gelezen als sectie '{sectie['titel']}' (één woord, een "
+                "synoniem van die sectie; het kan ook een tussenkop zijn)"
+            )
+        return False
 
     def heading_in_the_open(self, tekst: str) -> None:
         """A heading no section has, outside a section: before the beslispunten the summary
@@ -102,16 +131,14 @@ class Headings:
     def beslispunt(self, r: Regel) -> None:
         """A line under the intro of the beslispunten: a point ("1.", "a.", or a bullet when the points
         are bulleted), a point's next line, or the first heading after them."""
-        number = _POINT.match(r.tekst)
-        bullet = number is not None and number.group(1) in _BULLETS
-        if number and number.group(1).isalpha() and len(number.group(2).split()) < 4:
-            number = None  # "A. Jansen": initials, no lettered point
+        number = point(r.tekst)  # "A. Jansen" (initials) is none
+        bullet = number is not None and number[0] in BULLETS
         if bullet and any(not b for b in self.bulleted) and self.out.beslispunten:
             number = None  # a bullet under a numbered point belongs to it
-        if number and self.out.beslispunten and number.group(1) in ("1", "a", "A") and headingish(r.tekst):
+        if number and self.out.beslispunten and is_first(number[0]) and headingish(r.tekst):
             self.heading_in_the_open(r.tekst)  # numbering starts again: the first section
         elif number:
-            self.out.beslispunten.append(number.group(2))
+            self.out.beslispunten.append(number[1])
             self.bulleted.append(bullet)
         elif self.soort.beslispunten_intro and looks_like(r.tekst, self.soort.beslispunten_intro):
             return
@@ -134,7 +161,7 @@ class Headings:
             and self.target != "beslispunten"
             and not any(k.startswith("secties.") for k in self.out.markdown)
             and volgende is not None
-            and (volgende.soort == "genummerd" or bool(re.match(r"^1[.)]\s", volgende.tekst)))
+            and (volgende.soort == "genummerd" or bool(STARTS.match(volgende.tekst)) and _first_point(volgende.tekst))
         ):
             return False
         self.close_paragraph()
@@ -205,3 +232,8 @@ def plain_heading(tekst: str, before: str) -> bool:
         and not re.search(r"[\d.,;:!?€]", tekst)
         and not before.rstrip().endswith(("o.a.", "bijv.", "m.b.t."))
     )
+
+
+def _first_point(tekst: str) -> bool:
+    found = point(tekst)
+    return found is not None and is_first(found[0])

@@ -18,24 +18,29 @@ A run of N short label lines followed by N value lines is paired back, by order,
 table rows ("label<TAB>value"), when at least two of the labels are ones the kind knows and
 every value of a known label has that field's shape (a date for a date, an option of a keuze
 field, an e-mail address, a telephone number, a kenmerk with a digit). Anything else is left
-as it was: the structure pass then keeps what it cannot place, marked.
+as it was: the structure pass then keeps what it cannot place, marked. Anywhere in the document,
+a decision recorded in a small table comes out the same way ("Datum collegevergadering",
+"Besluit", "Agendapunt", then "3 december 2024", "Conform advies", "B.4"): paired when the date
+label's value is a date and the label after it holds an outcome.
 """
 
 from __future__ import annotations
 
 
+from generator.importer.besluitvak import decision_record, record_label
 from generator.importer.guess import is_label
 from generator.importer.header import Labels
 from generator.importer.regel import Regel
 from generator.importer.shapes import shape_fits
 
 MIN_RUN = 3
+_MAX_RUN = 40  # a header or a decision record has no more rows: the scan stays linear in the document
 _HEADER_LINES = 120  # a header table stands near the top
 
 
 def paired(regels: list[Regel], labels: Labels) -> list[Regel]:
     """The lines, with every label run and its value run made table rows."""
-    lines = [k for k, r in enumerate(regels[:_HEADER_LINES]) if r.soort == "tekst"]
+    lines = [k for k, r in enumerate(regels) if r.soort == "tekst"]
     rows: dict[int, Regel] = {}  # index of a label line -> the row that replaces it
     gone: set[int] = set()  # indices of value lines taken into a row
     i = 0
@@ -58,13 +63,15 @@ def paired(regels: list[Regel], labels: Labels) -> list[Regel]:
 def _run(regels: list[Regel], lines: list[int], i: int, labels: Labels) -> int:
     """The number of label lines starting at lines[i] that the value lines after them pair with
     (0: none), the longest that fits."""
+    if lines[i] >= _HEADER_LINES and not record_label(regels[lines[i]].tekst):
+        return 0  # past the header only a decision record is paired back: it opens with its date label
     longest = 0
-    while i + longest < len(lines) and is_label(regels[lines[i + longest]].tekst):
+    while i + longest < len(lines) and longest < _MAX_RUN and is_label(regels[lines[i + longest]].tekst):
         longest += 1
     for n in range(min(longest, (len(lines) - i) // 2), MIN_RUN - 1, -1):
         names = [regels[k].tekst for k in lines[i : i + n]]
         values = [regels[k].tekst for k in lines[i + n : i + 2 * n]]
-        if _fits(names, values, labels):
+        if lines[i] < _HEADER_LINES and _fits(names, values, labels) or decision_record(names, values):
             return n
     return 0
 
@@ -72,9 +79,9 @@ def _run(regels: list[Regel], lines: list[int], i: int, labels: Labels) -> int:
 def _fits(names: list[str], values: list[str], labels: Labels) -> bool:
     known = 0
     for name, value in zip(names, values):
-        if labels.opens(value):
-            return False  # a label among the values: the columns do not line up
-        hit = labels.of(name)
+        if labels.opens(value) or value.rstrip().endswith(":"):
+            return False  # a label among the values ("Programma:"): the columns do not line up
+        hit = labels.of(name, answers=True)
         if hit is None:
             continue
         if not shape_fits(hit[0], hit[1], value):

@@ -19,10 +19,12 @@ from pathlib import Path
 
 from generator.errors import Melding, NotaFout
 from generator.importer import furniture, guard
+from generator.importer.points import STARTS
 from generator.importer.regel import Regel
 from generator.importer.tables import bedrag
 
-_ITEM = re.compile(r"^(\d{1,2}[.)]|[-•*–▪])\s")
+
+_SIGN_ONLY = re.compile(r"(^|\s)(€|eur|-/-)$", re.IGNORECASE)
 
 
 @dataclass
@@ -160,7 +162,9 @@ def _regels(lijnen: list[Lijn]) -> list[Regel]:
             while j < len(lijnen) and _in_table(lijnen, i, j):
                 j += 1
             for part in _split_by_columns(lijnen[i:j]):
-                out += _table(part) + [Regel("", "leeg", part[-1].page)]
+                lead = next(k for k, x in enumerate(part) if len(x.cells) > 1)  # a caption above a table
+                out += [r for x in part[:lead] for r in _paragraph([x])]
+                out += _table(part[lead:]) + [Regel("", "leeg", part[-1].page)]
             i = j
         else:
             j = i + 1
@@ -199,12 +203,15 @@ def _split_by_columns(block: list[Lijn]) -> list[list[Lijn]]:
 
 
 def _compatible(part: list[Lijn], x: Lijn) -> bool:
-    """Every cell of line x falls within one column of the table so far, and vice versa."""
+    """Every cell of line x falls within one column of the table so far, no two in the same one,
+    and vice versa."""
     columns = _columns(part)
+    taken: set[int] = set()
     for c in x.cells:
         hits = [k for k, (a, b) in enumerate(columns) if min(c.x1, b) - max(c.x0, a) > 3]
-        if len(hits) > 1:
-            return False
+        if len(hits) > 1 or taken & set(hits):
+            return False  # a cell over two columns, or two cells in one: another table
+        taken |= set(hits)
     merged = _columns(part + [x])
     return len(merged) >= len(columns) and len(merged) <= max(len(columns), len(x.cells))
 
@@ -231,7 +238,7 @@ def _close(a: Lijn, b: Lijn, factor: float) -> bool:
 
 
 def _same_paragraph(a: Lijn, b: Lijn) -> bool:
-    if len(b.cells) > 1 or a.bold != b.bold or abs(a.size - b.size) > 0.6 or _ITEM.match(b.tekst):
+    if len(b.cells) > 1 or a.bold != b.bold or abs(a.size - b.size) > 0.6 or STARTS.match(b.tekst):
         return False
     if b.page != a.page:  # over a page break: only when the sentence is not finished
         return not a.tekst.rstrip().endswith((".", ":", "!", "?")) and b.tekst[:1].islower()
@@ -280,10 +287,20 @@ def _table(lijnen: list[Lijn]) -> list[Regel]:
             rows[-1][1][k] = x.tekst
             continue
         if rows and _continues_row(rows[-1], x, cells):
-            rows[-1] = (x, [(a + " " + b).strip() for a, b in zip(rows[-1][1], cells)])
+            rows[-1] = (x, _run_on(rows[-1][1], cells))
         else:
             rows.append((x, cells))
     return [Regel("\t".join(cells), "rij", x.page) for x, cells in rows]
+
+
+def _run_on(before: list[str], cells: list[str]) -> list[str]:
+    """A row and the line that continues it, cell by cell; a value that wrapped back to the left
+    margin under its label ("Onderwerp:<tab>Renovatie … met een" / "beweegzaal") goes on the value."""
+    filled = [k for k, c in enumerate(cells) if c]
+    last = max((k for k, c in enumerate(before) if c), default=0)
+    if len(filled) == 1 and filled[0] < last and before[filled[0]].rstrip().endswith(":"):
+        return [(c + " " + cells[filled[0]]).strip() if k == last else c for k, c in enumerate(before)]
+    return [(a + " " + b).strip() for a, b in zip(before, cells)]
 
 
 def _column_of(cel: Cel, columns) -> int:
@@ -297,4 +314,6 @@ def _continues_row(previous: tuple[Lijn, list[str]], x: Lijn, cells: list[str]) 
     lijn, before = previous
     tight = x.page == lijn.page and 0 <= x.top - lijn.bottom <= 0.45 * lijn.size
     amounts = [any(bedrag(c) is not None for c in r[1:]) for r in (before, cells)]
-    return tight and not all(amounts) and not (all(before) and all(cells))
+    # "€" / "-/- €" ending a cell with the number under it: an amount a narrow column wrapped
+    cut = any(_SIGN_ONLY.search(a) and bedrag(b) is not None for a, b in zip(before, cells))
+    return tight and (cut or not all(amounts) and not (all(before) and all(cells)))

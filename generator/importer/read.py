@@ -79,6 +79,7 @@ def lines_from_text(tekst: str) -> list[Regel]:
     from generator.importer.copied import (
         columns_as_rows,
         tables_from_cells,
+        unglued,
         without_furniture,
     )
     from generator.importer.wrapped import join_cut_addresses, unwrap
@@ -90,7 +91,7 @@ def lines_from_text(tekst: str) -> list[Regel]:
         for r in tekst.replace("\f", "\n").splitlines()
     ]  # before lines are joined into paragraphs
     if "\f" in tekst:  # copied out of a PDF: tables may come column by column
-        regels = columns_as_rows(regels)
+        regels = columns_as_rows(unglued(regels))
     for i, r in unwrap(join_cut_addresses(regels)):
         r = r.rstrip()
         if "\t" in r and r.replace("\t", "").strip():

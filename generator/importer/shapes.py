@@ -10,6 +10,7 @@ from generator.importer.dates import datum_from
 
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _PHONE = re.compile(r"^\+?[\d\s()-]{8,18}$")
+ANSWER = "="  # the part of a label that is one of a keuze field's options ("Vertrouwelijk"): a yes or a no
 
 
 def shape_fits(veld: dict | None, part: str | None, waarde: str) -> bool:
@@ -18,6 +19,8 @@ def shape_fits(veld: dict | None, part: str | None, waarde: str) -> bool:
         return bool(_EMAIL.match(waarde))
     if part == "telefoon":
         return bool(_PHONE.match(waarde))
+    if part and part.startswith(ANSWER):
+        return answer(waarde) is not None
     if veld is None:
         return True
     soort = veld["type"]
@@ -32,3 +35,25 @@ def shape_fits(veld: dict | None, part: str | None, waarde: str) -> bool:
     if soort in ("persoon", "tekst"):
         return datum_from(waarde) is None and not _EMAIL.match(waarde)
     return True
+
+
+def answer(waarde: str) -> bool | None:
+    """Ja/Nee (yes/no, j/n) as a bool, else None."""
+    return {"ja": True, "yes": True, "j": True, "nee": False, "no": False, "n": False}.get(waarde.strip().lower())
+
+
+def option_by_answer(veld: dict, option: str, waarde: str) -> tuple[str, bool] | None:
+    """The option of a keuze field that a yes or a no under a label naming one of its options picks,
+    and whether that is certain: "Vertrouwelijk: Nee" -> (openbaar, True), the field's standaard when
+    the label is the option next to it; "Geheim: Nee" or "Openbaar: Nee" leave a choice (not certain)."""
+    ja = answer(waarde)
+    opties = [str(o) for o in veld.get("opties", [])]
+    if ja is None or option not in opties:
+        return None
+    if ja:
+        return option, True
+    standaard = str(veld.get("standaard") or opties[0])
+    if option != standaard:
+        return standaard, abs(opties.index(option) - opties.index(standaard)) == 1
+    rest = [o for o in opties if o != option]
+    return rest[0], len(rest) == 1

@@ -19,6 +19,7 @@ from generator.importer.guess import Guesser
 from generator.importer.header import Labels, label_like, persoon
 from generator.importer.headings import SECTION_NUMBER, Headings, headingish, plain_heading
 from generator.importer.regel import Regel
+from generator.importer.shapes import ANSWER, option_by_answer
 from generator.importer.table_rows import TableRows
 from generator.importer.vocabulary import (
     Vocabulary,
@@ -201,6 +202,8 @@ class Recognizer(TableRows, Headings):
             return True
         in_punten = r.soort == "genummerd" and self.target == "beslispunten"
         sectie = None if in_punten else self._sectie(tekst, r.soort == "subkop")
+        if sectie is not None and self.one_word_under_a_section(r, sectie):
+            return True
         if sectie is not None:
             self.close_paragraph()
             self.target = "secties." + sectie["sleutel"]
@@ -266,7 +269,9 @@ class Recognizer(TableRows, Headings):
     def put(self, veld: dict | None, part: str | None, waarde: str) -> None:
         """A value for a field, or for a part of one (adviseur.email; None: the person named last)."""
         sleutel = veld["sleutel"] if veld is not None else self.last_persoon
-        if part is None and veld is not None:
+        if part and part.startswith(ANSWER) and veld is not None:
+            self.answered(veld, part.removeprefix(ANSWER), waarde)
+        elif part is None and veld is not None:
             self.set_field(veld, waarde)
         elif sleutel is not None:
             target = self.out.velden.setdefault(sleutel, {})
@@ -278,6 +283,18 @@ class Recognizer(TableRows, Headings):
                 self.last_persoon = sleutel
         else:  # "Telefoon" with no person named before it: kept, marked
             self.out.unplaced.setdefault(self.target or "", []).append(f"{part}: {waarde}")
+
+    def answered(self, veld: dict, optie: str, waarde: str) -> None:
+        """ "Vertrouwelijk: Nee": the option the answer picks; marked when it leaves a choice."""
+        found = option_by_answer(veld, optie, waarde)
+        if found is None:
+            self.out.unplaced.setdefault(veld["sleutel"], []).append(f"{optie.capitalize()}: {waarde}")
+            return
+        self.set_field(veld, found[0])
+        if not found[1]:
+            self.out.guessed.setdefault(veld["sleutel"], []).append(
+                f"{optie.capitalize()}: {waarde} (gelezen als {found[0]}; het kan ook een andere keuze zijn)"
+            )
 
     def vraag_or_antwoord(self, tekst: str) -> bool:
         veld = next((v for v in self.soort.velden if v["type"] == "vragen"), None)

@@ -8,7 +8,7 @@ text line, takes its title and unit from the caption above it, and lands in its 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from generator.importer import units
 from generator.importer.guess import is_label
@@ -31,6 +31,9 @@ class TableRows:
     last_persoon: str | None
     held_label: str | None
     prev_label: str | None
+    next_regel: Any
+    besluitvak: Any
+    heading_in_the_open: Callable[[str], None]  # headings.py: annotated only, so the mixin's method is found
 
     def put(self, veld: dict | None, part: str | None, waarde: str) -> None:
         raise NotImplementedError
@@ -90,8 +93,26 @@ class TableRows:
         label, colon, waarde = tekst.partition(":")
         if colon and waarde.strip() and is_label(label) and self.guess(label, waarde.strip()):
             return  # "Archiefnummer: Z/24/1": a label nota does not know, placed by a guess (marked)
+        if self.heading_above_text(tekst):
+            self.heading_in_the_open(tekst)  # "Korte inhoud" over a paragraph: the summary, marked
+            return
         unplaced.append(tekst)
         self.held_label = tekst if is_label(tekst) else None
+
+    def heading_above_text(self, tekst: str) -> bool:
+        """In text without styles, before the beslispunten: a short capitalised line without a colon,
+        digits or closing punctuation, right above running text (a sentence of eight words or more)."""
+        volgende = self.next_regel
+        return (
+            not self.out.beslispunten
+            and 0 < len(tekst.split()) <= 4
+            and tekst[:1].isupper()
+            and not re.search(r"[\d:.,;!?€@]", tekst)
+            and volgende is not None
+            and volgende.soort == "tekst"
+            and len(volgende.tekst.split()) >= 8
+            and volgende.tekst[:1].isupper()
+        )
 
     def value_of_unknown_label(self, tekst: str) -> bool:
         """Before the first section, the line under an unknown label is its value, not a heading
@@ -126,7 +147,7 @@ class TableRows:
         if all(re.fullmatch(r"[-—_\s]*", c) for c in cells):
             return
         label = _normalise(cells[0])
-        if self.closing.cells(self, cells):
+        if self.closing.cells(self, cells) or self.besluitvak.cells(self, cells):
             return
         if self.target is None or not self.target.startswith("secties."):
             pairs = self.labels.pairs(cells)

@@ -22,25 +22,29 @@ ROL = (
 
 _DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u00a0": " "})
 _EURO = re.compile(r"^EUR\b\.?\s*|\s*(\b(euro|EUR)|(?<=\d)\s*€)$", re.IGNORECASE)  # "EUR 40", "40 euro", "40 €"
+_SPACED = re.compile(r"^(€\s*)?[-+]?\s*(€\s*)?\d{1,3}( \d{3})+(,\d+|,-)?$")
 _NIL = re.compile(r"^(€\s*)?-$")  # "€ -": nothing, in a column of amounts
 _BRACKETS = re.compile(r"^(€\s*)?\((\s*€?\s*[\d.,]+\s*)\)$")  # "(1.250)": negative, as accountants write it
 _TRAILING_MINUS = re.compile(r"^(€?\s*[\d.]*\d(,\d+)?)\s*-$")  # "1.250-"
 
 
 def bedrag(cell: str) -> Decimal | None:
-    """A table cell's amount in the notations of Dutch tables: "€ 1.250,-", "EUR 1.250", "1.250 euro",
+    """A table cell's amount in the notations of Dutch tables: "€ 1.250,-" (",--", ",="), "EUR 1.250", "1.250 euro",
     "−1.250" (a minus sign), "-/- 1.250", "(1.250)" and "1.250-" (negative), "€ -" (nothing); None
     for text."""
     cell = _EURO.sub("", cell.strip().translate(_DASHES)).strip()
+    if _SPACED.match(cell):  # "€ 2 150 000": thousands set apart by spaces
+        cell = re.sub(r"(?<=\d) (?=\d{3}\b)", ".", cell)
+    cell = re.sub(r"^(€\s*)?\+\s*", r"\1", cell)  # "+ € 60.000": a plus sign says nothing
     if _NIL.match(cell):
         return Decimal(0)
     negative = "-/-" in cell
     cell = cell.replace("-/-", "").strip()
     for shape in (_BRACKETS, _TRAILING_MINUS):
         hit = shape.match(cell)
-        if hit and not cell.endswith(",-"):
+        if hit and not re.search(r",-{1,2}$", cell):
             negative, cell = True, (hit.group(1) or "") + (hit.group(2) or "") if shape is _BRACKETS else hit.group(1)
-    cell = cell.rstrip("-").rstrip(",") if cell.endswith(",-") else cell
+    cell = re.sub(r",(-{1,2}|=)$", "", cell)  # "1.250,-", "1.250,--", "1.250,=": whole euros
     if not cell or not re.search(r"\d", cell):
         return None
     try:

@@ -51,14 +51,30 @@ _STOP = {
     "die",
     "and",
     "the",
+    "doen",  # verbs of the question-form titles ("Wat gaan we daarvoor doen"): no meaning of their own
+    "gaan",
+    "nodig",
+    "daarvoor",
 }
+# who decides or is asked to: the college (in every spelling of B&W), the raad, "wij", "u"
+_BODY = (
+    r"((het\s+)?college(\s+van\s+(burgemeester\s+(en|&)\s+wethouders|b\s*(en|&)\s*w))?|"
+    r"burgemeester\s+(en|&)\s+wethouders|b\s*(en|&)\s*w|de\s+(gemeente)?raad)"
+    r"(\s+van\s+(de\s+gemeente\s+)?[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)?)?|wij|we|u"  # "… van Oosterlo"
+)
+# what is asked of it: "wordt voorgesteld/gevraagd/geadviseerd (om) (te besluiten)", "stelt (u) voor"
+_ASK = (
+    r"(besluit|besluiten|beslist|(wordt|worden)\s+(voorgesteld|gevraagd|geadviseerd)|(adviseert|adviseren)|"
+    r"(stelt|stellen)\s+((u|de\s+(gemeente)?raad|het\s+college)\s+)?voor)"
+)
+# what may follow the ask before the colon: "(om) te besluiten", "u", "om", "in te stemmen met"
+_ASK_REST = r"(\s+(u|de\s+(gemeente)?raad|het\s+college))?((\s+om)?\s+te\s+besluiten|\s+om|\s+in\s+te\s+stemmen\s+met)?"
 _INTRO = re.compile(
-    r"^((het\s+college|burgemeester\s+en\s+wethouders)\s+(besluit|besluiten|wordt\s+(voorgesteld|gevraagd)(\s+te\s+"
-    r"besluiten)?)|de\s+(gemeente)?raad\s+(besluit|wordt\s+(voorgesteld|gevraagd)(\s+te\s+besluiten)?)|"
-    r"aan\s+(de\s+(gemeente)?raad|het\s+college)\s+wordt\s+(voorgesteld|gevraagd)(\s+te\s+besluiten)?|"
-    r"(voorgestelde?|geadviseerde?|gevraagde?|ontwerp|te\s+nemen)\s*(raads|college)?(besluit|beslissing)|"
-    r"besluit|beslissing|beslispunten|besluitpunten|wij\s+stellen\s+(u|de\s+raad)\s+voor(\s+te\s+besluiten)?|"
-    r"(het\s+)?voorstel\s+is|voorgesteld\s+wordt(\s+te\s+besluiten)?)\s*:?$",
+    rf"^(({_BODY})\s+{_ASK}{_ASK_REST}|"
+    r"aan\s+(de\s+(gemeente)?raad|het\s+college)\s+wordt\s+(voorgesteld|gevraagd|geadviseerd)((\s+om)?\s+te\s+besluiten)?|"
+    r"(voorgestelde?|geadviseerde?|gevraagde?|ontwerp|te\s+nemen)\s*(raads|college)?(besluit(en)?|beslissing(en)?)|"
+    r"besluit|beslissing|beslispunten|besluitpunten|"
+    r"(het\s+)?voorstel\s+is|(voorgesteld|geadviseerd|gevraagd|besloten)\s+wordt((\s+om)?\s+te\s+besluiten|\s+om)?)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -94,7 +110,7 @@ def is_intro(tekst: str) -> bool:
     shape, a short line ending in a colon that speaks of the decision ("Gevraagd besluit:")."""
     tekst = " ".join(tekst.replace("\u00a0", " ").split())
     return (
-        len(tekst) < 90
+        len(tekst) < 130
         and bool(_INTRO.match(tekst))
         or (len(tekst.split()) <= 8 and tekst.endswith(":") and bool(_DECISION_WORD.search(tekst)))
     )

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_ITEM = re.compile(r"^\s*(\d{1,2}[.)]\s|[-•*–]\s)")
+from generator.importer.points import STARTS
+
 _END = (".", ":", "!", "?", ";")
 # a header label opening a line: "Kenmerk:", "Datum: 3 maart 2020", "Van team:" (at most three words)
 _CAPTION = re.compile(r"^(tabel|figuur|grafiek|overzicht)\s+\d+[.:]?\s", re.IGNORECASE)  # "Tabel 1. Kosten"
@@ -29,7 +30,7 @@ def _width(regels: list[str]) -> int | None:
 
 def _continues(previous: str, volgende: str, width: int) -> bool:
     a, b = previous.strip(), volgende.strip()
-    if not a or not b or "\t" in previous or "\t" in volgende or _ITEM.match(b) or len(a) < 0.7 * width:
+    if not a or not b or "\t" in previous or "\t" in volgende or STARTS.match(b) or len(a) < 0.7 * width:
         return False
     if _LABEL.match(b) or _CAPTION.match(a):  # a value never swallows the label after it; a caption stands alone
         return False
