@@ -48,8 +48,10 @@ def _unbold(tekst: str) -> str:
 
 def _bare(tekst: str) -> str:
     """ "Zaaknr.:" -> "zaaknr": case, a colon and an abbreviation's last full stop aside, and a
-    qualifier in brackets ("Portefeuillehouder(s)", "Telefoon (direct)")."""
+    qualifier in brackets ("Portefeuillehouder(s)", "Telefoon (direct)"); a word broken at its hyphen
+    where a narrow cell wrapped it and the reader joined the lines with a space."""
     tekst = re.sub(r"\s?\([^()]{1,15}\)\s*(?=:?\s*$)", "", tekst.strip())
+    tekst = re.sub(r"(\w)-\s+(?!(?:en|of)\b)(?=\w)", r"\1-", tekst)  # "Organisatie- eenheid": a cell wrapped it
     return " ".join(tekst.rstrip(":").strip().rstrip(".").lower().split())
 
 
