@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from generator.importer import units
 from generator.importer.guess import is_label
+from generator.importer.points import mark_and_text
 from generator.importer.regel import Regel
 from generator.importer.tables import bedrag, tabel, take_columns
 from generator.importer.vocabulary import _normalise
@@ -34,6 +35,7 @@ class TableRows:
     next_regel: Any
     besluitvak: Any
     heading_in_the_open: Callable[[str], None]  # headings.py: annotated only, so the mixin's method is found
+    regel: Callable[[Regel], None]  # structure.py: a line of the document
 
     def put(self, veld: dict | None, part: str | None, waarde: str) -> None:
         raise NotImplementedError
@@ -145,6 +147,9 @@ class TableRows:
         self.pending_onderwerp = False  # the onderwerp is the line right under the kind's title
         cells = r.tekst.split("\t")
         if all(re.fullmatch(r"[-—_\s]*", c) for c in cells):
+            return
+        if not self.rijen and (tekst := mark_and_text(cells)) is not None:
+            self.regel(Regel(tekst, "tekst", r.number, r.size))  # "I. | De contracten …": a point
             return
         label = _normalise(cells[0])
         if self.closing.cells(self, cells) or self.besluitvak.cells(self, cells):
