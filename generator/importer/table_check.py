@@ -62,6 +62,8 @@ def problems(
     out = [f"kolom '{k}' is niet overgenomen" for k in lost]
     out += [f"cel '{c}' past in geen kolom" for c in unplaced]
     out += _doubtful_rows(tabel["regels"])
+    if n > 1 and len(set(tabel["kolommen"])) == 1 and str(tabel["kolommen"][0]) == "Bedrag":
+        out.append(f"de {n} kolommen hebben geen kop: controleer welk bedrag bij welke kolom en welke regel hoort")
     for index, stated in stated_subtotals:
         computed = _sum(_since_subtotal(tabel["regels"][:index]), n)
         for kolom, s, c in zip(tabel["kolommen"], _amounts(stated, n), computed):
