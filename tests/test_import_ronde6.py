@@ -1,0 +1,191 @@
+"""`nota import`, issue 26's sixth round: generic rules, each on a small input written here (not a
+corpus file): a Word document whose sections are all "Heading 2", a classification stamp above the
+title, a decision stamp whose outcome stands on the line under it (before the proposal, in a box),
+a header label a narrow cell broke at its hyphen, a point's mark printed on a line of its own or
+as a cell of its own, and a table whose amount columns have no heading."""
+
+from __future__ import annotations
+
+import pytest
+from ruamel.yaml import YAML
+
+COLLEGENOTA = (
+    "Collegenota\nOnderwerp: Speeltuin Dorpsstraat\nKenmerk: Z/24/1\nDatum: 3 maart 2024\n"
+    "Portefeuillehouder: J. Jansen\nAfdeling: Ruimte\nSteller: A. Booms\n\nSamenvatting\nKort.\n\n"
+    "Het college besluit:\n1. De speeltuin te vernieuwen.\n\nAanleiding\nDe speeltuin is oud.\n\n"
+)
+
+
+def _importeer(cli, tmp_path, tekst: str, naam: str = "voorstel.txt"):
+    bron = tmp_path / naam
+    bron.write_text(tekst, encoding="utf-8")
+    return _importeer_bestand(cli, tmp_path, bron)
+
+
+def _importeer_bestand(cli, tmp_path, bron):
+    target = tmp_path / "import.yaml"
+    r = cli("import", bron, "-o", target)
+    yaml = target.read_text(encoding="utf-8")
+    return r, YAML(typ="safe").load(yaml), yaml.splitlines()
+
+
+def test_word_alle_secties_als_kop_2(cli, tmp_path):
+    """No Heading 1 in the body: the highest heading level used ("Kop 2", typed numbers) is the
+        sections' level; a Heading 3 under one stays its subheading. Before, a "Kop 2" under a section
+    was a subheading of it: every section after the first was glued into the first."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Collegenota")
+    doc.add_paragraph("Onderwerp: Speeltuin Dorpsstraat")
+    doc.add_heading("1. Inleiding", level=2)
+    doc.add_paragraph("De speeltuin is oud.")
+    doc.add_heading("Toestellen", level=3)
+    doc.add_paragraph("De schommel is kapot.")
+    doc.add_heading("2. Financiën", level=2)
+    doc.add_paragraph("De kosten zijn laag.")
+    pad = tmp_path / "voorstel.docx"
+    doc.save(pad)
+    _, data, regels = _importeer_bestand(cli, tmp_path, pad)
+    assert data["secties"]["aanleiding"] == "De speeltuin is oud.\n\n### Toestellen\n\nDe schommel is kapot.\n"
+    assert data["secties"]["financien"] == "De kosten zijn laag."
+    assert not [r for r in regels if "NOTA IMPORT" in r and "Financi" in r]
+
+
+@pytest.mark.parametrize("stempel", ["OPENBAAR", "Vertrouwelijk", "**GEHEIM**"])
+def test_classificatie_als_stempel_boven_de_titel(cli, tmp_path, stempel):
+    """A classification stamp above the title, no label: the option it names, unmarked."""
+    _, data, regels = _importeer(cli, tmp_path, f"{stempel}\n\n" + COLLEGENOTA)
+    assert data["classificatie"] == stempel.strip("*").lower()
+    assert f"classificatie: {stempel.strip('*').lower()}" in regels
+    assert not [r for r in regels if "NOTA IMPORT" in r and stempel.strip("*") in r]
+
+
+def test_optie_in_de_tekst_is_geen_stempel(cli, tmp_path):
+    """Only above the title: "Openbaar" under a section sets no classificatie (it is a line of the
+    body, placed as such: here a heading guessed by its word, marked)."""
+    _, data, regels = _importeer(cli, tmp_path, COLLEGENOTA + "Openbaar\n")
+    assert "classificatie" not in data
+    assert any(r.startswith("# NOTA IMPORT, GERADEN: kop 'Openbaar'") for r in regels)
+
+
+def test_besluitstempel_met_uitkomst_eronder_voor_het_voorstel(cli, tmp_path):
+    """The decision stamp stands BEFORE the proposal, its outcome on the line under its date."""
+    r, data, regels = _importeer(cli, tmp_path, "B&W-besluit d.d. 03-12-2024\n\nConform advies\n\n" + COLLEGENOTA)
+    besluit = data["besluiten"][0]
+    assert (besluit["orgaan"], str(besluit["datum"]), besluit["uitkomst"]) == ("college", "2024-12-03", "conform")
+    marker = "# NOTA IMPORT, GERADEN: besluit gelezen uit de stempel 'B&W-besluit d.d. 03-12-2024' / 'Conform advies'"
+    assert marker in regels
+    assert r.exit_code == 1
+
+
+def test_besluitstempel_in_een_kader_in_word(cli, tmp_path):
+    """The stamp as a one-cell table (a bordered box), its lines typed with a line break."""
+    from docx import Document
+
+    doc = Document()
+    run = doc.add_table(rows=1, cols=1).rows[0].cells[0].paragraphs[0].add_run("B&W-besluit d.d. 03-12-2024")
+    run.add_break()
+    run.add_text("Conform advies")
+    for regel in COLLEGENOTA.splitlines():
+        doc.add_paragraph(regel)
+    pad = tmp_path / "voorstel.docx"
+    doc.save(pad)
+    _, data, _ = _importeer_bestand(cli, tmp_path, pad)
+    assert [(b["orgaan"], str(b["datum"]), b["uitkomst"]) for b in data["besluiten"]] == [
+        ("college", "2024-12-03", "conform")
+    ]
+
+
+def test_datum_zonder_uitkomst_eronder_blijft_gemarkeerd(cli, tmp_path):
+    """A stamp's date with no outcome under it is kept, marked: no decision is made up."""
+    _, data, regels = _importeer(cli, tmp_path, "B&W-besluit d.d. 03-12-2024\n\n" + COLLEGENOTA)
+    assert not data.get("besluiten")
+    assert any("B&W-besluit d.d. 03-12-2024 (geen uitkomst erbij" in r for r in regels)
+
+
+def test_label_afgebroken_op_het_koppelteken(cli, tmp_path):
+    """A four-column header table whose narrow cell broke "Organisatie-eenheid" at its hyphen."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Collegenota")
+    doc.add_paragraph("Onderwerp: Speeltuin Dorpsstraat")
+    tabel = doc.add_table(rows=2, cols=4)
+    for rij, cellen in zip(
+        tabel.rows,
+        [
+            ("Zaak-ID", "2024-018733", "Datum", "19 november 2024"),
+            ("Wethouder", "A. Brouwer", "Organisatie-\neenheid", "Samenleving"),
+        ],
+    ):
+        for cel, tekst in zip(rij.cells, cellen):
+            cel.text = tekst.replace("\n", " ")
+    doc.add_paragraph("Aanleiding")
+    doc.add_paragraph("De speeltuin is oud.")
+    pad = tmp_path / "voorstel.docx"
+    doc.save(pad)
+    _, data, regels = _importeer_bestand(cli, tmp_path, pad)
+    assert (data["kenmerk"], str(data["datum"]), data["afdeling"]) == ("2024-018733", "2024-11-19", "Samenleving")
+    assert "afdeling: Samenleving" in regels
+
+
+def test_kale_label_vorm():
+    from generator.importer.header import _bare
+
+    assert _bare("Organisatie- eenheid:") == "organisatie-eenheid"
+    assert _bare("Personeels- en organisatiegevolgen") == "personeels- en organisatiegevolgen"
+
+
+def test_nummer_op_een_eigen_regel(cli, tmp_path):
+    """pdftotext prints a mark typed before a tab on a line of its own: "I." / "" / the text."""
+    tekst = COLLEGENOTA.replace(
+        "1. De speeltuin te vernieuwen.\n",
+        "I.\n\nDe speeltuin te vernieuwen met nieuwe toestellen.\n\nII.\n\nHet hek te herstellen voor de zomer.\n",
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["beslispunten"] == [
+        "De speeltuin te vernieuwen met nieuwe toestellen.",
+        "Het hek te herstellen voor de zomer.",
+    ]
+    assert not [r for r in regels if "NIET GEPLAATST" in r]
+
+
+def test_nummer_in_een_eigen_cel(cli, tmp_path):
+    """A LibreOffice PDF's point as a row: the mark one cell, the sentence the other."""
+    tekst = COLLEGENOTA.replace(
+        "1. De speeltuin te vernieuwen.\n",
+        "I.\tDe speeltuin te vernieuwen met nieuwe toestellen.\nII.\tHet hek te herstellen voor de zomer.\n",
+    )
+    _, data, _ = _importeer(cli, tmp_path, tekst)
+    assert data["beslispunten"] == [
+        "De speeltuin te vernieuwen met nieuwe toestellen.",
+        "Het hek te herstellen voor de zomer.",
+    ]
+
+
+def test_punten_hulpjes():
+    from generator.importer.points import mark_and_text, marks_joined
+
+    assert marks_joined(["I.", "", "De tekst.", "(a)", "Nog een punt."]) == [
+        "",
+        "",
+        "I. De tekst.",
+        "",
+        "(a) Nog een punt.",
+    ]
+    assert marks_joined(["1.", "", "2.500"]) == ["1.", "", "2.500"]  # an amount under it: no point
+    assert mark_and_text(["IV.", "De wethouder te machtigen."]) == "IV. De wethouder te machtigen."
+    assert mark_and_text(["1.", "Kosten"]) is None  # a numbered row of a table
+
+
+def test_kolommen_zonder_kop_zijn_gemarkeerd():
+    from generator.importer.table_check import problems
+
+    tabel = {"kolommen": ["Bedrag", "Bedrag"], "regels": [{"post": "Rijk", "bedrag": [100, 200]}]}
+    assert problems(tabel, [], [], [], []) == [
+        "de 2 kolommen hebben geen kop: controleer welk bedrag bij welke kolom en welke regel hoort"
+    ]
+    assert (
+        problems({**tabel, "kolommen": ["Bedrag"], "regels": [{"post": "Rijk", "bedrag": 100}]}, [], [], [], []) == []
+    )
