@@ -4,7 +4,6 @@ classification stamp above the title ("OPENBAAR": an option alone, no label)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from generator.importer.header import persoon
