@@ -180,12 +180,31 @@ def test_punten_hulpjes():
 
 
 def test_kolommen_zonder_kop_zijn_gemarkeerd():
-    from generator.importer.table_check import problems
+    from generator.importer.table_check import headless
 
-    tabel = {"kolommen": ["Bedrag", "Bedrag"], "regels": [{"post": "Rijk", "bedrag": [100, 200]}]}
-    assert problems(tabel, [], [], [], []) == [
-        "de 2 kolommen hebben geen kop: controleer welk bedrag bij welke kolom en welke regel hoort"
-    ]
-    assert (
-        problems({**tabel, "kolommen": ["Bedrag"], "regels": [{"post": "Rijk", "bedrag": 100}]}, [], [], [], []) == []
+    tabel = {"tabel": "Dekking", "kolommen": ["Bedrag", "Bedrag"], "regels": [{"post": "Rijk", "bedrag": [100, 200]}]}
+    assert headless(tabel) == (
+        "tabel 'Dekking': de 2 kolommen hebben geen kop: controleer welk bedrag bij welke kolom en welke regel hoort"
     )
+    assert headless({**tabel, "kolommen": ["Bedrag"], "regels": [{"post": "Rijk", "bedrag": 100}]}) is None
+    assert headless({**tabel, "kolommen": [2025, 2026]}) is None  # columns taken from the table above
+
+
+def test_vervolgtabel_zonder_kop_neemt_de_kolommen_en_is_niet_gemarkeerd(cli, tmp_path):
+    """A coverage table right under a cost table, without a header row: it takes the cost table's
+    years, so it is no headless table."""
+    tekst = COLLEGENOTA + (
+        "Financiën\nKosten\t2025\t2026\nBouw\t100\t200\nTotaal\t100\t200\n\nDekking:\n"
+        "Reserve\t100\t200\nTotaal dekking\t100\t200\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    tabellen = [b for b in data["secties"]["financien"] if isinstance(b, dict)]
+    assert [t["kolommen"] for t in tabellen] == [[2025, 2026], [2025, 2026]]
+    assert not [r for r in regels if "geen kop" in r]
+
+
+def test_tabel_zonder_koppen_is_gemarkeerd(cli, tmp_path):
+    tekst = COLLEGENOTA + "Financiën\nDe dekking.\n\nRijk\t100\t200\nProvincie\t50\t\n"
+    r, _, regels = _importeer(cli, tmp_path, tekst)
+    assert any("de 2 kolommen hebben geen kop" in x and x.lstrip().startswith("# NOTA IMPORT") for x in regels)
+    assert r.exit_code == 1

@@ -14,6 +14,7 @@ from generator.importer import units
 from generator.importer.guess import is_label
 from generator.importer.points import mark_and_text
 from generator.importer.regel import Regel
+from generator.importer.table_check import headless
 from generator.importer.tables import bedrag, tabel, take_columns
 from generator.importer.vocabulary import _normalise
 
@@ -175,14 +176,16 @@ class TableRows:
         titel = self._title_from_paragraph()
         found, attention = tabel(rijen, titel, schaal)
         self.out.attention += attention
-        if found is not None:
-            self.out.problemen += found.get("_import", [])
         if found is None or self.target is None or not self.target.startswith("secties."):
+            self.out.problemen += found.get("_import", []) if found is not None else []
             self.out.unplaced.setdefault(self.target or "", []).extend("\t".join(r) for r in rijen)
             return
         previous = next((b for b in reversed(self.out.markdown.get(self.target, [])) if isinstance(b, dict)), None)
         if previous is not None:
             take_columns(previous, found)
+        if (probleem := headless(found)) is not None:
+            found["_import"] = [probleem]
+        self.out.problemen += found.get("_import", [])
         self.out.markdown.setdefault(self.target, []).append(found)
 
     def _caption_scale(self) -> tuple | None:
