@@ -208,3 +208,30 @@ def test_tabel_zonder_koppen_is_gemarkeerd(cli, tmp_path):
     r, _, regels = _importeer(cli, tmp_path, tekst)
     assert any("de 2 kolommen hebben geen kop" in x and x.lstrip().startswith("# NOTA IMPORT") for x in regels)
     assert r.exit_code == 1
+
+
+@pytest.mark.parametrize("diepte", ["4.1", "4.1.2"])
+def test_genummerde_tussenkop_onder_zijn_sectie(cli, tmp_path, diepte):
+    """pdftotext: "4.1 …" under "4. Argumenten" is that section's subheading (unmarked), even a
+    long one, and never glued to the sentence before it."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Sporthal De Bongerd\nKenmerk: Z/24/1\n\nDe raad wordt voorgesteld te besluiten:\n"
+        "1. Een krediet beschikbaar te stellen.\n\n1. Aanleiding\nDe hal is uit 1979.\n\n4. Argumenten\n"
+        f"{diepte} Renovatie is goedkoper dan nieuwbouw op dezelfde plek\nNieuwbouw kost meer.\n"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["secties"]["argumenten_en_alternatieven"] == (
+        f"### {diepte} Renovatie is goedkoper dan nieuwbouw op dezelfde plek\n\nNieuwbouw kost meer.\n"
+    )
+    assert not [r for r in regels if "NOTA IMPORT" in r and "Renovatie" in r]
+
+
+def test_top_number():
+    from generator.importer.headings import top_number
+
+    assert [top_number(t) for t in ("4. Argumenten", "4.2 Risico's", "12) Planning", "Planning")] == [
+        "4",
+        "4",
+        "12",
+        None,
+    ]

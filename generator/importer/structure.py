@@ -18,7 +18,7 @@ from generator.importer.dates import datum_from
 from generator.importer.field_values import FieldValues
 from generator.importer.guess import Guesser
 from generator.importer.header import Labels, label_like
-from generator.importer.headings import SECTION_NUMBER, Headings, headingish, plain_heading
+from generator.importer.headings import SECTION_NUMBER, Headings, headingish, plain_heading, top_number
 from generator.importer.regel import Regel
 from generator.importer.table_rows import TableRows
 from generator.importer.vocabulary import (
@@ -66,6 +66,7 @@ class Recognizer(FieldValues, TableRows, Headings):
         self.guesser, self.held_label, self.prev_label = Guesser(soort, self.labels), None, None
         self.next_regel: Regel | None = None
         self.section_size = 0.0  # the font size of the first section heading of a PDF
+        self.section_number: str | None = None  # the number of the heading that opened the section
 
     # --- helpers over the kind's data
     def _sectie(self, tekst: str, own_only: bool = False):
@@ -208,7 +209,7 @@ class Recognizer(FieldValues, TableRows, Headings):
             return True
         if sectie is not None:
             self.close_paragraph()
-            self.target = "secties." + sectie["sleutel"]
+            self.target, self.section_number = "secties." + sectie["sleutel"], top_number(tekst)
             self.section_size = self.section_size or r.size
             return True
         veld = self._field_label(tekst)
@@ -285,11 +286,17 @@ class Recognizer(FieldValues, TableRows, Headings):
             return
         if self.target == "beslispunten":
             self.beslispunt(r)
-        elif r.soort == "kop" and self.heading_not_title(tekst) and self.section_level(r):  # names no section
+        elif (
+            r.soort == "kop" and self.heading_not_title(tekst) and (self.section_level(r) or self.numbered_under(tekst))
+        ):
             self.unknown_heading(tekst)
         elif self.target is None:
             self.header_line(tekst)
-        elif SECTION_NUMBER.match(tekst) and r.soort == "tekst" and headingish(tekst):
+        elif (
+            SECTION_NUMBER.match(tekst)
+            and r.soort == "tekst"
+            and headingish(tekst, 12 if self.numbered_under(tekst) else 7)
+        ):
             self.unknown_heading(tekst)
         elif r.soort == "subkop" or (
             r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5 and not self.paragraph

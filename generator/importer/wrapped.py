@@ -16,6 +16,7 @@ from generator.importer.points import STARTS
 _END = (".", ":", "!", "?", ";")
 # a header label opening a line: "Kenmerk:", "Datum: 3 maart 2020", "Van team:" (at most three words)
 _CAPTION = re.compile(r"^(tabel|figuur|grafiek|overzicht)\s+\d+[.:]?\s", re.IGNORECASE)  # "Tabel 1. Kosten"
+_SUBNUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})+\.?\s+[A-ZÀ-Þ]")
 _LABEL = re.compile(r"^[A-ZÀ-Þ][\w'’./&-]*(\s[\w'’./&-]+){0,2}:(\s|$)")
 
 
@@ -33,6 +34,8 @@ def _continues(previous: str, volgende: str, width: int) -> bool:
     if not a or not b or "\t" in previous or "\t" in volgende or STARTS.match(b) or len(a) < 0.7 * width:
         return False
     if _LABEL.match(b) or _CAPTION.match(a):  # a value never swallows the label after it; a caption stands alone
+        return False
+    if _SUBNUMBER.match(b):  # "4.2 De beweegzaal …": a numbered subheading opens its own line
         return False
     if len(a.split()) <= 3 and b[0].isupper():  # "Financiële consequenties" over a sentence: a heading
         return False
