@@ -68,7 +68,7 @@ class Headings:
         """A heading numbered one level deeper than the section it stands in, of any depth ("4.1",
         "4.1.2" under "4. Argumenten"): a subheading of that section, not a section of its own."""
         deeper = re.match(r"^(\d{1,2})(\.\d{1,2})+\.?\s+\S", tekst)
-        return bool(deeper) and self.target is not None and deeper.group(1) == self.section_number
+        return deeper is not None and self.target is not None and deeper.group(1) == self.section_number
 
     def section_by_words(self, tekst: str) -> bool:
         found = self.vocabulary.sectie_by_words(tekst)
