@@ -235,3 +235,23 @@ def test_top_number():
         "12",
         None,
     ]
+
+
+def test_onbekend_paar_in_een_rij_van_vier_cellen_blijft(cli, tmp_path):
+    """A header row "Begrotingswijziging | Ja | Agendapunt | 7": the known pair is read, the pair
+    nota has no field for is kept, marked (it was dropped)."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Raadsvoorstel")
+    doc.add_paragraph("Onderwerp: Sporthal De Bongerd")
+    rij = doc.add_table(rows=1, cols=4).rows[0]
+    for cel, tekst in zip(rij.cells, ("Begrotingswijziging", "Ja", "Agendapunt", "7")):
+        cel.text = tekst
+    doc.add_paragraph("Aanleiding")
+    doc.add_paragraph("De hal is oud.")
+    pad = tmp_path / "voorstel.docx"
+    doc.save(pad)
+    _, data, regels = _importeer_bestand(cli, tmp_path, pad)
+    assert data["begrotingswijziging"] is True
+    assert "# NOTA IMPORT, NIET GEPLAATST: Agendapunt: 7" in regels

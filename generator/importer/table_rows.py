@@ -82,6 +82,19 @@ class TableRows:
         filled = [c for c in cells if c.strip()]
         return len(filled) == 2 and self.guess(filled[0], filled[1])
 
+    def rest_of_row(self, cells: list[str], pairs: list[tuple]) -> None:
+        """The cells of a header row of several pairs (label | value | label | value) that no known
+        label took: each pair placed by a guess (marked), else kept, marked; never dropped."""
+        taken = {waarde for _, _, waarde in pairs}
+        rest = [
+            c.strip() for c in cells if c.strip() and c.strip() not in taken and self.labels.of(c, answers=True) is None
+        ]
+        for label, waarde in zip(rest[::2], rest[1::2]):
+            if not self.guess(label, waarde):
+                self.out.unplaced.setdefault(self.target or "", []).append(f"{label}: {waarde}")
+        if len(rest) % 2:
+            self.out.unplaced.setdefault(self.target or "", []).append(rest[-1])
+
     def header_line(self, tekst: str) -> None:
         """A line before any section: the value of the unknown label just above it, or kept, marked."""
         unplaced = self.out.unplaced.setdefault("", [])
@@ -159,7 +172,10 @@ class TableRows:
             pairs = self.labels.pairs(cells)
             for veld, part, waarde in pairs:
                 self.put(veld, part, waarde)
-            if pairs or self.label_cells(cells) or self.guessed_pair(cells):
+            if pairs:
+                self.rest_of_row(cells, pairs)
+                return
+            if self.label_cells(cells) or self.guessed_pair(cells):
                 return
         cells = [" ".join(c.split()) for c in cells]
         if self.rijen and cells == self.rijen[0]:
