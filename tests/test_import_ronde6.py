@@ -255,3 +255,11 @@ def test_onbekend_paar_in_een_rij_van_vier_cellen_blijft(cli, tmp_path):
     _, data, regels = _importeer_bestand(cli, tmp_path, pad)
     assert data["begrotingswijziging"] is True
     assert "# NOTA IMPORT, NIET GEPLAATST: Agendapunt: 7" in regels
+
+
+def test_classificatie_als_stempel_na_de_titel(cli, tmp_path):
+    """A right-aligned stamp a PDF prints after the title and the fields: still the header's."""
+    tekst = COLLEGENOTA.replace("Steller: A. Booms\n", "Steller: A. Booms\nOPENBAAR\n")
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["classificatie"] == "openbaar"
+    assert not [r for r in regels if "OPENBAAR" in r]

@@ -65,9 +65,10 @@ class FieldValues:
             )
 
     def classification_stamp(self, tekst: str) -> bool:
-        """Above the title, before any field but the gemeente: a line that is one option of a keuze
-        field and nothing else ("OPENBAAR", "Vertrouwelijk") is that field's stamp, not a heading."""
-        if self.target is not None or "onderwerp" in self.out.velden:
+        """In the header (above the title, or among the fields before any section or summary): a
+        line that is one option of a keuze field and nothing else ("OPENBAAR", "Vertrouwelijk") is
+        that field's stamp, not a heading; a PDF may print a right-aligned stamp after the title."""
+        if self.target is not None:
             return False
         bare = tekst.strip().strip("*").rstrip(".").strip().lower()
         for veld in self.soort.velden:
