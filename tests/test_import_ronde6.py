@@ -263,3 +263,30 @@ def test_classificatie_als_stempel_na_de_titel(cli, tmp_path):
     _, data, regels = _importeer(cli, tmp_path, tekst)
     assert data["classificatie"] == "openbaar"
     assert not [r for r in regels if "OPENBAAR" in r]
+
+
+def test_koppen_naast_elkaar_kolom_na_kolom():
+    """pdftotext of a table with the years as rows whose first column header wraps: both headers
+    come before the first column's amounts; each is put back on its own amounts."""
+    from generator.importer.copied import columns_as_rows
+
+    regels = (
+        "Tabel 2. Dekking per jaar\nBedragen x € 1.000\n2025\n2026\nTotaal\n\nBudget\njeugdhulp\n\n"
+        "Rijksbijdrage\n2.100\n2.100\n4.200\n\n250\n290\n540\n\nReserve\n80\n90\n170\n"
+    ).split("\n")
+    rijen = [r for r in columns_as_rows(regels) if "\t" in r]
+    assert rijen == [
+        "Bedragen x € 1.000\tBudget jeugdhulp\tRijksbijdrage\tReserve",
+        "2025\t2.100\t250\t80",
+        "2026\t2.100\t290\t90",
+        "Totaal\t4.200\t540\t170",
+    ]
+
+
+def test_kop_boven_een_kolom_zonder_rijlabels_erboven_blijft():
+    """Without a block of row labels above, a short line over a column is not taken for a header
+    printed apart (a section heading over a table printed columns first)."""
+    from generator.importer.copied import _side_by_side
+
+    blocks = [["De kosten staan hieronder."], ["Kosten"], ["2025", "100", "200"], ["300", "400"]]
+    assert _side_by_side(blocks) == blocks
