@@ -290,3 +290,35 @@ def test_kop_boven_een_kolom_zonder_rijlabels_erboven_blijft():
 
     blocks = [["De kosten staan hieronder."], ["Kosten"], ["2025", "100", "200"], ["300", "400"]]
     assert _side_by_side(blocks) == blocks
+
+
+def test_word_titel_als_kop_1_secties_als_kop_2(cli, tmp_path):
+    """The title in "Kop 1" above sections in "Kop 2" (with "Kop 3" under them): the sections are
+    level 2, the title stays the title."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("Collegenota", level=1)
+    doc.add_paragraph("Onderwerp: Speeltuin Dorpsstraat")
+    doc.add_heading("1. Inleiding", level=2)
+    doc.add_paragraph("De speeltuin is oud.")
+    doc.add_heading("Toestellen", level=3)
+    doc.add_paragraph("De schommel is kapot.")
+    doc.add_heading("2. Financiën", level=2)
+    doc.add_paragraph("De kosten zijn laag.")
+    pad = tmp_path / "voorstel.docx"
+    doc.save(pad)
+    _, data, _ = _importeer_bestand(cli, tmp_path, pad)
+    assert data["soort"] == "collegenota" and data["onderwerp"] == "Speeltuin Dorpsstraat"
+    assert data["secties"]["aanleiding"] == "De speeltuin is oud.\n\n### Toestellen\n\nDe schommel is kapot.\n"
+    assert data["secties"]["financien"] == "De kosten zijn laag."
+
+
+@pytest.mark.parametrize(
+    "levels,level",
+    [([2, 2, 3, 2], 2), ([1, 2, 2, 3], 2), ([1, 2, 1, 2], 1), ([1, 1, 1], 1), ([], 1), ([1, 1, 2, 3, 2], 2)],
+)
+def test_niveau_van_de_secties(levels, level):
+    from generator.importer.docx_reader import sections_level
+
+    assert sections_level(levels) == level
