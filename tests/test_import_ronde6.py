@@ -322,3 +322,25 @@ def test_niveau_van_de_secties(levels, level):
     from generator.importer.docx_reader import sections_level
 
     assert sections_level(levels) == level
+
+
+def test_pdftotext_label_afgebroken_op_het_koppelteken(cli, tmp_path):
+    """pdftotext of a narrow label cell: "Organisatie-" over "eenheid", the value under it."""
+    tekst = (
+        "Collegenota\nOnderwerp: Speeltuin Dorpsstraat\nOrganisatie-\neenheid\n\nSamenleving\n\n"
+        "Aanleiding\nDe speeltuin is oud.\n\f"
+    )
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert (data["onderwerp"], data["afdeling"]) == ("Speeltuin Dorpsstraat", "Samenleving")
+    assert "afdeling: Samenleving" in regels  # before: onderwerp "Speeltuin Dorpsstraat Organisatie-", unmarked
+
+
+def test_afbreekstreepje_alleen_bij_een_kort_label():
+    from generator.importer.wrapped import hyphen_joined
+
+    assert hyphen_joined(["Organisatie-", "eenheid"]) == ["Organisatie-eenheid", ""]
+    assert hyphen_joined(["Loon-", "en prijsindexatie"]) == ["Loon-", "en prijsindexatie"]
+    assert hyphen_joined(["De kosten van de loon- en prijs-", "indexatie stijgen"]) == [
+        "De kosten van de loon- en prijs-",
+        "indexatie stijgen",
+    ]

@@ -80,3 +80,17 @@ def unwrap(regels: list[str]) -> list[tuple[int, str]]:
         out.append((start, " ".join(p.strip() for p in parts) if len(parts) > 1 else parts[0]))
         i += 1
     return out
+
+
+_BROKEN = re.compile(r"^[A-ZÀ-Þ][\w'’.&]*(\s[\w'’.&]+)?-$")  # "Organisatie-": a short label broken at its hyphen
+
+
+def hyphen_joined(regels: list[str]) -> list[str]:
+    """A short label a narrow cell broke at its hyphen ("Organisatie-" over "eenheid") made whole;
+    the second line stays as an empty one (line numbers keep their place). Not "… -" over "en …"."""
+    out = list(regels)
+    for i in range(len(out) - 1):
+        rest = out[i + 1].strip()
+        if _BROKEN.match(out[i].strip()) and re.fullmatch(r"[a-zà-ÿ][\w'’]*:?", rest) and rest not in ("en", "of"):
+            out[i], out[i + 1] = out[i].strip() + rest, ""
+    return out
