@@ -344,3 +344,51 @@ def test_afbreekstreepje_alleen_bij_een_kort_label():
         "De kosten van de loon- en prijs-",
         "indexatie stijgen",
     ]
+
+
+SMALLE_KOP = (
+    "VERTROUWELIJK\nCollegevoorstel\nHerinrichting Marktplein\nZaaknum\nmer\n\nZ/24/88\n\nDatum\n\n3 maart\n2024\n\n"
+    "Portefeuill\nehouder\n\nJ. Jansen\n\nAfdeling\n\nRuimte\n\nSteller\n\nA. Booms\n\nKamer\n\n2.14\n\n"
+    "Voorgesteld besluit\nI.\n\nHet marktplein opnieuw in te richten volgens het ontwerp.\n\nII.\n\n"
+    "De kosten te dekken uit de reserve.\n\n1. Aanleiding\nHet plein is versleten.\n\f"
+)
+
+
+def test_pdftotext_smalle_kop_van_zes_kolommen(cli, tmp_path):
+    """pdftotext of a six-column header table with narrow cells: labels broken inside a word
+    ("Zaaknum" / "mer"), a date wrapped before its year, label and value one under the other. Every
+    field right; "Kamer" (no field) kept, marked; no label run pairs the wrong lines."""
+    _, data, regels = _importeer(cli, tmp_path, SMALLE_KOP)
+    velden = ("onderwerp", "kenmerk", "datum", "portefeuillehouder", "afdeling", "classificatie")
+    assert [str(data[k]) for k in velden] == [
+        "Herinrichting Marktplein",
+        "Z/24/88",
+        "2024-03-03",
+        "J. Jansen",
+        "Ruimte",
+        "vertrouwelijk",
+    ]
+    assert data["steller"] == {"naam": "A. Booms"}
+    assert data["beslispunten"] == [
+        "Het marktplein opnieuw in te richten volgens het ontwerp.",
+        "De kosten te dekken uit de reserve.",
+    ]
+    assert "# NOTA IMPORT, NIET GEPLAATST: Kamer" in regels and "# NOTA IMPORT, NIET GEPLAATST: 2.14" in regels
+
+
+def test_label_in_een_woord_afgebroken(search_path):
+    from generator.importer.header import Labels
+    from generator.proposal.kinds import find_soort
+
+    labels = Labels(find_soort("collegenota", search_path))
+    assert labels.of("Zaaknum mer")[0]["sleutel"] == "kenmerk"
+    assert labels.of("Portefeuill ehouder")[0]["sleutel"] == "portefeuillehouder"
+    assert labels.of("Opgesteld door")[0]["sleutel"] == "steller"
+    assert labels.of("Herinrichting Marktplein") is None
+
+
+def test_datum_voor_het_jaar_afgebroken():
+    from generator.importer.wrapped import dates_joined
+
+    assert dates_joined(["3 maart", "2024", "x"]) == ["3 maart 2024", "", "x"]
+    assert dates_joined(["3 maart", "2024 werd het plein"]) == ["3 maart", "2024 werd het plein"]

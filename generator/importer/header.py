@@ -133,7 +133,10 @@ class Labels:
         """(veld, part) when the whole cell is a label, else None. An option as a yes/no question
         ("Vertrouwelijk") is a label with a colon, or where a value follows it (`answers`); alone
         it is a value ("Openbaar" under "Classificatie")."""
-        hit = self.by_label.get(_bare(cell)) if len(cell) <= 60 and "\n" not in cell.strip() else None
+        bare = _bare(cell) if len(cell) <= 60 and "\n" not in cell.strip() else ""
+        hit = self.by_label.get(bare) if bare else None
+        if hit is None and len(bare.split()) == 2:  # "Zaaknum mer": a narrow cell broke the word
+            hit = self.by_label.get(bare.replace(" ", ""))
         if hit is not None and (hit[1] or "").startswith(ANSWER) and not (answers or cell.rstrip().endswith(":")):
             return None
         return hit

@@ -94,3 +94,19 @@ def hyphen_joined(regels: list[str]) -> list[str]:
         if _BROKEN.match(out[i].strip()) and re.fullmatch(r"[a-zà-ÿ][\w'’]*:?", rest) and rest not in ("en", "of"):
             out[i], out[i + 1] = out[i].strip() + rest, ""
     return out
+
+
+_DAY_MONTH = re.compile(
+    r"^\d{1,2}\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)$",
+    re.IGNORECASE,
+)
+
+
+def dates_joined(regels: list[str]) -> list[str]:
+    """A date a narrow cell wrapped before its year ("3 maart" over "2024") made one line; the
+    year's line stays as an empty one (line numbers keep their place)."""
+    out = list(regels)
+    for i in range(len(out) - 1):
+        if _DAY_MONTH.match(out[i].strip()) and re.fullmatch(r"(19|20)\d\d", out[i + 1].strip()):
+            out[i], out[i + 1] = f"{out[i].strip()} {out[i + 1].strip()}", ""
+    return out
