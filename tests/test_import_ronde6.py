@@ -392,3 +392,18 @@ def test_datum_voor_het_jaar_afgebroken():
 
     assert dates_joined(["3 maart", "2024", "x"]) == ["3 maart 2024", "", "x"]
     assert dates_joined(["3 maart", "2024 werd het plein"]) == ["3 maart", "2024 werd het plein"]
+
+
+def test_ondertekening_zonder_namen(cli, tmp_path):
+    """Roles signed without names ("de secretaris, de burgemeester,"): the raadsbesluit's title under
+    them is no name (it came back as secretaris "RAADSBESLUIT", unmarked)."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Kunstgrasveld\nKenmerk: RV-1\n\nDe raad wordt voorgesteld te besluiten:\n"
+        "1. Een krediet beschikbaar te stellen.\n\nAanleiding\nHet veld is versleten.\n\n"
+        "Burgemeester en wethouders van Noorddorp,\nde secretaris, de burgemeester,\n\nRAADSBESLUIT\n"
+        "De raad van de gemeente Noorddorp, gelezen het voorstel van burgemeester en wethouders;\nbesluit:\n"
+        "1. Een krediet beschikbaar te stellen.\n\nAldus besloten in de openbare vergadering van 25 april 2024.\n"
+    )
+    _, data, _ = _importeer(cli, tmp_path, tekst)
+    assert "RAADSBESLUIT" not in str(data.get("ondertekening"))
+    assert [(b["orgaan"], str(b["datum"])) for b in data["besluiten"]] == [("raad", "2024-04-25")]
