@@ -407,3 +407,11 @@ def test_ondertekening_zonder_namen(cli, tmp_path):
     _, data, _ = _importeer(cli, tmp_path, tekst)
     assert "RAADSBESLUIT" not in str(data.get("ondertekening"))
     assert [(b["orgaan"], str(b["datum"])) for b in data["besluiten"]] == [("raad", "2024-04-25")]
+
+
+def test_optie_als_label_boven_ja_nee_is_geen_stempel(cli, tmp_path):
+    """pdftotext of a header printed pair by pair: "Vertrouwelijk" over "Nee" is a yes/no label."""
+    tekst = COLLEGENOTA.replace("Steller: A. Booms\n", "Steller: A. Booms\nVertrouwelijk\n\nNee\n")
+    _, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["classificatie"] == "openbaar"
+    assert "classificatie: openbaar" in regels and not [r for r in regels if "Nee" in r]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.importer.header import persoon
-from generator.importer.shapes import ANSWER, option_by_answer
+from generator.importer.shapes import ANSWER, answer, option_by_answer
 from generator.importer.dates import datum_from
 
 
@@ -18,6 +18,8 @@ class FieldValues:
     soort: Any
     last_persoon: str | None
     target: str | None
+    next_regel: Any
+    pending_part: Any
 
     def set_field(self, veld: dict, tekst: str) -> None:
         waarde: object = tekst
@@ -70,11 +72,15 @@ class FieldValues:
         that field's stamp, not a heading; a PDF may print a right-aligned stamp after the title."""
         if self.target is not None:
             return False
+        asked = self.next_regel is not None and answer(self.next_regel.tekst) is not None
         bare = tekst.strip().strip("*").rstrip(".").strip().lower()
         for veld in self.soort.velden:
             if veld["type"] == "keuze" and bare in (o.lower() for o in veld["opties"]):
                 if veld["sleutel"] in self.out.velden:
                     return False
+                if asked:  # "Vertrouwelijk" over "Nee": a yes/no label, its answer on the next line
+                    self.pending_part = (veld, ANSWER + bare)
+                    return True
                 self.set_field(veld, bare)
                 return True
         return False
