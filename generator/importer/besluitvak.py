@@ -65,11 +65,12 @@ class Besluitvak:
         self.datum = None
         self.waiting = False  # the date label alone; its value is on the next line
         self.line_read: str | None = None  # the date line read, until an outcome uses it
+        self.stamped: str | None = None  # that line was a stamp's ("B&W-besluit d.d. …"): the decision is marked
 
     def line(self, rec, tekst: str, record_only: bool = False) -> bool:
         """Takes a line of the decision box (and returns True), else leaves it to the caller.
         `record_only`: a table row, taken only when it belongs to a decision record."""
-        if self.record_line(rec, tekst):
+        if self.record_line(rec, tekst) or self.outcome_line(rec, tekst):
             return True
         if record_only:
             return _date_label(tekst) is not None and bool(datum_from(tekst)) and self.line(rec, tekst)
@@ -112,12 +113,37 @@ class Besluitvak:
         words = re.findall(r"[\w&-]+", tekst)
         datum = datum_from(tekst)
         gekozen = _word_outcome(re.sub(r"\d{1,2}\s+\w+\s+\d{4}", " ", tekst))
-        if len(words) > 12 or datum is None or gekozen is None or not _COLLEGE_OR_BESLUIT.search(tekst):
+        if len(words) > 12 or datum is None or not _COLLEGE_OR_BESLUIT.search(tekst):
             return False
+        if gekozen is None:
+            return self.stamp_without_outcome(rec, tekst, datum, words)
         rec.close_paragraph()
         rec.out.besluiten.append({"orgaan": _orgaan(tekst, self.orgaan), "datum": datum, "uitkomst": gekozen})
         rec.out.guessed.setdefault("besluiten", []).append(f"besluit gelezen uit de regel '{tekst}'")
         return True
+
+    def stamp_without_outcome(self, rec, tekst: str, datum, words: list[str]) -> bool:
+        """ "B&W-besluit d.d. 03-12-2024" (a stamp's first line, anywhere on the page): a decision's
+        date; the outcome is the short line under it ("Conform advies"), see `outcome_line`."""
+        if len(words) > 8 or not re.search(r"besluit|\bd\.d\.", tekst, re.IGNORECASE):
+            return False
+        rec.close_paragraph()
+        self.datum, self.line_read, self.stamped = datum, tekst, tekst
+        return True
+
+    def outcome_line(self, rec, tekst: str) -> bool:
+        """Right under a decision's date line, an outcome alone ("Conform advies", "Akkoord.")."""
+        bare = re.fullmatch(
+            r"(\w+)(\s+(advies|voorstel|het\s+advies|het\s+voorstel))?\s*\.?", tekst.strip(), re.IGNORECASE
+        )
+        if not self.line_read or self.datum is None or not bare or uitkomst(bare.group(1)) is None:
+            return False
+        if self.stamped:
+            rec.out.guessed.setdefault("besluiten", []).append(
+                f"besluit gelezen uit de stempel '{self.stamped}' / '{tekst}'"
+            )
+        self.stamped = None
+        return self.ticked(rec, tekst, tekst)
 
     def cells(self, rec, cells: list[str]) -> bool:
         """A row of a decision recorded as a small table ("Datum collegevergadering | 3 december
@@ -125,6 +151,14 @@ class Besluitvak:
         filled = [c.strip() for c in cells if c.strip()]
         if len(filled) == 1 and _KOP.match(filled[0]):
             rec.close_paragraph()
+            return True
+        if len(filled) == 1 and "\n" in filled[0]:  # a stamp in a bordered box: its lines
+            first, *rest = filled[0].split("\n")
+            if not self.line(rec, first):
+                return False
+            for regel in rest:
+                if regel.strip() and not self.line(rec, regel):
+                    rec.out.unplaced.setdefault(rec.target or "", []).append(regel)
             return True
         return len(filled) == 2 and self.line(rec, f"{filled[0].rstrip(':')}: {filled[1]}", record_only=True)
 

@@ -64,6 +64,8 @@ class Closing:
             # signature lines a PDF reader joined: "…van Zuidwoude, de secretaris, L. Peters de burgemeester, …"
             first = parts[0] + ("," if _COLLEGE.match(parts[0]) else "")
             return all([self.line(rec, first)] + [self.line(rec, p) for p in parts[1:]])
+        if self.pending and not _name_like(tekst):
+            self.pending = []  # roles signed without names: the line after them is no name ("RAADSBESLUIT")
         if self.pending and re.search(r"[^\W\d_]", tekst) and self.role(tekst) is None:
             sleutel, name = self.pending.pop(0)
             rec.out.velden.setdefault(sleutel, {}).setdefault(name, tekst)
@@ -171,3 +173,13 @@ class Closing:
                 if part.strip():
                     self.line(rec, part)
         return True
+
+
+def _name_like(tekst: str) -> bool:
+    """A signatory's name: a few words, no sentence, not a heading in capitals ("RAADSBESLUIT")."""
+    words = tekst.split()
+    return (
+        0 < len(words) <= 6
+        and not tekst.rstrip().endswith((";", ":", "."))
+        and not (len(words) == 1 and tekst.isupper() and len(tekst) > 3)
+    )

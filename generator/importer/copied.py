@@ -150,7 +150,7 @@ def columns_as_rows(regels: list[str]) -> list[str]:
     A table whose columns come before its labels, each column split where a wrapped label made
     a row taller, is put back together as well (`_labels_after`). Blocks that do not line up
     stay text; a rebuild that is wrong does not add up, and the table check marks it."""
-    blocks = _headed(_blocks(regels))
+    blocks = _headed(_side_by_side(_blocks(regels)))
     out: list[str] = []
     i = 0
     while i < len(blocks):
@@ -180,6 +180,39 @@ def _blocks(regels: list[str]) -> list[list[str]]:
         elif blocks[-1]:
             blocks.append([])
     return [b for b in blocks if b]
+
+
+def _side_by_side(blocks: list[list[str]]) -> list[list[str]]:
+    """Two column headers side by side, the first wrapped taller: pdftotext prints both before the
+    first column's amounts ("Budget" / "jeugdhulp", then "Rijksbijdrage" over Budget's amounts, then
+    Rijksbijdrage's amounts). Under a block of row labels, each header is put back on its amounts."""
+    out: list[list[str]] = []
+    i = 0
+    while i < len(blocks):
+        if i + 2 < len(blocks) and out and _headers_apart(out[-1], *blocks[i : i + 3]):
+            first, second, amounts = blocks[i : i + 3]
+            out += [[" ".join(first), *second[1:]], [second[0], *amounts]]
+            i += 3
+            continue
+        out.append(blocks[i])
+        i += 1
+    return out
+
+
+def _headers_apart(labels: list[str], first: list[str], second: list[str], amounts: list[str]) -> bool:
+    k = len(amounts)
+    return (
+        1 <= len(first) <= 2
+        and len(" ".join(first)) <= 30
+        and not any(map(_is_amount, first))
+        and len(second) == k + 1
+        and len(second[0]) <= 30
+        and not _is_amount(second[0])
+        and all(map(_is_amount, second[1:] + amounts))
+        and k >= 2
+        and len(labels) >= k
+        and all(map(_row_label, labels[-k:]))
+    )
 
 
 def _headed(blocks: list[list[str]]) -> list[list[str]]:

@@ -9,6 +9,7 @@ their paragraphs apart (newline), merged cells keep their column.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -31,11 +32,12 @@ def read_docx(path: Path, data: bytes) -> list[Regel]:
     except Exception as e:  # python-docx and lxml raise their own kinds for broken parts
         raise NotaFout(Melding(f"is geen leesbaar Word-bestand (.docx): {type(e).__name__}", path)) from None
     numbering = Numbering(doc)
+    top = sections_level([lv for para in doc.paragraphs if (lv := _heading_level(para)) is not None])
     out: list[Regel] = _furniture(doc)
     notes = _footnotes(doc)
     for i, el in enumerate(doc.element.body.iterchildren(), 1):
         if el.tag == qn("w:p"):
-            out += _paragraph(doc, el, i, numbering)
+            out += _paragraph(doc, el, i, numbering, top)
             out += [Regel(f"Voetnoot {n}: {notes[n]}", "tekst", i) for n in _references(el) if n in notes]
         elif el.tag == qn("w:tbl"):
             out += _table(el, i)
@@ -135,7 +137,27 @@ def _num_pr(p):
     return str(num.numId.val), int(ilvl.get(qn("w:val"), 0)) if ilvl is not None else 0
 
 
-def _paragraph(doc, el, i: int, numbering: Numbering) -> list[Regel]:
+def sections_level(levels: list[int]) -> int:
+    """The heading level of the sections, from the levels of the body's headings in order: the
+    highest level used ("Kop 2" throughout: 2), unless that level only heads the document (one or
+    two headings, the title and the onderwerp, before any deeper one): then the next level."""
+    if not levels:
+        return 1
+    top = min(levels)
+    deeper = [lv for lv in levels if lv > top]
+    first_deeper = next((i for i, lv in enumerate(levels) if lv > top), None)
+    if first_deeper is not None and levels.count(top) <= 2 and top not in levels[first_deeper:]:
+        return min(deeper)
+    return top
+
+
+def _heading_level(p) -> int | None:
+    """The level of a heading style ("Heading 2", Dutch "Kop 2" or style id "Kop2"), else None."""
+    hit = re.fullmatch(r"(?:Heading|Kop)\s*(\d)", p.style.name if p.style is not None else "", re.IGNORECASE)
+    return int(hit.group(1)) if hit and p.text.strip() else None
+
+
+def _paragraph(doc, el, i: int, numbering: Numbering, top: int = 1) -> list[Regel]:
     from docx.text.paragraph import Paragraph
 
     p = Paragraph(el, doc)
@@ -147,7 +169,9 @@ def _paragraph(doc, el, i: int, numbering: Numbering) -> list[Regel]:
     if style_.startswith(("Heading", "Kop")):
         num = _num_pr(p)  # numbering through the heading style: the number as the reader sees it
         label = numbering.label(*num) if num is not None else None
-        return [Regel(f"{label} {tekst}" if label else tekst, "kop" if style_.endswith(" 1") else "subkop", i)]
+        level = _heading_level(p)
+        soort = "kop" if level is None or level <= top else "subkop"  # see sections_level
+        return [Regel(f"{label} {tekst}" if label else tekst, soort, i)]
     num = _num_pr(p)
     if num is not None:
         label = numbering.label(*num)

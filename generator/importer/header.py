@@ -48,8 +48,10 @@ def _unbold(tekst: str) -> str:
 
 def _bare(tekst: str) -> str:
     """ "Zaaknr.:" -> "zaaknr": case, a colon and an abbreviation's last full stop aside, and a
-    qualifier in brackets ("Portefeuillehouder(s)", "Telefoon (direct)")."""
+    qualifier in brackets ("Portefeuillehouder(s)", "Telefoon (direct)"); a word broken at its hyphen
+    where a narrow cell wrapped it and the reader joined the lines with a space."""
     tekst = re.sub(r"\s?\([^()]{1,15}\)\s*(?=:?\s*$)", "", tekst.strip())
+    tekst = re.sub(r"(\w)-\s+(?!(?:en|of)\b)(?=\w)", r"\1-", tekst)  # "Organisatie- eenheid": a cell wrapped it
     return " ".join(tekst.rstrip(":").strip().rstrip(".").lower().split())
 
 
@@ -131,7 +133,10 @@ class Labels:
         """(veld, part) when the whole cell is a label, else None. An option as a yes/no question
         ("Vertrouwelijk") is a label with a colon, or where a value follows it (`answers`); alone
         it is a value ("Openbaar" under "Classificatie")."""
-        hit = self.by_label.get(_bare(cell)) if len(cell) <= 60 and "\n" not in cell.strip() else None
+        bare = _bare(cell) if len(cell) <= 60 and "\n" not in cell.strip() else ""
+        hit = self.by_label.get(bare) if bare else None
+        if hit is None and len(bare.split()) == 2:  # "Zaaknum mer": a narrow cell broke the word
+            hit = self.by_label.get(bare.replace(" ", ""))
         if hit is not None and (hit[1] or "").startswith(ANSWER) and not (answers or cell.rstrip().endswith(":")):
             return None
         return hit

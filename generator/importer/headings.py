@@ -37,6 +37,7 @@ class Headings:
     bulleted: list[bool]  # per beslispunt read: was it a bullet
 
     section_size: float
+    section_number: str | None  # "4" when "4. Argumenten" opened the section being filled
 
     def close_paragraph(self) -> None:
         raise NotImplementedError
@@ -52,6 +53,9 @@ class Headings:
         else kept as a subheading where it stands, and marked (unless it turns out to be a
         table's title)."""
         self.close_paragraph()
+        if self.numbered_under(tekst):
+            self.block(f"### {tekst.rstrip(':')}")  # "4.1 …" under "4. Argumenten": its subheading
+            return
         if self.section_by_words(tekst):
             return
         if self.target is None or not self.target.startswith("secties."):
@@ -60,12 +64,18 @@ class Headings:
         self.block(f"### {tekst.rstrip(':')}")
         self.unknown.append((self.target or "", tekst))
 
+    def numbered_under(self, tekst: str) -> bool:
+        """A heading numbered one level deeper than the section it stands in, of any depth ("4.1",
+        "4.1.2" under "4. Argumenten"): a subheading of that section, not a section of its own."""
+        deeper = re.match(r"^(\d{1,2})(\.\d{1,2})+\.?\s+\S", tekst)
+        return deeper is not None and self.target is not None and deeper.group(1) == self.section_number
+
     def section_by_words(self, tekst: str) -> bool:
         found = self.vocabulary.sectie_by_words(tekst)
         if found is None or "secties." + found[0]["sleutel"] in self.out.markdown:
             return False
         sectie, name, shared = found
-        self.target = "secties." + sectie["sleutel"]
+        self.target, self.section_number = "secties." + sectie["sleutel"], top_number(tekst)
         woorden = "één woord" if shared == 1 else f"{shared} woorden"
         self.out.guessed.setdefault(self.target, []).append(
             f"kop '{tekst}' gelezen als sectie '{sectie['titel']}' ({woorden} gelijk met '{name}')"
@@ -209,12 +219,18 @@ class Headings:
         return True
 
 
-def headingish(tekst: str) -> bool:
+def top_number(tekst: str) -> str | None:
+    """The first number of a numbered heading ("4" of "4. Argumenten", of "4.2 Risico's")."""
+    hit = re.match(r"^(\d{1,2})[.)]?(\.\d{1,2})*\.?\s", tekst)
+    return hit.group(1) if hit else None
+
+
+def headingish(tekst: str, most: int = 7) -> bool:
     """A plain line that reads as a numbered heading: "8. Financiële gevolgen" (short, capitalised,
     no closing punctuation), not a list item ("1. Een krediet van … te verlenen.")."""
     words = SECTION_NUMBER.sub("", tekst).split()
     return (
-        0 < len(tekst.split()) <= 7
+        0 < len(tekst.split()) <= most
         and not tekst.rstrip().endswith((".", ";", ",", ":"))
         and bool(words)
         and words[0][:1].isupper()

@@ -26,13 +26,17 @@ label's value is a date and the label after it holds an outcome.
 
 from __future__ import annotations
 
+import re
 
 from generator.importer.besluitvak import decision_record, record_label
 from generator.importer.guess import is_label
 from generator.importer.header import Labels
+from generator.importer.points import point
 from generator.importer.regel import Regel
 from generator.importer.shapes import shape_fits
 
+_INITIALS = re.compile(r"^([A-Z]\.\s?){1,4}\s*\S")  # "J. Jansen": a value, never a label
+_NUMBERED = re.compile(r"^\d{1,2}(\.\d{1,2})*\.\s+[A-ZÀ-Þ]|^\d{1,2}(\.\d{1,2})+\s+[A-ZÀ-Þ]")  # "1. Inleiding", "1.1 …"
 MIN_RUN = 3
 _MAX_RUN = 40  # a header or a decision record has no more rows: the scan stays linear in the document
 _HEADER_LINES = 120  # a header table stands near the top
@@ -40,12 +44,14 @@ _HEADER_LINES = 120  # a header table stands near the top
 
 def paired(regels: list[Regel], labels: Labels) -> list[Regel]:
     """The lines, with every label run and its value run made table rows."""
+    regels = unbroken(regels, labels)
     lines = [k for k, r in enumerate(regels) if r.soort == "tekst"]
     rows: dict[int, Regel] = {}  # index of a label line -> the row that replaces it
     gone: set[int] = set()  # indices of value lines taken into a row
-    i = 0
+    i, pairwise = 0, 0
     while i < len(lines):
-        n = _run(regels, lines, i, labels)
+        n = _run(regels, lines, i, labels, header=pairwise < 2)
+        pairwise += not n and i + 1 < len(lines) and _strong_pair(regels, lines[i], lines[i + 1], labels)
         if n:
             for label_at, value_at in zip(lines[i : i + n], lines[i + n : i + 2 * n]):
                 rows[label_at] = Regel(
@@ -60,10 +66,39 @@ def paired(regels: list[Regel], labels: Labels) -> list[Regel]:
     return [rows.get(k, r) for k, r in enumerate(regels) if k not in gone]
 
 
-def _run(regels: list[Regel], lines: list[int], i: int, labels: Labels) -> int:
+def unbroken(regels: list[Regel], labels: Labels) -> list[Regel]:
+    """A label a narrow cell broke inside a word, over two lines ("Zaaknum" / "mer", "Portefeuill"
+    / "ehouder"), made one line when the two make a label the kind knows and the first is none."""
+    out = list(regels)
+    for k in range(min(len(out), _HEADER_LINES) - 1):
+        a, b = out[k], out[k + 1]
+        if (
+            a.soort == b.soort == "tekst"
+            and len(a.tekst.split()) == 1
+            and re.fullmatch(r"[a-zà-ÿ][\w'’]*:?", b.tekst)
+            and labels.of(a.tekst) is None
+            and labels.of(a.tekst + b.tekst) is not None
+        ):
+            out[k], out[k + 1] = Regel(a.tekst + b.tekst, "tekst", a.number, a.size), Regel("", "leeg", b.number)
+    return out
+
+
+def _strong_pair(regels: list[Regel], at: int, under: int, labels: Labels) -> bool:
+    """A known label of a date or a kenmerk right above a value of that shape ("Datum" over "3 maart
+    2024"): the header is printed pair by pair. Two of them, and no label run is read after them
+    (a row of "J. Jansen", "Afdeling", "Ruimte" would pair the wrong lines)."""
+    hit = labels.of(regels[at].tekst)
+    if hit is None or hit[0] is None or hit[1] is not None:
+        return False
+    strong = hit[0]["type"] == "datum" or hit[0]["sleutel"] == "kenmerk"
+    return strong and shape_fits(hit[0], None, regels[under].tekst) and labels.of(regels[under].tekst) is None
+
+
+def _run(regels: list[Regel], lines: list[int], i: int, labels: Labels, header: bool = True) -> int:
     """The number of label lines starting at lines[i] that the value lines after them pair with
-    (0: none), the longest that fits."""
-    if lines[i] >= _HEADER_LINES and not record_label(regels[lines[i]].tekst):
+    (0: none), the longest that fits; past a header printed pair by pair (`header` False) only a
+    decision record."""
+    if (lines[i] >= _HEADER_LINES or not header) and not record_label(regels[lines[i]].tekst):
         return 0  # past the header only a decision record is paired back: it opens with its date label
     longest = 0
     while i + longest < len(lines) and longest < _MAX_RUN and is_label(regels[lines[i + longest]].tekst):
@@ -71,7 +106,7 @@ def _run(regels: list[Regel], lines: list[int], i: int, labels: Labels) -> int:
     for n in range(min(longest, (len(lines) - i) // 2), MIN_RUN - 1, -1):
         names = [regels[k].tekst for k in lines[i : i + n]]
         values = [regels[k].tekst for k in lines[i + n : i + 2 * n]]
-        if lines[i] < _HEADER_LINES and _fits(names, values, labels) or decision_record(names, values):
+        if header and lines[i] < _HEADER_LINES and _fits(names, values, labels) or decision_record(names, values):
             return n
     return 0
 
@@ -81,6 +116,8 @@ def _fits(names: list[str], values: list[str], labels: Labels) -> bool:
     for name, value in zip(names, values):
         if labels.opens(value) or value.rstrip().endswith(":"):
             return False  # a label among the values ("Programma:"): the columns do not line up
+        if _INITIALS.match(name) or point(value) is not None or _NUMBERED.match(value):
+            return False  # a name among the labels, a point or a numbered heading among the values
         hit = labels.of(name, answers=True)
         if hit is None:
             continue

@@ -41,3 +41,34 @@ def strip_mark(tekst: str) -> str:
 def is_first(mark: str) -> bool:
     """The mark that starts a list again: 1, a, A, I, i."""
     return mark in ("1", "a", "A", "I", "i")
+
+
+# a point's mark and nothing else: what a reader prints on a line of its own when the mark was
+# typed before a tab or hangs in the margin ("I." / "" / "De contracten …")
+MARK_ALONE = re.compile(
+    r"^\s*(\d{1,2}[.):]|[a-hA-H][.)]|[IVX]{1,4}[.):]|[ivx]{1,4}[.)]|\((\d{1,2}|[a-h]|[ivx]{1,4})\))\s*$"
+)
+
+
+def marks_joined(regels: list[str]) -> list[str]:
+    """A mark alone on its line joined to the text under it (blank lines between aside); the
+    text keeps its line, the mark's line and the blank ones stay as empty lines (line numbers
+    keep their place)."""
+    out = list(regels)
+    for i, regel in enumerate(out):
+        if not MARK_ALONE.match(regel):
+            continue
+        j = next((k for k in range(i + 1, min(i + 4, len(out))) if out[k].strip()), None)
+        if j is None or MARK_ALONE.match(out[j]) or "\t" in out[j] or not out[j].strip()[:1].isalpha():
+            continue
+        out[j], out[i] = f"{regel.strip()} {out[j].strip()}", ""
+    return out
+
+
+def mark_and_text(cells: list[str]) -> str | None:
+    """A row of two cells, a mark and a sentence ("I. | De contracten … te verlengen."): a point the
+    reader printed as a row because of the tab after its mark; else None."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) != 2 or not MARK_ALONE.match(filled[0]) or len(filled[1].split()) < 4:
+        return None
+    return f"{filled[0]} {filled[1]}" if filled[1][:1].isalpha() else None

@@ -82,7 +82,8 @@ def lines_from_text(tekst: str) -> list[Regel]:
         unglued,
         without_furniture,
     )
-    from generator.importer.wrapped import join_cut_addresses, unwrap
+    from generator.importer.points import marks_joined
+    from generator.importer.wrapped import dates_joined, hyphen_joined, join_cut_addresses, unwrap
 
     repeated = furniture.running(tekst.split("\f")) if "\f" in tekst.rstrip("\f") else set()
     out = furniture.lines(sorted(repeated))
@@ -92,7 +93,8 @@ def lines_from_text(tekst: str) -> list[Regel]:
     ]  # before lines are joined into paragraphs
     if "\f" in tekst:  # copied out of a PDF: tables may come column by column
         regels = columns_as_rows(unglued(regels))
-    for i, r in unwrap(join_cut_addresses(regels)):
+    unwrapped = unwrap(join_cut_addresses(dates_joined(hyphen_joined(regels))))
+    for (i, _), r in zip(unwrapped, marks_joined([r for _, r in unwrapped])):
         r = r.rstrip()
         if "\t" in r and r.replace("\t", "").strip():
             out.append(Regel(r, "rij", i))

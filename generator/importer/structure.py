@@ -15,11 +15,11 @@ from generator.importer import furniture
 from generator.importer.besluitvak import BESLUIT_LINE, Besluitvak, uitkomst
 from generator.importer.closing import Closing
 from generator.importer.dates import datum_from
+from generator.importer.field_values import FieldValues
 from generator.importer.guess import Guesser
-from generator.importer.header import Labels, label_like, persoon
-from generator.importer.headings import SECTION_NUMBER, Headings, headingish, plain_heading
+from generator.importer.header import Labels, label_like
+from generator.importer.headings import SECTION_NUMBER, Headings, headingish, plain_heading, top_number
 from generator.importer.regel import Regel
-from generator.importer.shapes import ANSWER, option_by_answer
 from generator.importer.table_rows import TableRows
 from generator.importer.vocabulary import (
     Vocabulary,
@@ -46,7 +46,7 @@ class Structure:
     unsealed: list = field(default_factory=list)  # decisions imported without a seal (sealing.py)
 
 
-class Recognizer(TableRows, Headings):
+class Recognizer(FieldValues, TableRows, Headings):
     def __init__(self, soort):
         self.soort, self.out = soort, Structure()
         self.target: str | None = None  # key of the field or section being filled
@@ -66,6 +66,7 @@ class Recognizer(TableRows, Headings):
         self.guesser, self.held_label, self.prev_label = Guesser(soort, self.labels), None, None
         self.next_regel: Regel | None = None
         self.section_size = 0.0  # the font size of the first section heading of a PDF
+        self.section_number: str | None = None  # the number of the heading that opened the section
 
     # --- helpers over the kind's data
     def _sectie(self, tekst: str, own_only: bool = False):
@@ -145,6 +146,8 @@ class Recognizer(TableRows, Headings):
             self.out.velden["onderwerp"] += " " + tekst  # a title wrapped over two lines
             self.onderwerp_open = True
             return True
+        if self.classification_stamp(tekst):
+            return True
         besluit = BESLUIT_LINE.match(tekst)
         if besluit:
             self.close_paragraph()
@@ -206,7 +209,7 @@ class Recognizer(TableRows, Headings):
             return True
         if sectie is not None:
             self.close_paragraph()
-            self.target = "secties." + sectie["sleutel"]
+            self.target, self.section_number = "secties." + sectie["sleutel"], top_number(tekst)
             self.section_size = self.section_size or r.size
             return True
         veld = self._field_label(tekst)
@@ -251,51 +254,6 @@ class Recognizer(TableRows, Headings):
             self.pending_label = veld
         return True
 
-    def set_field(self, veld: dict, tekst: str) -> None:
-        waarde: object = tekst
-        if veld["type"] == "datum":
-            waarde = datum_from(tekst) or tekst
-        elif veld["type"] == "keuze":
-            waarde = next((o for o in veld["opties"] if o.lower() == tekst.lower()), tekst)
-        elif veld["type"] == "janee":
-            waarde = tekst.strip().lower() in ("ja", "yes", "true")
-        elif veld["type"] == "persoon":
-            waarde = persoon(tekst)
-            self.last_persoon = veld["sleutel"]
-        elif veld["type"] == "tekst":
-            waarde = " ".join(tekst.split())
-        self.out.velden.setdefault(veld["sleutel"], waarde)
-
-    def put(self, veld: dict | None, part: str | None, waarde: str) -> None:
-        """A value for a field, or for a part of one (adviseur.email; None: the person named last)."""
-        sleutel = veld["sleutel"] if veld is not None else self.last_persoon
-        if part and part.startswith(ANSWER) and veld is not None:
-            self.answered(veld, part.removeprefix(ANSWER), waarde)
-        elif part is None and veld is not None:
-            self.set_field(veld, waarde)
-        elif sleutel is not None:
-            target = self.out.velden.setdefault(sleutel, {})
-            if isinstance(target, dict):
-                target.setdefault(
-                    part, ("" if part == "email" else " ").join(waarde.split())
-                )  # a cell wraps an address
-            if veld is not None and veld["type"] == "persoon":
-                self.last_persoon = sleutel
-        else:  # "Telefoon" with no person named before it: kept, marked
-            self.out.unplaced.setdefault(self.target or "", []).append(f"{part}: {waarde}")
-
-    def answered(self, veld: dict, optie: str, waarde: str) -> None:
-        """ "Vertrouwelijk: Nee": the option the answer picks; marked when it leaves a choice."""
-        found = option_by_answer(veld, optie, waarde)
-        if found is None:
-            self.out.unplaced.setdefault(veld["sleutel"], []).append(f"{optie.capitalize()}: {waarde}")
-            return
-        self.set_field(veld, found[0])
-        if not found[1]:
-            self.out.guessed.setdefault(veld["sleutel"], []).append(
-                f"{optie.capitalize()}: {waarde} (gelezen als {found[0]}; het kan ook een andere keuze zijn)"
-            )
-
     def vraag_or_antwoord(self, tekst: str) -> bool:
         veld = next((v for v in self.soort.velden if v["type"] == "vragen"), None)
         hit = re.match(r"^(Vraag|Antwoord)\s*\d*\s*:?\s*$", tekst, re.IGNORECASE)
@@ -328,11 +286,17 @@ class Recognizer(TableRows, Headings):
             return
         if self.target == "beslispunten":
             self.beslispunt(r)
-        elif r.soort == "kop" and self.heading_not_title(tekst) and self.section_level(r):  # names no section
+        elif (
+            r.soort == "kop" and self.heading_not_title(tekst) and (self.section_level(r) or self.numbered_under(tekst))
+        ):
             self.unknown_heading(tekst)
         elif self.target is None:
             self.header_line(tekst)
-        elif SECTION_NUMBER.match(tekst) and r.soort == "tekst" and headingish(tekst):
+        elif (
+            SECTION_NUMBER.match(tekst)
+            and r.soort == "tekst"
+            and headingish(tekst, 12 if self.numbered_under(tekst) else 7)
+        ):
             self.unknown_heading(tekst)
         elif r.soort == "subkop" or (
             r.soort in ("tekst", "kop") and tekst.endswith(":") and len(tekst.split()) <= 5 and not self.paragraph

@@ -101,3 +101,15 @@ def _doubtful_rows(regels: list[dict]) -> list[str]:
                 f"regel '{r.get('post')}' heeft een bedrag dat geen heel aantal euro's is: controleer de eenheid"
             )
     return out
+
+
+def headless(tabel: dict) -> str | None:
+    """Several amount columns, none with a heading, after taking the columns of a table above it
+    (tables.take_columns), and nothing else marked: which amount belongs where is a guess."""
+    kolommen = tabel["kolommen"]
+    if len(kolommen) < 2 or any(str(k) != "Bedrag" for k in kolommen) or tabel.get("_import"):
+        return None
+    return (
+        f"tabel '{tabel['tabel']}': de {len(kolommen)} kolommen hebben geen kop: controleer welk bedrag bij welke "
+        "kolom en welke regel hoort"
+    )

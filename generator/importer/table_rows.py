@@ -12,7 +12,9 @@ from typing import Any, Callable
 
 from generator.importer import units
 from generator.importer.guess import is_label
+from generator.importer.points import mark_and_text
 from generator.importer.regel import Regel
+from generator.importer.table_check import headless
 from generator.importer.tables import bedrag, tabel, take_columns
 from generator.importer.vocabulary import _normalise
 
@@ -34,6 +36,7 @@ class TableRows:
     next_regel: Any
     besluitvak: Any
     heading_in_the_open: Callable[[str], None]  # headings.py: annotated only, so the mixin's method is found
+    regel: Callable[[Regel], None]  # structure.py: a line of the document
 
     def put(self, veld: dict | None, part: str | None, waarde: str) -> None:
         raise NotImplementedError
@@ -78,6 +81,19 @@ class TableRows:
         """A header row of two cells, label and value: "Documentnummer | Z/24/118342"."""
         filled = [c for c in cells if c.strip()]
         return len(filled) == 2 and self.guess(filled[0], filled[1])
+
+    def rest_of_row(self, cells: list[str], pairs: list[tuple]) -> None:
+        """The cells of a header row of several pairs (label | value | label | value) that no known
+        label took: each pair placed by a guess (marked), else kept, marked; never dropped."""
+        taken = {waarde for _, _, waarde in pairs}
+        rest = [
+            c.strip() for c in cells if c.strip() and c.strip() not in taken and self.labels.of(c, answers=True) is None
+        ]
+        for label, waarde in zip(rest[::2], rest[1::2]):
+            if not self.guess(label, waarde):
+                self.out.unplaced.setdefault(self.target or "", []).append(f"{label}: {waarde}")
+        if len(rest) % 2:
+            self.out.unplaced.setdefault(self.target or "", []).append(rest[-1])
 
     def header_line(self, tekst: str) -> None:
         """A line before any section: the value of the unknown label just above it, or kept, marked."""
@@ -146,6 +162,9 @@ class TableRows:
         cells = r.tekst.split("\t")
         if all(re.fullmatch(r"[-—_\s]*", c) for c in cells):
             return
+        if not self.rijen and (tekst := mark_and_text(cells)) is not None:
+            self.regel(Regel(tekst, "tekst", r.number, r.size))  # "I. | De contracten …": a point
+            return
         label = _normalise(cells[0])
         if self.closing.cells(self, cells) or self.besluitvak.cells(self, cells):
             return
@@ -153,7 +172,10 @@ class TableRows:
             pairs = self.labels.pairs(cells)
             for veld, part, waarde in pairs:
                 self.put(veld, part, waarde)
-            if pairs or self.label_cells(cells) or self.guessed_pair(cells):
+            if pairs:
+                self.rest_of_row(cells, pairs)
+                return
+            if self.label_cells(cells) or self.guessed_pair(cells):
                 return
         cells = [" ".join(c.split()) for c in cells]
         if self.rijen and cells == self.rijen[0]:
@@ -170,14 +192,16 @@ class TableRows:
         titel = self._title_from_paragraph()
         found, attention = tabel(rijen, titel, schaal)
         self.out.attention += attention
-        if found is not None:
-            self.out.problemen += found.get("_import", [])
         if found is None or self.target is None or not self.target.startswith("secties."):
+            self.out.problemen += found.get("_import", []) if found is not None else []
             self.out.unplaced.setdefault(self.target or "", []).extend("\t".join(r) for r in rijen)
             return
         previous = next((b for b in reversed(self.out.markdown.get(self.target, [])) if isinstance(b, dict)), None)
         if previous is not None:
             take_columns(previous, found)
+        if (probleem := headless(found)) is not None:
+            found["_import"] = [probleem]
+        self.out.problemen += found.get("_import", [])
         self.out.markdown.setdefault(self.target, []).append(found)
 
     def _caption_scale(self) -> tuple | None:

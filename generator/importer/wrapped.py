@@ -16,6 +16,7 @@ from generator.importer.points import STARTS
 _END = (".", ":", "!", "?", ";")
 # a header label opening a line: "Kenmerk:", "Datum: 3 maart 2020", "Van team:" (at most three words)
 _CAPTION = re.compile(r"^(tabel|figuur|grafiek|overzicht)\s+\d+[.:]?\s", re.IGNORECASE)  # "Tabel 1. Kosten"
+_SUBNUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})+\.?\s+[A-ZÀ-Þ]")
 _LABEL = re.compile(r"^[A-ZÀ-Þ][\w'’./&-]*(\s[\w'’./&-]+){0,2}:(\s|$)")
 
 
@@ -33,6 +34,8 @@ def _continues(previous: str, volgende: str, width: int) -> bool:
     if not a or not b or "\t" in previous or "\t" in volgende or STARTS.match(b) or len(a) < 0.7 * width:
         return False
     if _LABEL.match(b) or _CAPTION.match(a):  # a value never swallows the label after it; a caption stands alone
+        return False
+    if _SUBNUMBER.match(b):  # "4.2 De beweegzaal …": a numbered subheading opens its own line
         return False
     if len(a.split()) <= 3 and b[0].isupper():  # "Financiële consequenties" over a sentence: a heading
         return False
@@ -76,4 +79,34 @@ def unwrap(regels: list[str]) -> list[tuple[int, str]]:
                 break
         out.append((start, " ".join(p.strip() for p in parts) if len(parts) > 1 else parts[0]))
         i += 1
+    return out
+
+
+_BROKEN = re.compile(r"^[A-ZÀ-Þ][\w'’.&]*(\s[\w'’.&]+)?-$")  # "Organisatie-": a short label broken at its hyphen
+
+
+def hyphen_joined(regels: list[str]) -> list[str]:
+    """A short label a narrow cell broke at its hyphen ("Organisatie-" over "eenheid") made whole;
+    the second line stays as an empty one (line numbers keep their place). Not "… -" over "en …"."""
+    out = list(regels)
+    for i in range(len(out) - 1):
+        rest = out[i + 1].strip()
+        if _BROKEN.match(out[i].strip()) and re.fullmatch(r"[a-zà-ÿ][\w'’]*:?", rest) and rest not in ("en", "of"):
+            out[i], out[i + 1] = out[i].strip() + rest, ""
+    return out
+
+
+_DAY_MONTH = re.compile(
+    r"^\d{1,2}\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)$",
+    re.IGNORECASE,
+)
+
+
+def dates_joined(regels: list[str]) -> list[str]:
+    """A date a narrow cell wrapped before its year ("3 maart" over "2024") made one line; the
+    year's line stays as an empty one (line numbers keep their place)."""
+    out = list(regels)
+    for i in range(len(out) - 1):
+        if _DAY_MONTH.match(out[i].strip()) and re.fullmatch(r"(19|20)\d\d", out[i + 1].strip()):
+            out[i], out[i + 1] = f"{out[i].strip()} {out[i + 1].strip()}", ""
     return out
