@@ -211,7 +211,7 @@ def test_achtste_collegebesluit_als_zin():
             capture_output=True,
             text=True,
         ).stdout
-        assert _flat(tekst).endswith(zin) or zin in _flat(tekst), ext
+        assert zin in _flat(tekst), ext
         assert "Pagina 1 van" in tekst
     txt = (ACHTSTE / "collegeadvies.txt").read_text(encoding="utf-8")
     assert zin in _flat(txt) and "BESLUIT COLLEGE" in txt
