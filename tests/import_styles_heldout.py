@@ -143,9 +143,76 @@ STYLES: dict[str, dict] = {
         "stempel": "B&W-besluit d.d. {datum}",
         "running": "Gemeente {gemeente} | {soortnaam} | Zaak-ID {kenmerk}",
     },
+    # After the raadsvoorstel and collegeadvies of gemeente Amersfoort (tests/data/import/achtste/README.md):
+    # "BESLISPUNTEN" in capitals above "Het college stelt de raad voor:", points lettered "a.", the header as
+    # a strip of labels over values, headings in capitals, euros in full with the unit in the corner cell
+    # and a plain minus, the college's decision as a sentence at the end. Content c (a third subject).
+    "achtste": {
+        "content": "import_content_c",
+        "soortnaam": {"collegenota": "Collegeadvies", "raadsvoorstel": "Raadsvoorstel"},
+        "labels": {
+            "onderwerp": "Onderwerp",
+            "kenmerk": "Zaaknummer",
+            "datum": "Datum",
+            "portefeuillehouder": "Wethouder",
+            "afdeling": "Afdeling",
+            "team": "Afdeling",
+            "steller": "Steller",
+            "adviseur": "Steller",
+            "telefoon": "Telefoonnummer",
+            "email": "E-mailadres",
+            "classificatie": "Openbaarheid",
+            "begrotingswijziging": "Begrotingswijziging",
+        },
+        "classificatie": {"openbaar": "Openbaar", "vertrouwelijk": "Geheim"},
+        "extra": {
+            "collegenota": [("Raadsinformatiebrief", "Ja")],
+            "raadsvoorstel": [("Programma", "3 Bereikbaarheid"), ("Raadsvergadering", "raad")],
+        },
+        "titels": {
+            "aanleiding": "PROBLEEMSTELLING",
+            "context": "RELATIE MET BELEID",
+            "gewenste_situatie": "BEOOGD RESULTAAT",
+            "personeel_organisatie": "CONSEQUENTIES VOOR DE ORGANISATIE",
+            "financien": "FINANCIËN",
+            "uitvoering_evaluatie_vervolg": "VERVOLG EN COMMUNICATIE",
+            "aanleiding_en_context": "PROBLEEMSTELLING",
+            "doelen_en_resultaten": "BEOOGD EFFECT",
+            "kaders_en_omstandigheden": "RELATIE MET BELEID",
+            "argumenten_en_alternatieven": "ARGUMENTEN",
+            "duurzaamheid": "DUURZAAMHEID EN KLIMAAT",
+            "financiele_consequenties": "FINANCIËLE CONSEQUENTIES",
+            "risicos": "KANTTEKENINGEN EN RISICO’S",
+            "uitvoering_en_planning": "VERVOLGSTAPPEN",
+        },
+        "volgorde": {
+            "raadsvoorstel": [
+                "aanleiding_en_context",
+                "doelen_en_resultaten",
+                "argumenten_en_alternatieven",
+                "risicos",
+                "kaders_en_omstandigheden",
+                "duurzaamheid",
+                "financiele_consequenties",
+                "uitvoering_en_planning",
+            ]
+        },
+        "samenvatting": "SAMENVATTING",
+        "beslis_kop": "BESLISPUNTEN",
+        "intro": {"collegenota": "Voorgesteld wordt:", "raadsvoorstel": "Het college stelt de raad voor:"},
+        "inhoud": None,
+        "nummers": "letters",
+        "koppen": "kapitaal",
+        "kopblok": "strook",
+        "bedragen": "kolom",
+        "besluit": "zin",
+        "stempel": None,
+        "running": "Gemeente {gemeente} - {soortnaam} {kenmerk}",
+    },
 }
-HELD_OUT = ("zesde", "zevende")
+HELD_OUT = ("zesde", "zevende", "achtste")
 ROMEINS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+LETTERS = "abcdefgh"
 
 
 def lang(iso: str) -> str:
@@ -166,6 +233,8 @@ def amount(euros: int, style: dict) -> str:
     """'€ 2.150.000,-' and '-/- € 60.000,-' (zesde); '2.150' and '(60)' in thousands (zevende)."""
     if style["bedragen"] == "euro":
         return ("-/- " if euros < 0 else "") + f"€ {_dutch(euros)},-"
+    if style["bedragen"] == "kolom":  # achtste: euros in full, the unit in the corner cell, a plain minus
+        return ("-" if euros < 0 else "") + _dutch(euros)
     assert euros % 1000 == 0, euros
     return f"({_dutch(euros // 1000)})" if euros < 0 else _dutch(euros // 1000)
 
@@ -201,7 +270,11 @@ def header_pairs(doc: dict, style: dict) -> list[tuple[str, str]]:
 def table_block(t: dict, style: dict, nummer: int) -> tuple:
     """('table', title, rows): the header row, the posts (subtotals included), the total."""
     eerste = (
-        "Bedragen x € 1.000" if style["bedragen"] == "duizend" else ("Jaar" if _years_as_rows(t) else "Omschrijving")
+        "Bedragen in €"
+        if style["bedragen"] == "kolom"
+        else "Bedragen x € 1.000"
+        if style["bedragen"] == "duizend"
+        else ("Jaar" if _years_as_rows(t) else "Omschrijving")
     )
     out = [[eerste] + [str(k) for k in t["kolommen"]]]
     for r in t["regels"]:
@@ -217,6 +290,8 @@ def _years_as_rows(t: dict) -> bool:
 
 
 def _points(punten: list[str], style: dict) -> list[tuple]:
+    if style["nummers"] == "letters":
+        return [("punt", f"{LETTERS[i]}.", p) for i, p in enumerate(punten)]
     if style["nummers"] == "romeins":
         return [("punt", f"{ROMEINS[i]}.", p) for i, p in enumerate(punten)]
     return [("punt", f"{i}:", p) for i, p in enumerate(punten, 1)]
@@ -231,12 +306,15 @@ def blocks(doc: dict, style: dict) -> list[tuple]:
             b = doc["besluiten"][0]
             out.append(("stempel", [style["stempel"].format(datum=kort(b["datum"])), "Conform advies"]))
     out.append(("titel", style["soortnaam"][soort]))
-    if style["kopblok"] == "vier":
+    if style["kopblok"] == "strook":
+        out.append(("strook", header_pairs(doc, style)))
+    elif style["kopblok"] == "vier":
         out += [("onderwerp", kop["onderwerp"]), ("vier", header_pairs(doc, style))]
     else:
         out.append(("regels", header_pairs(doc, style)))
     samen = "samenvatting" if "samenvatting" in doc else "publiekssamenvatting"
     out += [("h", style["samenvatting"], None)] + [("p", p, None) for p in doc[samen]]
+    out += [("h", style["beslis_kop"], None)] if style.get("beslis_kop") else []
     out += [("h" if style["koppen"] == "genummerd" else "p", style["intro"][soort], None)]
     out += _points(doc["beslispunten"], style)
     if style["inhoud"]:
@@ -269,6 +347,8 @@ def _sections(doc: dict, style: dict) -> list[tuple]:
 
 def closing(doc: dict, style: dict) -> list[tuple]:
     kop = doc["kop"]
+    if style["besluit"] == "zin":
+        return _closing_achtste(doc)
     if doc["soort"] == "collegenota":
         if style["besluit"] != "tabel":
             return []
@@ -308,3 +388,31 @@ def closing(doc: dict, style: dict) -> list[tuple]:
     out += [("p", f"{slot} {raad}.", None)]
     out.append(("handtekening", [("de griffier,", "W. Post"), ("de voorzitter,", o["burgemeester"])]))
     return out
+
+
+def _closing_achtste(doc: dict) -> list[tuple]:
+    """achtste: the college's decision as a sentence under "BESLUIT COLLEGE"; the raadsvoorstel signed by
+    the college, then "BESLUIT" on its own page with the number, "gelet op" and lettered points."""
+    kop = doc["kop"]
+    if doc["soort"] == "collegenota":
+        b = doc["besluiten"][0]
+        zin = f"Het college van burgemeester en wethouders heeft op {lang(b['datum'])} besloten conform advies."
+        return [("h", "BESLUIT COLLEGE", None), ("p", zin, None)]
+    o = kop["ondertekening"]
+    out: list[tuple] = [
+        ("p", f"Het college van burgemeester en wethouders van {kop['gemeente']},", None),
+        ("handtekening", [("de secretaris,", o["secretaris"]), ("de burgemeester,", o["burgemeester"])]),
+        ("break",),
+        ("h", "BESLUIT", None),
+        ("p", f"Nr. {kop['kenmerk']}", None),
+        ("p", f"De raad van de gemeente {kop['gemeente']};", None),
+        ("p", f"gelet op het voorstel van het college van burgemeester en wethouders van {lang(kop['datum'])};", None),
+        ("p", "gelet op artikel 189 van de Gemeentewet;", None),
+        ("p", "besluit:", None),
+    ]
+    out += _points(doc["beslispunten"], {"nummers": "letters"})
+    raad = lang(doc["raadsvergadering"])
+    out += [
+        ("p", f"Vastgesteld in de openbare vergadering van de raad van de gemeente {kop['gemeente']} van {raad}.", None)
+    ]
+    return out + [("handtekening", [("de griffier,", "A. Bos"), ("de voorzitter,", o["burgemeester"])])]

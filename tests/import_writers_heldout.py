@@ -67,7 +67,34 @@ def _table(doc, rows: list[list[str]], grid: bool = True, bold_first_row: bool =
     return table
 
 
-HEADER_BLOCKS = ("rechts", "stempel", "titel", "onderwerp", "vier", "regels")
+HEADER_BLOCKS = ("rechts", "stempel", "titel", "onderwerp", "vier", "regels", "strook")
+
+
+def strook_rows(pairs: list[tuple[str, str]], per: int = 3) -> list[list[str]]:
+    """achtste's header: rows of labels, each over a row of their values, three fields a row."""
+    out: list[list[str]] = []
+    for i in range(0, len(pairs), per):
+        chunk = list(pairs[i : i + per]) + [("", "")] * (per - len(pairs[i : i + per]))
+        out += [[a for a, _ in chunk], [b for _, b in chunk]]
+    return out
+
+
+def _docx_strook(doc, pairs: list[tuple[str, str]]) -> None:
+    from docx.shared import Cm, Pt, RGBColor
+
+    rows = strook_rows(pairs)
+    table = doc.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+    table.autofit = False
+    for i, row in enumerate(rows):
+        cells = table.add_row().cells
+        for cell, tekst in zip(cells, row):
+            cell.width = Cm(5.6)
+            run = cell.paragraphs[0].add_run(tekst)
+            run.font.size = Pt(7 if i % 2 == 0 else 9)
+            if i % 2 == 0:
+                run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    doc.add_paragraph()
 
 
 def _docx_header(doc, block: tuple) -> None:
@@ -96,6 +123,8 @@ def _docx_header(doc, block: tuple) -> None:
                 for run in row.cells[k].paragraphs[0].runs:
                     run.bold = True
         doc.add_paragraph()
+    elif soort == "strook":
+        _docx_strook(doc, block[1])
     elif soort == "regels":
         for label, waarde in block[1]:
             p = doc.add_paragraph()
@@ -130,7 +159,8 @@ def _docx_block(doc, block: tuple, style: dict) -> None:
         p = doc.add_paragraph()
         p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Cm(1), Cm(-1)
         p.paragraph_format.tab_stops.add_tab_stop(Cm(1))
-        p.add_run(f"{block[1]}\t{block[2]}" if style["nummers"] == "romeins" else f"{block[1]} {block[2]}")
+        tab = style["nummers"] in ("romeins", "letters")
+        p.add_run(f"{block[1]}\t{block[2]}" if tab else f"{block[1]} {block[2]}")
     elif soort == "table":
         titel = doc.add_paragraph().add_run(block[1])
         titel.bold = style["koppen"] != "genummerd"
@@ -186,6 +216,9 @@ table.grid td { border: 0.5pt solid #000; } td.num { text-align: right; } tr.eer
 table.kop { width: 100%; font-size: 9pt; } table.kop td:nth-child(odd) { font-weight: bold; }
 table.regels td:first-child { font-weight: bold; width: 55mm; }
 .punt { margin-left: 10mm; text-indent: -10mm; } .voetnoot { float: footnote; font-size: 8pt; }
+table.strook { width: 100%; border-collapse: collapse; } table.strook td { border: 0.5pt solid #000; width: 33%; }
+table.strook tr.label td { font-size: 7pt; color: #595959; border-bottom: none; padding-bottom: 0; }
+table.strook tr.waarde td { font-size: 9pt; border-top: none; }
 .stempel { border: 1pt solid #000; padding: 4pt 8pt; width: 70mm; margin-bottom: 10pt; }
 """
 
@@ -213,6 +246,16 @@ def _html_block(block: tuple, style: dict) -> str:
         pairs = block[1]
         rows = [[*pairs[i], *(pairs[i + 1] if i + 1 < len(pairs) else ("", ""))] for i in range(0, len(pairs), 2)]
         return _rows_html(rows, "kop", False)
+    if soort == "strook":
+        rows = strook_rows(block[1])
+        return (
+            "<table class='strook'>"
+            + "".join(
+                f"<tr class='{'label' if i % 2 == 0 else 'waarde'}'>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>"
+                for i, r in enumerate(rows)
+            )
+            + "</table><p></p>"
+        )
     if soort == "regels":
         return _rows_html([[f"{a}:", b] for a, b in block[1]], "regels", False)
     if soort == "h" and style["koppen"] == "genummerd":
@@ -245,24 +288,27 @@ def write_html(blocks: list[tuple], style: dict, kop_tekst: str) -> str:
 
 
 def make_heldout_corpus(root, styles=None) -> None:
-    """tests/data/import/<zesde|zevende>/: per document .docx, .pdf (LibreOffice), .weasy.pdf
-    (WeasyPrint), .txt (pdftotext of the LibreOffice PDF), and truth.json (content b)."""
+    """tests/data/import/<zesde|zevende|achtste>/: per document .docx, .pdf (LibreOffice), .weasy.pdf
+    (WeasyPrint), .txt (pdftotext of the LibreOffice PDF), and truth.json (the style's "content":
+    content b unless it names another module, e.g. achtste's import_content_c)."""
+    import importlib
     import json
     import subprocess
     import tempfile
     from pathlib import Path
 
-    from import_content_b import DOCUMENTS, truth
     from import_styles_heldout import STYLES, blocks, running
     from weasyprint import HTML
 
     for naam, style in STYLES.items():
         if styles and naam not in styles:
             continue
+        content = importlib.import_module(style.get("content", "import_content_b"))
+        documents, truth = content.DOCUMENTS, content.truth
         out = Path(root) / naam
         out.mkdir(parents=True, exist_ok=True)
         waarheid = {}
-        for stem, doc in DOCUMENTS.items():
+        for stem, doc in documents.items():
             b, kop = blocks(doc, style), running(doc, style)
             write_docx(b, style, out / f"{stem}.docx", kop)
             HTML(string=write_html(b, style, kop)).write_pdf(str(out / f"{stem}.weasy.pdf"))

@@ -1,23 +1,33 @@
-"""The held-out corpora zesde and zevende (tests/data/import/<stijl>/, made by
-tests/make_import_corpus.py --stijlen from tests/import_content_b.py): the committed files say
+"""The held-out corpora zesde, zevende (content b, tests/import_content_b.py) and achtste (content c,
+tests/import_content_c.py) in tests/data/import/<stijl>/, made by
+tests/make_import_corpus.py --stijlen: the committed files say
 what their truth.json says, and the content adds up. These tests check the corpus, not the
 importer: how the importer scores on them is bench/import_score.py's business (scored blind).
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import subprocess
 from collections import Counter
 
 import pytest
-from import_content_b import DOCUMENTS, rows, truth
-from import_styles_heldout import STYLES, amount, lang
+from import_content_b import rows, truth
+from import_styles_heldout import LETTERS, ROMEINS, STYLES, amount, lang
 from make_import_corpus import OUT
 
 DATA = OUT.parent
-CASES = [(stijl, stem) for stijl in STYLES for stem in DOCUMENTS]
+
+
+def _content(stijl: str):
+    """The content module a style is made from (content b unless the style names another)."""
+    return importlib.import_module(STYLES[stijl].get("content", "import_content_b"))
+
+
+CASES = [(stijl, stem) for stijl in STYLES for stem in _content(stijl).DOCUMENTS]
+CONTENTS = sorted({STYLES[stijl].get("content", "import_content_b") for stijl in STYLES})
 
 
 def _docx_text(path) -> tuple[list[str], list[str]]:
@@ -35,10 +45,10 @@ def _flat(tekst: str) -> str:
     return " ".join(tekst.split())
 
 
-@pytest.mark.parametrize("stem", list(DOCUMENTS))
-def test_tabellen_tellen_op(stem):
+@pytest.mark.parametrize("module,stem", [(m, s) for m in CONTENTS for s in importlib.import_module(m).DOCUMENTS])
+def test_tabellen_tellen_op(module, stem):
     """Every column adds up to its total; a subtotal is the sum of the rows above it."""
-    for tabellen in DOCUMENTS[stem]["tabellen"].values():
+    for tabellen in importlib.import_module(module).DOCUMENTS[stem]["tabellen"].values():
         for t in tabellen:
             sums = [sum(bs[i] for _, bs in rows(t)) for i in range(len(t["kolommen"]))]
             assert sums == t["totaal"], t["titel"]
@@ -48,15 +58,44 @@ def test_tabellen_tellen_op(stem):
 
 
 def test_kosten_en_dekking_in_evenwicht():
-    kosten, dekking = DOCUMENTS["collegevoorstel"]["tabellen"]["financien"]
+    from import_content_b import DOCUMENTS as B
+
+    kosten, dekking = B["collegevoorstel"]["tabellen"]["financien"]
     assert sum(kosten["totaal"]) == sum(dekking["totaal"]) == 7_440_000
+
+
+def test_content_c_kosten_en_dekking_in_evenwicht():
+    from import_content_c import DOCUMENTS as C
+
+    kosten, dekking = C["collegeadvies"]["tabellen"]["financien"]
+    assert sum(kosten["totaal"]) == sum(dekking["totaal"]) == 405_000
+    investering = C["raadsvoorstel"]["tabellen"]["financiele_consequenties"][0]
+    raming, derden, gemeente = investering["totaal"]
+    assert raming == derden + gemeente == 3_400_000
+    assert "€ 3.400.000" in C["raadsvoorstel"]["beslispunten"][0]
+
+
+def test_content_c_is_een_ander_onderwerp():
+    """Content c shares no onderwerp, kenmerk, beslispunt or table post with content b."""
+    from import_content_b import DOCUMENTS as B
+    from import_content_c import DOCUMENTS as C
+
+    def woorden(docs: dict) -> set[str]:
+        out = set()
+        for d in docs.values():
+            out |= {d["kop"]["onderwerp"], d["kop"]["kenmerk"], *d["beslispunten"]}
+            out |= {post for ts in d["tabellen"].values() for t in ts for post, _ in rows(t)}
+        return out
+
+    assert not woorden(B) & woorden(C)
 
 
 @pytest.mark.parametrize("stijl", list(STYLES))
 def test_waarheid_is_de_inhoud(stijl):
-    """The committed truth.json is content b's truth (regenerate after changing the content)."""
+    """The committed truth.json is its content's truth (regenerate after changing the content)."""
     committed = json.loads((DATA / stijl / "truth.json").read_text(encoding="utf-8"))
-    assert committed == json.loads(json.dumps({stem: truth(doc) for stem, doc in DOCUMENTS.items()}))
+    documents = _content(stijl).DOCUMENTS
+    assert committed == json.loads(json.dumps({stem: truth(doc) for stem, doc in documents.items()}))
 
 
 @pytest.mark.parametrize(
@@ -66,6 +105,10 @@ def test_waarheid_is_de_inhoud(stijl):
         (-60000, "zesde", "-/- € 60.000,-"),
         (2150000, "zevende", "2.150"),
         (-60000, "zevende", "(60)"),
+        (2100000, "achtste", "2.100.000"),
+        (-8000, "achtste", "-8.000"),
+        (53750, "achtste", "53.750"),
+        (0, "achtste", "0"),
     ],
 )
 def test_bedrag_zoals_de_stijl_het_schrijft(euros, stijl, tekst):
@@ -74,7 +117,7 @@ def test_bedrag_zoals_de_stijl_het_schrijft(euros, stijl, tekst):
 
 @pytest.mark.parametrize("stijl,stem", CASES)
 def test_word_bestand_zegt_wat_de_waarheid_zegt(stijl, stem):
-    doc, style = DOCUMENTS[stem], STYLES[stijl]
+    doc, style = _content(stijl).DOCUMENTS[stem], STYLES[stijl]
     paragraphs, cells = _docx_text(DATA / stijl / f"{stem}.docx")
     alles = "\n".join(paragraphs + cells)
     kop = doc["kop"]
@@ -83,7 +126,11 @@ def test_word_bestand_zegt_wat_de_waarheid_zegt(stijl, stem):
         assert waarde in alles, waarde
     assert f"Gemeente {kop['gemeente']}" in alles
     for i, punt in enumerate(doc["beslispunten"], 1):
-        nummer = f"{i}: " if style["nummers"] == "dubbelepunt" else ("I", "II", "III", "IV")[i - 1] + ".\t"
+        nummer = {
+            "dubbelepunt": f"{i}: ",
+            "romeins": ROMEINS[i - 1] + ".\t",
+            "letters": LETTERS[i - 1] + ".\t",
+        }[style["nummers"]]
         assert paragraphs.count(nummer + punt) == (2 if stem == "raadsvoorstel" else 1), punt  # and the raadsbesluit
     for sleutel, items in doc["secties"].items():
         assert any(p.endswith(style["titels"][sleutel]) for p in paragraphs), sleutel
@@ -100,7 +147,8 @@ def test_word_bestand_zegt_wat_de_waarheid_zegt(stijl, stem):
     in_cells = Counter(
         c
         for c in cells
-        if re.fullmatch(r"(-/- )?€ [\d.]+,-|\(?[\d.]+\)?", c) and not re.fullmatch(r"20\d\d|[\d.]+\.\d|\d", c)
+        if re.fullmatch(r"(-/- )?€ [\d.]+,-|\(?[\d.]+\)?|-?[\d.]+", c)
+        and not re.fullmatch(r"20\d\d|[\d.]+\.\d|[1-9]", c)
     )
     assert in_cells == Counter(amount(b, style) for b in stated)
 
@@ -115,8 +163,60 @@ def test_pdf_heeft_de_punten_en_het_meubilair(stijl, stem, ext):
         capture_output=True,
         text=True,
     ).stdout
-    kop = DOCUMENTS[stem]["kop"]
+    doc = _content(stijl).DOCUMENTS[stem]
+    kop = doc["kop"]
     assert re.search(r"Pagina 1 van [2-5]\b", tekst)
     assert f"Gemeente {kop['gemeente']}" in tekst and kop["kenmerk"] in tekst
-    for punt in DOCUMENTS[stem]["beslispunten"]:
+    for punt in doc["beslispunten"]:
         assert _flat(punt) in _flat(tekst), punt
+
+
+ACHTSTE = DATA / "achtste"
+
+
+@pytest.mark.parametrize("stem", ["collegeadvies", "raadsvoorstel"])
+def test_achtste_kopstrook_en_tabellen(stem):
+    """achtste's header is a strip of labels over their values; every money table states "Bedragen in €"
+    in its corner cell; the headings are capitals, "RISICO’S" with a curly apostrophe."""
+    from docx import Document
+    from import_content_c import DOCUMENTS as C
+    from import_styles_heldout import header_pairs
+    from import_writers_heldout import strook_rows
+
+    doc, style = C[stem], STYLES["achtste"]
+    word = Document(str(ACHTSTE / f"{stem}.docx"))
+    kop = [[c.text for c in r.cells] for r in word.tables[0].rows]
+    assert kop == strook_rows(header_pairs(doc, style))
+    assert kop[0] == ["Onderwerp", "Zaaknummer", "Datum"] and kop[1][0] == doc["kop"]["onderwerp"]
+    geld = [t for t in word.tables[1:] if t.rows[0].cells[0].text == "Bedragen in €"]
+    assert len(geld) == sum(len(ts) for ts in doc["tabellen"].values())
+    paragraphs = [p.text for p in word.paragraphs]
+    assert "BESLISPUNTEN" in paragraphs and style["intro"][doc["soort"]] in paragraphs
+    if stem == "raadsvoorstel":
+        assert "KANTTEKENINGEN EN RISICO\u2019S" in paragraphs
+        assert ("Raadsvergadering", "17 december 2024") in header_pairs(doc, style)
+        assert (
+            "Vastgesteld in de openbare vergadering van de raad van de gemeente Westerbroek van 17 december 2024."
+            in paragraphs
+        )
+
+
+def test_achtste_collegebesluit_als_zin():
+    """The college's decision is a sentence at the end of the collegeadvies, in every format."""
+    zin = "Het college van burgemeester en wethouders heeft op 10 december 2024 besloten conform advies."
+    for ext in (".pdf", ".weasy.pdf"):
+        tekst = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(ACHTSTE / f"collegeadvies{ext}"), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        assert zin in _flat(tekst), ext
+        assert "Pagina 1 van" in tekst
+    txt = (ACHTSTE / "collegeadvies.txt").read_text(encoding="utf-8")
+    assert zin in _flat(txt) and "BESLUIT COLLEGE" in txt
+    assert (
+        _flat(txt).index("BESLISPUNTEN")
+        < _flat(txt).index("a. De Subsidieregeling")
+        < _flat(txt).index("PROBLEEMSTELLING")
+    )
