@@ -145,6 +145,8 @@ class Closing:
                 else:
                     self.pending.append(self.roles[role.lower()])
                 return True
+            if rec.target == "ondertekening" and _name_like(tekst) is False and re.search(r"[^\W\d_]", tekst):
+                rec.out.unplaced.setdefault(self.ondertekening, []).append(tekst)  # a footnote: kept, marked
             return rec.target in ("ondertekening", "raadsbesluit")
         return False
 
