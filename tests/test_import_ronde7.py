@@ -1,0 +1,80 @@
+"""`nota import`, issue 26's seventh round: generic rules, each on a small input written here (not a
+corpus file): a header value must have its field's shape (a label is never a value, a date field
+takes a date, a choice one of its options, a yes/no field a yes or a no), and a line under the
+signature that is no role and no name (a footnote) is kept, marked."""
+
+from __future__ import annotations
+
+from ruamel.yaml import YAML
+
+BODY = (
+    "\nSamenvatting\nKort.\n\nHet college besluit:\n1. De speeltuin te vernieuwen.\n\n"
+    "Aanleiding\nDe speeltuin is oud.\n\n"
+)
+
+
+def _importeer(cli, tmp_path, tekst: str, naam: str = "voorstel.txt"):
+    bron = tmp_path / naam
+    bron.write_text(tekst, encoding="utf-8")
+    target = tmp_path / "import.yaml"
+    r = cli("import", bron, "-o", target)
+    yaml = target.read_text(encoding="utf-8")
+    return r, YAML(typ="safe").load(yaml), yaml.splitlines()
+
+
+def test_label_zonder_waarde_neemt_het_volgende_label_niet(cli, tmp_path):
+    """Labels printed one under the other, their values after them (a grid of labels over values
+    in pdftotext): a label never takes the next label as its value. Before: onderwerp 'Kenmerk',
+    datum 'Afdeling', unmarked."""
+    kop = "Collegenota\nOnderwerp\n\nKenmerk\n\nDatum\n\nAfdeling\n\nSpeeltuin Dorpsstraat\n"
+    r, data, regels = _importeer(cli, tmp_path, kop + BODY)
+    assert r.exit_code == 1
+    assert "onderwerp" not in data or data["onderwerp"] != "Kenmerk"
+    assert "datum" not in data and "kenmerk" not in data
+    assert "afdeling: Speeltuin Dorpsstraat" not in regels
+
+
+def test_waarde_zonder_vorm_van_het_veld_gemarkeerd(cli, tmp_path):
+    """A date field that gets no date, a choice that gets none of its options, a yes/no field that
+    gets neither: kept as a marked comment with the reason, never set. Before: set, unmarked
+    (classificatie 'Speeltuin Dorpsstraat', datum 'Wethouder')."""
+    kop = (
+        "Collegenota\nOnderwerp: Speeltuin Dorpsstraat\nDatum: binnenkort\n"
+        "Classificatie: Speeltuin Dorpsstraat\nKenmerk: Z/24/1\n"
+    )
+    r, data, regels = _importeer(cli, tmp_path, kop + BODY)
+    assert r.exit_code == 1
+    assert "datum" not in data and "classificatie" not in data
+    assert "# NOTA IMPORT, NIET GEPLAATST: Datum: binnenkort (geen datum)" in regels
+    assert any(
+        x.startswith("# NOTA IMPORT, NIET GEPLAATST: Classificatie: Speeltuin Dorpsstraat (geen van de keuzes")
+        for x in regels
+    )
+    assert data["kenmerk"] == "Z/24/1"
+
+
+def test_ja_nee_veld_zonder_ja_of_nee(cli, tmp_path):
+    """A yes/no field whose value is no yes or no is not read as 'nee' (was: false, unmarked)."""
+    kop = (
+        "Raadsvoorstel\nOnderwerp: Fietsbrug\nKenmerk: Z/24/2\nDatum: 3 maart 2024\n"
+        "Begrotingswijziging: Fietsbrug over de vaart\n"
+    )
+    r, data, regels = _importeer(cli, tmp_path, kop + BODY)
+    assert "begrotingswijziging" not in data
+    assert "# NOTA IMPORT, NIET GEPLAATST: Begrotingswijziging: Fietsbrug over de vaart (geen ja of nee)" in regels
+
+
+def test_voetnoot_onder_de_ondertekening_niet_kwijt(cli, tmp_path):
+    """A footnote the PDF printed right under the college's signature line is no role and no name:
+    kept, marked (it was dropped without a trace)."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Fietsbrug\nKenmerk: Z/24/2\nDatum: 3 maart 2024\n"
+        + BODY
+        + "Het college van burgemeester en wethouders van Westerbroek,\n\n"
+        "1 Mobiliteitsvisie 2040, vastgesteld op 2 februari 2023.\n\n"
+        "de secretaris,\n\nM. Peters\n"
+    )
+    r, data, regels = _importeer(cli, tmp_path, tekst)
+    assert "# NOTA IMPORT, NIET GEPLAATST: 1 Mobiliteitsvisie 2040, vastgesteld op 2 februari 2023." in regels
+    assert data["ondertekening"]["secretaris"] == "M. Peters"
+    assert r.exit_code == 1
