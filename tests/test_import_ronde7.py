@@ -78,3 +78,64 @@ def test_voetnoot_onder_de_ondertekening_niet_kwijt(cli, tmp_path):
     assert "# NOTA IMPORT, NIET GEPLAATST: 1 Mobiliteitsvisie 2040, vastgesteld op 2 februari 2023." in regels
     assert data["ondertekening"]["secretaris"] == "M. Peters"
     assert r.exit_code == 1
+
+
+def _grid_docx(tmp_path, rows: list[list[str]]):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Collegenota")
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows):
+        for cell, tekst in zip(row.cells, cells):
+            cell.text = tekst
+    for tekst in ("Samenvatting", "Kort.", "Het college besluit:", "1. De speeltuin te vernieuwen."):
+        doc.add_paragraph(tekst)
+    doc.add_heading("Aanleiding", level=1)
+    doc.add_paragraph("De speeltuin is oud.")
+    pad = tmp_path / "voorstel.docx"
+    doc.save(pad)
+    return pad
+
+
+def _import_file(cli, tmp_path, bron):
+    target = tmp_path / "import.yaml"
+    r = cli("import", bron, "-o", target)
+    yaml = target.read_text(encoding="utf-8")
+    return r, YAML(typ="safe").load(yaml), yaml.splitlines()
+
+
+def test_kop_als_raster_van_labels_boven_waarden(cli, tmp_path):
+    """A header table of three pairs a row, each row of labels above a row of values: paired cell by
+    cell, unmarked; an empty cell in a row of labels takes no value. Before: every row kept, marked,
+    no header field read."""
+    pad = _grid_docx(
+        tmp_path,
+        [
+            ["Onderwerp", "Kenmerk", "Datum"],
+            ["Speeltuin Dorpsstraat", "Z/24/118402", "26 november 2024"],
+            ["Portefeuillehouder", "Afdeling", "Steller"],
+            ["J. Jansen", "Ruimte", "A. Booms"],
+        ],
+    )
+    r, data, regels = _import_file(cli, tmp_path, pad)
+    assert "onderwerp: Speeltuin Dorpsstraat" in regels
+    assert "kenmerk: Z/24/118402" in regels
+    assert "datum: 2024-11-26" in regels
+    assert "portefeuillehouder: J. Jansen" in regels
+    assert "afdeling: Ruimte" in regels
+    assert data["steller"] == {"naam": "A. Booms"}
+    assert not [x for x in regels if "NOTA IMPORT" in x and ("Kenmerk" in x or "Ruimte" in x)]
+
+
+def test_raster_zonder_waarden_van_de_vorm_blijft_rij(cli, tmp_path):
+    """A row of labels whose next row holds a value without its label's shape (no date under
+    'Datum') is no grid: the rows stay, marked, and no field takes a value by position."""
+    pad = _grid_docx(
+        tmp_path,
+        [["Onderwerp", "Kenmerk", "Datum"], ["Speeltuin Dorpsstraat", "Z/24/118402", "binnenkort"]],
+    )
+    r, data, regels = _import_file(cli, tmp_path, pad)
+    assert r.exit_code == 1
+    assert "datum" not in data and "kenmerk" not in data
+    assert "# NOTA IMPORT, NIET GEPLAATST: Speeltuin Dorpsstraat\tZ/24/118402\tbinnenkort" in regels
