@@ -139,3 +139,33 @@ def test_raster_zonder_waarden_van_de_vorm_blijft_rij(cli, tmp_path):
     assert r.exit_code == 1
     assert "datum" not in data and "kenmerk" not in data
     assert "# NOTA IMPORT, NIET GEPLAATST: Speeltuin Dorpsstraat\tZ/24/118402\tbinnenkort" in regels
+
+
+GRID_TXT = (
+    "Collegenota\nOnderwerp\n\nKenmerk\n\nDatum\n\nPortefeuillehouder\n\nAfdeling\n\nSteller\n\n"
+    "Speeltuin aan de\nDorpsstraat\nJ. Jansen\n\nExtra\n\nZ/24/118402\nRuimte\n\n3 maart 2024\nA. Booms\n\nJa\n"
+)
+
+
+def test_pdftotext_raster_kolom_na_kolom(cli, tmp_path):
+    """pdftotext prints a grid of labels over values as its labels, then the values column by column
+    (a wrapped onderwerp, a shorter row's lines inside a column): paired back by the shape of each
+    known label's value; the lines of the shorter row stay, marked. Before: onderwerp 'Kenmerk'."""
+    r, data, regels = _importeer(cli, tmp_path, GRID_TXT + BODY)
+    assert "onderwerp: Speeltuin aan de Dorpsstraat" in regels
+    assert "kenmerk: Z/24/118402" in regels
+    assert "datum: 2024-03-03" in regels
+    assert "portefeuillehouder: J. Jansen" in regels
+    assert "afdeling: Ruimte" in regels
+    assert data["steller"] == {"naam": "A. Booms"}
+    assert not [x for x in regels if "NOTA IMPORT" in x and ("Z/24" in x or "Ruimte" in x or "Booms" in x)]
+    assert any("NOTA IMPORT" in x and "Extra" in x for x in regels)
+
+
+def test_pdftotext_raster_zonder_vorm_niet_gepaard(cli, tmp_path):
+    """The same grid with a value of the wrong shape where a date should be: not paired by
+    position, no header field takes a value from it."""
+    r, data, regels = _importeer(cli, tmp_path, GRID_TXT.replace("3 maart 2024", "binnenkort") + BODY)
+    assert r.exit_code == 1
+    assert "datum" not in data and data.get("kenmerk") != "Ruimte"
+    assert "afdeling" not in data or data["afdeling"] != "Z/24/118402"

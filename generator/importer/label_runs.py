@@ -76,14 +76,14 @@ def _grid(regels: list[Regel], lines: list[int], i: int, labels: Labels) -> tupl
     """A grid of labels over values printed labels first, values column by column (label_columns.py)."""
     if labels.of(regels[lines[i]].tekst) is None:
         return None
-    longest = 0
+    longest, n, known = 0, 0, 0
     while i + longest < len(lines) and longest < _MAX_RUN and is_label(regels[lines[i + longest]].tekst):
         longest += 1
-    for n in range(longest, 3, -1):
-        found = by_columns(regels, lines[i : i + n], lines[i + n : i + 3 * n + 8], labels)
-        if found is not None:
-            return found
-    return None
+        if labels.of(regels[lines[i + longest - 1]].tekst, answers=True) is not None:
+            n, known = longest, known + 1  # the run ends at its last label nota knows
+    if n < 4 or known * 3 < n * 2:
+        return None
+    return by_columns(regels, lines[i : i + n], lines[i + n : i + 3 * n + 8], labels)
 
 
 def unbroken(regels: list[Regel], labels: Labels) -> list[Regel]:
