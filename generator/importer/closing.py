@@ -53,6 +53,7 @@ class Closing:
         self.columns: list[tuple[str, str]] = []
         self.active = False
         self.taking = False  # reading the raadsbesluit's points as the beslispunten
+        self.tail: str | None = None  # the rest of the raad's decision line wrapped onto the next line, taken
 
     def line(self, rec, tekst: str) -> bool:
         """Takes a closing line (and returns True), else leaves it to the caller."""
@@ -70,7 +71,13 @@ class Closing:
             sleutel, name = self.pending.pop(0)
             rec.out.velden.setdefault(sleutel, {}).setdefault(name, tekst)
             return True
+        if self.tail is not None and tekst == self.tail:
+            self.tail = None
+            return True
         aldus = _ALDUS.match(tekst) if self.raad else None
+        if self.raad and aldus is None and (tail := _aldus_tail(rec, tekst)):
+            self.tail, tekst = tail, tekst + " " + tail  # "Vastgesteld in de … van de raad" / "van 17 december 2024."
+            aldus = _ALDUS.match(tekst)
         if aldus:
             datum = datum_from(aldus["datum"])
             if datum is not None:
@@ -175,6 +182,19 @@ class Closing:
                 if part.strip():
                     self.line(rec, part)
         return True
+
+
+def _aldus_tail(rec, tekst: str) -> str | None:
+    """The next line when the raad's decision line ("Vastgesteld in de openbare vergadering …")
+    wrapped onto it and the two make one."""
+    volgende = rec.next_regel
+    if (
+        volgende is None
+        or volgende.soort != "tekst"
+        or not re.match(r"^(aldus\s+)?(vastgesteld|besloten)\b", tekst, re.I)
+    ):
+        return None
+    return volgende.tekst if len(volgende.tekst.split()) <= 8 and _ALDUS.match(tekst + " " + volgende.tekst) else None
 
 
 def _name_like(tekst: str) -> bool:
