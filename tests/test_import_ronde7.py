@@ -169,3 +169,34 @@ def test_pdftotext_raster_zonder_vorm_niet_gepaard(cli, tmp_path):
     assert r.exit_code == 1
     assert "datum" not in data and data.get("kenmerk") != "Ruimte"
     assert "afdeling" not in data or data["afdeling"] != "Z/24/118402"
+
+
+def test_besluitzin_over_twee_regels(cli, tmp_path):
+    """The college's decision as a sentence that pdftotext wrapped before its outcome: read as one,
+    marked as read from a sentence; the rest line is not kept as text. Before: no decision."""
+    tekst = (
+        "Collegenota\nOnderwerp: Speeltuin Dorpsstraat\nKenmerk: Z/24/1\nDatum: 3 maart 2024\n"
+        + BODY
+        + "Het college van burgemeester en wethouders heeft op 10 december 2024 besloten\nconform advies.\n"
+    )
+    r, data, regels = _importeer(cli, tmp_path, tekst)
+    assert [(b["orgaan"], str(b["datum"]), b["uitkomst"]) for b in data["besluiten"]] == [
+        ("college", "2024-12-10", "conform")
+    ]
+    assert not [x for x in regels if x.strip() == "conform advies." or "De speeltuin is oud. conform" in x]
+
+
+def test_vastgesteld_door_de_raad_over_twee_regels(cli, tmp_path):
+    """The raad's 'Vastgesteld in de openbare vergadering van de raad van de gemeente X' wrapped
+    before its date: the raad's decision, unmarked. Before: no decision."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Fietsbrug\nKenmerk: Z/24/2\nDatum: 3 maart 2024\n"
+        + BODY
+        + "Het college van burgemeester en wethouders van Westerbroek,\n\nde secretaris,\n\nM. Peters\n\n"
+        "BESLUIT\nDe raad van de gemeente Westerbroek;\nbesluit:\n1. De speeltuin te vernieuwen.\n\n"
+        "Vastgesteld in de openbare vergadering van de raad van de gemeente Westerbroek\n"
+        "van 17 december 2024.\nde griffier,\n\nA. Bos\n"
+    )
+    r, data, regels = _importeer(cli, tmp_path, tekst)
+    raad = [b for b in data["besluiten"] if b["orgaan"] == "raad"]
+    assert [(str(b["datum"]), b["uitkomst"]) for b in raad] == [("2024-12-17", "aangenomen")]
