@@ -200,3 +200,25 @@ def test_vastgesteld_door_de_raad_over_twee_regels(cli, tmp_path):
     r, data, regels = _importeer(cli, tmp_path, tekst)
     raad = [b for b in data["besluiten"] if b["orgaan"] == "raad"]
     assert [(str(b["datum"]), b["uitkomst"]) for b in raad] == [("2024-12-17", "aangenomen")]
+
+
+def test_kop_die_twee_secties_noemt_gaat_naar_de_eerste(cli, tmp_path):
+    """A heading 'A en B' whose parts each name another section by one word ('Tijdpad en
+    voorlichting'): the section its first part names, marked as a guess. Before: no section, the
+    text glued into the section above it, marked."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Collegenota")
+    doc.add_paragraph("Onderwerp: Speeltuin Dorpsstraat")
+    doc.add_heading("Aanleiding", level=1)
+    doc.add_paragraph("De speeltuin is oud.")
+    doc.add_heading("TIJDPAD EN VOORLICHTING", level=1)
+    doc.add_paragraph("De bouw begint in mei.")
+    pad = tmp_path / "voorstel.docx"
+    doc.save(pad)
+    r, data, regels = _import_file(cli, tmp_path, pad)
+    assert data["secties"]["uitvoering_evaluatie_vervolg"] == "De bouw begint in mei."
+    assert data["secties"]["aanleiding"] == "De speeltuin is oud."
+    at = regels.index("  uitvoering_evaluatie_vervolg: De bouw begint in mei.")
+    assert regels[at - 1].startswith("  # NOTA IMPORT, GERADEN: kop 'TIJDPAD EN VOORLICHTING'")
