@@ -222,3 +222,20 @@ def test_kop_die_twee_secties_noemt_gaat_naar_de_eerste(cli, tmp_path):
     assert data["secties"]["aanleiding"] == "De speeltuin is oud."
     at = regels.index("  uitvoering_evaluatie_vervolg: De bouw begint in mei.")
     assert regels[at - 1].startswith("  # NOTA IMPORT, GERADEN: kop 'TIJDPAD EN VOORLICHTING'")
+
+
+def test_plaats_uit_het_college_dat_ondertekent(cli, tmp_path):
+    """Signed 'Het college van burgemeester en wethouders van Westerbroek,' with no 'Plaats, datum'
+    line: the place is the gemeente, marked as a guess; a stated place takes its place, unmarked."""
+    kop = "Raadsvoorstel\nOnderwerp: Fietsbrug\nKenmerk: Z/24/2\nDatum: 3 maart 2024\n" + BODY
+    ondertekend = "Het college van burgemeester en wethouders van Westerbroek,\n\nde secretaris,\n\nM. Peters\n"
+    r, data, regels = _importeer(cli, tmp_path, kop + ondertekend)
+    assert data["ondertekening"] == {"plaats": "Westerbroek", "secretaris": "M. Peters"}
+    marker = (
+        "# NOTA IMPORT, GERADEN: plaats 'Westerbroek' gelezen uit de ondertekening door het college van Westerbroek"
+    )
+    assert regels[regels.index("ondertekening:") - 1] == marker
+    (tmp_path / "b").mkdir()
+    r, data, regels = _importeer(cli, tmp_path / "b", kop + "Oostdorp, 3 maart 2024\n" + ondertekend)
+    assert data["ondertekening"]["plaats"] == "Oostdorp"
+    assert not [x for x in regels if "GERADEN: plaats" in x]

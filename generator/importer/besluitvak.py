@@ -93,7 +93,7 @@ class Besluitvak:
             gekozen = _word_outcome(waarde)  # "Collegebesluit: 3 december 2024 conform": date and outcome
             return self.ticked(rec, tekst, gekozen) if gekozen else True
         zin = _ZIN.match(tekst)
-        if zin and datum_from(zin["datum"]) and not _word_outcome(zin["rest"]) and (tail := _tail(rec)):
+        if zin and len(tekst.split()) >= 6 and not _word_outcome(zin["rest"]) and (tail := _tail(rec)):
             self.tail, tekst = tail, tekst + " " + tail  # "… heeft op 3 december 2024 besloten" / "conform advies."
             zin = _ZIN.match(tekst)
         if zin and datum_from(zin["datum"]) and _word_outcome(zin["rest"]):
@@ -215,7 +215,8 @@ def _orgaan(tekst: str, standaard: str) -> str:
 
 
 def _tail(rec) -> str | None:
-    """The next line when it is the short rest of a wrapped sentence with an outcome ("conform advies.")."""
+    """The next line when it is the short rest of a wrapped sentence (not a stamp: six words or more)
+    with an outcome ("conform advies.")."""
     volgende = rec.next_regel
     if volgende is None or volgende.soort != "tekst" or len(volgende.tekst.split()) > 6:
         return None

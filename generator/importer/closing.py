@@ -127,7 +127,8 @@ class Closing:
         hit = _PLAATS_DATUM.match(tekst)
         if hit and rec.target and rec.target.startswith("secties."):
             rec.close_paragraph()
-            rec.out.velden.setdefault(self.ondertekening, {}).setdefault("plaats", hit.group(1))
+            rec.out.velden.setdefault(self.ondertekening, {})["plaats"] = hit.group(1)  # stated: no guess
+            rec.out.guessed.pop(self.ondertekening, None)
             self.active, rec.target = True, "ondertekening"
             return True
         if (
@@ -140,6 +141,7 @@ class Closing:
             gemeente = _VAN.search(tekst)
             if gemeente:
                 rec.out.velden.setdefault("gemeente", gemeente.group(1))
+                self.place(rec, gemeente.group(1))
             self.active, rec.target = True, "ondertekening"
             return True
         if self.active or rec.target in ("ondertekening", "raadsbesluit"):
@@ -156,6 +158,16 @@ class Closing:
                 rec.out.unplaced.setdefault(self.ondertekening, []).append(tekst)  # a footnote: kept, marked
             return rec.target in ("ondertekening", "raadsbesluit")
         return False
+
+    def place(self, rec, gemeente: str) -> None:
+        """The college of a gemeente signs in it: its place, when no line states one, marked."""
+        assert self.ondertekening is not None
+        ondertekening = rec.out.velden.setdefault(self.ondertekening, {})
+        if isinstance(ondertekening, dict) and "plaats" not in ondertekening:
+            ondertekening["plaats"] = gemeente
+            rec.out.guessed.setdefault(self.ondertekening, []).append(
+                f"plaats '{gemeente}' gelezen uit de ondertekening door het college van {gemeente}"
+            )
 
     def cells(self, rec, cells: list[str]) -> bool:
         """A row in the closing part (a signature table, the raadsbesluit's header)."""
