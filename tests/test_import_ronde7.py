@@ -239,3 +239,25 @@ def test_plaats_uit_het_college_dat_ondertekent(cli, tmp_path):
     r, data, regels = _importeer(cli, tmp_path / "b", kop + "Oostdorp, 3 maart 2024\n" + ondertekend)
     assert data["ondertekening"]["plaats"] == "Oostdorp"
     assert not [x for x in regels if "GERADEN: plaats" in x]
+
+
+def test_raster_waarden_en_volgende_labels_op_een_regel(cli, tmp_path):
+    """A PDF reader put a row of values and the row of labels under it on one line: each value cell
+    that lacks its field's shape as a whole but ends in a label after a value of that shape is split,
+    and the labels pair with the row after them. Before: the rows kept, marked, no field read."""
+    pad = _grid_docx(
+        tmp_path,
+        [
+            ["Onderwerp", "Kenmerk", "Datum"],
+            ["Speeltuin Dorpsstraat", "Z/24/118402", "26 november 2024"],
+            ["E-mail", "Classificatie", "Afdeling"],
+            ["a.booms@example.nl Programma", "Openbaar Raadsvergadering", "Ruimte"],
+            ["3 Wonen", "17 december 2024", ""],
+        ],
+    )
+    r, data, regels = _import_file(cli, tmp_path, pad)
+    assert "classificatie: openbaar" in regels
+    assert "afdeling: Ruimte" in regels
+    assert "kenmerk: Z/24/118402" in regels
+    assert "# NOTA IMPORT, NIET GEPLAATST: Programma\t3 Wonen" in regels
+    assert "# NOTA IMPORT, NIET GEPLAATST: Raadsvergadering\t17 december 2024" in regels

@@ -34,9 +34,17 @@ def gridded(regels: list[Regel], labels: Labels) -> list[Regel]:
         under = _next_row(regels, k)
         if k < _HEADER_LINES and under is not None and _label_row(r, labels, in_grid):
             names, values = r.tekst.split("\t"), regels[under].tekst.split("\t")
+            split = None if _value_row(names, values, labels) else _split_row(names, values, labels)
+            if split is not None:  # the values and the next row's labels read as one row
+                values = split[0]
+                regels = [
+                    *regels[:under],
+                    Regel("\t".join(split[1]), "rij", regels[under].number),
+                    *regels[under + 1 :],
+                ]
             if len(names) == len(values) and _value_row(names, values, labels):
                 out += _pairs(names, values, r.number)
-                k, in_grid = under + 1, True
+                k, in_grid = under + (split is None), True
                 continue
         in_grid = in_grid and r.soort in ("rij", "leeg")
         out.append(r)
@@ -78,6 +86,32 @@ def _value_row(names: list[str], values: list[str], labels: Labels) -> bool:
         if hit is not None and not shape_fits(hit[0], hit[1], value):
             return False
     return True
+
+
+def _split_row(names: list[str], values: list[str], labels: Labels) -> tuple[list[str], list[str]] | None:
+    """A PDF reader put a row of values and the row of labels under it on one line ("a@b.nl
+    Programma | Openbaar Raadsvergadering | Ja"): (values, labels) when every cell under a known
+    label either has its field's shape or ends in a label after a value of that shape, one at least."""
+    if len(names) != len(values):
+        return None
+    kept, under = [], []
+    for name, value in zip(names, values):
+        hit = labels.of(name.strip(), answers=True) if name.strip() else None
+        words = value.split()
+        if hit is None or not words or shape_fits(hit[0], hit[1], " ".join(words)):
+            kept.append(value)
+            under.append("")
+            continue
+        cut = next((n for n in (1, 2) if len(words) > n and _splits(hit, words, n)), None)
+        if cut is None:
+            return None
+        kept.append(" ".join(words[:-cut]))
+        under.append(" ".join(words[-cut:]))
+    return (kept, under) if any(under) else None
+
+
+def _splits(hit: tuple, words: list[str], n: int) -> bool:
+    return is_label(" ".join(words[-n:])) and shape_fits(hit[0], hit[1], " ".join(words[:-n]))
 
 
 def _pairs(names: list[str], values: list[str], number: int) -> list[Regel]:
