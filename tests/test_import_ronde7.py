@@ -261,3 +261,22 @@ def test_raster_waarden_en_volgende_labels_op_een_regel(cli, tmp_path):
     assert "kenmerk: Z/24/118402" in regels
     assert "# NOTA IMPORT, NIET GEPLAATST: Programma\t3 Wonen" in regels
     assert "# NOTA IMPORT, NIET GEPLAATST: Raadsvergadering\t17 december 2024" in regels
+
+
+def test_kop_in_hoofdletters_na_een_tabel_is_geen_cel(cli, tmp_path):
+    """Text copied from a PDF, a table one cell a line: a heading in capitals right after the last
+    row's amounts is no text cell of that row but the next section, and the heading and sentence
+    above the table are no column headers (its columns, headless, are marked). Before: the row's
+    toelichting, and 'FINANCIËN' and the sentence as the columns' headers, unmarked."""
+    tekst = (
+        "Collegenota\nOnderwerp: Speeltuin Dorpsstraat\nKenmerk: Z/24/1\nDatum: 3 maart 2024\n"
+        + BODY
+        + "FINANCIËN\nDe kosten staan hieronder.\n\nToestellen\n1.000\n2.000\nGrond\n2.000\n3.000\n"
+        "PLANNING\nDe bouw begint in mei en eindigt in het najaar van 2025 met de oplevering van de tuin.\n"
+    )
+    r, data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["secties"]["uitvoering_evaluatie_vervolg"].startswith("De bouw begint in mei")
+    assert data["secties"]["financien"][0] == "De kosten staan hieronder."
+    tabel = next(b for b in data["secties"]["financien"] if isinstance(b, dict))
+    assert [x.get("toelichting") for x in tabel["regels"]] == [None, None]
+    assert "FINANCIËN" not in tabel["kolommen"]  # a heading or a sentence is no column's header
