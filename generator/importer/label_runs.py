@@ -57,6 +57,7 @@ def paired(regels: list[Regel], labels: Labels) -> list[Regel]:
         if grid is not None:
             rows.update(grid[0])
             gone |= grid[1]
+            lines = [k for k in lines if k not in gone]  # the values taken are paired with no other label
             i += len(grid[0])
         elif n:
             for label_at, value_at in zip(lines[i : i + n], lines[i + n : i + 2 * n]):
