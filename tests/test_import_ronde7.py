@@ -280,3 +280,20 @@ def test_kop_in_hoofdletters_na_een_tabel_is_geen_cel(cli, tmp_path):
     tabel = next(b for b in data["secties"]["financien"] if isinstance(b, dict))
     assert [x.get("toelichting") for x in tabel["regels"]] == [None, None]
     assert "FINANCIËN" not in tabel["kolommen"]  # a heading or a sentence is no column's header
+
+
+def test_raster_met_e_mailadres_dat_de_cel_afbrak(cli, tmp_path):
+    """A PDF reader gives an e-mail address a narrow grid cell wrapped as two words: made whole, and
+    the row of values pairs with its labels. Before: the row kept, marked, no field read from it."""
+    pad = _grid_docx(
+        tmp_path,
+        [
+            ["Onderwerp", "Kenmerk", "Datum", "Portefeuillehouder"],
+            ["Speeltuin Dorpsstraat", "Z-24-0311", "2 april 2024", "A. Smit"],
+            ["Afdeling", "Steller", "E-mail", "Classificatie"],
+            ["Ruimte", "R. Bakker", "r.bakker@voorbe eld.nl", "Openbaar"],
+        ],
+    )
+    r, data, regels = _import_file(cli, tmp_path, pad)
+    assert data["steller"] == {"naam": "R. Bakker", "email": "r.bakker@voorbeeld.nl"}
+    assert "afdeling: Ruimte" in regels and "classificatie: openbaar" in regels

@@ -17,11 +17,14 @@ not fit stays a row, kept and marked by the structure pass.
 
 from __future__ import annotations
 
+import re
+
 from generator.importer.guess import is_label
 from generator.importer.header import Labels
 from generator.importer.regel import Regel
 from generator.importer.shapes import shape_fits
 
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _HEADER_LINES = 120  # a header table stands near the top
 
 
@@ -77,7 +80,7 @@ def _value_row(names: list[str], values: list[str], labels: Labels) -> bool:
     if not any(v.strip() for v in values):
         return False
     for name, value in zip(names, values):
-        value = " ".join(value.split())
+        value = _cell(value)
         if not value:
             continue
         if labels.opens(value):
@@ -114,11 +117,17 @@ def _splits(hit: tuple, words: list[str], n: int) -> bool:
     return is_label(" ".join(words[-n:])) and shape_fits(hit[0], hit[1], " ".join(words[:-n]))
 
 
+def _cell(value: str) -> str:
+    """A cell's text on one line; an e-mail address a narrow cell wrapped ("a.booms@examp le.nl") whole."""
+    joined = "".join(value.split())
+    return joined if "@" in joined and _EMAIL.match(joined) else " ".join(value.split())
+
+
 def _pairs(names: list[str], values: list[str], number: int) -> list[Regel]:
     """One row per label with a value; a value without a label stays a row of its own (marked later)."""
     out = []
     for name, value in zip(names, values):
-        name, value = name.strip(), " ".join(value.split())
+        name, value = name.strip(), _cell(value)
         if value:
             out.append(Regel(f"{name}\t{value}" if name else value, "rij", number))
     return out
