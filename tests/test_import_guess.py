@@ -68,7 +68,8 @@ def test_geen_gok_zonder_grond(guesser, label, waarde, filled):
         ("collegenota", "Wat kost het", "financien"),
         ("collegenota", "Betrokkenheid inwoners", "participatie"),
         ("collegenota", "Wie zijn betrokken", "participatie"),
-        ("collegenota", "Budget en planning", None),  # two sections share one word each: no guess
+        ("collegenota", "Budget en planning", "financien"),  # two sections, one word each: the first part's
+        ("collegenota", "Budget of planning", None),  # two sections share one word each, no "A en B": no guess
         ("collegenota", "Wat zeggen de buren", None),
         ("raadsvoorstel", "Doel", "doelen_en_resultaten"),
         ("raadsvoorstel", "Wat zijn de risico’s", "risicos"),

@@ -15,6 +15,7 @@ from generator.importer.read import read, read_once, source_from_pdf
 from generator.importer.sealing import seal_imported, unsealed_hint
 from generator.importer.header import Labels
 from generator.importer.kind_choice import choose_soort
+from generator.importer.label_grid import gridded
 from generator.importer.label_runs import paired
 from generator.importer.structure import Recognizer
 from generator.proposal.kinds import find_soort, known_soorten
@@ -40,7 +41,10 @@ def import_document(path: Path, search_path, soort: str | None = None) -> Result
     names = [soort] if soort else known_soorten(search_path)
     soorten = [find_soort(n, search_path) for n in names]
     chosen = choose_soort(regels, soorten)
-    structure = Recognizer(chosen).process(paired(regels, Labels(chosen)))  # a header printed column by column
+    labels = Labels(chosen)
+    structure = Recognizer(chosen).process(
+        paired(gridded(regels, labels), labels)
+    )  # a header as a grid, or column by column
     if note:
         structure.attention.insert(0, note)
     for veld in chosen.velden:

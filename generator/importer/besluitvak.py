@@ -66,10 +66,14 @@ class Besluitvak:
         self.waiting = False  # the date label alone; its value is on the next line
         self.line_read: str | None = None  # the date line read, until an outcome uses it
         self.stamped: str | None = None  # that line was a stamp's ("B&W-besluit d.d. …"): the decision is marked
+        self.tail: str | None = None  # the rest of a decision sentence wrapped onto the next line, taken
 
     def line(self, rec, tekst: str, record_only: bool = False) -> bool:
         """Takes a line of the decision box (and returns True), else leaves it to the caller.
         `record_only`: a table row, taken only when it belongs to a decision record."""
+        if self.tail is not None and tekst == self.tail:
+            self.tail = None
+            return True
         if self.record_line(rec, tekst) or self.outcome_line(rec, tekst):
             return True
         if record_only:
@@ -89,6 +93,9 @@ class Besluitvak:
             gekozen = _word_outcome(waarde)  # "Collegebesluit: 3 december 2024 conform": date and outcome
             return self.ticked(rec, tekst, gekozen) if gekozen else True
         zin = _ZIN.match(tekst)
+        if zin and len(tekst.split()) >= 6 and not _word_outcome(zin["rest"]) and (tail := _tail(rec)):
+            self.tail, tekst = tail, tekst + " " + tail  # "… heeft op 3 december 2024 besloten" / "conform advies."
+            zin = _ZIN.match(tekst)
         if zin and datum_from(zin["datum"]) and _word_outcome(zin["rest"]):
             rec.close_paragraph()
             record = {"orgaan": _orgaan(zin.group(1), self.orgaan), "datum": datum_from(zin["datum"])}
@@ -205,6 +212,15 @@ def _orgaan(tekst: str, standaard: str) -> str:
     if _COLLEGE.search(tekst):
         return COLLEGE
     return RAAD if re.search(r"raad", tekst, re.IGNORECASE) else standaard
+
+
+def _tail(rec) -> str | None:
+    """The next line when it is the short rest of a wrapped sentence (not a stamp: six words or more)
+    with an outcome ("conform advies.")."""
+    volgende = rec.next_regel
+    if volgende is None or volgende.soort != "tekst" or len(volgende.tekst.split()) > 6:
+        return None
+    return volgende.tekst if _word_outcome(volgende.tekst) else None
 
 
 def _word_outcome(tekst: str) -> str | None:

@@ -53,6 +53,7 @@ class Closing:
         self.columns: list[tuple[str, str]] = []
         self.active = False
         self.taking = False  # reading the raadsbesluit's points as the beslispunten
+        self.tail: str | None = None  # the rest of the raad's decision line wrapped onto the next line, taken
 
     def line(self, rec, tekst: str) -> bool:
         """Takes a closing line (and returns True), else leaves it to the caller."""
@@ -70,7 +71,13 @@ class Closing:
             sleutel, name = self.pending.pop(0)
             rec.out.velden.setdefault(sleutel, {}).setdefault(name, tekst)
             return True
+        if self.tail is not None and tekst == self.tail:
+            self.tail = None
+            return True
         aldus = _ALDUS.match(tekst) if self.raad else None
+        if self.raad and aldus is None and (tail := _aldus_tail(rec, tekst)):
+            self.tail, tekst = tail, tekst + " " + tail  # "Vastgesteld in de … van de raad" / "van 17 december 2024."
+            aldus = _ALDUS.match(tekst)
         if aldus:
             datum = datum_from(aldus["datum"])
             if datum is not None:
@@ -120,7 +127,8 @@ class Closing:
         hit = _PLAATS_DATUM.match(tekst)
         if hit and rec.target and rec.target.startswith("secties."):
             rec.close_paragraph()
-            rec.out.velden.setdefault(self.ondertekening, {}).setdefault("plaats", hit.group(1))
+            rec.out.velden.setdefault(self.ondertekening, {})["plaats"] = hit.group(1)  # stated: no guess
+            rec.out.guessed.pop(self.ondertekening, None)
             self.active, rec.target = True, "ondertekening"
             return True
         if (
@@ -133,6 +141,7 @@ class Closing:
             gemeente = _VAN.search(tekst)
             if gemeente:
                 rec.out.velden.setdefault("gemeente", gemeente.group(1))
+                self.place(rec, gemeente.group(1))
             self.active, rec.target = True, "ondertekening"
             return True
         if self.active or rec.target in ("ondertekening", "raadsbesluit"):
@@ -145,8 +154,20 @@ class Closing:
                 else:
                     self.pending.append(self.roles[role.lower()])
                 return True
+            if rec.target == "ondertekening" and _name_like(tekst) is False and re.search(r"[^\W\d_]", tekst):
+                rec.out.unplaced.setdefault(self.ondertekening, []).append(tekst)  # a footnote: kept, marked
             return rec.target in ("ondertekening", "raadsbesluit")
         return False
+
+    def place(self, rec, gemeente: str) -> None:
+        """The college of a gemeente signs in it: its place, when no line states one, marked."""
+        assert self.ondertekening is not None
+        ondertekening = rec.out.velden.setdefault(self.ondertekening, {})
+        if isinstance(ondertekening, dict) and "plaats" not in ondertekening:
+            ondertekening["plaats"] = gemeente
+            rec.out.guessed.setdefault(self.ondertekening, []).append(
+                f"plaats '{gemeente}' gelezen uit de ondertekening door het college van {gemeente}"
+            )
 
     def cells(self, rec, cells: list[str]) -> bool:
         """A row in the closing part (a signature table, the raadsbesluit's header)."""
@@ -173,6 +194,19 @@ class Closing:
                 if part.strip():
                     self.line(rec, part)
         return True
+
+
+def _aldus_tail(rec, tekst: str) -> str | None:
+    """The next line when the raad's decision line ("Vastgesteld in de openbare vergadering …")
+    wrapped onto it and the two make one."""
+    volgende = rec.next_regel
+    if (
+        volgende is None
+        or volgende.soort != "tekst"
+        or not re.match(r"^(aldus\s+)?(vastgesteld|besloten)\b", tekst, re.I)
+    ):
+        return None
+    return volgende.tekst if len(volgende.tekst.split()) <= 8 and _ALDUS.match(tekst + " " + volgende.tekst) else None
 
 
 def _name_like(tekst: str) -> bool:

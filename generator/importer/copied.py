@@ -90,7 +90,7 @@ def _run(cells: list[Regel]) -> list[Regel] | None:
     n = max(len(r) for r in rows)
     start = max(0, first - 1 - n)
     header = texts[start : first - 1]
-    if len(header) != n or any(_is_amount(h) for h in header):
+    if len(header) != n or any(_is_amount(h) or h.endswith((".", ":")) or _capitals(h) for h in header):
         header, start = [], first - 1
     lead = cells[: start - 1] + [Regel("", "leeg", cells[start - 1].number), cells[start - 1]] if start else []
     table = [
@@ -116,6 +116,7 @@ def _rows(texts: list[str], k: int) -> tuple[list[list[str]], int]:
             and k < len(texts)
             and not _is_amount(texts[k])
             and not (k + 1 < len(texts) and _is_amount(texts[k + 1]))
+            and not _capitals(texts[k])
         ):
             row.append(texts[k])
             k += 1
@@ -287,6 +288,12 @@ def _gather(blocks: list[list[str]], i: int, n_labels: int) -> tuple[list[list[s
     if any(len(c) != len(whole[0]) or len(c) > n_labels for c in whole):
         return columns, j
     return whole, j + len(parts)
+
+
+def _capitals(tekst: str) -> bool:
+    """A heading in capitals ("VERVOLGSTAPPEN", "RISICO'S"): never a text cell after a row's amounts."""
+    letters = [c for c in tekst if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _row_label(tekst: str) -> bool:

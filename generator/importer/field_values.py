@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.importer.header import persoon
-from generator.importer.shapes import ANSWER, answer, option_by_answer
+from generator.importer.shapes import ANSWER, answer, option_by_answer, shape_fits
 from generator.importer.dates import datum_from
 
 
@@ -16,12 +16,19 @@ class FieldValues:
 
     out: Any
     soort: Any
+    labels: Any
     last_persoon: str | None
     target: str | None
     next_regel: Any
     pending_part: Any
 
     def set_field(self, veld: dict, tekst: str) -> None:
+        misfit = _misfit(veld, tekst, self.labels)
+        if misfit:  # never silently wrong: a value without its field's shape is kept, marked
+            self.out.unplaced.setdefault(veld["sleutel"], []).append(
+                f"{veld.get('label') or veld['sleutel']}: {tekst} ({misfit})"
+            )
+            return
         waarde: object = tekst
         if veld["type"] == "datum":
             waarde = datum_from(tekst) or tekst
@@ -84,3 +91,20 @@ class FieldValues:
                 self.set_field(veld, bare)
                 return True
         return False
+
+
+def _misfit(veld: dict, tekst: str, labels: Any) -> str | None:
+    """Why the value cannot be the field's (a label, no date for a date, no option of a choice, no
+    yes or no), else None: a label paired with the line after it by position must not take it."""
+    soort = veld["type"]
+    if soort in ("markdown", "beslispunten", "bijlagen", "lijst"):
+        return None
+    if labels.of(tekst) is not None:
+        return f"'{tekst}' is zelf een label, geen waarde"
+    if soort == "datum" and datum_from(tekst) is None:
+        return "geen datum"
+    if soort == "keuze" and not (veld.get("opties") and shape_fits(veld, None, tekst)):
+        return "geen van de keuzes " + ", ".join(str(o) for o in veld.get("opties", []))
+    if soort == "janee" and answer(tekst) is None:
+        return "geen ja of nee"
+    return None

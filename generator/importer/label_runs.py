@@ -31,6 +31,7 @@ import re
 from generator.importer.besluitvak import decision_record, record_label
 from generator.importer.guess import is_label
 from generator.importer.header import Labels
+from generator.importer.label_columns import by_columns
 from generator.importer.points import point
 from generator.importer.regel import Regel
 from generator.importer.shapes import shape_fits
@@ -52,7 +53,13 @@ def paired(regels: list[Regel], labels: Labels) -> list[Regel]:
     while i < len(lines):
         n = _run(regels, lines, i, labels, header=pairwise < 2)
         pairwise += not n and i + 1 < len(lines) and _strong_pair(regels, lines[i], lines[i + 1], labels)
-        if n:
+        grid = None if n or pairwise >= 2 or lines[i] >= _HEADER_LINES else _grid(regels, lines, i, labels)
+        if grid is not None:
+            rows.update(grid[0])
+            gone |= grid[1]
+            lines = [k for k in lines if k not in gone]  # the values taken are paired with no other label
+            i += len(grid[0])
+        elif n:
             for label_at, value_at in zip(lines[i : i + n], lines[i + n : i + 2 * n]):
                 rows[label_at] = Regel(
                     f"{regels[label_at].tekst}\t{regels[value_at].tekst}", "rij", regels[label_at].number
@@ -64,6 +71,20 @@ def paired(regels: list[Regel], labels: Labels) -> list[Regel]:
     if not rows:
         return regels
     return [rows.get(k, r) for k, r in enumerate(regels) if k not in gone]
+
+
+def _grid(regels: list[Regel], lines: list[int], i: int, labels: Labels) -> tuple[dict[int, Regel], set[int]] | None:
+    """A grid of labels over values printed labels first, values column by column (label_columns.py)."""
+    if labels.of(regels[lines[i]].tekst) is None:
+        return None
+    longest, n, known = 0, 0, 0
+    while i + longest < len(lines) and longest < _MAX_RUN and is_label(regels[lines[i + longest]].tekst):
+        longest += 1
+        if labels.of(regels[lines[i + longest - 1]].tekst, answers=True) is not None:
+            n, known = longest, known + 1  # the run ends at its last label nota knows
+    if n < 4 or known * 3 < n * 2:
+        return None
+    return by_columns(regels, lines[i : i + n], lines[i + n : i + 3 * n + 8], labels)
 
 
 def unbroken(regels: list[Regel], labels: Labels) -> list[Regel]:

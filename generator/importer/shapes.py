@@ -10,6 +10,7 @@ from generator.importer.dates import datum_from
 
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _PHONE = re.compile(r"^\+?[\d\s()-]{8,18}$")
+_CODE = re.compile(r"^(?=\S*\d)[\w]{0,4}[/.-]?\d[\w/.-]*$")  # "Z/24/118402", "2020-010358": a kenmerk
 ANSWER = "="  # the part of a label that is one of a keuze field's options ("Vertrouwelijk"): a yes or a no
 
 
@@ -32,8 +33,8 @@ def shape_fits(veld: dict | None, part: str | None, waarde: str) -> bool:
         return waarde.lower() in ("ja", "nee", "yes", "no")
     if veld["sleutel"] == "kenmerk":
         return bool(re.search(r"\d", waarde)) and len(waarde.split()) <= 3
-    if soort in ("persoon", "tekst"):
-        return datum_from(waarde) is None and not _EMAIL.match(waarde)
+    if soort in ("persoon", "tekst"):  # a name or a text, no date, address or code ("Z/24/118")
+        return datum_from(waarde) is None and not _EMAIL.match(waarde) and not _CODE.match(waarde)
     return True
 
 

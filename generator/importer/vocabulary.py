@@ -167,7 +167,9 @@ class Vocabulary:
                 if shared and shared > best.get(sectie["sleutel"], (0,))[0]:
                     best[sectie["sleutel"]] = (shared, sectie, name)
         ranked = sorted(best.values(), key=lambda t: -t[0])
-        if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            ranked = _first_named(tekst, [t for t in ranked if t[0] == ranked[0][0]])
+        if not ranked:
             return None
         shared, sectie, name = ranked[0]
         return sectie, name, shared
@@ -256,3 +258,14 @@ def same_word(a: str, b: str) -> bool:
 
 def _content_words(tekst: str) -> list[str]:
     return [w for w in re.findall(r"\w+", bare(tekst)) if w not in _STOP and len(w) > 2]
+
+
+def _first_named(tekst: str, tied: list[tuple[int, dict, str]]) -> list[tuple[int, dict, str]]:
+    """Of sections a heading "A en B" names equally (one word each), the one its first part names
+    ("Vervolg en communicatie": the vervolg); [] when the heading is no such pair."""
+    parts = re.split(r"\s+(?:en|&)\s+", tekst.strip(), maxsplit=1, flags=re.IGNORECASE)
+    if len(parts) != 2 or len(tied) != 2:
+        return []
+    first = set(_content_words(parts[0]))
+    named = [t for t in tied if any(same_word(w, n) for w in first for n in _content_words(t[2]))]
+    return named if len(named) == 1 else []
