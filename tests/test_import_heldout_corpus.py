@@ -1,4 +1,4 @@
-"""The held-out corpora zesde, zevende (content b, tests/import_content_b.py) and achtste (content c,
+"""The held-out corpora zesde, zevende (content b, tests/import_content_b.py), achtste and negende (content c,
 tests/import_content_c.py) in tests/data/import/<stijl>/, made by
 tests/make_import_corpus.py --stijlen: the committed files say
 what their truth.json says, and the content adds up. These tests check the corpus, not the
@@ -109,6 +109,9 @@ def test_waarheid_is_de_inhoud(stijl):
         (-8000, "achtste", "-8.000"),
         (53750, "achtste", "53.750"),
         (0, "achtste", "0"),
+        (2100000, "negende", "€ 2.100.000"),
+        (-8000, "negende", "€ -8.000"),
+        (0, "negende", "€ 0"),
     ],
 )
 def test_bedrag_zoals_de_stijl_het_schrijft(euros, stijl, tekst):
@@ -130,6 +133,7 @@ def test_word_bestand_zegt_wat_de_waarheid_zegt(stijl, stem):
             "dubbelepunt": f"{i}: ",
             "romeins": ROMEINS[i - 1] + ".\t",
             "letters": LETTERS[i - 1] + ".\t",
+            "haakje": f"{i})\t",
         }[style["nummers"]]
         assert paragraphs.count(nummer + punt) == (2 if stem == "raadsvoorstel" else 1), punt  # and the raadsbesluit
     for sleutel, items in doc["secties"].items():
@@ -147,7 +151,7 @@ def test_word_bestand_zegt_wat_de_waarheid_zegt(stijl, stem):
     in_cells = Counter(
         c
         for c in cells
-        if re.fullmatch(r"(-/- )?€ [\d.]+,-|\(?[\d.]+\)?|-?[\d.]+", c)
+        if re.fullmatch(r"(-/- )?€ [\d.]+,-|\(?[\d.]+\)?|-?[\d.]+|€ -?[\d.]+", c)
         and not re.fullmatch(r"20\d\d|[\d.]+\.\d|[1-9]", c)
     )
     assert in_cells == Counter(amount(b, style) for b in stated)
@@ -219,4 +223,56 @@ def test_achtste_collegebesluit_als_zin():
         _flat(txt).index("BESLISPUNTEN")
         < _flat(txt).index("a. De Subsidieregeling")
         < _flat(txt).index("PROBLEEMSTELLING")
+    )
+
+
+NEGENDE = DATA / "negende"
+
+
+def _pdftotext(path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.mark.parametrize("stem", ["collegeadvies", "raadsvoorstel"])
+def test_negende_kopregels_vragen_en_bedragen(stem):
+    """negende's header is label lines "Label:<tab>waarde"; the headings are underlined questions; every
+    amount cell carries the euro sign without ",-"; the points are numbered "1)" under "Voorstel"."""
+    from docx import Document
+    from import_content_c import DOCUMENTS as C
+    from import_styles_heldout import header_pairs
+
+    doc, style = C[stem], STYLES["negende"]
+    word = Document(str(NEGENDE / f"{stem}.docx"))
+    paragraphs = [p.text for p in word.paragraphs]
+    for label, waarde in header_pairs(doc, style):
+        assert f"{label}:\t{waarde}" in paragraphs, label
+    assert "Geheimhouding:\tNee" in paragraphs
+    onderstreept = {r.text for p in word.paragraphs for r in p.runs if r.underline and r.bold}
+    assert {style["titels"][k] for k in doc["secties"]} <= onderstreept
+    assert all(t.endswith("?") for t in onderstreept - {"Samenvatting", "Voorstel", "Toelichting"} if "esluit" not in t)
+    assert "Voorstel" in paragraphs and style["intro"][doc["soort"]] in paragraphs
+    assert f"1)\t{doc['beslispunten'][0]}" in paragraphs
+    geld = [c.text for t in word.tables for r in t.rows[1:] for c in r.cells[1:] if c.text.startswith("€")]
+    assert geld and all(re.fullmatch(r"€ -?\d{1,3}(\.\d{3})*", c) for c in geld)
+    if stem == "raadsvoorstel":
+        assert "Welke risico's zijn er?" in paragraphs
+        assert "Raadsvergadering:\t17 december 2024" in paragraphs
+        assert "gezien het advies van de commissie Ruimte;" in paragraphs
+        assert "Aldus besloten in de openbare raadsvergadering van 17 december 2024." in paragraphs
+        assert paragraphs.index("Raadsbesluit") > paragraphs.index("Hoe gaan we verder?")
+
+
+def test_negende_collegebesluit_als_regel():
+    """The college's decision is a dated line at the end of the advies, in every format, after the points."""
+    regel = "Besluit B&W d.d. 10-12-2024: conform advies"
+    for ext in (".pdf", ".weasy.pdf"):
+        tekst = _pdftotext(NEGENDE / f"collegeadvies{ext}")
+        assert regel in _flat(tekst), ext
+        assert "Gemeente Westerbroek - Advies aan burgemeester en wethouders - kenmerk" in _flat(tekst), ext
+    txt = _flat((NEGENDE / "collegeadvies.txt").read_text(encoding="utf-8"))
+    assert regel in txt and "Besluit burgemeester en wethouders" in txt
+    assert (
+        txt.index("Voorstel") < txt.index("1) De Subsidieregeling") < txt.index("Waarom dit advies?") < txt.index(regel)
     )
