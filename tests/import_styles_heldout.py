@@ -212,9 +212,9 @@ STYLES: dict[str, dict] = {
     # After gemeente Heerde's college- and raadsvoorstellen (tests/data/import/negende/README.md): the council
     # addressed as "wij stellen u voor te besluiten:", headings as questions ("Wat willen we bereiken?"), the
     # points numbered "1)", euros with the sign but no ",-", the raadsbesluit "gezien het advies van de
-    # commissie", the college's decision as a dated line. Content c (a fourth content was not feasible in time).
+    # commissie", the college's decision as a dated line. Content d (parking; a school building).
     "negende": {
-        "content": "import_content_c",
+        "content": "import_content_d",
         "soortnaam": {"collegenota": "Advies aan burgemeester en wethouders", "raadsvoorstel": "Raadsvoorstel"},
         "labels": {
             "onderwerp": "Onderwerp",
@@ -232,8 +232,8 @@ STYLES: dict[str, dict] = {
         },
         "classificatie": {"openbaar": "Nee", "vertrouwelijk": "Ja"},
         "extra": {
-            "collegenota": [("Collegevergadering", "2024-12-10")],
-            "raadsvoorstel": [("Commissie", "Ruimte, 3 december 2024"), ("Raadsvergadering", "raad")],
+            "collegenota": [("Collegevergadering", "2025-01-21")],
+            "raadsvoorstel": [("Commissie", "Samenleving, 24 februari 2025"), ("Raadsvergadering", "raad")],
         },
         "titels": {
             "aanleiding": "Waarom dit advies?",
@@ -511,7 +511,7 @@ def _closing_negende(doc: dict) -> list[tuple]:
         ("h", "Raadsbesluit", None),
         ("p", f"De raad van de gemeente {kop['gemeente']}", None),
         ("p", f"gelezen het voorstel van het college van burgemeester en wethouders van {lang(kop['datum'])};", None),
-        ("p", "gezien het advies van de commissie Ruimte;", None),
+        ("p", "gezien het advies van de commissie Samenleving;", None),
         ("p", "gelet op artikel 189 van de Gemeentewet;", None),
         ("p", "besluit:", None),
     ]

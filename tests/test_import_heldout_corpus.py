@@ -1,5 +1,5 @@
-"""The held-out corpora zesde, zevende (content b, tests/import_content_b.py), achtste and negende (content c,
-tests/import_content_c.py) in tests/data/import/<stijl>/, made by
+"""The held-out corpora zesde, zevende (content b, tests/import_content_b.py), achtste (content c,
+tests/import_content_c.py) and negende (content d, tests/import_content_d.py) in tests/data/import/<stijl>/, made by
 tests/make_import_corpus.py --stijlen: the committed files say
 what their truth.json says, and the content adds up. These tests check the corpus, not the
 importer: how the importer scores on them is bench/import_score.py's business (scored blind).
@@ -88,6 +88,39 @@ def test_content_c_is_een_ander_onderwerp():
         return out
 
     assert not woorden(B) & woorden(C)
+
+
+def test_content_d_geld_klopt_met_de_tekst():
+    """Content d: parking yields a net benefit every year (negative totals); the investment, its cash
+    schedule (years as rows, "Saldo" the difference) and the beslispunt name the same sum."""
+    from import_content_d import DOCUMENTS as D
+
+    exploitatie, invoering = D["collegeadvies"]["tabellen"]["financien"]
+    assert all(t < 0 for t in exploitatie["totaal"]) and invoering["totaal"] == [64_000]
+    raming, kasritme, _ = D["raadsvoorstel"]["tabellen"]["financiele_consequenties"]
+    assert raming["totaal"][0] == kasritme["totaal"][0] == 9_850_000
+    assert all(post.isdigit() for post, _ in rows(kasritme))
+    assert "€ 9.850.000" in D["raadsvoorstel"]["beslispunten"][0]
+    assert "€ 410.000" in " ".join(D["raadsvoorstel"]["secties"]["financiele_consequenties"])
+    uitgaven, bijdrage, saldo = kasritme["totaal"]
+    assert bijdrage == 410_000 and saldo == uitgaven - bijdrage
+    assert all(r[2] == r[0] - r[1] for _, r in rows(kasritme))
+
+
+def test_content_d_is_een_ander_onderwerp():
+    """Content d shares no gemeente, onderwerp, kenmerk, beslispunt or table post with contents b and c."""
+    from import_content_b import DOCUMENTS as B
+    from import_content_c import DOCUMENTS as C
+    from import_content_d import DOCUMENTS as D
+
+    def woorden(docs: dict) -> set[str]:
+        out = set()
+        for d in docs.values():
+            out |= {d["kop"]["gemeente"], d["kop"]["onderwerp"], d["kop"]["kenmerk"], *d["beslispunten"]}
+            out |= {post for ts in d["tabellen"].values() for t in ts for post, _ in rows(t) if not post.isdigit()}
+        return out
+
+    assert not woorden(D) & (woorden(B) | woorden(C))
 
 
 @pytest.mark.parametrize("stijl", list(STYLES))
@@ -240,10 +273,9 @@ def test_negende_kopregels_vragen_en_bedragen(stem):
     """negende's header is label lines "Label:<tab>waarde"; the headings are underlined questions; every
     amount cell carries the euro sign without ",-"; the points are numbered "1)" under "Voorstel"."""
     from docx import Document
-    from import_content_c import DOCUMENTS as C
     from import_styles_heldout import header_pairs
 
-    doc, style = C[stem], STYLES["negende"]
+    doc, style = _content("negende").DOCUMENTS[stem], STYLES["negende"]
     word = Document(str(NEGENDE / f"{stem}.docx"))
     paragraphs = [p.text for p in word.paragraphs]
     for label, waarde in header_pairs(doc, style):
@@ -258,21 +290,24 @@ def test_negende_kopregels_vragen_en_bedragen(stem):
     assert geld and all(re.fullmatch(r"€ -?\d{1,3}(\.\d{3})*", c) for c in geld)
     if stem == "raadsvoorstel":
         assert "Welke risico's zijn er?" in paragraphs
-        assert "Raadsvergadering:\t17 december 2024" in paragraphs
-        assert "gezien het advies van de commissie Ruimte;" in paragraphs
-        assert "Aldus besloten in de openbare raadsvergadering van 17 december 2024." in paragraphs
+        assert "Raadsvergadering:\t10 maart 2025" in paragraphs
+        assert "gezien het advies van de commissie Samenleving;" in paragraphs
+        assert "Aldus besloten in de openbare raadsvergadering van 10 maart 2025." in paragraphs
         assert paragraphs.index("Raadsbesluit") > paragraphs.index("Hoe gaan we verder?")
 
 
 def test_negende_collegebesluit_als_regel():
     """The college's decision is a dated line at the end of the advies, in every format, after the points."""
-    regel = "Besluit B&W d.d. 10-12-2024: conform advies"
+    regel = "Besluit B&W d.d. 21-01-2025: conform advies"
     for ext in (".pdf", ".weasy.pdf"):
         tekst = _pdftotext(NEGENDE / f"collegeadvies{ext}")
         assert regel in _flat(tekst), ext
-        assert "Gemeente Westerbroek - Advies aan burgemeester en wethouders - kenmerk" in _flat(tekst), ext
+        assert "Gemeente Lindewaard - Advies aan burgemeester en wethouders - kenmerk" in _flat(tekst), ext
     txt = _flat((NEGENDE / "collegeadvies.txt").read_text(encoding="utf-8"))
     assert regel in txt and "Besluit burgemeester en wethouders" in txt
     assert (
-        txt.index("Voorstel") < txt.index("1) De Subsidieregeling") < txt.index("Waarom dit advies?") < txt.index(regel)
+        txt.index("Voorstel")
+        < txt.index("1) De Nota parkeernormen")
+        < txt.index("Waarom dit advies?")
+        < txt.index(regel)
     )
