@@ -219,7 +219,7 @@ STYLES: dict[str, dict] = {
         "labels": {
             "onderwerp": "Onderwerp",
             "kenmerk": "Ons kenmerk",
-            "datum": "Datum advies",
+            "datum": "Datum voorstel",
             "portefeuillehouder": "Verantwoordelijk wethouder",
             "afdeling": "Team",
             "team": "Team",
@@ -228,7 +228,7 @@ STYLES: dict[str, dict] = {
             "telefoon": "Doorkiesnummer",
             "email": "E-mail",
             "classificatie": "Geheimhouding",
-            "begrotingswijziging": "Financiële consequenties",
+            "begrotingswijziging": "Begrotingswijziging nodig",
         },
         "classificatie": {"openbaar": "Nee", "vertrouwelijk": "Ja"},
         "extra": {
