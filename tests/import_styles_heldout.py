@@ -209,8 +209,77 @@ STYLES: dict[str, dict] = {
         "stempel": None,
         "running": "Gemeente {gemeente} - {soortnaam} {kenmerk}",
     },
+    # After gemeente Heerde's college- and raadsvoorstellen (tests/data/import/negende/README.md): the council
+    # addressed as "wij stellen u voor te besluiten:", headings as questions ("Wat willen we bereiken?"), the
+    # points numbered "1)", euros with the sign but no ",-", the raadsbesluit "gezien het advies van de
+    # commissie", the college's decision as a dated line. Content d (parking; a school building).
+    "negende": {
+        "content": "import_content_d",
+        "soortnaam": {"collegenota": "Advies aan burgemeester en wethouders", "raadsvoorstel": "Raadsvoorstel"},
+        "labels": {
+            "onderwerp": "Onderwerp",
+            "kenmerk": "Ons kenmerk",
+            "datum": "Datum voorstel",
+            "portefeuillehouder": "Verantwoordelijk wethouder",
+            "afdeling": "Team",
+            "team": "Team",
+            "steller": "Behandeld door",
+            "adviseur": "Behandeld door",
+            "telefoon": "Doorkiesnummer",
+            "email": "E-mail",
+            "classificatie": "Geheimhouding",
+            "begrotingswijziging": "Begrotingswijziging nodig",
+        },
+        "classificatie": {"openbaar": "Nee", "vertrouwelijk": "Ja"},
+        "extra": {
+            "collegenota": [("Collegevergadering", "2025-01-21")],
+            "raadsvoorstel": [("Commissie", "Samenleving, 24 februari 2025"), ("Raadsvergadering", "raad")],
+        },
+        "titels": {
+            "aanleiding": "Waarom dit advies?",
+            "context": "Welk beleid geldt hier?",
+            "gewenste_situatie": "Wat willen we bereiken?",
+            "personeel_organisatie": "Wat betekent dit voor de organisatie?",
+            "financien": "Wat kost het en hoe wordt het betaald?",
+            "uitvoering_evaluatie_vervolg": "Hoe gaan we verder?",
+            "aanleiding_en_context": "Waarom ligt dit voorstel voor?",
+            "doelen_en_resultaten": "Wat willen we bereiken?",
+            "kaders_en_omstandigheden": "Binnen welke kaders?",
+            "argumenten_en_alternatieven": "Waarom kiezen we hiervoor?",
+            "duurzaamheid": "Wat betekent dit voor duurzaamheid?",
+            "financiele_consequenties": "Wat kost het en hoe wordt het betaald?",
+            "risicos": "Welke risico's zijn er?",
+            "uitvoering_en_planning": "Hoe gaan we verder?",
+        },
+        "volgorde": {
+            "raadsvoorstel": [
+                "aanleiding_en_context",
+                "kaders_en_omstandigheden",
+                "doelen_en_resultaten",
+                "argumenten_en_alternatieven",
+                "financiele_consequenties",
+                "risicos",
+                "duurzaamheid",
+                "uitvoering_en_planning",
+            ]
+        },
+        "samenvatting": "Samenvatting",
+        "beslis_kop": "Voorstel",
+        "intro": {
+            "collegenota": "Wij adviseren uw college te besluiten:",
+            "raadsvoorstel": "Wij stellen u voor te besluiten:",
+        },
+        "inhoud": "Toelichting",
+        "nummers": "haakje",
+        "koppen": "onderstreept",
+        "kopblok": "regels",
+        "bedragen": "teken",
+        "besluit": "regel",
+        "stempel": None,
+        "running": "Gemeente {gemeente} - {soortnaam} - kenmerk {kenmerk}",
+    },
 }
-HELD_OUT = ("zesde", "zevende", "achtste")
+HELD_OUT = ("zesde", "zevende", "achtste", "negende")
 ROMEINS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 LETTERS = "abcdefgh"
 
@@ -233,6 +302,8 @@ def amount(euros: int, style: dict) -> str:
     """'€ 2.150.000,-' and '-/- € 60.000,-' (zesde); '2.150' and '(60)' in thousands (zevende)."""
     if style["bedragen"] == "euro":
         return ("-/- " if euros < 0 else "") + f"€ {_dutch(euros)},-"
+    if style["bedragen"] == "teken":  # negende: the euro sign, no ",-", the minus after the sign
+        return f"€ {'-' if euros < 0 else ''}{_dutch(euros)}"
     if style["bedragen"] == "kolom":  # achtste: euros in full, the unit in the corner cell, a plain minus
         return ("-" if euros < 0 else "") + _dutch(euros)
     assert euros % 1000 == 0, euros
@@ -292,6 +363,8 @@ def _years_as_rows(t: dict) -> bool:
 def _points(punten: list[str], style: dict) -> list[tuple]:
     if style["nummers"] == "letters":
         return [("punt", f"{LETTERS[i]}.", p) for i, p in enumerate(punten)]
+    if style["nummers"] == "haakje":  # negende: "1)"
+        return [("punt", f"{i})", p) for i, p in enumerate(punten, 1)]
     if style["nummers"] == "romeins":
         return [("punt", f"{ROMEINS[i]}.", p) for i, p in enumerate(punten)]
     return [("punt", f"{i}:", p) for i, p in enumerate(punten, 1)]
@@ -349,6 +422,8 @@ def closing(doc: dict, style: dict) -> list[tuple]:
     kop = doc["kop"]
     if style["besluit"] == "zin":
         return _closing_achtste(doc)
+    if style["besluit"] == "regel":
+        return _closing_negende(doc)
     if doc["soort"] == "collegenota":
         if style["besluit"] != "tabel":
             return []
@@ -416,3 +491,30 @@ def _closing_achtste(doc: dict) -> list[tuple]:
         ("p", f"Vastgesteld in de openbare vergadering van de raad van de gemeente {kop['gemeente']} van {raad}.", None)
     ]
     return out + [("handtekening", [("de griffier,", "A. Bos"), ("de voorzitter,", o["burgemeester"])])]
+
+
+def _closing_negende(doc: dict) -> list[tuple]:
+    """negende: the college's decision as a dated line "Besluit B&W d.d. …: conform advies"; the raadsvoorstel
+    signed by burgemeester en wethouders, then the "Raadsbesluit" with "gezien het advies van de commissie"."""
+    kop = doc["kop"]
+    if doc["soort"] == "collegenota":
+        b = doc["besluiten"][0]
+        return [
+            ("h", "Besluit burgemeester en wethouders", None),
+            ("p", f"Besluit B&W d.d. {kort(b['datum'])}: conform advies", None),
+        ]
+    o = kop["ondertekening"]
+    out: list[tuple] = [
+        ("p", f"Burgemeester en wethouders van {kop['gemeente']},", None),
+        ("handtekening", [("de secretaris,", o["secretaris"]), ("de burgemeester,", o["burgemeester"])]),
+        ("break",),
+        ("h", "Raadsbesluit", None),
+        ("p", f"De raad van de gemeente {kop['gemeente']}", None),
+        ("p", f"gelezen het voorstel van het college van burgemeester en wethouders van {lang(kop['datum'])};", None),
+        ("p", "gezien het advies van de commissie Samenleving;", None),
+        ("p", "gelet op artikel 189 van de Gemeentewet;", None),
+        ("p", "besluit:", None),
+    ]
+    out += _points(doc["beslispunten"], {"nummers": "haakje"})
+    out.append(("p", f"Aldus besloten in de openbare raadsvergadering van {lang(doc['raadsvergadering'])}.", None))
+    return out + [("handtekening", [("de griffier,", "H. Mulder"), ("de voorzitter,", o["burgemeester"])])]

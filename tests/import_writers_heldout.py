@@ -148,6 +148,7 @@ def _docx_block(doc, block: tuple, style: dict) -> None:
         else:
             run = doc.add_paragraph().add_run(block[1])
             run.bold, run.font.size = True, Pt(12)
+            run.underline = style["koppen"] == "onderstreept"  # negende: bold, underlined headings
     elif soort == "sub":
         run = doc.add_paragraph().add_run(block[1])
         run.bold, run.italic = True, True
@@ -159,7 +160,7 @@ def _docx_block(doc, block: tuple, style: dict) -> None:
         p = doc.add_paragraph()
         p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Cm(1), Cm(-1)
         p.paragraph_format.tab_stops.add_tab_stop(Cm(1))
-        tab = style["nummers"] in ("romeins", "letters")
+        tab = style["nummers"] in ("romeins", "letters", "haakje")
         p.add_run(f"{block[1]}\t{block[2]}" if tab else f"{block[1]} {block[2]}")
     elif soort == "table":
         titel = doc.add_paragraph().add_run(block[1])
@@ -260,6 +261,8 @@ def _html_block(block: tuple, style: dict) -> str:
         return _rows_html([[f"{a}:", b] for a, b in block[1]], "regels", False)
     if soort == "h" and style["koppen"] == "genummerd":
         return f"<h2>{e(f'{block[2]} {block[1]}' if block[2] else block[1])}</h2>"
+    if soort == "h" and style["koppen"] == "onderstreept":
+        return f"<p class='vet'><u>{e(block[1])}</u></p>"
     if soort == "h":
         return f"<p class='vet'>{e(block[1])}</p>"
     if soort == "p":

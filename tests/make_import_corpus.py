@@ -448,7 +448,7 @@ if __name__ == "__main__":
         print(table())
     elif "--stijlen" in sys.argv:  # the house styles of tests/import_styles.py
         from import_writers import make_style_corpus
-        from import_writers_heldout import make_heldout_corpus  # zesde, zevende (content b), achtste (c)
+        from import_writers_heldout import make_heldout_corpus  # zesde, zevende (content b), achtste (c), negende (d)
 
         make_style_corpus(OUT.parent, sys.argv[sys.argv.index("--stijlen") + 1 :])
         make_heldout_corpus(OUT.parent, sys.argv[sys.argv.index("--stijlen") + 1 :])

@@ -1,5 +1,5 @@
-"""The held-out corpora zesde, zevende (content b, tests/import_content_b.py) and achtste (content c,
-tests/import_content_c.py) in tests/data/import/<stijl>/, made by
+"""The held-out corpora zesde, zevende (content b, tests/import_content_b.py), achtste (content c,
+tests/import_content_c.py) and negende (content d, tests/import_content_d.py) in tests/data/import/<stijl>/, made by
 tests/make_import_corpus.py --stijlen: the committed files say
 what their truth.json says, and the content adds up. These tests check the corpus, not the
 importer: how the importer scores on them is bench/import_score.py's business (scored blind).
@@ -90,6 +90,39 @@ def test_content_c_is_een_ander_onderwerp():
     assert not woorden(B) & woorden(C)
 
 
+def test_content_d_geld_klopt_met_de_tekst():
+    """Content d: parking yields a net benefit every year (negative totals); the investment, its cash
+    schedule (years as rows, "Saldo" the difference) and the beslispunt name the same sum."""
+    from import_content_d import DOCUMENTS as D
+
+    exploitatie, invoering = D["collegeadvies"]["tabellen"]["financien"]
+    assert all(t < 0 for t in exploitatie["totaal"]) and invoering["totaal"] == [64_000]
+    raming, kasritme, _ = D["raadsvoorstel"]["tabellen"]["financiele_consequenties"]
+    assert raming["totaal"][0] == kasritme["totaal"][0] == 9_850_000
+    assert all(post.isdigit() for post, _ in rows(kasritme))
+    assert "€ 9.850.000" in D["raadsvoorstel"]["beslispunten"][0]
+    assert "€ 410.000" in " ".join(D["raadsvoorstel"]["secties"]["financiele_consequenties"])
+    uitgaven, bijdrage, saldo = kasritme["totaal"]
+    assert bijdrage == 410_000 and saldo == uitgaven - bijdrage
+    assert all(r[2] == r[0] - r[1] for _, r in rows(kasritme))
+
+
+def test_content_d_is_een_ander_onderwerp():
+    """Content d shares no gemeente, onderwerp, kenmerk, beslispunt or table post with contents b and c."""
+    from import_content_b import DOCUMENTS as B
+    from import_content_c import DOCUMENTS as C
+    from import_content_d import DOCUMENTS as D
+
+    def woorden(docs: dict) -> set[str]:
+        out = set()
+        for d in docs.values():
+            out |= {d["kop"]["gemeente"], d["kop"]["onderwerp"], d["kop"]["kenmerk"], *d["beslispunten"]}
+            out |= {post for ts in d["tabellen"].values() for t in ts for post, _ in rows(t) if not post.isdigit()}
+        return out
+
+    assert not woorden(D) & (woorden(B) | woorden(C))
+
+
 @pytest.mark.parametrize("stijl", list(STYLES))
 def test_waarheid_is_de_inhoud(stijl):
     """The committed truth.json is its content's truth (regenerate after changing the content)."""
@@ -109,6 +142,9 @@ def test_waarheid_is_de_inhoud(stijl):
         (-8000, "achtste", "-8.000"),
         (53750, "achtste", "53.750"),
         (0, "achtste", "0"),
+        (2100000, "negende", "€ 2.100.000"),
+        (-8000, "negende", "€ -8.000"),
+        (0, "negende", "€ 0"),
     ],
 )
 def test_bedrag_zoals_de_stijl_het_schrijft(euros, stijl, tekst):
@@ -130,6 +166,7 @@ def test_word_bestand_zegt_wat_de_waarheid_zegt(stijl, stem):
             "dubbelepunt": f"{i}: ",
             "romeins": ROMEINS[i - 1] + ".\t",
             "letters": LETTERS[i - 1] + ".\t",
+            "haakje": f"{i})\t",
         }[style["nummers"]]
         assert paragraphs.count(nummer + punt) == (2 if stem == "raadsvoorstel" else 1), punt  # and the raadsbesluit
     for sleutel, items in doc["secties"].items():
@@ -147,7 +184,7 @@ def test_word_bestand_zegt_wat_de_waarheid_zegt(stijl, stem):
     in_cells = Counter(
         c
         for c in cells
-        if re.fullmatch(r"(-/- )?€ [\d.]+,-|\(?[\d.]+\)?|-?[\d.]+", c)
+        if re.fullmatch(r"(-/- )?€ [\d.]+,-|\(?[\d.]+\)?|-?[\d.]+|€ -?[\d.]+", c)
         and not re.fullmatch(r"20\d\d|[\d.]+\.\d|[1-9]", c)
     )
     assert in_cells == Counter(amount(b, style) for b in stated)
@@ -219,4 +256,58 @@ def test_achtste_collegebesluit_als_zin():
         _flat(txt).index("BESLISPUNTEN")
         < _flat(txt).index("a. De Subsidieregeling")
         < _flat(txt).index("PROBLEEMSTELLING")
+    )
+
+
+NEGENDE = DATA / "negende"
+
+
+def _pdftotext(path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.mark.parametrize("stem", ["collegeadvies", "raadsvoorstel"])
+def test_negende_kopregels_vragen_en_bedragen(stem):
+    """negende's header is label lines "Label:<tab>waarde"; the headings are underlined questions; every
+    amount cell carries the euro sign without ",-"; the points are numbered "1)" under "Voorstel"."""
+    from docx import Document
+    from import_styles_heldout import header_pairs
+
+    doc, style = _content("negende").DOCUMENTS[stem], STYLES["negende"]
+    word = Document(str(NEGENDE / f"{stem}.docx"))
+    paragraphs = [p.text for p in word.paragraphs]
+    for label, waarde in header_pairs(doc, style):
+        assert f"{label}:\t{waarde}" in paragraphs, label
+    assert "Geheimhouding:\tNee" in paragraphs
+    onderstreept = {r.text for p in word.paragraphs for r in p.runs if r.underline and r.bold}
+    assert {style["titels"][k] for k in doc["secties"]} <= onderstreept
+    assert all(t.endswith("?") for t in onderstreept - {"Samenvatting", "Voorstel", "Toelichting"} if "esluit" not in t)
+    assert "Voorstel" in paragraphs and style["intro"][doc["soort"]] in paragraphs
+    assert f"1)\t{doc['beslispunten'][0]}" in paragraphs
+    geld = [c.text for t in word.tables for r in t.rows[1:] for c in r.cells[1:] if c.text.startswith("€")]
+    assert geld and all(re.fullmatch(r"€ -?\d{1,3}(\.\d{3})*", c) for c in geld)
+    if stem == "raadsvoorstel":
+        assert "Welke risico's zijn er?" in paragraphs
+        assert "Raadsvergadering:\t10 maart 2025" in paragraphs
+        assert "gezien het advies van de commissie Samenleving;" in paragraphs
+        assert "Aldus besloten in de openbare raadsvergadering van 10 maart 2025." in paragraphs
+        assert paragraphs.index("Raadsbesluit") > paragraphs.index("Hoe gaan we verder?")
+
+
+def test_negende_collegebesluit_als_regel():
+    """The college's decision is a dated line at the end of the advies, in every format, after the points."""
+    regel = "Besluit B&W d.d. 21-01-2025: conform advies"
+    for ext in (".pdf", ".weasy.pdf"):
+        tekst = _pdftotext(NEGENDE / f"collegeadvies{ext}")
+        assert regel in _flat(tekst), ext
+        assert "Gemeente Lindewaard - Advies aan burgemeester en wethouders - kenmerk" in _flat(tekst), ext
+    txt = _flat((NEGENDE / "collegeadvies.txt").read_text(encoding="utf-8"))
+    assert regel in txt and "Besluit burgemeester en wethouders" in txt
+    assert (
+        txt.index("Voorstel")
+        < txt.index("1) De Nota parkeernormen")
+        < txt.index("Waarom dit advies?")
+        < txt.index(regel)
     )
