@@ -1,0 +1,45 @@
+"""`nota import`, issue 26's eighth round: generic rules, each on a small input written here (not a
+corpus file): the common collegeadvies titles ("Advies aan burgemeester en wethouders") are the
+document's title, not a heading that swallows the header lines after it."""
+
+from __future__ import annotations
+
+from ruamel.yaml import YAML
+
+BODY = (
+    "\nSamenvatting\nKort.\n\nHet college besluit:\n1. De speeltuin te vernieuwen.\n\n"
+    "Aanleiding\nDe speeltuin is oud.\n\n"
+)
+
+
+def _importeer(cli, tmp_path, tekst: str, naam: str = "voorstel.txt"):
+    bron = tmp_path / naam
+    bron.write_text(tekst, encoding="utf-8")
+    target = tmp_path / "import.yaml"
+    cli("import", bron, "-o", target)
+    yaml = target.read_text(encoding="utf-8")
+    return YAML(typ="safe").load(yaml), yaml.splitlines()
+
+
+def test_advies_aan_burgemeester_en_wethouders_is_de_titel(cli, tmp_path):
+    """A collegeadvies titled "Advies aan burgemeester en wethouders" above its Label:<tab>value
+    lines: the title, the lines fill the header. Before: the title was read as a heading before the
+    beslispunten, the header lines became the samenvatting and the fields stayed empty."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph().add_run("Advies aan burgemeester en wethouders").bold = True
+    for label, waarde in (("Onderwerp:", "Speeltuin Dorpsstraat"), ("Ons kenmerk:", "2025/004617")):
+        p = doc.add_paragraph()
+        p.add_run(label).bold = True
+        p.add_run("\t" + waarde)
+    for regel in BODY.strip().splitlines():
+        doc.add_paragraph(regel)
+    doc.save(tmp_path / "advies.docx")
+    target = tmp_path / "import.yaml"
+    cli("import", tmp_path / "advies.docx", "-o", target)
+    yaml = target.read_text(encoding="utf-8")
+    data, regels = YAML(typ="safe").load(yaml), yaml.splitlines()
+    assert "kenmerk: 2025/004617" in regels
+    assert "onderwerp: Speeltuin Dorpsstraat" in regels
+    assert "Ons kenmerk" not in str(data.get("samenvatting", ""))
