@@ -43,3 +43,18 @@ def test_advies_aan_burgemeester_en_wethouders_is_de_titel(cli, tmp_path):
     assert "kenmerk: 2025/004617" in regels
     assert "onderwerp: Speeltuin Dorpsstraat" in regels
     assert "Ons kenmerk" not in str(data.get("samenvatting", ""))
+
+
+def test_vraag_als_kop_in_tekst_zonder_stijlen(cli, tmp_path):
+    """Text without styles (pdftotext): a short question on its own line after a sentence that ended
+    is a heading ("Wat betekent dit voor duurzaamheid?"), matched to its section by its words.
+    Before: glued to the paragraph above, its text unmarked in the section before (risicos)."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Kindcentrum\n\nHet college stelt de raad voor te besluiten:\n"
+        "1. Een krediet te verlenen.\n\nWelke risico's zijn er?\nDe bouwprijzen stijgen.\n\n"
+        "Wat betekent dit voor duurzaamheid?\nHet gebouw wordt aardgasvrij.\n"
+    )
+    data, regels = _importeer(cli, tmp_path, tekst)
+    assert data["secties"]["risicos"].strip() == "De bouwprijzen stijgen."
+    assert data["secties"]["duurzaamheid"].strip() == "Het gebouw wordt aardgasvrij."
+    assert any("kop 'Wat betekent dit voor duurzaamheid?' gelezen als sectie 'Duurzaamheid'" in r for r in regels)
