@@ -58,3 +58,24 @@ def test_vraag_als_kop_in_tekst_zonder_stijlen(cli, tmp_path):
     assert data["secties"]["risicos"].strip() == "De bouwprijzen stijgen."
     assert data["secties"]["duurzaamheid"].strip() == "Het gebouw wordt aardgasvrij."
     assert any("kop 'Wat betekent dit voor duurzaamheid?' gelezen als sectie 'Duurzaamheid'" in r for r in regels)
+
+
+def test_vraagkoppen_naar_betekenis(cli, tmp_path):
+    """Question headings in the raadsvoorstel's usual order, each to its section by meaning: the
+    question's own verbs ("geldt", "ligt") carry none ("geldt" is no "geld": financiën tied with
+    the kaders, so no section); "Waarom ligt dit voorstel voor?" asks for the aanleiding, "Waarom
+    kiezen we hiervoor?" for the arguments. Before: kaders unplaced, the aanleiding read as the
+    arguments, the arguments a subheading elsewhere."""
+    tekst = (
+        "Raadsvoorstel\nOnderwerp: Kindcentrum\n\nHet college stelt de raad voor te besluiten:\n"
+        "1. Een krediet te verlenen.\n\nWaarom ligt dit voorstel voor?\nDe school is oud.\n\n"
+        "Welk beleid geldt hier?\nHet huisvestingsplan noemt de school.\n\n"
+        "Waarom kiezen we hiervoor?\nNieuwbouw is goedkoper dan renovatie.\n"
+    )
+    data, regels = _importeer(cli, tmp_path, tekst)
+    secties = data["secties"]
+    assert secties["aanleiding_en_context"].strip() == "De school is oud."
+    assert secties["kaders_en_omstandigheden"].strip() == "Het huisvestingsplan noemt de school."
+    assert secties["argumenten_en_alternatieven"].strip() == "Nieuwbouw is goedkoper dan renovatie."
+    assert any("kop 'Welk beleid geldt hier?' gelezen als sectie 'Kaders en omstandigheden'" in r for r in regels)
+    assert any("kop 'Waarom kiezen we hiervoor?' gelezen als sectie 'Argumenten en alternatieven'" in r for r in regels)
