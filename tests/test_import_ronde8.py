@@ -79,3 +79,17 @@ def test_vraagkoppen_naar_betekenis(cli, tmp_path):
     assert secties["argumenten_en_alternatieven"].strip() == "Nieuwbouw is goedkoper dan renovatie."
     assert any("kop 'Welk beleid geldt hier?' gelezen als sectie 'Kaders en omstandigheden'" in r for r in regels)
     assert any("kop 'Waarom kiezen we hiervoor?' gelezen als sectie 'Argumenten en alternatieven'" in r for r in regels)
+
+
+def test_geheimhouding_nee_is_openbaar_gemarkeerd(cli, tmp_path):
+    """ "Geheimhouding:" (a synonym of classificatie naming its option geheim) with "Nee" on the next
+    line: a yes/no question about that option, the answer no the default (openbaar), marked as a
+    guess (it could be vertrouwelijk). Before: kept as 'Classificatie: Nee', no value. Under
+    "Vertrouwelijkheid" an option itself still counts."""
+    kop = "Collegenota\nOnderwerp: Speeltuin Dorpsstraat\nGeheimhouding:\nNee\n"
+    data, regels = _importeer(cli, tmp_path, kop + BODY)
+    assert data["classificatie"] == "openbaar"
+    assert "# NOTA IMPORT, GERADEN: Geheim: Nee (gelezen als openbaar; het kan ook een andere keuze zijn)" in regels
+    data, regels = _importeer(cli, tmp_path, "Collegenota\nOnderwerp: Speeltuin\nVertrouwelijkheid:\nOpenbaar\n" + BODY)
+    assert "classificatie: openbaar" in regels
+    assert not any("Classificatie" in r or "Vertrouwelijk" in r for r in regels if r.startswith("#"))
