@@ -213,3 +213,20 @@ def test_opruimen_laat_een_ongewijzigd_bestaand_document_staan(monkeypatch, sear
     assert not result.ok and result.written == []
     assert [str(m) for m in result.meldingen if m.is_error] == ["fout: het Word-sjabloon is kapot"]
     assert sorted(p.name for p in out.iterdir()) == ["definitief.pdf"]
+
+
+def test_alleen_een_proces_met_een_draad_maakt_het_word_document_in_een_kind():
+    """A child forked while another thread holds a lock (lxml's) waited for it forever: a
+    pytest worker hung in render. With a second thread alive the DOCX is made in this process."""
+    import subprocess
+    import sys
+
+    code = (
+        "import threading, time\n"
+        "from generator.render.pipeline import _can_fork\n"
+        "before = _can_fork()\n"
+        "threading.Thread(target=time.sleep, args=(5,), daemon=True).start()\n"
+        "print(before, _can_fork())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.split() == ["True", "False"]

@@ -212,6 +212,10 @@ def _in_child(sender, functie, args) -> None:
 
 
 def _can_fork() -> bool:
+    """Fork only a process with one thread: a child forked while another thread holds a lock
+    (lxml's, the import lock, logging's) waits for it forever. `nota render` has one thread
+    here; a host with threads (a test runner, a server) makes its DOCX in this process."""
     import multiprocessing
+    import threading
 
-    return "fork" in multiprocessing.get_all_start_methods()
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
