@@ -63,6 +63,9 @@ class FieldValues:
 
     def answered(self, veld: dict, optie: str, waarde: str) -> None:
         """ "Vertrouwelijk: Nee": the option the answer picks; marked when it leaves a choice."""
+        if answer(waarde) is None and shape_fits(veld, None, waarde):
+            self.set_field(veld, waarde)  # "Openbaarheid: Openbaar": an option, no yes or no
+            return
         found = option_by_answer(veld, optie, waarde)
         if found is None:
             self.out.unplaced.setdefault(veld["sleutel"], []).append(f"{optie.capitalize()}: {waarde}")
@@ -77,7 +80,7 @@ class FieldValues:
         """In the header (above the title, or among the fields before any section or summary): a
         line that is one option of a keuze field and nothing else ("OPENBAAR", "Vertrouwelijk") is
         that field's stamp, not a heading; a PDF may print a right-aligned stamp after the title."""
-        if self.target is not None:
+        if self.target is not None or self.pending_part is not None:  # a label above awaits its value
             return False
         asked = self.next_regel is not None and answer(self.next_regel.tekst) is not None
         bare = tekst.strip().strip("*").rstrip(".").strip().lower()

@@ -72,11 +72,13 @@ class Labels:
                 if veld is not None and _bare(k["label"]) not in self.by_label:
                     self.by_label[_bare(k["label"])] = (veld, part or None)
                     self.aliases.add(_bare(k["label"]))
+        self.asking: set[str] = set()  # "Geheimhouding": a field's label that names one of its options
         for sleutel, labels in (soort.raw.get("synoniemen") or {}).items():
             veld = next((v for v in soort.velden if v["sleutel"] == sleutel and v["type"] not in SKIP), None)
             for label in labels if veld is not None else []:
                 if _bare(label) not in self.by_label:
-                    self.by_label[_bare(label)] = (veld, None)
+                    self.by_label[_bare(label)] = (veld, _asks(veld, _bare(label)) if veld is not None else None)
+                    self.asking |= {_bare(label)} if self.by_label[_bare(label)][1] else set()
         for veld in soort.velden:  # "Vertrouwelijk: Nee": an option as a yes/no question
             for optie in veld.get("opties", []) if veld["type"] == "keuze" else []:
                 if _bare(str(optie)) not in self.by_label:
@@ -137,12 +139,17 @@ class Labels:
         hit = self.by_label.get(bare) if bare else None
         if hit is None and len(bare.split()) == 2:  # "Zaaknum mer": a narrow cell broke the word
             hit = self.by_label.get(bare.replace(" ", ""))
-        if hit is not None and (hit[1] or "").startswith(ANSWER) and not (answers or cell.rstrip().endswith(":")):
+        asked = (hit[1] or "").startswith(ANSWER) if hit is not None else False
+        if asked and bare not in self.asking and not (answers or cell.rstrip().endswith(":")):
             return None
         return hit
 
     def is_alias(self, tekst: str) -> bool:
         return _bare(tekst) in self.aliases
+
+    def asks(self, tekst: str) -> bool:
+        """ "Geheimhouding:": a label that asks a yes or a no about an option (see _asks)."""
+        return _bare(tekst) in self.asking
 
     def prefixed(self, tekst: str):
         """(veld, part, value) for "Onderwerp: X" (label, colon, value), else None."""
@@ -162,6 +169,19 @@ class Labels:
             else:
                 k += 1
         return out
+
+
+def _asks(veld: dict, label: str) -> str | None:
+    """A keuze field's synonym that is one of its options as a noun ("Geheimhouding" for geheim,
+    "Vertrouwelijkheid" for vertrouwelijk), not the default one: a yes/no question about that option
+    (ANSWER + option), its answer "Nee" the default (marked when that leaves a choice)."""
+    if veld["type"] != "keuze":
+        return None
+    standaard = str(veld.get("standaard") or "")  # "Openbaarheid" heads the option itself ("Openbaar")
+    optie = next(
+        (str(o) for o in veld.get("opties", []) if str(o) != standaard and label.startswith(_bare(str(o)))), None
+    )
+    return ANSWER + optie if optie is not None else None
 
 
 def persoon(waarde: str) -> dict:

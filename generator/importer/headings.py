@@ -239,13 +239,15 @@ def headingish(tekst: str, most: int = 7) -> bool:
 
 def plain_heading(tekst: str, before: str) -> bool:
     """In text without styles (pdftotext), a heading that has no number: a short capitalised
-    line without digits or closing punctuation, right after a sentence that ended."""
+    line without digits or closing punctuation, or a short question, right after a sentence that
+    ended."""
     words = tekst.split()
+    question = tekst.rstrip().endswith("?")  # "Wat willen we bereiken?": the BBV programme's headings
     return (
         before.rstrip().endswith((".", "!", "?"))
-        and 0 < len(words) <= 6
+        and 0 < len(words) <= (8 if question else 6)
         and words[0][:1].isupper()
-        and not re.search(r"[\d.,;:!?€]", tekst)
+        and not re.search(r"[\d.,;:!?€]", tekst.rstrip().removesuffix("?") if question else tekst)
         and not before.rstrip().endswith(("o.a.", "bijv.", "m.b.t."))
     )
 

@@ -20,8 +20,9 @@ def shape_fits(veld: dict | None, part: str | None, waarde: str) -> bool:
         return bool(_EMAIL.match(waarde))
     if part == "telefoon":
         return bool(_PHONE.match(waarde))
-    if part and part.startswith(ANSWER):
-        return answer(waarde) is not None
+    if part and part.startswith(ANSWER):  # "Vertrouwelijkheid": a yes or a no, or an option ("Openbaar")
+        opties = [str(o).lower() for o in (veld or {}).get("opties", [])]
+        return answer(waarde) is not None or waarde.lower() in opties
     if veld is None:
         return True
     soort = veld["type"]

@@ -230,7 +230,8 @@ class Recognizer(FieldValues, TableRows, Headings):
             self.pending_part = None
             return True
         hit = self.labels.of(tekst)  # a label alone ("Datum", "E-mail"): the value is on the next line
-        if hit is not None and self.labels.is_alias(tekst) and (hit[0] is not None or self.last_persoon):
+        alias = self.labels.is_alias(tekst) or self.labels.asks(tekst)
+        if hit is not None and alias and (hit[0] is not None or self.last_persoon):
             self.pending_part = hit
             return True
         if self.pending_label is not None:

@@ -55,6 +55,19 @@ _STOP = {
     "gaan",
     "nodig",
     "daarvoor",
+    # the same in other question headings ("Welk beleid geldt hier?", "Waarom ligt dit voorstel voor?",
+    # "Wat betekent dit voor de organisatie?"): "geldt" is no "geld", "ligt" no place
+    "welk",
+    "hier",
+    "hiervoor",
+    "geldt",
+    "gelden",
+    "ligt",
+    "liggen",
+    "betekent",
+    "betekenen",
+    "wordt",
+    "worden",
 }
 # who decides or is asked to: the college (in every spelling of B&W), the raad, "wij", "u"
 _BODY = (
