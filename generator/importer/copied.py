@@ -151,7 +151,7 @@ def columns_as_rows(regels: list[str]) -> list[str]:
     A table whose columns come before its labels, each column split where a wrapped label made
     a row taller, is put back together as well (`_labels_after`). Blocks that do not line up
     stay text; a rebuild that is wrong does not add up, and the table check marks it."""
-    blocks = _headed(_side_by_side(_blocks(regels)))
+    blocks = _headed(_years_moved(_side_by_side(_blocks(regels))))
     out: list[str] = []
     i = 0
     while i < len(blocks):
@@ -161,7 +161,7 @@ def columns_as_rows(regels: list[str]) -> list[str]:
             i = later[1]
             continue
         labels = _joined(blocks[i])
-        columns, j = _gather(blocks, i + 1, len(labels))
+        columns, j = _totals_after(blocks, *_gather(blocks, i + 1, len(labels)), labels)
         k = len(columns[0]) if columns else 0
         if not columns or k < 2 or len(labels) < k or not all(map(_row_label, labels[len(labels) - k :])):
             out += blocks[i] + [""]
@@ -171,6 +171,62 @@ def columns_as_rows(regels: list[str]) -> list[str]:
         out += ["\t".join(cells) for cells in zip(labels[len(labels) - k :], *columns)] + [""]
         i = j
     return out
+
+
+def _year(block: list[str]) -> bool:
+    return len(block) == 1 and re.fullmatch(r"(19|20)\d\d", block[0]) is not None
+
+
+def _years_moved(blocks: list[list[str]]) -> list[list[str]]:
+    """A column's header alone ("Rijksbijdrage"), then year cells ("2028", "2029"), then its
+    amounts: the years are the next table's header row that pdftotext printed inside this column.
+    A table ends where a new header row starts: the header goes back on its amounts, and the years
+    join the next run of year cells (after this table's columns), in order."""
+    out = list(blocks)
+    i = 1
+    while i < len(out):
+        m = 0
+        while i + m < len(out) and _year(out[i + m]):
+            m += 1
+        after = i + m
+        if not m or after >= len(out) or not _lone_header(out[i - 1]) or not all(map(_is_amount, out[after])):
+            i += 1
+            continue
+        years = out[i:after]
+        del out[i:after]
+        j = i + 1
+        while j < len(out) and len(out[j]) >= 2 and not _is_amount(out[j][0]) and all(map(_is_amount, out[j][1:])):
+            j += 1
+        j = min(j + 1, len(out))  # past the next table's title and first header cell
+        k = j
+        while k < len(out) and _year(out[k]):
+            k += 1
+        out[j:k] = sorted(years + out[j:k])
+        i += 1
+    return out
+
+
+def _lone_header(block: list[str]) -> bool:
+    return len(block) == 1 and len(block[0]) <= 30 and not _is_amount(block[0]) and not _year(block)
+
+
+def _totals_after(
+    blocks: list[list[str]], columns: list[list[str]], j: int, labels: list[str]
+) -> tuple[list[list[str]], int]:
+    """Columns of amounts only under a block of labels ending in "Totaal", one label more than
+    they have rows, then one block of a single amount per column: pdftotext printed the totals
+    row as a block after the columns. Each total goes back under its column."""
+    n = len(columns)
+    if not n or not _is_amount(columns[0][0]) or not labels[-1].lower().startswith("totaal"):
+        return columns, j
+    if len(labels) < len(columns[0]) + 1 or j + n > len(blocks):
+        return columns, j
+    totals = blocks[j : j + n]
+    if not all(len(b) == 1 and _is_amount(b[0]) for b in totals):
+        return columns, j
+    if j + n < len(blocks) and len(blocks[j + n]) == 1 and _is_amount(blocks[j + n][0]):
+        return columns, j  # more single amounts than columns: the count does not match
+    return [c + t for c, t in zip(columns, totals)], j + n
 
 
 def _blocks(regels: list[str]) -> list[list[str]]:
@@ -226,7 +282,14 @@ def _headed(blocks: list[list[str]]) -> list[list[str]]:
         amounts = 0 < lead < len(block) and all(_is_amount(c) for c in block[lead:])
         if amounts and lead == 2 and len(" ".join(block[:2])) <= 30:
             block = [" ".join(block[:2]), *block[lead:]]
-        if lead == 0 and out and len(out[-1]) == 1 and len(out[-1][0]) <= 30 and all(map(_is_amount, block)):
+        header = out[-1] if out else []
+        if (
+            lead == 0
+            and len(header) == 1
+            and len(header[0]) <= 30
+            and not _is_amount(header[0])
+            and all(map(_is_amount, block))
+        ):
             out[-1] = out[-1] + block
             continue
         out.append(block)
