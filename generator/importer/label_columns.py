@@ -20,10 +20,12 @@ import re
 from itertools import product
 
 from generator.importer.header import Labels
+from generator.importer.points import point
 from generator.importer.regel import Regel
 from generator.importer.shapes import shape_fits
 
 _WIDTHS = (3, 2, 4)
+_NUMBERED = re.compile(r"^\d{1,2}(\.\d{1,2})*\.\s+[A-ZÀ-Þ]|^\d{1,2}(\.\d{1,2})+\s+[A-ZÀ-Þ]")  # "1. Inleiding", "1.1 …"
 _INITIALS = re.compile(r"^([A-Z]\.\s?){1,4}\s*\S")  # "J. Jansen": a value, never a label
 _MAX_SKIP = 3  # lines of a shorter grid row a column may hold before its values
 _SHAPED = re.compile(r"@|^\+?[\d\s()-]{8,18}$")  # an e-mail address or a telephone number: a value of its own
@@ -74,17 +76,23 @@ def _search(
                 break
             pairs += [(names[row * width + column], values[at + row]) for row in range(height)]
             at += height
-        if len(pairs) == len(names) and _fits(regels, pairs, labels):
+        if len(pairs) == len(names) and pairs_fit(
+            [regels[n].tekst for n, _ in pairs], [v for _, (v, _) in pairs], labels
+        ):
             return pairs
     return None
 
 
-def _fits(regels: list[Regel], pairs: list[tuple[int, tuple[str, list[int]]]], labels: Labels) -> bool:
+def pairs_fit(names: list[str], values: list[str], labels: Labels) -> bool:
+    """Labels paired with values line up: no label or point among the values, no name among
+    the labels, every known label's value of its field's shape, and at least two known."""
     known = 0
-    for name, (value, _) in pairs:
-        if labels.opens(value) or value.endswith(":") or _INITIALS.match(regels[name].tekst):
-            return False  # a label among the values, a name among the labels: no grid
-        hit = labels.of(regels[name].tekst, answers=True)
+    for name, value in zip(names, values):
+        if labels.opens(value) or value.rstrip().endswith(":"):
+            return False  # a label among the values ("Programma:"): the columns do not line up
+        if _INITIALS.match(name) or point(value) is not None or _NUMBERED.match(value):
+            return False  # a name among the labels, a point or a numbered heading among the values
+        hit = labels.of(name, answers=True)
         if hit is None:
             continue
         if not shape_fits(hit[0], hit[1], value):

@@ -31,13 +31,10 @@ import re
 from generator.importer.besluitvak import decision_record, record_label
 from generator.importer.guess import is_label
 from generator.importer.header import Labels
-from generator.importer.label_columns import by_columns
-from generator.importer.points import point
+from generator.importer.label_columns import by_columns, pairs_fit
 from generator.importer.regel import Regel
 from generator.importer.shapes import shape_fits
 
-_INITIALS = re.compile(r"^([A-Z]\.\s?){1,4}\s*\S")  # "J. Jansen": a value, never a label
-_NUMBERED = re.compile(r"^\d{1,2}(\.\d{1,2})*\.\s+[A-ZÀ-Þ]|^\d{1,2}(\.\d{1,2})+\s+[A-ZÀ-Þ]")  # "1. Inleiding", "1.1 …"
 MIN_RUN = 3
 _MAX_RUN = 40  # a header or a decision record has no more rows: the scan stays linear in the document
 _HEADER_LINES = 120  # a header table stands near the top
@@ -127,22 +124,6 @@ def _run(regels: list[Regel], lines: list[int], i: int, labels: Labels, header: 
     for n in range(min(longest, (len(lines) - i) // 2), MIN_RUN - 1, -1):
         names = [regels[k].tekst for k in lines[i : i + n]]
         values = [regels[k].tekst for k in lines[i + n : i + 2 * n]]
-        if header and lines[i] < _HEADER_LINES and _fits(names, values, labels) or decision_record(names, values):
+        if header and lines[i] < _HEADER_LINES and pairs_fit(names, values, labels) or decision_record(names, values):
             return n
     return 0
-
-
-def _fits(names: list[str], values: list[str], labels: Labels) -> bool:
-    known = 0
-    for name, value in zip(names, values):
-        if labels.opens(value) or value.rstrip().endswith(":"):
-            return False  # a label among the values ("Programma:"): the columns do not line up
-        if _INITIALS.match(name) or point(value) is not None or _NUMBERED.match(value):
-            return False  # a name among the labels, a point or a numbered heading among the values
-        hit = labels.of(name, answers=True)
-        if hit is None:
-            continue
-        if not shape_fits(hit[0], hit[1], value):
-            return False
-        known += 1
-    return known >= 2
