@@ -30,8 +30,10 @@ from vergadering import maak_vergadering
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def start(args: list[str], cwd: Path, pythonpath: Path = ROOT) -> tuple[subprocess.Popen, str]:
-    env = {**os.environ, "PYTHONPATH": str(pythonpath)}
+def start(
+    args: list[str], cwd: Path, pythonpath: Path = ROOT, extra_env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen, str]:
+    env = {**os.environ, "PYTHONPATH": str(pythonpath), **(extra_env or {})}
     proces = subprocess.Popen(
         [sys.executable, "-m", "generator", *args, "--port", "0", "--geen-browser"],
         cwd=cwd,
@@ -46,6 +48,7 @@ def start(args: list[str], cwd: Path, pythonpath: Path = ROOT) -> tuple[subproce
         if found := re.search(r"http://127\.0\.0\.1:\d+/", "".join(regels)):
             return proces, found.group(0)
         time.sleep(0.05)
+    proces.kill()
     raise SystemExit("server startte niet:\n" + "".join(regels))
 
 

@@ -25,7 +25,6 @@ import re
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -34,6 +33,7 @@ from pathlib import Path
 
 import httpx
 from oidc_provider_mock import User, run_server_in_thread
+from serve import start  # bench/serve.py: this folder is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 VOORBEELD = ROOT / "proposals" / "collegenota-sociale-teams-2021.yaml"
@@ -60,23 +60,9 @@ class Tally:
 
 
 def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NOTA_OIDC_SECRET": "bench"}
-    proces = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", ".", "--port", "0", "--geen-browser"],
-        cwd=folder,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    regels: list[str] = []
-    threading.Thread(target=lambda: regels.extend(proces.stderr), daemon=True).start()
-    end = time.monotonic() + 60
-    while time.monotonic() < end:
-        if found := re.search(r"http://127\.0\.0\.1:\d+", "".join(regels)):
-            return proces, found.group(0)
-        time.sleep(0.05)
-    proces.kill()
-    raise SystemExit("nota serve startte niet:\n" + "".join(regels))
+    """`nota serve` over `folder` as its own process (bench/serve.py's start), with [login]'s secret."""
+    proces, url = start(["serve", "."], folder, extra_env={"NOTA_OIDC_SECRET": "bench"})
+    return proces, url.rstrip("/")
 
 
 def login(url: str, sub: str) -> tuple[httpx.Client, str]:
