@@ -142,8 +142,15 @@ def test_few_file_descriptors_and_idle_connections_neither_spin_nor_stop_serving
         before = p.cpu_seconds()
         time.sleep(3)
         assert p.cpu_seconds() - before < 1.5  # no busy loop while descriptors are exhausted
-        status, _ = get(p.port, "/document", timeout=REQUEST_SECONDS + 20)
-        assert status == 200
+        # accepting resumes as the idle connections time out; one accepted while the rest still
+        # count is answered 503 (at capacity, as documented in web/runner.py), a later one 200
+        end, statuses = time.monotonic() + REQUEST_SECONDS + 20, []
+        while time.monotonic() < end:
+            statuses.append(get(p.port, "/document", timeout=REQUEST_SECONDS + 20)[0])
+            if statuses[-1] != 503:
+                break
+            time.sleep(0.5)
+        assert statuses[-1] == 200 and set(statuses) <= {200, 503}, statuses
         for s in idle:
             s.close()
         assert get(p.port, "/")[0] == 200
